@@ -1,0 +1,68 @@
+"""What readers produce: raw articles (before analysis) and the step that makes a Document of one.
+
+Reads: nothing. Writes: nothing. Pure functions over values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from storyline.records import Document, Failure, PublishedBasis
+
+_WS = re.compile(r"\s+")
+# C0/C1 control characters other than tab and newline (NUL, form feeds, stray escapes).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as a reader found it. Exactly one of ``text`` and ``html`` is set."""
+
+    input: str  # "path" or "path#record" — where it came from, for failure rows
+    external_id: str  # the input's own id, else "path#record"
+    text: str | None = None
+    html: str | None = None
+    published: str | None = None
+    published_basis: PublishedBasis | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+def normalize_text(text: str) -> str:
+    """The text as stored: NFC, Unix line ends, no NUL or stray control characters, no outer blanks.
+
+    Offsets of every record index into this string.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text).replace("\ufeff", "")
+    return text.strip()
+
+
+def document_id(text: str) -> str:
+    """Content hash of the normalized text: the same article from two inputs gets one id.
+
+    Whitespace runs are folded and case kept, so a re-wrapped copy is still the same document.
+    """
+    key = _WS.sub(" ", text).strip()
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def make_document(article: RawArticle, text: str) -> Document | Failure:
+    """A Document from a raw article and its extracted plain text, or a Failure saying why not."""
+    text = normalize_text(text)
+    if not text:
+        return Failure(article.input, article.external_id, "validate", "no text")
+    return Document(
+        id=document_id(text),
+        external_id=article.external_id,
+        source=article.source,
+        url=article.url,
+        title=article.title,
+        published=article.published,
+        published_basis=article.published_basis,
+        text=text,
+    )

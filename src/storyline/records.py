@@ -1,0 +1,339 @@
+"""The records every layer of storyline speaks.
+
+Stages produce them, the store saves them, exports, the API and Spark ship them. They are frozen,
+slotted dataclasses holding plain values: never spaCy objects.
+
+Offsets are Python string indices (code points) into the stored ``Document.text``, half-open
+``[start, end)``.
+
+The DuckDB DDL (``store/schema.py``) and the Spark schema (``spark.py``) are derived from these
+classes: change a field here and both follow.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, TypeVar, Union
+
+PublishedBasis = Literal["metadata", "user", "inferred"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Modality = Literal["asserted", "planned", "negated", "hypothetical", "reported"]
+DateBasis = Literal["text", "published"]
+Granularity = Literal["day", "week", "month", "quarter", "year"]
+
+#: The PLOVER event types, in codebook order.
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+MODALITIES: tuple[str, ...] = ("asserted", "planned", "negated", "hypothetical", "reported")
+TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+
+
+# --- small value records, nested inside others ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a document's text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a statement comes from: a document and a character range in it."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor of an event: the entity, its codes, and the mention it was found from."""
+
+    entity_id: str | None
+    name: str
+    country: str | None  # ISO 3166-1 alpha-3, or an IGO code such as "IGO"
+    sector: str | None  # GOV, MIL, OPP, PTY, CVL, MED, BUS, NGO, IGO, JUD, LEG, REB, ...
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened, as a TIMEX3 value, and what fixed it."""
+
+    value: str
+    basis: DateBasis  # "text": a time expression; "published": fell back to the article date
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened."""
+
+    name: str
+    country: str | None
+    start: int
+    end: int
+
+
+# --- table records ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input article, as stored."""
+
+    TABLE: ClassVar[str] = "documents"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: str  # content hash of the normalized text
+    external_id: str  # the id given on input, or "path#record"
+    source: str | None
+    url: str | None
+    title: str | None
+    published: str | None  # ISO date or datetime
+    published_basis: PublishedBasis | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read or processed. Nothing is dropped silently."""
+
+    TABLE: ClassVar[str] = "failures"
+    KEY: ClassVar[tuple[str, ...]] = ("input", "stage", "reason")
+
+    input: str  # file path and record number
+    external_id: str | None
+    stage: str  # read, decode, parse, validate, process, store, ...
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression, normalized to a TimeML TIMEX3 value."""
+
+    TABLE: ClassVar[str] = "timexes"
+    KEY: ClassVar[tuple[str, ...]] = ("doc_id", "start", "end")
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str  # 2022-10-27, 2023-05, 2022-W09, 2022, P3D, PAST_REF, ...
+    mod: str | None  # START, MID, END, APPROX, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A real-world actor. Ids are stable across documents and runs."""
+
+    TABLE: ClassVar[str] = "entities"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: str
+    name: str  # canonical name
+    type: str  # PERSON, ORG, GPE, NORP, FAC, LOC, ...
+    country: str | None
+    sector: str | None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity in a document."""
+
+    TABLE: ClassVar[str] = "mentions"
+    KEY: ClassVar[tuple[str, ...]] = ("doc_id", "start", "end")
+
+    doc_id: str
+    entity_id: str
+    start: int
+    end: int
+    text: str
+    kind: str = "name"  # name, pronoun, nominal, title
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role the text gives an entity ("Prime Minister"), as of the document's date."""
+
+    TABLE: ClassVar[str] = "roles"
+    KEY: ClassVar[tuple[str, ...]] = ("doc_id", "entity_id", "start", "end")
+
+    doc_id: str
+    entity_id: str
+    role: str  # normalized title, e.g. "prime minister"
+    country: str | None
+    sector: str | None
+    start: int
+    end: int
+    date: str | None  # the document's date (TIMEX3 value) the role was seen at
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: who said what, to whom, and when."""
+
+    TABLE: ClassVar[str] = "quotes"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str  # the quoted content
+    kind: QuoteKind
+    cue: Span | None  # reporting verb or phrase
+    speaker: str | None  # canonical name of the speaker, or None when unknown
+    speaker_entity_id: str | None
+    speaker_start: int | None  # the mention the speaker was found from
+    speaker_end: int | None
+    addressee: str | None
+    channel: str | None  # "audio message", "social media post", ...
+    date: str | None  # TIMEX3 value of when it was said
+    date_basis: DateBasis | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A coded event mention (PLOVER), with the sentence it came from."""
+
+    TABLE: ClassVar[str] = "events"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: str
+    doc_id: str
+    type: str  # PLOVER type
+    mode: str | None
+    modality: Modality
+    source: list[Actor]
+    target: list[Actor]
+    date: EventDate | None
+    location: Place | None
+    sentence: Span
+    trigger: Span
+    quote_id: str | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """One real-world event, merged across the reports that mention it."""
+
+    TABLE: ClassVar[str] = "story_events"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: str
+    type: str
+    modality: str
+    source: list[Actor]
+    target: list[Actor]
+    date: EventDate | None
+    mention_ids: list[str]
+    doc_ids: list[str]
+    story_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles and story events about one story."""
+
+    TABLE: ClassVar[str] = "stories"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: str
+    label: str
+    start: str | None  # TIMEX3 date value of the earliest dated event or article
+    end: str | None
+    doc_ids: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated line of a story, drawn from the sources, with citations."""
+
+    TABLE: ClassVar[str] = "timeline"
+    KEY: ClassVar[tuple[str, ...]] = ("story_id", "date", "headline")
+
+    story_id: str | None
+    date: str  # TIMEX3 value at the entry's granularity
+    granularity: Granularity
+    headline: str
+    text: str
+    story_event_ids: list[str]
+    citations: list[Citation]
+
+
+#: Every table record, in the order a run writes them.
+TABLE_RECORDS: tuple[type[Any], ...] = (
+    Document,
+    Failure,
+    Timex,
+    Entity,
+    Mention,
+    Role,
+    Quote,
+    Event,
+    StoryEvent,
+    Story,
+    TimelineEntry,
+)
+TABLES: dict[str, type[Any]] = {cls.TABLE: cls for cls in TABLE_RECORDS}
+
+R = TypeVar("R")
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-able values (nested records become dicts)."""
+    return dataclasses.asdict(record)
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+    """Build a record of ``cls`` from :func:`to_dict` output (or a database row)."""
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            values[f.name] = _build_value(hints[f.name], data[f.name])
+    return cls(**values)
+
+
+def _build_value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _build_value(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        return [_build_value(args[0], v) for v in value]
+    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        return from_dict(hint, value)  # type: ignore[arg-type]
+    return value

@@ -1,0 +1,78 @@
+"""The extraction stages: one spaCy component per module.
+
+Each stage reads what earlier stages left on the ``Doc`` and writes its records (``storyline.records``)
+to a ``Doc`` extension attribute. The contract, in pipeline order:
+
+===========  ====================  ==============================================================
+stage        factory               writes
+===========  ====================  ==============================================================
+timex        ``storyline_timex``   ``doc._.timexes: list[Timex]``
+actors       ``storyline_actors``  ``doc._.entities: list[Entity]``, ``doc._.mentions: list[Mention]``,
+                                   ``doc._.roles: list[Role]``
+quotes       ``storyline_quotes``  ``doc._.quotes: list[Quote]``
+events       ``storyline_events``  ``doc._.events: list[Event]``
+===========  ====================  ==============================================================
+
+A stage wraps its work in ``with stage_guard(doc, "name"):`` so that an exception on one document
+becomes a failure row instead of a crash. Every stage may read ``doc._.doc_id`` (the document's id, "" when unknown) and ``doc._.published``
+(the document creation time as an ISO date or datetime string, or None), which the pipeline sets
+before the Doc enters the pipeline. Records hold character offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc
+
+#: Doc extension attributes and what they hold.
+DOC_ATTRS: dict[str, str] = {
+    "doc_id": "the document id (str)",
+    "published": "document creation time, ISO string or None",
+    "timexes": "list[Timex]",
+    "entities": "list[Entity]",
+    "mentions": "list[Mention]",
+    "roles": "list[Role]",
+    "quotes": "list[Quote]",
+    "events": "list[Event]",
+    "errors": "list[tuple[str, str]]: (stage, reason) of each stage that failed on this doc",
+}
+
+#: The stage names of the settings, and their spaCy factory names, in pipeline order.
+STAGE_FACTORIES: dict[str, str] = {
+    "timex": "storyline_timex",
+    "actors": "storyline_actors",
+    "quotes": "storyline_quotes",
+    "events": "storyline_events",
+}
+
+
+def ensure_doc_extensions() -> None:
+    """Register the Doc attributes storyline uses (idempotent)."""
+    for name in DOC_ATTRS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def doc_list(doc: Doc, name: str) -> list[Any]:
+    """The records a stage left under ``doc._.<name>``, or an empty list when it did not run."""
+    ensure_doc_extensions()
+    value = doc._.get(name)
+    return list(value) if value else []
+
+
+@contextlib.contextmanager
+def stage_guard(doc: Doc, stage: str) -> Iterator[None]:
+    """Run a stage's work on one doc; an exception becomes a (stage, reason) in ``doc._.errors``.
+
+    A bug on one odd article must not take down the batch or the other stages' records.
+    """
+    ensure_doc_extensions()
+    try:
+        yield
+    except Exception as err:  # recorded as a failure row by the pipeline
+        errors = list(doc._.errors or [])
+        errors.append((stage, f"{type(err).__name__}: {err}"[:500]))
+        doc._.errors = errors

@@ -1,0 +1,50 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from storyline.eval.data import shared_data_dir
+from storyline.settings import Settings, load_settings
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return load_settings(None)
+
+
+@pytest.fixture(scope="session")
+def nlp(settings: Settings) -> Language:
+    """The full storyline pipeline (model + every stage), loaded once per test session."""
+    from storyline.pipeline import build_nlp
+
+    return build_nlp(settings)
+
+
+@pytest.fixture(scope="session")
+def base_nlp(settings: Settings) -> Language:
+    """The spaCy model alone, without storyline's stages, for hand-made inputs to one stage."""
+    from storyline.pipeline import build_nlp
+
+    return build_nlp(settings.replace(pipeline={"stages": []}))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The public gold data folder; tests that need it skip with a reason when it is absent."""
+    path = shared_data_dir()
+    if path is None:
+        pytest.skip("public gold data not found: set STORYLINE_SHARED_DATA or put shared/ beside the repo")
+    return path
+
+
+@pytest.fixture()
+def tmp_db(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path / "test.duckdb"
