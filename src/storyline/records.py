@@ -279,7 +279,7 @@ class TimelineEntry:
     """A dated line of a story, drawn from the sources, with citations."""
 
     TABLE: ClassVar[str] = "timeline"
-    KEY: ClassVar[tuple[str, ...]] = ("story_id", "date", "headline")
+    KEY: ClassVar[tuple[str, ...]] = ()  # rebuilt whole after each run
 
     story_id: str | None
     date: str  # TIMEX3 value at the entry's granularity

@@ -1,0 +1,97 @@
+"""The database schema, derived from ``storyline.records`` (one definition of each record).
+
+Reads: the record classes. Writes: DDL strings and Arrow schemas. The Spark schema is derived from the
+Arrow schema here, so DuckDB, Parquet and Spark agree by construction (and a test checks it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from typing import Any, Literal, Union
+
+import pyarrow as pa
+
+
+def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) != 1:
+            raise TypeError(f"unsupported union type {hint!r}")
+        return args[0], True
+    return hint, False
+
+
+def arrow_type(hint: Any) -> pa.DataType:
+    """The Arrow type of a record field's type hint."""
+    hint, _ = _unwrap_optional(hint)
+    origin = typing.get_origin(hint)
+    if hint is str or origin is Literal:
+        return pa.string()
+    if hint is bool:
+        return pa.bool_()
+    if hint is int:
+        return pa.int64()
+    if hint is float:
+        return pa.float64()
+    if origin is list:
+        (inner,) = typing.get_args(hint)
+        return pa.list_(arrow_type(inner))
+    if dataclasses.is_dataclass(hint):
+        return pa.struct(arrow_fields(hint))  # type: ignore[arg-type]
+    raise TypeError(f"no Arrow type for {hint!r}")
+
+
+def arrow_fields(cls: type[Any]) -> list[pa.Field]:
+    hints = typing.get_type_hints(cls)
+    fields = []
+    for f in dataclasses.fields(cls):
+        _, optional = _unwrap_optional(hints[f.name])
+        fields.append(pa.field(f.name, arrow_type(hints[f.name]), nullable=optional))
+    return fields
+
+
+@functools.cache
+def arrow_schema(cls: type[Any]) -> pa.Schema:
+    """The Arrow schema of a record class (used for inserts, Parquet and Spark)."""
+    return pa.schema(arrow_fields(cls))
+
+
+def sql_type(dtype: pa.DataType) -> str:
+    """The DuckDB column type of an Arrow type."""
+    if pa.types.is_string(dtype):
+        return "VARCHAR"
+    if pa.types.is_boolean(dtype):
+        return "BOOLEAN"
+    if pa.types.is_int64(dtype):
+        return "BIGINT"
+    if pa.types.is_float64(dtype):
+        return "DOUBLE"
+    if pa.types.is_list(dtype):
+        return f"{sql_type(dtype.value_type)}[]"
+    if pa.types.is_struct(dtype):
+        inner = ", ".join(f'"{f.name}" {sql_type(f.type)}' for f in dtype)
+        return f"STRUCT({inner})"
+    raise TypeError(f"no SQL type for {dtype}")
+
+
+def create_table_sql(cls: type[Any]) -> str:
+    """``CREATE TABLE`` for a record class; its KEY becomes the primary key."""
+    cols = []
+    for f in arrow_schema(cls):
+        null = "" if f.nullable else " NOT NULL"
+        cols.append(f'    "{f.name}" {sql_type(f.type)}{null}')
+    if cls.KEY:
+        key = ", ".join(f'"{k}"' for k in cls.KEY)
+        cols.append(f"    PRIMARY KEY ({key})")
+    body = ",\n".join(cols)
+    return f'CREATE TABLE IF NOT EXISTS "{cls.TABLE}" (\n{body}\n)'
+
+
+def to_arrow(cls: type[Any], records: typing.Iterable[Any]) -> pa.Table:
+    """An Arrow table of records of one class."""
+    rows = [dataclasses.asdict(r) for r in records]
+    return pa.Table.from_pylist(rows, schema=arrow_schema(cls))
