@@ -1,0 +1,219 @@
+"""The command line: a thin front-end over the library.
+
+Library errors (``StorylineError``) become one line on stderr and exit code 1; bad usage exits 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from storyline.errors import StorylineError
+from storyline.settings import Settings, defaults_text, load_settings
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn news articles into a sourced, dated record of a story.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score a stage on public gold data and print the table.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="A TOML settings file overriding the shipped defaults."),
+]
+DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
+
+TABLE_NAMES = (
+    "documents", "failures", "timexes", "entities", "mentions", "roles", "quotes", "events",
+    "story_events", "stories", "timeline",
+)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn library errors into one clear line and an exit code."""
+    try:
+        yield
+    except StorylineError as err:
+        _err().print(f"[bold red]error:[/] {err}", soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+def _settings(config: Path | None) -> Settings:
+    return load_settings(config)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders: .txt (+ NAME.json sidecar), .jsonl, .html, .warc[.gz].")],
+    db: DbOpt = Path("storyline.duckdb"),
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Read articles, extract timexes, actors, quotes and events, and store them in --db.
+
+    Safe to run again on the same input: stored documents are skipped, nothing is stored twice.
+    """
+    from storyline.ingest import parse_date
+    from storyline.runner import run as run_local
+
+    with _errors():
+        if published is not None:
+            try:
+                published = parse_date(published)
+            except ValueError as err:
+                raise typer.BadParameter(f"{published!r} is not a date: {err}", param_hint="--published") from None
+        settings = _settings(config)
+        console = _err()
+        if console.is_terminal:
+            summary = _run_with_progress(console, lambda progress: run_local(
+                inputs, db, settings, published=published, progress=progress))
+        else:
+            summary = run_local(inputs, db, settings, published=published)
+        typer.echo(summary.line())
+        if summary.failures:
+            typer.echo(f"see them with: storyline export --db {db} --table failures")
+
+
+def _run_with_progress(console: Console, work: Callable[[Any], Any]) -> Any:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(), console=console, transient=True,
+    ) as bar:
+        task = bar.add_task("analysing articles", total=None, status="")
+
+        def progress(stored: int, failures: int) -> None:
+            bar.update(task, status=f"{stored} stored, {failures} failures")
+
+        return work(progress)
+
+
+@app.command()
+def export(
+    db: DbOpt = Path("storyline.duckdb"),
+    table: Annotated[str, typer.Option("--table", help=f"One of: {', '.join(TABLE_NAMES)}.")] = "events",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or timelinejs (timeline table).")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Write the records of one table (JSONL to stdout by default)."""
+    from storyline.export import FORMATS, write_table
+    from storyline.store import Store
+
+    with _errors():
+        if table not in TABLE_NAMES:
+            raise typer.BadParameter(f"unknown table {table!r}; valid: {', '.join(TABLE_NAMES)}", param_hint="--table")
+        if fmt not in FORMATS:
+            raise typer.BadParameter(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", param_hint="--format")
+        with Store.open(db, read_only=True) as store:
+            n = write_table(store.arrow(table), fmt, sys.stdout, output)
+        if output is not None:
+            _err().print(f"{n} {table} rows written to {output}")
+
+
+@app.command()
+def stats(db: DbOpt = Path("storyline.duckdb")) -> None:
+    """Rows per table, and failures by stage."""
+    from storyline.store import Store
+
+    with _errors(), Store.open(db, read_only=True) as store:
+        counts = store.counts()
+        by_stage = store.sql("SELECT stage, count(*) AS n FROM failures GROUP BY stage ORDER BY n DESC")
+    out = Console(highlight=False)
+    grid = Table(title=f"storyline database {db}", show_header=True)
+    grid.add_column("table")
+    grid.add_column("rows", justify="right")
+    for name, n in counts.items():
+        grid.add_row(name, f"{n:,}")
+    out.print(grid)
+    if by_stage:
+        out.print("failures by stage: " + ", ".join(f"{r['stage']} {r['n']}" for r in by_stage))
+
+
+@app.command()
+def entities(
+    db: DbOpt = Path("storyline.duckdb"),
+    name: Annotated[str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")] = 50,
+) -> None:
+    """Entities with their codes, aliases, roles (first and last seen) and mention counts."""
+    from storyline.store import Store
+    from storyline.store.queries import entity_overview
+
+    with _errors(), Store.open(db, read_only=True) as store:
+        rows = entity_overview(store, name=name, limit=limit)
+    out = Console(highlight=False)
+    grid = Table(show_header=True, title="entities")
+    for col in ("name", "type", "country", "sector", "mentions", "roles", "aliases"):
+        grid.add_column(col)
+    for r in rows:
+        grid.add_row(r["name"], r["type"], r["country"] or "", r["sector"] or "", str(r["mentions"]),
+                     r["roles"], ", ".join(r["aliases"][:6]))
+    out.print(grid)
+
+
+EVAL_STAGES = ("timex", "quotes", "actors", "events", "ingest", "timeline")
+
+
+def _eval(stage: str, path: Path, limit: int | None, config: Path | None) -> None:
+    with _errors():
+        module = importlib.import_module(f"storyline.eval.{stage}")
+        scores = module.evaluate(path, _settings(config), limit=limit)
+        typer.echo(module.report(scores))
+
+
+def _make_eval_command(stage: str) -> None:
+    def command(
+        path: Annotated[Path, typer.Argument(help="The gold data (file or folder).")],
+        limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N items.")] = None,
+        config: ConfigOpt = None,
+    ) -> None:
+        _eval(stage, path, limit, config)
+
+    command.__doc__ = f"Score the {stage} stage on gold data at PATH and print the table."
+    eval_app.command(stage)(command)
+
+
+for _stage in EVAL_STAGES:
+    _make_eval_command(_stage)
+
+
+@app.command("demo-summary")
+def demo_summary(db: DbOpt = Path("storyline.duckdb")) -> None:
+    """Print a readable summary of a database: counts, quotes by speaker, events and a timeline."""
+    from storyline.store import Store
+    from storyline.store.summary import render_summary
+
+    with _errors(), Store.open(db, read_only=True) as store:
+        render_summary(store, Console(highlight=False, width=110))
+
+
+@app.command()
+def config() -> None:
+    """Print the shipped, commented defaults file (copy it to start your own settings)."""
+    typer.echo(defaults_text(), nl=False)
+
+
+def main() -> None:
+    """Entry point of the ``storyline`` command."""
+    app()

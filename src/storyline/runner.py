@@ -1,0 +1,168 @@
+"""A local run: read inputs, analyse each new document, store it, then rebuild the story tables.
+
+Reads: input files (through ``storyline.ingest``). Writes: the DuckDB store. Work is committed every
+``store.commit_every`` documents, so a killed run loses at most the batch in flight and the next run
+over the same inputs skips what is stored and finishes the job.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from storyline.ingest import read_inputs, to_document
+from storyline.pipeline import DocResult, build_nlp, process
+from storyline.records import (
+    Document,
+    Entity,
+    Event,
+    Failure,
+    Quote,
+    Role,
+    Story,
+    StoryEvent,
+    TimelineEntry,
+)
+from storyline.settings import Settings
+from storyline.store import Store
+
+#: Called after each committed batch with (documents stored so far, failures so far).
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What a run did, for the one summary line."""
+
+    read: int  # articles read from the inputs
+    stored: int  # new documents stored
+    skipped: int  # documents already in the database (or repeated in the inputs)
+    failures: int  # failure rows written by this run
+    words: int  # whitespace-separated words of the stored documents
+    seconds: float
+
+    def line(self) -> str:
+        rate = self.words / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"{self.read} articles read: {self.stored} stored, {self.skipped} already stored, "
+            f"{self.failures} failures; {self.words:,} words in {self.seconds:.1f} s "
+            f"({rate:,.0f} words/s)"
+        )
+
+
+def run(
+    paths: Sequence[str | Path],
+    db: str | Path,
+    settings: Settings,
+    published: str | None = None,
+    progress: Progress | None = None,
+    nlp: Language | None = None,
+) -> RunSummary:
+    """Process input files into the database at ``db`` and rebuild the cross-document tables."""
+    started = time.perf_counter()
+    items = read_inputs(paths, settings.ingest, published=published)
+    with Store.open(db) as store:
+        counter = _Counter()
+        documents = _new_documents(store, items, counter)
+        model = nlp if nlp is not None else build_nlp(settings)
+        for batch in _batches(process(model, documents, settings), settings.store.commit_every):
+            _commit(store, batch, counter.take_failures(), counter)
+            if progress:
+                progress(counter.stored, counter.failures)
+        leftover = counter.take_failures()
+        if leftover:
+            store.add_failures(leftover)
+            counter.failures += len(leftover)
+        rebuild_story_tables(store)
+    return RunSummary(
+        read=counter.read,
+        stored=counter.stored,
+        skipped=counter.skipped,
+        failures=counter.failures,
+        words=counter.words,
+        seconds=time.perf_counter() - started,
+    )
+
+
+class _Counter:
+    """Run-local tallies, and read failures waiting for the next commit."""
+
+    def __init__(self) -> None:
+        self.read = self.stored = self.skipped = self.failures = self.words = 0
+        self.pending: list[Failure] = []
+        self.seen: set[str] = set()
+
+    def take_failures(self) -> list[Failure]:
+        out, self.pending = self.pending, []
+        return out
+
+
+def _new_documents(
+    store: Store, items: Iterable[Any], counter: _Counter
+) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, Failure):
+            counter.pending.append(item)
+            continue
+        counter.read += 1
+        document = to_document(item)
+        if isinstance(document, Failure):
+            counter.pending.append(document)
+            continue
+        if document.id in counter.seen or store.has_document(document.id):
+            counter.skipped += 1
+            continue
+        counter.seen.add(document.id)
+        yield document
+
+
+def _batches(results: Iterable[DocResult], size: int) -> Iterator[list[DocResult]]:
+    batch: list[DocResult] = []
+    for result in results:
+        batch.append(result)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _commit(store: Store, batch: list[DocResult], failures: list[Failure], counter: _Counter) -> None:
+    records: list[Any] = []
+    for r in batch:
+        records += [*r.timexes, *r.entities, *r.mentions, *r.roles, *r.quotes, *r.events]
+        failures = [*failures, *r.failures]
+    store.write_batch([r.document for r in batch], records, failures)
+    counter.stored += len(batch)
+    counter.failures += len(failures)
+    counter.words += sum(len(r.document.text.split()) for r in batch)
+
+
+def rebuild_story_tables(store: Store) -> None:
+    """Recompute the cross-document tables (entities linked, story events, stories, timeline)
+    from the per-document records in the store."""
+    from storyline.story.entities import link_entities
+    from storyline.story.events import merge_events
+    from storyline.story.stories import group_stories
+    from storyline.story.timeline import build_timeline
+
+    entities, redirects = link_entities(store.records(Entity), store.records(Role))
+    store.replace(Entity, entities)
+    store.apply_entity_redirects(redirects, entities)
+
+    documents = list(store.records(Document, order="published NULLS LAST, id"))
+    events = list(store.records(Event, order="doc_id, trigger.start"))
+    quotes = list(store.records(Quote, order="doc_id, start"))
+    story_events = merge_events(events, documents)
+    stories, story_events = group_stories(documents, events, story_events, quotes)
+    timeline: list[TimelineEntry] = []
+    for story in stories:
+        timeline += build_timeline(story_events, events, documents, quotes, story_id=story.id)
+    store.replace(StoryEvent, story_events)
+    store.replace(Story, stories)
+    store.replace(TimelineEntry, timeline)
