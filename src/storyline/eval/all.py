@@ -1,0 +1,88 @@
+"""``make eval``: score every stage on the public gold data and write the numbers to a Markdown file.
+
+Reads: the shared data folder. Writes: the results file (committed with the code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from storyline.errors import StorylineError
+from storyline.settings import load_settings
+
+#: (title, eval module, path inside the shared data folder)
+SUITES: tuple[tuple[str, str, str], ...] = (
+    ("Time expressions — TempEval-3 training data (TimeBank + AQUAINT), ARTime-corrected values",
+     "timex", "timex/artime_corrected/tbaq_corrected"),
+    ("Time expressions — TempEval-3 training data as released (tbaq_cleaned)", "timex", "timex/tbaq_cleaned"),
+    ("Time expressions — WikiWars", "timex", "timex/wikiwars"),
+    ("Time expressions — tweets", "timex", "timex/tweets"),
+    ("Quotes — PolNeAR train", "quotes", "quotes/polnear/train"),
+    ("Quotes — PolNeAR dev", "quotes", "quotes/polnear/dev"),
+    ("Actors — PLOVER GSR source and target actors", "actors", "events/plover-gsr"),
+    ("Events — PLV sentences (end to end)", "events", "events/plv-zsp/PLV_train.tsv"),
+    ("Events — PLOVER GSR records", "events", "events/plover-gsr"),
+    ("HTML reader — article extraction benchmark", "ingest", "ingest/article-extraction-benchmark"),
+    ("Timelines — gold timelines (scorer sanity check)", "timeline", "tls"),
+)
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                             check=False)
+        return out.stdout.strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
+    parser.add_argument("--out", type=Path, required=True, help="the Markdown results file")
+    parser.add_argument("--only", nargs="*", help="eval modules to run (default: all)")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"error: {args.data} is not a folder; pass --data or set SHARED_DATA", file=sys.stderr)
+        return 1
+    settings = load_settings()
+    parts = [
+        "# Evaluation results",
+        "",
+        f"Written by `make eval` on {dt.date.today().isoformat()} at commit {_commit()}, "
+        f"model `{settings.model.name}`. Every number below was measured by the scorers in "
+        "`src/storyline/eval/` on the public gold data; nothing is copied by hand.",
+    ]
+    for title, module_name, rel in SUITES:
+        if args.only and module_name not in args.only:
+            continue
+        path = args.data / rel
+        print(f"== {title}", file=sys.stderr, flush=True)
+        parts += ["", f"## {title}", "", f"Data: `{rel}`", ""]
+        if not path.exists():
+            parts.append("_not run: the data is not there_")
+            continue
+        started = time.perf_counter()
+        try:
+            module = importlib.import_module(f"storyline.eval.{module_name}")
+            scores = module.evaluate(path, settings)
+            text = module.report(scores)
+        except (StorylineError, ImportError) as err:
+            text = f"_failed: {err}_"
+        parts.append(text.strip())
+        parts.append(f"\n_{time.perf_counter() - started:.0f} s_")
+        print(text, file=sys.stderr, flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    print(f"results written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
