@@ -1,1 +1,155 @@
-"""storyline.ingest"""
+"""Readers: files and folders of articles in, RawArticles (or Failures) out, then Documents.
+
+Reads: ``.txt`` (with an optional ``NAME.json`` sidecar), ``.jsonl``, ``.html``/``.htm``,
+``.warc``/``.warc.gz`` (each optionally gzip-compressed), and folders of them, recursively
+(hidden files and folders are skipped, sidecars are read with their article). Writes: nothing.
+
+Dates: an input's own date has the basis "metadata"; ``published`` (the user's ``--published``)
+fills in for inputs that carry none ("user"); a date found in an HTML page is "inferred" and
+is preferred to the user's. Every problem inside an input becomes a ``Failure`` row; only a path
+that does not exist raises (``InputError``), before anything is read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from storyline.errors import InputError
+from storyline.ingest.base import RawArticle, make_document, note_failures
+from storyline.ingest.dates import parse_date
+from storyline.ingest.files import is_sidecar
+from storyline.ingest.html import extract_html, read_html_file
+from storyline.ingest.jsonl import read_jsonl_file, read_jsonl_line
+from storyline.ingest.text import read_text_file
+from storyline.ingest.warc import read_warc_file
+from storyline.records import Document, Failure
+from storyline.settings import IngestSettings
+
+__all__ = [
+    "READERS",
+    "RawArticle",
+    "parse_date",
+    "read_inputs",
+    "read_jsonl_line",
+    "to_document",
+]
+
+Reader = Callable[[Path, IngestSettings, str | None], Iterator[RawArticle | Failure]]
+
+#: File extension (lower case, ``.gz`` allowed after it) -> reader.
+READERS: dict[str, Reader] = {
+    ".txt": read_text_file,
+    ".jsonl": read_jsonl_file,
+    ".ndjson": read_jsonl_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".warc": read_warc_file,
+}
+
+
+def reader_for(path: Path) -> Reader | None:
+    """The reader for a file, by extension (``.gz`` allowed after it), or None if unknown."""
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return read_warc_file
+    name = name.removesuffix(".gz")
+    return READERS.get(os.path.splitext(name)[1])
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _files(root: Path) -> Iterator[Path]:
+    """The files under ``root`` in a stable order, without hidden ones and without sidecars."""
+    if not root.is_dir():
+        if not is_sidecar(root):
+            yield root
+        return
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        for name in sorted(names):
+            path = Path(folder) / name
+            if not _hidden(name) and not is_sidecar(path):
+                yield path
+
+
+def _unknown(path: Path) -> Failure:
+    known = ", ".join([*READERS, ".warc.gz"])
+    reason = f"unknown file type {path.name!r}; storyline reads {known} (each also as .gz)"
+    return Failure(str(path), None, "read", reason)
+
+
+def _read_file(
+    path: Path, settings: IngestSettings, published: str | None
+) -> Iterator[RawArticle | Failure]:
+    reader = reader_for(path)
+    if reader is None:
+        yield _unknown(path)
+        return
+    try:
+        for item in reader(path, settings, published):
+            if isinstance(item, RawArticle):
+                yield from note_failures(item)
+            yield item
+    except OSError as err:
+        yield Failure(str(path), None, "read", f"cannot read the file: {err}")
+    except Exception as err:
+        # A reader bug on some odd input must not end the batch: record it and go on.
+        reason = f"unexpected error while reading: {type(err).__name__}: {err}"
+        yield Failure(str(path), None, "read", reason)
+
+
+def _read(
+    roots: list[Path], settings: IngestSettings, published: str | None
+) -> Iterator[RawArticle | Failure]:
+    for root in roots:
+        for path in _files(root):
+            yield from _read_file(path, settings, published)
+
+
+def read_inputs(
+    paths: Sequence[str | Path], settings: IngestSettings, published: str | None = None
+) -> Iterator[RawArticle | Failure]:
+    """Every article in the given files and folders, one at a time, or a Failure saying why not.
+
+    Raises InputError at once (before reading) when a path does not exist or ``published`` is
+    not a date. Dates from ``published`` have the basis "user".
+    """
+    roots = [Path(p) for p in paths]
+    missing = [str(p) for p in roots if not p.exists()]
+    if missing:
+        raise InputError(f"input not found: {', '.join(missing)}")
+    if published is not None:
+        try:
+            published = parse_date(published)
+        except ValueError as err:
+            raise InputError(f"--published: {err}") from err
+    return _read(roots, settings, published)
+
+
+def to_document(article: RawArticle) -> Document | Failure:
+    """The Document of a raw article (HTML is reduced to its main text first), or a Failure."""
+    if article.text is not None:
+        return make_document(article, article.text)
+    if article.html is None:
+        return Failure(article.input, article.external_id, "validate", "no text and no html")
+    try:
+        extracted = extract_html(article.html, article.url)
+    except Exception as err:
+        # trafilatura and lxml on arbitrary markup: any error is this article's, not the batch's.
+        reason = f"HTML extraction failed: {type(err).__name__}: {err}"
+        return Failure(article.input, article.external_id, "extract", reason)
+    if extracted is None:
+        reason = "no article text found in the HTML (a page of links, a paywall or an error page?)"
+        return Failure(article.input, article.external_id, "extract", reason)
+    published, basis = article.published, article.published_basis
+    if extracted.date is not None and basis in (None, "user"):
+        published, basis = extracted.date, "inferred"
+    article = dataclasses.replace(
+        article, title=article.title or extracted.title, published=published, published_basis=basis
+    )
+    return make_document(article, extracted.text)

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from storyline.ingest.dates import parse_date
 from storyline.records import Document, Failure, PublishedBasis
 
 _WS = re.compile(r"\s+")
@@ -30,6 +31,47 @@ class RawArticle:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    # Problems that did not stop the article (an impossible date that was dropped, say).
+    # read_inputs turns each into a Failure row with stage "validate"; see note_failures().
+    notes: tuple[str, ...] = ()
+
+
+def note_failures(article: RawArticle) -> list[Failure]:
+    """One "validate" Failure per note on the article: what was dropped from it, and why."""
+    return [Failure(article.input, article.external_id, "validate", note) for note in article.notes]
+
+
+def resolve_published(
+    value: object, user: str | None
+) -> tuple[str | None, PublishedBasis | None, tuple[str, ...]]:
+    """The article's date, its basis and notes: its own date, else the user's (--published).
+
+    An unreadable or impossible date of its own is dropped with a note, and the user's date, if
+    any, takes its place.
+    """
+    try:
+        own = parse_date(value)
+    except ValueError as err:
+        note = f"published date ignored: {err}"
+        return user, ("user" if user else None), (note,)
+    if own is not None:
+        return own, "metadata", ()
+    if user is not None:
+        return user, "user", ()
+    return None, None, ()
+
+
+def field_text(record: dict[str, object], key: str) -> str | None:
+    """A metadata field as a string (numbers too), None when absent, blank or not a scalar."""
+    value = record.get(key)
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        value = normalize_text(value)
+        return value or None
+    return None
 
 
 def normalize_text(text: str) -> str:

@@ -1,0 +1,94 @@
+"""File helpers shared by the readers: bounded reads (plain or gzip) and ``NAME.json`` sidecars.
+
+Reads: input files. Writes: nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+from storyline.records import Failure
+
+#: Extensions of the single-article formats that may have a ``NAME.json`` sidecar.
+SIDECAR_OWNERS = (".txt", ".html", ".htm")
+
+
+class TooLargeError(ValueError):
+    """The input is larger than ``ingest.max_file_bytes``."""
+
+
+def is_gzip(path: Path) -> bool:
+    return path.name.lower().endswith(".gz")
+
+
+def stem(path: Path) -> str:
+    """The file name without its format extension(s): ``a.txt.gz`` -> ``a``."""
+    name = path.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 else name
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes (gunzipped for ``.gz``); TooLargeError past ``max_bytes``.
+
+    Raises OSError when the file cannot be read, ValueError when a ``.gz`` is corrupt.
+    """
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise TooLargeError(
+            f"file has {size:,} bytes, more than ingest.max_file_bytes ({max_bytes:,})"
+        )
+    if not is_gzip(path):
+        return path.read_bytes()
+    try:
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        raise ValueError(f"corrupt or truncated gzip file: {err}") from err
+    if len(data) > max_bytes:
+        raise TooLargeError(
+            f"file unpacks to more than ingest.max_file_bytes ({max_bytes:,}) bytes"
+        )
+    return data
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where the ``NAME.json`` sidecar of ``NAME.txt`` (or ``.html``) would be."""
+    return path.with_name(stem(path) + ".json")
+
+
+def is_sidecar(path: Path) -> bool:
+    """True for ``NAME.json`` beside a ``NAME.txt``/``.html``/``.htm`` (plain or gzip)."""
+    if path.suffix.lower() != ".json":
+        return False
+    base = path.name[: -len(".json")]
+    for ext in SIDECAR_OWNERS:
+        for name in (base + ext, base + ext + ".gz", base + ext.upper()):
+            if path.with_name(name).is_file():
+                return True
+    return False
+
+
+def read_sidecar(path: Path) -> tuple[dict[str, Any], Failure | None]:
+    """The metadata in the sidecar of ``path`` ({} when there is none), and a Failure if unreadable.
+
+    A broken sidecar never loses the article: the caller reads it without metadata.
+    """
+    side = sidecar_path(path)
+    if not side.is_file():
+        return {}, None
+    try:
+        data = json.loads(side.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        reason = f"sidecar {side.name} is not readable JSON ({err}); article read without it"
+        return {}, Failure(str(side), None, "parse", reason)
+    if not isinstance(data, dict):
+        reason = f"sidecar {side.name} must hold a JSON object; article read without it"
+        return {}, Failure(str(side), None, "parse", reason)
+    return data, None
