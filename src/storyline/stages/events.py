@@ -1,26 +1,559 @@
-"""The events stage (scaffold: the owner of this module replaces it with the real stage)."""
+"""The events stage: PLOVER event records coded from one sentence each.
+
+Reads: the parse (``token.dep_``, ``token.head``, lemmas), ``doc._.mentions`` / ``doc._.entities``
+(the actors stage), ``doc._.timexes``, ``doc._.quotes``, ``doc._.published``, ``doc._.doc_id``.
+Writes: ``doc._.events: list[Event]``.
+
+How an event is found (precision first: no event is better than a stitched one):
+
+* a trigger: a verb of the lexicon ("vetoed", "imposed sanctions"), a support verb with an event noun
+  as object ("held talks", "offered his appreciation": the noun gives the type), or an event noun
+  ("the phone call with", "the deliveries of weapons"); the type comes from
+  :mod:`storyline.stages.events_lexicon`;
+* a source actor in the same sentence, from the parse: the subject (the "by" agent of a passive), the
+  possessor or "from" phrase of an event noun. No source, no event;
+* targets from the object, "with/on/against/to" phrases; several where the text names several.
+  Reciprocal events (meetings, talks, calls "with" someone) list both parties as sources.
+
+Modality convention, first match wins: ``negated`` (a negation on the trigger or on the verb that
+governs it: "would not support"); ``hypothetical`` ("if", "unless", "could", "might", "may",
+"should"); ``planned`` ("will", "shall", "would" in reported future, "plans to", "is set to",
+"going to"); ``reported`` (told by someone else than the source: inside another speaker's quote or a
+clause under another person's reporting verb, "according to"); else ``asserted``. The source's own
+words about what it does ("we do not support") keep the modality of the verb, not ``reported``.
+
+Dates: the time expression attached to the trigger (its head path reaches the trigger before any
+other verb), else the article's date with basis ``published``.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from storyline.stages import ensure_doc_extensions, stage_guard
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from storyline.records import Actor, Event, EventDate, Place, Quote, Timex
+from storyline.records import Span as TextSpan
+from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
+from storyline.stages.events_lexicon import (
+    GOVERNING_TYPES,
+    RESOLUTION_NOUNS,
+    SUPPORT_ONLY_NOUNS,
+    SUPPORT_VERBS,
+    Code,
+    Lexicon,
+    load_lexicon,
+    noun_code,
+    verb_code,
+)
+from storyline.stages.lookup import actor_of, entity_index, mentions_in, timexes_in
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_TARGET_PREPS = frozenset({"with", "on", "against", "to", "into", "upon", "at", "for", "over"})
+_RECIPROCAL_PREPS = frozenset({"with"})
+_PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
+_PLAN_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
+_REPORT_VERBS = frozenset(
+    {"say", "tell", "report", "claim", "announce", "state", "add", "write", "allege", "accord",
+     "note", "insist", "explain", "believe", "think", "recall", "mention"}
+)
+#: Named-entity labels that can stand for an actor when the actors stage has no mention there.
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Common nouns that name an actor by role, used when no named actor is there.
+_ACTOR_NOUNS = frozenset(
+    "government police troops army military forces soldiers rebels militants insurgents "
+    "protesters demonstrators court judge prosecutor officials authorities ministry minister "
+    "president premier leader parliament lawmakers opposition party regime administration "
+    "embassy ambassador diplomat delegation council committee agency guards fighters gunmen "
+    "students workers activists commander navy coalition junta cabinet senate congress".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A token that codes an event, the token its arguments hang from, and its code."""
+
+    token: Token  # the event word (verb or noun)
+    anchor: Token  # the verb whose subject is the source (the support verb, or the noun itself)
+    start: Token  # first token of the trigger span
+    end: Token  # last token of the trigger span
+    code: Code
+    evidence: float
+    is_noun: bool
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+
+
+def _governing(token: Token) -> Token | None:
+    """The verb a complement clause ("agreed to meet") hangs from, else None."""
+    if token.dep_ in {"xcomp", "ccomp", "advcl"} and token.head is not token:
+        return token.head
+    return None
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
+    """The event triggers of a sentence, in text order, at most one per token."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for token in sent:
+        if token.i in used:
+            continue
+        if _is_verb(token):
+            trigger = _verb_trigger(token, lexicon)
+            if trigger is not None:
+                found.append(trigger)
+                used.update({trigger.token.i, trigger.anchor.i})
+        elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in SUPPORT_ONLY_NOUNS:
+            code = noun_code(token)
+            if code is not None and token.head.i not in used and _noun_can_stand(token):
+                found.append(Trigger(token, token, _noun_start(token), token, code, 0.6, True))
+                used.add(token.i)
+    # The content of a governing verb ("agreed to meet", "called on X to stand up") is not coded
+    # on its own; a resolution's content ("voted for a resolution demanding ...") gives the type.
+    governed = set()
+    by_token = {t.token.i: t for t in found}
+    for trigger in found:
+        head = _governing(trigger.anchor)
+        if head is not None and head.i in by_token and by_token[head.i].code[0] in GOVERNING_TYPES:
+            governed.add(trigger.token.i)
+    return sorted((t for t in found if t.token.i not in governed), key=lambda t: t.token.i)
+
+
+def _noun_start(token: Token) -> Token:
+    # "phone call", "rice seed distribution mission": compounds in front belong to the trigger
+    start = token
+    for left in reversed(list(token.lefts)):
+        if left.dep_ == "compound" and left.i == start.i - 1:
+            start = left
+    return start
+
+
+def _noun_can_stand(token: Token) -> bool:
+    """An event noun codes on its own only with an actor phrase on it: "his call", "talks with"."""
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"with", "from", "by",
+                                                                              "to", "on",
+                                                                              "against"}):
+            return True
+        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+            return True
+    return False
+
+
+def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+    # Support verb + event noun: "held talks", "offered his appreciation", "imposed sanctions".
+    if lemma in SUPPORT_VERBS:
+        for obj in objects:
+            code = noun_code(obj)
+            if code is not None:
+                if lemma == "impose" and code[0] == "SANCTION":
+                    return Trigger(obj, token, token, obj, code, 0.9, False)
+                return Trigger(obj, token, token, obj, code, 0.8, False)
+    code, evidence = verb_code(token, lexicon)
+    if code is None:
+        return None
+    # Voting for / sponsoring a resolution: coded by what the resolution does.
+    for obj in _objects_deep(token):
+        if obj.lemma_.lower() in RESOLUTION_NOUNS and code[0] in {"SUPPORT", "REJECT", "AGREE"}:
+            content = _resolution_content(obj, lexicon)
+            if content is not None and code[0] != "REJECT":
+                return Trigger(token, token, token, token, content, 0.7, False)
+    return Trigger(token, token, token, token, code, evidence, False)
+
+
+def _objects_deep(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr"}:
+            yield child
+        elif child.dep_ == "prep":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _resolution_content(noun: Token, lexicon: Lexicon) -> Code | None:
+    for child in noun.subtree:
+        if child.i != noun.i and child.dep_ in {"acl", "relcl"} and child.head.i == noun.i:
+            code, _ = verb_code(child, lexicon)
+            if code is not None and code[0] in {"ACCUSE", "REQUEST"}:
+                return code
+    return None
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """Character range of a noun phrase: its left part, the head and compounds after it."""
+    left = token.left_edge
+    right = token
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "appos"} and child.i == right.i + 1:
+            right = child
+    return left.idx, right.idx + len(right.text)
+
+
+def actors_of(doc: Doc, token: Token) -> list[Actor]:
+    """The actors a noun phrase names (with its conjuncts), from the actors stage or, failing
+    that, the named entities and role nouns of the phrase."""
+    heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    actors: list[Actor] = []
+    for head in heads:
+        actor = _actor_at_token(doc, head)
+        if actor is not None and all(a.start != actor.start for a in actors):
+            actors.append(actor)
+    return actors
+
+
+def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
+    start, end = _phrase(token)
+    head_start, head_end = token.idx, token.idx + len(token.text)
+    found = mentions_in(doc, start, end)
+    if found:
+        entities = entity_index(doc)
+        # Prefer the mention on the head word, then the widest inside the phrase.
+        on_head = [m for m in found if m.start < head_end and head_start < m.end]
+        inside = [m for m in found if start <= m.start and m.end <= end] or found
+        best = max(on_head or inside, key=lambda m: (m.end - m.start, -m.start))
+        return actor_of(best, entities)
+    for ent in doc.ents:
+        if ent.label_ in _ACTOR_LABELS and ent.start_char < end and start < ent.end_char:
+            if ent.start_char >= start and ent.end_char <= end:
+                return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
+    if token.lemma_.lower() in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS:
+        return Actor(None, doc.text[start:end], None, None, start, end)
+    return None
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb (inherited through xcomp/conj/relcl), and whether it is passive."""
+    seen = 0
+    current: Token | None = verb
+    while current is not None and seen < 6:
+        seen += 1
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return child, False
+            if child.dep_ in _PASSIVE_SUBJECTS:
+                return child, True
+        if current.dep_ == "relcl":
+            return current.head, False
+        if current.dep_ in {"xcomp", "conj", "advcl", "acl"} and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[tuple[str, Token]]:
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    yield child.lower_, g
+        elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            yield "to", child
+
+
+def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Actor], bool]:
+    """Source and target actors, and whether the event is reciprocal ("met with")."""
+    anchor, token = trigger.anchor, trigger.token
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    reciprocal = False
+    if trigger.is_noun:
+        for child in token.children:
+            if child.dep_ == "poss":
+                sources += actors_of(doc, child)
+        for prep, obj in _prep_objects(token, frozenset({"from", "by"})):
+            sources += actors_of(doc, obj)
+        if not sources:
+            for child in token.lefts:
+                if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+                    sources += actors_of(doc, child)
+        if not sources and token.dep_ in {"dobj", "pobj"}:
+            # "during his second phone conversation": the noun's own possessor handled above;
+            # a noun that is the object of a receiving verb names the giver by "from".
+            head = token.head if token.dep_ == "dobj" else token.head.head
+            for _, obj in _prep_objects(head, frozenset({"from"})):
+                sources += actors_of(doc, obj)
+        for prep, obj in _prep_objects(token, frozenset({"with", "to", "on", "against", "for"})):
+            found = actors_of(doc, obj)
+            if prep in _RECIPROCAL_PREPS and trigger.code[0] == "CONSULT":
+                reciprocal = True
+                sources += found
+            else:
+                targets += found
+        if not targets and token.dep_ == "dobj":
+            # "the deliveries of weapons it has received": the receiver is the subject
+            subj, _ = _subject(token.head)
+            if subj is not None and token.head.lemma_.lower() in {"receive", "get", "obtain"}:
+                targets += actors_of(doc, subj)
+        return _dedupe(sources), _dedupe(targets, sources), reciprocal
+    subj, passive = _subject(anchor)
+    if passive:
+        agent = _agent(anchor)
+        if agent is not None:
+            sources += actors_of(doc, agent)
+        if subj is not None:
+            targets += actors_of(doc, subj)
+    elif subj is not None:
+        sources += actors_of(doc, subj)
+    for child in anchor.children:
+        if child.dep_ in {"dobj", "attr"} and child.i != token.i and not passive:
+            found = actors_of(doc, child)
+            if not found:
+                # "condemned Russia's invasion", "imposed sanctions on Russia"
+                for g in child.children:
+                    if g.dep_ == "poss":
+                        found += actors_of(doc, g)
+                for _, obj in _prep_objects(child, frozenset({"on", "against", "to", "of"})):
+                    if not found:
+                        found += actors_of(doc, obj)
+            targets += found
+        if child.dep_ == "dobj" and child.i == token.i:
+            for _, obj in _prep_objects(child, frozenset({"on", "against", "to", "with"})):
+                targets += actors_of(doc, obj)
+    for prep, obj in _prep_objects(anchor, _TARGET_PREPS):
+        found = actors_of(doc, obj)
+        if prep in _RECIPROCAL_PREPS and trigger.code[0] == "CONSULT":
+            reciprocal = True
+            sources += found
+        elif prep != "for" or trigger.code[0] in {"REQUEST", "SUPPORT"}:
+            targets += found
+    if trigger.code[0] in {"ACCUSE", "REQUEST"} and not targets and token is anchor:
+        # "co-sponsoring a resolution condemning Russia's invasion": the resolution's target
+        for obj in _objects_deep(anchor):
+            for child in obj.children:
+                if child.dep_ in {"acl", "relcl"}:
+                    for g in child.children:
+                        if g.dep_ == "dobj":
+                            targets += actors_of(doc, g) or [
+                                a for p in g.children if p.dep_ == "poss"
+                                for a in actors_of(doc, p)
+                            ]
+    return _dedupe(sources), _dedupe(targets, sources), reciprocal
+
+
+def _dedupe(actors: Iterable[Actor], exclude: Iterable[Actor] = ()) -> list[Actor]:
+    seen = {(a.start, a.end) for a in exclude}
+    seen_ids = {a.entity_id for a in exclude if a.entity_id}
+    out = []
+    for actor in actors:
+        if (actor.start, actor.end) in seen or (actor.entity_id and actor.entity_id in seen_ids):
+            continue
+        seen.add((actor.start, actor.end))
+        if actor.entity_id:
+            seen_ids.add(actor.entity_id)
+        out.append(actor)
+    return out
+
+
+# --- modality, date, place, quote ---------------------------------------------------------------
+
+
+def _chain(token: Token) -> Iterator[Token]:
+    """The trigger's verb and the verbs that govern it through complements, nearest first."""
+    current = token
+    for _ in range(6):
+        yield current
+        if current.dep_ in {"xcomp", "conj"} and current.head is not current:
+            current = current.head
+        else:
+            return
+
+
+def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> str:
+    """The modality of an event (see the module docstring for the convention)."""
+    anchor = trigger.anchor
+    chain = list(_chain(anchor))
+    tokens = [c for v in chain for c in v.children]
+    if trigger.is_noun:
+        tokens += list(trigger.token.children)
+    if any(t.dep_ == "neg" for t in tokens) or any(t.lower_ in {"never", "no"} and
+                                                   t.dep_ in {"neg", "advmod", "det"}
+                                                   for t in tokens if t.head in chain):
+        return "negated"
+    if any(t.dep_ == "mark" and t.lower_ in {"if", "unless", "whether"} for t in tokens):
+        return "hypothetical"
+    auxes = {t.lower_ for t in tokens if t.dep_ in {"aux", "auxpass"}}
+    if auxes & _HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if auxes & _PLANNED_AUX or "would" in auxes:
+        return "planned"
+    if any(v.lemma_.lower() in _PLAN_VERBS and v is not anchor for v in chain):
+        return "planned"
+    if trigger.is_noun and any(t.lower_ in {"upcoming", "planned", "next", "proposed"}
+                               for t in trigger.token.lefts):
+        return "planned"
+    if _reported(anchor, quote, sources):
+        return "reported"
+    return "asserted"
+
+
+def _reported(anchor: Token, quote: Quote | None, sources: list[Actor]) -> bool:
+    source_ids = {a.entity_id for a in sources if a.entity_id}
+    if quote is not None:
+        return not (quote.speaker_entity_id and quote.speaker_entity_id in source_ids)
+    current = anchor
+    for _ in range(6):
+        if any(c.dep_ == "prep" and c.lower_ == "according" for c in current.children):
+            return True
+        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in _REPORT_VERBS:
+            subj, _ = _subject(current.head)
+            if subj is None:
+                return True
+            speaker = actors_of(anchor.doc, subj)
+            return not any(
+                (a.entity_id and a.entity_id in source_ids)
+                or any(a.start == s.start for s in sources)
+                for a in speaker
+            )
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _is_date_value(value: str) -> bool:
+    return len(value) >= 4 and value[:4].isdigit()
+
+
+def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> EventDate | None:
+    """The date of the time expression attached to the trigger, else the article's date."""
+    verbs_in_between = frozenset({"VERB", "AUX"})
+    for timex in timexes_in(doc, sent.start_char, sent.end_char):
+        if timex.type not in {"DATE", "TIME"} or not _is_date_value(timex.value):
+            continue
+        if _attached(doc, timex, trigger, verbs_in_between):
+            value = timex.value if timex.type == "DATE" else timex.value[:10]
+            return EventDate(_with_mod(value, timex), "text")
+    if published and _is_date_value(published):
+        return EventDate(published[:10], "published")
+    return None
+
+
+def _with_mod(value: str, timex: Timex) -> str:
+    return value  # the mod (START, END, ...) stays on the timex record
+
+
+def _attached(doc: Doc, timex: Timex, trigger: Trigger, verb_pos: frozenset[str]) -> bool:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    targets = {trigger.token.i, trigger.anchor.i}
+    current = span.root
+    for _ in range(12):
+        if current.i in targets:
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+        if current.i not in targets and current.pos_ in verb_pos and current.i != span.root.i:
+            return False
+    return False
+
+
+def place_of(doc: Doc, trigger: Trigger) -> Place | None:
+    """Where the event happened: an "in"/"at" place phrase on the trigger, if any."""
+    for head in {trigger.anchor, trigger.token}:
+        for _, obj in _prep_objects(head, frozenset({"in", "at"})):
+            if obj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                if ent is None:
+                    continue
+                found = mentions_in(doc, ent.start_char, ent.end_char)
+                country = None
+                if found:
+                    entity = entity_index(doc).get(found[0].entity_id)
+                    country = entity.country if entity else None
+                return Place(ent.text, country, ent.start_char, ent.end_char)
+    return None
+
+
+def quote_at(quotes: list[Quote], start: int) -> Quote | None:
+    """The quote whose content contains the character ``start``, if any."""
+    for quote in quotes:
+        if quote.start <= start < quote.end:
+            return quote
+    return None
+
+
+# --- the stage -----------------------------------------------------------------------------------
+
+
+def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
+    """Every event the document's sentences code, in text order."""
+    lexicon = lexicon or load_lexicon()
+    doc_id = doc._.doc_id or ""
+    published = doc._.published
+    quotes = doc_list(doc, "quotes")
+    events: list[Event] = []
+    for sent in doc.sents:
+        for trigger in find_triggers(sent, lexicon):
+            sources, targets, reciprocal = _sources_targets(doc, trigger)
+            if not sources:
+                continue
+            start = trigger.start.idx
+            end = trigger.end.idx + len(trigger.end.text)
+            quote = quote_at(quotes, start)
+            modality = modality_of(trigger, quote, sources)
+            named = sum(1 for a in [*sources, *targets] if a.entity_id)
+            confidence = min(0.95, 0.3 + 0.4 * trigger.evidence + 0.1 * bool(targets)
+                             + 0.05 * min(named, 2))
+            events.append(
+                Event(
+                    id=f"{doc_id}:V{start}",
+                    doc_id=doc_id,
+                    type=trigger.code[0],
+                    mode=trigger.code[1],
+                    modality=modality,  # type: ignore[arg-type]
+                    source=sources,
+                    target=[] if reciprocal and not targets else targets,
+                    date=date_of(doc, trigger, sent, published),
+                    location=place_of(doc, trigger),
+                    sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+                    trigger=TextSpan(start, end, doc.text[start:end]),
+                    quote_id=quote.id if quote else None,
+                    confidence=round(confidence, 3),
+                )
+            )
+    return events
 
 
 class EventsStage:
-    """spaCy component for the events stage."""
+    """spaCy component: writes ``doc._.events``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_doc_extensions()
         self.name = name
+        self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.events = []
         with stage_guard(doc, "events"):
-            pass
+            doc._.events = extract_events(doc, self.lexicon)
         return doc
 
 
-@Language.factory("storyline_events", requires=["doc._.mentions", "doc._.timexes", "doc._.quotes"], assigns=["doc._.events"])
+@Language.factory(
+    "storyline_events",
+    requires=["doc._.mentions", "doc._.timexes", "doc._.quotes"],
+    assigns=["doc._.events"],
+)
 def make_events_stage(nlp: Language, name: str) -> EventsStage:
+    """The events stage (PLOVER event records)."""
     return EventsStage(nlp, name)

@@ -1,0 +1,290 @@
+"""What words code which PLOVER event: the verb lexicon, support verbs and event nouns.
+
+Reads: ``resources/events/verbs.json`` (built by ``events_train`` from the PETRARCH-2 CAMEO verb
+dictionary and the CAMEO -> PLOVER table) and the hand-written tables below, which hold PLOVER's own
+lines where the CAMEO dictionary draws them differently. Writes nothing.
+
+Hand tables win over the dictionary: they are few, reviewed, and follow the PLOVER codebook
+(``PLOVER_structured_codebook_updated.csv``): signing an agreement is SUPPORT, promising to sign is
+AGREE; a phone call is CONSULT with mode phone; economic sanctions are SANCTION; condemning is ACCUSE.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+#: (PLOVER type, mode) of a coded trigger.
+Code = tuple[str, str | None]
+
+#: Verbs whose PLOVER type the hand table fixes (lemma -> type, mode). None: never an event alone.
+VERBS: Mapping[str, Code | None] = {
+    # statements and cognition: no PLOVER event of their own
+    **dict.fromkeys(
+        "say tell add note state explain believe think know see expect hope wish want decide plan "
+        "try seek announce report claim insist describe recall mention write post tweet argue "
+        "suggest indicate confirm reiterate reaffirm repeat express stress emphasize underscore "
+        "consider understand need remain continue begin start become include make take get give "
+        "go come use keep put set work act face address join receive serve lead hold run show "
+        "speak echo opine feel understand explain respond reply answer".split(),
+        None,
+    ),
+    # AGREE: intent, promise, agreement to do something
+    **dict.fromkeys("agree promise pledge vow commit undertake".split(), ("AGREE", None)),
+    # CONSULT
+    **dict.fromkeys("meet discuss negotiate consult confer".split(), ("CONSULT", None)),
+    **dict.fromkeys("visit tour".split(), ("CONSULT", "visit")),
+    **dict.fromkeys("phone telephone".split(), ("CONSULT", "phone")),
+    "host": ("CONSULT", "visit"),
+    "talk": ("CONSULT", None),
+    # SUPPORT
+    **dict.fromkeys(
+        "support back endorse praise welcome hail commend applaud thank congratulate laud "
+        "appreciate recognise recognize apologize apologise forgive defend sign ratify "
+        "sponsor co-sponsor cosponsor".split(),
+        ("SUPPORT", None),
+    ),
+    # COOPERATE
+    **dict.fromkeys("cooperate collaborate coordinate".split(), ("COOPERATE", None)),
+    # AID
+    **dict.fromkeys("aid assist help donate supply deliver evacuate rescue".split(), ("AID", None)),
+    # RETREAT / CONCEDE
+    **dict.fromkeys("release free".split(), ("RETREAT", "release")),
+    **dict.fromkeys("withdraw retreat pull".split(), ("RETREAT", "withdraw")),
+    **dict.fromkeys("surrender disarm".split(), ("RETREAT", "disarm")),
+    "resign": ("RETREAT", "resign"),
+    **dict.fromkeys("pardon concede yield relent acquit".split(), ("CONCEDE", None)),
+    # REQUEST
+    **dict.fromkeys("ask urge demand request appeal press implore plead".split(),
+                    ("REQUEST", None)),
+    # ACCUSE
+    **dict.fromkeys(
+        "accuse condemn criticize criticise denounce deplore blame slam decry censure rebuke "
+        "sue allege".split(),
+        ("ACCUSE", "disapprove"),
+    ),
+    **dict.fromkeys("investigate probe".split(), ("ACCUSE", "investigate")),
+    "convict": ("ACCUSE", "allege"),
+    # REJECT
+    **dict.fromkeys("reject refuse deny veto decline dismiss rebuff oppose spurn".split(),
+                    ("REJECT", None)),
+    # THREATEN
+    **dict.fromkeys("threaten warn".split(), ("THREATEN", None)),
+    # PROTEST
+    **dict.fromkeys("protest demonstrate march riot picket".split(), ("PROTEST", None)),
+    "strike": None,  # a labour strike or an air strike: decided by the context patterns below
+    "boycott": ("PROTEST", "boycott"),
+    # MOBILIZE
+    **dict.fromkeys("mobilize mobilise deploy".split(), ("MOBILIZE", None)),
+    # SANCTION
+    **dict.fromkeys("sanction sever expel".split(), ("SANCTION", None)),
+    # COERCE
+    **dict.fromkeys("arrest detain jail imprison indict prosecute charge".split(),
+                    ("COERCE", "arrest")),
+    **dict.fromkeys("deport extradite".split(), ("COERCE", "deport")),
+    **dict.fromkeys("seize confiscate occupy annex".split(), ("COERCE", "seize")),
+    **dict.fromkeys("ban censor block restrict".split(), ("COERCE", "restrict")),
+    # ASSAULT
+    **dict.fromkeys(
+        "attack invade kill bomb shell shoot assassinate ambush raid storm besiege massacre "
+        "wound injure behead execute torture".split(),
+        ("ASSAULT", None),
+    ),
+    **dict.fromkeys("abduct kidnap hijack".split(), ("ASSAULT", "abduct")),
+}
+
+#: Event nouns (lemma -> type, mode): "the phone call with", "the deliveries of weapons".
+NOUNS: Mapping[str, Code] = {
+    **dict.fromkeys("call conversation phone-call".split(), ("CONSULT", "phone")),
+    **dict.fromkeys("talk talks meeting summit negotiation negotiations consultation".split(),
+                    ("CONSULT", None)),
+    "visit": ("CONSULT", "visit"),
+    **dict.fromkeys("delivery deliveries shipment aid assistance donation distribution".split(),
+                    ("AID", None)),
+    **dict.fromkeys(
+        "attack invasion airstrike air-strike bombing offensive assault shelling raid".split(),
+        ("ASSAULT", None),
+    ),
+    **dict.fromkeys("sanction sanctions embargo".split(), ("SANCTION", None)),
+    **dict.fromkeys("protest demonstration rally".split(), ("PROTEST", None)),
+    "arrest": ("COERCE", "arrest"),
+    **dict.fromkeys("condemnation criticism".split(), ("ACCUSE", "disapprove")),
+    **dict.fromkeys("appreciation gratitude thanks congratulations condolences praise support "
+                    "backing endorsement".split(), ("SUPPORT", None)),
+    "threat": ("THREATEN", None),
+    **dict.fromkeys("appeal demand request".split(), ("REQUEST", None)),
+    **dict.fromkeys("complaint lawsuit accusation".split(), ("ACCUSE", "allege")),
+    "agreement": ("AGREE", None),
+    "ceasefire": ("RETREAT", "ceasefire"),
+    "cease-fire": ("RETREAT", "ceasefire"),
+    "truce": ("RETREAT", "ceasefire"),
+    "opposition": ("REJECT", None),
+}
+
+#: Nouns that make an event only as the object of a support verb, not on their own (too vague).
+SUPPORT_ONLY_NOUNS = frozenset(
+    "appreciation gratitude thanks congratulations condolences praise support backing endorsement "
+    "threat appeal demand request complaint lawsuit accusation agreement ceasefire cease-fire "
+    "truce opposition condemnation criticism".split()
+)
+
+#: Light verbs whose object noun carries the event: "held talks", "offered his appreciation".
+SUPPORT_VERBS = frozenset(
+    "hold have conduct offer express extend convey voice give make place pay launch carry stage "
+    "mount impose slap levy provide send lodge file issue reach declare announce sign".split()
+)
+
+#: A verb whose object names an event's content: "voted for a resolution demanding ...".
+RESOLUTION_NOUNS = frozenset("resolution motion statement declaration draft text bill".split())
+
+#: Verbs that govern the real event in their complement ("agreed to meet" is AGREE, "called on X to
+#: stand up" is REQUEST): the complement is not coded on its own.
+GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+
+#: Context patterns the hand table adds (lemma, words after it, code).
+PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
+    ("call", ("on",), ("REQUEST", None)),
+    ("call", ("upon",), ("REQUEST", None)),
+    ("call", ("for",), ("REQUEST", None)),
+    ("speak", ("with",), ("CONSULT", None)),
+    ("speak", ("to",), ("CONSULT", None)),
+    ("talk", ("with",), ("CONSULT", None)),
+    ("impose", ("sanctions",), ("SANCTION", None)),
+    ("impose", ("sanction",), ("SANCTION", None)),
+    ("impose", ("embargo",), ("SANCTION", None)),
+    ("impose", ("curfew",), ("COERCE", "curfew")),
+    ("impose", ("ban",), ("COERCE", "ban")),
+    ("vote", ("for",), ("SUPPORT", None)),
+    ("vote", ("against",), ("REJECT", None)),
+    ("lift", ("ban",), ("RETREAT", None)),
+    ("lift", ("sanctions",), ("RETREAT", None)),
+    ("lift", ("curfew",), ("RETREAT", None)),
+    ("lift", ("siege",), ("RETREAT", None)),
+    ("ease", ("sanctions",), ("RETREAT", None)),
+    ("ease", ("restrictions",), ("RETREAT", None)),
+    ("cut", ("ties",), ("SANCTION", None)),
+    ("cut", ("aid",), ("SANCTION", None)),
+    ("suspend", ("aid",), ("SANCTION", None)),
+    ("suspend", ("talks",), ("SANCTION", None)),
+    ("suspend", ("ties",), ("SANCTION", None)),
+    ("strike", ("deal",), ("AGREE", None)),
+    ("find", ("guilty",), ("ACCUSE", "allege")),
+    ("launch", ("attack",), ("ASSAULT", None)),
+    ("launch", ("investigation",), ("ACCUSE", "investigate")),
+    ("open", ("investigation",), ("ACCUSE", "investigate")),
+    ("go", ("on", "strike"), ("PROTEST", "strike")),
+    ("go", ("strike",), ("PROTEST", "strike")),
+    ("take", ("control",), ("COERCE", "seize")),
+    ("take", ("part",), None),
+    ("take", ("over",), ("COERCE", "seize")),
+    ("hand", ("over",), ("RETREAT", "return")),
+    ("send", ("troops",), ("MOBILIZE", "troops")),
+    ("send", ("aid",), ("AID", None)),
+    ("send", ("weapons",), ("AID", None)),
+    ("set", ("free",), ("RETREAT", "release")),
+    ("step", ("down",), ("RETREAT", "resign")),
+    ("pull", ("out",), ("RETREAT", "withdraw")),
+    ("stand", ("up", "for"), ("SUPPORT", None)),
+    ("break", ("ties",), ("SANCTION", None)),
+    ("break", ("off",), ("SANCTION", None)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The verb dictionary (lemma -> default code and context patterns) and its synonym sets."""
+
+    defaults: Mapping[str, Code]
+    patterns: Mapping[str, Sequence[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...],
+                                          Code | None]]]
+
+
+def _code(value: Any) -> Code | None:
+    if not value or not value[0]:
+        return None
+    return str(value[0]), (str(value[1]) if value[1] else None)
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The shipped verb dictionary, parsed once per process."""
+    text = resources.files("storyline").joinpath("resources/events/verbs.json").read_text("utf-8")
+    data = json.loads(text)
+    synsets: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in data["synsets"].items()}
+
+    def slots(raw: list[list[str]]) -> tuple[frozenset[str], ...]:
+        out = []
+        for alternatives in raw:
+            words: set[str] = set()
+            for word in alternatives:
+                words |= synsets.get(word, frozenset()) if word.startswith("&") else {word}
+            out.append(frozenset(words))
+        return tuple(out)
+
+    defaults: dict[str, Code] = {}
+    patterns: dict[str, list[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...],
+                                   Code | None]]] = {}
+    for lemma, entry in data["verbs"].items():
+        default = _code(entry["default"])
+        if default:
+            defaults[lemma] = default
+        patterns[lemma] = [
+            (slots(p["pre"]), slots(p["post"]), _code([p["type"], p["mode"]]))
+            for p in entry["patterns"]
+        ]
+    return Lexicon(defaults, patterns)
+
+
+def _words_after(token: Token, limit: int = 8) -> list[set[str]]:
+    """The lower-cased forms and lemmas of the tokens after ``token`` in its own phrase."""
+    sent_end = token.sent.end
+    right = min(max(token.right_edge.i + 1, token.i + 1), sent_end)
+    right = max(right, min(token.i + 3, sent_end))  # particles the parser hung elsewhere
+    return [{t.lower_, t.lemma_.lower()} for t in token.doc[token.i + 1 : min(right, token.i + 1
+                                                                              + limit)]]
+
+
+def _matches(slots: tuple[frozenset[str], ...], words: list[set[str]]) -> bool:
+    """True when every slot matches a distinct word, in order."""
+    i = 0
+    for slot in slots:
+        while i < len(words) and not (words[i] & slot):
+            i += 1
+        if i == len(words):
+            return False
+        i += 1
+    return True
+
+
+def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
+    """The PLOVER code of a verb in context and how specific the evidence is (0..1).
+
+    Order: the hand patterns, the dictionary's context patterns, the hand verb table, the
+    dictionary's default for the verb. ``(None, 0)`` when the verb codes no event.
+    """
+    lemma = token.lemma_.lower()
+    after = _words_after(token)
+    for p_lemma, words, code in PATTERNS:
+        if p_lemma == lemma and _matches(tuple(frozenset([w]) for w in words), after):
+            return code, 0.9
+    before = [{t.lower_, t.lemma_.lower()} for t in token.doc[max(token.sent.start,
+                                                                  token.i - 4) : token.i]]
+    if lemma in VERBS:
+        return VERBS[lemma], 0.8
+    for pre, post, code in lexicon.patterns.get(lemma, ()):
+        if post and _matches(post, after) and (not pre or _matches(pre, before)):
+            return code, 0.7
+    default = lexicon.defaults.get(lemma)
+    return default, (0.5 if default else 0.0)
+
+
+def noun_code(token: Token) -> Code | None:
+    """The PLOVER code of an event noun, or None."""
+    lemma = token.lemma_.lower()
+    return NOUNS.get(lemma) or NOUNS.get(token.lower_)
