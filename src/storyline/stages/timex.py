@@ -1,26 +1,222 @@
-"""The timex stage (scaffold: the owner of this module replaces it with the real stage)."""
+"""The timex stage: finds time expressions and normalizes them to TimeML TIMEX3 values.
+
+Reads: ``doc.text``, the tagger's and parser's token annotations (to tell modal "may" from the
+month and to read the tense of the verb a relative date hangs on), ``doc._.published`` (the
+document creation time, the anchor of relative dates) and ``doc._.doc_id``.
+Writes: ``doc._.timexes: list[Timex]``, sorted by start, non-overlapping, offsets into ``doc.text``.
+
+The grammar lives in ``timex_rules``, calendar arithmetic and value comparison in
+``timex_values``; this module picks among overlapping matches and wires the spaCy component.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from storyline.records import Timex, TimexType
 from storyline.stages import ensure_doc_extensions, stage_guard
+from storyline.stages.timex_rules import Candidate, Context, match_all
+from storyline.stages.timex_values import (
+    Tense,
+    date_of_value,
+    is_valid_value,
+    parse_anchor,
+)
+
+__all__ = [
+    "TimexStage",
+    "date_of_value",
+    "find_timexes",
+    "find_timexes_in_text",
+    "is_valid_value",
+    "normalize",
+    "parse_anchor",
+]
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
+_FUTURE_HEADS = frozenset(
+    {"plan", "expect", "intend", "hope", "want", "schedule", "set", "aim", "seek", "prepare",
+     "promise", "pledge", "vow", "agree", "decide", "wish", "try", "need", "threaten", "go"}
+)  # fmt: skip
+_EXPLICIT_YEAR = re.compile(r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d,%]|\.\d)")
+
+
+def verb_tense(verb: Token) -> Tense | None:
+    """The tense of a verb from its tag and auxiliaries: past, present or future; None if unclear."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VB" and "to" in words:
+        # an infinitive: "plans to visit Thursday" looks ahead, "refused to comment" does not
+        head = verb.head
+        if head is not verb and head.lemma_ in _FUTURE_HEADS:
+            return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            return verb_tense(head)
+        return None
+    tags = [verb.tag_] + [a.tag_ for a in auxes]
+    if "VBD" in tags:
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if "MD" in tags:
+        return None
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"  # a reduced relative: "the talks held Thursday"
+    if any(t in ("VBP", "VBZ") for t in tags):
+        return "present"
+    return None
+
+
+def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the verb that the words at ``[start, end)`` depend on, None if none found."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX"):
+            return verb_tense(token)
+        if token.head is token:
+            break
+        token = token.head
+    return None
+
+
+def _tagger(doc: Doc) -> Callable[[int], str]:
+    starts = [t.idx for t in doc]
+
+    def tag(offset: int) -> str:
+        i = bisect_left(starts, offset)
+        if i < len(starts) and starts[i] == offset:
+            return str(doc[i].tag_)
+        return ""
+
+    return tag
+
+
+def _year_hints(text: str, anchor: dt.date | None) -> Callable[[int], int | None]:
+    """A function giving, for an offset, the explicit year the text mentioned last before it.
+
+    In a narrative (no anchor, or a text whose years are mostly far from the anchor, such as a
+    history) that is the last year mentioned anywhere before; in news only one in the same
+    sentence ("In 1985, ... in March" is March 1985; a year two paragraphs up is not).
+    """
+    limit = (anchor.year if anchor else 2100) + 5
+    found = [(m.start(), int(m[1])) for m in _EXPLICIT_YEAR.finditer(text) if int(m[1]) <= limit]
+    offsets = [o for o, _ in found]
+    narrative = anchor is None
+    if anchor is not None and len(found) >= 3:
+        near = sum(1 for _, y in found if abs(y - anchor.year) <= 1)
+        narrative = near / len(found) < 0.2
+
+    def hint(offset: int) -> int | None:
+        i = bisect_left(offsets, offset) - 1
+        if i < 0:
+            return None
+        at, year = found[i]
+        if narrative:
+            return year
+        between = text[at:offset]
+        if re.search(r"[.!?]\s+[A-Z\"“]|\n", between):
+            return None
+        return year
+
+    return hint
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first (earlier rules win ties), sorted by start."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if cand.end <= cand.start:
+            continue
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _records(text: str, chosen: list[Candidate], doc_id: str) -> list[Timex]:
+    out = []
+    for c in chosen:
+        if not is_valid_value(c.value):
+            continue
+        kind: TimexType = c.type  # type: ignore[assignment]
+        out.append(Timex(doc_id, c.start, c.end, text[c.start : c.end], kind, c.value, c.mod))
+    return out
+
+
+def find_timexes(doc: Doc, anchor: dt.date | str | None, doc_id: str | None = None) -> list[Timex]:
+    """The time expressions of a parsed ``doc``, resolved against ``anchor`` (the document's date).
+
+    Uses the tagger and parser when the doc has them (tense, "may" the modal); works on a bare
+    tokenized doc too, with news defaults.
+    """
+    day = parse_anchor(anchor) if isinstance(anchor, str) else anchor
+    text = doc.text
+
+    @lru_cache(maxsize=256)
+    def tense(start: int, end: int) -> Tense | None:
+        return tense_at(doc, start, end) if doc.has_annotation("DEP") else None
+
+    tagger = _tagger(doc) if doc.has_annotation("TAG") else (lambda _offset: "")
+    ctx = Context(text, day, tense, tagger, _year_hints(text, day))
+    doc_id = doc_id if doc_id is not None else (doc._.doc_id or "")
+    return _records(text, select(match_all(ctx)), doc_id)
+
+
+def find_timexes_in_text(
+    text: str,
+    anchor: dt.date | str | None,
+    doc_id: str = "",
+    tense: Callable[[int, int], Tense | None] | None = None,
+) -> list[Timex]:
+    """The time expressions of a plain text, without a parse (tense unknown unless given)."""
+    day = parse_anchor(anchor) if isinstance(anchor, str) else anchor
+    ctx = Context(text, day, tense or (lambda _s, _e: None), lambda _o: "", _year_hints(text, day))
+    return _records(text, select(match_all(ctx)), doc_id)
+
+
+def normalize(
+    expression: str, anchor: dt.date | str | None, tense: Tense | None = None
+) -> tuple[TimexType, str, str | None] | None:
+    """The (type, value, mod) of one time expression alone, e.g. ``normalize("next month",
+    "2022-10-28") == ("DATE", "2022-11", None)``; None when it is not one whole expression."""
+    found = find_timexes_in_text(expression, anchor, tense=lambda _s, _e: tense)
+    if len(found) != 1 or found[0].text != expression.strip():
+        return None
+    return found[0].type, found[0].value, found[0].mod
 
 
 class TimexStage:
-    """spaCy component for the timex stage."""
+    """spaCy component: writes ``doc._.timexes`` from ``doc._.published`` and the text."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_doc_extensions()
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.timexes = []
         with stage_guard(doc, "timex"):
-            pass
+            doc._.timexes = find_timexes(doc, doc._.published, doc._.doc_id or "")
         return doc
 
 
-@Language.factory("storyline_timex", requires=[], assigns=["doc._.timexes"])
+@Language.factory(
+    "storyline_timex",
+    requires=[],
+    assigns=["doc._.timexes"],
+)
 def make_timex_stage(nlp: Language, name: str) -> TimexStage:
     return TimexStage(nlp, name)

@@ -1,0 +1,807 @@
+"""The timex grammar: regex rules that find time expressions and normalize each match.
+
+Reads: a text and a :class:`Context` (anchor date, the verb tense around a character range, the
+part of speech of a word). Writes nothing: :func:`match_all` returns :class:`Candidate` tuples
+(start, end, type, value, mod) with character offsets into the text, overlapping; the stage picks.
+
+Extents follow TimeML: determiners and modifiers belong to the expression ("the past two months",
+"late May", "over a year"), prepositions and possessive endings do not ("in March" → "March").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from storyline.stages import timex_values as tv
+from storyline.stages.timex_lexicon import (
+    AMBIGUOUS_MONTHS,
+    AMOUNT_MODS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POSITION_MODS,
+    SEASON_CODES,
+    SEASON_START,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+    alternation,
+)
+from storyline.stages.timex_values import Tense
+
+
+class Candidate(NamedTuple):
+    """One normalized match of a rule: ``text[start:end]`` with its TIMEX3 type, value, mod."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may ask about the document beyond the matched characters."""
+
+    text: str
+    anchor: dt.date | None
+    tense: Callable[[int, int], Tense | None]  # verb tense governing a character range
+    tag: Callable[[int], str]  # fine-grained POS tag of the word starting at an offset ("" unknown)
+    year_hint: Callable[[int], int | None]  # an explicit year mentioned shortly before an offset
+
+
+Reading = tuple[str, str, str | None]
+Handler = Callable[[re.Match[str], Context], Reading | None]
+
+# --- regex fragments ---------------------------------------------------------------------------
+
+_B = r"(?<![\w$£€#@/.-])"  # start of a word that is not part of a number, id, money or handle
+_E = r"(?![\w@])"
+_MONTH = rf"(?:{alternation(k for k in MONTHS if len(k) > 3)}|(?:{alternation(k for k in MONTHS if len(k) <= 3)})\.?)"
+_MONTH_ABBR_DOT = rf"(?:{alternation(k for k in MONTHS if len(k) > 3)}|(?:{alternation(k for k in MONTHS if len(k) <= 3)})\.?)"
+_WEEKDAY = rf"(?:{alternation(k for k in WEEKDAYS if len(k) > 5)}|(?:tues|wed|thurs|thu|fri)\.)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
+_YEAR = rf"(?:{_YEAR4}|'\d\d)"
+_NUMW = alternation(k for k in NUMBER_WORDS if k not in {"a", "an", "couple", "dozen", "single"})
+_NUM = (
+    rf"(?:(?:{_NUMW})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))?"
+    r"|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few"
+    r"|several|some|many|numerous|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of"
+    r"|a\s+half|half\s+an?|an?|a\s+single|one\s+and\s+a\s+half)"
+)
+_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
+_AMOUNT_MOD = rf"(?:{alternation(AMOUNT_MODS)})"
+_POS_MOD = (
+    r"(?:(?:early|late|mid|middle|earlier|later)(?:\s+|-)(?:in\s+)?"
+    r"|the\s+(?:end|beginning|start|middle|close|turn|dawn)\s+of\s+(?:the\s+)?)"
+)
+_PART = rf"(?:{alternation(p for p in PARTS_OF_DAY if p != 'midday')})"
+_SEASON = rf"(?:{alternation(SEASON_CODES)})"
+_REL = (
+    r"(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+last|the\s+next|the\s+coming"
+    r"|the\s+previous|the\s+following|the\s+current|the\s+latest|the\s+same|the\s+recent|past"
+    r"|coming|previous|current|the|that|a|its)"
+)
+_HOLIDAY = (
+    r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year'?s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?"
+    r"|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine'?s\s+Day"
+    r"|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day"
+    r"|Mother'?s\s+Day|Father'?s\s+Day|Christmas\s+holidays?)"
+)
+
+# --- small parsers ------------------------------------------------------------------------------
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def number_of(text: str) -> float | None:
+    """The number a numeral means (``"twenty-four"`` → 24), None for a vague amount."""
+    words = _words(text).replace("-", " ").replace(",", "")
+    if words in {"a half", "half a", "half an"}:
+        return 0.5
+    if words == "one and a half":
+        return 1.5
+    parts = [w for w in words.split() if w not in {"of", "a", "an"}] or ["a"]
+    if any(p in VAGUE_NUMBERS for p in parts):
+        return None
+    total = 0.0
+    for part in parts:
+        if re.fullmatch(r"\d+(?:\.\d+)?", part):
+            total += float(part)
+        elif part in ("hundred", "thousand", "dozen") and total:
+            total *= NUMBER_WORDS[part]
+        elif part in NUMBER_WORDS:
+            total += NUMBER_WORDS[part]
+        else:
+            return None
+    return total
+
+
+def _num_text(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def _unit_of(text: str) -> str:
+    unit = text.lower().rstrip("s")
+    return "century" if unit == "centurie" else unit
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """The TIMEX3 duration of ``n`` units (None: an unknown amount, ``X``)."""
+    letter, is_time, _ = UNITS[unit]
+    if unit == "fortnight":
+        n = None if n is None else n * 2
+    if unit == "weekend":
+        return "P2D" if n in (None, 1) else f"P{_num_text(None if n is None else n * 2)}D"
+    if letter == "Q":
+        return f"P{_num_text(None if n is None else n * 3)}M"
+    if letter in ("E", "C") and n not in (None, 1):
+        assert n is not None
+        return f"P{_num_text(n * (10 if letter == 'E' else 100))}Y"
+    if n is not None and n != int(n) and not is_time:
+        # half units: "a year and a half" is written in the next smaller unit where easy
+        if letter == "Y":
+            return f"P{_num_text(n * 12)}M"
+        if letter == "D":
+            return f"PT{_num_text(n * 24)}H"
+    return f"P{'T' if is_time else ''}{_num_text(n)}{letter}"
+
+
+def year_of_two_digits(yy: int, anchor: dt.date | None) -> int:
+    """A two-digit year ('98) as a full year: the century that puts it no more than ten years
+    after the anchor's year."""
+    pivot = (anchor.year if anchor else 2025) % 100 + 10
+    century = (anchor.year if anchor else 2025) // 100 * 100
+    return century + yy if yy <= pivot else century - 100 + yy
+
+
+def _year_text(text: str, anchor: dt.date | None) -> int:
+    text = text.strip()
+    if text.startswith("'"):
+        return year_of_two_digits(int(text[1:]), anchor)
+    return int(text)
+
+
+def _position_mod(text: str | None) -> str | None:
+    if not text:
+        return None
+    words = re.findall(r"[a-z]+", text.lower())
+    for word in words:
+        if word in POSITION_MODS:
+            return POSITION_MODS[word]
+    return None
+
+
+def _amount_mod(text: str | None) -> str | None:
+    return AMOUNT_MODS.get(_words(text)) if text else None
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _month_ok(word: str, alone: bool, ctx: Context, at: int) -> bool:
+    """Whether a month word really names a month (modal "may", the verb "march", "Jan" the name)."""
+    key = word.lower().rstrip(".")
+    if key in AMBIGUOUS_MONTHS and not _capitalized(word):
+        return False
+    if len(key) <= 3 and not word.endswith(".") and alone:
+        return False
+    if alone and key in AMBIGUOUS_MONTHS:
+        tag = ctx.tag(at)
+        if tag and tag not in ("NNP", "NNPS", "NN"):
+            return False
+    return True
+
+
+def _year_plausible(year: int, ctx: Context) -> bool:
+    if ctx.anchor is not None and year > ctx.anchor.year + 30:
+        return False
+    return year <= 2100
+
+
+# --- resolution helpers -------------------------------------------------------------------------
+
+
+def _month_year(month: int, day: int | None, start: int, end: int, ctx: Context) -> str:
+    """The year of a month named without one: a nearby explicit year in a narrative, else the
+    anchor and the tense; XXXX when the document has no date."""
+    hint = ctx.year_hint(start)
+    if ctx.anchor is None:
+        return f"{hint:04d}" if hint else "XXXX"
+    if hint is not None and abs(hint - ctx.anchor.year) >= 2:
+        return f"{hint:04d}"
+    return f"{tv.year_of_month(ctx.anchor, month, day, ctx.tense(start, end)):04d}"
+
+
+def _relative_unit(det: str, unit: str, ctx: Context, start: int, end: int) -> str | None:
+    """The value of "this/last/next/the <unit>" (week, month, year, ...) from the anchor."""
+    anchor = ctx.anchor
+    det = _words(det)
+    if unit == "weekend":
+        return _weekend(det, ctx, start, end)
+    calendar_unit = UNITS[unit][2]
+    if anchor is None:
+        return None
+    step = 0
+    if det in ("last", "the last", "the past", "past", "the previous", "previous", "this past"):
+        step = -1
+    elif det in ("next", "the next", "the coming", "coming", "the following", "this coming"):
+        step = 1
+    elif det in ("the latest", "the recent") or (det == "the" and unit == "quarter"):
+        step = -1 if unit == "quarter" else 0
+    return tv.fmt_unit(tv.shift(anchor, calendar_unit, step), calendar_unit)  # type: ignore[arg-type]
+
+
+def _weekend(det: str, ctx: Context, start: int, end: int) -> str | None:
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    if det in ("last", "the last", "the past", "past", "this past", "the previous"):
+        day = anchor - dt.timedelta(days=anchor.weekday() + 1)
+    elif det in ("next", "the next", "the coming", "coming", "this coming"):
+        day = anchor + dt.timedelta(days=7 - anchor.weekday() + 5)
+    else:
+        tense = ctx.tense(start, end)
+        if tense == "past" and anchor.weekday() < 5:
+            day = anchor - dt.timedelta(days=anchor.weekday() + 1)
+        else:
+            day = anchor + dt.timedelta(days=5 - min(anchor.weekday(), 5))
+    return tv.fmt_week(day) + "-WE"
+
+
+def _season(det: str | None, code: str, ctx: Context, start: int, end: int) -> str:
+    anchor = ctx.anchor
+    if anchor is None:
+        hint = ctx.year_hint(start)
+        return f"{hint:04d}-{code}" if hint else f"XXXX-{code}"
+    first = SEASON_START[code]
+    # the season's start month counted from the anchor's year (winter starts in December)
+    det = _words(det or "")
+    started = (anchor.month, anchor.day) >= (first, 1) or (code == "WI" and anchor.month <= 2)
+    year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
+    if det in ("last", "this past", "past", "the past", "the last"):
+        year = year if started and not _season_current(anchor, code) else year - 1
+    elif det in ("next", "this coming", "the coming", "coming"):
+        year = year + 1 if started else year
+    elif not det or det in ("the", "this"):
+        tense = ctx.tense(start, end)
+        if tense == "past" and not started:
+            year -= 1
+    return f"{year:04d}-{code}"
+
+
+def _season_current(anchor: dt.date, code: str) -> bool:
+    first = SEASON_START[code]
+    months = {(first + i - 1) % 12 + 1 for i in range(3)}
+    return anchor.month in months
+
+
+# --- handlers ------------------------------------------------------------------------------------
+
+
+def _h_iso(m: re.Match[str], ctx: Context) -> Reading | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    try:
+        day = dt.date(y, mo, d)
+    except ValueError:
+        return None
+    if m["hh"]:
+        return "TIME", f"{day.isoformat()}T{m['hh']}:{m['mm']}", None
+    return "DATE", day.isoformat(), None
+
+
+def _h_slash(m: re.Match[str], ctx: Context) -> Reading | None:
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    year = int(y) if len(y) == 4 else year_of_two_digits(int(y), ctx.anchor)
+    month, day = (a, b) if a <= 12 else (b, a)
+    try:
+        return "DATE", dt.date(year, month, day).isoformat(), None
+    except ValueError:
+        return None
+
+
+def _h_dmy_abbr(m: re.Match[str], ctx: Context) -> Reading | None:
+    month = MONTHS[m["mon"].lower().rstrip(".")]
+    y = m["y"]
+    year = int(y) if len(y) == 4 else year_of_two_digits(int(y), ctx.anchor)
+    try:
+        return "DATE", dt.date(year, month, int(m["d"])).isoformat(), None
+    except ValueError:
+        return None
+
+
+def _date_reading(
+    month_word: str, day_text: str, year_text: str | None, m: re.Match[str], ctx: Context
+) -> Reading | None:
+    if not _month_ok(month_word, False, ctx, m.start("mon")):
+        return None
+    month = MONTHS[month_word.lower().rstrip(".")]
+    day = int(re.sub(r"\D", "", day_text))
+    if year_text:
+        year = f"{_year_text(year_text, ctx.anchor):04d}"
+    else:
+        year = _month_year(month, day, m.start(), m.end(), ctx)
+    if year != "XXXX":
+        try:
+            dt.date(int(year), month, day)
+        except ValueError:
+            return None
+    elif day > 31:
+        return None
+    mod = _position_mod(m["pmod"]) if "pmod" in m.groupdict() else None
+    return "DATE", f"{year}-{month:02d}-{day:02d}", mod
+
+
+def _h_mdy(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _date_reading(m["mon"], m["d"], m["y"], m, ctx)
+
+
+def _h_dmy(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _date_reading(m["mon"], m["d"], m["y"], m, ctx)
+
+
+def _h_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = m["mon"]
+    alone = not m["y"] and not m["pmod"] and not m["det"]
+    if not _month_ok(word, alone, ctx, m.start("mon")):
+        return None
+    month = MONTHS[word.lower().rstrip(".")]
+    mod = _position_mod(m["pmod"])
+    det = _words(m["det"] or "")
+    if m["y"]:
+        y = m["y"].lower()
+        if y.endswith("year"):
+            if ctx.anchor is None:
+                return None
+            step = {"last": -1, "this": 0, "next": 1}[y.split()[0]]
+            year = f"{ctx.anchor.year + step:04d}"
+        else:
+            year = f"{_year_text(m['y'], ctx.anchor):04d}"
+    elif det and ctx.anchor is not None:
+        a = ctx.anchor
+        if det in ("last", "this past"):
+            year = f"{a.year if month < a.month else a.year - 1:04d}"
+        elif det in ("next", "this coming"):
+            year = f"{a.year if month > a.month else a.year + 1:04d}"
+        else:
+            year = f"{a.year:04d}"
+    else:
+        year = _month_year(month, None, m.start(), m.end(), ctx)
+    return "DATE", f"{year}-{month:02d}", mod
+
+
+def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = m["wd"]
+    if not _capitalized(word) and not (ctx.text[m.start("wd")].islower() and word.islower()):
+        return None
+    weekday = WEEKDAYS[word.lower().rstrip(".s")]
+    part = PARTS_OF_DAY.get(_words(m["part"] or ""))
+    if m["plural"]:
+        return "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else ""), None
+    mod = _position_mod(m["pmod"])
+    det = _words(m["det"] or "")
+    if ctx.anchor is None:
+        value = f"XXXX-WXX-{weekday + 1}"
+    else:
+        a = ctx.anchor
+        if det in ("last", "this past", "past"):
+            day = a - dt.timedelta(days=(a.weekday() - weekday - 1) % 7 + 1)
+        elif det in ("next", "this coming", "coming"):
+            day = a + dt.timedelta(days=(weekday - a.weekday() - 1) % 7 + 1)
+        else:
+            day = tv.weekday_near(a, weekday, ctx.tense(m.start(), m.end()))
+        value = day.isoformat()
+    if part:
+        return "TIME", f"{value}T{part}", mod
+    return "DATE", value, mod
+
+
+def _h_weekday_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _date_reading(m["mon"], m["d"], m["y"], m, ctx)
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _h_day_word(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = _words(m["w"])
+    part = PARTS_OF_DAY.get(_words(m["part"] or ""))
+    if word == "tonight":
+        part = "NI"
+    mod = _position_mod(m["pmod"])
+    if ctx.anchor is None:
+        return ("TIME" if part else "DATE"), "PRESENT_REF" if word == "today" else "XXXX-XX-XX", mod
+    if word.startswith("the day before"):
+        offset = -2
+    elif word.startswith("the day after"):
+        offset = 2
+    else:
+        offset = _DAY_WORDS[word]
+    day = (ctx.anchor + dt.timedelta(days=offset)).isoformat()
+    if part:
+        return "TIME", f"{day}T{part}", mod
+    return "DATE", day, mod
+
+
+def _h_part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    det, part = _words(m["det"]), PARTS_OF_DAY[_words(m["part"])]
+    if ctx.anchor is None:
+        return "TIME", f"XXXX-XX-XXT{part}", None
+    offset = -1 if det == "last" else 0
+    if det == "last" and part != "NI":
+        return None
+    day = ctx.anchor + dt.timedelta(days=offset)
+    return "TIME", f"{day.isoformat()}T{part}", _position_mod(m["pmod"])
+
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF", "present": "PRESENT_REF", "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF", "the moment": "PRESENT_REF", "recently": "PAST_REF",
+    "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
+    "future": "FUTURE_REF", "soon": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "in the future": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _h_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = _words(m[0])
+    if word == "current":
+        # "current" the adjective of time, not the noun ("ocean current") or "current account"
+        tag = ctx.tag(m.start())
+        if tag and tag != "JJ":
+            return None
+    if word == "now" and ctx.text[m.end() : m.end() + 5].lower().startswith(" that"):
+        return None
+    return "DATE", _REFS[word], None
+
+
+def _h_relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    det = _words(m["det"])
+    unit_word = _words(m["unit"])
+    mod = _position_mod(m["pmod"])
+    if unit_word in SEASON_CODES:
+        return "DATE", _season(det, SEASON_CODES[unit_word], ctx, m.start(), m.end()), mod
+    unit = "year" if unit_word in ("fiscal year", "year") else unit_word
+    if det in ("a", "that", "its", "the same") and not m["pmod"]:
+        return None  # "a year" is a duration; "that year" needs the narrative's reference
+    if det in ("a", "that", "its", "the same"):
+        det = "the"
+    if unit in ("decade", "century") and det == "the" and not m["pmod"]:
+        return None
+    value = _relative_unit(det, unit, ctx, m.start(), m.end())
+    if value is None:
+        return "DATE", {"last": "PAST_REF", "next": "FUTURE_REF"}.get(det, "PRESENT_REF"), mod
+    if m["pmod"] and _words(m["pmod"]).startswith("later") and mod == "END":
+        mod = "END"
+    return "DATE", value, mod
+
+
+def _h_season_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    code = SEASON_CODES[_words(m["season"])]
+    return "DATE", f"{_year_text(m['y'], ctx.anchor):04d}-{code}", _position_mod(m["pmod"])
+
+
+def _h_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    year = _year_text(m["y"], ctx.anchor)
+    if not _year_plausible(year, ctx):
+        return None
+    after = ctx.text[m.end() : m.end() + 12]
+    if re.match(r"\s*(?:%|percent|per\s*cent|[-–]\d|\.\d|:\d|,\d{3})", after):
+        return None
+    mod = _position_mod(m["pmod"])
+    if not m["pmod"] and not m["fy"]:
+        # a bare number: a year only where a year can be (not "1500 troops", "No. 1990")
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(?:no\.|number|room|page|route|flight|#)\s*$", before):
+            return None
+        nxt = re.match(r"\s+([a-z]+)", after)
+        if nxt and nxt[1] in _COUNT_NOUNS:
+            return None
+        if (
+            year < 1900
+            and not re.search(r"(?:in|since|of|by|until|from|to|year|between|and|before|after)"
+                              r"\s*$", before)
+            and not re.match(r"\s*[,.;)]", after)
+        ):
+            return None
+    return "DATE", f"{year:04d}", mod
+
+
+_COUNT_NOUNS = frozenset(
+    "people persons troops soldiers men women children votes jobs workers members employees units "
+    "shares cars homes houses deaths cases points feet foot meters metres miles kilometers km "
+    "tons tonnes barrels pounds dollars euros yen yuan students years days hours minutes months "
+    "weeks acres calories words pages copies vehicles refugees migrants seats residents rounds "
+    "rockets missiles police officers protesters prisoners patients beds".split()
+)
+
+
+def _h_decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["dec"]:
+        value = m["dec"][:3]
+    else:
+        yy = int(m["short"])
+        value = f"{year_of_two_digits(yy, ctx.anchor) // 10:03d}"
+    return "DATE", value, _position_mod(m["pmod"])
+
+
+def _h_century(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = _words(m["n"])
+    n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else ORDINALS.get(word)
+    if not n:
+        return None
+    return "DATE", f"{n - 1:02d}", _position_mod(m["pmod"])
+
+
+def _h_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    kind = _words(m["kind"])
+    ord_word = _words(m["ord"])
+    if ord_word in ("final", "last"):
+        n = 4 if kind == "quarter" else 2
+    else:
+        n = ORDINALS[ord_word]
+    if (kind == "quarter" and n > 4) or (kind == "half" and n > 2):
+        return None
+    letter = "Q" if kind == "quarter" else "H"
+    anchor = ctx.anchor
+    if m["y"] or m["fy"] or m["y2"]:
+        year = _year_text(m["y"] or m["fy"] or m["y2"], anchor)
+    elif m["ydet"]:
+        if anchor is None:
+            return None
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[_words(m["ydet"])]
+    elif anchor is None:
+        hint = ctx.year_hint(m.start())
+        if hint is None:
+            return "DATE", f"XXXX-{letter}{n}", None
+        year = hint
+    else:
+        current = (anchor.month - 1) // 3 + 1 if letter == "Q" else (anchor.month - 1) // 6 + 1
+        tense = ctx.tense(m.start(), m.end())
+        year = anchor.year
+        if tense == "future":
+            year = anchor.year if n >= current else anchor.year + 1
+        elif n > current:
+            year = anchor.year - 1
+    return "DATE", f"{year:04d}-{letter}{n}", None
+
+
+def _h_quarter_q(m: re.Match[str], ctx: Context) -> Reading | None:
+    year = _year_text(m["y"], ctx.anchor) if m["y"] else None
+    if year is None:
+        if ctx.anchor is None:
+            return None
+        year = ctx.anchor.year
+    return "DATE", f"{year:04d}-Q{m['n']}", None
+
+
+def _h_duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = _unit_of(m["unit"])
+    n = number_of(m["num"])
+    num_words = _words(m["num"])
+    mod = _amount_mod(m["amod"])
+    if m["orso"]:
+        mod = "APPROX"
+    if m["ago"]:
+        return _shifted(n, unit, _words(m["ago"]), mod, ctx)
+    if num_words in ("some", "many") and not m["rel"] and not m["amod"]:
+        return None  # "some days it rains": not an amount of time
+    return "DURATION", duration_value(n, unit), mod
+
+
+def _shifted(n: float | None, unit: str, direction: str, mod: str | None, ctx: Context) -> Reading:
+    back = direction in ("ago", "earlier", "before", "previously", "back")
+    if n is None or ctx.anchor is None or n != int(n):
+        return "DATE", "PAST_REF" if back else "FUTURE_REF", mod
+    calendar_unit = UNITS[unit][2]
+    if unit in ("second", "minute", "hour"):
+        calendar_unit = "day"
+        n = 0 if unit != "hour" or n < 24 else n // 24
+    step = int(n) * (2 if unit == "fortnight" else 1)
+    day = tv.shift(ctx.anchor, calendar_unit, -step if back else step)  # type: ignore[arg-type]
+    return "DATE", tv.fmt_unit(day, calendar_unit), mod  # type: ignore[arg-type]
+
+
+def _h_bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = _unit_of(m["unit"])
+    qual = _words(m["qual"] or "")
+    if m["ago"]:
+        return "DATE", "PAST_REF", None
+    if not qual:
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(r"(?:\bfor|\bwithin|\bover|\bin|\btook|\btake|\btakes|\blast|\blasted"
+                         r"|\bspent|\bfor\s+many)\s+$", before):
+            return None
+    return "DURATION", duration_value(None, unit), None
+
+
+def _h_time(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["noon"]:
+        word = _words(m["noon"])
+        hh, mm = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        hh = int(m["h"] or m["h24"])
+        mm = int(m["min"] or m["min24"] or 0)
+        ap = (m["ap"] or "").lower()
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        elif ap.startswith("a") and hh == 12:
+            hh = 0
+        if hh > 24 or mm > 59:
+            return None
+        if m["h24"] and not m["day"] and not m["tz"]:
+            # a bare "10:30" is a time only in a time context, not a score or a verse
+            before = ctx.text[max(0, m.start() - 6) : m.start()].lower()
+            if not re.search(r"(?:at|by|until|from|to|since|about|around)\s+$", before):
+                return None
+    day_value = None
+    if m["day"]:
+        inner = _DAY_SUB.fullmatch(m["day"])
+        if inner is not None:
+            day_value = _day_part_value(inner, ctx)
+    if day_value is None:
+        day_value = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    mod = "APPROX" if m["amod"] else None
+    return "TIME", f"{day_value}T{hh:02d}:{mm:02d}", mod
+
+
+def _day_part_value(inner: re.Match[str], ctx: Context) -> str | None:
+    if inner["dw"]:
+        word = _words(inner["dw"])
+        if ctx.anchor is None:
+            return None
+        return (ctx.anchor + dt.timedelta(days=_DAY_WORDS[word])).isoformat()
+    if inner["mon"]:
+        reading = _date_reading(inner["mon"], inner["d"], None, inner, ctx)
+        return reading[1] if reading else None
+    if inner["wd"] and ctx.anchor is not None:
+        weekday = WEEKDAYS[inner["wd"].lower().rstrip(".")]
+        return tv.weekday_near(ctx.anchor, weekday, ctx.tense(inner.start(), inner.end())).isoformat()
+    return None
+
+
+def _h_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
+    name = _words(m["hol"]).replace("'", "")
+    if m["y"]:
+        year: int | None = _year_text(m["y"], ctx.anchor)
+    elif ctx.anchor is not None:
+        year = ctx.anchor.year
+    else:
+        year = ctx.year_hint(m.start())
+    fixed = {
+        "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+        "new years": (1, 1), "new years day": (1, 1), "new years eve": (12, 31),
+        "halloween": (10, 31), "valentines day": (2, 14), "independence day": (7, 4),
+        "veterans day": (11, 11), "boxing day": (12, 26),
+    }  # fmt: skip
+    if name.startswith("christmas holiday"):
+        return "DATE", f"{year:04d}-12" if year else "XXXX-12", None
+    if year is None:
+        if name in fixed:
+            mo, d = fixed[name]
+            return "DATE", f"XXXX-{mo:02d}-{d:02d}", None
+        return None
+    if name in fixed:
+        mo, d = fixed[name]
+        day = dt.date(year, mo, d)
+    elif name.startswith("thanksgiving"):
+        day = tv.nth_weekday_of(year, 11, 3, 4)
+    elif name.startswith("easter"):
+        day = tv.easter(year) + dt.timedelta(days=1 if name.endswith("monday") else 0)
+    elif name == "good friday":
+        day = tv.easter(year) - dt.timedelta(days=2)
+    elif name == "labor day":
+        day = tv.nth_weekday_of(year, 9, 0, 1)
+    elif name == "memorial day":
+        day = tv.last_weekday_of(year, 5, 0)
+    elif name == "mothers day":
+        day = tv.nth_weekday_of(year, 5, 6, 2)
+    elif name == "fathers day":
+        day = tv.nth_weekday_of(year, 6, 6, 3)
+    else:
+        return None
+    return "DATE", day.isoformat(), None
+
+
+def _h_set(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = _words(m[0])
+    table = {
+        "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+        "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+    }  # fmt: skip
+    if word in table:
+        if word in ("weekly", "monthly", "daily", "quarterly") and ctx.tag(m.start()) in ("JJ",):
+            nxt = ctx.text[m.end() : m.end() + 1]
+            if nxt == " " and word != "daily":
+                return None  # "a weekly newspaper" is not a time expression in TimeML news
+        return "SET", table[word], None
+    unit = _unit_of(m["unit"])
+    if unit in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None
+    if m["n"]:
+        n = number_of(m["n"])
+        return "SET", duration_value(n, unit), None
+    return "SET", duration_value(1, unit), None
+
+
+# --- the rules -----------------------------------------------------------------------------------
+
+_DAY_SUB = re.compile(
+    rf"(?:(?P<dw>today|yesterday|tomorrow|tonight)|(?P<wd>{_WEEKDAY})"
+    rf"|(?P<mon>{_MONTH})\s+(?P<d>{_DAY}))",
+    re.IGNORECASE,
+)
+
+_RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
+    ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?(?![\d-])", _h_iso),
+    ("slash", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d\d)(?![\d/])", _h_slash),
+    ("dmy_abbr", rf"{_B}(?P<d>\d{{1,2}})[-\s](?P<mon>{_MONTH_ABBR_DOT})[-\s](?P<y>\d{{4}}|\d\d)(?![\d-])", _h_dmy_abbr),
+    ("mdy", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?![\w:])", _h_mdy),
+    ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
+    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year|this\s+year|next\s+year))?(?![\w-])", _h_month),
+    ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid|earlier|later)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
+    ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
+    ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
+    ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
+    ("rel_unit", rf"{_B}(?P<pmod>{_POS_MOD})?(?P<det>{_REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|{_SEASON}){_E}", _h_relative_unit),
+    ("season_year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR}){_E}", _h_season_year),
+    ("year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{_YEAR4})(?![\d\w'’]|,\d)", _h_year),
+    ("fiscal_yy", rf"{_B}(?P<pmod>)(?P<fy>fiscal(?:\s+year)?)\s+(?P<y>'\d\d){_E}", _h_year),
+    ("decade", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?:(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s){_E}", _h_decade),
+    ("century", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century{_E}", _h_century),
+    ("quarter", rf"{_B}(?:(?:the|this|last|next|its|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
+    ("quarter_q", rf"{_B}(?:the\s+)?Q(?P<n>[1-4])(?:\s+(?P<y>{_YEAR4}))?{_E}", _h_quarter_q),
+    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?:the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})(?!-old)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now|before|after))?{_E}", _h_duration),
+    ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),
+    ("time", rf"{_B}(?:(?P<amod>about|around|approximately|roughly)\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)|(?P<h24>\d{{1,2}}):(?P<min24>\d\d)(?![\d:])|(?P<noon>noon|midnight|midday))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?P<day>today|yesterday|tomorrow|tonight|{_WEEKDAY}|{_MONTH}\s+{_DAY}))?(?![\w:])", _h_time),
+    ("holiday", rf"{_B}(?P<hol>{_HOLIDAY})(?:,?\s+(?P<y>{_YEAR4}))?{_E}", _h_holiday),
+    ("set", rf"{_B}(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|few|\d+)\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|morning|afternoon|evening|night)s?){_E}", _h_set),
+)  # fmt: skip
+
+
+@cache
+def compiled_rules() -> tuple[tuple[str, re.Pattern[str], Handler], ...]:
+    """The grammar's rules, compiled once."""
+    return tuple((name, re.compile(src, re.IGNORECASE), h) for name, src, h in _RULES_SRC)
+
+
+def match_all(ctx: Context) -> list[Candidate]:
+    """Every rule match in the context's text that normalizes, overlapping."""
+    found: list[Candidate] = []
+    for name, pattern, handler in compiled_rules():
+        for m in pattern.finditer(ctx.text):
+            if m.end() == m.start():
+                continue
+            reading = handler(m, ctx)
+            if reading is None:
+                continue
+            start, end = _trim(ctx.text, m.start(), m.end())
+            found.append(Candidate(start, end, reading[0], reading[1], reading[2], name))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and trailing punctuation that is not an abbreviation's dot."""
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
