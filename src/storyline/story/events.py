@@ -1,0 +1,263 @@
+"""Story events: event mentions that report the same real-world event, merged across reports.
+
+Reads: Event records (mentions, one per sentence that reports an event) and their Documents.
+Writes: StoryEvent records, each keeping every mention (GDELT's Mentions model): ``mention_ids`` and
+the ``doc_ids`` they come from. Every event mention lands in exactly one story event.
+
+Two mentions are one event when nothing rules it out and enough speaks for it:
+
+- ruled out by a different PLOVER family (verbal/material cooperation/conflict), a different
+  modality class (planned, negated and hypothetical are not what was done), incompatible dates
+  (intervals of the TIMEX3 values do not overlap; a mention dated only by its article's date must be
+  reported within a month after a text date), sources or targets that share no actor, or places that
+  differ;
+- spoken for by the same type, shared source and target, a text date both agree on, a shared trigger
+  word ("co-sponsoring" / "co-sponsor") and shared wording.
+
+Clustering is greedy in a deterministic order (article date, article, offset) with complete-link
+compatibility, so a month-level "In March" can join "Wednesday" (2022-03-02) without chaining two
+different March days together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.records import Actor, Document, Event, EventDate, StoryEvent
+from storyline.story import dates
+from storyline.story.wording import content_words, jaccard
+
+#: PLOVER types grouped by the quad class they belong to (verbal/material cooperation/conflict).
+FAMILIES: dict[str, str] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal-cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material-cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal-conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material-conflict"),
+}
+#: Modalities that report the same kind of happening; planned, negated and hypothetical stand apart.
+MODALITY_CLASS: dict[str, str] = {
+    "asserted": "done",
+    "reported": "done",
+    "planned": "planned",
+    "negated": "negated",
+    "hypothetical": "hypothetical",
+}
+#: A mention dated only by its article may report an event at most this many days old.
+REPORT_LAG_DAYS = 31
+#: Two mentions both dated only by their articles must be published this close together.
+SAME_CYCLE_DAYS = 7
+#: The score (see ``_score``) a mention needs to join a story event.
+MERGE_THRESHOLD = 2.5
+
+
+@dataclass(slots=True)
+class _Mention:
+    event: Event
+    family: str
+    modality: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    text_date: str | None  # a TIMEX3 value fixed by the text
+    published: str | None  # the article's day, YYYY-MM-DD
+    words: frozenset[str]
+    trigger: frozenset[str]
+    place: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[_Mention] = field(default_factory=list)
+
+
+def actor_keys(actors: Iterable[Actor]) -> frozenset[str]:
+    """Keys an actor list can match on: entity ids, lowercased names and country codes."""
+    keys: set[str] = set()
+    for actor in actors:
+        if actor.entity_id:
+            keys.add(f"id:{actor.entity_id}")
+        if actor.name:
+            keys.add(f"name:{actor.name.lower()}")
+        if actor.country:
+            keys.add(f"country:{actor.country}")
+    return frozenset(keys)
+
+
+def _mention(event: Event, published: str | None) -> _Mention:
+    text_date = event.date.value if event.date and event.date.basis == "text" else None
+    if text_date is not None and dates.parse(text_date) is None:
+        text_date = None  # PAST_REF, FUTURE_REF, durations: no calendar interval to compare
+    place: frozenset[str] = frozenset()
+    if event.location is not None:
+        place = frozenset(k for k in (event.location.name.lower(), event.location.country) if k)
+    return _Mention(
+        event=event,
+        family=FAMILIES.get(event.type, event.type),
+        modality=MODALITY_CLASS.get(event.modality, event.modality),
+        sources=actor_keys(event.source),
+        targets=actor_keys(event.target),
+        text_date=text_date,
+        published=dates.day_value(published),
+        words=frozenset(content_words(event.sentence.text)),
+        trigger=frozenset(content_words(event.trigger.text)),
+        place=place,
+    )
+
+
+def _days(value: str | None) -> date | None:
+    interval = dates.parse(value)
+    return interval.start if interval else None
+
+
+def _dates_compatible(a: _Mention, b: _Mention) -> bool:
+    if a.text_date and b.text_date:
+        return dates.compatible(a.text_date, b.text_date)
+    if a.text_date or b.text_date:
+        dated, other = (a, b) if a.text_date else (b, a)
+        interval = dates.parse(dated.text_date)
+        reported = _days(other.published)
+        if interval is None or reported is None:
+            return True
+        return interval.start <= reported and (reported - interval.end).days <= REPORT_LAG_DAYS
+    pa, pb = _days(a.published), _days(b.published)
+    if pa is None or pb is None:
+        return True
+    return abs((pa - pb).days) <= SAME_CYCLE_DAYS
+
+
+def _compatible(a: _Mention, b: _Mention) -> bool:
+    if a.family != b.family or a.modality != b.modality:
+        return False
+    if a.sources and b.sources and not a.sources & b.sources:
+        return False
+    if a.targets and b.targets and not a.targets & b.targets:
+        return False
+    if a.place and b.place and not a.place & b.place:
+        return False
+    return _dates_compatible(a, b)
+
+
+def _score(a: _Mention, b: _Mention) -> float:
+    if a.event.sentence == b.event.sentence and a.event.doc_id == b.event.doc_id:
+        # The same sentence coded twice (two triggers, or the same trigger twice).
+        same_trigger = a.event.trigger.start == b.event.trigger.start
+        return 10.0 if same_trigger or a.event.type == b.event.type else 0.0
+    score = 1.0 if a.event.type == b.event.type else 0.5
+    if a.sources & b.sources:
+        score += 1.0
+    if a.targets & b.targets:
+        score += 1.0
+    if a.text_date and b.text_date:
+        score += 1.0 if a.text_date == b.text_date else 0.5
+    if a.trigger & b.trigger:
+        score += 0.5
+    return score + 3.0 * jaccard(a.words, b.words)
+
+
+def _order_key(m: _Mention) -> tuple[str, str, int, int, str]:
+    return (
+        m.published or "",
+        m.event.doc_id,
+        m.event.sentence.start,
+        m.event.trigger.start,
+        m.event.id,
+    )
+
+
+def cluster_mentions(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Greedy, complete-link clustering of mentions in a fixed order."""
+    clusters: list[_Cluster] = []
+    by_family: dict[tuple[str, str], list[_Cluster]] = {}
+    for mention in sorted(mentions, key=_order_key):
+        best: _Cluster | None = None
+        best_score = MERGE_THRESHOLD
+        for cluster in by_family.get((mention.family, mention.modality), []):
+            if not all(_compatible(mention, other) for other in cluster.members):
+                continue
+            score = max(_score(mention, other) for other in cluster.members)
+            if score >= best_score:
+                if best is not None and score == best_score:
+                    continue  # keep the earlier cluster on a tie
+                best, best_score = cluster, score
+        if best is None:
+            best = _Cluster()
+            clusters.append(best)
+            by_family.setdefault((mention.family, mention.modality), []).append(best)
+        best.members.append(mention)
+    return [c.members for c in clusters]
+
+
+def _merge_actors(lists: Iterable[list[Actor]]) -> list[Actor]:
+    merged: list[Actor] = []
+    seen: set[str] = set()
+    for actors in lists:
+        for actor in actors:
+            key = actor.entity_id or actor.name.lower()
+            if key not in seen:
+                seen.add(key)
+                merged.append(actor)
+    return merged
+
+
+def _story_date(members: list[_Mention]) -> EventDate | None:
+    dated = [m.text_date for m in members if m.text_date]
+    if dated:
+        counts = Counter(dated)
+        # The most precise value; on a tie the one most mentions agree on, then the earliest.
+        best = min(
+            counts,
+            key=lambda v: (_width(v), -counts[v], dates.sort_key(v)),
+        )
+        return EventDate(best, "text")
+    fallback = [m.event.date.value for m in members if m.event.date is not None]
+    if fallback:
+        return EventDate(min(fallback, key=dates.sort_key), "published")
+    return None
+
+
+def _width(value: str) -> int:
+    interval = dates.parse(value)
+    return interval.days if interval else 1 << 30
+
+
+def story_event_id(mention_ids: Iterable[str]) -> str:
+    """A story event's id: "S" and a hash of its first mention id (ids sort as strings)."""
+    first = min(mention_ids)
+    return "S" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:15]
+
+
+def _story_event(members: list[_Mention]) -> StoryEvent:
+    events = [m.event for m in members]
+    types = Counter(e.type for e in events)
+    modalities = Counter(e.modality for e in events)
+    mention_ids = [e.id for e in events]
+    return StoryEvent(
+        id=story_event_id(mention_ids),
+        type=max(types, key=lambda t: (types[t], -[e.type for e in events].index(t))),
+        modality=max(
+            modalities, key=lambda t: (modalities[t], -[e.modality for e in events].index(t))
+        ),
+        source=_merge_actors(e.source for e in events),
+        target=_merge_actors(e.target for e in events),
+        date=_story_date(members),
+        mention_ids=mention_ids,
+        doc_ids=list(dict.fromkeys(e.doc_id for e in events)),
+    )
+
+
+def merge_events(events: Iterable[Event], documents: Iterable[Document]) -> list[StoryEvent]:
+    """One story event per real-world event, each with all its mentions, in a deterministic order.
+
+    ``documents`` give each mention's publication day (to date mentions the text does not date);
+    events of unknown documents are merged all the same.
+    """
+    published = {d.id: d.published for d in documents}
+    unique = {e.id: e for e in events}  # an event given twice is one mention
+    mentions = [_mention(e, published.get(e.doc_id)) for e in unique.values()]
+    story_events = [_story_event(members) for members in cluster_mentions(mentions)]
+    return sorted(
+        story_events, key=lambda s: (dates.sort_key(s.date.value if s.date else None), s.id)
+    )

@@ -1,0 +1,349 @@
+"""Timelines: dated, extractive, cited entries for a story, an actor, a query or a date range.
+
+Reads: StoryEvents, their Event mentions, Documents and (optionally) Quotes. Writes: TimelineEntry
+records, and renders them as text, Markdown, CSV or JSONL (TimelineJS is in ``export.timelinejs``).
+
+Each entry is one date at its own granularity (day, week, month, ...): the story events and
+dated quotes of that date, a one- or two-sentence text copied from the sources (the clearest
+sentence, never a paraphrase), and citations to every article and sentence behind it. Story
+events the text does not date (their date fell back to the article's) are left out: they are
+noise on a timeline.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from storyline.records import (
+    Citation,
+    Document,
+    Event,
+    Granularity,
+    Quote,
+    Span,
+    StoryEvent,
+    TimelineEntry,
+    to_dict,
+)
+from storyline.story import dates
+from storyline.story.wording import content_words, jaccard
+
+#: A sentence longer than this reads badly as a timeline line.
+LONG_SENTENCE = 320
+HEADLINE_WORDS = 14
+# A sentence ends at . ! ? (and a closing quote) followed by blanks, or at a line break.
+_SENT_END = re.compile(r"[.!?][\"”’)\]]*\s+|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(\"“])(?:[A-Z]\.)+$|^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|No|vs|etc|Inc|Corp|Ltd)\.$"
+)
+_PRONOUN_START = re.compile(r"^[\"“]?(He|She|It|They|This|That|These|Those|His|Her|Their)\b")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A sentence that could carry an entry, and what it reports."""
+
+    doc_id: str
+    sentence: Span
+    date: str  # TIMEX3 value
+    story_event_id: str | None
+    own_date: bool  # the mention itself was dated by the text as the entry's date
+    quote: bool = False
+
+
+@dataclass(slots=True)
+class _Bucket:
+    date: str
+    candidates: list[_Candidate] = field(default_factory=list)
+    story_event_ids: list[str] = field(default_factory=list)
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    if m.group().startswith("\n"):
+        return True
+    # No break after an initial or a short abbreviation ("U.N. resolution", "Mr. Hun").
+    word = text[: m.start() + 1].rsplit(None, 1)[-1] if text[: m.start() + 1].strip() else ""
+    if _ABBREVIATION.search(word):
+        return False
+    following = text[m.end() : m.end() + 1]
+    return not following.islower()
+
+
+def sentence_around(text: str, start: int, end: int) -> Span:
+    """The sentence(s) of ``text`` holding ``[start, end)``, as a Span."""
+    s = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        if _is_boundary(text, m):
+            s = m.end()
+    e = len(text)
+    for m in _SENT_END.finditer(text, max(end - 1, s)):
+        if _is_boundary(text, m):
+            e = m.start() if m.group().startswith("\n") else m.start() + 1
+            break
+    # Keep a closing quote mark that belongs to the sentence.
+    while e < len(text) and text[e] in '"”’)]':
+        e += 1
+    return Span(s, e, text[s:e])
+
+
+def quote_sentence(q: Quote, text: str) -> Span:
+    """The sentence(s) of a quote, from its content through its cue ("..., he said.")."""
+    end = max(q.end, q.cue.end if q.cue and q.cue.start >= q.start else q.end)
+    if q.speaker_end is not None and q.speaker_start is not None and q.speaker_start >= q.end:
+        end = max(end, q.speaker_end)
+    return sentence_around(text, q.start, min(end, q.end + 200))
+
+
+def _actor_matches(actor: str, names: Iterable[str]) -> bool:
+    """Whether ``actor`` names one of ``names``, as the whole name or whole words of it."""
+    pattern = re.compile(rf"(?<!\w){re.escape(actor.strip().lower())}(?!\w)")
+    return any(pattern.search(n.lower()) for n in names if n)
+
+
+def _story_event_names(s: StoryEvent, entity_names: Mapping[str, str] | None) -> list[str]:
+    out = []
+    for a in [*s.source, *s.target]:
+        out.append(a.name)
+        if a.entity_id and entity_names and a.entity_id in entity_names:
+            out.append(entity_names[a.entity_id])
+    return out
+
+
+def _in_range(value: str, start: str | None, end: str | None) -> bool:
+    interval = dates.parse(value)
+    if interval is None:
+        return False
+    lo, hi = dates.parse(start), dates.parse(end)
+    if lo is not None and interval.end < lo.start:
+        return False
+    return not (hi is not None and interval.start > hi.end)
+
+
+def _query_matches(query_words: set[str], texts: Iterable[str]) -> bool:
+    if not query_words:
+        return True
+    words: set[str] = set()
+    for t in texts:
+        words |= set(content_words(t))
+    return len(query_words & words) * 2 >= len(query_words)
+
+
+def _clarity(c: _Candidate, others: list[_Candidate]) -> float:
+    """How well a sentence can stand alone as the entry's text (higher is clearer)."""
+    words = set(content_words(c.sentence.text))
+    central = sum(jaccard(words, content_words(o.sentence.text)) for o in others if o is not c)
+    score = central / max(1, len(others) - 1)
+    score += 1.0 if c.own_date else 0.0
+    score -= 0.5 if len(c.sentence.text) > LONG_SENTENCE else 0.0
+    score -= 0.5 if len(c.sentence.text) < 40 else 0.0
+    score -= 0.1 if _PRONOUN_START.match(c.sentence.text) else 0.0
+    score -= 0.3 if c.quote else 0.0
+    return score
+
+
+def _headline(text: str) -> str:
+    words = text.split()
+    if len(words) <= HEADLINE_WORDS:
+        return text
+    return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + " …"
+
+
+def build_timeline(
+    story_events: Iterable[StoryEvent],
+    events: Iterable[Event],
+    documents: Iterable[Document],
+    quotes: Iterable[Quote] = (),
+    *,
+    story_id: str | None = None,
+    actor: str | None = None,
+    query: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    entity_names: Mapping[str, str] | None = None,
+    granularity: Granularity | None = None,
+    max_entries: int | None = None,
+) -> list[TimelineEntry]:
+    """Dated timeline entries, oldest first, for the story events and quotes that pass the filters.
+
+    ``story_id`` keeps one story; ``actor`` keeps story events with that actor (name or canonical
+    name via ``entity_names``, entity id -> name) and quotes by that speaker; ``query`` keeps those
+    whose sentences hold at least half its content words; ``start``/``end`` (TIMEX3 values or ISO
+    dates) keep dates overlapping the range. ``granularity`` coarsens finer dates (e.g. "month");
+    ``max_entries`` keeps the entries most sources mention.
+    """
+    docs = {d.id: d for d in documents}
+    by_id = {e.id: e for e in events}
+    query_words = set(content_words(query)) if query else set()
+    buckets: dict[str, _Bucket] = {}
+
+    def bucket(value: str) -> _Bucket:
+        if granularity is not None:
+            value = dates.truncate(value, granularity)
+        return buckets.setdefault(value, _Bucket(value))
+
+    story_docs: set[str] = set()
+    for s in story_events:
+        if story_id is not None and s.story_id != story_id:
+            continue
+        story_docs |= set(s.doc_ids)
+        if s.date is None or s.date.basis != "text" or dates.parse(s.date.value) is None:
+            continue  # undated: the date is only the article's
+        if not _in_range(s.date.value, start, end):
+            continue
+        if actor and not _actor_matches(actor, _story_event_names(s, entity_names)):
+            continue
+        mentions = [by_id[m] for m in s.mention_ids if m in by_id]
+        if not mentions or not _query_matches(query_words, (m.sentence.text for m in mentions)):
+            continue
+        b = bucket(s.date.value)
+        b.story_event_ids.append(s.id)
+        for m in mentions:
+            own = m.date is not None and m.date.basis == "text" and m.date.value == s.date.value
+            b.candidates.append(_Candidate(m.doc_id, m.sentence, b.date, s.id, own))
+
+    for q in quotes:
+        if q.date is None or q.date_basis != "text" or dates.parse(q.date) is None:
+            continue
+        if q.speaker is None or q.doc_id not in docs:
+            continue
+        if story_id is not None and q.doc_id not in story_docs:
+            continue
+        if actor and not _actor_matches(
+            actor, [q.speaker, (entity_names or {}).get(q.speaker_entity_id or "", "")]
+        ):
+            continue
+        if not _in_range(q.date, start, end):
+            continue
+        sent = quote_sentence(q, docs[q.doc_id].text)
+        if not _query_matches(query_words, [sent.text]):
+            continue
+        bucket(q.date).candidates.append(_Candidate(q.doc_id, sent, q.date, None, True, True))
+
+    entries = [_entry(b, story_id, docs) for b in buckets.values() if b.candidates]
+    if max_entries is not None and len(entries) > max_entries:
+        # Keep the dates most sources mention (then most citations, then earliest).
+        ranked = sorted(
+            entries,
+            key=lambda e: (
+                -len({c.doc_id for c in e.citations}),
+                -len(e.citations),
+                dates.sort_key(e.date),
+            ),
+        )
+        keep = {id(e) for e in ranked[:max_entries]}
+        entries = [e for e in entries if id(e) in keep]
+    return sorted(entries, key=lambda e: (dates.sort_key(e.date), e.headline))
+
+
+def _entry(b: _Bucket, story_id: str | None, docs: Mapping[str, Document]) -> TimelineEntry:
+    # One candidate per distinct sentence; ordered by article date, article, offset.
+    unique: dict[tuple[str, int, int], _Candidate] = {}
+    for c in b.candidates:
+        key = (c.doc_id, c.sentence.start, c.sentence.end)
+        if key not in unique or (c.own_date and not unique[key].own_date):
+            unique[key] = c
+    cands = sorted(
+        unique.values(),
+        key=lambda c: (
+            (docs[c.doc_id].published or "") if c.doc_id in docs else "",
+            c.doc_id,
+            c.sentence.start,
+        ),
+    )
+    ranked = sorted(cands, key=lambda c: -_clarity(c, cands))
+    chosen = [ranked[0]]
+    # A second sentence when another story event or quote of the date says something else.
+    for c in ranked[1:]:
+        first = chosen[0]
+        if (c.story_event_id != first.story_event_id or c.quote != first.quote) and jaccard(
+            content_words(c.sentence.text), content_words(first.sentence.text)
+        ) < 0.3:
+            chosen.append(c)
+            break
+    if len(chosen) == 2 and chosen[0].doc_id == chosen[1].doc_id:
+        chosen.sort(key=lambda c: c.sentence.start)  # read in the article's order
+    text = " ".join(c.sentence.text.strip() for c in chosen)
+    gran = dates.granularity(b.date) or "day"
+    return TimelineEntry(
+        story_id=story_id,
+        date=b.date,
+        granularity=gran,
+        headline=_headline(chosen[0].sentence.text.strip()),
+        text=text,
+        story_event_ids=list(dict.fromkeys(b.story_event_ids)),
+        citations=[Citation(c.doc_id, c.sentence.start, c.sentence.end) for c in cands],
+    )
+
+
+# --- renderers ---------------------------------------------------------------------------------
+
+
+def _source_name(doc_id: str, docs: Mapping[str, Document]) -> str:
+    d = docs.get(doc_id)
+    if d is None:
+        return doc_id
+    when = (d.published or "")[:10]
+    name = d.source or d.title or d.external_id
+    return f"{name}, {when}" if when else name
+
+
+def render_text(entries: Iterable[TimelineEntry], documents: Iterable[Document] = ()) -> str:
+    """Plain text: one block per entry, its date, text and citations."""
+    docs = {d.id: d for d in documents}
+    blocks = []
+    for e in entries:
+        lines = [f"{e.date}  ({e.granularity})", f"  {e.text}"]
+        for c in e.citations:
+            lines.append(f"  - {_source_name(c.doc_id, docs)} [{c.doc_id} {c.start}:{c.end}]")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def render_markdown(
+    entries: Iterable[TimelineEntry], documents: Iterable[Document] = (), title: str | None = None
+) -> str:
+    """Markdown: a heading per date, the text as a paragraph, numbered citations with links."""
+    docs = {d.id: d for d in documents}
+    out = [f"# {title}\n"] if title else []
+    for e in entries:
+        out.append(f"## {e.date}\n\n{e.text}\n")
+        for i, c in enumerate(e.citations, 1):
+            d = docs.get(c.doc_id)
+            name = _source_name(c.doc_id, docs)
+            link = f"[{name}]({d.url})" if d is not None and d.url else name
+            out.append(f"{i}. {link}, characters {c.start}–{c.end}")
+        out.append("")
+    return "\n".join(out)
+
+
+CSV_FIELDS = ("date", "granularity", "headline", "text", "story_event_ids", "citations", "story_id")
+
+
+def render_csv(entries: Iterable[TimelineEntry]) -> str:
+    """CSV, one row per entry; ids and citations ("doc_id:start-end") joined by spaces."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for e in entries:
+        writer.writerow(
+            [
+                e.date,
+                e.granularity,
+                e.headline,
+                e.text,
+                " ".join(e.story_event_ids),
+                " ".join(f"{c.doc_id}:{c.start}-{c.end}" for c in e.citations),
+                e.story_id or "",
+            ]
+        )
+    return buf.getvalue()
+
+
+def render_jsonl(entries: Iterable[TimelineEntry]) -> str:
+    """JSON Lines, one entry (all fields) per line."""
+    return "".join(json.dumps(to_dict(e), ensure_ascii=False) + "\n" for e in entries)
