@@ -1,15 +1,61 @@
-"""The quotes stage (scaffold: the owner of this module replaces it with the real stage)."""
+"""The quotes stage: who said what, to whom, through what channel, and when.
+
+Reads: the parse, ``doc._.mentions``/``doc._.entities`` (actors stage), ``doc._.timexes`` (timex
+stage), ``doc._.doc_id``, ``doc._.published``. Writes: ``doc._.quotes: list[Quote]``.
+
+Two passes. Direct quotes start from paired quotation marks (``quotes_marks``): a quote that
+stands as a clause of its own gets the speech verb next to it as its cue ("…," he said / He
+said: "…" / Name: "…" / "…" -Name), or continues the previous quote when no cue is near. A
+quoted phrase embedded in reported speech (describing X as "…") is a partial quote (``mixed``).
+Indirect quotes are the clausal complement of a speech verb ("said that …") or the clause
+carrying "according to X". Content offsets exclude the quotation marks and a trailing comma.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
-from storyline.stages import ensure_doc_extensions, stage_guard
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from storyline.records import DateBasis, Quote, QuoteKind, Span, Timex
+from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
+from storyline.stages.quotes_cues import (
+    FRAMING_VERBS,
+    according_object,
+    addressee_of,
+    channel_of,
+    is_according_to,
+    is_cue,
+    name_span,
+    subject_of,
+)
+from storyline.stages.quotes_marks import ALL_MARKS, Marked, find_marked
+from storyline.stages.quotes_speakers import Resolver, Speaker
+
+_DASHES = frozenset("-—–")
+_END_PUNCT = frozenset(".!?")
+_DATE_VALUE = re.compile(r"^\d{4}")
+_MIN_WORDS_UNCUED = 4  # a quoted stretch with no cue shorter than this is a scare quote
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A quote before its speaker is resolved (internal; holds spaCy tokens)."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: tuple[int, int] | None
+    verb: Token | None  # the cue verb, when the cue is one
+    speaker_head: Token | None
+    follows: bool = False  # continues the previous quote (same speaker, date, channel)
 
 
 class QuotesStage:
-    """spaCy component for the quotes stage."""
+    """spaCy component writing ``doc._.quotes``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_doc_extensions()
@@ -17,10 +63,441 @@ class QuotesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         with stage_guard(doc, "quotes"):
-            pass
+            doc._.quotes = find_quotes(doc)
         return doc
 
 
-@Language.factory("storyline_quotes", requires=["doc._.mentions", "doc._.timexes"], assigns=["doc._.quotes"])
+@Language.factory(
+    "storyline_quotes",
+    requires=["doc._.mentions", "doc._.timexes"],
+    assigns=["doc._.quotes"],
+)
 def make_quotes_stage(nlp: Language, name: str) -> QuotesStage:
+    """The quotes stage (no settings)."""
     return QuotesStage(nlp, name)
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """The quotes of a parsed Doc, in text order."""
+    ensure_doc_extensions()
+    marked = [m for m in find_marked(doc.text) if _trim_end(doc.text, m.start, m.end) > m.start]
+    quoted = [(m.open, min(m.end + 1, len(doc.text))) for m in marked]
+    starts = [t.idx for t in doc]
+    drafts, partials = _direct_drafts(doc, marked, starts)
+    used = {d.verb.i for d in drafts if d.verb is not None}
+    indirect = _indirect_drafts(doc, quoted, used, drafts)
+    for draft, mark in partials:
+        if not any(d.start <= mark.start < d.end for d in indirect):
+            indirect.append(draft)
+    drafts = sorted(drafts + indirect, key=lambda d: d.start)
+    resolver = Resolver(doc, quoted)
+    return _records(doc, drafts, resolver)
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+
+def _token_at(starts: list[int], char: int) -> int:
+    return max(bisect_right(starts, char) - 1, 0)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return end
+
+
+def _direct_drafts(
+    doc: Doc, marked: list[Marked], starts: list[int]
+) -> tuple[list[_Draft], list[tuple[_Draft, Marked]]]:
+    drafts: list[_Draft] = []
+    partials: list[tuple[_Draft, Marked]] = []
+    opens = {m.open for m in marked}
+    closes = {m.end for m in marked if m.closed}
+    for mark in marked:
+        end = _trim_end(doc.text, mark.start, mark.end)
+        first = _token_at(starts, mark.start)
+        last = _token_at(starts, end - 1)
+        if first > last or last >= len(doc):
+            continue
+        inner = doc[first : last + 1]
+        standalone, framing = _role_of(inner.start, inner.end, doc)
+        words = sum(1 for t in inner if t.is_alpha)
+        if not standalone:
+            if framing is not None:
+                if framing.lemma_.lower() in FRAMING_VERBS:
+                    partials.append(
+                        (
+                            _Draft(
+                                mark.start,
+                                end,
+                                "mixed",
+                                _range(framing),
+                                framing,
+                                subject_of(framing),
+                            ),
+                            mark,
+                        )
+                    )
+                continue  # part of the indirect quote of its verb
+            if words < 6 or not any(t.pos_ in ("VERB", "AUX") for t in inner):
+                continue  # a scare quote or a title, not a quotation
+        open_tok = _token_at(starts, mark.open)
+        close_tok = _token_at(starts, mark.end) if mark.closed else last
+        cue = _cue_near(doc, open_tok, close_tok, opens, closes)
+        if cue is not None:
+            cue_range, verb, speaker_head = cue
+            drafts.append(_Draft(mark.start, end, "direct", cue_range, verb, speaker_head))
+            continue
+        previous = drafts[-1] if drafts else None
+        if previous is not None and _adjacent(doc, previous, mark, starts):
+            same_par = "\n" not in doc.text[previous.end : mark.open]
+            drafts.append(
+                _Draft(
+                    mark.start,
+                    end,
+                    "direct",
+                    previous.cue if same_par else None,
+                    previous.verb if same_par else None,
+                    previous.speaker_head,
+                    follows=True,
+                )
+            )
+        elif words >= _MIN_WORDS_UNCUED:
+            drafts.append(_Draft(mark.start, end, "direct", None, None, None))
+    return drafts, partials
+
+
+def _range(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token)
+
+
+def _role_of(first: int, stop: int, doc: Doc) -> tuple[bool, Token | None]:
+    """Whether tokens ``[first, stop)`` form a quotation of their own (they hold a sentence root
+    or a clause hanging from a speech verb), else the speech verb they are a partial quote of."""
+    exits = [t for t in doc[first:stop] if t.head == t or not first <= t.head.i < stop]
+    for token in exits:
+        if token.head == token or (is_cue(token.head) and token.pos_ in ("VERB", "AUX")):
+            return True, None
+    for token in exits:
+        for ancestor in token.ancestors:
+            if not first <= ancestor.i < stop and is_cue(ancestor):
+                return False, ancestor
+    return False, None
+
+
+def _fragment(
+    doc: Doc, index: int, step: int, opens: set[int], closes: set[int], *, limit: int = 30
+) -> list[Token]:
+    """Tokens from ``index`` in direction ``step`` up to a sentence end, a paragraph break or
+    another quote, nearest first."""
+    found: list[Token] = []
+    i = index
+    while 0 <= i < len(doc) and len(found) < limit:
+        token = doc[i]
+        if token.is_space and "\n" in token.text:
+            break
+        if step > 0 and token.idx in opens:
+            break
+        if step < 0 and (token.idx in closes or (token.text in ALL_MARKS and token.idx in opens)):
+            break
+        if token.text in _END_PUNCT:
+            break
+        found.append(token)
+        i += step
+    return found
+
+
+def _cue_near(
+    doc: Doc, open_tok: int, close_tok: int, opens: set[int], closes: set[int]
+) -> tuple[tuple[int, int], Token | None, Token | None] | None:
+    """The cue of a direct quote whose marks are tokens ``open_tok`` and ``close_tok``: its
+    range, the verb (if a verb) and the speaker head."""
+    before = _fragment(doc, open_tok - 1, -1, opens, closes)
+    after = _fragment(doc, close_tok + 1, 1, opens, closes) if close_tok + 1 < len(doc) else []
+    if before and before[0].text == ":":
+        verbs = [t for t in before if is_cue(t)]
+        if verbs:
+            return _verb_cue(verbs[0], before)
+        names = [t for t in before[1:] if t.pos_ == "PROPN"]
+        if names and len(before) <= 8 and not any(t.pos_ == "VERB" for t in before):
+            return _range(before[0]), None, names[0]
+    for token in after:
+        if is_cue(token):
+            return _verb_cue(token, after)
+        if is_according_to(token):
+            return (token.idx, token.nbor(1).idx + 2), None, according_object(token)
+    if after and after[0].text in _DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
+        names = [t for t in after[1:6] if t.pos_ == "PROPN"]
+        return _range(after[0]), None, names[-1] if names else after[1]
+    for token in before:
+        if is_cue(token):
+            return _verb_cue(token, before)
+    return None
+
+
+def _verb_cue(
+    verb: Token, fragment: list[Token]
+) -> tuple[tuple[int, int], Token | None, Token | None]:
+    subject = subject_of(verb)
+    if subject is None:  # the parser lost the subject across the quote marks
+        near = [t for t in fragment if abs(t.i - verb.i) == 1 and t.pos_ in ("PRON", "PROPN")]
+        subject = near[0] if near else None
+    return _range(verb), verb, subject
+
+
+def _adjacent(doc: Doc, previous: _Draft, mark: Marked, starts: list[int]) -> bool:
+    """Whether nothing but the previous quote's own cue clause stands between it and ``mark``."""
+    tail = max(previous.end, previous.cue[1] if previous.cue else previous.end)
+    if tail > mark.open:
+        return False
+    cue_sent = doc[_token_at(starts, previous.cue[0])].sent.start if previous.cue else None
+    for i in range(_token_at(starts, tail), _token_at(starts, mark.open)):
+        token = doc[i]
+        if token.idx < tail or not token.is_alpha:
+            continue
+        if cue_sent is None or token.sent.start != cue_sent:
+            return False
+    return True
+
+
+# --- indirect quotes -------------------------------------------------------------------------
+
+
+def _indirect_drafts(
+    doc: Doc, quoted: list[tuple[int, int]], used: set[int], direct: list[_Draft]
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+
+    def inside_quote(char: int) -> bool:
+        return any(start <= char < end for start, end in quoted)
+
+    taken = [(d.start, d.end) for d in direct]
+    for token in doc:
+        if token.i in used or inside_quote(token.idx):
+            continue
+        if is_according_to(token):
+            found = _according_draft(doc, token)
+        elif is_cue(token):
+            found = _clause_draft(doc, token)
+        else:
+            continue
+        if found is None:
+            continue
+        if any(s < found.end and found.start < e for s, e in taken):
+            continue
+        if any(found.start <= s and e <= found.end + 1 for s, e in quoted):
+            found.kind = "mixed"
+        taken.append((found.start, found.end))
+        drafts.append(found)
+    return drafts
+
+
+def _clause_draft(doc: Doc, verb: Token) -> _Draft | None:
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    clause = max(clauses, key=lambda c: len(list(c.subtree)))
+    start, end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if end <= start:
+        return None
+    return _Draft(start, end, "indirect", _range(verb), verb, subject_of(verb))
+
+
+def _according_draft(doc: Doc, token: Token) -> _Draft | None:
+    head = token.head
+    if is_cue(head):
+        return None  # "X said …, according to a transcript": X's quote already covers it
+    sent = token.sent
+    to = token.nbor(1)
+    phrase_end = max(to.right_edge.i, token.right_edge.i) + 1
+    if token.i - sent.start <= 1:
+        start, end = _trimmed(doc, phrase_end, sent.end)
+    else:
+        start, end = _trimmed(doc, sent.start, token.i)
+    if end <= start:
+        return None
+    cue = (token.idx, to.idx + len(to))
+    return _Draft(start, end, "indirect", cue, None, according_object(token))
+
+
+def _trimmed(doc: Doc, first: int, stop: int) -> tuple[int, int]:
+    """Character range of tokens ``[first, stop)`` without edge punctuation and spaces."""
+    while first < stop and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while stop > first and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    if stop <= first:
+        return 0, 0
+    return doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1])
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
+    doc_id = str(doc._.doc_id or "")
+    published = str(doc._.published)[:10] if doc._.published else None
+    timexes: list[Timex] = doc_list(doc, "timexes")
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    previous_speaker: Speaker | None = None
+    seen: set[int] = set()
+    resolved: dict[int, Speaker] = {}  # by speaker head token: "he said, adding that …"
+    for draft in drafts:
+        if draft.start in seen:
+            continue
+        seen.add(draft.start)
+        content = Span(draft.start, draft.end, doc.text[draft.start : draft.end])
+        if draft.follows and previous is not None:
+            cue = (
+                Span(draft.cue[0], draft.cue[1], doc.text[draft.cue[0] : draft.cue[1]])
+                if (draft.cue)
+                else None
+            )
+            quote = replace(
+                previous,
+                id=f"{doc_id}:Q{draft.start}",
+                start=content.start,
+                end=content.end,
+                text=content.text,
+                kind=draft.kind,
+                cue=cue,
+            )
+            quotes.append(quote)
+            previous = quote
+            continue
+        stop = previous.cue.start if previous is not None and previous.cue else None
+        speaker = None
+        if draft.speaker_head is not None:
+            key = draft.speaker_head.i
+            if key not in resolved:
+                resolved[key] = resolver.resolve(draft.speaker_head, previous_speaker, stop)
+            speaker = resolved[key]
+        cue = (
+            Span(draft.cue[0], draft.cue[1], doc.text[draft.cue[0] : draft.cue[1]])
+            if draft.cue
+            else None
+        )
+        addressee = _addressee(draft.verb, resolver) if draft.verb is not None else None
+        channel, date, basis = _channel_and_date(doc, draft, speaker, resolver, timexes)
+        if date is None and published:  # the article date stands in: basis "published"
+            date, basis = published, "published"
+        quote = Quote(
+            id=f"{doc_id}:Q{draft.start}",
+            doc_id=doc_id,
+            start=content.start,
+            end=content.end,
+            text=content.text,
+            kind=draft.kind,
+            cue=cue,
+            speaker=speaker.name if speaker else None,
+            speaker_entity_id=speaker.entity_id if speaker else None,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            addressee=addressee,
+            channel=channel,
+            date=date,
+            date_basis=basis if date else None,
+        )
+        quotes.append(quote)
+        previous = quote
+        if speaker is not None and speaker.name is not None:
+            previous_speaker = speaker
+    return quotes
+
+
+def _addressee(verb: Token, resolver: Resolver) -> str | None:
+    target = addressee_of(verb)
+    if target is None or target.pos_ == "PRON":
+        return None
+    ref = resolver.ref_at(target.idx, target.idx + len(target))
+    if ref is not None and ref.kind != "pronoun":
+        return ref.name
+    start, end = name_span(target)
+    return verb.doc.text[start:end]
+
+
+def _channel_and_date(
+    doc: Doc, draft: _Draft, speaker: Speaker | None, resolver: Resolver, timexes: list[Timex]
+) -> tuple[str | None, str | None, DateBasis | None]:
+    """The channel ("audio message") and the date said, from the cue's sentence, else from the
+    sentence before when it tells how the same speaker made the statement."""
+    if draft.cue is None:
+        return None, None, None
+    cue_token = doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand")
+    if cue_token is None or len(cue_token) == 0:
+        return None, None, None
+    sent = cue_token[0].sent
+    channel = None
+    if draft.verb is not None:
+        found = channel_of(draft.verb, (draft.start, draft.end))
+        channel = found[0] if found else None
+    date = _date_in(timexes, sent.start_char, sent.end_char, (draft.start, draft.end), draft.cue)
+    if date is not None and draft.verb is not None:
+        date = _attached_date(doc, timexes, draft)
+    first = doc.char_span(min(draft.start, draft.cue[0]), draft.cue[1], alignment_mode="expand")
+    first_sent = first[0].sent if first is not None and len(first) else sent
+    if channel is None and draft.verb is not None and first_sent.start > 0 and speaker:
+        before = doc[first_sent.start - 1].sent
+        for token in before:
+            if resolver.in_quote(token.idx) or token.pos_ != "VERB":
+                continue
+            found = channel_of(token)
+            subject = subject_of(token)
+            if found is None or subject is None:
+                continue
+            if resolver.resolve(subject, speaker, None).name == speaker.name:
+                channel = found[0]
+                noun = found[1]
+                phrase = list(noun.subtree)
+                date = date or _date_in(
+                    timexes, phrase[0].idx, noun.idx + len(noun), (0, 0), draft.cue
+                )
+                break
+    if date is None:
+        return channel, None, None
+    return channel, date, "text"
+
+
+def _attached_date(doc: Doc, timexes: list[Timex], draft: _Draft) -> str | None:
+    """The date of the nearest time expression that modifies the cue verb (or the verb it
+    hangs from): "told VOA Khmer late Wednesday", not "prime minister since 1985"."""
+    assert draft.verb is not None
+    verbs = {draft.verb.i}
+    current = draft.verb
+    while current.dep_ in ("advcl", "xcomp", "conj") and current.head != current:
+        current = current.head
+        verbs.add(current.i)
+    found = []
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or draft.start <= timex.start < draft.end:
+            continue
+        if timex.type not in ("DATE", "TIME") or not _DATE_VALUE.match(timex.value):
+            continue
+        clause = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and clause.i in verbs:
+            found.append(timex)
+    if not found:
+        return None
+    cue = draft.verb.idx
+    return min(found, key=lambda t: abs(t.start - cue)).value
+
+
+def _date_in(
+    timexes: list[Timex], start: int, end: int, skip: tuple[int, int], cue: tuple[int, int]
+) -> str | None:
+    found = [
+        t
+        for t in timexes
+        if start <= t.start
+        and t.end <= end
+        and not (skip[0] <= t.start < skip[1])
+        and t.type in ("DATE", "TIME")
+        and _DATE_VALUE.match(t.value)
+    ]
+    if not found:
+        return None
+    nearest = min(found, key=lambda t: min(abs(t.start - cue[1]), abs(cue[0] - t.end)))
+    return nearest.value

@@ -1,0 +1,203 @@
+"""Cues, speakers, addressees and channels of quotes, read off the dependency parse.
+
+Reads: spaCy tokens of a parsed Doc. Writes: token and character ranges (never records).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lemmas of verbs that report speech (or writing). A cue must be one of these, or "according to".
+SPEECH_VERBS: frozenset[str] = _words(
+    """say tell add state announce write claim explain insist note argue warn declare tweet post
+    remark reply respond answer ask acknowledge admit allege assert comment confirm deny
+    emphasize emphasise stress suggest recall report reveal predict promise vow urge continue
+    concede complain contend conclude indicate maintain mention observe pledge proclaim
+    recount reiterate repeat shout testify underscore joke quip boast accuse charge criticize
+    criticise lament estimate disclose opine counter brief inform assure caution demand tout
+    describe call term label dub characterize characterise question speculate hint signal
+    scoff retort concur clarify affirm contest dispute"""
+)
+#: Of those, the ones whose direct object is the person spoken to ("told The Post").
+ADDRESSEE_VERBS: frozenset[str] = _words(
+    """tell inform brief assure warn ask remind urge caution advise"""
+)
+#: Verbs that frame a partial quote as their complement ("describing the attack as '…'").
+FRAMING_VERBS: frozenset[str] = _words(
+    """describe call term label dub characterize characterise brand"""
+)
+#: Head nouns of a phrase naming the channel a statement was made in.
+CHANNEL_NOUNS: frozenset[str] = _words(
+    """message post statement interview speech tweet email e-mail letter video broadcast
+    conference briefing address op-ed column article podcast release telegram blog posting
+    update hearing debate rally appearance program programme show remarks radio television
+    newspaper editorial commentary call communique communiqué memo transcript report
+    announcement book essay"""
+)
+CHANNEL_PREPS: frozenset[str] = _words("""in on via during through at""")
+PRONOUNS_PERSON: frozenset[str] = _words("""he she him her""")
+PRONOUNS_GROUP: frozenset[str] = _words("""it they we""")
+_NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod"])
+_DASHES = frozenset("-—–")
+_GLUE = re.compile(r"^[A-Z][a-z]{3,}(?=[A-Z][a-z])")  # "WeekHun Sen": a glued headline
+
+
+def is_cue(token: Token) -> bool:
+    """A verb of speech (not an auxiliary or a noun such as "remarks")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+
+
+def is_according_to(token: Token) -> bool:
+    """The "according" of "according to X"."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def according_object(token: Token) -> Token | None:
+    """The X of "according to X" (its head noun)."""
+    to = token.nbor(1)
+    for child in list(to.children) + list(token.children):
+        if child.dep_ == "pobj":
+            return child
+    for child in to.children:
+        if child.dep_ != "punct":
+            return child
+    return to.nbor(1) if to.i + 1 < len(token.doc) else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a cue verb, climbing from "adding"/"saying" to the main verb."""
+    subject = _subject_of(verb)
+    sent = verb.sent
+    colons = [t.i for t in sent if t.text == ":" and t.i < verb.i]
+    if subject is not None and colons and subject.i < colons[-1]:
+        # a scraped line ("SEE ALSO: …") glued to the sentence: the speaker is the first
+        # person or organization named after the last colon
+        named = [
+            t
+            for t in verb.doc[colons[-1] + 1 : verb.i]
+            if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ == "B"
+        ]
+        if named:
+            ent = named[0]
+            while ent.i + 1 < verb.i and ent.doc[ent.i + 1].ent_iob_ == "I":
+                ent = ent.doc[ent.i + 1]
+            return ent
+    return subject
+
+
+def _subject_of(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+                if child.dep_ == "nsubjpass":
+                    agent = _agent_of(current)
+                    return agent
+                return child
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "a statement saying that ...": the statement speaks
+        if current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and current.head != current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def name_span(head: Token) -> tuple[int, int]:
+    """Character range of the name or noun phrase headed by ``head`` (without appositions or
+    relative clauses): the named entity around it, else its compound/modifier chain."""
+    doc = head.doc
+    if head.ent_type_:
+        span = _entity_at(doc, head)
+        if span is not None:
+            return unglue(doc, span.start_char, span.end_char)
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.head.i > head.i or prev.head.i < start - 1 or prev.is_punct:
+            break
+        if prev.dep_ not in _NAME_DEPS | {"det", "poss", "case"}:
+            break
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == head.i:
+        end += 1
+    return unglue(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _entity_at(doc: Doc, token: Token) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def unglue(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text[start:end]
+    first = text.split(" ", 1)[0]
+    glued = _GLUE.match(first)
+    if glued:
+        start += glued.end()
+    return start, end
+
+
+def addressee_of(verb: Token) -> Token | None:
+    """The person or body spoken to: "told The Post", "said to reporters"."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if lemma in ADDRESSEE_VERBS and child.dep_ in ("dobj", "dative", "iobj"):
+            return child
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma != "according":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return obj
+    return None
+
+
+def channel_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> tuple[str, Token] | None:
+    """The channel phrase attached to ``verb`` ("in an audio message" -> "audio message"), and
+    its head noun; ``skip`` is a character range (the quote content) not to look in."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in CHANNEL_PREPS:
+            continue
+        if skip[0] <= prep.idx < skip[1]:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in CHANNEL_NOUNS:
+                return channel_text(obj), obj
+    return None
+
+
+def channel_text(noun: Token) -> str:
+    """The channel's words: the noun and the modifiers right before it, without determiners
+    or dates ("an October 27 social media post" -> "social media post")."""
+    doc = noun.doc
+    start = noun.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            break
+        if prev.dep_ in ("compound", "amod", "nmod") or (prev.text == "-" and start > 1):
+            start -= 1
+            continue
+        break
+    while start < noun.i and doc[start].text == "-":
+        start += 1
+    return doc.text[doc[start].idx : noun.idx + len(noun)]

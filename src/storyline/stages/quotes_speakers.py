@@ -1,0 +1,178 @@
+"""Who a quote's speaker is: the entity behind a name, pronoun or nominal found in the text.
+
+Reads: ``doc._.mentions`` and ``doc._.entities`` (the actors stage), ``doc.ents`` as a fallback
+when no mention covers a name. Writes: :class:`Speaker` values (character offsets only).
+
+Resolution order for a speaker head token: the narrowest actor mention covering it; for "he",
+"she" and "it" with no mention, a look back over the previous sentences (outside quotes) for a
+compatible subject, stopping at the previous quote's cue (its speaker continues) and giving up
+(None) when two different candidates compete; for a name the actors stage missed, the name itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.records import Entity, Mention
+from storyline.stages import doc_list
+from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
+
+PERSON_TYPES = frozenset({"PERSON"})
+GROUP_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC"})
+SPEAKER_TYPES = PERSON_TYPES | GROUP_TYPES
+_LOOK_BACK = 4  # sentences searched for a pronoun's antecedent
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved (or unresolved: ``name`` None) speaker and the text span it was found from."""
+
+    name: str | None
+    entity_id: str | None
+    start: int
+    end: int
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Something in the text that can name a speaker: an actor mention or a named entity."""
+
+    start: int
+    end: int
+    name: str
+    entity_id: str | None
+    type: str
+    kind: str  # name, pronoun, nominal, ent
+
+
+class Resolver:
+    """Speaker look-ups over one Doc (built once per Doc, used for each quote)."""
+
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.quoted = sorted(quoted)
+        entities: dict[str, Entity] = {e.id: e for e in doc_list(doc, "entities")}
+        mentions: list[Mention] = doc_list(doc, "mentions")
+        refs = [
+            Ref(
+                m.start,
+                m.end,
+                entities[m.entity_id].name if m.entity_id in entities else m.text,
+                m.entity_id,
+                entities[m.entity_id].type if m.entity_id in entities else "",
+                m.kind,
+            )
+            for m in mentions
+        ]
+        for ent in doc.ents:
+            if ent.label_ in SPEAKER_TYPES and not any(
+                r.start < ent.end_char and ent.start_char < r.end for r in refs
+            ):
+                start, end = unglue(doc, ent.start_char, ent.end_char)
+                refs.append(Ref(start, end, doc.text[start:end], None, ent.label_, "ent"))
+        self.refs = sorted(refs, key=lambda r: (r.start, r.end))
+
+    def in_quote(self, char: int) -> bool:
+        """Whether a character lies inside quotation marks."""
+        return any(start <= char < end for start, end in self.quoted)
+
+    def ref_at(self, start: int, end: int) -> Ref | None:
+        """The narrowest reference overlapping ``[start, end)``."""
+        found = [r for r in self.refs if r.start < end and start < r.end]
+        return min(found, key=lambda r: (r.end - r.start, r.start)) if found else None
+
+    def resolve(self, head: Token, previous: Speaker | None, stop: int | None) -> Speaker:
+        """The speaker named by ``head``; ``previous`` is the last quote's speaker and ``stop``
+        the character where that quote's cue is (a look-back reaching it keeps the speaker)."""
+        start, end = name_span(head)
+        lower = head.lower_
+        ref = self.ref_at(head.idx, head.idx + len(head))
+        if ref is not None and (ref.entity_id is not None or ref.kind in ("ent", "name")):
+            return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type or None)
+        if lower in PRONOUNS_PERSON or lower == "it":
+            wanted = PERSON_TYPES if lower != "it" else GROUP_TYPES
+            found = self._look_back(head, wanted, previous, stop)
+            if found is None:
+                return Speaker(None, None, head.idx, head.idx + len(head))
+            return Speaker(found.name, found.entity_id, head.idx, head.idx + len(head), found.type)
+        if head.pos_ == "PROPN":
+            name = self.doc.text[start:end]
+            match = self._by_name(name)
+            if match is not None:
+                return Speaker(match.name, match.entity_id, start, end, match.type)
+            return Speaker(name, None, start, end, "PERSON" if head.ent_type_ == "PERSON" else None)
+        # a nominal ("the spokesman", "officials") the actors stage did not resolve
+        return Speaker(None, None, start, end)
+
+    def _by_name(self, name: str) -> Ref | None:
+        """An entity the document names in full whose last word is this short name."""
+        last = name.rsplit(maxsplit=1)[-1] if name.split() else name
+        found = {
+            (r.name, r.entity_id): r
+            for r in self.refs
+            if r.type == "PERSON" and (r.name == name or r.name.split()[-1:] == [last])
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _look_back(
+        self, head: Token, wanted: frozenset[str], previous: Speaker | None, stop: int | None
+    ) -> Speaker | None:
+        sents = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sents) if s.start <= head.i < s.end)
+        searched = 0
+        while index >= 0 and searched < _LOOK_BACK:
+            sent = sents[index]
+            index -= 1
+            if sent.start_char > head.idx:
+                continue
+            if not any(t.is_alpha and not self.in_quote(t.idx) for t in sent):
+                continue  # a quoted sentence: its names are the speaker's words
+            searched += 1
+            if (
+                previous is not None
+                and stop is not None
+                and sent.start_char <= stop < sent.end_char
+                and stop < head.idx
+            ):
+                return previous if previous.type in wanted or previous.type is None else None
+            limit = min(head.idx, sent.end_char)
+            outcome = self._candidate_in(sent, limit, wanted)
+            if outcome == "ambiguous":
+                return None
+            if isinstance(outcome, Speaker):
+                return outcome
+        return None
+
+    def _candidate_in(self, sent: Span, limit: int, wanted: frozenset[str]) -> Speaker | str | None:
+        refs = [
+            r
+            for r in self.refs
+            if sent.start_char <= r.start
+            and r.end <= limit
+            and not self.in_quote(r.start)
+            and r.type in wanted
+            and r.kind != "pronoun"
+        ]
+        subject = _subject_head(sent)
+        if subject is not None and subject.idx < limit and not self.in_quote(subject.idx):
+            for r in refs:
+                if r.start <= subject.idx < r.end:
+                    return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
+            if subject.pos_ == "PRON" or any(c.dep_ in ("det", "poss") for c in subject.children):
+                return None  # "he", "the premier": the same referent, named further back
+        names = {(r.name, r.entity_id) for r in refs}
+        if len(names) == 1:
+            r = refs[0]
+            return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
+        return "ambiguous" if names else None
+
+
+def _subject_head(sent: Span) -> Token | None:
+    for child in sent.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
