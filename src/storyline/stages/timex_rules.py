@@ -58,15 +58,18 @@ class Context:
     year_hint: Callable[[int], int | None]  # an explicit year mentioned shortly before an offset
 
 
-Reading = tuple[str, str, str | None]
+#: (type, value, mod), or (type, value, mod, start, end) when the extent is narrower than the match
+Reading = tuple[str, str, str | None] | tuple[str, str, str | None, int, int]
 Handler = Callable[[re.Match[str], Context], Reading | None]
 
 # --- regex fragments ---------------------------------------------------------------------------
 
 _B = r"(?<![\w$£€#@/.-])"  # start of a word that is not part of a number, id, money or handle
 _E = r"(?![\w@])"
-_MONTH = rf"(?:{alternation(k for k in MONTHS if len(k) > 3)}|(?:{alternation(k for k in MONTHS if len(k) <= 3)})\.?)"
-_MONTH_ABBR_DOT = rf"(?:{alternation(k for k in MONTHS if len(k) > 3)}|(?:{alternation(k for k in MONTHS if len(k) <= 3)})\.?)"
+_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_MONTH = rf"(?:{alternation(_FULL_MONTHS)}|(?:{alternation(k for k in MONTHS if k not in _FULL_MONTHS)})\.?)"
+_MONTH_ABBR_DOT = _MONTH
 _WEEKDAY = rf"(?:{alternation(k for k in WEEKDAYS if len(k) > 5)}|(?:tues|wed|thurs|thu|fri)\.)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
@@ -449,15 +452,13 @@ def _h_part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "the present": "PRESENT_REF", "present": "PRESENT_REF", "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF", "the moment": "PRESENT_REF", "recently": "PAST_REF",
-    "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
-    "future": "FUTURE_REF", "soon": "FUTURE_REF", "a later date": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "in the future": "FUTURE_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "recently": "PAST_REF",
+    "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "a later date": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }  # fmt: skip
 
 
@@ -562,6 +563,9 @@ def _h_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     letter = "Q" if kind == "quarter" else "H"
     anchor = ctx.anchor
+    start = m.start()
+    if m["qdet"] and "-" in ctx.text[m.end("ord") : m.start("kind")]:
+        start = m.start("ord")  # "the third-quarter results": the timex is "third-quarter"
     if m["y"] or m["fy"] or m["y2"]:
         year = _year_text(m["y"] or m["fy"] or m["y2"], anchor)
     elif m["ydet"]:
@@ -581,7 +585,7 @@ def _h_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
             year = anchor.year if n >= current else anchor.year + 1
         elif n > current:
             year = anchor.year - 1
-    return "DATE", f"{year:04d}-{letter}{n}", None
+    return "DATE", f"{year:04d}-{letter}{n}", None, start, m.end()
 
 
 def _h_quarter_q(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -601,23 +605,71 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["orso"]:
         mod = "APPROX"
     if m["ago"]:
-        return _shifted(n, unit, _words(m["ago"]), mod, ctx)
+        return _shifted(n, unit, _words(m["ago"]), mod, ctx, m)
     if num_words in ("some", "many") and not m["rel"] and not m["amod"]:
         return None  # "some days it rains": not an amount of time
-    return "DURATION", duration_value(n, unit), mod
+    start = m.start()
+    between = ctx.text[m.end("num") : m.start("unit")]
+    adjectival = "-" in between or (
+        n is not None and n > 1 and not m["unit"].lower().endswith("s") and not m["ago"]
+    )
+    det = _words(m["det"] or "")
+    if adjectival and m["det"]:
+        start, mod = m.start("rel") if m["rel"] else m.start("num"), None  # "a two-year plan"
+    elif det.startswith("each"):
+        start = m.start("det") + len(m["det"]) - 3  # "each of the past three years": "the ..."
+    elif m["amod"] and det == "the":
+        start, mod = m.start("det"), None  # "over the past two years": "over" is a preposition
+    return "DURATION", duration_value(n, unit), mod, start, m.end()
 
 
-def _shifted(n: float | None, unit: str, direction: str, mod: str | None, ctx: Context) -> Reading:
+def _financial(ctx: Context, at: int) -> bool:
+    """Whether the sentence around ``at`` compares quarterly results ("a year earlier" there is
+    the same quarter a year before)."""
+    left = max(ctx.text.rfind(". ", 0, at), ctx.text.rfind("\n", 0, at), 0)
+    right = ctx.text.find(". ", at)
+    sentence = ctx.text[left : right if right > 0 else len(ctx.text)].lower()
+    return "quarter" in sentence or "period" in sentence
+
+
+def _last_quarter(anchor: dt.date, years_back: int) -> str:
+    """The last completed quarter before ``anchor``, ``years_back`` years earlier."""
+    day = tv.shift(anchor, "quarter", -1)
+    return f"{day.year - years_back:04d}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _shifted(
+    n: float | None, unit: str, direction: str, mod: str | None, ctx: Context,
+    m: re.Match[str],
+) -> Reading:
     back = direction in ("ago", "earlier", "before", "previously", "back")
     if n is None or ctx.anchor is None or n != int(n):
         return "DATE", "PAST_REF" if back else "FUTURE_REF", mod
+    if unit == "year" and n == 1 and back and _financial(ctx, m.start()):
+        return "DATE", _last_quarter(ctx.anchor, 1), mod
     calendar_unit = UNITS[unit][2]
+    if unit in ("decade", "century"):
+        calendar_unit, n = "year", n * (10 if unit == "decade" else 100)
     if unit in ("second", "minute", "hour"):
         calendar_unit = "day"
         n = 0 if unit != "hour" or n < 24 else n // 24
     step = int(n) * (2 if unit == "fortnight" else 1)
     day = tv.shift(ctx.anchor, calendar_unit, -step if back else step)  # type: ignore[arg-type]
     return "DATE", tv.fmt_unit(day, calendar_unit), mod  # type: ignore[arg-type]
+
+
+def _h_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return None
+    if m["what"] or _financial(ctx, m.start()):
+        return "DATE", _last_quarter(ctx.anchor, 1), None
+    return "DATE", f"{ctx.anchor.year - 1:04d}", None
+
+
+def _h_latest_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return None
+    return "DATE", _last_quarter(ctx.anchor, 0), None
 
 
 def _h_bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -683,7 +735,19 @@ def _h_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["y"]:
         year: int | None = _year_text(m["y"], ctx.anchor)
     elif ctx.anchor is not None:
-        year = ctx.anchor.year
+        days = [_holiday_date(name, y) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+        known = [d for d in days if d is not None]
+        if not known:
+            return None
+        tense = ctx.tense(m.start(), m.end())
+        a = ctx.anchor
+        if tense == "past":
+            pick = max((d for d in known if d <= a), default=known[0])
+        elif tense == "future":
+            pick = min((d for d in known if d >= a), default=known[-1])
+        else:
+            pick = min(known, key=lambda d: abs((d - a).days))
+        year = pick.year
     else:
         year = ctx.year_hint(m.start())
     fixed = {
@@ -699,6 +763,17 @@ def _h_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
             mo, d = fixed[name]
             return "DATE", f"XXXX-{mo:02d}-{d:02d}", None
         return None
+    day = _holiday_date(name, year)
+    return None if day is None else ("DATE", day.isoformat(), None)
+
+
+def _holiday_date(name: str, year: int) -> dt.date | None:
+    fixed = {
+        "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+        "new years": (1, 1), "new years day": (1, 1), "new years eve": (12, 31),
+        "halloween": (10, 31), "valentines day": (2, 14), "independence day": (7, 4),
+        "veterans day": (11, 11), "boxing day": (12, 26),
+    }  # fmt: skip
     if name in fixed:
         mo, d = fixed[name]
         day = dt.date(year, mo, d)
@@ -718,13 +793,13 @@ def _h_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         day = tv.nth_weekday_of(year, 6, 6, 3)
     else:
         return None
-    return "DATE", day.isoformat(), None
+    return day
 
 
 def _h_set(m: re.Match[str], ctx: Context) -> Reading | None:
     word = _words(m[0])
     table = {
-        "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+        "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
         "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
     }  # fmt: skip
     if word in table:
@@ -754,10 +829,10 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?(?![\d-])", _h_iso),
     ("slash", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d\d)(?![\d/])", _h_slash),
     ("dmy_abbr", rf"{_B}(?P<d>\d{{1,2}})[-\s](?P<mon>{_MONTH_ABBR_DOT})[-\s](?P<y>\d{{4}}|\d\d)(?![\d-])", _h_dmy_abbr),
-    ("mdy", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?![\w:])", _h_mdy),
+    ("mdy", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?!\w|:\d)", _h_mdy),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
-    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year|this\s+year|next\s+year))?(?![\w-])", _h_month),
-    ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid|earlier|later)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
+    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year))?(?![\w-])", _h_month),
+    ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
@@ -767,13 +842,15 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("fiscal_yy", rf"{_B}(?P<pmod>)(?P<fy>fiscal(?:\s+year)?)\s+(?P<y>'\d\d){_E}", _h_year),
     ("decade", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?:(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s){_E}", _h_decade),
     ("century", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century{_E}", _h_century),
-    ("quarter", rf"{_B}(?:(?:the|this|last|next|its|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
+    ("quarter", rf"{_B}(?:(?P<qdet>the|this|last|next|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
     ("quarter_q", rf"{_B}(?:the\s+)?Q(?P<n>[1-4])(?:\s+(?P<y>{_YEAR4}))?{_E}", _h_quarter_q),
-    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?:the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})(?!-old)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now|before|after))?{_E}", _h_duration),
+    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})(?!-old)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
+    ("year_ago", rf"{_B}(?:the\s+)?(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period))?{_E}", _h_year_ago),
+    ("latest_period", rf"{_B}the\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter){_E}", _h_latest_period),
     ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),
     ("time", rf"{_B}(?:(?P<amod>about|around|approximately|roughly)\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)|(?P<h24>\d{{1,2}}):(?P<min24>\d\d)(?![\d:])|(?P<noon>noon|midnight|midday))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?P<day>today|yesterday|tomorrow|tonight|{_WEEKDAY}|{_MONTH}\s+{_DAY}))?(?![\w:])", _h_time),
     ("holiday", rf"{_B}(?P<hol>{_HOLIDAY})(?:,?\s+(?P<y>{_YEAR4}))?{_E}", _h_holiday),
-    ("set", rf"{_B}(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|few|\d+)\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|morning|afternoon|evening|night)s?){_E}", _h_set),
+    ("set", rf"{_B}(?:daily|weekly|monthly|yearly|quarterly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|few|\d+)\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|morning|afternoon|evening|night)s?){_E}", _h_set),
 )  # fmt: skip
 
 
@@ -793,7 +870,8 @@ def match_all(ctx: Context) -> list[Candidate]:
             reading = handler(m, ctx)
             if reading is None:
                 continue
-            start, end = _trim(ctx.text, m.start(), m.end())
+            start, end = (reading[3], reading[4]) if len(reading) == 5 else (m.start(), m.end())
+            start, end = _trim(ctx.text, start, end)
             found.append(Candidate(start, end, reading[0], reading[1], reading[2], name))
     return found
 
