@@ -1,15 +1,569 @@
-"""The actors stage (scaffold: the owner of this module replaces it with the real stage)."""
+"""The actors stage: who the actors of a document are, with a country and a sector each.
+
+Reads: ``doc.ents``, the parse, ``doc._.doc_id``, ``doc._.published``. Writes ``doc._.entities``
+(one ``Entity`` per actor named in the document: that document's view), ``doc._.mentions`` (names,
+titles, nominals and pronouns, each linked to an entity) and ``doc._.roles`` (each role the text
+gives an actor, dated with the document's date).
+
+Conventions (checked against the PLOVER gold records, ``events/plover-gsr``):
+
+* ``country`` is an ISO 3166-1 alpha-3 code. A country named as an actor ("Cambodia voted",
+  "Russia vetoed") is the entity ``country:KHM`` with country ``KHM`` and sector ``None``: the gold
+  codes bare country names and demonyms without a sector (253 of 580 gold actors).
+* A group named by a demonym or country and a role noun ("Hungarian officials", "Russian troops",
+  "Russia's army"), a capital standing for a government ("long friendly with Moscow") and a
+  country's government by name ("the Royal Government of Cambodia") are the entity
+  ``country:<ISO3>:<SECTOR>`` (e.g. ``country:RUS:GOV``). A capital after a locative preposition
+  ("in Tokyo") is a place: country set, sector ``None``, as in the gold.
+* Intergovernmental organizations and their organs have country ``"IGO"`` (the gold's code) and
+  the entity id ``igo:<CODE>`` from storyline's table (``igo:UNO``, ``igo:UNGA``, ``igo:UNSC``,
+  ``igo:ASEAN``, ``igo:NATO``, ...); the sector is ``None`` for the organization itself, ``GOV`` for
+  its governing organs (General Assembly, Security Council) and for officials holding its offices
+  ("UN Secretary-General Kofi Annan"), ``MIL`` for NATO and peacekeepers. NGOs in the table
+  (Amnesty, Human Rights Watch) have country ``"NGO"``.
+* An embassy acts for its sending country: "the U.S. Embassy in Phnom Penh" is USA, GOV.
+* A person's country and sector come from the roles the document gives them (titles, appositions);
+  a party's sector is ``PTY``, ``OPP`` when the text calls it opposition; a research academy or
+  university ``EDU`` ("Royal Academy of Cambodia secretary-general Yang Peou" is KHM, EDU).
+* Entity ids are stable across documents: ``"E"`` + 12 hex digits of SHA-1 over
+  ``TYPE|normalized canonical name`` for people, organizations and places.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import hashlib
+from collections.abc import Iterable
 
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from storyline.records import Entity, Mention, Role
 from storyline.stages import ensure_doc_extensions, stage_guard
+from storyline.stages.actors_coref import (
+    Cluster,
+    Found,
+    QuoteMask,
+    quote_spans,
+    resolve_nominals,
+    resolve_pronouns,
+)
+from storyline.stages.actors_lexicon import (
+    PERSON_ROLE_HEADS,
+    SECTOR_NAMES,
+    Lexicon,
+    country_of,
+    group_of,
+    lexicon,
+    organization_of,
+    role_sector,
+)
+from storyline.stages.actors_names import NameSpan, camel_cut, find_names, person_key
+from storyline.stages.actors_roles import (
+    OrgCode,
+    Title,
+    code_title,
+    left_title,
+    right_apposition,
+)
+
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "throughout",
+        "within",
+        "through",
+        "via",
+        "to",
+        "toward",
+        "towards",
+        "of",
+    }
+)
+MEDIA = frozenset(
+    {
+        "voa",
+        "reuters",
+        "afp",
+        "ap",
+        "bbc",
+        "cnn",
+        "xinhua",
+        "post",
+        "times",
+        "news",
+        "radio",
+        "television",
+        "tv",
+        "press",
+        "agency",
+        "journal",
+        "herald",
+    }
+)
+GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
+
+
+def entity_id(type_: str, name: str) -> str:
+    """The stable id of a person, organization or place: same name and type, same id."""
+    key = f"{type_}|{normalize_name(name)}"
+    return "E" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def normalize_name(name: str) -> str:
+    """A name folded for comparison: lower case, straight apostrophes, no 's, single spaces."""
+    text = name.replace("’", "'").replace("‘", "'")
+    text = " ".join(text.split()).lower()
+    if text.startswith("the "):
+        text = text[4:]
+    return text.removesuffix("'s").strip(" .,")
+
+
+def country_cluster(iso: str, sector: str | None, lex: Lexicon) -> Cluster:
+    """The entity for a country, or for one of its sectors (``country:RUS:GOV``)."""
+    name = lex.country_names.get(iso, iso)
+    if sector is None:
+        return Cluster(f"country:{iso}", "GPE", name, iso, None)
+    label = SECTOR_NAMES.get(sector, sector.lower())
+    return Cluster(f"country:{iso}:{sector}", "ORG", f"{name} ({label})", iso, sector)
+
+
+class _Builder:
+    """Collects clusters and mentions for one Doc."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.clusters: dict[str, Cluster] = {}
+        self.found: list[Found] = []
+        self.titles: list[tuple[Cluster, Title]] = []
+        self.quotes = QuoteMask(quote_spans(doc.text))
+
+    def cluster(self, c: Cluster) -> Cluster:
+        return self.clusters.setdefault(c.id, c)
+
+    def add(self, start: int, end: int, kind: str, c: Cluster) -> Found:
+        head = self.doc[start:end].root.i
+        f = Found(start, end, kind, self.cluster(c), head, self.doc[start].idx in self.quotes)
+        self.found.append(f)
+        return f
+
+
+def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> Cluster:
+    text = doc[span.start : span.end].text
+    words = [t.lower_ for t in doc[span.start : span.end]]
+    inner = [n for n in names if span.start <= n.start and n.end <= span.end]
+    country = next((n.value for n in inner if n.kind == "country"), None)
+    if country is None:
+        country = next(
+            (
+                country_of(t.text, lex)
+                for t in doc[span.start : span.end]
+                if country_of(t.text, lex)
+            ),
+            None,
+        )
+    org_words = frozenset(words)
+    group = group_of(text, lex)
+    if group is not None:
+        code, group_sector = group
+        return Cluster(entity_id("ORG", text), "ORG", text, code, group_sector, org_words=org_words)
+    if country and GOVERNMENT_WORDS.intersection(words):
+        c = country_cluster(country, "GOV", lex)
+        c.org_words = org_words
+        return c
+    sector: str | None = None
+    if "embassy" in words or "consulate" in words:
+        sector = "GOV"
+    elif "party" in words:
+        sector = "OPP" if "opposition" in words else "PTY"
+    else:
+        head_end = words.index("of") if "of" in words else len(words)
+        for n in (2, 1):
+            if head_end - n >= 0:
+                found = role_sector(" ".join(words[head_end - n : head_end]), lex)
+                if found:
+                    sector = found
+                    break
+        if sector is None and MEDIA.intersection(words):
+            sector = "MED"
+    return Cluster(entity_id("ORG", text), "ORG", text, country, sector, org_words=org_words)
+
+
+def _extend_embassy(doc: Doc, span: NameSpan, names_at: dict[int, NameSpan]) -> NameSpan:
+    """ "the U.S. Embassy" + "in Phnom Penh" -> one name."""
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and end + 1 in names_at:
+        place = names_at[end + 1]
+        if place.kind in ("capital", "place", "country"):
+            return NameSpan(span.start, place.end, span.kind, span.value)
+    return span
+
+
+def _acronym(words: Iterable[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and"))
+
+
+def find_actors(
+    doc: Doc, lex: Lexicon | None = None
+) -> tuple[list[Entity], list[Mention], list[Role]]:
+    """The entities, mentions and roles of a parsed Doc (the stage's whole work)."""
+    lex = lex or lexicon()
+    b = _Builder(doc, lex)
+    names = find_names(doc, lex)
+    names_at = {i: n for n in names for i in range(n.start, n.end)}
+    orgs_at: dict[int, OrgCode] = {}
+    skip_inside: set[int] = set()
+
+    # 1. Countries, capitals, organizations, places.
+    org_clusters: list[tuple[NameSpan, Cluster]] = []
+    for span in names:
+        if span.start in skip_inside:
+            continue
+        if span.kind == "igo" and span.value:
+            org = organization_of(doc[span.start : span.end].text, lex)
+            kind = org.kind if org else "IGO"
+            c = Cluster(
+                f"igo:{span.value}",
+                "ORG",
+                org.name if org else span.value,
+                kind,
+                org.sector if org else None,
+                org_words=frozenset((org.name if org else span.value).lower().split()),
+            )
+            b.add(span.start, span.end, "name", c)
+            _mark(orgs_at, span, OrgCode(kind, c.sector, True, c.id))
+        elif span.kind == "country" and span.value:
+            _country_mention(b, span, names_at)
+        elif span.kind == "capital" and span.value:
+            tok = doc[span.end - 1]
+            if not _stands_for_government(tok):
+                name = doc[span.start : span.end].text
+                c = Cluster(entity_id("GPE", name), "GPE", name, span.value, None, place=True)
+            else:
+                c = country_cluster(span.value, "GOV", lex)
+            b.add(span.start, span.end, "name", c)
+        elif span.kind == "org":
+            org_span = _extend_embassy(doc, span, names_at)
+            skip_inside.update(range(org_span.start + 1, org_span.end))
+            c = _code_org(doc, org_span, names, lex)
+            f = b.add(org_span.start, org_span.end, "name", c)
+            org_clusters.append((org_span, f.cluster))
+            apposition = right_apposition(doc, org_span.end, lex)
+            if apposition is not None:
+                title = code_title(
+                    doc, *apposition, names_at=names_at, orgs=orgs_at, lex=lex, head_last=False
+                )
+                if title is not None and title.sector in ("OPP", "PTY", "REB", "MIL", "GOV"):
+                    f.cluster.sector = (
+                        title.sector if f.cluster.sector in (None, "PTY") else (f.cluster.sector)
+                    )
+                    f.cluster.country = f.cluster.country or title.country
+                    b.add(apposition[0], apposition[1], "nominal", f.cluster)
+                    if title.role:
+                        b.titles.append((f.cluster, title))
+            _mark(
+                orgs_at,
+                span,
+                OrgCode(
+                    f.cluster.country,
+                    f.cluster.sector,
+                    f.cluster.country in ("IGO", "NGO"),
+                    f.cluster.id,
+                ),
+            )
+        elif span.kind == "place":
+            name = doc[span.start : span.end].text
+            b.add(
+                span.start,
+                span.end,
+                "name",
+                Cluster(entity_id("GPE", name), "GPE", name, None, None, place=True),
+            )
+    _link_acronyms(doc, b, org_clusters, orgs_at)
+
+    # 2. People: full names first, then the short forms that belong to them.
+    _people(doc, b, names=names, names_at=names_at, orgs_at=orgs_at, lex=lex)
+
+    # 3. Nominals and pronouns.
+    nominals = resolve_nominals(doc, b.found, list(b.clusters.values()), b.quotes, lex)
+    inside = {i for f in nominals for i in range(f.start, f.end)}
+    b.found = [f for f in b.found if f.start not in inside] + nominals
+    b.found.extend(resolve_pronouns(doc, b.found, b.quotes))
+    return _records(doc, b)
+
+
+def _stands_for_government(tok: Token) -> bool:
+    """A capital acting ("Moscow said", "friendly with Moscow"), not a place ("in Moscow")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "poss", "agent"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE
+
+
+def _mark(orgs_at: dict[int, OrgCode], span: NameSpan, code: OrgCode) -> None:
+    for i in range(span.start, span.end):
+        orgs_at[i] = code
+
+
+def _country_mention(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan]) -> None:
+    """A country or demonym: the country itself, or a group of it ("Russian troops")."""
+    doc, lex = b.doc, b.lex
+    iso = span.value
+    assert iso is not None
+    tok = doc[span.end - 1]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if (
+        tok.dep_ in ("amod", "compound", "nmod", "poss")
+        and head.pos_ == "NOUN"
+        and head.i not in names_at
+        and head.i > tok.i
+    ):
+        sector = None
+        if head.i - 1 > span.end - 1 and doc[head.i - 1].pos_ in ("NOUN", "ADJ"):
+            sector = role_sector(f"{doc[head.i - 1].lower_} {head.lower_}", lex)
+        sector = sector or role_sector(head.lower_, lex) or role_sector(head.lemma_, lex)
+        singular_person = head.tag_ == "NN" and head.lower_ in PERSON_ROLE_HEADS
+        if singular_person and any(t.lower_ == "the" for t in head.children):
+            sector = None  # "the embattled Ukrainian leader": a person, resolved as a nominal
+        if sector:
+            end = (
+                head.i + 1
+                if head.i - span.end <= 3 and head.i == _next_noun(doc, span)
+                else (span.end)
+            )
+            if end == head.i + 1 and any(i in names_at for i in range(span.end, end)):
+                end = span.end
+            b.add(span.start, end, "name", country_cluster(iso, sector, lex))
+            return
+    b.add(span.start, span.end, "name", country_cluster(iso, None, lex))
+
+
+def _next_noun(doc: Doc, span: NameSpan) -> int:
+    i = span.end
+    while i < len(doc) and doc[i].pos_ in ("ADJ", "PART", "NOUN") and doc[i].pos_ != "NOUN":
+        i += 1
+    if i < len(doc) and doc[i].text in ("'s", "’s"):
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "ADJ":
+            i += 1
+    while i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN" and doc[i].pos_ == "NOUN":
+        i += 1
+    return i
+
+
+def _link_acronyms(
+    doc: Doc,
+    b: _Builder,
+    org_clusters: list[tuple[NameSpan, Cluster]],
+    orgs_at: dict[int, OrgCode],
+) -> None:
+    """ "CNRP" -> "Cambodia National Rescue Party" when the initials match one organization."""
+    full = [(s, c) for s, c in org_clusters if s.end - s.start > 1]
+    for span, c in org_clusters:
+        text = doc[span.start : span.end].text
+        if span.end - span.start != 1 or not text.isupper() or len(text) < 2:
+            continue
+        matches = {
+            fc.id: fc for fs, fc in full if _acronym(t.text for t in doc[fs.start : fs.end]) == text
+        }
+        if len(matches) != 1:
+            continue
+        target = next(iter(matches.values()))
+        for f in b.found:
+            if f.cluster is c:
+                f.cluster = target
+        b.clusters.pop(c.id, None)
+        target.names.append(text)
+        _mark(
+            orgs_at,
+            span,
+            OrgCode(target.country, target.sector, target.country in ("IGO", "NGO"), target.id),
+        )
+
+
+def _people(
+    doc: Doc,
+    b: _Builder,
+    *,
+    names: list[NameSpan],
+    names_at: dict[int, NameSpan],
+    orgs_at: dict[int, OrgCode],
+    lex: Lexicon,
+) -> None:
+    people = [n for n in names if n.kind == "person"]
+    by_key: dict[tuple[str, ...], list[NameSpan]] = {}
+    for n in people:
+        key = person_key(doc, n)
+        if key:
+            by_key.setdefault(key, []).append(n)
+    # Longest names found the clusters; shorter ones join the one they are part of.
+    owner: dict[tuple[str, ...], list[Cluster]] = {}
+    full_keys: list[tuple[tuple[str, ...], Cluster]] = []
+    for key in sorted(by_key, key=lambda k: (-len(k), by_key[k][0].start)):
+        host = [c for fk, c in full_keys if _contains(fk, key)]
+        if not host:
+            first = by_key[key][0]
+            text = _display(doc, first)
+            c = b.cluster(Cluster(entity_id("PERSON", text), "PERSON", text))
+            full_keys.append((key, c))
+            owner[key] = [c]
+        else:
+            owner[key] = host
+    found_people: list[tuple[NameSpan, Found]] = []
+    for n in sorted(people, key=lambda s: s.start):
+        key = person_key(doc, n)
+        if not key:
+            continue
+        hosts = owner[key]
+        chosen = hosts[0] if len(hosts) == 1 else _most_recent(hosts, b.found, n.start)
+        if chosen is None:
+            continue
+        f = b.add(n.start, n.end, "name", chosen)
+        found_people.append((n, f))
+        text = _display(doc, n)
+        if text not in chosen.names:
+            chosen.names.append(text)
+    for n, f in found_people:
+        _titles_of(doc, b, n, f, names_at=names_at, orgs_at=orgs_at, lex=lex)
+    for c in b.clusters.values():
+        if c.type != "PERSON":
+            continue
+        coded = [t for cc, t in b.titles if cc is c]
+        c.sector = next((t.sector for t in coded if t.sector), None)
+        c.country = next((t.country for t in coded if t.country), None)
+
+
+def _titles_of(
+    doc: Doc,
+    b: _Builder,
+    n: NameSpan,
+    f: Found,
+    *,
+    names_at: dict[int, NameSpan],
+    orgs_at: dict[int, OrgCode],
+    lex: Lexicon,
+) -> None:
+    start = left_title(doc, n.start, names_at, lex)
+    if start is not None:
+        title = code_title(
+            doc, start, n.start, names_at=names_at, orgs=orgs_at, lex=lex, head_last=True
+        )
+        if title is not None:
+            b.titles.append((f.cluster, title))
+            b.add(start, n.start, "title", f.cluster)
+            if title.role:
+                f.cluster.roles.append(title.role)
+    apposition = right_apposition(doc, n.end, lex)
+    if apposition is not None:
+        title = code_title(
+            doc, *apposition, names_at=names_at, orgs=orgs_at, lex=lex, head_last=False
+        )
+        if title is not None and title.role:
+            b.titles.append((f.cluster, title))
+            b.add(apposition[0], apposition[1], "title", f.cluster)
+            f.cluster.roles.append(title.role)
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
+
+
+def _most_recent(hosts: list[Cluster], found: list[Found], start: int) -> Cluster | None:
+    """Of several people sharing a name part, the one named last before ``start``."""
+    best: tuple[int, Cluster] | None = None
+    for f in found:
+        if f.cluster in hosts and f.start < start and (best is None or f.start > best[0]):
+            best = (f.start, f.cluster)
+    return best[1] if best else None
+
+
+def _display(doc: Doc, n: NameSpan) -> str:
+    text = doc[n.start : n.end].text
+    text = text[camel_cut(doc[n.start].text) :]
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return " ".join(text.split())
+
+
+def _records(doc: Doc, b: _Builder) -> tuple[list[Entity], list[Mention], list[Role]]:
+    doc_id = doc._.doc_id or ""
+    published = doc._.published
+    date = str(published)[:10] if published else None
+    titles = [
+        (b.doc[t.start].idx, b.doc[t.end - 1].idx + len(b.doc[t.end - 1])) for _, t in b.titles
+    ]
+    mentions: dict[tuple[int, int], Mention] = {}
+    used: dict[str, Cluster] = {}
+    for f in sorted(b.found, key=lambda f: (b.doc[f.start].idx, -f.end)):
+        start = b.doc[f.start].idx
+        if f.kind == "name" and f.cluster.type == "PERSON":
+            start += camel_cut(b.doc[f.start].text)
+        last = b.doc[f.end - 1]
+        end = last.idx + len(last.text)
+        text = doc.text[start:end]
+        for suffix in ("'s", "’s"):
+            if text.endswith(suffix) and f.kind == "name" and len(text) > len(suffix):
+                text, end = text[: -len(suffix)], end - len(suffix)
+        if (
+            f.cluster.type != "PERSON"
+            and f.kind == "name"
+            and any(s <= start and end <= e and (s, e) != (start, end) for s, e in titles)
+        ):
+            continue  # part of a person's title: the title mention speaks for it
+        if (start, end) in mentions:
+            continue
+        mentions[(start, end)] = Mention(doc_id, f.cluster.id, start, end, text, f.kind)
+        used[f.cluster.id] = f.cluster
+    entities = []
+    for c in used.values():
+        if c.place and c.id not in {m.entity_id for m in mentions.values() if m.kind == "name"}:
+            continue
+        named = [m.text for m in mentions.values() if m.entity_id == c.id and m.kind == "name"]
+        if not named and c.type == "PERSON":
+            continue
+        aliases = sorted({_alias(t) for t in [*c.names, *named]} - {c.name, ""})
+        entities.append(Entity(c.id, c.name, c.type, c.country, c.sector, aliases))
+    keep = {e.id for e in entities}
+    roles = [
+        Role(
+            doc_id,
+            c.id,
+            t.role or "",
+            t.country,
+            t.sector,
+            b.doc[t.start].idx,
+            b.doc[t.end - 1].idx + len(b.doc[t.end - 1]),
+            date,
+        )
+        for c, t in b.titles
+        if c.id in keep and t.role
+    ]
+    return (
+        sorted(entities, key=lambda e: e.id),
+        sorted(
+            (m for m in mentions.values() if m.entity_id in keep), key=lambda m: (m.start, m.end)
+        ),
+        roles,
+    )
+
+
+def _alias(text: str) -> str:
+    text = " ".join(text.split())
+    return text[4:] if text.startswith(("the ", "The ")) else text
 
 
 class ActorsStage:
-    """spaCy component for the actors stage."""
+    """spaCy component: entities, mentions and roles of each document (see the module docs)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_doc_extensions()
@@ -17,10 +571,18 @@ class ActorsStage:
 
     def __call__(self, doc: Doc) -> Doc:
         with stage_guard(doc, "actors"):
-            pass
+            entities, mentions, roles = find_actors(doc)
+            doc._.entities = entities
+            doc._.mentions = mentions
+            doc._.roles = roles
         return doc
 
 
-@Language.factory("storyline_actors", requires=["doc.ents", "doc.sents"], assigns=["doc._.entities", "doc._.mentions", "doc._.roles"])
+@Language.factory(
+    "storyline_actors",
+    requires=["doc.ents", "doc.sents"],
+    assigns=["doc._.entities", "doc._.mentions", "doc._.roles"],
+)
 def make_actors_stage(nlp: Language, name: str) -> ActorsStage:
+    """The actors stage (no settings)."""
     return ActorsStage(nlp, name)

@@ -1,0 +1,735 @@
+"""Build the actor lexicons shipped in ``src/storyline/resources/actors/`` from the public data.
+
+Reads (never at run time, only here):
+  ../shared/data/actors/ngec-plover/countries.csv           (MIT)
+  ../shared/data/actors/ngec-plover/PLOVER_agents.txt       (MIT)
+  ../shared/data/actors/countryinfo/CountryInfo.120116.txt  (CC BY-SA 3.0, Philip A. Schrodt)
+  ../shared/data/actors/phoenix-dictionaries/Phoenix.agents.txt, Phoenix.International.actors.txt,
+  Phoenix.MilNonState.actors.txt                           (MIT)
+Writes: countries.json, agents.json, organizations.json (see the folder's README.md).
+
+Usage: python scripts/build_actor_resources.py [--data ../shared/data] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Surfaces that are common words, person names or too ambiguous to stand for a country.
+COUNTRY_STOP = {
+    "chad",
+    "jordan",
+    "georgia",
+    "turkey",
+    "guinea",
+    "niger",
+    "china town",
+    "man",
+    "jersey",
+    "english",
+    "scottish",
+    "welsh",
+    "scotland",
+    "wales",
+    "england",
+    "congo",
+    "korea",
+    "korean",
+    "dominica",
+    "samoa",
+    "sudan",  # re-added below with a fixed code where unambiguous
+    "west",
+    "east",
+    "north",
+    "south",
+    "central",
+    "republic",
+    "kingdom",
+    "islands",
+    "island",
+    "states",
+    "us virgin islands",
+    "america",
+}
+# Fixed forms that the sources spell differently or leave out; (surface, ISO3).
+COUNTRY_EXTRA = [
+    ("U.S.", "USA"),
+    ("US", "USA"),
+    ("U.S.A.", "USA"),
+    ("America", "USA"),
+    ("United States of America", "USA"),
+    ("U.K.", "GBR"),
+    ("UK", "GBR"),
+    ("Britain", "GBR"),
+    ("British", "GBR"),
+    ("England", "GBR"),
+    ("English", "GBR"),
+    ("Scotland", "GBR"),
+    ("Sudan", "SDN"),
+    ("Sudanese", "SDN"),
+    ("South Sudan", "SSD"),
+    ("South Sudanese", "SSD"),
+    ("North Korea", "PRK"),
+    ("North Korean", "PRK"),
+    ("South Korea", "KOR"),
+    ("South Korean", "KOR"),
+    ("Democratic People's Republic of Korea", "PRK"),
+    ("Chad", "TCD"),
+    ("Chadian", "TCD"),
+    ("Jordan", "JOR"),
+    ("Jordanian", "JOR"),
+    ("Turkey", "TUR"),
+    ("Türkiye", "TUR"),
+    ("Turkish", "TUR"),
+    ("Georgia", "GEO"),
+    ("Georgian", "GEO"),
+    ("Niger", "NER"),
+    ("Nigerien", "NER"),
+    ("Guinea", "GIN"),
+    ("Samoa", "WSM"),
+    ("Samoan", "WSM"),
+    ("Congo", "COD"),
+    ("Congolese", "COD"),
+    ("Democratic Republic of Congo", "COD"),
+    ("Democratic Republic of the Congo", "COD"),
+    ("Republic of Congo", "COG"),
+    ("Czechia", "CZE"),
+    ("Czech Republic", "CZE"),
+    ("Czech", "CZE"),
+    ("Ivory Coast", "CIV"),
+    ("Ivorian", "CIV"),
+    ("Cote d'Ivoire", "CIV"),
+    ("Myanmar", "MMR"),
+    ("Burma", "MMR"),
+    ("Burmese", "MMR"),
+    ("Palestinian", "PSE"),
+    ("Palestinians", "PSE"),
+    ("Palestine", "PSE"),
+    ("Gaza", "PSE"),
+    ("West Bank", "PSE"),
+    ("Gaza Strip", "PSE"),
+    ("Kosovo", "XKX"),
+    ("Kosovar", "XKX"),
+    ("Taiwan", "TWN"),
+    ("Taiwanese", "TWN"),
+    ("Vatican", "VAT"),
+    ("Holy See", "VAT"),
+    ("East Timor", "TLS"),
+    ("Timor-Leste", "TLS"),
+    ("Emirates", "ARE"),
+    ("UAE", "ARE"),
+    ("Emirati", "ARE"),
+    ("Dominican Republic", "DOM"),
+    ("Dominica", "DMA"),
+    ("PRC", "CHN"),
+    ("Iranian", "IRN"),
+    ("Iraqi", "IRQ"),
+    ("Iraqis", "IRQ"),
+    ("Israeli", "ISR"),
+    ("Israelis", "ISR"),
+    ("Syrian", "SYR"),
+    ("Lebanese", "LBN"),
+    ("Serb", "SRB"),
+    ("Serbs", "SRB"),
+    ("Serbian", "SRB"),
+    ("Bosnian", "BIH"),
+    ("Kurdistan", "IRQ"),
+]
+# Capitals that are also the usual metonym for a government; read from CountryInfo, plus these.
+CAPITAL_EXTRA = [
+    ("Washington", "USA"),
+    ("Kyiv", "UKR"),
+    ("Kiev", "UKR"),
+    ("Moscow", "RUS"),
+    ("Beijing", "CHN"),
+    ("Tehran", "IRN"),
+    ("Pyongyang", "PRK"),
+    ("Seoul", "KOR"),
+    ("London", "GBR"),
+    ("Paris", "FRA"),
+    ("Berlin", "DEU"),
+    ("Tokyo", "JPN"),
+    ("New Delhi", "IND"),
+    ("Ankara", "TUR"),
+    ("Hanoi", "VNM"),
+    ("Phnom Penh", "KHM"),
+    ("Bangkok", "THA"),
+    ("Jakarta", "IDN"),
+    ("Manila", "PHL"),
+    ("Canberra", "AUS"),
+    ("Ottawa", "CAN"),
+    ("Brasilia", "BRA"),
+    ("Islamabad", "PAK"),
+    ("Kabul", "AFG"),
+    ("Baghdad", "IRQ"),
+    ("Damascus", "SYR"),
+    ("Riyadh", "SAU"),
+    ("Cairo", "EGY"),
+    ("Jerusalem", "ISR"),
+    ("Minsk", "BLR"),
+    ("Warsaw", "POL"),
+    ("Caracas", "VEN"),
+    ("Havana", "CUB"),
+    ("Naypyidaw", "MMR"),
+    ("Naypyitaw", "MMR"),
+    ("Vientiane", "LAO"),
+    ("Singapore", "SGP"),
+    ("Kuala Lumpur", "MYS"),
+    ("Belgrade", "SRB"),
+    ("Khartoum", "SDN"),
+    ("Tripoli", "LBY"),
+    ("Beirut", "LBN"),
+    ("Amman", "JOR"),
+    ("Baku", "AZE"),
+    ("Yerevan", "ARM"),
+    ("Tbilisi", "GEO"),
+    ("Taipei", "TWN"),
+    ("Addis Ababa", "ETH"),
+    ("Nairobi", "KEN"),
+    ("Pretoria", "ZAF"),
+]
+# Kingdoms: "the Kingdom" can stand for them (names in CountryInfo also reveal most).
+KINGDOMS = {
+    "KHM",
+    "THA",
+    "GBR",
+    "SAU",
+    "JOR",
+    "MAR",
+    "ESP",
+    "NLD",
+    "BEL",
+    "SWE",
+    "NOR",
+    "DNK",
+    "BHR",
+    "BTN",
+    "LSO",
+    "SWZ",
+    "TON",
+    "MYS",
+    "BRN",
+}
+
+# IGOs and their organs: code, canonical name, sector (None: the organization itself), aliases.
+# Hand-made (storyline's own table); codes follow CAMEO where CAMEO has one (UNO, ASN, NAT, EEC).
+IGOS: list[tuple[str, str, str | None, list[str]]] = [
+    ("UNO", "United Nations", None, ["UN", "U.N.", "United Nations", "the United Nations"]),
+    (
+        "UNGA",
+        "UN General Assembly",
+        "GOV",
+        [
+            "UN General Assembly",
+            "U.N. General Assembly",
+            "United Nations General Assembly",
+            "UNGA",
+            "General Assembly",
+        ],
+    ),
+    (
+        "UNSC",
+        "UN Security Council",
+        "GOV",
+        [
+            "UN Security Council",
+            "U.N. Security Council",
+            "United Nations Security Council",
+            "UNSC",
+            "Security Council",
+        ],
+    ),
+    (
+        "UNHRC",
+        "UN Human Rights Council",
+        None,
+        ["UN Human Rights Council", "U.N. Human Rights Council", "Human Rights Council"],
+    ),
+    (
+        "UNHCR",
+        "UN High Commissioner for Refugees",
+        "REF",
+        [
+            "UNHCR",
+            "UN refugee agency",
+            "U.N. refugee agency",
+            "UN High Commissioner for Refugees",
+            "U.N. High Commissioner for Refugees",
+            "UN Refugee Agency",
+        ],
+    ),
+    ("UNICEF", "UNICEF", None, ["UNICEF", "United Nations Children's Fund"]),
+    ("WFP", "World Food Programme", None, ["WFP", "World Food Programme", "World Food Program"]),
+    ("WHO", "World Health Organization", None, ["WHO", "World Health Organization"]),
+    (
+        "IAEA",
+        "International Atomic Energy Agency",
+        None,
+        ["IAEA", "International Atomic Energy Agency"],
+    ),
+    (
+        "ASEAN",
+        "ASEAN",
+        None,
+        [
+            "ASEAN",
+            "Association of Southeast Asian Nations",
+            "Association of South East Asian Nations",
+        ],
+    ),
+    ("NATO", "NATO", "MIL", ["NATO", "North Atlantic Treaty Organization", "the Alliance"]),
+    (
+        "EU",
+        "European Union",
+        None,
+        [
+            "EU",
+            "E.U.",
+            "European Union",
+            "European Community",
+            "European Commission",
+            "European common market",
+            "European Council",
+        ],
+    ),
+    ("EP", "European Parliament", "LEG", ["European Parliament"]),
+    ("G20", "G20", None, ["G20", "G-20", "Group of 20", "Group of Twenty"]),
+    ("G7", "G7", None, ["G7", "G-7", "Group of Seven", "G8", "G-8", "Group of Eight"]),
+    ("APEC", "APEC", None, ["APEC", "Asia-Pacific Economic Cooperation"]),
+    ("AU", "African Union", None, ["African Union", "AU", "Organization of African Unity", "OAU"]),
+    ("ECOWAS", "ECOWAS", None, ["ECOWAS", "Economic Community of West African States"]),
+    ("OAS", "Organization of American States", None, ["OAS", "Organization of American States"]),
+    (
+        "OSCE",
+        "OSCE",
+        None,
+        [
+            "OSCE",
+            "Organization for Security and Co-operation in Europe",
+            "Organization for Security and Cooperation in Europe",
+        ],
+    ),
+    ("ARL", "Arab League", None, ["Arab League", "League of Arab States"]),
+    ("GCC", "Gulf Cooperation Council", None, ["GCC", "Gulf Cooperation Council"]),
+    (
+        "OIC",
+        "Organization of Islamic Cooperation",
+        None,
+        [
+            "OIC",
+            "Organization of Islamic Cooperation",
+            "Organisation of Islamic Cooperation",
+            "Organization of the Islamic Conference",
+        ],
+    ),
+    ("OPEC", "OPEC", None, ["OPEC", "Organization of the Petroleum Exporting Countries"]),
+    ("IMF", "International Monetary Fund", None, ["IMF", "International Monetary Fund"]),
+    ("WBK", "World Bank", None, ["World Bank"]),
+    ("WTO", "World Trade Organization", None, ["WTO", "World Trade Organization"]),
+    ("ICC", "International Criminal Court", "JUD", ["ICC", "International Criminal Court"]),
+    (
+        "ICJ",
+        "International Court of Justice",
+        "JUD",
+        ["ICJ", "International Court of Justice", "World Court"],
+    ),
+    (
+        "SCO",
+        "Shanghai Cooperation Organisation",
+        None,
+        ["SCO", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"],
+    ),
+    ("BRICS", "BRICS", None, ["BRICS"]),
+    (
+        "ICRC",
+        "Red Cross",
+        "MED",
+        [
+            "Red Cross",
+            "International Committee of the Red Cross",
+            "ICRC",
+            "Red Crescent",
+            "International Red Cross",
+        ],
+    ),
+    (
+        "ILO",
+        "International Labour Organization",
+        None,
+        [
+            "ILO",
+            "International Labour Organization",
+            "International Labor Organization",
+            "International Labor Office",
+            "International Labour Office",
+        ],
+    ),
+    ("CIS", "Commonwealth of Independent States", None, ["Commonwealth of Independent States"]),
+    ("AMN", "Amnesty International", None, ["Amnesty International", "Amnesty"]),
+    ("HRW", "Human Rights Watch", None, ["Human Rights Watch"]),
+    (
+        "MSF",
+        "Doctors Without Borders",
+        "MED",
+        ["Doctors Without Borders", "MSF", "Medecins Sans Frontieres"],
+    ),
+]
+# Organizations that are NGOs rather than IGOs, by code above.
+NGO_CODES = {"AMN", "HRW", "MSF"}
+
+# Role nouns storyline codes itself; they override the agent dictionaries.
+ROLE_CORE: dict[str, str] = {
+    "president": "GOV",
+    "prime minister": "GOV",
+    "premier": "GOV",
+    "minister": "GOV",
+    "foreign minister": "GOV",
+    "defense minister": "GOV",
+    "defence minister": "GOV",
+    "chancellor": "GOV",
+    "king": "GOV",
+    "queen": "GOV",
+    "emperor": "GOV",
+    "monarch": "GOV",
+    "vice president": "GOV",
+    "deputy prime minister": "GOV",
+    "head of state": "GOV",
+    "government": "GOV",
+    "administration": "GOV",
+    "cabinet": "GOV",
+    "ministry": "GOV",
+    "embassy": "GOV",
+    "ambassador": "GOV",
+    "envoy": "GOV",
+    "diplomat": "GOV",
+    "consulate": "GOV",
+    "official": "GOV",
+    "officials": "GOV",
+    "authorities": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "spokesperson": "GOV",
+    "secretary of state": "GOV",
+    "foreign secretary": "GOV",
+    "governor": "GOV",
+    "mayor": "GOV",
+    "leader": "GOV",
+    "secretary-general": "GOV",
+    "secretary general": "GOV",
+    "junta": "MIL",
+    "parliament": "LEG",
+    "lawmaker": "LEG",
+    "legislator": "LEG",
+    "senator": "LEG",
+    "congressman": "LEG",
+    "congresswoman": "LEG",
+    "mp": "LEG",
+    "parliamentarian": "LEG",
+    "national assembly": "LEG",
+    "senate": "LEG",
+    "congress": "LEG",
+    "army": "MIL",
+    "troops": "MIL",
+    "soldier": "MIL",
+    "soldiers": "MIL",
+    "military": "MIL",
+    "general": "MIL",
+    "commander": "MIL",
+    "forces": "MIL",
+    "navy": "MIL",
+    "air force": "MIL",
+    "defense ministry": "GOV",
+    "police": "COP",
+    "policeman": "COP",
+    "police officer": "COP",
+    "judge": "JUD",
+    "court": "JUD",
+    "prosecutor": "JUD",
+    "supreme court": "JUD",
+    "rebel": "REB",
+    "rebels": "REB",
+    "insurgent": "REB",
+    "insurgents": "REB",
+    "militant": "REB",
+    "militants": "REB",
+    "guerrilla": "REB",
+    "guerrillas": "REB",
+    "gunmen": "REB",
+    "opposition": "OPP",
+    "opposition leader": "OPP",
+    "opposition party": "OPP",
+    "dissident": "OPP",
+    "activist": "CVL",
+    "protester": "CVL",
+    "protesters": "CVL",
+    "demonstrators": "CVL",
+    "civilians": "CVL",
+    "people": "CVL",
+    "residents": "CVL",
+    "villagers": "CVL",
+    "journalist": "MED",
+    "reporter": "MED",
+    "newspaper": "MED",
+    "editor": "MED",
+    "academic": "EDU",
+    "professor": "EDU",
+    "scholar": "EDU",
+    "researcher": "EDU",
+    "analyst": "EDU",
+    "academy": "EDU",
+    "university": "EDU",
+    "student": "EDU",
+    "students": "EDU",
+    "refugee": "REF",
+    "refugees": "REF",
+    "businessman": "BUS",
+    "company": "BUS",
+    "firm": "BUS",
+    "party": "PTY",
+    "ruling party": "PTY",
+    "chairman": "",
+    "secretary": "",
+    "head": "",
+    "director": "",
+    "chief": "",
+    "spokes": "",
+}
+SECTOR_OK = {
+    "GOV",
+    "MIL",
+    "OPP",
+    "PTY",
+    "CVL",
+    "MED",
+    "BUS",
+    "NGO",
+    "IGO",
+    "JUD",
+    "LEG",
+    "REB",
+    "COP",
+    "EDU",
+    "REF",
+    "ELI",
+    "LAB",
+    "REL",
+    "CRM",
+    "SPY",
+    "UAF",
+    "AGR",
+    "JRN",
+    "HLH",
+    "SOC",
+}
+
+
+def phrase(raw: str) -> str:
+    """A dictionary phrase (``PRIME_MINISTER_``) as lower-case words."""
+    return " ".join(raw.strip().strip("_").replace("_", " ").split()).lower()
+
+
+def sector_of(code: str) -> str | None:
+    code = code.strip("~").upper()
+    if "OPP" in code:
+        return "OPP"
+    head = code[:3]
+    if head == "JRN":
+        return "MED"
+    return head if head in SECTOR_OK else None
+
+
+def read_agents(path: Path, out: dict[str, str]) -> None:
+    subs: dict[str, list[str]] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        m = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line.strip())
+        if m:
+            subs[m.group(1)] = [w.strip() for w in m.group(2).split(",")]
+            continue
+        m = re.match(r"^(.+?)\s*(\{[^}]*\})?\s*\[(~[A-Z]+)\]", line.strip())
+        if not m:
+            continue
+        sector = sector_of(m.group(3))
+        if sector is None:
+            continue
+        forms = [m.group(1)]
+        if m.group(2):
+            forms.append(m.group(2).strip("{}"))
+        for form in forms:
+            for variant in expand(form.replace(" ", "_"), subs):
+                words = phrase(variant)
+                if not words or not re.fullmatch(r"[a-z][a-z .'\-]*", words):
+                    continue
+                out.setdefault(words, sector)
+                if not words.endswith("s"):
+                    out.setdefault(words + "s", sector)
+
+
+def expand(form: str, subs: dict[str, list[str]]) -> list[str]:
+    for key, values in subs.items():
+        if key in form:
+            return [v for value in values for v in expand(form.replace(key, value + "_", 1), subs)]
+    return [form]
+
+
+def read_countries(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(surface -> ISO3, capital -> ISO3, ISO3 -> name)."""
+    names: dict[str, str] = {}
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    capitals: dict[str, set[str]] = defaultdict(set)
+    with (data / "actors/ngec-plover/countries.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            iso = row["CCA3"].strip()
+            names[iso] = row["Name"].strip()
+            surfaces[row["Name"].strip()].add(iso)
+            for s in row["Nationality"].split(","):
+                if s.strip():
+                    surfaces[s.strip()].add(iso)
+    text = (data / "actors/countryinfo/CountryInfo.120116.txt").read_text(
+        encoding="utf-8", errors="replace"
+    )
+    for block in text.split("<Country>")[1:]:
+        m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block)
+        if not m:
+            continue
+        iso = m.group(1)
+        cname = re.search(r"<CountryName>(.*?)</CountryName>", block)
+        if cname and iso not in names:
+            names[iso] = phrase(cname.group(1)).title()
+        for tag, into in (("Nationality", surfaces), ("Capital", capitals)):
+            sec = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+            if not sec:
+                continue
+            for line in sec.group(1).splitlines():
+                raw = line.split("#", 1)[0].strip()
+                if not raw or "(" in raw or "," in raw:
+                    continue
+                words = phrase(raw)
+                if len(words) < 4 or not re.fullmatch(r"[a-z][a-z .'\-]*", words):
+                    continue
+                into[titlecase(words)].add(iso)
+    country: dict[str, str] = {}
+    for surface, isos in surfaces.items():
+        if len(isos) == 1 and surface.lower() not in COUNTRY_STOP:
+            country[surface] = next(iter(isos))
+    for surface, iso in COUNTRY_EXTRA:
+        country[surface] = iso
+    capital = {c: next(iter(isos)) for c, isos in capitals.items() if len(isos) == 1}
+    for surface, iso in CAPITAL_EXTRA:
+        capital[surface] = iso
+    for c in list(capital):
+        if c in country:  # "Singapore", "Kuwait": the country itself
+            del capital[c]
+    return country, capital, names
+
+
+def titlecase(words: str) -> str:
+    small = {"of", "the", "and", "de", "du", "la", "al"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in words.split())
+
+
+def read_org_dictionary(path: Path, out: dict[str, list[str | None]]) -> None:
+    """Names of armed groups and international bodies: phrase -> [country, sector]."""
+    pending: list[str] = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body = line.split("#", 1)[0]
+        if not body.strip():
+            pending = []
+            continue
+        codes = re.findall(r"\[([A-Z]+)(?:\s[^\]]*)?\]", body)
+        dated = re.search(r"\[[A-Z]+\s+[<>\d]", body)
+        name = re.sub(r"\[[^\]]*\]", "", body).strip().lstrip("+").strip()
+        if name:
+            pending.append(name)
+        if not codes:
+            continue
+        if dated:  # people with tenures: stale by construction, storyline reads roles from text
+            pending = []
+            continue
+        code = codes[0]
+        entry: list[str | None]
+        if code.startswith(("IGO", "NGO", "IMG", "MNC")):
+            entry = [code[:3], sector_of(code[3:]) if len(code) > 3 else None]
+        else:
+            entry = [code[:3], sector_of(code[3:]) or "REB"]
+        for n in pending:
+            words = phrase(n)
+            if len(words) >= 4 and re.fullmatch(r"[a-z0-9][a-z0-9 .'\-&]*", words):
+                out.setdefault(words, entry)
+        pending = []
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    ap.add_argument("--out", type=Path, default=REPO / "src/storyline/resources/actors")
+    args = ap.parse_args()
+    data: Path = args.data
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    country, capital, names = read_countries(data)
+    (out / "countries.json").write_text(
+        json.dumps(
+            {
+                "names": dict(sorted(names.items())),
+                "surfaces": dict(sorted(country.items())),
+                "capitals": dict(sorted(capital.items())),
+                "kingdoms": sorted(KINGDOMS),
+            },
+            ensure_ascii=False,
+            indent=0,
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
+    agents: dict[str, str] = {}
+    for words, sector in ROLE_CORE.items():
+        agents[words] = sector
+    read_agents(data / "actors/ngec-plover/PLOVER_agents.txt", agents)
+    read_agents(data / "actors/phoenix-dictionaries/Phoenix.agents.txt", agents)
+    (out / "agents.json").write_text(
+        json.dumps(dict(sorted(agents.items())), ensure_ascii=False, indent=0), encoding="utf-8"
+    )
+    groups: dict[str, list[str | None]] = {}
+    read_org_dictionary(data / "actors/phoenix-dictionaries/Phoenix.MilNonState.actors.txt", groups)
+    international: dict[str, list[str | None]] = {}
+    read_org_dictionary(
+        data / "actors/phoenix-dictionaries/Phoenix.International.actors.txt", international
+    )
+    for words, entry in international.items():
+        if entry[0] in ("IGO", "IMG"):
+            groups.setdefault(words, entry)
+    igos = [
+        {
+            "code": code,
+            "name": name,
+            "sector": sector,
+            "aliases": aliases,
+            "kind": "NGO" if code in NGO_CODES else "IGO",
+        }
+        for code, name, sector, aliases in IGOS
+    ]
+    (out / "organizations.json").write_text(
+        json.dumps(
+            {"igos": igos, "groups": dict(sorted(groups.items()))}, ensure_ascii=False, indent=0
+        ),
+        encoding="utf-8",
+    )
+    print(
+        f"countries {len(country)} capitals {len(capital)} agents {len(agents)} "
+        f"groups {len(groups)} igos {len(igos)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

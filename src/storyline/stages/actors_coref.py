@@ -1,0 +1,282 @@
+"""Pronouns and nominals ("he", "it", "the premier", "the Kingdom") linked to the actors they mean.
+
+Precision first: a pronoun or nominal is linked only when one antecedent stands out (the subject of
+its clause or of the latest sentence that mentions a compatible actor); otherwise it stays unlinked.
+Reads: tokens, the parse, the mentions found so far. Writes: nothing (returns new ``Found`` values).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from storyline.stages.actors_lexicon import (
+    HEAD_ROLES,
+    PERSON_ROLE_HEADS,
+    Lexicon,
+    country_of,
+    normalize_role,
+    role_sector,
+)
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+THING_PRONOUNS = frozenset({"it", "its"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "it is unlikely that ...", "it seems": no antecedent.
+EXPLETIVE_HEADS = frozenset(
+    {
+        "be",
+        "seem",
+        "appear",
+        "matter",
+        "take",
+        "look",
+        "remain",
+        "become",
+        "make",
+        "happen",
+        "rain",
+        "mean",
+        "cost",
+        "turn",
+        "come",
+    }
+)
+ORG_NOMINALS = frozenset({"party", "embassy", "ministry", "government", "administration"})
+COUNTRY_NOMINALS = frozenset({"kingdom"})
+LOOKBACK_SENTS = 3
+
+
+@dataclass
+class Cluster:
+    """One actor of a document while the stage works on it."""
+
+    id: str
+    type: str  # PERSON, ORG, GPE, NORP
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    place: bool = False  # a location, not an actor: never an antecedent
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    org_words: frozenset[str] = frozenset()
+
+
+@dataclass
+class Found:
+    """A mention while the stage works: tokens ``[start, end)``, its kind and actor."""
+
+    start: int
+    end: int
+    kind: str  # name, pronoun, nominal, title
+    cluster: Cluster
+    head: int  # token index of the syntactic head
+    quoted: bool = False
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks. A quote left open at a paragraph's end closes
+    there (news style opens each quoted paragraph again)."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        chunk, base = para.group(), para.start()
+        open_at: int | None = None
+        for m in re.finditer(r"[\"“”]", chunk):
+            ch = m.group()
+            if open_at is None and ch in '"“':
+                open_at = m.start()
+            elif open_at is not None and ch in '"”':
+                spans.append((base + open_at, base + m.end()))
+                open_at = None
+        if open_at is not None:
+            spans.append((base + open_at, base + len(chunk)))
+    return spans
+
+
+class QuoteMask:
+    """Whether a character offset lies inside a quotation."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+def _role_matches(wanted: str, held: str) -> bool:
+    if wanted == held or held.endswith(" " + wanted):
+        return True
+    return wanted == "leader" and held in HEAD_ROLES
+
+
+def resolve_nominals(
+    doc: Doc, found: list[Found], clusters: list[Cluster], quotes: QuoteMask, lex: Lexicon
+) -> list[Found]:
+    """ "the premier", "the embattled Ukrainian leader", "the Kingdom", "the party" -> actors."""
+    # A demonym inside a nominal ("the embattled Ukrainian leader") does not block it.
+    covered = {
+        i
+        for f in found
+        for i in range(f.start, f.end)
+        if not (f.cluster.id.startswith("country:") and f.kind == "name")
+    }
+    by_start = sorted(found, key=lambda f: f.start)
+    out: list[Found] = []
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i in covered:
+            continue
+        j, country = tok.i + 1, None
+        while j < len(doc) and j - tok.i <= 4 and doc[j].pos_ in ("ADJ", "VERB", "PROPN", "ADV"):
+            iso = country_of(doc[j].text, lex)
+            if iso:
+                country = iso
+            elif doc[j].pos_ == "PROPN" and doc[j].lower_ not in COUNTRY_NOMINALS:
+                break
+            j += 1
+        if j >= len(doc) or j in covered:
+            continue
+        head = doc[j]
+        word = head.lower_
+        if (
+            doc[j].pos_ == "PROPN"
+            and word not in COUNTRY_NOMINALS
+            and word not in PERSON_ROLE_HEADS
+        ):
+            continue
+        # A title before a name ("the Prime Minister Hun Sen") or "the leader of X": not here.
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
+            continue
+        earlier = [f for f in by_start if f.start < tok.i] + [f for f in out if f.start < tok.i]
+        earlier.sort(key=lambda f: f.start)
+        target: Cluster | None = None
+        if word in COUNTRY_NOMINALS:
+            counts: dict[str, int] = {}
+            for f in earlier:
+                c = f.cluster
+                if c.id.startswith("country:") and c.country in lex.kingdoms and c.sector is None:
+                    counts[c.id] = counts.get(c.id, 0) + 1
+            if counts:
+                best = max(counts, key=lambda k: counts[k])
+                target = next(f.cluster for f in earlier if f.cluster.id == best)
+        elif word in ORG_NOMINALS:
+            for f in reversed(earlier):
+                if word in f.cluster.org_words and f.cluster.type == "ORG":
+                    target = f.cluster
+                    break
+        elif word in PERSON_ROLE_HEADS or word == "premier":
+            wanted = word
+            if j - 1 > tok.i and role_sector(f"{doc[j - 1].lower_} {word}", lex):
+                wanted = f"{doc[j - 1].lower_} {word}"
+            wanted = normalize_role(wanted)
+            for f in reversed(earlier):
+                c = f.cluster
+                if c.type != "PERSON" or (country is not None and c.country != country):
+                    continue
+                if any(_role_matches(wanted, r) for r in c.roles):
+                    target = c
+                    break
+        if target is None:
+            continue
+        kind = "nominal"
+        out.append(Found(tok.i, j + 1, kind, target, j, doc[tok.i].idx in quotes))
+        covered.update(range(tok.i, j + 1))
+    return out
+
+
+def _is_subject(doc: Doc, f: Found) -> bool:
+    return doc[f.head].dep_ in SUBJECT_DEPS
+
+
+def _compatible(c: Cluster, pronoun: str) -> bool:
+    if c.place:
+        return False
+    if pronoun in PERSON_PRONOUNS:
+        return c.type == "PERSON" and c.gender in (None, PERSON_PRONOUNS[pronoun])
+    return c.type != "PERSON"
+
+
+def resolve_pronouns(doc: Doc, found: list[Found], quotes: QuoteMask) -> list[Found]:
+    """he/him/his/she/her/it/its outside quotations -> the actor they most likely mean."""
+    mentions = sorted(found, key=lambda f: f.start)
+    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    sents = list(doc.sents)
+    out: list[Found] = []
+    for tok in doc:
+        low = tok.lower_
+        if ((low not in PERSON_PRONOUNS and low not in THING_PRONOUNS) or tok.pos_ != "PRON") and (
+            not (low in ("his", "its", "her") and tok.tag_ == "PRP$")
+        ):
+            continue
+        if tok.idx in quotes:
+            continue
+        if low == "it" and (
+            tok.dep_ not in SUBJECT_DEPS
+            or tok.head.lemma_ in EXPLETIVE_HEADS
+            or tok.head.pos_ != "VERB"
+        ):
+            continue
+        target = _antecedent(
+            doc, tok.i, low, mentions=mentions, sents=sents, k=sent_of[tok.sent.start]
+        )
+        if target is None:
+            continue
+        if low in PERSON_PRONOUNS and target.gender is None:
+            target.gender = PERSON_PRONOUNS[low]
+        new = Found(tok.i, tok.i + 1, "pronoun", target, tok.i)
+        out.append(new)
+        bisect.insort(mentions, new, key=lambda f: f.start)
+    return out
+
+
+def _antecedent(
+    doc: Doc,
+    i: int,
+    pronoun: str,
+    *,
+    mentions: list[Found],
+    sents: list[Span],
+    k: int,
+) -> Cluster | None:
+    tok = doc[i]
+    sent = sents[k]
+    same = [
+        f
+        for f in mentions
+        if sent.start <= f.start and f.end <= i and not f.quoted and _compatible(f.cluster, pronoun)
+    ]
+    subjects = [f for f in same if _is_subject(doc, f)]
+    # Binding: the object of a verb is not its own subject ("Hun Sen told him").
+    subjects = [
+        f
+        for f in subjects
+        if not (tok.dep_ in ("dobj", "iobj") and doc[f.head].head.i == tok.head.i)
+    ]
+    if subjects:
+        return subjects[-1].cluster
+    if pronoun in POSSESSIVE_PRONOUNS and same and len({f.cluster.id for f in same}) == 1:
+        return same[-1].cluster
+    for back in range(k - 1, max(-1, k - 1 - LOOKBACK_SENTS), -1):
+        prev = sents[back]
+        cands = [
+            f
+            for f in mentions
+            if prev.start <= f.start < prev.end and not f.quoted and _compatible(f.cluster, pronoun)
+        ]
+        if not cands:
+            continue
+        subj = [f for f in cands if _is_subject(doc, f)]
+        if subj:
+            main = [f for f in subj if doc[f.head].head.i == prev.root.i]
+            return (main or subj)[0].cluster
+        if len({f.cluster.id for f in cands}) == 1:
+            return cands[0].cluster
+        return None
+    return None

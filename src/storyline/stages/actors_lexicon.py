@@ -1,0 +1,281 @@
+"""The actor lexicons shipped in ``storyline/resources/actors`` and look-ups over them.
+
+Reads: ``countries.json``, ``agents.json``, ``organizations.json`` (built by
+``scripts/build_actor_resources.py``; sources and licenses in that folder's README.md).
+Writes: nothing. Loaded once per process through ``functools.cache``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+#: Role nouns that stand for a person holding an office (used for "the premier", titles).
+PERSON_ROLE_HEADS = frozenset(
+    {
+        "president",
+        "premier",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emperor",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary-general",
+        "ambassador",
+        "envoy",
+        "governor",
+        "mayor",
+        "general",
+        "commander",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "senator",
+        "lawmaker",
+        "judge",
+        "prosecutor",
+        "secretary",
+        "director",
+        "head",
+        "official",
+        "diplomat",
+        "monarch",
+        "prince",
+        "princess",
+        "sultan",
+        "emir",
+        "ayatollah",
+        "pope",
+        "commissioner",
+        "rapporteur",
+        "counsellor",
+        "counselor",
+        "adviser",
+        "advisor",
+        "speaker",
+        "vice-president",
+        "deputy",
+        "activist",
+        "academic",
+        "professor",
+        "analyst",
+        "researcher",
+        "journalist",
+        "reporter",
+        "editor",
+        "founder",
+        "ceo",
+        "executive",
+        "negotiator",
+    }
+)
+#: Titles that mean the head of a state or government ("the leader" may stand for any of them).
+HEAD_ROLES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emperor",
+        "leader",
+        "head of state",
+        "monarch",
+        "sultan",
+        "emir",
+        "supreme leader",
+        "ruler",
+        "head of government",
+        "dictator",
+        "strongman",
+    }
+)
+#: Same office, different words.
+ROLE_SYNONYMS = {
+    "premier": "prime minister",
+    "pm": "prime minister",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "secretary general": "secretary-general",
+}
+
+FUNCTION_WORDS = frozenset(
+    {
+        "with",
+        "of",
+        "and",
+        "the",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "a",
+        "an",
+        "or",
+        "as",
+        "who",
+        "that",
+        "this",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "s",
+        "-",
+        "&",
+        "not",
+    }
+)
+SECTOR_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "OPP": "opposition",
+    "PTY": "party",
+    "CVL": "civilians",
+    "MED": "media",
+    "BUS": "business",
+    "NGO": "NGO",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "REB": "rebels",
+    "COP": "police",
+    "EDU": "education",
+    "REF": "refugees",
+    "ELI": "elite",
+    "LAB": "labor",
+    "REL": "religious",
+    "CRM": "criminals",
+    "SPY": "intelligence",
+    "UAF": "armed",
+    "AGR": "agriculture",
+    "HLH": "health",
+    "SOC": "social",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """An IGO or NGO of storyline's own table: a stable code, a name, a sector."""
+
+    code: str
+    name: str
+    sector: str | None
+    kind: str  # "IGO" or "NGO"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every table the actors stage looks names up in. Keys are as noted per field."""
+
+    country_names: dict[str, str]  # ISO3 -> English name
+    countries: dict[str, str]  # surface (case as written) -> ISO3
+    countries_lower: dict[str, str]  # lower-cased surface (mixed-case forms only) -> ISO3
+    capitals: dict[str, str]  # capital surface -> ISO3
+    kingdoms: frozenset[str]
+    agents: dict[str, str]  # lower-case role phrase -> sector
+    role_words: frozenset[str]  # every word of a role phrase
+    organizations: dict[str, Organization]  # surface -> organization
+    groups: dict[str, tuple[str, str | None]]  # lower-case name -> (country code, sector)
+    max_words: int  # longest surface, in words
+
+
+def _read(name: str) -> Any:
+    path = resources.files("storyline").joinpath("resources", "actors", name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The shipped lexicons (read once per process)."""
+    c = _read("countries.json")
+    agents: dict[str, str] = _read("agents.json")
+    o = _read("organizations.json")
+    orgs: dict[str, Organization] = {}
+    for row in o["igos"]:
+        org = Organization(row["code"], row["name"], row["sector"], row["kind"])
+        for alias in row["aliases"]:
+            orgs.setdefault(alias, org)
+    countries: dict[str, str] = c["surfaces"]
+    lower = {k.lower(): v for k, v in countries.items() if not k.isupper()}
+    words = (
+        frozenset(w for phrase in agents for w in phrase.replace("-", " - ").split())
+        - FUNCTION_WORDS
+    )
+    surfaces = [*countries, *c["capitals"], *orgs]
+    return Lexicon(
+        country_names=c["names"],
+        countries=countries,
+        countries_lower=lower,
+        capitals=c["capitals"],
+        kingdoms=frozenset(c["kingdoms"]),
+        agents={k: v for k, v in agents.items() if v},
+        role_words=words,
+        organizations=orgs,
+        groups={k: (v[0], v[1]) for k, v in o["groups"].items()},
+        max_words=max(len(s.split()) for s in surfaces),
+    )
+
+
+def country_of(text: str, lex: Lexicon | None = None) -> str | None:
+    """ISO3 of a country name or demonym as written ("Cambodian", "U.S."), else None."""
+    lex = lex or lexicon()
+    text = _clean(text)
+    if text in lex.countries:
+        return lex.countries[text]
+    if not text.isupper() and text[:1].isupper():
+        return lex.countries_lower.get(text.lower())
+    return None
+
+
+def capital_of(text: str, lex: Lexicon | None = None) -> str | None:
+    """ISO3 of the country whose capital this is ("Moscow" -> RUS), else None."""
+    lex = lex or lexicon()
+    return lex.capitals.get(_clean(text))
+
+
+def organization_of(text: str, lex: Lexicon | None = None) -> Organization | None:
+    """The IGO/NGO a name stands for ("UNGA", "the U.N. Security Council"), else None."""
+    lex = lex or lexicon()
+    return lex.organizations.get(_clean(text))
+
+
+def group_of(text: str, lex: Lexicon | None = None) -> tuple[str, str | None] | None:
+    """(country code, sector) of a named armed group or international body, else None."""
+    lex = lex or lexicon()
+    return lex.groups.get(_clean(text).lower())
+
+
+def role_sector(words: str, lex: Lexicon | None = None) -> str | None:
+    """Sector of a role phrase ("prime minister" -> GOV, "rebels" -> REB), else None."""
+    lex = lex or lexicon()
+    return lex.agents.get(" ".join(words.lower().split()))
+
+
+def normalize_role(words: str) -> str:
+    """A role as stored on a Role record: lower case, one space, synonyms folded."""
+    text = " ".join(words.lower().replace(" - ", "-").split())
+    return ROLE_SYNONYMS.get(text, text)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()

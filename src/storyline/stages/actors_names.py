@@ -1,0 +1,257 @@
+"""Name spans of a Doc for the actors stage: spaCy's entities reconciled with the actor lexicons.
+
+Reads: ``doc.ents``, tokens. Writes: nothing (returns ``NameSpan`` values, token offsets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from storyline.stages.actors_lexicon import (
+    Lexicon,
+    capital_of,
+    country_of,
+    organization_of,
+)
+
+ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# A named thing ending in one of these is an event or a document, not an actor.
+NOT_ACTOR_HEADS = frozenset(
+    {
+        "summit",
+        "charter",
+        "treaty",
+        "agreement",
+        "accord",
+        "accords",
+        "instrument",
+        "partner",
+        "conference",
+        "declaration",
+        "resolution",
+        "act",
+        "convention",
+        "games",
+        "cup",
+        "war",
+        "invasion",
+        "week",
+        "day",
+        "plan",
+        "initiative",
+        "talks",
+        "forum",
+        "meeting",
+        "meetings",
+        "protocol",
+        "program",
+        "accession",
+        "programme",
+        "strategy",
+        "deal",
+        "crisis",
+        "operation",
+    }
+)
+NOMINAL_WORDS = frozenset({"kingdom", "republic", "country", "nation", "state", "government"})
+CAMEL = re.compile(r"[a-z][A-Z][a-z]+$")
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name in the text: tokens ``[start, end)`` and what it is.
+
+    ``kind``: ``person``, ``org``, ``igo`` (value: the organization code), ``country`` (value:
+    ISO3), ``capital`` (value: ISO3), ``place``.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: str | None = None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
+    """Longest lexicon matches starting at capitalized tokens."""
+    hits: list[NameSpan] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.text in ("The", "A", "An"):
+            i += 1
+            continue
+        found: NameSpan | None = None
+        for j in range(min(n, i + lex.max_words), i, -1):
+            if doc[j - 1].is_punct and doc[j - 1].text not in (".",):
+                continue
+            text = doc[i:j].text
+            org = organization_of(text, lex)
+            if org is not None:
+                found = NameSpan(i, j, "igo", org.code)
+                break
+            iso = country_of(text, lex)
+            if iso is not None:
+                found = NameSpan(i, j, "country", iso)
+                break
+            iso = capital_of(text, lex)
+            if iso is not None:
+                found = NameSpan(i, j, "capital", iso)
+                break
+        if found is None:
+            i += 1
+            continue
+        hits.append(found)
+        i = found.end
+    return hits
+
+
+def _ent_kind(ent: Span) -> str | None:
+    if ent.label_ == "PERSON":
+        return "person"
+    if ent.label_ in ("ORG", "FAC"):
+        return "org"
+    if ent.label_ in ("GPE", "LOC"):
+        return "place"
+    return None  # NORP that is no country demonym: not an actor by itself
+
+
+def _person_core(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """Where the name proper begins in a PERSON entity that swallowed a title."""
+    while start < end - 1:
+        tok = doc[start]
+        if tok.lower_ in lex.role_words or country_of(tok.text, lex) or tok.is_punct:
+            start += 1
+        else:
+            break
+    return start
+
+
+def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
+    """Non-overlapping name spans in text order."""
+    blocked: set[int] = set()
+    candidates: list[tuple[int, int, NameSpan]] = []  # (priority, -length) via sort below
+    for ent in doc.ents:
+        if ent.label_ not in ENT_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        if doc[start:end].text.lower() in NOMINAL_WORDS:
+            continue  # "the Kingdom": a nominal, resolved later
+        head_words = [t.lower_ for t in doc[start:end]]
+        head = head_words[head_words.index("of") - 1] if "of" in head_words[1:] else head_words[-1]
+        if head in NOT_ACTOR_HEADS or head_words[-1] in NOT_ACTOR_HEADS:
+            blocked.update(range(start, end))
+            continue
+        kind = _ent_kind(ent)
+        text = doc[start:end].text
+        if kind == "person":
+            start = _person_core(doc, start, end, lex)
+            if capital_of(text, lex) or country_of(text, lex):
+                continue  # "Kyiv" tagged PERSON: the lexicon hit takes it
+        if kind is None:
+            continue
+        if (
+            kind == "place"
+            and (country_of(text, lex) or capital_of(text, lex)) is None
+            and any(country_of(t.text, lex) for t in doc[start:end])
+        ):
+            continue  # a GPE that only contains a country word ("Russian Invasion")
+        if kind == "org" and organization_of(text, lex) is not None:
+            continue  # the lexicon hit gives the code
+        candidates.append((1, -(end - start), NameSpan(start, end, kind)))
+    for hit in _lexicon_hits(doc, lex):
+        if not blocked.intersection(range(hit.start, hit.end)):
+            candidates.append((0, -(hit.end - hit.start), hit))
+    # Longer spans first; at equal length the lexicon (priority 0) wins over spaCy's label.
+    candidates.sort(key=lambda c: (c[1], c[0], c[2].start))
+    taken: set[int] = set()
+    names: list[NameSpan] = []
+    for _, _, span in candidates:
+        rng = range(span.start, span.end)
+        if taken.intersection(rng):
+            continue
+        taken.update(rng)
+        names.append(span)
+    names = _join_ministries(doc, sorted(names, key=lambda s: s.start))
+    return _person_parts(doc, names, lex)
+
+
+def _join_ministries(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """ "Ministry of Foreign Affairs" + "and" + "International Cooperation" -> one organization."""
+    out: list[NameSpan] = []
+    for span in names:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "org"
+            and span.kind in ("org", "place")
+            and span.start == prev.end + 1
+            and doc[prev.end].lower_ in ("and", "&")
+            and " of " in f" {doc[prev.start : prev.end].text.lower()} "
+        ):
+            out[-1] = NameSpan(prev.start, span.end, "org")
+            continue
+        out.append(span)
+    return out
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("’", "'").removesuffix("'s")
+
+
+def camel_cut(text: str) -> int:
+    """Where a name starts inside a token glued to the word before it ("WeekHun" -> 4), else 0."""
+    m = CAMEL.search(text)
+    return m.start() + 1 if m else 0
+
+
+def person_key(doc: Doc, span: NameSpan) -> tuple[str, ...]:
+    """A person's name as lower-case words, for matching short and full forms."""
+    words = [t.text for t in doc[span.start : span.end] if not t.is_punct]
+    if words:
+        words[0] = words[0][camel_cut(words[0]) :]
+    return tuple(_norm(w) for w in words)
+
+
+def _person_parts(doc: Doc, names: list[NameSpan], lex: Lexicon) -> list[NameSpan]:
+    """Names that are part of a person's full name ("Zelenskyy", "Peou") become persons."""
+    full = [person_key(doc, s) for s in names if s.kind == "person" and s.end - s.start > 1]
+    parts: set[tuple[str, ...]] = set()
+    for key in full:
+        for i in range(len(key)):
+            for j in range(i + 1, len(key) + 1):
+                if (i, j) != (0, len(key)):
+                    parts.add(key[i:j])
+    if not parts:
+        return names
+    out: list[NameSpan] = []
+    covered: set[int] = set()
+    for span in names:
+        as_person = span.kind in ("org", "place") and person_key(doc, span) in parts
+        new = NameSpan(span.start, span.end, "person") if as_person else span
+        covered.update(range(new.start, new.end))
+        out.append(new)
+    for tok in doc:
+        if (
+            tok.i not in covered
+            and tok.text[:1].isupper()
+            and not tok.is_stop
+            and tok.pos_ == "PROPN"
+            and (_norm(tok.text),) in parts
+            and tok.lower_ not in lex.role_words
+        ):
+            out.append(NameSpan(tok.i, tok.i + 1, "person"))
+    return sorted(out, key=lambda s: s.start)

@@ -1,0 +1,240 @@
+"""Titles and appositions of names, and the country and sector they give an actor.
+
+"Cambodian Prime Minister Hun Sen" (a title before the name), "Yang Peou, secretary-general of the
+Royal Academy of Cambodia," (an apposition after it), "Hun Sen, who has been prime minister since
+1985," and "The Cambodia National Rescue Party, the exiled opposition party," all say what an actor
+is. Reads: tokens, the parse, the name spans. Writes: nothing (returns ``Title`` values).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from storyline.stages.actors_lexicon import (
+    PERSON_ROLE_HEADS,
+    Lexicon,
+    country_of,
+    normalize_role,
+    role_sector,
+)
+from storyline.stages.actors_names import POSSESSIVE, NameSpan
+
+STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+COPULAS = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "been",
+        "became",
+        "becomes",
+        "serves",
+        "served",
+        "as",
+        "also",
+        "now",
+        "then",
+        "currently",
+        "formerly",
+        "be",
+    }
+)
+TITLE_MODIFIERS = frozenset(
+    {
+        "acting",
+        "former",
+        "deputy",
+        "vice",
+        "interim",
+        "caretaker",
+        "outgoing",
+        "incoming",
+        "senior",
+        "top",
+        "exiled",
+        "opposition",
+        "ruling",
+        "then",
+        "self-proclaimed",
+        "de",
+        "facto",
+        "assistant",
+        "associate",
+    }
+)
+APPOS_STOP = frozenset({",", ";", ".", "—", "–", ")", "(", '"', "“", "”", ":", "?", "!"})
+
+
+@dataclass(frozen=True, slots=True)
+class OrgCode:
+    """What an organization name inside a title contributes: its codes and entity."""
+
+    country: str | None
+    sector: str | None
+    igo: bool
+    entity_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role the text gives an actor, over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    role: str | None  # normalized ("prime minister"), None when only an organization speaks
+    country: str | None
+    sector: str | None
+    org_id: str | None  # the organization the role is held in, if named
+
+
+def left_title(doc: Doc, start: int, names_at: dict[int, NameSpan], lex: Lexicon) -> int | None:
+    """First token of the title just before a name ("Cambodian Prime Minister |Hun Sen")."""
+    sent_start = doc[start].sent.start
+    i, first = start - 1, start
+    while i >= sent_start:
+        tok = doc[i]
+        span = names_at.get(i)
+        if span is not None and span.kind == "person":
+            break
+        if tok.ent_type_ in STOP_ENTS:
+            break
+        low = tok.lower_
+        if tok.text in POSSESSIVE:
+            if i - 1 < sent_start or not doc[i - 1].text[:1].isupper():
+                break
+        elif (tok.is_punct and tok.text != "-") or tok.like_num:
+            break
+        elif (
+            tok.text[:1].isupper()
+            or low in lex.role_words
+            or low in TITLE_MODIFIERS
+            or tok.text == "-"
+        ) or (
+            low in ("of", "and", "for", "&", "the")
+            and i - 1 >= sent_start
+            and (doc[i - 1].text[:1].isupper() or low == "the")
+        ):
+            pass
+        else:
+            break
+        first = i
+        i -= 1
+    # Drop leading words that are neither roles nor names ("On", "the").
+    while first < start and not (
+        doc[first].lower_ in lex.role_words or first in names_at or country_of(doc[first].text, lex)
+    ):
+        first += 1
+    return first if first < start else None
+
+
+def right_apposition(doc: Doc, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Tokens of an apposition after a name: ", the exiled opposition party," -> its words."""
+    if end >= len(doc) - 1 or doc[end].text != ",":
+        return None
+    sent_end = doc[end].sent.end
+    i = end + 1
+    if doc[i].lower_ == "who":
+        i += 1
+        while i < sent_end and doc[i].lower_ in COPULAS:
+            i += 1
+        if i == end + 2:
+            return None  # "who said ..." is not a role
+    start = k = i
+    while k < sent_end and k - start < 14:
+        tok = doc[k]
+        if tok.text in APPOS_STOP:
+            break
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and tok.dep_ not in ("amod", "compound")
+            and (tok.lower_ not in lex.role_words)
+        ):
+            return None
+        k += 1
+    return (start, k) if k > start else None
+
+
+def _words(doc: Doc, start: int, end: int, skip: set[int]) -> list[tuple[str, int, int]]:
+    """Lower-case words of a token range with hyphenated compounds joined: (word, start, end)."""
+    out: list[tuple[str, int, int]] = []
+    i = start
+    while i < end:
+        if i in skip or (doc[i].is_punct and doc[i].text != "-"):
+            i += 1
+            continue
+        word, j = doc[i].lower_, i + 1
+        while j + 1 < end and doc[j].text == "-" and not doc[j].whitespace_:
+            word += "-" + doc[j + 1].lower_
+            j += 2
+        if word != "-":
+            out.append((word, i, j))
+        i = j
+    return out
+
+
+def find_role(
+    doc: Doc, start: int, end: int, *, skip: set[int], lex: Lexicon, head_last: bool
+) -> tuple[str | None, str | None]:
+    """(role, sector) of the longest role phrase in a token range; the head is the last role in a
+    title before a name, the first in an apposition."""
+    words = _words(doc, start, end, skip)
+    best: tuple[int, int, str, str | None] | None = None  # (length, position, role, sector)
+    for i in range(len(words)):
+        for n in range(min(5, len(words) - i), 0, -1):
+            phrase = " ".join(w for w, _, _ in words[i : i + n])
+            sector = role_sector(phrase, lex)
+            last = words[i + n - 1][0]
+            is_person = last in PERSON_ROLE_HEADS or last.split("-")[-1] in PERSON_ROLE_HEADS
+            if sector is None and not (is_person and n == 1):
+                continue
+            if not is_person and sector not in ("OPP", "REB", "MIL", "LEG", "JUD", "COP", "GOV"):
+                continue
+            pos = i if head_last else -i
+            key = (n + (1 if is_person else 0), pos)
+            if best is None or key > best[:2]:
+                best = (key[0], key[1], normalize_role(phrase), sector)
+            break
+    if best is None:
+        return None, None
+    return best[2], best[3] or None
+
+
+def code_title(
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    names_at: dict[int, NameSpan],
+    orgs: dict[int, OrgCode],
+    lex: Lexicon,
+    head_last: bool,
+) -> Title | None:
+    """The role, country and sector a title or apposition gives; None when it gives none."""
+    in_org = {i for i in range(start, end) if i in orgs}
+    role, sector = find_role(doc, start, end, skip=in_org, lex=lex, head_last=head_last)
+    org = next((orgs[i] for i in range(start, end) if i in orgs), None)
+    country = None
+    for i in range(start, end):
+        span = names_at.get(i)
+        if span is not None and span.kind == "country" and i not in in_org:
+            country = span.value
+            break
+    words = {w for w, _, _ in _words(doc, start, end, set())}
+    if org is not None:
+        if org.igo:
+            country = country or org.country
+            sector = "REF" if "refugees" in words else (sector or org.sector or "GOV")
+        else:
+            country = country or org.country
+            sector = org.sector or sector
+    if "opposition" in words or ("exiled" in words and sector in ("PTY", None)):
+        sector = "OPP"
+    if role is None and org is None:
+        return None
+    if role is None and sector is None and country is None:
+        return None
+    return Title(start, end, role, country, sector, org.entity_id if org else None)
