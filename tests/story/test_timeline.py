@@ -1,0 +1,144 @@
+"""Timelines from story events and quotes: the seed story as a golden case, filters, renderers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from seed_events import seed_documents, seed_events, seed_quotes
+
+from storyline.export.timelinejs import to_timelinejs
+from storyline.records import Document, TimelineEntry
+from storyline.story.events import merge_events
+from storyline.story.stories import group_stories
+from storyline.story.timeline import (
+    build_timeline,
+    render_csv,
+    render_jsonl,
+    render_markdown,
+    render_text,
+    sentence_around,
+)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    docs = seed_documents()
+    events = seed_events(docs)
+    quotes = seed_quotes(docs)
+    stories, story_events = group_stories(
+        docs.values(), events, merge_events(events, docs.values()), quotes
+    )
+    return docs, events, quotes, stories, story_events
+
+
+@pytest.fixture(scope="module")
+def timeline(seeds) -> list[TimelineEntry]:
+    docs, events, quotes, stories, story_events = seeds
+    return build_timeline(story_events, events, docs.values(), quotes, story_id=stories[0].id)
+
+
+def _entry(timeline: list[TimelineEntry], date: str) -> TimelineEntry:
+    (entry,) = [e for e in timeline if e.date == date]
+    return entry
+
+
+# The dates the seed story must show, with a phrase of the sentence behind each and the article.
+GOLDEN = [
+    ("2022-02-24", "Russian troops invaded Ukraine", "003"),
+    ("2022-03-02", "voted on the resolution Wednesday", "003"),
+    ("2022-03-03", "audio message", "003"),
+    ("2022-10", "would not support a Russian referendum", "000"),
+    ("2022-10-27", "October 27 social media post", "000"),
+    ("2023-05", "second phone conversation", "001"),
+    ("2023-06-14", "I do not believe that Ukraine", "001"),
+]
+
+
+@pytest.mark.parametrize(("date", "phrase", "seed"), GOLDEN)
+def test_seed_timeline_has_the_dated_lines_with_citations(timeline, seeds, date, phrase, seed):
+    docs = seeds[0]
+    entry = _entry(timeline, date)
+    assert phrase in entry.text
+    cited = {c.doc_id for c in entry.citations}
+    assert docs[seed].id in cited
+    for c in entry.citations:  # every citation points at a real sentence of its article
+        text = next(d.text for d in docs.values() if d.id == c.doc_id)
+        assert 0 <= c.start < c.end <= len(text)
+
+
+def test_timeline_is_ordered_and_extractive(timeline, seeds):
+    docs = seeds[0]
+    keys = [e.date for e in timeline]
+    assert keys.index("2022-02-24") < keys.index("2022-03-02") < keys.index("2022-10")
+    assert keys.index("2022-10") < keys.index("2022-10-27") < keys.index("2023-05")
+    text_of = {d.id: d.text for d in docs.values()}
+    for e in timeline:
+        assert e.granularity == ("month" if len(e.date) == 7 else "day")
+        cited = [text_of[c.doc_id][c.start : c.end].strip() for c in e.citations]
+        # The text is one or two whole cited sentences, copied, not a paraphrase.
+        assert any(e.text == a or e.text == f"{a} {b}" for a in cited for b in cited if a != b)
+
+
+def test_resolution_entry_cites_both_articles(timeline, seeds):
+    docs = seeds[0]
+    entry = _entry(timeline, "2022-03-02")
+    assert {docs["003"].id, docs["000"].id} <= {c.doc_id for c in entry.citations}
+    assert len(entry.story_event_ids) == 1
+
+
+def test_undated_story_events_are_left_out(timeline, seeds):
+    story_events = seeds[4]
+    undated = {s.id for s in story_events if s.date and s.date.basis == "published"}
+    assert undated  # the seeds have some (the embassy's welcome, the CNRP's condemnation)
+    assert not undated & {i for e in timeline for i in e.story_event_ids}
+
+
+def test_filters_actor_query_and_range(seeds):
+    docs, events, quotes, _, story_events = seeds
+    by_actor = build_timeline(story_events, events, docs.values(), quotes, actor="Singapore")
+    assert [e.date for e in by_actor] == ["2022-02-28"]
+    by_range = build_timeline(
+        story_events, events, docs.values(), quotes, start="2022-10", end="2022-12-31"
+    )
+    assert {e.date for e in by_range} == {"2022-10", "2022-10-27"}
+    by_query = build_timeline(story_events, events, docs.values(), quotes, query="resolution vote")
+    assert "2022-03-02" in {e.date for e in by_query}
+    assert "2023-05" not in {e.date for e in by_query}
+    monthly = build_timeline(story_events, events, docs.values(), quotes, granularity="month")
+    assert [e.date for e in monthly][:2] == ["2022-02", "2022-03"]
+    assert all(e.granularity == "month" for e in monthly)
+    top = build_timeline(story_events, events, docs.values(), quotes, max_entries=1)
+    assert [e.date for e in top] == ["2022-03-02"]  # the date most articles mention
+
+
+def test_renderers(timeline, seeds):
+    docs: dict[str, Document] = seeds[0]
+    text = render_text(timeline, docs.values())
+    assert "2022-03-02" in text and "The Phnom Penh Post, 2022-10-28" in text
+    md = render_markdown(timeline, docs.values(), title="Cambodia and the war")
+    assert md.startswith("# Cambodia and the war") and "## 2022-10-27" in md
+    rows = list(csv.DictReader(io.StringIO(render_csv(timeline))))
+    assert [r["date"] for r in rows] == [e.date for e in timeline]
+    lines = [json.loads(line) for line in render_jsonl(timeline).splitlines()]
+    assert lines[0]["citations"][0]["doc_id"] == timeline[0].citations[0].doc_id
+
+
+def test_timelinejs_export(timeline, seeds):
+    out = to_timelinejs(timeline, seeds[0].values(), title="Seeds")
+    assert len(out["events"]) == len(timeline)
+    month = next(e for e in out["events"] if e["start_date"].get("display_date") == "2022-10")
+    assert month["start_date"] == {"year": "2022", "month": "10", "display_date": "2022-10"}
+    day = out["events"][0]
+    assert day["start_date"] == {"year": "2022", "month": "2", "day": "24"}
+    assert {"headline", "text"} <= set(day["text"]) and day["group"] and day["unique_id"]
+    assert len({e["unique_id"] for e in out["events"]}) == len(out["events"])
+    json.dumps(out)
+
+
+def test_sentence_around_keeps_abbreviations_and_quotes():
+    text = 'He co-sponsored the U.N. resolution. "We agree," he said. Next.'
+    assert sentence_around(text, 5, 10).text == "He co-sponsored the U.N. resolution."
+    assert sentence_around(text, 39, 45).text == '"We agree," he said.'
