@@ -41,7 +41,9 @@ def shared_data() -> Path:
     """The public gold data folder; tests that need it skip with a reason when it is absent."""
     path = shared_data_dir()
     if path is None:
-        pytest.skip("public gold data not found: set STORYLINE_SHARED_DATA or put shared/ beside the repo")
+        pytest.skip(
+            "public gold data not found: set STORYLINE_SHARED_DATA or put shared/ beside the repo"
+        )
     return path
 
 

@@ -26,7 +26,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-eval_app = typer.Typer(help="Score a stage on public gold data and print the table.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score a stage on public gold data and print the table.", no_args_is_help=True
+)
 app.add_typer(eval_app, name="eval")
 
 ConfigOpt = Annotated[
@@ -36,8 +38,17 @@ ConfigOpt = Annotated[
 DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
 TABLE_NAMES = (
-    "documents", "failures", "timexes", "entities", "mentions", "roles", "quotes", "events",
-    "story_events", "stories", "timeline",
+    "documents",
+    "failures",
+    "timexes",
+    "entities",
+    "mentions",
+    "roles",
+    "quotes",
+    "events",
+    "story_events",
+    "stories",
+    "timeline",
 )
 
 
@@ -61,11 +72,18 @@ def _settings(config: Path | None) -> Settings:
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders: .txt (+ NAME.json sidecar), .jsonl, .html, .warc[.gz].")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders: .txt (+ NAME.json sidecar), .jsonl, .html, .warc[.gz]."
+        ),
+    ],
     db: DbOpt = Path("storyline.duckdb"),
     published: Annotated[
         str | None,
-        typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+        typer.Option(
+            "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."
+        ),
     ] = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -81,12 +99,18 @@ def run(
             try:
                 published = parse_date(published)
             except ValueError as err:
-                raise typer.BadParameter(f"{published!r} is not a date: {err}", param_hint="--published") from None
+                raise typer.BadParameter(
+                    f"{published!r} is not a date: {err}", param_hint="--published"
+                ) from None
         settings = _settings(config)
         console = _err()
         if console.is_terminal:
-            summary = _run_with_progress(console, lambda progress: run_local(
-                inputs, db, settings, published=published, progress=progress))
+            summary = _run_with_progress(
+                console,
+                lambda progress: run_local(
+                    inputs, db, settings, published=published, progress=progress
+                ),
+            )
         else:
             summary = run_local(inputs, db, settings, published=published)
         typer.echo(summary.line())
@@ -98,8 +122,13 @@ def _run_with_progress(console: Console, work: Callable[[Any], Any]) -> Any:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[status]}"),
-        TimeElapsedColumn(), console=console, transient=True,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     ) as bar:
         task = bar.add_task("analysing articles", total=None, status="")
 
@@ -112,9 +141,15 @@ def _run_with_progress(console: Console, work: Callable[[Any], Any]) -> Any:
 @app.command()
 def export(
     db: DbOpt = Path("storyline.duckdb"),
-    table: Annotated[str, typer.Option("--table", help=f"One of: {', '.join(TABLE_NAMES)}.")] = "events",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or timelinejs (timeline table).")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    table: Annotated[
+        str, typer.Option("--table", help=f"One of: {', '.join(TABLE_NAMES)}.")
+    ] = "events",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet or timelinejs (timeline table).")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
 ) -> None:
     """Write the records of one table (JSONL to stdout by default)."""
     from storyline.export import FORMATS, write_table
@@ -122,9 +157,13 @@ def export(
 
     with _errors():
         if table not in TABLE_NAMES:
-            raise typer.BadParameter(f"unknown table {table!r}; valid: {', '.join(TABLE_NAMES)}", param_hint="--table")
+            raise typer.BadParameter(
+                f"unknown table {table!r}; valid: {', '.join(TABLE_NAMES)}", param_hint="--table"
+            )
         if fmt not in FORMATS:
-            raise typer.BadParameter(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", param_hint="--format")
+            raise typer.BadParameter(
+                f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", param_hint="--format"
+            )
         with Store.open(db, read_only=True) as store:
             n = write_table(store.arrow(table), fmt, sys.stdout, output)
         if output is not None:
@@ -138,7 +177,9 @@ def stats(db: DbOpt = Path("storyline.duckdb")) -> None:
 
     with _errors(), Store.open(db, read_only=True) as store:
         counts = store.counts()
-        by_stage = store.sql("SELECT stage, count(*) AS n FROM failures GROUP BY stage ORDER BY n DESC")
+        by_stage = store.sql(
+            "SELECT stage, count(*) AS n FROM failures GROUP BY stage ORDER BY n DESC"
+        )
     out = Console(highlight=False)
     grid = Table(title=f"storyline database {db}", show_header=True)
     grid.add_column("table")
@@ -153,7 +194,9 @@ def stats(db: DbOpt = Path("storyline.duckdb")) -> None:
 @app.command()
 def entities(
     db: DbOpt = Path("storyline.duckdb"),
-    name: Annotated[str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")] = 50,
 ) -> None:
     """Entities with their codes, aliases, roles (first and last seen) and mention counts."""
@@ -167,8 +210,15 @@ def entities(
     for col in ("name", "type", "country", "sector", "mentions", "roles", "aliases"):
         grid.add_column(col)
     for r in rows:
-        grid.add_row(r["name"], r["type"], r["country"] or "", r["sector"] or "", str(r["mentions"]),
-                     r["roles"], ", ".join(r["aliases"][:6]))
+        grid.add_row(
+            r["name"],
+            r["type"],
+            r["country"] or "",
+            r["sector"] or "",
+            str(r["mentions"]),
+            r["roles"],
+            ", ".join(r["aliases"][:6]),
+        )
     out.print(grid)
 
 
@@ -185,7 +235,9 @@ def _eval(stage: str, path: Path, limit: int | None, config: Path | None) -> Non
 def _make_eval_command(stage: str) -> None:
     def command(
         path: Annotated[Path, typer.Argument(help="The gold data (file or folder).")],
-        limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N items.")] = None,
+        limit: Annotated[
+            int | None, typer.Option("--limit", min=1, help="Score only the first N items.")
+        ] = None,
         config: ConfigOpt = None,
     ) -> None:
         _eval(stage, path, limit, config)
@@ -206,6 +258,23 @@ def demo_summary(db: DbOpt = Path("storyline.duckdb")) -> None:
 
     with _errors(), Store.open(db, read_only=True) as store:
         render_summary(store, Console(highlight=False, width=110))
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path("storyline.duckdb"),
+    host: Annotated[str, typer.Option("--host", help="Address to bind (keep 127.0.0.1 unless you mean to share it).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the HTTP API (/api, docs at /docs) and the web UI for --db, read-only."""
+    import uvicorn
+
+    from storyline.api import create_app
+
+    with _errors():
+        web = create_app(db)
+    _err().print(f"storyline: serving {db} read-only at http://{host}:{port}  (API docs: /docs; Ctrl-C stops)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -110,13 +110,12 @@ def _too_long(document: Document, settings: Settings) -> DocResult:
         f"text has {len(document.text):,} characters, more than pipeline.max_chars "
         f"({settings.pipeline.max_chars:,}); stored but not analysed"
     )
-    return DocResult(document, failures=[Failure(document.external_id, document.external_id,
-                                                 "process", reason)])
+    return DocResult(
+        document, failures=[Failure(document.external_id, document.external_id, "process", reason)]
+    )
 
 
-def _process_batch(
-    nlp: Language, batch: list[Document], settings: Settings
-) -> Iterator[DocResult]:
+def _process_batch(nlp: Language, batch: list[Document], settings: Settings) -> Iterator[DocResult]:
     todo = [d for d in batch if len(d.text) <= settings.pipeline.max_chars]
     results: dict[str, DocResult] = {}
     try:
@@ -143,7 +142,7 @@ def _process_one(nlp: Language, document: Document) -> DocResult:
     except Exception as err:  # recorded as a failure row, never raised out of a batch
         reason = f"{type(err).__name__}: {err}"[:500]
         return DocResult(
-            document, failures=[Failure(document.external_id, document.external_id, "process",
-                                        reason)]
+            document,
+            failures=[Failure(document.external_id, document.external_id, "process", reason)],
         )
     return result_of(document, doc)

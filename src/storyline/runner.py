@@ -102,9 +102,7 @@ class _Counter:
         return out
 
 
-def _new_documents(
-    store: Store, items: Iterable[Any], counter: _Counter
-) -> Iterator[Document]:
+def _new_documents(store: Store, items: Iterable[Any], counter: _Counter) -> Iterator[Document]:
     for item in items:
         if isinstance(item, Failure):
             counter.pending.append(item)
@@ -132,7 +130,9 @@ def _batches(results: Iterable[DocResult], size: int) -> Iterator[list[DocResult
         yield batch
 
 
-def _commit(store: Store, batch: list[DocResult], failures: list[Failure], counter: _Counter) -> None:
+def _commit(
+    store: Store, batch: list[DocResult], failures: list[Failure], counter: _Counter
+) -> None:
     records: list[Any] = []
     for r in batch:
         records += [*r.timexes, *r.entities, *r.mentions, *r.roles, *r.quotes, *r.events]

@@ -18,9 +18,16 @@ from storyline.settings import load_settings
 
 #: (title, eval module, path inside the shared data folder)
 SUITES: tuple[tuple[str, str, str], ...] = (
-    ("Time expressions — TempEval-3 training data (TimeBank + AQUAINT), ARTime-corrected values",
-     "timex", "timex/artime_corrected/tbaq_corrected"),
-    ("Time expressions — TempEval-3 training data as released (tbaq_cleaned)", "timex", "timex/tbaq_cleaned"),
+    (
+        "Time expressions — TempEval-3 training data (TimeBank + AQUAINT), ARTime-corrected values",
+        "timex",
+        "timex/artime_corrected/tbaq_corrected",
+    ),
+    (
+        "Time expressions — TempEval-3 training data as released (tbaq_cleaned)",
+        "timex",
+        "timex/tbaq_cleaned",
+    ),
     ("Time expressions — WikiWars", "timex", "timex/wikiwars"),
     ("Time expressions — tweets", "timex", "timex/tweets"),
     ("Quotes — PolNeAR train", "quotes", "quotes/polnear/train"),
@@ -35,8 +42,9 @@ SUITES: tuple[tuple[str, str, str], ...] = (
 
 def _commit() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                             check=False)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        )
         return out.stdout.strip() or "unknown"
     except OSError:
         return "unknown"
@@ -49,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="eval modules to run (default: all)")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
-        print(f"error: {args.data} is not a folder; pass --data or set SHARED_DATA", file=sys.stderr)
+        print(
+            f"error: {args.data} is not a folder; pass --data or set SHARED_DATA", file=sys.stderr
+        )
         return 1
     settings = load_settings()
     parts = [

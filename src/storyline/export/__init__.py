@@ -59,7 +59,7 @@ def write_table(table: pa.Table, fmt: str, out: TextIO | None, path: Path | None
         if path is None:
             raise ExportError("parquet is binary: give a file with --output")
         pq.write_table(table, str(path))
-        return table.num_rows
+        return int(table.num_rows)
     if fmt == "timelinejs":
         from storyline.export.timelinejs import to_timelinejs
         from storyline.records import TimelineEntry, from_dict
@@ -68,7 +68,7 @@ def write_table(table: pa.Table, fmt: str, out: TextIO | None, path: Path | None
             raise ExportError("the timelinejs format is for the timeline table (--table timeline)")
         entries = [from_dict(TimelineEntry, row) for row in table.to_pylist()]
         text = json.dumps(to_timelinejs(entries), ensure_ascii=False, indent=1)
-        return _write_text(text + "\n", out, path, table.num_rows)
+        return _write_text(text + "\n", out, path, int(table.num_rows))
     if path is not None:
         with path.open("w", encoding="utf-8", newline="") as f:
             return _write_rows(table, fmt, f)

@@ -56,7 +56,9 @@ class Store:
         """Open (and create, unless read-only) the database at ``path``."""
         p = Path(path)
         if read_only and not p.exists():
-            raise StoreError(f"database {p} does not exist; create it with `storyline run ... --db {p}`")
+            raise StoreError(
+                f"database {p} does not exist; create it with `storyline run ... --db {p}`"
+            )
         if not read_only and p.parent and not p.parent.exists():
             raise StoreError(f"folder {p.parent} does not exist")
         try:
@@ -109,14 +111,21 @@ class Store:
         return applied
 
     def _check_schema(self) -> None:
-        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            r[0]
+            for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         missing = [t for t in TABLES if t not in tables]
         if missing:
-            raise StoreError(f"{self.path} is not a storyline database (missing tables: {', '.join(missing)})")
+            raise StoreError(
+                f"{self.path} is not a storyline database (missing tables: {', '.join(missing)})"
+            )
 
     # --- writing --------------------------------------------------------------------------------
 
-    def _insert(self, cls: type[Any], records: Sequence[Any], *, ignore_existing: bool = True) -> None:
+    def _insert(
+        self, cls: type[Any], records: Sequence[Any], *, ignore_existing: bool = True
+    ) -> None:
         if not records:
             return
         table = to_arrow(cls, records)
@@ -147,7 +156,7 @@ class Store:
                     self._insert(cls, _unique(items, cls.KEY))
             self._insert(Failure, _unique(failures, Failure.KEY))
             self.con.execute("COMMIT")
-        except (duckdb.Error, pa.ArrowException) as err:
+        except (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError) as err:
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot write a batch to {self.path}: {err}") from err
 
@@ -179,10 +188,11 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute(f'DELETE FROM "{cls.TABLE}"')
-            self._insert(cls, _unique(records, cls.KEY) if cls.KEY else list(records),
-                         ignore_existing=False)
+            self._insert(
+                cls, _unique(records, cls.KEY) if cls.KEY else list(records), ignore_existing=False
+            )
             self.con.execute("COMMIT")
-        except (duckdb.Error, pa.ArrowException) as err:
+        except (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError) as err:
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot rewrite table {cls.TABLE} in {self.path}: {err}") from err
 
@@ -220,7 +230,7 @@ class Store:
                 self.con.unregister("_ids")
                 self._insert(Event, changed, ignore_existing=False)
             self.con.execute("COMMIT")
-        except (duckdb.Error, pa.ArrowException) as err:
+        except (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError) as err:
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot relink entities in {self.path}: {err}") from err
 
@@ -231,7 +241,11 @@ class Store:
         return row is not None
 
     def records(
-        self, cls: type[R], where: str | None = None, params: Sequence[Any] = (), order: str | None = None
+        self,
+        cls: type[R],
+        where: str | None = None,
+        params: Sequence[Any] = (),
+        order: str | None = None,
     ) -> Iterator[R]:
         """All records of a table as record objects. ``where``/``order`` are SQL written by the
         library (never user text); values go in ``params``."""

@@ -54,9 +54,13 @@ def arrow_fields(cls: type[Any]) -> list[pa.Field]:
     return fields
 
 
-@functools.cache
 def arrow_schema(cls: type[Any]) -> pa.Schema:
     """The Arrow schema of a record class (used for inserts, Parquet and Spark)."""
+    return _arrow_schema(cls)
+
+
+@functools.cache
+def _arrow_schema(cls: Any) -> pa.Schema:
     return pa.schema(arrow_fields(cls))
 
 

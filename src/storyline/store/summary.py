@@ -25,9 +25,7 @@ def _actors(actors: list) -> str:  # type: ignore[type-arg]
 def render_summary(store: Store, console: Console, events_shown: int = 12) -> None:
     counts = store.counts()
     console.rule("[bold]storyline")
-    console.print(
-        ", ".join(f"{counts[t]:,} {t.replace('_', ' ')}" for t in counts), soft_wrap=True
-    )
+    console.print(", ".join(f"{counts[t]:,} {t.replace('_', ' ')}" for t in counts), soft_wrap=True)
 
     speakers = quotes_by_speaker(store)
     if speakers:
@@ -52,18 +50,28 @@ def render_summary(store: Store, console: Console, events_shown: int = 12) -> No
             if i >= events_shown:
                 break
             date = f"{ev.date.value} ({ev.date.basis})" if ev.date else "—"
-            grid.add_row(date, ev.type, ev.modality, _actors(ev.source), _actors(ev.target),
-                         _short(ev.sentence.text, 60))
+            grid.add_row(
+                date,
+                ev.type,
+                ev.modality,
+                _actors(ev.source),
+                _actors(ev.target),
+                _short(ev.sentence.text, 60),
+            )
         console.print(grid)
 
     stories = list(store.records(Story, order="len(doc_ids) DESC, id"))
     if stories:
         top = stories[0]
-        entries = list(store.records(TimelineEntry, where="story_id = ?", params=[top.id], order="date"))
+        entries = list(
+            store.records(TimelineEntry, where="story_id = ?", params=[top.id], order="date")
+        )
         console.print(
             f"\n[bold]Timeline[/] of the largest story, [italic]{top.label}[/] "
             f"({len(top.doc_ids)} articles, {len(stories)} stories in all):"
         )
         for entry in entries:
             cites = len(entry.citations)
-            console.print(f"  {entry.date:<12} {_short(entry.text, 80)}  [dim][{cites} source(s)][/]")
+            console.print(
+                f"  {entry.date:<12} {_short(entry.text, 80)}  [dim][{cites} source(s)][/]"
+            )

@@ -1,0 +1,161 @@
+"""The store: round-trips, idempotent writes, migrations, read-only use."""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline.errors import StoreError
+from storyline.records import (
+    Actor,
+    Citation,
+    Document,
+    Entity,
+    Event,
+    EventDate,
+    Failure,
+    Mention,
+    Place,
+    Quote,
+    Span,
+    Timex,
+)
+from storyline.store import Store
+from storyline.store.db import MIGRATIONS
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+offset = st.integers(min_value=0, max_value=2**31)
+for _cls in (Span, Actor, Citation, Place):
+    st.register_type_strategy(_cls, st.builds(_cls, start=offset, end=offset))
+
+
+@pytest.fixture(scope="module")
+def shared_store() -> Iterator[Store]:
+    with tempfile.TemporaryDirectory() as d, Store.open(Path(d) / "t.duckdb") as store:
+        yield store
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    docs=st.lists(st.builds(Document, text=text, id=st.text(min_size=1, max_size=8)), max_size=5),
+    timexes=st.lists(st.builds(Timex, start=offset, end=offset), max_size=5),
+    quotes=st.lists(
+        st.builds(
+            Quote,
+            start=offset,
+            end=offset,
+            speaker_start=st.none() | offset,
+            speaker_end=st.none() | offset,
+        ),
+        max_size=4,
+    ),
+    events=st.lists(st.builds(Event), max_size=4),
+)
+def test_records_round_trip_through_the_store(
+    shared_store: Store,
+    docs: list[Document],
+    timexes: list[Timex],
+    quotes: list[Quote],
+    events: list[Event],
+) -> None:
+    store = shared_store
+    for cls in (Document, Timex, Quote, Event):
+        store.replace(cls, [])
+    store.write_batch(docs, [*timexes, *quotes, *events])
+    for cls, written in ((Timex, timexes), (Quote, quotes), (Event, events)):
+        keyed = {tuple(getattr(r, k) for k in cls.KEY): r for r in reversed(written)}
+        assert sorted(map(repr, store.records(cls))) == sorted(map(repr, keyed.values()))
+    unique_docs = {d.id: d for d in reversed(docs)}
+    assert sorted(map(repr, store.records(Document))) == sorted(map(repr, unique_docs.values()))
+
+
+def _event(doc_id: str, entity_id: str = "E1") -> Event:
+    actor = Actor(entity_id, "Hun Sen", None, None, 0, 7)
+    return Event(
+        f"{doc_id}:V8",
+        doc_id,
+        "CONSULT",
+        "phone",
+        "asserted",
+        [actor],
+        [],
+        EventDate("2022-10-27", "text"),
+        None,
+        Span(0, 20, "Hun Sen called Kyiv."),
+        Span(8, 14, "called"),
+        None,
+        0.8,
+    )
+
+
+def test_writing_twice_stores_once(tmp_db: Path) -> None:
+    doc = Document("d1", "x#1", None, None, None, "2022-10-28", "metadata", "Hun Sen called Kyiv.")
+    fail = Failure("x#2", None, "read", "invalid JSON")
+    with Store.open(tmp_db) as store:
+        for _ in range(2):
+            store.write_batch([doc], [_event("d1")], [fail])
+        assert store.count("documents") == 1
+        assert store.count("events") == 1
+        assert store.count("failures") == 1
+        assert store.has_document("d1") and not store.has_document("d2")
+
+
+def test_entities_merge_aliases_across_documents(tmp_db: Path) -> None:
+    with Store.open(tmp_db) as store:
+        store.write_batch([], [Entity("E1", "Hun Sen", "PERSON", "KHM", None, ["Sen"])])
+        store.write_batch([], [Entity("E1", "Hun Sen", "PERSON", None, "GOV", ["the premier"])])
+        (entity,) = store.records(Entity)
+    assert entity.aliases == ["Sen", "the premier"]
+    assert (entity.country, entity.sector) == ("KHM", "GOV")
+
+
+def test_redirects_relink_mentions_and_fill_event_codes(tmp_db: Path) -> None:
+    with Store.open(tmp_db) as store:
+        store.write_batch([], [_event("d1", "E_short"), Mention("d1", "E_short", 0, 7, "Hun Sen")])
+        linked = Entity("E_full", "Hun Sen", "PERSON", "KHM", "GOV", [])
+        store.apply_entity_redirects({"E_short": "E_full"}, [linked])
+        (event,) = store.records(Event)
+        (mention,) = store.records(Mention)
+    assert mention.entity_id == "E_full"
+    assert event.source[0] == dataclasses.replace(
+        event.source[0], entity_id="E_full", country="KHM", sector="GOV"
+    )
+
+
+def test_migrations_are_recorded_once(tmp_db: Path) -> None:
+    with Store.open(tmp_db) as store:
+        assert store.migrate() == []
+        names = [r["name"] for r in store.sql("SELECT name FROM schema_migrations")]
+    assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_read_only_needs_an_existing_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("these are my notes")
+    with pytest.raises(StoreError):
+        Store.open(bogus)
+
+
+def test_unknown_table_is_refused(tmp_db: Path) -> None:
+    with Store.open(tmp_db) as store, pytest.raises(StoreError, match="valid:"):
+        store.count("users; DROP TABLE documents")
+
+
+def test_values_out_of_range_raise_a_store_error(tmp_db: Path) -> None:
+    with Store.open(tmp_db) as store, pytest.raises(StoreError, match="cannot write"):
+        store.write_batch([], [Timex("d", 0, 2**70, "x", "DATE", "2022", None)])
