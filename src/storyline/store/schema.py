@@ -56,7 +56,7 @@ def arrow_fields(cls: type[Any]) -> list[pa.Field]:
 
 def arrow_schema(cls: type[Any]) -> pa.Schema:
     """The Arrow schema of a record class (used for inserts, Parquet and Spark)."""
-    return _arrow_schema(cls)
+    return _arrow_schema(cls)  # type: ignore[arg-type]  # classes are hashable
 
 
 @functools.cache
