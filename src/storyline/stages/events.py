@@ -38,8 +38,11 @@ from storyline.records import Actor, Event, EventDate, Place, Quote, Timex
 from storyline.records import Span as TextSpan
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.events_lexicon import (
+    AID_OBJECTS,
+    GIVING_VERBS,
     GOVERNING_TYPES,
     RESOLUTION_NOUNS,
+    STRIKE_PROTEST_VERBS,
     SUPPORT_ONLY_NOUNS,
     SUPPORT_VERBS,
     Code,
@@ -56,20 +59,135 @@ _TARGET_PREPS = frozenset({"with", "on", "against", "to", "into", "upon", "at", 
 _RECIPROCAL_PREPS = frozenset({"with"})
 _PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
-_PLAN_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
+_PLAN_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "expect",
+        "schedule",
+        "prepare",
+        "aim",
+        "set",
+        "go",
+        "willing",
+        "ready",
+        "prepared",
+        "due",
+        "offer",
+    }
+)
 _REPORT_VERBS = frozenset(
-    {"say", "tell", "report", "claim", "announce", "state", "add", "write", "allege", "accord",
-     "note", "insist", "explain", "believe", "think", "recall", "mention"}
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "announce",
+        "state",
+        "add",
+        "write",
+        "allege",
+        "accord",
+        "note",
+        "insist",
+        "explain",
+        "believe",
+        "think",
+        "recall",
+        "mention",
+    }
 )
 #: Named-entity labels that can stand for an actor when the actors stage has no mention there.
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Common nouns that name an actor by role, used when no named actor is there.
 _ACTOR_NOUNS = frozenset(
-    "government police troops army military forces soldiers rebels militants insurgents "
-    "protesters demonstrators court judge prosecutor officials authorities ministry minister "
-    "president premier leader parliament lawmakers opposition party regime administration "
-    "embassy ambassador diplomat delegation council committee agency guards fighters gunmen "
-    "students workers activists commander navy coalition junta cabinet senate congress".split()
+    [
+        "government",
+        "police",
+        "troops",
+        "army",
+        "military",
+        "forces",
+        "soldiers",
+        "rebels",
+        "militants",
+        "insurgents",
+        "protesters",
+        "demonstrators",
+        "court",
+        "judge",
+        "prosecutor",
+        "officials",
+        "authorities",
+        "ministry",
+        "minister",
+        "president",
+        "premier",
+        "leader",
+        "parliament",
+        "lawmakers",
+        "opposition",
+        "party",
+        "regime",
+        "administration",
+        "embassy",
+        "ambassador",
+        "diplomat",
+        "delegation",
+        "council",
+        "committee",
+        "agency",
+        "guards",
+        "fighters",
+        "gunmen",
+        "students",
+        "workers",
+        "activists",
+        "commander",
+        "navy",
+        "coalition",
+        "junta",
+        "cabinet",
+        "senate",
+        "congress",
+        "ngo",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "delegates",
+        "negotiators",
+        "farmers",
+        "villagers",
+        "civilians",
+        "refugees",
+        "residents",
+        "victims",
+    ]
+)
+_RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept"})
+_MISSION_NOUNS = frozenset(
+    ["mission", "operation", "programme", "program", "campaign", "effort", "drive", "trip"]
+)
+_GROUP_NOUNS = frozenset(
+    [
+        "group",
+        "delegation",
+        "members",
+        "member",
+        "number",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "some",
+        "most",
+        "all",
+        "many",
+        "team",
+        "body",
+        "unit",
+        "contingent",
+    ]
 )
 
 
@@ -84,6 +202,7 @@ class Trigger:
     code: Code
     evidence: float
     is_noun: bool
+    content: Token | None = None  # the verb that says what a voted/sponsored resolution does
 
 
 def _is_verb(token: Token) -> bool:
@@ -110,7 +229,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 found.append(trigger)
                 used.update({trigger.token.i, trigger.anchor.i})
         elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in SUPPORT_ONLY_NOUNS:
-            code = noun_code(token)
+            code = noun_code(token) or _compound_code(token)
             if code is not None and token.head.i not in used and _noun_can_stand(token):
                 found.append(Trigger(token, token, _noun_start(token), token, code, 0.6, True))
                 used.add(token.i)
@@ -125,23 +244,38 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return sorted((t for t in found if t.token.i not in governed), key=lambda t: t.token.i)
 
 
+def _compound_code(token: Token) -> Code | None:
+    """A generic head with an event noun in front: "his rice seed distribution mission"."""
+    if token.lemma_.lower() not in _MISSION_NOUNS:
+        return None
+    for left in token.lefts:
+        if left.dep_ == "compound":
+            code = noun_code(left)
+            if code is not None:
+                return code
+    return None
+
+
 def _noun_start(token: Token) -> Token:
     # "phone call", "rice seed distribution mission": compounds in front belong to the trigger
     start = token
     for left in reversed(list(token.lefts)):
-        if left.dep_ == "compound" and left.i == start.i - 1:
+        if left.dep_ in {"compound", "nmod"} and left.i == start.i - 1:
             start = left
+            start = min((t for t in left.subtree), key=lambda t: t.i)
     return start
 
 
 def _noun_can_stand(token: Token) -> bool:
     """An event noun codes on its own only with an actor phrase on it: "his call", "talks with"."""
     for child in token.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"with", "from", "by",
-                                                                              "to", "on",
-                                                                              "against"}):
+        if child.dep_ == "poss" or (
+            child.dep_ == "prep" and child.lower_ in {"with", "from", "by", "to", "on", "against"}
+        ):
             return True
         if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+            return True
+        if child.dep_ == "relcl" and child.lemma_.lower() in _RECEIVE_VERBS:
             return True
     return False
 
@@ -153,11 +287,19 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if lemma in SUPPORT_VERBS:
         for obj in objects:
             code = noun_code(obj)
+            if (
+                code is not None
+                and obj.lemma_.lower() == "strike"
+                and lemma in STRIKE_PROTEST_VERBS
+            ):
+                code = ("PROTEST", "strike")
             if code is not None:
                 if lemma == "impose" and code[0] == "SANCTION":
                     return Trigger(obj, token, token, obj, code, 0.9, False)
                 return Trigger(obj, token, token, obj, code, 0.8, False)
     code, evidence = verb_code(token, lexicon)
+    if lemma in GIVING_VERBS and any(o.lemma_.lower() in AID_OBJECTS for o in objects):
+        code, evidence = ("AID", None), 0.8
     if code is None:
         return None
     # Voting for / sponsoring a resolution: coded by what the resolution does.
@@ -165,24 +307,40 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         if obj.lemma_.lower() in RESOLUTION_NOUNS and code[0] in {"SUPPORT", "REJECT", "AGREE"}:
             content = _resolution_content(obj, lexicon)
             if content is not None and code[0] != "REJECT":
-                return Trigger(token, token, token, token, content, 0.7, False)
-    return Trigger(token, token, token, token, code, evidence, False)
+                verb, content_code = content
+                return Trigger(
+                    token, token, _prefixed(token), token, content_code, 0.7, False, verb
+                )
+    return Trigger(token, token, _prefixed(token), token, code, evidence, False)
+
+
+def _prefixed(token: Token) -> Token:
+    """The first token of a verb written with a split prefix: "co-sponsoring" -> "co"."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in {"co", "re"}:
+        return doc[token.i - 2]
+    return token
 
 
 def _objects_deep(token: Token) -> Iterator[Token]:
+    """Objects of a verb, its prepositions' objects, and what they are in apposition with."""
+    found = []
     for child in token.children:
         if child.dep_ in {"dobj", "attr"}:
-            yield child
+            found.append(child)
         elif child.dep_ == "prep":
-            yield from (g for g in child.children if g.dep_ == "pobj")
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    for obj in found:
+        yield obj
+        yield from (c for c in obj.children if c.dep_ == "appos")
 
 
-def _resolution_content(noun: Token, lexicon: Lexicon) -> Code | None:
-    for child in noun.subtree:
-        if child.i != noun.i and child.dep_ in {"acl", "relcl"} and child.head.i == noun.i:
+def _resolution_content(noun: Token, lexicon: Lexicon) -> tuple[Token, Code] | None:
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"}:
             code, _ = verb_code(child, lexicon)
             if code is not None and code[0] in {"ACCUSE", "REQUEST"}:
-                return code
+                return child, code
     return None
 
 
@@ -223,11 +381,17 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
         best = max(on_head or inside, key=lambda m: (m.end - m.start, -m.start))
         return actor_of(best, entities)
     for ent in doc.ents:
-        if ent.label_ in _ACTOR_LABELS and ent.start_char < end and start < ent.end_char:
-            if ent.start_char >= start and ent.end_char <= end:
-                return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
+        if ent.label_ in _ACTOR_LABELS and start <= ent.start_char and ent.end_char <= end:
+            return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
     if token.lemma_.lower() in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS:
         return Actor(None, doc.text[start:end], None, None, start, end)
+    if token.lemma_.lower() in _GROUP_NOUNS:
+        # "a group of British lawmakers", "dozens of protesters": the actor is in the of-phrase
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return _actor_at_token(doc, obj)
     return None
 
 
@@ -244,8 +408,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, True
         if current.dep_ == "relcl":
             return current.head, False
-        if current.dep_ in {"xcomp", "conj", "advcl", "acl"} and current.head is not current:
+        if current.dep_ in {"xcomp", "conj", "acomp", "pcomp"} and current.head is not current:
             current = current.head
+            continue
+        if current.pos_ == "ADP" and current.dep_ == "prep" and seen > 1:
+            current = current.head  # "joined ... in co-sponsoring": the joiner co-sponsors
             continue
         break
     return None, False
@@ -278,12 +445,20 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
         for child in token.children:
             if child.dep_ == "poss":
                 sources += actors_of(doc, child)
-        for prep, obj in _prep_objects(token, frozenset({"from", "by"})):
+        for _, obj in _prep_objects(token, frozenset({"from", "by"})):
             sources += actors_of(doc, obj)
         if not sources:
             for child in token.lefts:
                 if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
                     sources += actors_of(doc, child)
+        for child in token.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in _RECEIVE_VERBS:
+                # "the deliveries of weapons it has received from the US"
+                for _, obj in _prep_objects(child, frozenset({"from"})):
+                    sources += actors_of(doc, obj)
+                subj, _ = _subject(child)
+                if subj is not None:
+                    targets += actors_of(doc, subj)
         if not sources and token.dep_ in {"dobj", "pobj"}:
             # "during his second phone conversation": the noun's own possessor handled above;
             # a noun that is the object of a receiving verb names the giver by "from".
@@ -294,7 +469,7 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
             found = actors_of(doc, obj)
             if prep in _RECIPROCAL_PREPS and trigger.code[0] == "CONSULT":
                 reciprocal = True
-                sources += found
+                sources += found if sources else []
             else:
                 targets += found
         if not targets and token.dep_ == "dobj":
@@ -303,6 +478,16 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
             if subj is not None and token.head.lemma_.lower() in {"receive", "get", "obtain"}:
                 targets += actors_of(doc, subj)
         return _dedupe(sources), _dedupe(targets, sources), reciprocal
+    if trigger.content is not None:
+        # a resolution's content: its target is whom the resolution condemns or makes demands of
+        subj, _ = _subject(anchor)
+        sources = actors_of(doc, subj) if subj is not None else []
+        for t in trigger.content.subtree:
+            if t.dep_ in {"poss", "pobj", "dobj", "amod"} and t.i != trigger.content.i:
+                targets = actors_of(doc, t)
+                if targets:
+                    break
+        return _dedupe(sources), _dedupe(targets, sources), False
     subj, passive = _subject(anchor)
     if passive:
         agent = _agent(anchor)
@@ -331,7 +516,7 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
         found = actors_of(doc, obj)
         if prep in _RECIPROCAL_PREPS and trigger.code[0] == "CONSULT":
             reciprocal = True
-            sources += found
+            sources += found if sources else []  # a party "with" whom, but no one meeting: none
         elif prep != "for" or trigger.code[0] in {"REQUEST", "SUPPORT"}:
             targets += found
     if trigger.code[0] in {"ACCUSE", "REQUEST"} and not targets and token is anchor:
@@ -342,8 +527,7 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
                     for g in child.children:
                         if g.dep_ == "dobj":
                             targets += actors_of(doc, g) or [
-                                a for p in g.children if p.dep_ == "poss"
-                                for a in actors_of(doc, p)
+                                a for p in g.children if p.dep_ == "poss" for a in actors_of(doc, p)
                             ]
     return _dedupe(sources), _dedupe(targets, sources), reciprocal
 
@@ -370,7 +554,10 @@ def _chain(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(6):
         yield current
-        if current.dep_ in {"xcomp", "conj"} and current.head is not current:
+        if (
+            current.dep_ in {"xcomp", "conj", "acomp", "pcomp", "prep"}
+            and current.head is not current
+        ):
             current = current.head
         else:
             return
@@ -383,11 +570,17 @@ def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> 
     tokens = [c for v in chain for c in v.children]
     if trigger.is_noun:
         tokens += list(trigger.token.children)
-    if any(t.dep_ == "neg" for t in tokens) or any(t.lower_ in {"never", "no"} and
-                                                   t.dep_ in {"neg", "advmod", "det"}
-                                                   for t in tokens if t.head in chain):
+    if any(t.dep_ == "neg" for t in tokens) or any(
+        t.lower_ in {"never", "no"} and t.dep_ in {"neg", "advmod", "det"}
+        for t in tokens
+        if t.head in chain
+    ):
+        return "negated"
+    if any(v.lower_ in {"unable", "impossible"} for v in chain):
         return "negated"
     if any(t.dep_ == "mark" and t.lower_ in {"if", "unless", "whether"} for t in tokens):
+        return "hypothetical"
+    if any(v.lower_ in {"unlikely", "likely", "able", "possible"} for v in chain):
         return "hypothetical"
     auxes = {t.lower_ for t in tokens if t.dep_ in {"aux", "auxpass"}}
     if auxes & _HYPOTHETICAL_AUX:
@@ -396,8 +589,9 @@ def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> 
         return "planned"
     if any(v.lemma_.lower() in _PLAN_VERBS and v is not anchor for v in chain):
         return "planned"
-    if trigger.is_noun and any(t.lower_ in {"upcoming", "planned", "next", "proposed"}
-                               for t in trigger.token.lefts):
+    if trigger.is_noun and any(
+        t.lower_ in {"upcoming", "planned", "next", "proposed"} for t in trigger.token.lefts
+    ):
         return "planned"
     if _reported(anchor, quote, sources):
         return "reported"
@@ -484,6 +678,25 @@ def place_of(doc: Doc, trigger: Trigger) -> Place | None:
     return None
 
 
+def _with_channel(trigger: Trigger) -> Trigger:
+    """A meeting "by phone" or "by video" is a phone CONSULT."""
+    if trigger.code[0] != "CONSULT":
+        return trigger
+    for head in (trigger.anchor, trigger.token):
+        for _, obj in _prep_objects(head, frozenset({"by", "over", "via"})):
+            if obj.lemma_.lower() in {"phone", "telephone", "video", "videoconference", "call"}:
+                return Trigger(
+                    trigger.token,
+                    trigger.anchor,
+                    trigger.start,
+                    trigger.end,
+                    ("CONSULT", "phone"),
+                    trigger.evidence,
+                    trigger.is_noun,
+                )
+    return trigger
+
+
 def quote_at(quotes: list[Quote], start: int) -> Quote | None:
     """The quote whose content contains the character ``start``, if any."""
     for quote in quotes:
@@ -503,17 +716,19 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     quotes = doc_list(doc, "quotes")
     events: list[Event] = []
     for sent in doc.sents:
-        for trigger in find_triggers(sent, lexicon):
-            sources, targets, reciprocal = _sources_targets(doc, trigger)
+        for found in find_triggers(sent, lexicon):
+            sources, targets, reciprocal = _sources_targets(doc, found)
             if not sources:
                 continue
+            trigger = _with_channel(found)
             start = trigger.start.idx
             end = trigger.end.idx + len(trigger.end.text)
             quote = quote_at(quotes, start)
             modality = modality_of(trigger, quote, sources)
             named = sum(1 for a in [*sources, *targets] if a.entity_id)
-            confidence = min(0.95, 0.3 + 0.4 * trigger.evidence + 0.1 * bool(targets)
-                             + 0.05 * min(named, 2))
+            confidence = min(
+                0.95, 0.3 + 0.4 * trigger.evidence + 0.1 * bool(targets) + 0.05 * min(named, 2)
+            )
             events.append(
                 Event(
                     id=f"{doc_id}:V{start}",

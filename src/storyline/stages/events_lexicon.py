@@ -27,100 +27,281 @@ Code = tuple[str, str | None]
 VERBS: Mapping[str, Code | None] = {
     # statements and cognition: no PLOVER event of their own
     **dict.fromkeys(
-        "say tell add note state explain believe think know see expect hope wish want decide plan "
-        "try seek announce report claim insist describe recall mention write post tweet argue "
-        "suggest indicate confirm reiterate reaffirm repeat express stress emphasize underscore "
-        "consider understand need remain continue begin start become include make take get give "
-        "go come use keep put set work act face address join receive serve lead hold run show "
-        "speak echo opine feel understand explain respond reply answer".split(),
+        [
+            "say",
+            "tell",
+            "add",
+            "note",
+            "state",
+            "explain",
+            "believe",
+            "think",
+            "know",
+            "see",
+            "expect",
+            "hope",
+            "wish",
+            "want",
+            "decide",
+            "plan",
+            "try",
+            "seek",
+            "announce",
+            "report",
+            "claim",
+            "insist",
+            "describe",
+            "recall",
+            "mention",
+            "write",
+            "post",
+            "tweet",
+            "argue",
+            "suggest",
+            "indicate",
+            "confirm",
+            "reiterate",
+            "reaffirm",
+            "repeat",
+            "express",
+            "stress",
+            "emphasize",
+            "underscore",
+            "consider",
+            "understand",
+            "need",
+            "remain",
+            "continue",
+            "begin",
+            "start",
+            "become",
+            "include",
+            "make",
+            "take",
+            "get",
+            "give",
+            "go",
+            "come",
+            "use",
+            "keep",
+            "put",
+            "set",
+            "work",
+            "act",
+            "face",
+            "address",
+            "join",
+            "receive",
+            "serve",
+            "lead",
+            "hold",
+            "run",
+            "show",
+            "speak",
+            "echo",
+            "opine",
+            "feel",
+            "understand",
+            "explain",
+            "respond",
+            "reply",
+            "answer",
+        ],
         None,
     ),
     # AGREE: intent, promise, agreement to do something
-    **dict.fromkeys("agree promise pledge vow commit undertake".split(), ("AGREE", None)),
+    **dict.fromkeys(["agree", "promise", "pledge", "vow", "commit", "undertake"], ("AGREE", None)),
     # CONSULT
-    **dict.fromkeys("meet discuss negotiate consult confer".split(), ("CONSULT", None)),
-    **dict.fromkeys("visit tour".split(), ("CONSULT", "visit")),
-    **dict.fromkeys("phone telephone".split(), ("CONSULT", "phone")),
+    **dict.fromkeys(["meet", "discuss", "negotiate", "consult", "confer"], ("CONSULT", None)),
+    **dict.fromkeys(["visit", "tour"], ("CONSULT", "visit")),
+    **dict.fromkeys(["phone", "telephone"], ("CONSULT", "phone")),
     "host": ("CONSULT", "visit"),
     "talk": ("CONSULT", None),
+    "summon": ("ACCUSE", "allege"),  # summoning an envoy is an official complaint (CAMEO 114)
+    **dict.fromkeys(["challenge"], ("ACCUSE", "disapprove")),
+    **dict.fromkeys(["pressure", "pressurize"], ("REQUEST", None)),
+    "cancel": ("REJECT", None),
+    "allow": ("RETREAT", "access"),
+    "leave": ("RETREAT", "withdraw"),
+    "return": ("RETREAT", "return"),
+    "train": ("COOPERATE", None),
+    "contribute": None,
+    "look": None,
+    "counter": None,
     # SUPPORT
     **dict.fromkeys(
-        "support back endorse praise welcome hail commend applaud thank congratulate laud "
-        "appreciate recognise recognize apologize apologise forgive defend sign ratify "
-        "sponsor co-sponsor cosponsor".split(),
+        [
+            "support",
+            "back",
+            "endorse",
+            "praise",
+            "welcome",
+            "hail",
+            "commend",
+            "applaud",
+            "thank",
+            "congratulate",
+            "laud",
+            "appreciate",
+            "recognise",
+            "recognize",
+            "apologize",
+            "apologise",
+            "forgive",
+            "defend",
+            "sign",
+            "ratify",
+            "sponsor",
+            "co-sponsor",
+            "cosponsor",
+        ],
         ("SUPPORT", None),
     ),
     # COOPERATE
-    **dict.fromkeys("cooperate collaborate coordinate".split(), ("COOPERATE", None)),
+    **dict.fromkeys(["cooperate", "collaborate", "coordinate"], ("COOPERATE", None)),
     # AID
-    **dict.fromkeys("aid assist help donate supply deliver evacuate rescue".split(), ("AID", None)),
+    **dict.fromkeys(
+        ["aid", "assist", "help", "donate", "supply", "deliver", "evacuate", "rescue"],
+        ("AID", None),
+    ),
     # RETREAT / CONCEDE
-    **dict.fromkeys("release free".split(), ("RETREAT", "release")),
-    **dict.fromkeys("withdraw retreat pull".split(), ("RETREAT", "withdraw")),
-    **dict.fromkeys("surrender disarm".split(), ("RETREAT", "disarm")),
+    **dict.fromkeys(["release", "free"], ("RETREAT", "release")),
+    **dict.fromkeys(["withdraw", "retreat", "pull"], ("RETREAT", "withdraw")),
+    **dict.fromkeys(["surrender", "disarm"], ("RETREAT", "disarm")),
     "resign": ("RETREAT", "resign"),
-    **dict.fromkeys("pardon concede yield relent acquit".split(), ("CONCEDE", None)),
+    **dict.fromkeys(["pardon", "concede", "yield", "relent", "acquit"], ("CONCEDE", None)),
     # REQUEST
-    **dict.fromkeys("ask urge demand request appeal press implore plead".split(),
-                    ("REQUEST", None)),
+    **dict.fromkeys(
+        ["ask", "urge", "demand", "request", "appeal", "press", "implore", "plead"],
+        ("REQUEST", None),
+    ),
     # ACCUSE
     **dict.fromkeys(
-        "accuse condemn criticize criticise denounce deplore blame slam decry censure rebuke "
-        "sue allege".split(),
+        [
+            "accuse",
+            "condemn",
+            "criticize",
+            "criticise",
+            "denounce",
+            "deplore",
+            "blame",
+            "slam",
+            "decry",
+            "censure",
+            "rebuke",
+            "sue",
+            "allege",
+        ],
         ("ACCUSE", "disapprove"),
     ),
-    **dict.fromkeys("investigate probe".split(), ("ACCUSE", "investigate")),
-    "convict": ("ACCUSE", "allege"),
+    **dict.fromkeys(["investigate", "probe"], ("ACCUSE", "investigate")),
+    "convict": ("COERCE", "arrest"),
     # REJECT
-    **dict.fromkeys("reject refuse deny veto decline dismiss rebuff oppose spurn".split(),
-                    ("REJECT", None)),
+    **dict.fromkeys(
+        ["reject", "refuse", "deny", "veto", "decline", "dismiss", "rebuff", "oppose", "spurn"],
+        ("REJECT", None),
+    ),
     # THREATEN
-    **dict.fromkeys("threaten warn".split(), ("THREATEN", None)),
+    **dict.fromkeys(["threaten", "warn"], ("THREATEN", None)),
     # PROTEST
-    **dict.fromkeys("protest demonstrate march riot picket".split(), ("PROTEST", None)),
+    **dict.fromkeys(["protest", "demonstrate", "march", "riot", "picket"], ("PROTEST", None)),
     "strike": None,  # a labour strike or an air strike: decided by the context patterns below
     "boycott": ("PROTEST", "boycott"),
     # MOBILIZE
-    **dict.fromkeys("mobilize mobilise deploy".split(), ("MOBILIZE", None)),
+    **dict.fromkeys(["mobilize", "mobilise", "deploy"], ("MOBILIZE", None)),
     # SANCTION
-    **dict.fromkeys("sanction sever expel".split(), ("SANCTION", None)),
+    **dict.fromkeys(["sanction", "sever", "expel"], ("SANCTION", None)),
     # COERCE
-    **dict.fromkeys("arrest detain jail imprison indict prosecute charge".split(),
-                    ("COERCE", "arrest")),
-    **dict.fromkeys("deport extradite".split(), ("COERCE", "deport")),
-    **dict.fromkeys("seize confiscate occupy annex".split(), ("COERCE", "seize")),
-    **dict.fromkeys("ban censor block restrict".split(), ("COERCE", "restrict")),
+    **dict.fromkeys(
+        ["arrest", "detain", "jail", "imprison", "indict", "prosecute", "charge"],
+        ("COERCE", "arrest"),
+    ),
+    **dict.fromkeys(["deport", "extradite"], ("COERCE", "deport")),
+    **dict.fromkeys(["seize", "confiscate", "occupy", "annex"], ("COERCE", "seize")),
+    **dict.fromkeys(["ban", "censor", "block", "restrict"], ("COERCE", "restrict")),
     # ASSAULT
     **dict.fromkeys(
-        "attack invade kill bomb shell shoot assassinate ambush raid storm besiege massacre "
-        "wound injure behead execute torture".split(),
+        [
+            "attack",
+            "invade",
+            "kill",
+            "bomb",
+            "shell",
+            "shoot",
+            "capture",
+            "overrun",
+            "recapture",
+            "assassinate",
+            "ambush",
+            "raid",
+            "storm",
+            "besiege",
+            "massacre",
+            "wound",
+            "injure",
+            "behead",
+            "execute",
+            "torture",
+        ],
         ("ASSAULT", None),
     ),
-    **dict.fromkeys("abduct kidnap hijack".split(), ("ASSAULT", "abduct")),
+    **dict.fromkeys(["abduct", "kidnap", "hijack"], ("ASSAULT", "abduct")),
 }
 
 #: Event nouns (lemma -> type, mode): "the phone call with", "the deliveries of weapons".
 NOUNS: Mapping[str, Code] = {
-    **dict.fromkeys("call conversation phone-call".split(), ("CONSULT", "phone")),
-    **dict.fromkeys("talk talks meeting summit negotiation negotiations consultation".split(),
-                    ("CONSULT", None)),
-    "visit": ("CONSULT", "visit"),
-    **dict.fromkeys("delivery deliveries shipment aid assistance donation distribution".split(),
-                    ("AID", None)),
+    **dict.fromkeys(["call", "conversation", "phone-call"], ("CONSULT", "phone")),
     **dict.fromkeys(
-        "attack invasion airstrike air-strike bombing offensive assault shelling raid".split(),
+        ["talk", "talks", "meeting", "summit", "negotiation", "negotiations", "consultation"],
+        ("CONSULT", None),
+    ),
+    "visit": ("CONSULT", "visit"),
+    **dict.fromkeys(
+        ["delivery", "deliveries", "shipment", "aid", "assistance", "donation", "distribution"],
+        ("AID", None),
+    ),
+    **dict.fromkeys(
+        [
+            "attack",
+            "invasion",
+            "airstrike",
+            "air-strike",
+            "bombing",
+            "offensive",
+            "assault",
+            "shelling",
+            "raid",
+        ],
         ("ASSAULT", None),
     ),
-    **dict.fromkeys("sanction sanctions embargo".split(), ("SANCTION", None)),
-    **dict.fromkeys("protest demonstration rally".split(), ("PROTEST", None)),
+    **dict.fromkeys(["sanction", "sanctions", "embargo"], ("SANCTION", None)),
+    **dict.fromkeys(["protest", "demonstration", "rally"], ("PROTEST", None)),
     "arrest": ("COERCE", "arrest"),
-    **dict.fromkeys("condemnation criticism".split(), ("ACCUSE", "disapprove")),
-    **dict.fromkeys("appreciation gratitude thanks congratulations condolences praise support "
-                    "backing endorsement".split(), ("SUPPORT", None)),
+    **dict.fromkeys(["condemnation", "criticism"], ("ACCUSE", "disapprove")),
+    **dict.fromkeys(
+        [
+            "appreciation",
+            "gratitude",
+            "thanks",
+            "congratulations",
+            "condolences",
+            "praise",
+            "support",
+            "backing",
+            "endorsement",
+        ],
+        ("SUPPORT", None),
+    ),
     "threat": ("THREATEN", None),
-    **dict.fromkeys("appeal demand request".split(), ("REQUEST", None)),
-    **dict.fromkeys("complaint lawsuit accusation".split(), ("ACCUSE", "allege")),
-    "agreement": ("AGREE", None),
+    "rejection": ("REJECT", None),
+    **dict.fromkeys(["investigation", "probe", "inquiry"], ("ACCUSE", "investigate")),
+    **dict.fromkeys(["strike", "strikes", "airstrikes"], ("ASSAULT", None)),
+    **dict.fromkeys(["appeal", "demand", "request"], ("REQUEST", None)),
+    **dict.fromkeys(["complaint", "lawsuit", "accusation"], ("ACCUSE", "allege")),
+    "agreement": ("SUPPORT", None),  # signing or reaching an agreement is SUPPORT in PLOVER
+    **dict.fromkeys(["deal", "accord", "treaty", "pact", "memorandum"], ("SUPPORT", None)),
+    "warrant": ("COERCE", "arrest"),
+    "charges": ("ACCUSE", "allege"),
     "ceasefire": ("RETREAT", "ceasefire"),
     "cease-fire": ("RETREAT", "ceasefire"),
     "truce": ("RETREAT", "ceasefire"),
@@ -129,19 +310,129 @@ NOUNS: Mapping[str, Code] = {
 
 #: Nouns that make an event only as the object of a support verb, not on their own (too vague).
 SUPPORT_ONLY_NOUNS = frozenset(
-    "appreciation gratitude thanks congratulations condolences praise support backing endorsement "
-    "threat appeal demand request complaint lawsuit accusation agreement ceasefire cease-fire "
-    "truce opposition condemnation criticism".split()
+    [
+        "appreciation",
+        "gratitude",
+        "thanks",
+        "congratulations",
+        "condolences",
+        "praise",
+        "support",
+        "backing",
+        "endorsement",
+        "threat",
+        "appeal",
+        "demand",
+        "request",
+        "complaint",
+        "lawsuit",
+        "accusation",
+        "agreement",
+        "ceasefire",
+        "cease-fire",
+        "truce",
+        "opposition",
+        "condemnation",
+        "criticism",
+        "deal",
+        "accord",
+        "treaty",
+        "pact",
+        "memorandum",
+        "warrant",
+        "charges",
+        "rejection",
+        "investigation",
+        "probe",
+        "inquiry",
+        "strike",
+        "strikes",
+    ]
 )
 
 #: Light verbs whose object noun carries the event: "held talks", "offered his appreciation".
 SUPPORT_VERBS = frozenset(
-    "hold have conduct offer express extend convey voice give make place pay launch carry stage "
-    "mount impose slap levy provide send lodge file issue reach declare announce sign".split()
+    [
+        "hold",
+        "have",
+        "conduct",
+        "offer",
+        "express",
+        "extend",
+        "convey",
+        "voice",
+        "give",
+        "make",
+        "place",
+        "pay",
+        "launch",
+        "carry",
+        "stage",
+        "mount",
+        "impose",
+        "slap",
+        "levy",
+        "provide",
+        "send",
+        "lodge",
+        "file",
+        "issue",
+        "reach",
+        "declare",
+        "announce",
+        "sign",
+        "agree",
+        "promise",
+        "pledge",
+        "reaffirm",
+        "reiterate",
+        "order",
+        "begin",
+        "start",
+        "open",
+    ]
+)
+
+#: Verbs of giving whose object, when it is material, makes the event AID: "gives medical equipment".
+GIVING_VERBS = frozenset(["give", "provide", "send", "deliver", "donate", "supply", "hand", "ship"])
+AID_OBJECTS = frozenset(
+    [
+        "equipment",
+        "aid",
+        "supplies",
+        "food",
+        "medicine",
+        "medicines",
+        "weapons",
+        "arms",
+        "ammunition",
+        "assistance",
+        "funds",
+        "money",
+        "grant",
+        "loan",
+        "vaccines",
+        "vaccine",
+        "doses",
+        "tents",
+        "shelter",
+        "materials",
+        "relief",
+        "resources",
+        "support",
+        "expertise",
+        "troops",
+    ]
+)
+#: Support verbs that make "strike" a labour strike (PROTEST) rather than an air strike.
+STRIKE_PROTEST_VERBS = frozenset(
+    ["hold", "stage", "go", "call", "begin", "start", "end", "continue"]
 )
 
 #: A verb whose object names an event's content: "voted for a resolution demanding ...".
-RESOLUTION_NOUNS = frozenset("resolution motion statement declaration draft text bill".split())
+RESOLUTION_NOUNS = frozenset(
+    ["resolution", "motion", "statement", "declaration", "draft", "text", "bill"]
+)
 
 #: Verbs that govern the real event in their complement ("agreed to meet" is AGREE, "called on X to
 #: stand up" is REQUEST): the complement is not coded on its own.
@@ -151,9 +442,10 @@ GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("call", ("on",), ("REQUEST", None)),
     ("call", ("upon",), ("REQUEST", None)),
+    ("call", ("for", "sanctions"), ("ACCUSE", "disapprove")),
+    ("call", ("for", "investigation"), ("ACCUSE", "investigate")),
     ("call", ("for",), ("REQUEST", None)),
     ("speak", ("with",), ("CONSULT", None)),
-    ("speak", ("to",), ("CONSULT", None)),
     ("talk", ("with",), ("CONSULT", None)),
     ("impose", ("sanctions",), ("SANCTION", None)),
     ("impose", ("sanction",), ("SANCTION", None)),
@@ -183,7 +475,15 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("take", ("control",), ("COERCE", "seize")),
     ("take", ("part",), None),
     ("take", ("over",), ("COERCE", "seize")),
-    ("hand", ("over",), ("RETREAT", "return")),
+    ("hand", ("over",), ("AID", None)),
+    ("withdraw", ("peacekeepers",), ("SANCTION", "expel")),
+    ("withdraw", ("observers",), ("SANCTION", "expel")),
+    ("withdraw", ("ambassador",), ("SANCTION", "withdraw")),
+    ("withdraw", ("aid",), ("SANCTION", "discontinue")),
+    ("withdraw", ("from",), ("SANCTION", "withdraw")),
+    ("deploy", ("peacekeepers",), ("AID", None)),
+    ("send", ("peacekeepers",), ("AID", None)),
+    ("deploy", ("observers",), ("AID", None)),
     ("send", ("troops",), ("MOBILIZE", "troops")),
     ("send", ("aid",), ("AID", None)),
     ("send", ("weapons",), ("AID", None)),
@@ -201,8 +501,9 @@ class Lexicon:
     """The verb dictionary (lemma -> default code and context patterns) and its synonym sets."""
 
     defaults: Mapping[str, Code]
-    patterns: Mapping[str, Sequence[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...],
-                                          Code | None]]]
+    patterns: Mapping[
+        str, Sequence[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], Code | None]]
+    ]
 
 
 def _code(value: Any) -> Code | None:
@@ -228,8 +529,9 @@ def load_lexicon() -> Lexicon:
         return tuple(out)
 
     defaults: dict[str, Code] = {}
-    patterns: dict[str, list[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...],
-                                   Code | None]]] = {}
+    patterns: dict[
+        str, list[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], Code | None]]
+    ] = {}
     for lemma, entry in data["verbs"].items():
         default = _code(entry["default"])
         if default:
@@ -246,8 +548,10 @@ def _words_after(token: Token, limit: int = 8) -> list[set[str]]:
     sent_end = token.sent.end
     right = min(max(token.right_edge.i + 1, token.i + 1), sent_end)
     right = max(right, min(token.i + 3, sent_end))  # particles the parser hung elsewhere
-    return [{t.lower_, t.lemma_.lower()} for t in token.doc[token.i + 1 : min(right, token.i + 1
-                                                                              + limit)]]
+    return [
+        {t.lower_, t.lemma_.lower()}
+        for t in token.doc[token.i + 1 : min(right, token.i + 1 + limit)]
+    ]
 
 
 def _matches(slots: tuple[frozenset[str], ...], words: list[set[str]]) -> bool:
@@ -273,8 +577,10 @@ def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
     for p_lemma, words, code in PATTERNS:
         if p_lemma == lemma and _matches(tuple(frozenset([w]) for w in words), after):
             return code, 0.9
-    before = [{t.lower_, t.lemma_.lower()} for t in token.doc[max(token.sent.start,
-                                                                  token.i - 4) : token.i]]
+    before = [
+        {t.lower_, t.lemma_.lower()}
+        for t in token.doc[max(token.sent.start, token.i - 4) : token.i]
+    ]
     if lemma in VERBS:
         return VERBS[lemma], 0.8
     for pre, post, code in lexicon.patterns.get(lemma, ()):

@@ -40,8 +40,8 @@ _CODE = re.compile(r"\[([^\]]*)\]")
 def read_cameo2plover(path: Path) -> dict[str, tuple[str, str | None]]:
     """CAMEO code -> (PLOVER type, mode or None), from the 2021 translation table."""
     table: dict[str, tuple[str, str | None]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
         if not line or ":" not in line:
             continue
         code, rest = line.split(":", 1)
@@ -132,7 +132,7 @@ def read_verb_dictionary(
                 continue
             pre, post = body.split("*", 1)
             plover = plover_of(code_match.group(1), table)
-            pattern = {
+            pattern: dict[str, Any] = {
                 "pre": _slots(pre, synsets),
                 "post": _slots(post, synsets),
                 "type": plover[0] if plover else None,
@@ -160,8 +160,13 @@ def read_verb_dictionary(
             entry["default"] = list(plover)
         elif particle and plover:
             entry["patterns"].append(
-                {"pre": [], "post": [[particle]], "type": plover[0], "mode": plover[1],
-                 "cameo": code}
+                {
+                    "pre": [],
+                    "post": [[particle]],
+                    "type": plover[0],
+                    "mode": plover[1],
+                    "cameo": code,
+                }
             )
         block_lemmas.append((lemma, particle))
     for entry in verbs.values():
@@ -206,8 +211,9 @@ def build(data: Path, out: Path = RESOURCE) -> dict[str, Any]:
         "verbs": {k: verbs[k] for k in sorted(verbs)},
     }
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(lexicon, separators=(",", ":"), sort_keys=True) + "\n",
-                   encoding="utf-8")
+    out.write_text(
+        json.dumps(lexicon, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
+    )
     return lexicon
 
 
@@ -218,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lexicon = build(args.data, args.out)
     n_patterns = sum(len(v["patterns"]) for v in lexicon["verbs"].values())
-    print(f"wrote {args.out}: {len(lexicon['verbs'])} verbs, {n_patterns} patterns")  # noqa: T201
+    print(f"wrote {args.out}: {len(lexicon['verbs'])} verbs, {n_patterns} patterns")
     return 0
 
 
