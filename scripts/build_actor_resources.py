@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import re
 from collections import defaultdict
@@ -492,6 +493,30 @@ ROLE_CORE: dict[str, str] = {
     "businessman": "BUS",
     "company": "BUS",
     "firm": "BUS",
+    "negotiator": "GOV",
+    "negotiators": "GOV",
+    "delegation": "GOV",
+    "delegate": "GOV",
+    "delegates": "GOV",
+    "emir": "GOV",
+    "sheikh": "GOV",
+    "crown prince": "GOV",
+    "regime": "GOV",
+    "peacekeeper": "MIL",
+    "peacekeepers": "MIL",
+    "peacekeeping troops": "MIL",
+    "peacekeeping force": "MIL",
+    "security forces": "MIL",
+    "guards": "MIL",
+    "warplanes": "MIL",
+    "jets": "MIL",
+    "aid group": "NGO",
+    "aid groups": "NGO",
+    "aid workers": "NGO",
+    "peace movement": "OPP",
+    "intelligence": "SPY",
+    "leaders": "GOV",
+    "officers": "MIL",
     "party": "PTY",
     "ruling party": "PTY",
     "chairman": "",
@@ -586,14 +611,15 @@ def read_countries(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str
     names: dict[str, str] = {}
     surfaces: dict[str, set[str]] = defaultdict(set)
     capitals: dict[str, set[str]] = defaultdict(set)
+    csv_surfaces: dict[str, set[str]] = defaultdict(set)
     with (data / "actors/ngec-plover/countries.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             iso = row["CCA3"].strip()
             names[iso] = row["Name"].strip()
-            surfaces[row["Name"].strip()].add(iso)
+            csv_surfaces[row["Name"].strip()].add(iso)
             for s in row["Nationality"].split(","):
                 if s.strip():
-                    surfaces[s.strip()].add(iso)
+                    csv_surfaces[s.strip()].add(iso)
     text = (data / "actors/countryinfo/CountryInfo.120116.txt").read_text(
         encoding="utf-8", errors="replace"
     )
@@ -618,9 +644,10 @@ def read_countries(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str
                     continue
                 into[titlecase(words)].add(iso)
     country: dict[str, str] = {}
-    for surface, isos in surfaces.items():
-        if len(isos) == 1 and surface.lower() not in COUNTRY_STOP:
-            country[surface] = next(iter(isos))
+    for source in (csv_surfaces, surfaces):
+        for surface, isos in source.items():
+            if len(isos) == 1 and surface.lower() not in COUNTRY_STOP:
+                country.setdefault(surface, next(iter(isos)))
     for surface, iso in COUNTRY_EXTRA:
         country[surface] = iso
     capital = {c: next(iter(isos)) for c, isos in capitals.items() if len(isos) == 1}
@@ -666,6 +693,82 @@ def read_org_dictionary(path: Path, out: dict[str, list[str | None]]) -> None:
             if len(words) >= 4 and re.fullmatch(r"[a-z0-9][a-z0-9 .'\-&]*", words):
                 out.setdefault(words, entry)
         pending = []
+
+
+TITLE_PREFIXES = (
+    "president",
+    "prime minister",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "senator",
+    "the ",
+    "king",
+    "queen",
+    "general",
+    "gen.",
+    "minister",
+    "premier",
+    "former",
+    "vice",
+)
+
+
+def read_people(path: Path) -> dict[str, str]:
+    """Names of people in the Phoenix country dictionary -> the ISO3 all their codes share.
+
+    Only the country is kept: the offices (and their dates) are stale, roles come from the text.
+    """
+    people: dict[str, set[str]] = defaultdict(set)
+    pending: list[str] = []
+    codes: list[str] = []
+    dated = False
+
+    def flush() -> None:
+        countries = {c[:3] for c in codes}
+        if dated and len(countries) == 1 and not countries & {"IGO", "NGO", "IMG", "MNC"}:
+            for n in pending:
+                words = phrase(n)
+                if words.startswith(TITLE_PREFIXES) or "administration" in words:
+                    continue
+                if re.fullmatch(r"[a-z][a-z .'\-]*", words) and len(words) >= 4:
+                    people[words].update(countries)
+
+    code_re = re.compile(r"\[([A-Z]{3,})([^\]]*)\]")
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body = raw.split("#", 1)[0].rstrip()
+        if not body.strip():
+            continue
+        found = code_re.findall(body)
+        if body.startswith(("\t", " ")) and found:
+            codes.extend(c for c, _ in found)
+            dated = dated or any(re.search(r"\d", rest) for _, rest in found)
+            continue
+        if body.startswith("+"):
+            pending.append(body[1:].strip())
+            continue
+        if codes:
+            flush()
+            pending, codes, dated = [], [], False
+        pending.append(re.sub(r"\[.*", "", body).strip())
+        codes.extend(c for c, _ in found)
+        dated = dated or any(re.search(r"\d", rest) for _, rest in found)
+    if codes:
+        flush()
+    surname: dict[str, set[str]] = defaultdict(set)
+    for words, isos in people.items():
+        surname[words.split()[-1]].update(isos)
+    out = {w: next(iter(i)) for w, i in people.items() if len(i) == 1 and " " in w}
+    # A surname alone names one person only when no one else in the dictionary carries it.
+    out.update(
+        {
+            w: next(iter(i))
+            for w, i in people.items()
+            if len(i) == 1 and " " not in w and len(surname[w]) == 1
+        }
+    )
+    return dict(sorted(out.items()))
 
 
 def main() -> None:
@@ -725,8 +828,11 @@ def main() -> None:
         ),
         encoding="utf-8",
     )
+    people = read_people(data / "actors/phoenix-dictionaries/Phoenix.Countries.actors.txt")
+    with gzip.open(out / "people.json.gz", "wt", encoding="utf-8") as f:
+        json.dump(people, f, ensure_ascii=False, separators=(",", ":"))
     print(
-        f"countries {len(country)} capitals {len(capital)} agents {len(agents)} "
+        f"people {len(people)} countries {len(country)} capitals {len(capital)} agents {len(agents)} "
         f"groups {len(groups)} igos {len(igos)}"
     )
 

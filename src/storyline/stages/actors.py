@@ -31,6 +31,7 @@ Conventions (checked against the PLOVER gold records, ``events/plover-gsr``):
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 
@@ -54,6 +55,7 @@ from storyline.stages.actors_lexicon import (
     country_of,
     group_of,
     lexicon,
+    nationality_of,
     organization_of,
     role_sector,
 )
@@ -238,7 +240,14 @@ def find_actors(
                 org.sector if org else None,
                 org_words=frozenset((org.name if org else span.value).lower().split()),
             )
-            b.add(span.start, span.end, "name", c)
+            group = group_head(doc, span, names_at, lex)
+            if group is not None:
+                sector, g_start, g_end = group
+                label = SECTOR_NAMES.get(sector, sector.lower())
+                c = Cluster(f"{c.id}:{sector}", "ORG", f"{c.name} ({label})", kind, sector)
+                b.add(g_start, g_end, "name", c)
+            else:
+                b.add(span.start, span.end, "name", c)
             _mark(orgs_at, span, OrgCode(kind, c.sector, True, c.id))
         elif span.kind == "country" and span.value:
             _country_mention(b, span, names_at)
@@ -314,37 +323,65 @@ def _mark(orgs_at: dict[int, OrgCode], span: NameSpan, code: OrgCode) -> None:
 
 def _country_mention(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan]) -> None:
     """A country or demonym: the country itself, or a group of it ("Russian troops")."""
-    doc, lex = b.doc, b.lex
     iso = span.value
     assert iso is not None
+    group = group_head(b.doc, span, names_at, b.lex)
+    if group is None:
+        b.add(span.start, span.end, "name", country_cluster(iso, None, b.lex))
+    else:
+        sector, start, end = group
+        b.add(start, end, "name", country_cluster(iso, sector, b.lex))
+
+
+def _noun_sector(doc: Doc, noun: Token, lex: Lexicon) -> str | None:
+    prev = doc[noun.i - 1] if noun.i > 0 else None
+    if prev is not None and prev.pos_ in ("NOUN", "ADJ", "PROPN"):
+        found = role_sector(f"{prev.lower_} {noun.lower_}", lex)
+        if found:
+            return found
+    return role_sector(noun.lower_, lex) or role_sector(noun.lemma_, lex)
+
+
+def group_head(
+    doc: Doc, span: NameSpan, names_at: dict[int, NameSpan], lex: Lexicon
+) -> tuple[str, int, int] | None:
+    """(sector, start, end) when a country or IGO name heads a group of actors: "Russian troops",
+    "Russia's army", "UN peacekeepers", "the president of Armenia"; else None."""
     tok = doc[span.end - 1]
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i:
+        noun = head.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i in names_at:
+            return None
+        sector = _noun_sector(doc, noun, lex)
+        if not sector:
+            return None
+        lefts = [c.i for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i not in names_at]
+        return sector, min([*lefts, noun.i]), span.end
     if (
-        tok.dep_ in ("amod", "compound", "nmod", "poss")
-        and head.pos_ == "NOUN"
-        and head.i not in names_at
-        and head.i > tok.i
+        tok.dep_ not in ("amod", "compound", "nmod", "poss")
+        or head.i <= tok.i
+        or head.i in names_at
+        or not (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in lex.role_words))
     ):
-        sector = None
-        if head.i - 1 > span.end - 1 and doc[head.i - 1].pos_ in ("NOUN", "ADJ"):
-            sector = role_sector(f"{doc[head.i - 1].lower_} {head.lower_}", lex)
-        sector = sector or role_sector(head.lower_, lex) or role_sector(head.lemma_, lex)
-        singular_person = head.tag_ == "NN" and head.lower_ in PERSON_ROLE_HEADS
-        if singular_person and any(t.lower_ == "the" for t in head.children):
-            sector = None  # "the embattled Ukrainian leader": a person, resolved as a nominal
-        if sector:
-            end = (
-                head.i + 1
-                if head.i - span.end <= 3 and head.i == _next_noun(doc, span)
-                else (span.end)
-            )
-            if end == head.i + 1 and any(i in names_at for i in range(span.end, end)):
-                end = span.end
-            b.add(span.start, end, "name", country_cluster(iso, sector, lex))
-            return
-    b.add(span.start, span.end, "name", country_cluster(iso, None, lex))
+        return None
+    if head.pos_ == "PROPN" and head.head.i in names_at:
+        return None  # a title before a person's name: the person speaks for it
+    if (
+        head.tag_ == "NN"
+        and head.lower_ in PERSON_ROLE_HEADS
+        and any(t.lower_ == "the" for t in head.children)
+    ):
+        return None  # "the embattled Ukrainian leader": a person, resolved as a nominal
+    sector = _noun_sector(doc, head, lex)
+    if not sector:
+        return None
+    end = head.i + 1 if head.i - span.end <= 3 and head.i == _next_noun(doc, span) else span.end
+    if any(i in names_at for i in range(span.end, end)):
+        end = span.end
+    return sector, span.start, end
 
 
 def _next_noun(doc: Doc, span: NameSpan) -> int:
@@ -440,6 +477,11 @@ def _people(
         coded = [t for cc, t in b.titles if cc is c]
         c.sector = next((t.sector for t in coded if t.sector), None)
         c.country = next((t.country for t in coded if t.country), None)
+        if c.country is None:
+            # The text says no country: a person's nationality from the people lexicon.
+            c.country = next(
+                (iso for n in [c.name, *c.names] if (iso := nationality_of(n, lex))), None
+            )
 
 
 def _titles_of(
@@ -457,6 +499,15 @@ def _titles_of(
         title = code_title(
             doc, start, n.start, names_at=names_at, orgs=orgs_at, lex=lex, head_last=True
         )
+        after = names_at.get(n.end + 1) if n.end + 1 < len(doc) else None
+        if (
+            title is not None
+            and title.country is None
+            and doc[n.end].lower_ == "of"
+            and after is not None
+            and after.kind == "country"
+        ):
+            title = dataclasses.replace(title, country=after.value)  # "King Hassan of Morocco"
         if title is not None:
             b.titles.append((f.cluster, title))
             b.add(start, n.start, "title", f.cluster)

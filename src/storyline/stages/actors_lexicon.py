@@ -8,6 +8,7 @@ Writes: nothing. Loaded once per process through ``functools.cache``.
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -189,7 +190,21 @@ class Lexicon:
     role_words: frozenset[str]  # every word of a role phrase
     organizations: dict[str, Organization]  # surface -> organization
     groups: dict[str, tuple[str, str | None]]  # lower-case name -> (country code, sector)
+    people: dict[str, str]  # lower-case name -> ISO3 (nationality only: offices come from text)
     max_words: int  # longest surface, in words
+
+
+def _read_people() -> dict[str, str]:
+    path = resources.files("storyline").joinpath("resources", "actors", "people.json.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        data: dict[str, str] = json.load(f)
+    return data
+
+
+def nationality_of(name: str, lex: Lexicon | None = None) -> str | None:
+    """ISO3 of a well-known person's country ("Vladimir Putin" -> RUS), else None."""
+    lex = lex or lexicon()
+    return lex.people.get(" ".join(name.lower().replace("’", "'").split()))
 
 
 def _read(name: str) -> Any:
@@ -225,6 +240,7 @@ def lexicon() -> Lexicon:
         role_words=words,
         organizations=orgs,
         groups={k: (v[0], v[1]) for k, v in o["groups"].items()},
+        people=_read_people(),
         max_words=max(len(s.split()) for s in surfaces),
     )
 

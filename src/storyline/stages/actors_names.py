@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from storyline.stages.actors_lexicon import (
+    PERSON_ROLE_HEADS,
     Lexicon,
     capital_of,
     country_of,
@@ -94,7 +95,7 @@ def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
             continue
         found: NameSpan | None = None
         for j in range(min(n, i + lex.max_words), i, -1):
-            if doc[j - 1].is_punct and doc[j - 1].text not in (".",):
+            if (doc[j - 1].is_punct and doc[j - 1].text != ".") or doc[j - 1].text in POSSESSIVE:
                 continue
             text = doc[i:j].text
             org = organization_of(text, lex)
@@ -157,6 +158,8 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
             continue
         kind = _ent_kind(ent)
         text = doc[start:end].text
+        if kind == "org" and doc[end - 1].lower_ in PERSON_ROLE_HEADS:
+            continue  # "British Defence Secretary": a title, not an organization
         if kind == "person":
             start = _person_core(doc, start, end, lex)
             if capital_of(text, lex) or country_of(text, lex):

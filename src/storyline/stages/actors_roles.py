@@ -113,12 +113,15 @@ def left_title(doc: Doc, start: int, names_at: dict[int, NameSpan], lex: Lexicon
             or low in lex.role_words
             or low in TITLE_MODIFIERS
             or tok.text == "-"
+            or (tok.pos_ == "ADJ" and i + 1 < start and doc[i + 1].text[:1].isupper())
         ) or (
-            low in ("of", "and", "for", "&", "the")
+            low in ("of", "for", "the")
             and i - 1 >= sent_start
             and (doc[i - 1].text[:1].isupper() or low == "the")
         ):
             pass
+        elif low in ("and", "&") and span is not None and span.kind == "org":
+            pass  # inside "Ministry of Foreign Affairs and International Cooperation"
         else:
             break
         first = i
