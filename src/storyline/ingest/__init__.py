@@ -21,7 +21,12 @@ from storyline.errors import InputError
 from storyline.ingest.base import RawArticle, make_document, note_failures
 from storyline.ingest.dates import parse_date
 from storyline.ingest.files import is_sidecar
-from storyline.ingest.html import extract_html, read_html_file
+from storyline.ingest.html import (
+    DEFAULT_HTML_OPTIONS,
+    HtmlOptions,
+    extract_html,
+    read_html_file,
+)
 from storyline.ingest.jsonl import read_jsonl_file, read_jsonl_line
 from storyline.ingest.text import read_text_file
 from storyline.ingest.warc import read_warc_file
@@ -131,14 +136,16 @@ def read_inputs(
     return _read(roots, settings, published)
 
 
-def to_document(article: RawArticle) -> Document | Failure:
+def to_document(
+    article: RawArticle, html_options: HtmlOptions = DEFAULT_HTML_OPTIONS
+) -> Document | Failure:
     """The Document of a raw article (HTML is reduced to its main text first), or a Failure."""
     if article.text is not None:
         return make_document(article, article.text)
     if article.html is None:
         return Failure(article.input, article.external_id, "validate", "no text and no html")
     try:
-        extracted = extract_html(article.html, article.url)
+        extracted = extract_html(article.html, article.url, html_options)
     except Exception as err:
         # trafilatura and lxml on arbitrary markup: any error is this article's, not the batch's.
         reason = f"HTML extraction failed: {type(err).__name__}: {err}"

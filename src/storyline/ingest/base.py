@@ -79,9 +79,11 @@ def normalize_text(text: str) -> str:
 
     Offsets of every record index into this string.
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters go before NFC: removing one later could bring a base character and a
+    # combining mark together, and a second pass would then change the text (not idempotent).
     text = _CONTROL.sub("", text).replace("\ufeff", "")
-    return text.strip()
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def document_id(text: str) -> str:

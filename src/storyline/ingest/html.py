@@ -13,12 +13,16 @@ and such dates are sometimes a modification or copyright date. A date from a sid
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterator
+from configparser import ConfigParser
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import use_config
 
 from storyline.ingest.base import RawArticle
 from storyline.ingest.dates import parse_date
@@ -41,12 +45,21 @@ class HtmlOptions:
     favor_recall: bool = False
     include_comments: bool = False
     include_tables: bool = True
-    fast: bool = False  # skip the readability/jusText fallback: faster, lower recall
+    fast: bool = False  # skip the readability/jusText fallback
+    # Less main text than this many characters is "no article" (a menu, an error page).
+    min_chars: int = 80
 
 
 #: The options to_document uses (best F1 on the benchmark; see storyline.eval.ingest).
 DEFAULT_HTML_OPTIONS = HtmlOptions()
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
+@functools.cache
+def _config(min_chars: int) -> ConfigParser:
+    config = deepcopy(use_config())
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", str(min_chars))
+    return config
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +85,7 @@ def extract_html(
         include_comments=options.include_comments,
         include_tables=options.include_tables,
         date_extraction_params=dict(_DATE_PARAMS),
+        config=_config(options.min_chars),
     )
     if result is None:
         return None

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.limitreader import LimitReader
 
 from storyline.ingest.base import RawArticle, normalize_text
 from storyline.ingest.decode import BinaryInputError, decode_bytes, html_declared_charset
@@ -25,6 +26,7 @@ from storyline.settings import IngestSettings
 
 _ARTICLE_RECORDS = ("response", "resource", "conversion")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHUNK = 1 << 16
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
 
@@ -83,6 +85,14 @@ def _article(
     )
 
 
+def _truncated(record: Any) -> bool:
+    """Read the record to its end; True when the file ended before its Content-Length."""
+    stream = record.raw_stream
+    while stream.read(_CHUNK):
+        pass
+    return isinstance(stream, LimitReader) and stream.limit > 0
+
+
 def _corrupt(name: str, number: int, err: Exception) -> Failure:
     reason = f"WARC is truncated or corrupt at record {number}: {type(err).__name__}: {err}"
     return Failure(f"{name}#{number}", None, "read", reason)
@@ -95,11 +105,14 @@ def read_warc_file(
     name = str(path)
     found = number = 0
     try:
-        if path.stat().st_size == 0:
+        size = path.stat().st_size
+        if size == 0:
             yield Failure(name, None, "validate", "empty file: no WARC records")
             return
         with path.open("rb") as stream:
-            records = iter(ArchiveIterator(stream))
+            archive = ArchiveIterator(stream)
+            records = iter(archive)
+            end = 0  # where the last whole record ended, in file bytes
             while True:
                 # warcio raises many kinds of errors on damaged input (ArchiveLoadFailed, EOFError,
                 # zlib.error, ValueError, ...); any of them ends this file, never the batch.
@@ -114,12 +127,23 @@ def read_warc_file(
                 where = f"{name}#{number}"
                 try:
                     item = _article(record, where, settings, published)
+                    cut = _truncated(record)
+                    archive.read_to_end()
+                    end = archive.offset
                 except Exception as err:
                     yield _corrupt(name, number, err)
+                    return
+                if cut:
+                    yield _corrupt(name, number, EOFError("the file ends inside this record"))
                     return
                 if item is not None:
                     found += 1
                     yield item
+            if end < size:
+                # warcio stops quietly when the file ends inside a record's headers.
+                cut_error = EOFError(f"{size - end:,} bytes at the end are not a whole record")
+                yield _corrupt(name, number + 1, cut_error)
+                return
     except OSError as err:
         yield Failure(name, None, "read", f"cannot read the file: {err}")
         return

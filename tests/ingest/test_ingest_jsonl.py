@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest import read_inputs, read_jsonl_line, to_document
+from storyline.ingest.base import RawArticle
+from storyline.records import Document, Failure
+from storyline.settings import IngestSettings
+
+
+def test_read_jsonl_line_takes_fields_and_ignores_others() -> None:
+    line = json.dumps(
+        {
+            "id": 8011115,
+            "text": "Iraq says a key leader is dead.",
+            "url": "https://v.com/a",
+            "published": "2025-03-14 20:30:26Z",
+            "title": "Iraq",
+            "source": "VOA",
+            "keywords": "Middle East",
+        }
+    )
+    article = read_jsonl_line(line, "f.jsonl#1", None)
+    assert isinstance(article, RawArticle)
+    assert article.external_id == "8011115"
+    assert (article.published, article.published_basis) == ("2025-03-14T20:30:26Z", "metadata")
+    assert (article.title, article.url, article.source) == ("Iraq", "https://v.com/a", "VOA")
+    assert article.text == "Iraq says a key leader is dead."
+
+
+def test_read_jsonl_line_without_id_uses_the_line() -> None:
+    article = read_jsonl_line('{"text": "Words."}', "f.jsonl#7", "2022-01-02")
+    assert isinstance(article, RawArticle)
+    assert article.external_id == "f.jsonl#7"
+    assert (article.published, article.published_basis) == ("2022-01-02", "user")
+
+
+def test_read_jsonl_line_html_record_becomes_text(article_html: str) -> None:
+    article = read_jsonl_line(json.dumps({"id": "h1", "html": article_html}), "f.jsonl#1", None)
+    assert isinstance(article, RawArticle)
+    document = to_document(article)
+    assert isinstance(document, Document)
+    assert "United Nations General Assembly" in document.text
+    assert "Subscribe to our newsletter" not in document.text
+    assert (document.published, document.published_basis) == ("2022-03-03", "inferred")
+
+
+@pytest.mark.parametrize(
+    ("line", "stage", "words"),
+    [
+        ("{nope", "parse", "not valid JSON"),
+        ("[1, 2]", "parse", "JSON list"),
+        ('"text"', "parse", "JSON str"),
+        ('{"id": "x"}', "validate", "no article"),
+        ('{"id": "x", "text": "   "}', "validate", "no article"),
+        ('{"id": "x", "text": 42}', "validate", "no article"),
+        ("[" * 100_000, "parse", "JSON"),
+    ],
+)
+def test_read_jsonl_line_failures(line: str, stage: str, words: str) -> None:
+    failure = read_jsonl_line(line, "f.jsonl#3", None)
+    assert isinstance(failure, Failure)
+    assert (failure.input, failure.stage) == ("f.jsonl#3", stage)
+    assert words in failure.reason
+
+
+def test_impossible_date_keeps_article_and_says_so(
+    tmp_path: Path, ingest_settings: IngestSettings
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": "A story.", "published": "2023-02-30"}) + "\n")
+    items = list(read_inputs([path], ingest_settings, published="2023-03-01"))
+    failures = [i for i in items if isinstance(i, Failure)]
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    assert [(f.stage, f.external_id) for f in failures] == [("validate", "d")]
+    assert "2023-02-30" in failures[0].reason and "ignored" in failures[0].reason
+    assert [(a.published, a.published_basis) for a in articles] == [("2023-03-01", "user")]
+
+
+def test_jsonl_file_numbers_lines_and_skips_blank_ones(
+    tmp_path: Path, ingest_settings: IngestSettings
+) -> None:
+    path = tmp_path / "b.jsonl"
+    lines = ['{"text": "One."}', "", "   ", "{broken", '{"text": "Four."}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_inputs([path], ingest_settings))
+    assert [(type(i).__name__, i.input) for i in items] == [
+        ("RawArticle", f"{path}#1"),
+        ("Failure", f"{path}#4"),
+        ("RawArticle", f"{path}#5"),
+    ]
+
+
+def test_jsonl_in_utf16_and_with_a_bom(tmp_path: Path, ingest_settings: IngestSettings) -> None:
+    body = '{"id": "1", "text": "Café one."}\n{"id": "2", "text": "Café two."}\n'
+    (tmp_path / "u16.jsonl").write_bytes(body.encode("utf-16"))
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    items = list(read_inputs([tmp_path], ingest_settings))
+    assert [i.text for i in items if isinstance(i, RawArticle)] == ["Café one.", "Café two."] * 2
+
+
+def test_long_line_is_read(tmp_path: Path, ingest_settings: IngestSettings) -> None:
+    text = ("word " * 40_000).strip()  # a 200,000-character line
+    path = tmp_path / "long.jsonl"
+    path.write_text(json.dumps({"text": text}) + "\n" + json.dumps({"text": "next"}) + "\n")
+    items = list(read_inputs([path], ingest_settings))
+    assert [len(i.text or "") for i in items if isinstance(i, RawArticle)] == [len(text), 4]
+
+
+def test_reading_is_lazy_and_memory_flat(tmp_path: Path, ingest_settings: IngestSettings) -> None:
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    line = json.dumps({"text": "Cambodia co-sponsored the resolution. " * 50}) + "\n"
+    with path.open("w", encoding="utf-8") as stream:
+        for _ in range(10_000):  # about 19 MB
+            stream.write(line)
+    tracemalloc.start()
+    try:
+        count = 0
+        for item in read_inputs([path], ingest_settings):
+            assert isinstance(item, RawArticle)
+            count += 1
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 10_000
+    assert peak < 2_000_000, f"peak {peak:,} bytes: the file is being held in memory"
