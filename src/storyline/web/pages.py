@@ -1,0 +1,483 @@
+"""The web UI: server-rendered pages (Jinja2) over the same queries as the JSON API.
+
+Reads: the served database through ``storyline.store.api``. Writes: HTML. Static files (CSS, the
+small scripts for highlighting and the network drawing) are served from ``web/static``; nothing is
+loaded from another host, so the UI works offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storyline.api.routes import (
+    Db,
+    Offset,
+    PathId,
+    document_filters,
+    event_filters,
+    timeline_filters,
+)
+from storyline.records import Event, Quote, TimelineEntry
+from storyline.store import api as q
+from storyline.store.db import Store
+from storyline.web.highlight import Mark, segments
+
+HERE = Path(__file__).parent
+Zoom = Literal["day", "month", "year"]
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+router = APIRouter(include_in_schema=False)
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["nicedate"] = nice_date
+    templates.env.filters["cite"] = cite_url
+    templates.env.globals["query"] = _query
+    return templates
+
+
+def mount_web(app: FastAPI) -> None:
+    """Add the pages, the static files and HTML error pages to ``app``."""
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api"):
+            return await http_exception_handler(request, exc)
+        return _error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api"):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}"
+            for e in exc.errors()
+        )
+        return _error_page(request, 422, f"Bad request: {problems}")
+
+
+def _error_page(request: Request, status: int, message: str) -> Response:
+    return _render(request, "error.html", {"status": status, "message": message}, status=status)
+
+
+def _render(
+    request: Request, name: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _query(request: Request, **changes: Any) -> str:
+    """The current URL's query string with ``changes`` applied (None removes a key)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return "?" + urllib.parse.urlencode(params) if params else "?"
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?")
+
+
+def nice_date(value: str | None) -> str:
+    """A TIMEX3 value for people: ``2023-05`` -> ``May 2023``, ``2022-W08`` -> ``week of 21 Feb 2022``."""
+    if not value:
+        return "undated"
+    m = _DATE.match(value)
+    if not m:
+        return {"PAST_REF": "in the past", "FUTURE_REF": "in the future", "PRESENT_REF": "now"}.get(
+            value, value
+        )
+    year, month, day, week, quarter = m.groups()
+    try:
+        if day:
+            return f"{int(day)} {MONTHS[int(month) - 1][:3]} {year}"
+        if month:
+            return f"{MONTHS[int(month) - 1]} {year}"
+        if week:
+            monday = dt.date.fromisocalendar(int(year), int(week), 1)
+            return f"week of {monday.day} {MONTHS[monday.month - 1][:3]} {monday.year}"
+    except (ValueError, IndexError):
+        return value
+    if quarter:
+        return f"Q{quarter} {year}"
+    return year
+
+
+def bucket(value: str | None, zoom: Zoom) -> tuple[str, str]:
+    """The (sort key, label) of the timeline group a TIMEX3 value falls in at a zoom level.
+
+    A value coarser than the zoom (``2023-05`` at day zoom) keeps its own granularity."""
+    m = _DATE.match(value or "")
+    if not m:
+        return "9999", "Undated"
+    year, month, day, week, quarter = m.groups()
+    if week:
+        try:
+            monday = dt.date.fromisocalendar(int(year), int(week), 1)
+            month, day = f"{monday.month:02d}", f"{monday.day:02d}"
+        except ValueError:
+            pass
+    if quarter and not month:
+        month = f"{(int(quarter) - 1) * 3 + 1:02d}"
+        return f"{year}-{month}", f"Q{quarter} {year}"
+    if zoom == "year" or not month:
+        return year, year
+    if zoom == "month" or not day:
+        return f"{year}-{month}", nice_date(f"{year}-{month}")
+    return f"{year}-{month}-{day}", nice_date(f"{year}-{month}-{day}")
+
+
+def cite_url(doc_id: str, start: int | None = None, end: int | None = None) -> str:
+    """The document page with a character range highlighted."""
+    base = "/documents/" + urllib.parse.quote(doc_id, safe="")
+    return f"{base}#{start}-{end}" if start is not None and end is not None else base
+
+
+# --- home -----------------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, db: Db) -> HTMLResponse:
+    counts = db.counts()
+    context = {
+        "counts": counts,
+        "stories": q.list_stories(db, q.PageArgs(limit=12)).items,
+        "actors": q.list_entities(
+            db, q.EntityFilters(), q.PageArgs(limit=12, sort="-events")
+        ).items,
+        "documents": q.list_documents(db, q.Filters(), q.PageArgs(limit=8)).items,
+        "facets": q.facets(db),
+    }
+    return _render(request, "home.html", context)
+
+
+# --- timeline -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    doc_id: str
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Item:
+    """One line of the timeline view, from a timeline entry or (when there are none) an event."""
+
+    date: str
+    headline: str
+    text: str
+    types: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    key: str
+    label: str
+    items: list[Item] = field(default_factory=list)
+
+
+def _titles(db: Store, doc_ids: set[str]) -> dict[str, str]:
+    if not doc_ids:
+        return {}
+    rows = db.sql(
+        "SELECT id, coalesce(title, external_id) AS t FROM documents WHERE list_contains(?, id)",
+        [sorted(doc_ids)],
+    )
+    return {r["id"]: r["t"] for r in rows}
+
+
+def _entry_items(db: Store, entries: list[TimelineEntry]) -> list[Item]:
+    titles = _titles(db, {c.doc_id for e in entries for c in e.citations})
+    types = {
+        se.id: se.type for se in q.story_events(db, [i for e in entries for i in e.story_event_ids])
+    }
+    return [
+        Item(
+            e.date,
+            e.headline,
+            e.text,
+            sorted({types[i] for i in e.story_event_ids if i in types}),
+            [Source(c.doc_id, titles.get(c.doc_id, c.doc_id), c.start, c.end) for c in e.citations],
+        )
+        for e in entries
+    ]
+
+
+def _event_items(db: Store, events: list[Event]) -> list[Item]:
+    titles = _titles(db, {e.doc_id for e in events})
+    items = []
+    for e in events:
+        src = ", ".join(a.name for a in e.source) or "someone"
+        tgt = ", ".join(a.name for a in e.target)
+        headline = f"{src} — {e.type.lower()}" + (f" — {tgt}" if tgt else "")
+        items.append(
+            Item(
+                e.date.value if e.date else "",
+                headline,
+                e.sentence.text,
+                [e.type],
+                [
+                    Source(
+                        e.doc_id, titles.get(e.doc_id, e.doc_id), e.sentence.start, e.sentence.end
+                    )
+                ],
+            )
+        )
+    return items
+
+
+TIMELINE_ROWS = 500
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(
+    request: Request,
+    db: Db,
+    f: Annotated[q.Filters, Depends(timeline_filters)],
+    zoom: Annotated[Zoom, Query()] = "month",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    page = q.timeline(db, f, q.PageArgs(limit=TIMELINE_ROWS, offset=offset))
+    from_events = page.total == 0 and db.count("timeline") == 0
+    if from_events:
+        event_page = q.list_events(db, f, q.PageArgs(limit=TIMELINE_ROWS, offset=offset))
+        items, total = _event_items(db, event_page.items), event_page.total
+    else:
+        items, total = _entry_items(db, page.items), page.total
+    groups: dict[str, Group] = {}
+    for item in items:
+        key, label = bucket(item.date, zoom)
+        groups.setdefault(key, Group(key, label)).items.append(item)
+    ordered = [groups[k] for k in sorted(groups)]
+    peak = max((len(g.items) for g in ordered), default=1)
+    story = q.get_story(db, f.story) if f.story else None
+    context = {
+        "groups": ordered,
+        "peak": peak,
+        "total": total,
+        "shown": len(items),
+        "offset": offset,
+        "rows": TIMELINE_ROWS,
+        "zoom": zoom,
+        "f": f,
+        "story": story,
+        "from_events": from_events,
+        "facets": q.facets(db),
+        "actors": _actor_choices(db),
+    }
+    return _render(request, "timeline.html", context)
+
+
+def _actor_choices(db: Store) -> list[q.EntityRow]:
+    rows = q.list_entities(
+        db, q.EntityFilters(), q.PageArgs(limit=q.MAX_LIMIT, sort="-events")
+    ).items
+    return sorted((r for r in rows if r.events), key=lambda r: r.entity.name.lower())
+
+
+# --- actors ---------------------------------------------------------------------------------------
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(
+    request: Request,
+    db: Db,
+    name: Annotated[str | None, Query(max_length=100)] = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    page = q.list_entities(
+        db, q.EntityFilters(name=name or None), q.PageArgs(limit=50, offset=offset)
+    )
+    return _render(request, "actors.html", {"page": page, "name": name or ""})
+
+
+@dataclass
+class Position:
+    """A dated thing an actor said or did, for the actor page."""
+
+    date: str | None
+    kind: str  # "quote" or "event"
+    badge: str  # "QUOTE" or the event type
+    label: str
+    text: str
+    doc_id: str
+    start: int
+    end: int
+
+
+def _positions(entity_id: str, quotes: list[Quote], events: list[Event]) -> list[Position]:
+    out = [
+        Position(
+            qu.date,
+            "quote",
+            "QUOTE",
+            f"{qu.kind} quote" + (f", {qu.cue.text}" if qu.cue else ""),
+            qu.text,
+            qu.doc_id,
+            qu.start,
+            qu.end,
+        )
+        for qu in quotes
+    ]
+    for e in events:
+        acting = any(a.entity_id == entity_id for a in e.source)
+        other = e.target if acting else e.source
+        names = ", ".join(a.name for a in other) or "—"
+        label = f"→ {names}" if acting else f"← {names}"
+        if e.modality != "asserted":
+            label += f" ({e.modality})"
+        out.append(
+            Position(
+                e.date.value if e.date else None,
+                "event",
+                e.type,
+                label,
+                e.sentence.text,
+                e.doc_id,
+                e.sentence.start,
+                e.sentence.end,
+            )
+        )
+    return sorted(out, key=lambda p: (p.date is None, p.date or "", p.doc_id, p.start))
+
+
+@router.get("/actors/{entity_id}", response_class=HTMLResponse)
+def actor_page(
+    request: Request, db: Db, entity_id: PathId, f: Annotated[q.Filters, Depends(event_filters)]
+) -> HTMLResponse:
+    detail = q.get_entity(db, entity_id, f)
+    if detail is None:
+        raise HTTPException(404, f"No actor with id {entity_id!r}.")
+    positions = _positions(entity_id, detail.quotes, detail.events)
+    return _render(request, "actor.html", {"d": detail, "positions": positions})
+
+
+# --- network --------------------------------------------------------------------------------------
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request, db: Db, f: Annotated[q.Filters, Depends(event_filters)]
+) -> HTMLResponse:
+    net = q.network(db, f)
+    names = {n.id: n.name for n in net.nodes}
+    return _render(
+        request, "network.html", {"net": net, "names": names, "f": f, "facets": q.facets(db)}
+    )
+
+
+# --- documents ------------------------------------------------------------------------------------
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(
+    request: Request,
+    db: Db,
+    f: Annotated[q.Filters, Depends(document_filters)],
+    offset: Offset = 0,
+) -> HTMLResponse:
+    page = q.list_documents(db, f, q.PageArgs(limit=50, offset=offset))
+    return _render(request, "documents.html", {"page": page})
+
+
+def document_marks(d: q.DocumentDetail) -> list[Mark]:
+    """Everything to highlight in a document's text, with hover labels."""
+    names = {e.id: e.name for e in d.entities}
+    marks: list[Mark] = []
+    for m in d.mentions:
+        marks.append(
+            Mark(m.start, m.end, "mention", f"{names.get(m.entity_id, m.entity_id)} ({m.kind})")
+        )
+    for t in d.timexes:
+        marks.append(
+            Mark(t.start, t.end, "timex", f"{t.type} {t.value}" + (f" {t.mod}" if t.mod else ""))
+        )
+    for qu in d.quotes:
+        who = qu.speaker or "unknown speaker"
+        when = f", {nice_date(qu.date)}" if qu.date else ""
+        marks.append(Mark(qu.start, qu.end, "quote", f"Quote ({qu.kind}) — {who}{when}"))
+        if qu.speaker_start is not None and qu.speaker_end is not None:
+            marks.append(Mark(qu.speaker_start, qu.speaker_end, "speaker", f"Speaker: {who}"))
+        if qu.cue:
+            marks.append(Mark(qu.cue.start, qu.cue.end, "cue", f"Cue: {qu.cue.text}"))
+    for e in d.events:
+        src = ", ".join(a.name for a in e.source) or "?"
+        tgt = ", ".join(a.name for a in e.target) or "?"
+        date = f", {nice_date(e.date.value)} ({e.date.basis})" if e.date else ""
+        marks.append(
+            Mark(
+                e.trigger.start,
+                e.trigger.end,
+                "trigger",
+                f"Event {e.type} ({e.modality}): {src} → {tgt}{date}",
+            )
+        )
+    return marks
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, db: Db, doc_id: PathId) -> HTMLResponse:
+    detail = q.get_document(db, doc_id)
+    if detail is None:
+        raise HTTPException(404, f"No document with id {doc_id!r}.")
+    segs = segments(detail.document.text, document_marks(detail))
+    names = {e.id: e for e in detail.entities}
+    return _render(request, "document.html", {"d": detail, "segments": segs, "entities": names})
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    db: Db,
+    q_: Annotated[str, Query(alias="q", max_length=q.MAX_QUERY_CHARS)] = "",
+) -> HTMLResponse:
+    hits = q.search(db, q_, limit=30) if len(q_.strip()) >= 2 else []
+    by_kind: dict[str, list[q.SearchHit]] = {"document": [], "quote": [], "event": []}
+    for h in hits:
+        by_kind[h.kind].append(h)
+    return _render(request, "search.html", {"q": q_, "hits": hits, "by_kind": by_kind})
