@@ -15,7 +15,7 @@ Two mentions are one event when nothing rules it out and enough speaks for it:
   word ("co-sponsoring" / "co-sponsor") and shared wording.
 
 Clustering is greedy in a deterministic order (article date, article, offset) with complete-link
-compatibility, so a month-level "In March" can join "Wednesday" (2022-03-02) without chaining two
+compatibility (the type family is checked against the member a mention matches best), so a month-level "In March" can join "Wednesday" (2022-03-02) without chaining two
 different March days together.
 """
 
@@ -46,12 +46,16 @@ MODALITY_CLASS: dict[str, str] = {
     "negated": "negated",
     "hypothetical": "hypothetical",
 }
+#: Sectors that act for the state itself (None: the country named as a whole).
+STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD", "IGO"})
 #: A mention dated only by its article may report an event at most this many days old.
 REPORT_LAG_DAYS = 31
 #: Two mentions both dated only by their articles must be published this close together.
 SAME_CYCLE_DAYS = 7
 #: The score (see ``_score``) a mention needs to join a story event.
-MERGE_THRESHOLD = 2.5
+MERGE_THRESHOLD = 2.3
+#: Two mentions in different sentences must share this much wording (Jaccard), or a trigger word.
+MIN_WORDING = 0.05
 
 
 @dataclass(slots=True)
@@ -82,7 +86,9 @@ def actor_keys(actors: Iterable[Actor]) -> frozenset[str]:
         if actor.name:
             keys.add(f"name:{actor.name.lower()}")
         if actor.country:
-            keys.add(f"country:{actor.country}")
+            # The state and its government are one actor; its opposition, press or rebels are not.
+            side = "state" if actor.sector in STATE_SECTORS else actor.sector
+            keys.add(f"country:{actor.country}:{side}")
     return frozenset(keys)
 
 
@@ -129,7 +135,7 @@ def _dates_compatible(a: _Mention, b: _Mention) -> bool:
 
 
 def _compatible(a: _Mention, b: _Mention) -> bool:
-    if a.family != b.family or a.modality != b.modality:
+    if a.modality != b.modality:
         return False
     if a.sources and b.sources and not a.sources & b.sources:
         return False
@@ -145,16 +151,37 @@ def _score(a: _Mention, b: _Mention) -> float:
         # The same sentence coded twice (two triggers, or the same trigger twice).
         same_trigger = a.event.trigger.start == b.event.trigger.start
         return 10.0 if same_trigger or a.event.type == b.event.type else 0.0
+    return _report_score(a, b)
+
+
+def _report_score(a: _Mention, b: _Mention) -> float:
+    overlap = jaccard(a.words, b.words)
+    shared_trigger = bool(a.trigger & b.trigger)
+    if overlap < MIN_WORDING and not shared_trigger:
+        return 0.0  # two reports of one event share some words
+    if a.family != b.family and not (shared_trigger and a.sources & b.sources):
+        # Coders disagree on the type of one act ("co-sponsor a resolution condemning ..." is
+        # SUPPORT or ACCUSE): the same trigger word by the same source still links them.
+        return 0.0
     score = 1.0 if a.event.type == b.event.type else 0.5
     if a.sources & b.sources:
         score += 1.0
     if a.targets & b.targets:
         score += 1.0
-    if a.text_date and b.text_date:
-        score += 1.0 if a.text_date == b.text_date else 0.5
-    if a.trigger & b.trigger:
+    score += _date_agreement(a, b)
+    if shared_trigger:
         score += 0.5
-    return score + 3.0 * jaccard(a.words, b.words)
+    return score + 3.0 * overlap
+
+
+def _date_agreement(a: _Mention, b: _Mention) -> float:
+    # A year (or vaguer) agrees with almost anything, so only month-or-finer dates count.
+    fine = [m.text_date for m in (a, b) if m.text_date and _width(m.text_date) <= 31]
+    if a.text_date and b.text_date:
+        if a.text_date == b.text_date and fine:
+            return 1.0
+        return 0.5 if len(fine) == 2 else 0.0
+    return 0.25 if fine else 0.0  # a text date, and an article published soon after it
 
 
 def _order_key(m: _Mention) -> tuple[str, str, int, int, str]:
@@ -170,11 +197,11 @@ def _order_key(m: _Mention) -> tuple[str, str, int, int, str]:
 def cluster_mentions(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Greedy, complete-link clustering of mentions in a fixed order."""
     clusters: list[_Cluster] = []
-    by_family: dict[tuple[str, str], list[_Cluster]] = {}
+    by_modality: dict[str, list[_Cluster]] = {}
     for mention in sorted(mentions, key=_order_key):
         best: _Cluster | None = None
         best_score = MERGE_THRESHOLD
-        for cluster in by_family.get((mention.family, mention.modality), []):
+        for cluster in by_modality.get(mention.modality, []):
             if not all(_compatible(mention, other) for other in cluster.members):
                 continue
             score = max(_score(mention, other) for other in cluster.members)
@@ -185,7 +212,7 @@ def cluster_mentions(mentions: list[_Mention]) -> list[list[_Mention]]:
         if best is None:
             best = _Cluster()
             clusters.append(best)
-            by_family.setdefault((mention.family, mention.modality), []).append(best)
+            by_modality.setdefault(mention.modality, []).append(best)
         best.members.append(mention)
     return [c.members for c in clusters]
 

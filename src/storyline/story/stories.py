@@ -200,8 +200,9 @@ def group_stories(
         if counts:
             order = [group_of[d].id for d in s.doc_ids if d in group_of]
             story_id = max(counts, key=lambda g: (counts[g], -order.index(g)))
-            if s.date is not None and s.date.basis == "text" and dates.parse(s.date.value):
-                dated_by_group[story_id].append(s.date.value)
+            interval = dates.parse(s.date.value) if s.date and s.date.basis == "text" else None
+            if interval is not None and interval.days <= 31:  # a year says little of the span
+                dated_by_group[story_id].append(s.date.value if s.date else "")
         stamped.append(replace(s, story_id=story_id))
 
     stories = []

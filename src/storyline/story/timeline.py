@@ -92,11 +92,32 @@ def sentence_around(text: str, start: int, end: int) -> Span:
 
 
 def quote_sentence(q: Quote, text: str) -> Span:
-    """The sentence(s) of a quote, from its content through its cue ("..., he said.")."""
+    """The sentence(s) of a quote, from its content through its cue ("..., he said.").
+
+    A quote of several sentences is cut to the one holding the cue (who said it, and often when),
+    or to its first sentence.
+    """
     end = max(q.end, q.cue.end if q.cue and q.cue.start >= q.start else q.end)
     if q.speaker_end is not None and q.speaker_start is not None and q.speaker_start >= q.end:
         end = max(end, q.speaker_end)
-    return sentence_around(text, q.start, min(end, q.end + 200))
+    whole = sentence_around(text, q.start, min(end, q.end + 200))
+    if len(whole.text) <= LONG_SENTENCE:
+        return whole
+    if q.cue is not None and whole.start <= q.cue.start < whole.end:
+        return clean_span(text, sentence_around(text, q.cue.start, q.cue.end))
+    return clean_span(text, sentence_around(text, q.start, q.start + 1))
+
+
+def clean_span(text: str, span: Span) -> Span:
+    """A sentence span without outer blanks or a stray closing quote from the paragraph before."""
+    start, end = span.start, span.end
+    while start < end and (
+        text[start].isspace() or (text[start] in '"”’' and text[start + 1 : start + 2].isspace())
+    ):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
 
 
 def _actor_matches(actor: str, names: Iterable[str]) -> bool:
@@ -142,7 +163,7 @@ def _clarity(c: _Candidate, others: list[_Candidate]) -> float:
     score -= 0.5 if len(c.sentence.text) > LONG_SENTENCE else 0.0
     score -= 0.5 if len(c.sentence.text) < 40 else 0.0
     score -= 0.1 if _PRONOUN_START.match(c.sentence.text) else 0.0
-    score -= 0.3 if c.quote else 0.0
+    score -= 0.3 if c.quote or c.sentence.text.lstrip()[:1] in "\"“'‘" else 0.0
     return score
 
 
@@ -204,7 +225,10 @@ def build_timeline(
         b.story_event_ids.append(s.id)
         for m in mentions:
             own = m.date is not None and m.date.basis == "text" and m.date.value == s.date.value
-            b.candidates.append(_Candidate(m.doc_id, m.sentence, b.date, s.id, own))
+            sentence = (
+                clean_span(docs[m.doc_id].text, m.sentence) if m.doc_id in docs else m.sentence
+            )
+            b.candidates.append(_Candidate(m.doc_id, sentence, b.date, s.id, own))
 
     for q in quotes:
         if q.date is None or q.date_basis != "text" or dates.parse(q.date) is None:
@@ -224,7 +248,13 @@ def build_timeline(
             continue
         bucket(q.date).candidates.append(_Candidate(q.doc_id, sent, q.date, None, True, True))
 
-    entries = [_entry(b, story_id, docs) for b in buckets.values() if b.candidates]
+    entries = []
+    used: set[tuple[str, int]] = set()  # sentences already shown, finest dates first
+    for b in sorted(buckets.values(), key=lambda b: (_width(b.date), b.date)):
+        if b.candidates and not _covers_finer(b.date, buckets):
+            entry = _entry(b, story_id, docs, used)
+            if entry is not None:
+                entries.append(entry)
     if max_entries is not None and len(entries) > max_entries:
         # Keep the dates most sources mention (then most citations, then earliest).
         ranked = sorted(
@@ -240,7 +270,28 @@ def build_timeline(
     return sorted(entries, key=lambda e: (dates.sort_key(e.date), e.headline))
 
 
-def _entry(b: _Bucket, story_id: str | None, docs: Mapping[str, Document]) -> TimelineEntry:
+def _width(value: str) -> int:
+    interval = dates.parse(value)
+    return interval.days if interval else 1 << 30
+
+
+def _covers_finer(value: str, buckets: Mapping[str, _Bucket]) -> bool:
+    """Whether a quarter or year date holds finer dates of the timeline (then it adds nothing)."""
+    if dates.granularity(value) not in ("quarter", "year"):
+        return False
+    return any(
+        other != value
+        and b.candidates
+        and _width(other) < _width(value)
+        and dates.contains(value, other)
+        for other, b in buckets.items()
+    )
+
+
+def _entry(
+    b: _Bucket, story_id: str | None, docs: Mapping[str, Document], used: set[tuple[str, int]]
+) -> TimelineEntry | None:
+    """The entry of one date; its text avoids sentences a finer date already shows."""
     # One candidate per distinct sentence; ordered by article date, article, offset.
     unique: dict[tuple[str, int, int], _Candidate] = {}
     for c in b.candidates:
@@ -255,7 +306,13 @@ def _entry(b: _Bucket, story_id: str | None, docs: Mapping[str, Document]) -> Ti
             c.sentence.start,
         ),
     )
-    ranked = sorted(cands, key=lambda c: -_clarity(c, cands))
+    ranked = [
+        c
+        for c in sorted(cands, key=lambda c: -_clarity(c, cands))
+        if (c.doc_id, c.sentence.start) not in used
+    ]
+    if not ranked:
+        return None  # every sentence of this date is the text of a finer date's entry
     chosen = [ranked[0]]
     # A second sentence when another story event or quote of the date says something else.
     for c in ranked[1:]:
@@ -267,6 +324,7 @@ def _entry(b: _Bucket, story_id: str | None, docs: Mapping[str, Document]) -> Ti
             break
     if len(chosen) == 2 and chosen[0].doc_id == chosen[1].doc_id:
         chosen.sort(key=lambda c: c.sentence.start)  # read in the article's order
+    used.update((c.doc_id, c.sentence.start) for c in chosen)
     text = " ".join(c.sentence.text.strip() for c in chosen)
     gran = dates.granularity(b.date) or "day"
     return TimelineEntry(
