@@ -98,7 +98,7 @@ def event(
     )
 
 
-def quote(  # noqa: PLR0917
+def quote(
     doc: Document,
     content: str,
     speaker: str,

@@ -55,12 +55,15 @@ def _is_actor(pattern: re.Pattern[str], *candidates: str | None) -> bool:
     return any(c and pattern.search(c.lower()) for c in candidates)
 
 
-def _topic_from_names(found: list[str], pattern: re.Pattern[str], own: Iterable[str]) -> str:
+def _topic_from_names(
+    found: list[str], pattern: re.Pattern[str], own: Iterable[str], known: set[str]
+) -> str:
+    """The name a statement is about: a known entity if any, the most mentioned, the first."""
     own_l = {o.lower() for o in own if o}
     counts = Counter(n for n in found if not pattern.search(n.lower()) and n.lower() not in own_l)
     if not counts:
         return NO_TOPIC
-    return max(counts, key=lambda n: (counts[n], -found.index(n)))
+    return max(counts, key=lambda n: (n.lower() in known, counts[n], -found.index(n)))
 
 
 def positions(
@@ -73,6 +76,7 @@ def positions(
     """The actor's positions, one per topic, the topic with most statements first."""
     docs = {d.id: d for d in documents}
     names_of = entity_names or {}
+    known = {n.lower() for n in names_of.values()}
     pattern = _matcher(actor)
     events = list(events)
     by_quote: dict[str, list[Event]] = defaultdict(list)
@@ -91,7 +95,7 @@ def positions(
             topic = coded[0].target[0].name
         elif q.doc_id in docs:
             sent = quote_sentence(q, docs[q.doc_id].text)
-            topic = _topic_from_names(names(sent.text), pattern, [q.speaker or ""])
+            topic = _topic_from_names(names(sent.text), pattern, [q.speaker or ""], known)
         else:
             topic = NO_TOPIC
         date, basis = q.date, q.date_basis

@@ -16,6 +16,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 # Runs of capitalized words (with inner "of", "the", "and") — a cheap stand-in for names.
 _NAME = re.compile(r"\b[A-Z][\w’'\-.]*(?:\s+(?:(?:of|the|and|for|al|de)\s+)?[A-Z][\w’'\-.]*)*")
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr)\.$")
+
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
@@ -66,16 +69,31 @@ def content_words(text: str) -> list[str]:
 
 
 def names(text: str) -> list[str]:
-    """Capitalized word runs that look like names ("Hun Sen", "U.N. Security Council")."""
+    """Capitalized word runs that look like names ("Hun Sen", "U.N. Security Council").
+
+    A title or time word inside a run splits it ("Ukrainian President Volodymyr Zelenskyy" gives
+    "Ukrainian" and "Volodymyr Zelenskyy"); a possessive "'s" is dropped.
+    """
     found = []
     for m in _NAME.finditer(text):
-        words = [w for w in m.group().split() if w.strip(".") not in _NAME_STOP]
         before = text[max(0, m.start() - 3) : m.start()].rstrip(" “\"'‘")
-        if len(words) == 1 and (not before or before[-1] in ".!?\n:"):
-            continue  # one capitalized word opening a sentence is most often not a name
-        name = " ".join(words).strip(" .")
-        if len(name) >= 2 and name.lower() not in STOPWORDS:
-            found.append(name)
+        opens_sentence = not before or before[-1] in ".!?\n:"
+        parts: list[list[str]] = [[]]
+        for w in m.group().split():
+            if w.strip(".") in _NAME_STOP:
+                parts.append([])
+                continue
+            bare = _POSSESSIVE.sub("", w)
+            parts[-1].append(bare)
+            # A possessive or a sentence-final period ends the name ("Cambodia’s Ministry").
+            if bare != w or (w.endswith(".") and not _INITIALS.match(w)):
+                parts.append([])
+        for i, words in enumerate(p for p in parts if p):
+            if i == 0 and len(words) == 1 and opens_sentence and parts[0]:
+                continue  # one capitalized word opening a sentence is most often not a name
+            name = " ".join(words).strip(" .")
+            if len(name) >= 2 and name.lower() not in STOPWORDS:
+                found.append(name)
     return found
 
 
