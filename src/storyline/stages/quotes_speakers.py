@@ -159,6 +159,8 @@ class Resolver:
         ]
         subject = _subject_head(sent)
         if subject is not None and subject.idx < limit and not self.in_quote(subject.idx):
+            if any(c.dep_ == "conj" for c in subject.children):
+                return "ambiguous"  # "Yang Peou and Chum Sounry met …": which one is "he"?
             for r in refs:
                 if r.start <= subject.idx < r.end:
                     return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
