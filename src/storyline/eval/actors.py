@@ -111,18 +111,18 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> dict[s
                     sector_ok += 1
                 else:
                     sector_confusion[(str(sector), str(got_sector))] += 1
-            if (code and got_country != code) or (sector != "***" and got_sector != sector):
-                if len(examples) < 40:
-                    examples.append(
-                        {
-                            "id": record.get("id"),
-                            "role": role,
-                            "text": actor_text,
-                            "gold": [code, sector],
-                            "found": [got_country, got_sector],
-                            "name": found.name if found else None,
-                        }
-                    )
+            wrong = (code and got_country != code) or sector not in ("***", got_sector)
+            if wrong and len(examples) < 40:
+                examples.append(
+                    {
+                        "id": record.get("id"),
+                        "role": role,
+                        "text": actor_text,
+                        "gold": [code, sector],
+                        "found": [got_country, got_sector],
+                        "name": found.name if found else None,
+                    }
+                )
     return {
         "records": len(records),
         "actors_scored_country": country_n,

@@ -132,15 +132,17 @@ def resolve_nominals(
     for tok in doc:
         if tok.lower_ != "the" or tok.i in covered:
             continue
-        j, country = tok.i + 1, None
-        while j < len(doc) and j - tok.i <= 4 and doc[j].pos_ in ("ADJ", "VERB", "PROPN", "ADV"):
-            iso = country_of(doc[j].text, lex)
-            if iso:
-                country = iso
-            elif doc[j].pos_ == "PROPN" and doc[j].lower_ not in COUNTRY_NOMINALS:
-                break
-            j += 1
-        if j >= len(doc) or j in covered:
+        head_tok = tok.head
+        if tok.dep_ != "det" or not 0 < head_tok.i - tok.i <= 5:
+            continue
+        j = head_tok.i
+        between = doc[tok.i + 1 : j]
+        if any(t.pos_ not in ("ADJ", "VERB", "PROPN", "ADV", "NOUN", "PUNCT") for t in between):
+            continue
+        if any(t.pos_ == "PROPN" and not country_of(t.text, lex) for t in between):
+            continue
+        country = next((iso for t in between if (iso := country_of(t.text, lex))), None)
+        if j in covered:
             continue
         head = doc[j]
         word = head.lower_

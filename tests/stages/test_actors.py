@@ -1,0 +1,196 @@
+"""Unit tests of the actors stage on short texts (the spaCy model's parse, the stage's logic)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.records import Entity, Mention
+from storyline.stages.actors import entity_id, find_actors, normalize_name
+from storyline.stages.actors_coref import QuoteMask, quote_spans
+from storyline.stages.actors_lexicon import capital_of, country_of, organization_of, role_sector
+
+pytestmark = pytest.mark.slow
+
+
+def run(base_nlp: Language, text: str, published: str | None = "2022-03-04") -> Doc:
+    doc = base_nlp(text)
+    doc._.doc_id = "d1"
+    doc._.published = published
+    entities, mentions, roles = find_actors(doc)
+    doc._.entities, doc._.mentions, doc._.roles = entities, mentions, roles
+    return doc
+
+
+def entity_named(doc: Doc, name: str) -> Entity:
+    found = [e for e in doc._.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in doc._.entities]}"
+    return found[0]
+
+
+def mention_at(doc: Doc, text: str, nth: int = 0) -> Mention | None:
+    """The mention of the nth whole-word occurrence of ``text``, or None."""
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(text)}\b", doc.text)][nth]
+    return next((m for m in doc._.mentions if m.start == start and m.text == text), None)
+
+
+def test_lexicons_answer_names_demonyms_capitals_and_roles() -> None:
+    assert country_of("Cambodian") == "KHM"
+    assert country_of("U.S.") == "USA"
+    assert country_of("Singaporean") == "SGP"
+    assert capital_of("Moscow") == "RUS"
+    assert capital_of("Phnom Penh") == "KHM"
+    assert organization_of("UNGA") == organization_of("UN General Assembly")
+    assert organization_of("the U.N. Security Council") is not None
+    assert role_sector("prime minister") == "GOV"
+    assert role_sector("troops") == "MIL"
+    assert role_sector("rebels") == "REB"
+    assert country_of("Cambodia voted") is None
+
+
+def test_entity_ids_are_stable_and_name_folded() -> None:
+    assert entity_id("PERSON", "Hun Sen") == entity_id("PERSON", "Hun Sen’s")
+    assert entity_id("PERSON", "Hun Sen") != entity_id("ORG", "Hun Sen")
+    assert normalize_name("The  U.S. Embassy") == "u.s. embassy"
+
+
+def test_quote_spans_close_at_paragraph_end() -> None:
+    text = 'He said "we act" today.\n“One paragraph\n“Two,” he said.'
+    spans = quote_spans(text)
+    mask = QuoteMask(spans)
+    assert text.index("we") in mask
+    assert text.index("today") not in mask
+    assert text.index("One") in mask
+    assert text.index("he said.") not in mask
+
+
+def test_title_before_name_pronoun_and_premier_are_one_person(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Cambodian Prime Minister Hun Sen said he would call Kyiv. "
+        "The premier said Cambodia is set to host the summit.",
+    )
+    hun_sen = entity_named(doc, "Hun Sen")
+    assert (hun_sen.country, hun_sen.sector, hun_sen.type) == ("KHM", "GOV", "PERSON")
+    he = mention_at(doc, "he")
+    premier = mention_at(doc, "The premier")
+    assert he is not None and he.entity_id == hun_sen.id and he.kind == "pronoun"
+    assert premier is not None and premier.entity_id == hun_sen.id and premier.kind == "nominal"
+    [role] = [r for r in doc._.roles if r.entity_id == hun_sen.id]
+    assert (role.role, role.date) == ("prime minister", "2022-03-04")
+
+
+def test_title_after_name_apposition(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Yang Peou, secretary-general of the Royal Academy of Cambodia, said talks are needed. "
+        "Peou continued that Cambodia should act.",
+    )
+    peou = entity_named(doc, "Yang Peou")
+    assert (peou.country, peou.sector) == ("KHM", "EDU")
+    short = mention_at(doc, "Peou", nth=1)
+    assert short is not None and short.entity_id == peou.id
+
+
+def test_capital_for_its_government_but_not_as_a_place(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Hun Sen, long friendly with Moscow, met envoys in Moscow on Monday.")
+    acting = mention_at(doc, "Moscow")
+    place = mention_at(doc, "Moscow", nth=1)
+    assert acting is not None and place is not None
+    gov = next(e for e in doc._.entities if e.id == acting.entity_id)
+    where = next(e for e in doc._.entities if e.id == place.entity_id)
+    assert (gov.country, gov.sector) == ("RUS", "GOV")
+    assert (where.country, where.sector) == ("RUS", None)
+
+
+def test_embassy_acts_for_its_sending_country(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        'The U.S. Embassy in Phnom Penh welcomed the statement. "We are pleased," it said.',
+    )
+    embassy = entity_named(doc, "U.S. Embassy in Phnom Penh")
+    assert (embassy.country, embassy.sector) == ("USA", "GOV")
+    it = mention_at(doc, "it")
+    assert it is not None and it.entity_id == embassy.id
+
+
+def test_country_minister_and_country_alone(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Singaporean Foreign Minister Vivian Balakrishnan imposed sanctions on Russia. "
+        "Cambodia voted for the resolution.",
+    )
+    minister = entity_named(doc, "Vivian Balakrishnan")
+    assert (minister.country, minister.sector) == ("SGP", "GOV")
+    cambodia = entity_named(doc, "Cambodia")
+    assert (cambodia.id, cambodia.country, cambodia.sector) == ("country:KHM", "KHM", None)
+
+
+def test_opposition_party_its_acronym_and_its_leader(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "The Cambodia National Rescue Party, the exiled opposition party, also condemned the "
+        "invasion. CNRP acting President Sam Rainsy told reporters it was wrong.",
+    )
+    party = entity_named(doc, "Cambodia National Rescue Party")
+    assert (party.country, party.sector) == ("KHM", "OPP")
+    cnrp = mention_at(doc, "CNRP")
+    assert cnrp is None or cnrp.entity_id == party.id
+    rainsy = entity_named(doc, "Sam Rainsy")
+    assert (rainsy.country, rainsy.sector) == ("KHM", "OPP")
+
+
+def test_igo_organs_have_stable_codes(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Cambodia voted for a UN General Assembly (UNGA) resolution after Russia vetoed a motion "
+        "at the U.N. Security Council.",
+    )
+    unga = entity_named(doc, "UN General Assembly")
+    assert (unga.id, unga.country) == ("igo:UNGA", "IGO")
+    assert "UNGA" in unga.aliases
+    assert entity_named(doc, "UN Security Council").id == "igo:UNSC"
+
+
+def test_groups_of_a_country(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Senior Hungarian and Romanian officials agreed. Russian troops invaded.")
+    codes = {(e.country, e.sector) for e in doc._.entities}
+    assert {("HUN", "GOV"), ("ROU", "GOV"), ("RUS", "MIL")} <= codes
+
+
+def test_people_sharing_a_surname_stay_apart(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Opposition leader Kem Sokha met Prime Minister Hun Sen. Later, Kem Monovithya said "
+        "the talks failed.",
+    )
+    sokha = entity_named(doc, "Kem Sokha")
+    monovithya = entity_named(doc, "Kem Monovithya")
+    assert sokha.id != monovithya.id
+    assert sokha.sector == "OPP"
+
+
+def test_no_link_for_expletive_it_or_pronouns_in_quotes(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        'Hun Sen said it is unlikely that Ukraine will win. "He will not stop," Hun Sen said.',
+    )
+    assert mention_at(doc, "it") is None
+    assert mention_at(doc, "He") is None
+
+
+def test_pronoun_after_a_quote_is_the_last_speaker(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Cambodia backed the plan. Royal Academy of Cambodia secretary-general Yang Peou said "
+        "the meeting is important.\n"
+        "The Kingdom has adopted a policy of neutrality, he said.",
+    )
+    he = mention_at(doc, "he")
+    kingdom = mention_at(doc, "The Kingdom")
+    peou = entity_named(doc, "Yang Peou")
+    assert he is not None and he.entity_id == peou.id
+    assert kingdom is not None and kingdom.entity_id == "country:KHM"
