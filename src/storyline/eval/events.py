@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+
 from storyline.errors import EvalError
 from storyline.records import Event
 from storyline.settings import Settings
@@ -168,8 +170,9 @@ def pick(
     return best[2] if best else None
 
 
-def scores_of(pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    """Per-type precision, recall, F1; macro-F1 over types with >= 10 gold cases; accuracy."""
+def scores_of(pairs: list[tuple[str, str]], min_support: int = MIN_SUPPORT) -> dict[str, Any]:
+    """Per-type precision, recall, F1; macro-F1 over types with >= ``min_support`` gold cases;
+    accuracy; the share of cases coded at all."""
     gold_counts = Counter(g for g, _ in pairs)
     pred_counts = Counter(p for _, p in pairs)
     correct = Counter(g for g, p in pairs if g == p)
@@ -185,7 +188,7 @@ def scores_of(pairs: list[tuple[str, str]]) -> dict[str, Any]:
             "support": gold_counts[label],
             "predicted": pred_counts[label],
         }
-    counted = [k for k, v in per_type.items() if v["support"] >= MIN_SUPPORT]
+    counted = [k for k, v in per_type.items() if v["support"] >= max(min_support, 1)]
     macro = sum(per_type[k]["f1"] for k in counted) / len(counted) if counted else 0.0
     total = len(pairs)
     return {
@@ -214,12 +217,14 @@ def gold_type(event: Event, names: dict[str, str]) -> str:
     return names.get(etype, etype)
 
 
-def predict(cases: list[Case], settings: Settings, names: dict[str, str]) -> list[str]:
+def predict(
+    cases: list[Case], settings: Settings, names: dict[str, str], nlp: Language | None = None
+) -> list[str]:
     """The type the pipeline codes between each case's marks (``NONE`` when it codes nothing)."""
     from storyline.pipeline import build_nlp
     from storyline.stages import doc_list, ensure_doc_extensions
 
-    nlp = build_nlp(settings)
+    nlp = nlp or build_nlp(settings)
     ensure_doc_extensions()
     docs = []
     for i, case in enumerate(cases):
@@ -275,6 +280,14 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> dict[s
             ]
             result[split] = scores_of(chosen)
     return result
+
+
+def dev_cases(plv_path: Path) -> list[Case]:
+    """The held-out PLV cases: the ``dev`` split, without CAMEO-manual sentences, in file order."""
+    gsr = _gsr_sentences(plv_path)
+    return [
+        c for c in read_plv(plv_path) if split_of(c.text) == "dev" and normalize(c.text) not in gsr
+    ]
 
 
 def _gsr_sentences(plv_path: Path) -> set[str]:

@@ -510,8 +510,12 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
                         found += actors_of(doc, obj)
             targets += found
         if child.dep_ == "dobj" and child.i == token.i:
-            for _, obj in _prep_objects(child, frozenset({"on", "against", "to", "with"})):
-                targets += actors_of(doc, obj)
+            for prep, obj in _prep_objects(child, frozenset({"on", "against", "to", "with"})):
+                if prep in _RECIPROCAL_PREPS and trigger.code[0] == "CONSULT":
+                    reciprocal = True
+                    sources += actors_of(doc, obj) if sources else []
+                else:
+                    targets += actors_of(doc, obj)
     for prep, obj in _prep_objects(anchor, _TARGET_PREPS):
         found = actors_of(doc, obj)
         if prep in _RECIPROCAL_PREPS and trigger.code[0] == "CONSULT":
