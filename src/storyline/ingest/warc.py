@@ -11,8 +11,10 @@ crawl date, not the publication date, so it is not used as ``published``.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
+from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +95,13 @@ def _truncated(record: Any) -> bool:
     return isinstance(stream, LimitReader) and stream.limit > 0
 
 
+def _warned(where: str, warnings: io.StringIO) -> Failure:
+    message = " ".join(warnings.getvalue().split())
+    warnings.seek(0)
+    warnings.truncate()
+    return Failure(where, None, "read", f"damaged WARC record: {message[:300]}")
+
+
 def _corrupt(name: str, number: int, err: Exception) -> Failure:
     reason = f"WARC is truncated or corrupt at record {number}: {type(err).__name__}: {err}"
     return Failure(f"{name}#{number}", None, "read", reason)
@@ -113,11 +122,14 @@ def read_warc_file(
             archive = ArchiveIterator(stream)
             records = iter(archive)
             end = 0  # where the last whole record ended, in file bytes
+            # warcio writes its warnings to stderr; they become Failure rows instead.
+            warnings = io.StringIO()
             while True:
                 # warcio raises many kinds of errors on damaged input (ArchiveLoadFailed, EOFError,
                 # zlib.error, ValueError, ...); any of them ends this file, never the batch.
                 try:
-                    record = next(records)
+                    with redirect_stderr(warnings):
+                        record = next(records)
                 except StopIteration:
                     break
                 except Exception as err:
@@ -128,7 +140,8 @@ def read_warc_file(
                 try:
                     item = _article(record, where, settings, published)
                     cut = _truncated(record)
-                    archive.read_to_end()
+                    with redirect_stderr(warnings):
+                        archive.read_to_end()
                     end = archive.offset
                 except Exception as err:
                     yield _corrupt(name, number, err)
@@ -136,6 +149,8 @@ def read_warc_file(
                 if cut:
                     yield _corrupt(name, number, EOFError("the file ends inside this record"))
                     return
+                if warnings.getvalue():
+                    yield _warned(where, warnings)
                 if item is not None:
                     found += 1
                     yield item
