@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -112,10 +113,24 @@ def run(
                 ),
             )
         else:
-            summary = run_local(inputs, db, settings, published=published)
+            summary = run_local(inputs, db, settings, published=published, progress=_plain_progress())
         typer.echo(summary.line())
         if summary.failures:
             typer.echo(f"see them with: storyline export --db {db} --table failures")
+
+
+def _plain_progress(every: float = 10.0) -> Callable[[int, int], None]:
+    """Progress as plain lines on stderr when it is not a terminal: the first commit, then at
+    most one line every ``every`` seconds."""
+    last = [-every]
+
+    def progress(stored: int, failures: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= every:
+            last[0] = now
+            print(f"... {stored} documents stored, {failures} failures", file=sys.stderr, flush=True)
+
+    return progress
 
 
 def _run_with_progress(console: Console, work: Callable[[Any], Any]) -> Any:
@@ -220,6 +235,79 @@ def entities(
             ", ".join(r["aliases"][:6]),
         )
     out.print(grid)
+
+
+@app.command()
+def timeline(
+    db: DbOpt = Path("storyline.duckdb"),
+    story: Annotated[
+        str | None, typer.Option("--story", help="A story id, or words of its label.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help='An actor, e.g. "Hun Sen".')] = None,
+    query: Annotated[str | None, typer.Option("--query", help="Words the sentences hold.")] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    ] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Latest date (YYYY[-MM[-DD]]).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="text, markdown, timelinejs, csv or jsonl.")
+    ] = "text",
+) -> None:
+    """A dated timeline with citations, for a story, an actor, a query or a date range."""
+    from storyline.records import Document, Entity, Event, Quote, Story, StoryEvent
+    from storyline.store import Store
+    from storyline.story.timeline import FORMATS, build_timeline, find_story, render
+
+    with _errors():
+        if fmt not in FORMATS:
+            raise typer.BadParameter(
+                f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", param_hint="--format"
+            )
+        with Store.open(db, read_only=True) as store:
+            documents = list(store.records(Document))
+            events = list(store.records(Event))
+            quotes = list(store.records(Quote))
+            story_events = list(store.records(StoryEvent))
+            stories = list(store.records(Story))
+            names = {e.id: e.name for e in store.records(Entity)}
+        found = find_story(stories, story) if story else None
+        if story and found is None:
+            raise typer.BadParameter(f"no story {story!r} in {db}", param_hint="--story")
+        entries = build_timeline(
+            story_events, events, documents, quotes, story_id=found.id if found else None,
+            actor=actor, query=query, start=start, end=end, entity_names=names,
+        )
+        typer.echo(render(entries, fmt, documents, title=found.label if found else None), nl=False)
+
+
+@app.command()
+def positions(
+    db: DbOpt = Path("storyline.duckdb"),
+    actor: Annotated[str, typer.Option("--actor", help='The actor, e.g. "Hun Sen".')] = "",
+    fmt: Annotated[str, typer.Option("--format", help="text or jsonl.")] = "text",
+) -> None:
+    """What an actor said and did over time, grouped by topic and target, with sources."""
+    import dataclasses
+    import json
+
+    from storyline.records import Document, Entity, Event, Quote
+    from storyline.store import Store
+    from storyline.story.positions import positions as actor_positions
+    from storyline.story.positions import render_positions
+
+    with _errors():
+        if not actor:
+            raise typer.BadParameter("give the actor, e.g. --actor 'Hun Sen'", param_hint="--actor")
+        with Store.open(db, read_only=True) as store:
+            result = actor_positions(
+                actor, list(store.records(Quote)), list(store.records(Event)),
+                list(store.records(Document)), {e.id: e.name for e in store.records(Entity)},
+            )
+        if fmt == "jsonl":
+            for p in result:
+                typer.echo(json.dumps(dataclasses.asdict(p), ensure_ascii=False))
+        else:
+            typer.echo(render_positions(result), nl=False)
 
 
 EVAL_STAGES = ("timex", "quotes", "actors", "events", "ingest", "timeline")

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from storyline.errors import ConfigError
 from storyline.records import (
     Citation,
     Document,
@@ -26,6 +27,7 @@ from storyline.records import (
     Granularity,
     Quote,
     Span,
+    Story,
     StoryEvent,
     TimelineEntry,
     to_dict,
@@ -405,3 +407,42 @@ def render_csv(entries: Iterable[TimelineEntry]) -> str:
 def render_jsonl(entries: Iterable[TimelineEntry]) -> str:
     """JSON Lines, one entry (all fields) per line."""
     return "".join(json.dumps(to_dict(e), ensure_ascii=False) + "\n" for e in entries)
+
+
+def find_story(stories: Iterable[Story], wanted: str) -> Story | None:
+    """The story with id ``wanted``, else the first whose label contains it (case-insensitive)."""
+    stories = list(stories)
+    for s in stories:
+        if s.id == wanted:
+            return s
+    low = wanted.lower()
+    return next((s for s in stories if low in s.label.lower()), None)
+
+
+def render(
+    entries: list[TimelineEntry],
+    fmt: str,
+    documents: Iterable[Document] = (),
+    title: str | None = None,
+) -> str:
+    """The entries in one of :data:`FORMATS` (text, markdown, timelinejs, csv, jsonl)."""
+    if fmt == "text":
+        return render_text(entries, documents)
+    if fmt == "markdown":
+        return render_markdown(entries, documents, title=title)
+    if fmt == "csv":
+        return render_csv(entries)
+    if fmt == "jsonl":
+        return render_jsonl(entries)
+    if fmt == "timelinejs":
+        from storyline.export.timelinejs import to_timelinejs
+
+        return (
+            json.dumps(to_timelinejs(entries, documents, title=title), ensure_ascii=False, indent=1)
+            + "\n"
+        )
+    raise ConfigError(f"unknown timeline format {fmt!r}; valid: {', '.join(FORMATS)}")
+
+
+#: The formats :func:`render` writes.
+FORMATS = ("text", "markdown", "timelinejs", "csv", "jsonl")
