@@ -45,10 +45,15 @@ _FUTURE_HEADS = frozenset(
     {"plan", "expect", "intend", "hope", "want", "schedule", "set", "aim", "seek", "prepare",
      "promise", "pledge", "vow", "agree", "decide", "wish", "try", "need", "threaten", "go"}
 )  # fmt: skip
-_EXPLICIT_YEAR = re.compile(r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d,%]|\.\d)")
+_EXPLICIT_YEAR = re.compile(
+    r"(?:\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
+    r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d,%]|\.\d)"
+)
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
-def verb_tense(verb: Token) -> Tense | None:
+def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     """The tense of a verb from its tag and auxiliaries: past, present or future; None if unclear."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -59,8 +64,8 @@ def verb_tense(verb: Token) -> Tense | None:
         head = verb.head
         if head is not verb and head.lemma_ in _FUTURE_HEADS:
             return "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
-            return verb_tense(head)
+        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 4:
+            return verb_tense(head, depth + 1)
         return None
     tags = [verb.tag_] + [a.tag_ for a in auxes]
     if "VBD" in tags:
@@ -103,7 +108,9 @@ def _tagger(doc: Doc) -> Callable[[int], str]:
     return tag
 
 
-def _year_hints(text: str, anchor: dt.date | None) -> Callable[[int], int | None]:
+def _year_hints(
+    text: str, anchor: dt.date | None
+) -> tuple[Callable[[int], int | None], Callable[[int], int | None]]:
     """A function giving, for an offset, the explicit year the text mentioned last before it.
 
     In a narrative (no anchor, or a text whose years are mostly far from the anchor, such as a
@@ -111,18 +118,22 @@ def _year_hints(text: str, anchor: dt.date | None) -> Callable[[int], int | None
     sentence ("In 1985, ... in March" is March 1985; a year two paragraphs up is not).
     """
     limit = (anchor.year if anchor else 2100) + 5
-    found = [(m.start(), int(m[1])) for m in _EXPLICIT_YEAR.finditer(text) if int(m[1]) <= limit]
-    offsets = [o for o, _ in found]
+    found = [
+        (m.start(), int(m[2]), _MONTH_NUMBERS.get((m[1] or "").lower()))
+        for m in _EXPLICIT_YEAR.finditer(text)
+        if int(m[2]) <= limit
+    ]
+    offsets = [o for o, _, _ in found]
     narrative = anchor is None
     if anchor is not None and len(found) >= 3:
-        near = sum(1 for _, y in found if abs(y - anchor.year) <= 1)
+        near = sum(1 for _, y, _ in found if abs(y - anchor.year) <= 1)
         narrative = near / len(found) < 0.2
 
     def hint(offset: int) -> int | None:
         i = bisect_left(offsets, offset) - 1
         if i < 0:
             return None
-        at, year = found[i]
+        at, year, _ = found[i]
         if narrative:
             return year
         between = text[at:offset]
@@ -130,7 +141,11 @@ def _year_hints(text: str, anchor: dt.date | None) -> Callable[[int], int | None
             return None
         return year
 
-    return hint
+    def month_hint(offset: int) -> int | None:
+        i = bisect_left(offsets, offset) - 1
+        return found[i][2] if narrative and i >= 0 else None
+
+    return hint, month_hint
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -171,7 +186,7 @@ def find_timexes(doc: Doc, anchor: dt.date | str | None, doc_id: str | None = No
         return tense_at(doc, start, end) if doc.has_annotation("DEP") else None
 
     tagger = _tagger(doc) if doc.has_annotation("TAG") else (lambda _offset: "")
-    ctx = Context(text, day, tense, tagger, _year_hints(text, day))
+    ctx = Context(text, day, tense, tagger, *_year_hints(text, day))
     doc_id = doc_id if doc_id is not None else (doc._.doc_id or "")
     return _records(text, select(match_all(ctx)), doc_id)
 
@@ -184,7 +199,9 @@ def find_timexes_in_text(
 ) -> list[Timex]:
     """The time expressions of a plain text, without a parse (tense unknown unless given)."""
     day = parse_anchor(anchor) if isinstance(anchor, str) else anchor
-    ctx = Context(text, day, tense or (lambda _s, _e: None), lambda _o: "", _year_hints(text, day))
+    ctx = Context(
+        text, day, tense or (lambda _s, _e: None), lambda _o: "", *_year_hints(text, day)
+    )
     return _records(text, select(match_all(ctx)), doc_id)
 
 

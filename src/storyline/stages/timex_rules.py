@@ -56,6 +56,7 @@ class Context:
     tense: Callable[[int, int], Tense | None]  # verb tense governing a character range
     tag: Callable[[int], str]  # fine-grained POS tag of the word starting at an offset ("" unknown)
     year_hint: Callable[[int], int | None]  # an explicit year mentioned shortly before an offset
+    month_hint: Callable[[int], int | None] = lambda _offset: None  # its month, in a narrative
 
 
 #: (type, value, mod), or (type, value, mod, start, end) when the extent is narrower than the match
@@ -226,6 +227,9 @@ def _month_year(month: int, day: int | None, start: int, end: int, ctx: Context)
     if ctx.anchor is None:
         return f"{hint:04d}" if hint else "XXXX"
     if hint is not None and abs(hint - ctx.anchor.year) >= 2:
+        ref_month = ctx.month_hint(start)
+        if ref_month is not None and month < ref_month:
+            return f"{hint + 1:04d}"  # a narrative moves forward: "December 1940 ... February"
         return f"{hint:04d}"
     return f"{tv.year_of_month(ctx.anchor, month, day, ctx.tense(start, end)):04d}"
 
@@ -479,6 +483,8 @@ def _h_relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     unit_word = _words(m["unit"])
     mod = _position_mod(m["pmod"])
     if unit_word in SEASON_CODES:
+        if det == "the" and re.match(r"\s+of\b", ctx.text[m.end() :]):
+            return None  # "the fall of Paris"
         return "DATE", _season(det, SEASON_CODES[unit_word], ctx, m.start(), m.end()), mod
     unit = "year" if unit_word in ("fiscal year", "year") else unit_word
     if det in ("a", "that", "its", "the same") and not m["pmod"]:
@@ -505,7 +511,7 @@ def _h_year(m: re.Match[str], ctx: Context) -> Reading | None:
     if not _year_plausible(year, ctx):
         return None
     after = ctx.text[m.end() : m.end() + 12]
-    if re.match(r"\s*(?:%|percent|per\s*cent|[-–]\d|\.\d|:\d|,\d{3})", after):
+    if re.match(r"\s*(?:%|percent|per\s*cent|[-–]\d(?!\d{3}(?!\d))|\.\d|:\d|,\d{3})", after):
         return None
     mod = _position_mod(m["pmod"])
     if not m["pmod"] and not m["fy"]:
@@ -606,6 +612,8 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Reading | None:
         mod = "APPROX"
     if m["ago"]:
         return _shifted(n, unit, _words(m["ago"]), mod, ctx, m)
+    if unit == "second" and num_words in ("a", "an") and ctx.tag(m.start("unit")) != "NN":
+        return None  # "a second attack"
     if num_words in ("some", "many") and not m["rel"] and not m["amod"]:
         return None  # "some days it rains": not an amount of time
     start = m.start()
@@ -838,6 +846,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
     ("rel_unit", rf"{_B}(?P<pmod>{_POS_MOD})?(?P<det>{_REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|{_SEASON}){_E}", _h_relative_unit),
     ("season_year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR}){_E}", _h_season_year),
+    ("year_range_end", rf"(?<=[12]\d{{3}}[-–])(?<!\d[12]\d{{3}}[-–])(?P<pmod>)(?P<fy>)(?P<y>{_YEAR4})(?![\d\w'’-]|,\d)", _h_year),
     ("year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{_YEAR4})(?![\d\w'’]|,\d)", _h_year),
     ("fiscal_yy", rf"{_B}(?P<pmod>)(?P<fy>fiscal(?:\s+year)?)\s+(?P<y>'\d\d){_E}", _h_year),
     ("decade", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?:(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s){_E}", _h_decade),
