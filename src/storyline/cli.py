@@ -113,7 +113,9 @@ def run(
                 ),
             )
         else:
-            summary = run_local(inputs, db, settings, published=published, progress=_plain_progress())
+            summary = run_local(
+                inputs, db, settings, published=published, progress=_plain_progress()
+            )
         typer.echo(summary.line())
         if summary.failures:
             typer.echo(f"see them with: storyline export --db {db} --table failures")
@@ -128,7 +130,9 @@ def _plain_progress(every: float = 10.0) -> Callable[[int, int], None]:
         now = time.monotonic()
         if now - last[0] >= every:
             last[0] = now
-            print(f"... {stored} documents stored, {failures} failures", file=sys.stderr, flush=True)
+            print(
+                f"... {stored} documents stored, {failures} failures", file=sys.stderr, flush=True
+            )
 
     return progress
 
@@ -274,8 +278,16 @@ def timeline(
         if story and found is None:
             raise typer.BadParameter(f"no story {story!r} in {db}", param_hint="--story")
         entries = build_timeline(
-            story_events, events, documents, quotes, story_id=found.id if found else None,
-            actor=actor, query=query, start=start, end=end, entity_names=names,
+            story_events,
+            events,
+            documents,
+            quotes,
+            story_id=found.id if found else None,
+            actor=actor,
+            query=query,
+            start=start,
+            end=end,
+            entity_names=names,
         )
         typer.echo(render(entries, fmt, documents, title=found.label if found else None), nl=False)
 
@@ -300,8 +312,11 @@ def positions(
             raise typer.BadParameter("give the actor, e.g. --actor 'Hun Sen'", param_hint="--actor")
         with Store.open(db, read_only=True) as store:
             result = actor_positions(
-                actor, list(store.records(Quote)), list(store.records(Event)),
-                list(store.records(Document)), {e.id: e.name for e in store.records(Entity)},
+                actor,
+                list(store.records(Quote)),
+                list(store.records(Event)),
+                list(store.records(Document)),
+                {e.id: e.name for e in store.records(Entity)},
             )
         if fmt == "jsonl":
             for p in result:
@@ -351,7 +366,12 @@ def demo_summary(db: DbOpt = Path("storyline.duckdb")) -> None:
 @app.command()
 def serve(
     db: DbOpt = Path("storyline.duckdb"),
-    host: Annotated[str, typer.Option("--host", help="Address to bind (keep 127.0.0.1 unless you mean to share it).")] = "127.0.0.1",
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", help="Address to bind (keep 127.0.0.1 unless you mean to share it)."
+        ),
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
 ) -> None:
     """Serve the HTTP API (/api, docs at /docs) and the web UI for --db, read-only."""
@@ -361,7 +381,9 @@ def serve(
 
     with _errors():
         web = create_app(db)
-    _err().print(f"storyline: serving {db} read-only at http://{host}:{port}  (API docs: /docs; Ctrl-C stops)")
+    _err().print(
+        f"storyline: serving {db} read-only at http://{host}:{port}  (API docs: /docs; Ctrl-C stops)"
+    )
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

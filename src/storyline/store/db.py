@@ -279,7 +279,7 @@ class Store:
         if table not in TABLES:
             raise StoreError(f"unknown table {table!r}; valid: {', '.join(TABLES)}")
         order = ", ".join(f'"{k}"' for k in TABLES[table].KEY) or "1"
-        return self.con.execute(f'SELECT * FROM "{table}" ORDER BY {order}').to_arrow_table()
+        return self.con.sql(f'SELECT * FROM "{table}" ORDER BY {order}').to_arrow_table()
 
     def write_parquet(self, table: str, path: str | Path) -> None:
         pq.write_table(self.arrow(table), str(path))
