@@ -15,7 +15,7 @@ from storyline.settings import Settings
 from storyline.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent / "ingest"))
-from ingest_samples import ARTICLE_HTML, NO_ARTICLE_HTML, write_warc  # noqa: E402
+from ingest_samples import ARTICLE_HTML, NO_ARTICLE_HTML, write_warc
 
 GOOD = "Hun Sen said on Thursday that Cambodia would co-sponsor the resolution."
 

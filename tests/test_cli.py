@@ -31,7 +31,7 @@ def _commands() -> list[list[str]]:
     return out
 
 
-@pytest.mark.parametrize("command", _commands(), ids=lambda c: " ".join(c))
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
 def test_every_command_has_help_and_a_readme_entry(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0, result.output
