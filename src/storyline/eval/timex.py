@@ -94,8 +94,14 @@ def read_timeml(path: Path) -> GoldDoc:
             if attrs.get("functionInDocument") == "CREATION_TIME":
                 continue
             timexes.append(
-                GoldTimex(begin, length, "", attrs.get("type", ""), attrs.get("value", ""),
-                          attrs.get("mod"))
+                GoldTimex(
+                    begin,
+                    length,
+                    "",
+                    attrs.get("type", ""),
+                    attrs.get("value", ""),
+                    attrs.get("mod"),
+                )
             )
     parts.append(html.unescape(body[pos:]))
     text = "".join(parts)
@@ -172,7 +178,9 @@ class Tally:
 
 
 def score_doc(
-    gold: Iterable[GoldTimex], system: Iterable[Timex], errors: list[dict[str, Any]] | None = None,
+    gold: Iterable[GoldTimex],
+    system: Iterable[Timex],
+    errors: list[dict[str, Any]] | None = None,
     name: str = "",
 ) -> Tally:
     """Counts for one document: strict and relaxed extent matches, type and value agreement."""
@@ -192,8 +200,15 @@ def score_doc(
                 best = (overlap, i)
         if best is None:
             if errors is not None:
-                errors.append({"doc": name, "kind": "missed", "gold": g.text, "value": g.value,
-                               "type": g.type})
+                errors.append(
+                    {
+                        "doc": name,
+                        "kind": "missed",
+                        "gold": g.text,
+                        "value": g.value,
+                        "type": g.type,
+                    }
+                )
             continue
         used.add(best[1])
         s = system[best[1]]
@@ -202,9 +217,17 @@ def score_doc(
         value_ok = canonical_value(s.value) == canonical_value(g.value)
         tally.value_ok += value_ok
         if errors is not None and (not value_ok or (s.start, s.end) != (g.start, g.end)):
-            errors.append({"doc": name, "kind": "value" if not value_ok else "extent",
-                           "gold": g.text, "system": s.text, "value": g.value,
-                           "system_value": s.value, "type": g.type})
+            errors.append(
+                {
+                    "doc": name,
+                    "kind": "value" if not value_ok else "extent",
+                    "gold": g.text,
+                    "system": s.text,
+                    "value": g.value,
+                    "system_value": s.value,
+                    "type": g.type,
+                }
+            )
     tally.relaxed_gold = tally.matched
     tally.relaxed_system = sum(
         1 for s in system if any(s.start < g.end and g.start < s.end for g in gold)
@@ -212,8 +235,15 @@ def score_doc(
     if errors is not None:
         for i, s in enumerate(system):
             if i not in used and not any(s.start < g.end and g.start < s.end for g in gold):
-                errors.append({"doc": name, "kind": "spurious", "system": s.text,
-                               "system_value": s.value, "type": s.type})
+                errors.append(
+                    {
+                        "doc": name,
+                        "kind": "spurious",
+                        "system": s.text,
+                        "system_value": s.value,
+                        "type": s.type,
+                    }
+                )
     return tally
 
 

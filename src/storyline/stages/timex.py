@@ -49,8 +49,12 @@ _EXPLICIT_YEAR = re.compile(
     r"(?:\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
     r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d,%]|\.\d)"
 )
-_MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH_NUMBERS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 
 
 def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
@@ -199,9 +203,7 @@ def find_timexes_in_text(
 ) -> list[Timex]:
     """The time expressions of a plain text, without a parse (tense unknown unless given)."""
     day = parse_anchor(anchor) if isinstance(anchor, str) else anchor
-    ctx = Context(
-        text, day, tense or (lambda _s, _e: None), lambda _o: "", *_year_hints(text, day)
-    )
+    ctx = Context(text, day, tense or (lambda _s, _e: None), lambda _o: "", *_year_hints(text, day))
     return _records(text, select(match_all(ctx)), doc_id)
 
 

@@ -67,8 +67,20 @@ Handler = Callable[[re.Match[str], Context], Reading | None]
 
 _B = r"(?<![\w$£€#@/.-])"  # start of a word that is not part of a number, id, money or handle
 _E = r"(?![\w@])"
-_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
+_FULL_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH = rf"(?:{alternation(_FULL_MONTHS)}|(?:{alternation(k for k in MONTHS if k not in _FULL_MONTHS)})\.?)"
 _MONTH_ABBR_DOT = _MONTH
 _WEEKDAY = rf"(?:{alternation(k for k in WEEKDAYS if len(k) > 5)}|(?:tues|wed|thurs|thu|fri)\.)"
@@ -524,21 +536,26 @@ def _h_year(m: re.Match[str], ctx: Context) -> Reading | None:
             return None
         if (
             year < 1900
-            and not re.search(r"(?:in|since|of|by|until|from|to|year|between|and|before|after)"
-                              r"\s*$", before)
+            and not re.search(
+                r"(?:in|since|of|by|until|from|to|year|between|and|before|after)"
+                r"\s*$",
+                before,
+            )
             and not re.match(r"\s*[,.;)]", after)
         ):
             return None
     return "DATE", f"{year:04d}", mod
 
 
-_COUNT_NOUNS = frozenset(
-    "people persons troops soldiers men women children votes jobs workers members employees units "
-    "shares cars homes houses deaths cases points feet foot meters metres miles kilometers km "
-    "tons tonnes barrels pounds dollars euros yen yuan students years days hours minutes months "
-    "weeks acres calories words pages copies vehicles refugees migrants seats residents rounds "
-    "rockets missiles police officers protesters prisoners patients beds".split()
-)
+_COUNT_NOUN_WORDS = """
+    people persons troops soldiers men women children votes jobs workers members employees units
+    shares cars homes houses deaths cases points feet foot meters metres miles kilometers km tons
+    tonnes barrels pounds dollars euros yen yuan students years days hours minutes months weeks
+    acres calories words pages copies vehicles refugees migrants seats residents rounds rockets
+    missiles police officers protesters prisoners patients beds
+"""
+#: Nouns a bare number counts ("1500 troops"): such a number is not a year.
+_COUNT_NOUNS = frozenset(_COUNT_NOUN_WORDS.split())
 
 
 def _h_decade(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -561,10 +578,8 @@ def _h_century(m: re.Match[str], ctx: Context) -> Reading | None:
 def _h_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     kind = _words(m["kind"])
     ord_word = _words(m["ord"])
-    if ord_word in ("final", "last"):
-        n = 4 if kind == "quarter" else 2
-    else:
-        n = ORDINALS[ord_word]
+    last = 4 if kind == "quarter" else 2
+    n = last if ord_word in ("final", "last") else ORDINALS[ord_word]
     if (kind == "quarter" and n > 4) or (kind == "half" and n > 2):
         return None
     letter = "Q" if kind == "quarter" else "H"
@@ -647,7 +662,11 @@ def _last_quarter(anchor: dt.date, years_back: int) -> str:
 
 
 def _shifted(
-    n: float | None, unit: str, direction: str, mod: str | None, ctx: Context,
+    n: float | None,
+    unit: str,
+    direction: str,
+    mod: str | None,
+    ctx: Context,
     m: re.Match[str],
 ) -> Reading:
     back = direction in ("ago", "earlier", "before", "previously", "back")
@@ -687,8 +706,11 @@ def _h_bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
         return "DATE", "PAST_REF", None
     if not qual:
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-        if not re.search(r"(?:\bfor|\bwithin|\bover|\bin|\btook|\btake|\btakes|\blast|\blasted"
-                         r"|\bspent|\bfor\s+many)\s+$", before):
+        if not re.search(
+            r"(?:\bfor|\bwithin|\bover|\bin|\btook|\btake|\btakes|\blast|\blasted"
+            r"|\bspent|\bfor\s+many)\s+$",
+            before,
+        ):
             return None
     return "DURATION", duration_value(None, unit), None
 
@@ -734,7 +756,9 @@ def _day_part_value(inner: re.Match[str], ctx: Context) -> str | None:
         return reading[1] if reading else None
     if inner["wd"] and ctx.anchor is not None:
         weekday = WEEKDAYS[inner["wd"].lower().rstrip(".")]
-        return tv.weekday_near(ctx.anchor, weekday, ctx.tense(inner.start(), inner.end())).isoformat()
+        return tv.weekday_near(
+            ctx.anchor, weekday, ctx.tense(inner.start(), inner.end())
+        ).isoformat()
     return None
 
 

@@ -171,8 +171,9 @@ def easter(year: int) -> dt.date:
 
 # --- comparing values ------------------------------------------------------------------------
 
-Granularity = Literal["day", "week", "month", "quarter", "season", "half", "year", "decade",
-                      "century"]
+Granularity = Literal[
+    "day", "week", "month", "quarter", "season", "half", "year", "decade", "century"
+]
 
 _DATE_VALUE = re.compile(
     r"^(\d{2,4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d?)(?:-WE)?|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?"
