@@ -1,0 +1,561 @@
+"""The distributed runner: the same stages and the same records, on Apache Spark.
+
+Reads: articles from files and folders (``.txt`` with sidecars, JSONL, HTML, WARC — through
+``storyline.ingest``, one Spark task per file; paths with a scheme such as ``s3a://`` or ``hdfs://``
+are fetched with ``binaryFiles``) and Parquet tables of articles (columns as in JSONL: ``id``,
+``text`` or ``html``, ``published``, ``title``, ``url``, ``source``) from any path Spark can read.
+Writes: one Parquet table per record table under the output folder
+(``OUTPUT/documents``, ``OUTPUT/events``, ...), with the columns of the DuckDB store: both schemas
+come from ``storyline.records`` through ``storyline.store.schema.arrow_schema``.
+
+How the work is laid out:
+
+1. read: one task per input file runs the ingest readers; Parquet inputs are read by Spark.
+   Documents repeated in the inputs (same content hash) are kept once, the first in input order.
+2. analyse: ``mapInArrow`` over the documents; each Python worker builds the spaCy pipeline once
+   (cached per process, so once per executor core, not once per batch) and runs
+   ``storyline.pipeline.process`` over its partition. A document that fails becomes a failure row.
+3. cross-document steps, calling the same pure functions as a local run (``storyline.story``):
+
+   - entity linking: per-document entities are merged by id in Spark; ``link_entities`` runs on
+     the driver over the distinct entities and roles (far fewer rows than mentions); its redirects
+     are then applied to mentions, roles, quotes and event actors by Spark joins and map tasks.
+   - story events: events are grouped by the blocking key ``merge_events`` itself never crosses
+     (PLOVER family and modality class) and each block is merged in its own task.
+   - stories and timelines: ``group_stories`` compares every document with every story, so it
+     runs on the driver over the documents, events, story events and quotes. This is the step that
+     bounds a run's size (see docs/CLUSTER.md).
+
+Only this module imports pyspark.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from pyspark import StorageLevel
+from pyspark.sql import DataFrame, SparkSession, Window
+from pyspark.sql import functions as F  # noqa: N812
+from pyspark.sql.pandas.types import from_arrow_schema
+from pyspark.sql.types import StructType
+from spacy.language import Language
+
+from storyline.errors import InputError
+from storyline.ingest import RawArticle, _files, read_inputs, read_jsonl_line, to_document
+from storyline.pipeline import DocResult, build_nlp, process
+from storyline.records import (
+    TABLE_RECORDS,
+    Document,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Quote,
+    Role,
+    Story,
+    StoryEvent,
+    Timex,
+    TimelineEntry,
+    from_dict,
+    to_dict,
+)
+from storyline.settings import Settings
+from storyline.store.schema import arrow_schema
+
+#: The per-document tables of a DocResult, in its field order, with their record classes.
+DOC_TABLES: tuple[tuple[str, type[Any]], ...] = (
+    ("timexes", Timex),
+    ("entities", Entity),
+    ("mentions", Mention),
+    ("roles", Role),
+    ("quotes", Quote),
+    ("events", Event),
+    ("failures", Failure),
+)
+#: Rows per Arrow batch handed back to Spark by the read and analyse tasks.
+BATCH_ROWS = 64
+#: Input columns of a Parquet table of articles (the JSONL keys).
+ARTICLE_COLUMNS = ("id", "text", "html", "published", "title", "url", "source")
+
+
+def spark_schema(cls: type[Any]) -> StructType:
+    """The Spark schema of a record class, converted from its Arrow schema (one definition)."""
+    return from_arrow_schema(arrow_schema(cls))
+
+
+@functools.cache
+def _read_schema() -> pa.Schema:
+    """Rows of the read step: where an item came from, and a document or a failure."""
+    return pa.schema(
+        [
+            pa.field("file_idx", pa.int64(), nullable=False),
+            pa.field("rec_idx", pa.int64(), nullable=False),
+            pa.field("article", pa.bool_(), nullable=False),  # counts as an article read
+            pa.field("document", pa.struct(list(arrow_schema(Document))), nullable=True),
+            pa.field("failure", pa.struct(list(arrow_schema(Failure))), nullable=True),
+        ]
+    )
+
+
+@functools.cache
+def result_schema() -> pa.Schema:
+    """Rows of the analyse step: one document with all its records (a DocResult)."""
+    fields = [
+        pa.field("file_idx", pa.int64(), nullable=False),
+        pa.field("rec_idx", pa.int64(), nullable=False),
+        pa.field("words", pa.int64(), nullable=False),
+        pa.field("document", pa.struct(list(arrow_schema(Document))), nullable=False),
+    ]
+    for name, cls in DOC_TABLES:
+        item = pa.field("item", pa.struct(list(arrow_schema(cls))), nullable=False)
+        fields.append(pa.field(name, pa.list_(item), nullable=False))
+    return pa.schema(fields)
+
+
+@dataclass(frozen=True, slots=True)
+class SparkSummary:
+    """What a Spark run did, for the one summary line."""
+
+    read: int
+    stored: int
+    skipped: int
+    failures: int
+    words: int
+    seconds: float
+    output: str
+
+    def line(self) -> str:
+        rate = self.words / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"{self.read} articles read: {self.stored} stored, {self.skipped} repeated, "
+            f"{self.failures} failures; {self.words:,} words in {self.seconds:.1f} s "
+            f"({rate:,.0f} words/s); Parquet tables in {self.output}"
+        )
+
+
+def session(master: str = "local[*]", conf: dict[str, str] | None = None) -> SparkSession:
+    """A Spark session for storyline (the UI off, the workers on this Python)."""
+    builder = (
+        SparkSession.builder.master(master)
+        .appName("storyline")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.python.worker.reuse", "true")
+    )
+    if master.startswith("local"):
+        # Local mode: this interpreter (and its installed storyline) for the workers, no network
+        # beyond the loopback. The workers read PYSPARK_PYTHON when they start.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        builder = (
+            builder.config("spark.pyspark.python", sys.executable)
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "8")
+        )
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+# --- step 1: read ------------------------------------------------------------------------------
+
+
+def _has_scheme(path: str) -> bool:
+    return "://" in path and not path.startswith("file://")
+
+
+def _is_parquet(path: str) -> bool:
+    p = path.rstrip("/")
+    if p.endswith(".parquet"):
+        return True
+    local = Path(p)
+    return local.is_dir() and any(local.glob("*.parquet")) and not any(local.glob("*.jsonl"))
+
+
+def _item_row(file_idx: int, rec_idx: int, item: RawArticle | Failure) -> dict[str, Any]:
+    if isinstance(item, Failure):
+        return {"file_idx": file_idx, "rec_idx": rec_idx, "article": False,
+                "document": None, "failure": to_dict(item)}
+    document = to_document(item)
+    if isinstance(document, Failure):
+        return {"file_idx": file_idx, "rec_idx": rec_idx, "article": True,
+                "document": None, "failure": to_dict(document)}
+    return {"file_idx": file_idx, "rec_idx": rec_idx, "article": True,
+            "document": to_dict(document), "failure": None}
+
+
+def _batched(rows: Iterable[dict[str, Any]], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+    buffer: list[dict[str, Any]] = []
+    for row in rows:
+        buffer.append(row)
+        if len(buffer) >= BATCH_ROWS:
+            yield pa.RecordBatch.from_pylist(buffer, schema=schema)
+            buffer = []
+    if buffer:
+        yield pa.RecordBatch.from_pylist(buffer, schema=schema)
+
+
+def _read_files(settings: Settings, published: str | None):  # type: ignore[no-untyped-def]
+    def read(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        def rows() -> Iterator[dict[str, Any]]:
+            for batch in batches:
+                for task in batch.to_pylist():
+                    items = _read_one(task["path"], task["content"], settings, published)
+                    for rec_idx, item in enumerate(items):
+                        yield _item_row(task["file_idx"], rec_idx, item)
+
+        yield from _batched(rows(), _read_schema())
+
+    return read
+
+
+def _read_one(
+    path: str, content: bytes | None, settings: Settings, published: str | None
+) -> Iterator[RawArticle | Failure]:
+    """The items of one input file; ``content`` holds the bytes of a file fetched by Spark."""
+    if content is None:
+        yield from read_inputs([path], settings.ingest, published)
+        return
+    # A remote file: the readers read local files, so give them a temporary copy, then put
+    # the remote name back into every input and external id.
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    with tempfile.TemporaryDirectory(prefix="storyline-") as folder:
+        local = os.path.join(folder, name)
+        with open(local, "wb") as f:
+            f.write(content)
+        for item in read_inputs([local], settings.ingest, published):
+            yield dataclasses.replace(
+                item,
+                input=item.input.replace(local, path),
+                external_id=item.external_id and item.external_id.replace(local, path),
+            )
+
+
+def _read_parquet_lines(published: str | None):  # type: ignore[no-untyped-def]
+    def read(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        def rows() -> Iterator[dict[str, Any]]:
+            for batch in batches:
+                for r in batch.to_pylist():
+                    item = read_jsonl_line(r["line"], f"{r['path']}#{r['rec_idx'] + 1}", published)
+                    yield _item_row(r["file_idx"], r["rec_idx"], item)
+
+        yield from _batched(rows(), _read_schema())
+
+    return read
+
+
+def read_items(
+    spark: SparkSession, inputs: Sequence[str], settings: Settings, published: str | None
+) -> DataFrame:
+    """One row per article or failure found in the inputs (the read step)."""
+    files: list[tuple[int, str]] = []
+    frames: list[DataFrame] = []
+    read_type = from_arrow_schema(_read_schema())
+    missing = [p for p in inputs if not _has_scheme(p) and not Path(p).exists()]
+    if missing:
+        raise InputError(f"input not found: {', '.join(missing)}")
+    for source in inputs:
+        file_idx = len(files) + len(frames) * 1_000_000_000
+        if _is_parquet(source):
+            table = spark.read.parquet(source)
+            cols = [c for c in ARTICLE_COLUMNS if c in table.columns]
+            lines = table.select(F.to_json(F.struct(*cols)).alias("line"))
+            numbered = lines.rdd.zipWithIndex().map(
+                lambda pair, i=file_idx, s=source: (i, s, pair[1], pair[0]["line"])
+            )
+            df = spark.createDataFrame(numbered, "file_idx long, path string, rec_idx long, line string")
+            frames.append(df.mapInArrow(_read_parquet_lines(published), read_type))
+        elif _has_scheme(source):
+            fetched = spark.sparkContext.binaryFiles(source).sortByKey().zipWithIndex()
+            remote = fetched.map(
+                lambda pair, i=file_idx: (i + pair[1], pair[0][0], bytes(pair[0][1]))
+            )
+            df = spark.createDataFrame(remote, "file_idx long, path string, content binary")
+            frames.append(df.mapInArrow(_read_files(settings, published), read_type))
+        else:
+            files += [(len(files), str(p)) for p in _files(Path(source))]
+    if files:
+        df = spark.createDataFrame(
+            [(i, p, None) for i, p in files], "file_idx long, path string, content binary"
+        ).repartition(max(1, min(len(files), spark.sparkContext.defaultParallelism * 4)))
+        frames.append(df.mapInArrow(_read_files(settings, published), read_type))
+    if not frames:
+        return spark.createDataFrame([], read_type)
+    return functools.reduce(DataFrame.unionByName, frames)
+
+
+# --- step 2: analyse ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _cached_nlp(settings: Settings) -> Language:
+    """The pipeline of a worker process, built on its first partition and kept for the others."""
+    return build_nlp(settings)
+
+
+def _result_row(result: DocResult, ordinal: tuple[int, int]) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "file_idx": ordinal[0],
+        "rec_idx": ordinal[1],
+        "words": len(result.document.text.split()),
+        "document": to_dict(result.document),
+    }
+    for name, _ in DOC_TABLES:
+        row[name] = [to_dict(r) for r in getattr(result, name)]
+    return row
+
+
+def _failed_row(document: Document, ordinal: tuple[int, int], err: Exception) -> dict[str, Any]:
+    failure = Failure(document.external_id, document.external_id, "store",
+                      f"records do not fit the schema: {type(err).__name__}: {err}"[:500])
+    return _result_row(DocResult(document, failures=[failure]), ordinal)
+
+
+def _analyse(settings: Settings):  # type: ignore[no-untyped-def]
+    schema = result_schema()
+
+    def analyse(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        nlp = _cached_nlp(settings)
+        ordinals: dict[str, tuple[int, int]] = {}
+
+        def documents() -> Iterator[Document]:
+            for batch in batches:
+                for r in batch.to_pylist():
+                    document = from_dict(Document, r["document"])
+                    ordinals[document.id] = (r["file_idx"], r["rec_idx"])
+                    yield document
+
+        buffer: list[tuple[DocResult, tuple[int, int]]] = []
+        for result in process(nlp, documents(), settings):
+            buffer.append((result, ordinals.pop(result.document.id)))
+            if len(buffer) >= BATCH_ROWS:
+                yield _result_batch(buffer, schema)
+                buffer = []
+        if buffer:
+            yield _result_batch(buffer, schema)
+
+    return analyse
+
+
+def _result_batch(
+    results: list[tuple[DocResult, tuple[int, int]]], schema: pa.Schema
+) -> pa.RecordBatch:
+    rows = [_result_row(r, o) for r, o in results]
+    try:
+        return pa.RecordBatch.from_pylist(rows, schema=schema)
+    except (pa.ArrowException, TypeError, ValueError):
+        # Find the document whose records do not fit, and keep it as a failure row.
+        fitted = []
+        for (result, ordinal), row in zip(results, rows, strict=True):
+            try:
+                pa.RecordBatch.from_pylist([row], schema=schema)
+                fitted.append(row)
+            except (pa.ArrowException, TypeError, ValueError) as err:
+                fitted.append(_failed_row(result.document, ordinal, err))
+        return pa.RecordBatch.from_pylist(fitted, schema=schema)
+
+
+def analyse(
+    spark: SparkSession, items: DataFrame, settings: Settings, partitions: int | None = None
+) -> tuple[DataFrame, int]:
+    """The per-document results (persisted), and how many repeated documents were left out."""
+    docs = items.where(F.col("document").isNotNull())
+    first = Window.partitionBy(F.col("document.id")).orderBy("file_idx", "rec_idx")
+    unique = docs.withColumn("_n", F.row_number().over(first)).where("_n = 1").drop("_n")
+    unique = unique.select("file_idx", "rec_idx", "document").persist(StorageLevel.MEMORY_AND_DISK)
+    n_docs, n_unique = docs.count(), unique.count()
+    if partitions is None:
+        cores = spark.sparkContext.defaultParallelism
+        partitions = max(cores * 2, n_unique // 500)
+    results = unique.repartition(max(1, partitions)).mapInArrow(
+        _analyse(settings), from_arrow_schema(result_schema())
+    )
+    results = results.persist(StorageLevel.MEMORY_AND_DISK)
+    results.count()  # run the pipeline once; every table is read from here
+    unique.unpersist()
+    return results, n_docs - n_unique
+
+
+# --- step 3: cross-document --------------------------------------------------------------------
+
+
+def _explode(results: DataFrame, name: str) -> DataFrame:
+    return results.select(F.explode(name).alias("r")).select("r.*")
+
+
+def _records(df: DataFrame, cls: type[Any]) -> Iterator[Any]:
+    for row in df.toLocalIterator():
+        yield from_dict(cls, row.asDict(recursive=True))
+
+
+def _frame(spark: SparkSession, cls: type[Any], records: Iterable[Any]) -> DataFrame:
+    rows = [to_dict(r) for r in records]
+    return spark.createDataFrame(rows, spark_schema(cls))
+
+
+def _merged_entities(results: DataFrame) -> list[Entity]:
+    """One entity per id, its views merged in input order (as the local store upserts them)."""
+    from storyline.store.db import merge_entity
+
+    rows = results.select("file_idx", "rec_idx", F.posexplode("entities").alias("pos", "r"))
+    ordered = rows.orderBy("file_idx", "rec_idx", "pos").select("r.*")
+    merged: dict[str, Entity] = {}
+    for e in _records(ordered, Entity):
+        merged[e.id] = merge_entity(merged[e.id], e) if e.id in merged else e
+    return [merged[k] for k in sorted(merged)]
+
+
+def _relink_events(redirects: dict[str, str], entities: dict[str, Entity]):  # type: ignore[no-untyped-def]
+    from storyline.store.db import _relink_event
+
+    schema = arrow_schema(Event)
+
+    def relink(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            events = [from_dict(Event, r) for r in batch.to_pylist()]
+            rows = [to_dict(_relink_event(e, redirects, entities)) for e in events]
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+    return relink
+
+
+def _redirect(df: DataFrame, column: str, redirects: DataFrame) -> DataFrame:
+    cols = df.columns
+    joined = df.join(F.broadcast(redirects), df[column] == redirects["old"], "left")
+    return joined.withColumn(column, F.coalesce(redirects["new"], df[column])).select(*cols)
+
+
+def _block_key(row: Any) -> tuple[str, str]:
+    from storyline.story.events import FAMILIES, MODALITY_CLASS
+
+    return (FAMILIES.get(row["type"], row["type"]),
+            MODALITY_CLASS.get(row["modality"], row["modality"]))
+
+
+def _merge_block(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    from storyline.story.events import merge_events
+
+    events, documents = [], {}
+    for row in rows:
+        data = row.asDict(recursive=True)
+        doc_id, published = data.pop("_doc_id"), data.pop("_published")
+        events.append(from_dict(Event, data))
+        # merge_events reads only the documents' ids and dates.
+        documents[doc_id] = Document(doc_id, doc_id, None, None, None, published, None, "")
+    for story_event in merge_events(events, documents.values()):
+        yield to_dict(story_event)
+
+
+def story_events_job(spark: SparkSession, events: DataFrame, documents: DataFrame) -> DataFrame:
+    """Story events, merged block by block (a block never holds two events merge_events could join)."""
+    dated = events.join(
+        documents.select(F.col("id").alias("_doc_id"), F.col("published").alias("_published")),
+        events["doc_id"] == F.col("_doc_id"),
+        "left",
+    )
+    merged = dated.rdd.keyBy(_block_key).groupByKey().flatMap(lambda kv: _merge_block(kv[1]))
+    return spark.createDataFrame(merged, spark_schema(StoryEvent))
+
+
+def run_spark(
+    inputs: Sequence[str | Path],
+    output: str | Path,
+    settings: Settings,
+    published: str | None = None,
+    master: str = "local[*]",
+    spark: SparkSession | None = None,
+    partitions: int | None = None,
+) -> SparkSummary:
+    """Process the inputs on Spark into Parquet tables under ``output`` (overwritten)."""
+    from storyline.story.entities import link_entities
+    from storyline.story.stories import group_stories
+    from storyline.story.timeline import build_timeline
+
+    started = time.perf_counter()
+    spark = spark or session(master)
+    out = str(output).rstrip("/")
+    items = read_items(spark, [str(p) for p in inputs], settings, published)
+    items = items.persist(StorageLevel.MEMORY_AND_DISK)
+    results, skipped = analyse(spark, items, settings, partitions)
+
+    tables: dict[str, DataFrame] = {}
+    documents = results.select("document.*")
+    tables["documents"] = documents
+    read_failures = items.where(F.col("failure").isNotNull()).select("failure.*")
+    tables["failures"] = read_failures.unionByName(_explode(results, "failures")).dropDuplicates(
+        list(Failure.KEY)
+    )
+    tables["timexes"] = _explode(results, "timexes").dropDuplicates(list(Timex.KEY))
+
+    # Entity linking: distinct entities and roles on the driver, redirects applied by Spark.
+    roles = _explode(results, "roles").dropDuplicates(list(Role.KEY))
+    role_records = sorted(_records(roles, Role), key=lambda r: (r.doc_id, r.start, r.end, r.entity_id))
+    entities, redirects = link_entities(_merged_entities(results), role_records)
+    entities = list(entities)
+    tables["entities"] = _frame(spark, Entity, entities)
+    pairs = spark.createDataFrame(
+        [(k, v) for k, v in sorted(redirects.items())], "old string, new string"
+    )
+    tables["mentions"] = _redirect(
+        _explode(results, "mentions").dropDuplicates(list(Mention.KEY)), "entity_id", pairs
+    )
+    tables["roles"] = _redirect(roles, "entity_id", pairs)
+    tables["quotes"] = _redirect(
+        _explode(results, "quotes").dropDuplicates(list(Quote.KEY)), "speaker_entity_id", pairs
+    )
+    by_id = {e.id: e for e in entities}
+    events = _explode(results, "events").dropDuplicates(list(Event.KEY)).mapInArrow(
+        _relink_events(dict(redirects), by_id), spark_schema(Event)
+    ).persist(StorageLevel.MEMORY_AND_DISK)
+    tables["events"] = events
+
+    # Story events in parallel blocks; stories and timelines on the driver.
+    story_events = list(_records(story_events_job(spark, events, documents), StoryEvent))
+    doc_records = sorted(_records(documents, Document),
+                         key=lambda d: (d.published is None, d.published or "", d.id))
+    event_records = sorted(_records(events, Event), key=lambda e: (e.doc_id, e.trigger.start))
+    quote_records = sorted(_records(tables["quotes"], Quote), key=lambda q: (q.doc_id, q.start))
+    from storyline.story import dates
+
+    story_events.sort(key=lambda s: (dates.sort_key(s.date.value if s.date else None), s.id))
+    stories, story_events = group_stories(doc_records, event_records, story_events, quote_records)
+    timeline: list[TimelineEntry] = []
+    for story in stories:
+        timeline += build_timeline(story_events, event_records, doc_records, quote_records,
+                                   story_id=story.id)
+    tables["story_events"] = _frame(spark, StoryEvent, story_events)
+    tables["stories"] = _frame(spark, Story, stories)
+    tables["timeline"] = _frame(spark, TimelineEntry, timeline)
+
+    for cls in TABLE_RECORDS:
+        tables[cls.TABLE].write.mode("overwrite").parquet(f"{out}/{cls.TABLE}")
+
+    counts = items.agg(F.sum(F.col("article").cast("long")).alias("read")).first()
+    words = results.agg(F.sum("words").alias("words")).first()
+    n_failures = spark.read.parquet(f"{out}/failures").count()
+    summary = SparkSummary(
+        read=int((counts["read"] if counts else 0) or 0),
+        stored=spark.read.parquet(f"{out}/documents").count(),
+        skipped=skipped,
+        failures=n_failures,
+        words=int((words["words"] if words else 0) or 0),
+        seconds=time.perf_counter() - started,
+        output=out,
+    )
+    events.unpersist()
+    results.unpersist()
+    items.unpersist()
+    return summary
+
+
+__all__ = ["SparkSummary", "result_schema", "run_spark", "session", "spark_schema"]
