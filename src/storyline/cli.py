@@ -74,9 +74,10 @@ def _settings(config: Path | None) -> Settings:
 @app.command()
 def run(
     inputs: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            help="Files or folders: .txt (+ NAME.json sidecar), .jsonl, .html, .warc[.gz]."
+            help="Files or folders: .txt (+ NAME.json sidecar), .jsonl, .html, .warc[.gz]; "
+            "with --engine spark also Parquet and any path Spark reads (s3a://, hdfs://)."
         ),
     ],
     db: DbOpt = Path("storyline.duckdb"),
@@ -87,10 +88,22 @@ def run(
         ),
     ] = None,
     config: ConfigOpt = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (DuckDB --db) or spark (Parquet --output).")
+    ] = "local",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", help="With --engine spark: the folder for the Parquet tables."),
+    ] = None,
+    master: Annotated[
+        str, typer.Option("--master", help="With --engine spark: the Spark master URL.")
+    ] = "local[*]",
 ) -> None:
     """Read articles, extract timexes, actors, quotes and events, and store them in --db.
 
     Safe to run again on the same input: stored documents are skipped, nothing is stored twice.
+    With --engine spark the same stages run on Apache Spark and write Parquet tables to --output
+    (load them with `storyline import --parquet DIR --db PATH`).
     """
     from storyline.ingest import parse_date
     from storyline.runner import run as run_local
@@ -104,6 +117,13 @@ def run(
                     f"{published!r} is not a date: {err}", param_hint="--published"
                 ) from None
         settings = _settings(config)
+        if engine not in ("local", "spark"):
+            raise typer.BadParameter(
+                f"unknown engine {engine!r}; valid: local, spark", param_hint="--engine"
+            )
+        if engine == "spark":
+            _run_spark(inputs, output, settings, published, master)
+            return
         console = _err()
         if console.is_terminal:
             summary = _run_with_progress(
@@ -119,6 +139,37 @@ def run(
         typer.echo(summary.line())
         if summary.failures:
             typer.echo(f"see them with: storyline export --db {db} --table failures")
+
+
+def _run_spark(
+    inputs: list[str], output: str | None, settings: Settings, published: str | None, master: str
+) -> None:
+    if output is None:
+        raise typer.BadParameter("--engine spark needs --output DIR", param_hint="--output")
+    try:
+        from storyline.spark import run_spark
+    except ImportError as err:
+        raise StorylineError(
+            f"--engine spark needs PySpark ({err}); install it with: pip install 'storyline[spark]' "
+            "(and Java 17: apt-get install openjdk-17-jre-headless)"
+        ) from None
+    summary = run_spark(inputs, output, settings, published=published, master=master)
+    typer.echo(summary.line())
+    typer.echo(f"load it into DuckDB with: storyline import --parquet {output} --db PATH")
+
+
+@app.command("import")
+def import_(
+    parquet: Annotated[Path, typer.Option("--parquet", help="The --output folder of a Spark run.")],
+    db: DbOpt = Path("storyline.duckdb"),
+) -> None:
+    """Load a Spark run's Parquet tables into --db (its tables are replaced)."""
+    from storyline.store import Store
+    from storyline.store.parquet import import_parquet
+
+    with _errors(), Store.open(db) as store:
+        counts = import_parquet(store, parquet)
+    typer.echo(", ".join(f"{n:,} {table}" for table, n in counts.items()) + f" loaded into {db}")
 
 
 def _plain_progress(every: float = 10.0) -> Callable[[int, int], None]:

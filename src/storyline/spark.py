@@ -64,8 +64,8 @@ from storyline.records import (
     Role,
     Story,
     StoryEvent,
-    Timex,
     TimelineEntry,
+    Timex,
     from_dict,
     to_dict,
 )
@@ -184,14 +184,29 @@ def _is_parquet(path: str) -> bool:
 
 def _item_row(file_idx: int, rec_idx: int, item: RawArticle | Failure) -> dict[str, Any]:
     if isinstance(item, Failure):
-        return {"file_idx": file_idx, "rec_idx": rec_idx, "article": False,
-                "document": None, "failure": to_dict(item)}
+        return {
+            "file_idx": file_idx,
+            "rec_idx": rec_idx,
+            "article": False,
+            "document": None,
+            "failure": to_dict(item),
+        }
     document = to_document(item)
     if isinstance(document, Failure):
-        return {"file_idx": file_idx, "rec_idx": rec_idx, "article": True,
-                "document": None, "failure": to_dict(document)}
-    return {"file_idx": file_idx, "rec_idx": rec_idx, "article": True,
-            "document": to_dict(document), "failure": None}
+        return {
+            "file_idx": file_idx,
+            "rec_idx": rec_idx,
+            "article": True,
+            "document": None,
+            "failure": to_dict(document),
+        }
+    return {
+        "file_idx": file_idx,
+        "rec_idx": rec_idx,
+        "article": True,
+        "document": to_dict(document),
+        "failure": None,
+    }
 
 
 def _batched(rows: Iterable[dict[str, Any]], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
@@ -234,11 +249,17 @@ def _read_one(
         with open(local, "wb") as f:
             f.write(content)
         for item in read_inputs([local], settings.ingest, published):
-            yield dataclasses.replace(
-                item,
-                input=item.input.replace(local, path),
-                external_id=item.external_id and item.external_id.replace(local, path),
-            )
+            if isinstance(item, Failure):
+                external_id = item.external_id and item.external_id.replace(local, path)
+                yield dataclasses.replace(
+                    item, input=item.input.replace(local, path), external_id=external_id
+                )
+            else:
+                yield dataclasses.replace(
+                    item,
+                    input=item.input.replace(local, path),
+                    external_id=item.external_id.replace(local, path),
+                )
 
 
 def _read_parquet_lines(published: str | None):  # type: ignore[no-untyped-def]
@@ -252,6 +273,14 @@ def _read_parquet_lines(published: str | None):  # type: ignore[no-untyped-def]
         yield from _batched(rows(), _read_schema())
 
     return read
+
+
+def _numbered(file_idx: int, path: str, pair: tuple[Any, int]) -> tuple[int, str, int, str]:
+    return (file_idx, path, pair[1], pair[0]["line"])
+
+
+def _fetched(file_idx: int, pair: tuple[tuple[str, bytes], int]) -> tuple[int, str, bytes]:
+    return (file_idx + pair[1], pair[0][0], bytes(pair[0][1]))
 
 
 def read_items(
@@ -270,16 +299,14 @@ def read_items(
             table = spark.read.parquet(source)
             cols = [c for c in ARTICLE_COLUMNS if c in table.columns]
             lines = table.select(F.to_json(F.struct(*cols)).alias("line"))
-            numbered = lines.rdd.zipWithIndex().map(
-                lambda pair, i=file_idx, s=source: (i, s, pair[1], pair[0]["line"])
+            numbered = lines.rdd.zipWithIndex().map(functools.partial(_numbered, file_idx, source))
+            df = spark.createDataFrame(
+                numbered, "file_idx long, path string, rec_idx long, line string"
             )
-            df = spark.createDataFrame(numbered, "file_idx long, path string, rec_idx long, line string")
             frames.append(df.mapInArrow(_read_parquet_lines(published), read_type))
         elif _has_scheme(source):
-            fetched = spark.sparkContext.binaryFiles(source).sortByKey().zipWithIndex()
-            remote = fetched.map(
-                lambda pair, i=file_idx: (i + pair[1], pair[0][0], bytes(pair[0][1]))
-            )
+            fetched: Any = spark.sparkContext.binaryFiles(source).sortByKey().zipWithIndex()
+            remote = fetched.map(functools.partial(_fetched, file_idx))
             df = spark.createDataFrame(remote, "file_idx long, path string, content binary")
             frames.append(df.mapInArrow(_read_files(settings, published), read_type))
         else:
@@ -316,8 +343,12 @@ def _result_row(result: DocResult, ordinal: tuple[int, int]) -> dict[str, Any]:
 
 
 def _failed_row(document: Document, ordinal: tuple[int, int], err: Exception) -> dict[str, Any]:
-    failure = Failure(document.external_id, document.external_id, "store",
-                      f"records do not fit the schema: {type(err).__name__}: {err}"[:500])
+    failure = Failure(
+        document.external_id,
+        document.external_id,
+        "store",
+        f"records do not fit the schema: {type(err).__name__}: {err}"[:500],
+    )
     return _result_row(DocResult(document, failures=[failure]), ordinal)
 
 
@@ -438,8 +469,10 @@ def _redirect(df: DataFrame, column: str, redirects: DataFrame) -> DataFrame:
 def _block_key(row: Any) -> tuple[str, str]:
     from storyline.story.events import FAMILIES, MODALITY_CLASS
 
-    return (FAMILIES.get(row["type"], row["type"]),
-            MODALITY_CLASS.get(row["modality"], row["modality"]))
+    return (
+        FAMILIES.get(row["type"], row["type"]),
+        MODALITY_CLASS.get(row["modality"], row["modality"]),
+    )
 
 
 def _merge_block(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
@@ -499,7 +532,9 @@ def run_spark(
 
     # Entity linking: distinct entities and roles on the driver, redirects applied by Spark.
     roles = _explode(results, "roles").dropDuplicates(list(Role.KEY))
-    role_records = sorted(_records(roles, Role), key=lambda r: (r.doc_id, r.start, r.end, r.entity_id))
+    role_records = sorted(
+        _records(roles, Role), key=lambda r: (r.doc_id, r.start, r.end, r.entity_id)
+    )
     entities, redirects = link_entities(_merged_entities(results), role_records)
     entities = list(entities)
     tables["entities"] = _frame(spark, Entity, entities)
@@ -514,15 +549,19 @@ def run_spark(
         _explode(results, "quotes").dropDuplicates(list(Quote.KEY)), "speaker_entity_id", pairs
     )
     by_id = {e.id: e for e in entities}
-    events = _explode(results, "events").dropDuplicates(list(Event.KEY)).mapInArrow(
-        _relink_events(dict(redirects), by_id), spark_schema(Event)
-    ).persist(StorageLevel.MEMORY_AND_DISK)
+    events = (
+        _explode(results, "events")
+        .dropDuplicates(list(Event.KEY))
+        .mapInArrow(_relink_events(dict(redirects), by_id), spark_schema(Event))
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    )
     tables["events"] = events
 
     # Story events in parallel blocks; stories and timelines on the driver.
     story_events = list(_records(story_events_job(spark, events, documents), StoryEvent))
-    doc_records = sorted(_records(documents, Document),
-                         key=lambda d: (d.published is None, d.published or "", d.id))
+    doc_records = sorted(
+        _records(documents, Document), key=lambda d: (d.published is None, d.published or "", d.id)
+    )
     event_records = sorted(_records(events, Event), key=lambda e: (e.doc_id, e.trigger.start))
     quote_records = sorted(_records(tables["quotes"], Quote), key=lambda q: (q.doc_id, q.start))
     from storyline.story import dates
@@ -531,8 +570,9 @@ def run_spark(
     stories, story_events = group_stories(doc_records, event_records, story_events, quote_records)
     timeline: list[TimelineEntry] = []
     for story in stories:
-        timeline += build_timeline(story_events, event_records, doc_records, quote_records,
-                                   story_id=story.id)
+        timeline += build_timeline(
+            story_events, event_records, doc_records, quote_records, story_id=story.id
+        )
     tables["story_events"] = _frame(spark, StoryEvent, story_events)
     tables["stories"] = _frame(spark, Story, stories)
     tables["timeline"] = _frame(spark, TimelineEntry, timeline)
