@@ -141,6 +141,23 @@ def nice_date(value: str | None) -> str:
     return year
 
 
+def sortable(value: str | None) -> str:
+    """A TIMEX3 value that sorts as a date (weeks as their Monday, quarters as their first month);
+    undated values sort last. Mirrors ``store.api.sortable_date``."""
+    m = _DATE.match(value or "")
+    if not m or value is None:
+        return "~" + (value or "")
+    year, _, _, week, quarter = m.groups()
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(year), int(week), 1).isoformat() + value[8:]
+        except ValueError:
+            return value
+    if quarter:
+        return f"{year}-{(int(quarter) - 1) * 3 + 1:02d}" + value[7:]
+    return value
+
+
 def bucket(value: str | None, zoom: Zoom) -> tuple[str, str]:
     """The (sort key, label) of the timeline group a TIMEX3 value falls in at a zoom level.
 
@@ -194,10 +211,11 @@ def home(request: Request, db: Db) -> HTMLResponse:
 
 @dataclass
 class Source:
+    """A cited document and the passages of it cited."""
+
     doc_id: str
-    title: str
-    start: int
-    end: int
+    label: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -210,6 +228,20 @@ class Item:
     types: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
 
+    @property
+    def headline_is_lead(self) -> bool:
+        """Whether the headline only repeats the start of the text (then the text is enough)."""
+        return self.text.startswith(self.headline.rstrip("… .").strip())
+
+
+def _sources(citations: list[tuple[str, int, int]], labels: dict[str, str]) -> list[Source]:
+    by_doc: dict[str, Source] = {}
+    for doc_id, start, end in citations:
+        src = by_doc.setdefault(doc_id, Source(doc_id, labels.get(doc_id, doc_id)))
+        if (start, end) not in src.spans:
+            src.spans.append((start, end))
+    return list(by_doc.values())
+
 
 @dataclass
 class Group:
@@ -218,53 +250,47 @@ class Group:
     items: list[Item] = field(default_factory=list)
 
 
-def _titles(db: Store, doc_ids: set[str]) -> dict[str, str]:
+def _labels(db: Store, doc_ids: set[str]) -> dict[str, str]:
+    """How to name each document in a list of sources: its title (or outlet and id) and date."""
     if not doc_ids:
         return {}
     rows = db.sql(
-        "SELECT id, coalesce(title, external_id) AS t FROM documents WHERE list_contains(?, id)",
+        "SELECT id, title, source, external_id, published FROM documents WHERE list_contains(?, id)",
         [sorted(doc_ids)],
     )
-    return {r["id"]: r["t"] for r in rows}
+    return {
+        r["id"]: f"{r['title'] or r['source'] or 'article ' + r['external_id']}, "
+        f"{nice_date((r['published'] or '')[:10] or None)}"
+        for r in rows
+    }
 
 
 def _entry_items(db: Store, entries: list[TimelineEntry]) -> list[Item]:
-    titles = _titles(db, {c.doc_id for e in entries for c in e.citations})
-    types = {
-        se.id: se.type for se in q.story_events(db, [i for e in entries for i in e.story_event_ids])
-    }
+    labels = _labels(db, {c.doc_id for e in entries for c in e.citations})
+    ids = [i for e in entries for i in e.story_event_ids]
+    types = {se.id: se.type for se in q.story_events(db, ids)}
     return [
         Item(
             e.date,
             e.headline,
             e.text,
             sorted({types[i] for i in e.story_event_ids if i in types}),
-            [Source(c.doc_id, titles.get(c.doc_id, c.doc_id), c.start, c.end) for c in e.citations],
+            _sources([(c.doc_id, c.start, c.end) for c in e.citations], labels),
         )
         for e in entries
     ]
 
 
 def _event_items(db: Store, events: list[Event]) -> list[Item]:
-    titles = _titles(db, {e.doc_id for e in events})
+    labels = _labels(db, {e.doc_id for e in events})
     items = []
     for e in events:
         src = ", ".join(a.name for a in e.source) or "someone"
         tgt = ", ".join(a.name for a in e.target)
         headline = f"{src} — {e.type.lower()}" + (f" — {tgt}" if tgt else "")
-        items.append(
-            Item(
-                e.date.value if e.date else "",
-                headline,
-                e.sentence.text,
-                [e.type],
-                [
-                    Source(
-                        e.doc_id, titles.get(e.doc_id, e.doc_id), e.sentence.start, e.sentence.end
-                    )
-                ],
-            )
-        )
+        cited = [(e.doc_id, e.sentence.start, e.sentence.end)]
+        date = e.date.value if e.date else ""
+        items.append(Item(date, headline, e.sentence.text, [e.type], _sources(cited, labels)))
     return items
 
 
@@ -365,7 +391,7 @@ def _positions(entity_id: str, quotes: list[Quote], events: list[Event]) -> list
         acting = any(a.entity_id == entity_id for a in e.source)
         other = e.target if acting else e.source
         names = ", ".join(a.name for a in other) or "—"
-        label = f"→ {names}" if acting else f"← {names}"
+        label = f"→ {names}" if acting else f"by {names}"
         if e.modality != "asserted":
             label += f" ({e.modality})"
         out.append(
@@ -380,7 +406,7 @@ def _positions(entity_id: str, quotes: list[Quote], events: list[Event]) -> list
                 e.sentence.end,
             )
         )
-    return sorted(out, key=lambda p: (p.date is None, p.date or "", p.doc_id, p.start))
+    return sorted(out, key=lambda p: (sortable(p.date), p.doc_id, p.start))
 
 
 @router.get("/actors/{entity_id}", response_class=HTMLResponse)

@@ -33,7 +33,7 @@
       d.y = H / 2 + (H / 3) * Math.sin(a) + rand() * 10;
       d.vx = 0; d.vy = 0;
     });
-    var k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.55;
+    var k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.7;
     for (var it = 0; it < 300; it++) {
       var t = 1 - it / 300;
       for (var i = 0; i < n; i++) {
@@ -54,8 +54,8 @@
         d.vx += (W / 2 - d.x) * 0.005; d.vy += (H / 2 - d.y) * 0.005;
         var sp = Math.sqrt(d.vx * d.vx + d.vy * d.vy), cap = 30 * t + 1;
         if (sp > cap) { d.vx *= cap / sp; d.vy *= cap / sp; }
-        d.x = Math.max(40, Math.min(W - 40, d.x + d.vx));
-        d.y = Math.max(30, Math.min(H - 30, d.y + d.vy));
+        d.x = Math.max(70, Math.min(W - 70, d.x + d.vx));
+        d.y = Math.max(36, Math.min(H - 24, d.y + d.vy));
         d.vx *= 0.5; d.vy *= 0.5;
       });
     }
@@ -80,7 +80,7 @@
     var defs = el("defs", {}, svg);
     ["coop", "retreat", "conflict"].forEach(function (name) {
       var m = el("marker", { id: "arrow-" + name, viewBox: "0 0 10 10", refX: 10, refY: 5,
-        markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+        markerUnits: "userSpaceOnUse", markerWidth: 11, markerHeight: 11, orient: "auto" }, defs);
       el("path", { d: "M0,0 L10,5 L0,10 z", fill: css.getPropertyValue("--" + name).trim() }, m);
     });
     var gEdges = el("g", {}, svg), gNodes = el("g", {}, svg);
@@ -106,7 +106,10 @@
     data.nodes.forEach(function (d) {
       var a = el("a", { href: "/actors/" + encodeURIComponent(d.id), "class": "node" }, gNodes);
       el("circle", { cx: d.x, cy: d.y, r: radius(d), fill: d.sector === "GOV" ? "#1a4f8b" : "#5f6b7a" }, a);
-      var label = el("text", { x: d.x, y: d.y - radius(d) - 4, "text-anchor": "middle" }, a);
+      // Labels near the sides grow inwards so that they stay inside the picture.
+      var anchor = d.x < W * 0.2 ? "start" : d.x > W * 0.8 ? "end" : "middle";
+      var lx = anchor === "start" ? d.x - radius(d) : anchor === "end" ? d.x + radius(d) : d.x;
+      var label = el("text", { x: lx, y: d.y - radius(d) - 4, "text-anchor": anchor }, a);
       label.textContent = d.name.length > 26 ? d.name.slice(0, 25) + "…" : d.name;
       var title = el("title", {}, a);
       title.textContent = d.name + (d.country ? " (" + d.country + ")" : "") + ": " + d.events + " event links";

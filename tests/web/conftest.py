@@ -1,0 +1,41 @@
+"""Fixtures for the web UI tests: the hand-made sample database of tests/api, and a test client."""
+
+from __future__ import annotations
+
+import importlib.util
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.exceptions import StarletteDeprecationWarning
+
+with warnings.catch_warnings():
+    # Starlette asks for its successor http client, which is not a dependency here.
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
+
+_SAMPLE = Path(__file__).resolve().parents[1] / "api" / "sample.py"
+
+
+def _sample_module() -> Any:
+    spec = importlib.util.spec_from_file_location("storyline_web_sample", _SAMPLE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def web_sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path: Path = _sample_module().build_sample_db(tmp_path_factory.mktemp("web") / "sample.duckdb")
+    return path
+
+
+@pytest.fixture(scope="session")
+def web(web_sample_db: Path) -> Iterator[Any]:
+    from storyline.api import create_app
+
+    with TestClient(create_app(web_sample_db)) as c:
+        yield c

@@ -1,0 +1,109 @@
+"""The server-rendered pages over the sample database (no browser needed)."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pytest
+
+from storyline.web.pages import bucket, nice_date
+
+PAGES = [
+    ("/", "Cambodia and the war in Ukraine"),
+    ("/timeline", "imposed sanctions on Russia"),
+    ("/timeline?zoom=year&story=T1", "2023"),
+    ("/timeline?zoom=day&type=SUPPORT", "3 Mar 2022"),
+    ("/actors", "Samdech Hun Sen"),
+    ("/actors?name=phea", "Kin Phea"),
+    ("/actors/hun-sen", "Prime minister"),
+    ("/network", "Who acted on whom"),
+    ("/network?actor=russia", "Showing events involving"),
+    ("/documents", "Ukraine asks Cambodia for deminers"),
+    ("/documents/docC", "Phnom Penh welcomes embassy statement"),
+    ("/search?q=deminers", "Ukraine asks Cambodia for deminers"),
+]
+
+
+@pytest.mark.parametrize(("path", "needle"), PAGES)
+def test_page_renders(web: Any, path: str, needle: str) -> None:
+    response = web.get(path)
+    assert response.status_code == 200, response.text
+    assert needle in html.unescape(response.text)
+
+
+def test_pages_load_nothing_from_other_hosts(web: Any) -> None:
+    for path, _ in PAGES:
+        page = web.get(path).text
+        for url in re.findall(r'(?:src|href)="([^"]+)"', page):
+            assert not url.startswith(("http:", "https:", "//")) or "example.org" in url, (
+                path,
+                url,
+            )
+
+
+def test_document_text_is_rendered_exactly_with_marks(web: Any) -> None:
+    text = web.get("/api/documents/docC").json()["document"]["text"]
+    page = web.get("/documents/docC").text
+    body = re.search(r'<div id="doc-text"[^>]*>(.*?)</div>', page, flags=re.S)
+    assert body is not None
+    spans = re.findall(
+        r'<span data-s="(\d+)" data-e="(\d+)"([^>]*)>(.*?)</span>', body.group(1), re.S
+    )
+    assert "".join(html.unescape(s[3]) for s in spans) == text  # the markup in the text is escaped
+    assert "<b>diplomacy</b>" not in body.group(1)
+    for start, end, _attrs, inner in spans:
+        assert text[int(start) : int(end)] == html.unescape(inner)
+    quoted = [s for s in spans if "k-quote" in s[2]]
+    assert quoted and all("Kin Phea" in html.unescape(s[2]) for s in quoted)  # speaker on hover
+    assert any("k-trigger" in s[2] and "REJECT" in s[2] for s in spans)
+
+
+def test_every_record_links_to_its_span(web: Any) -> None:
+    actor = web.get("/actors/hun-sen").text
+    quote = web.get("/api/quotes", params={"actor": "hun-sen"}).json()["items"][0]
+    assert f"/documents/docA#{quote['start']}-{quote['end']}" in actor
+    timeline = web.get("/timeline").text
+    entries = web.get("/api/timeline").json()["items"]
+    for e in entries:
+        c = e["citations"][0]
+        assert f"/documents/{c['doc_id']}#{c['start']}-{c['end']}" in timeline
+
+
+def test_empty_states(web: Any) -> None:
+    assert "Nothing on the timeline" in web.get("/timeline?type=ASSAULT").text
+    assert "No actors found" in web.get("/actors?name=zzzz").text
+    assert "No links to draw" in web.get("/network?type=ASSAULT").text
+    assert "No results for" in web.get("/search?q=zzzz").text
+
+
+def test_errors_are_pages(web: Any) -> None:
+    missing = web.get("/documents/nope")
+    assert missing.status_code == 404 and "Not found" in missing.text
+    bad = web.get("/timeline?date_from=someday")
+    assert bad.status_code == 422 and "date_from" in bad.text and "<html" in bad.text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-03-03", "3 Mar 2022"),
+        ("2023-05", "May 2023"),
+        ("2022-W08", "week of 21 Feb 2022"),
+        ("2022-Q2", "Q2 2022"),
+        ("2022", "2022"),
+        ("PAST_REF", "in the past"),
+        (None, "undated"),
+    ],
+)
+def test_nice_date(value: str | None, expected: str) -> None:
+    assert nice_date(value) == expected
+
+
+def test_bucket_keeps_coarser_values_at_their_own_granularity() -> None:
+    assert bucket("2022-03-03", "month") == ("2022-03", "March 2022")
+    assert bucket("2022-03-03", "year") == ("2022", "2022")
+    assert bucket("2023-05", "day") == ("2023-05", "May 2023")
+    assert bucket("2022-W08", "day") == ("2022-02-21", "21 Feb 2022")
+    assert bucket("PAST_REF", "day") == ("9999", "Undated")
