@@ -517,6 +517,14 @@ ROLE_CORE: dict[str, str] = {
     "intelligence": "SPY",
     "leaders": "GOV",
     "officers": "MIL",
+    "nationals": "CVL",
+    "national": "CVL",
+    "population": "CVL",
+    "aircraft": "MIL",
+    "helicopters": "MIL",
+    "tanks": "MIL",
+    "administrators": "GOV",
+    "border patrol": "COP",
     "party": "PTY",
     "ruling party": "PTY",
     "chairman": "",
@@ -760,6 +768,8 @@ def read_people(path: Path) -> dict[str, str]:
     for words, isos in people.items():
         surname[words.split()[-1]].update(isos)
     out = {w: next(iter(i)) for w, i in people.items() if len(i) == 1 and " " in w}
+    # A surname stands for a country when everyone in the dictionary carrying it shares one.
+    out.update({s: next(iter(i)) for s, i in surname.items() if len(i) == 1 and len(s) >= 4})
     # A surname alone names one person only when no one else in the dictionary carries it.
     out.update(
         {

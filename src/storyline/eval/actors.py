@@ -112,7 +112,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> dict[s
                 else:
                     sector_confusion[(str(sector), str(got_sector))] += 1
             wrong = (code and got_country != code) or sector not in ("***", got_sector)
-            if wrong and len(examples) < 40:
+            if wrong and len(examples) < 400:
                 examples.append(
                     {
                         "id": record.get("id"),

@@ -13,8 +13,9 @@ Conventions (checked against the PLOVER gold records, ``events/plover-gsr``):
 * A group named by a demonym or country and a role noun ("Hungarian officials", "Russian troops",
   "Russia's army"), a capital standing for a government ("long friendly with Moscow") and a
   country's government by name ("the Royal Government of Cambodia") are the entity
-  ``country:<ISO3>:<SECTOR>`` (e.g. ``country:RUS:GOV``). A capital after a locative preposition
-  ("in Tokyo") is a place: country set, sector ``None``, as in the gold.
+  ``country:<ISO3>:<SECTOR>`` (e.g. ``country:RUS:GOV``). A capital in any other position ("in
+  Moscow", "the capital, Kyiv") is a place: country set, sector ``CVL`` (the gold's readme: "cities
+  go to CVL; capitals go to GOV if they are the subject or direct object").
 * Intergovernmental organizations and their organs have country ``"IGO"`` (the gold's code) and
   the entity id ``igo:<CODE>`` from storyline's table (``igo:UNO``, ``igo:UNGA``, ``igo:UNSC``,
   ``igo:ASEAN``, ``igo:NATO``, ...); the sector is ``None`` for the organization itself, ``GOV`` for
@@ -110,6 +111,9 @@ MEDIA = frozenset(
         "herald",
     }
 )
+# An IGO's people keep the IGO's own code except its forces and its refugee agencies
+# ("UN peacekeepers" MIL); "Red Cross officials" stay the Red Cross, as the gold codes them.
+IGO_GROUP_SECTORS = frozenset({"MIL", "REF"})
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
 
 
@@ -176,6 +180,8 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
     group = group_of(text, lex)
     if group is not None:
         code, group_sector = group
+        if code not in ("IGO", "NGO", "IMG", "MNC") and code not in lex.country_names:
+            code = country  # a regional CAMEO code ("MEA", "WAF"): the name's own country
         return Cluster(entity_id("ORG", text), "ORG", text, code, group_sector, org_words=org_words)
     if country and GOVERNMENT_WORDS.intersection(words):
         c = country_cluster(country, "GOV", lex)
@@ -241,7 +247,7 @@ def find_actors(
                 org_words=frozenset((org.name if org else span.value).lower().split()),
             )
             group = group_head(doc, span, names_at, lex)
-            if group is not None:
+            if group is not None and group[0] in IGO_GROUP_SECTORS:
                 sector, g_start, g_end = group
                 label = SECTOR_NAMES.get(sector, sector.lower())
                 c = Cluster(f"{c.id}:{sector}", "ORG", f"{c.name} ({label})", kind, sector)
@@ -255,7 +261,8 @@ def find_actors(
             tok = doc[span.end - 1]
             if not _stands_for_government(tok):
                 name = doc[span.start : span.end].text
-                c = Cluster(entity_id("GPE", name), "GPE", name, span.value, None, place=True)
+                # A capital as a place: its people (CVL), as the PLOVER gold codes cities.
+                c = Cluster(entity_id("GPE", name), "GPE", name, span.value, "CVL", place=True)
             else:
                 c = country_cluster(span.value, "GOV", lex)
             b.add(span.start, span.end, "name", c)
@@ -263,6 +270,8 @@ def find_actors(
             org_span = _extend_embassy(doc, span, names_at)
             skip_inside.update(range(org_span.start + 1, org_span.end))
             c = _code_org(doc, org_span, names, lex)
+            if c.country is None and not c.id.startswith("country:"):
+                c.country = _country_before(doc, org_span.start, names_at)
             f = b.add(org_span.start, org_span.end, "name", c)
             org_clusters.append((org_span, f.cluster))
             apposition = right_apposition(doc, org_span.end, lex)
@@ -309,6 +318,15 @@ def find_actors(
     return _records(doc, b)
 
 
+def _country_before(doc: Doc, start: int, names_at: dict[int, NameSpan]) -> str | None:
+    """The country named just before an organization: "US Congress", "Israel's Cabinet"."""
+    i = start - 1
+    if i >= 0 and doc[i].text in ("'s", "’s"):
+        i -= 1
+    span = names_at.get(i)
+    return span.value if span is not None and span.kind == "country" else None
+
+
 def _stands_for_government(tok: Token) -> bool:
     """A capital acting ("Moscow said", "friendly with Moscow"), not a place ("in Moscow")."""
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "poss", "agent"):
@@ -339,7 +357,16 @@ def _noun_sector(doc: Doc, noun: Token, lex: Lexicon) -> str | None:
         found = role_sector(f"{prev.lower_} {noun.lower_}", lex)
         if found:
             return found
-    return role_sector(noun.lower_, lex) or role_sector(noun.lemma_, lex)
+    found = role_sector(noun.lower_, lex) or role_sector(noun.lemma_, lex)
+    if found:
+        return found
+    # "opposition candidates", "rebel commanders": a modifier that names a sector.
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
+            sector = role_sector(child.lower_, lex)
+            if sector in ("OPP", "REB", "MIL", "COP"):
+                return sector
+    return None
 
 
 def group_head(

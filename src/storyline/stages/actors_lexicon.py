@@ -277,7 +277,8 @@ def group_of(text: str, lex: Lexicon | None = None) -> tuple[str, str | None] | 
 def role_sector(words: str, lex: Lexicon | None = None) -> str | None:
     """Sector of a role phrase ("prime minister" -> GOV, "rebels" -> REB), else None."""
     lex = lex or lexicon()
-    return lex.agents.get(" ".join(words.lower().split()))
+    key = " ".join(words.lower().split())
+    return lex.agents.get(key) or lex.agents.get(key.replace("-", " "))
 
 
 def normalize_role(words: str) -> str:

@@ -66,6 +66,7 @@ TITLE_MODIFIERS = frozenset(
         "associate",
     }
 )
+FORMER = frozenset({"former", "ousted", "ex", "deposed", "exiled", "retired", "late"})
 APPOS_STOP = frozenset({",", ";", ".", "—", "–", ")", "(", '"', "“", "”", ":", "?", "!"})
 
 
@@ -236,6 +237,8 @@ def code_title(
             sector = org.sector or sector
     if "opposition" in words or ("exiled" in words and sector in ("PTY", None)):
         sector = "OPP"
+    elif role is not None and FORMER.intersection(words) and sector == "GOV":
+        sector = "ELI"  # a former office holder: CAMEO's elites
     if role is None and org is None:
         return None
     if role is None and sector is None and country is None:
