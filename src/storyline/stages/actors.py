@@ -180,9 +180,12 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
     group = group_of(text, lex)
     if group is not None:
         code, group_sector = group
+        group_country: str | None = code
         if code not in ("IGO", "NGO", "IMG", "MNC") and code not in lex.country_names:
-            code = country  # a regional CAMEO code ("MEA", "WAF"): the name's own country
-        return Cluster(entity_id("ORG", text), "ORG", text, code, group_sector, org_words=org_words)
+            group_country = country  # a regional CAMEO code ("MEA", "WAF"): the name's country
+        return Cluster(
+            entity_id("ORG", text), "ORG", text, group_country, group_sector, org_words=org_words
+        )
     if country and GOVERNMENT_WORDS.intersection(words):
         c = country_cluster(country, "GOV", lex)
         c.org_words = org_words
