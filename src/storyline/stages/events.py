@@ -165,6 +165,7 @@ _ACTOR_NOUNS = frozenset(
         "victims",
     ]
 )
+_DOUBT_NOUNS = frozenset({"doubt", "hope", "fear", "possibility", "chance", "prospect", "risk"})
 _RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept"})
 _MISSION_NOUNS = frozenset(
     ["mission", "operation", "programme", "program", "campaign", "effort", "drive", "trip"]
@@ -297,6 +298,12 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                 if lemma == "impose" and code[0] == "SANCTION":
                     return Trigger(obj, token, token, obj, code, 0.9, False)
                 return Trigger(obj, token, token, obj, code, 0.8, False)
+    if lemma in _RECEIVE_VERBS:
+        for obj in objects:
+            code = noun_code(obj) or (("AID", None) if obj.lemma_.lower() in AID_OBJECTS else None)
+            if code is not None and code[0] == "AID":
+                # "Ukraine has received assistance from the US": the giver is the source
+                return Trigger(obj, obj, token, obj, code, 0.7, True)
     code, evidence = verb_code(token, lexicon)
     if lemma in GIVING_VERBS and any(o.lemma_.lower() in AID_OBJECTS for o in objects):
         code, evidence = ("AID", None), 0.8
@@ -380,6 +387,19 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
         inside = [m for m in found if start <= m.start and m.end <= end] or found
         best = max(on_head or inside, key=lambda m: (m.end - m.start, -m.start))
         return actor_of(best, entities)
+    if token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN"}:
+        # A name the actors stage knows from elsewhere in the document ("Zelenskyy" after
+        # "President Volodymyr Zelenskyy") but did not mark here.
+        for entity in entity_index(doc).values():
+            if token.text in {*entity.name.split(), *entity.aliases}:
+                return Actor(
+                    entity.id,
+                    entity.name,
+                    entity.country,
+                    entity.sector,
+                    token.idx,
+                    token.idx + len(token.text),
+                )
     for ent in doc.ents:
         if ent.label_ in _ACTOR_LABELS and start <= ent.start_char and ent.end_char <= end:
             return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
@@ -451,6 +471,12 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
             for child in token.lefts:
                 if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
                     sources += actors_of(doc, child)
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in _RECEIVE_VERBS:
+            for _, obj in _prep_objects(token.head, frozenset({"from"})):
+                sources += actors_of(doc, obj)
+            subj, _ = _subject(token.head)
+            if subj is not None:
+                targets += actors_of(doc, subj)
         for child in token.children:
             if child.dep_ == "relcl" and child.lemma_.lower() in _RECEIVE_VERBS:
                 # "the deliveries of weapons it has received from the US"
@@ -582,10 +608,13 @@ def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> 
         return "negated"
     if any(v.lower_ in {"unable", "impossible"} for v in chain):
         return "negated"
-    if any(t.dep_ == "mark" and t.lower_ in {"if", "unless", "whether"} for t in tokens):
+    if any(t.dep_ == "mark" and t.lower_ in {"if", "unless", "whether", "until"} for t in tokens):
         return "hypothetical"
     if any(v.lower_ in {"unlikely", "likely", "able", "possible"} for v in chain):
         return "hypothetical"
+    top = chain[-1]
+    if top.dep_ in {"acl", "ccomp"} and top.head.lemma_.lower() in _DOUBT_NOUNS:
+        return "hypothetical"  # "expressing doubts that Russia would surrender"
     auxes = {t.lower_ for t in tokens if t.dep_ in {"aux", "auxpass"}}
     if auxes & _HYPOTHETICAL_AUX:
         return "hypothetical"
@@ -636,9 +665,19 @@ def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> Ev
     for timex in timexes_in(doc, sent.start_char, sent.end_char):
         if timex.type not in {"DATE", "TIME"} or not _is_date_value(timex.value):
             continue
-        if _attached(doc, timex, trigger, verbs_in_between):
+        if _attached(doc, timex, trigger.token, trigger.anchor, verbs_in_between):
             value = timex.value if timex.type == "DATE" else timex.value[:10]
             return EventDate(_with_mod(value, timex), "text")
+    # A stance told in a reported clause ("announced earlier this month that Cambodia would not
+    # support ...") is dated by the telling.
+    report = _reporting_verb(trigger.anchor)
+    if report is not None:
+        for timex in timexes_in(doc, sent.start_char, sent.end_char):
+            if timex.type not in {"DATE", "TIME"} or not _is_date_value(timex.value):
+                continue
+            if _attached(doc, timex, report, report, verbs_in_between):
+                value = timex.value if timex.type == "DATE" else timex.value[:10]
+                return EventDate(value, "text")
     if published and _is_date_value(published):
         return EventDate(published[:10], "published")
     return None
@@ -648,11 +687,25 @@ def _with_mod(value: str, timex: Timex) -> str:
     return value  # the mod (START, END, ...) stays on the timex record
 
 
-def _attached(doc: Doc, timex: Timex, trigger: Trigger, verb_pos: frozenset[str]) -> bool:
+def _reporting_verb(anchor: Token) -> Token | None:
+    """The reporting verb whose complement clause holds the trigger, if any."""
+    current = anchor
+    for _ in range(4):
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _REPORT_VERBS:
+            return current.head
+        if current.dep_ not in {"xcomp", "conj"} or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _attached(
+    doc: Doc, timex: Timex, token: Token, anchor: Token, verb_pos: frozenset[str]
+) -> bool:
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False
-    targets = {trigger.token.i, trigger.anchor.i}
+    targets = {token.i, anchor.i}
     current = span.root
     for _ in range(12):
         if current.i in targets:

@@ -445,7 +445,8 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("call", ("for", "sanctions"), ("ACCUSE", "disapprove")),
     ("call", ("for", "investigation"), ("ACCUSE", "investigate")),
     ("call", ("for",), ("REQUEST", None)),
-    ("speak", ("with",), ("CONSULT", None)),
+    # heads of state "speaking with" each other do so by phone unless a visit is told
+    ("speak", ("with",), ("CONSULT", "phone")),
     ("talk", ("with",), ("CONSULT", None)),
     ("impose", ("sanctions",), ("SANCTION", None)),
     ("impose", ("sanction",), ("SANCTION", None)),
