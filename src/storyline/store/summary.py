@@ -11,6 +11,7 @@ from rich.table import Table
 from storyline.records import Event, Story, TimelineEntry
 from storyline.store.db import Store
 from storyline.store.queries import event_types, quotes_by_speaker
+from storyline.story.dates import sort_key
 
 
 def _short(text: str, n: int) -> str:
@@ -22,7 +23,10 @@ def _actors(actors: list) -> str:  # type: ignore[type-arg]
     return ", ".join(f"{a.name} ({a.country or '?'}/{a.sector or '?'})" for a in actors) or "—"
 
 
-def render_summary(store: Store, console: Console, events_shown: int = 12) -> None:
+def render_summary(
+    store: Store, console: Console, events_shown: int = 10, stories_shown: int = 3
+) -> None:
+    """Counts, quotes by speaker, the most confident events, and the largest stories' timelines."""
     counts = store.counts()
     console.rule("[bold]storyline")
     console.print(", ".join(f"{counts[t]:,} {t.replace('_', ' ')}" for t in counts), soft_wrap=True)
@@ -39,39 +43,40 @@ def render_summary(store: Store, console: Console, events_shown: int = 12) -> No
 
     types = event_types(store)
     if types:
-        console.print("Events by type: " + ", ".join(f"{r['type']} {r['n']}" for r in types))
-        grid = Table(title="Events (dated from the text first)")
-        for col in ("date", "type", "modality", "source", "target", "sentence"):
-            grid.add_column(col)
+        console.print(
+            "\n[bold]Events[/] by type: " + ", ".join(f"{r['type']} {r['n']}" for r in types)
+        )
+        console.print(
+            "[dim]The most confident, dated from the text (date, type, modality, who → whom, sentence):[/]"
+        )
         shown = store.records(
             Event, order="date.basis = 'published', confidence DESC, doc_id, trigger.start"
         )
         for i, ev in enumerate(shown):
             if i >= events_shown:
                 break
-            date = f"{ev.date.value} ({ev.date.basis})" if ev.date else "—"
-            grid.add_row(
-                date,
-                ev.type,
-                ev.modality,
-                _actors(ev.source),
-                _actors(ev.target),
-                _short(ev.sentence.text, 60),
+            date = ev.date.value if ev.date else "undated"
+            console.print(
+                f"  {date:<11} {ev.type:<9} {ev.modality:<10} {_actors(ev.source)} → "
+                f"{_actors(ev.target)}\n  {'':<11} [italic]{_short(ev.sentence.text, 95)}[/]",
+                soft_wrap=True,
             )
-        console.print(grid)
 
     stories = list(store.records(Story, order="len(doc_ids) DESC, id"))
     if stories:
-        top = stories[0]
-        entries = list(
-            store.records(TimelineEntry, where="story_id = ?", params=[top.id], order="date")
+        console.print(f"\n[bold]Stories[/]: {len(stories)}; the timelines of the largest:")
+    for story in stories[:stories_shown]:
+        entries = sorted(
+            store.records(TimelineEntry, where="story_id = ?", params=[story.id]),
+            key=lambda e: sort_key(e.date),
         )
         console.print(
-            f"\n[bold]Timeline[/] of the largest story, [italic]{top.label}[/] "
-            f"({len(top.doc_ids)} articles, {len(stories)} stories in all):"
+            f"\n[bold]{story.label}[/] ({len(story.doc_ids)} articles, "
+            f"{story.start or '?'} to {story.end or '?'})"
         )
         for entry in entries:
             cites = len(entry.citations)
             console.print(
-                f"  {entry.date:<12} {_short(entry.text, 80)}  [dim][{cites} source(s)][/]"
+                f"  {entry.date:<11} {_short(entry.text, 85)} [dim][{cites} source(s)][/]",
+                soft_wrap=True,
             )
