@@ -38,7 +38,10 @@ from storyline.stages.quotes_speakers import Resolver, Speaker
 _DASHES = frozenset("-—–")
 _END_PUNCT = frozenset(".!?")
 _DATE_VALUE = re.compile(r"^\d{4}")
-_MIN_WORDS_UNCUED = 4  # a quoted stretch with no cue shorter than this is a scare quote
+_MIN_WORDS_UNCUED = 4
+_GOING_ON = frozenset(
+    {"add", "continue"}
+)  # cues that go on with the previous statement  # a quoted stretch with no cue shorter than this is a scare quote
 
 
 @dataclass(slots=True)
@@ -126,10 +129,12 @@ def _direct_drafts(
         if not standalone:
             if framing is not None:
                 if framing.lemma_.lower() in FRAMING_VERBS:
+                    # content: what is described and how ("the attack on Ukraine as '…'")
+                    after = [c.left_edge.idx for c in framing.children if c.i > framing.i]
                     partials.append(
                         (
                             _Draft(
-                                mark.start,
+                                min([*after, mark.start]),
                                 end,
                                 "mixed",
                                 _range(framing),
@@ -177,8 +182,14 @@ def _role_of(first: int, stop: int, doc: Doc) -> tuple[bool, Token | None]:
     or a clause hanging from a speech verb), else the speech verb they are a partial quote of."""
     exits = [t for t in doc[first:stop] if t.head == t or not first <= t.head.i < stop]
     for token in exits:
-        if token.head == token or (is_cue(token.head) and token.pos_ in ("VERB", "AUX")):
+        if token.head == token:
             return True, None
+        if is_cue(token.head) and token.pos_ in ("VERB", "AUX"):
+            # the whole clause must be quoted: 'said Democrats had "put the biggest crack"'
+            # is indirect speech with a partial quote
+            outside = [t for t in token.subtree if not first <= t.i < stop and t.is_alpha]
+            if not outside:
+                return True, None
     for token in exits:
         for ancestor in token.ancestors:
             if not first <= ancestor.i < stop and is_cue(ancestor):
@@ -286,7 +297,7 @@ def _indirect_drafts(
             continue
         if any(s < found.end and found.start < e for s, e in taken):
             continue
-        if any(found.start <= s and e <= found.end + 1 for s, e in quoted):
+        if any(found.start <= s < found.end for s, _ in quoted):
             found.kind = "mixed"
         taken.append((found.start, found.end))
         drafts.append(found)
@@ -381,6 +392,17 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
         )
         addressee = _addressee(draft.verb, resolver) if draft.verb is not None else None
         channel, date, basis = _channel_and_date(doc, draft, speaker, resolver, timexes)
+        if (
+            date is None
+            and draft.verb is not None
+            and draft.verb.lemma_.lower() in _GOING_ON
+            and previous is not None
+            and speaker is not None
+            and previous.speaker == speaker.name
+        ):
+            # "he added": the same occasion as the speaker's previous quote
+            date, basis = previous.date, previous.date_basis
+            channel = channel or previous.channel
         if date is None and published:  # the article date stands in: basis "published"
             date, basis = published, "published"
         quote = Quote(
@@ -411,11 +433,15 @@ def _addressee(verb: Token, resolver: Resolver) -> str | None:
     target = addressee_of(verb)
     if target is None or target.pos_ == "PRON":
         return None
-    ref = resolver.ref_at(target.idx, target.idx + len(target))
-    if ref is not None and ref.kind != "pronoun":
-        return ref.name
     start, end = name_span(target)
-    return verb.doc.text[start:end]
+    first = verb.doc[target.left_edge.i]
+    if first.lower_ == "the" and first.idx < start and first.head == target:
+        start = first.idx  # "told The Post"
+    text = verb.doc.text[start:end]
+    ref = resolver.ref_at(target.idx, target.idx + len(target))
+    if ref is not None and ref.entity_id is not None and len(ref.name) > len(text):
+        return ref.name  # the canonical name says more than the text
+    return text
 
 
 def _channel_and_date(

@@ -51,7 +51,12 @@ _GLUE = re.compile(r"^[A-Z][a-z]{3,}(?=[A-Z][a-z])")  # "WeekHun Sen": a glued h
 
 def is_cue(token: Token) -> bool:
     """A verb of speech (not an auxiliary or a noun such as "remarks")."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "point":  # "pointed out that …"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return lemma in SPEECH_VERBS
 
 
 def is_according_to(token: Token) -> bool:
