@@ -251,9 +251,17 @@ def _verb_cue(
     verb: Token, fragment: list[Token]
 ) -> tuple[tuple[int, int], Token | None, Token | None]:
     subject = subject_of(verb)
-    if subject is None:  # the parser lost the subject across the quote marks
-        near = [t for t in fragment if abs(t.i - verb.i) == 1 and t.pos_ in ("PRON", "PROPN")]
-        subject = near[0] if near else None
+    inside = {t.i for t in fragment}
+    if subject is None or subject.i not in inside:
+        # the parser lost the subject across the quote marks (or took a title glued to the
+        # paragraph): the nearest name or pronoun next to the verb, before it first
+        near = [
+            t
+            for t in fragment
+            if t.pos_ in ("PRON", "PROPN", "NOUN") and t.i != verb.i and t.dep_ != "pobj"
+        ]
+        if near:
+            subject = min(near, key=lambda t: (t.i > verb.i, abs(t.i - verb.i)))
     return _range(verb), verb, subject
 
 
