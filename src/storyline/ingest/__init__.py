@@ -36,6 +36,7 @@ from storyline.settings import IngestSettings
 __all__ = [
     "READERS",
     "RawArticle",
+    "note_failures",
     "parse_date",
     "read_inputs",
     "read_jsonl_line",
