@@ -47,7 +47,7 @@ _FUTURE_HEADS = frozenset(
 )  # fmt: skip
 _EXPLICIT_YEAR = re.compile(
     r"(?:\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
-    r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d,%]|\.\d)"
+    r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d%]|[,.]\d)"
 )
 _MONTH_NUMBERS = {
     m: i
@@ -63,6 +63,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
+    if words & {"may", "might", "should", "must", "can"} and verb.tag_ == "VB":
+        return "future"  # "may visit in May": a possibility ahead of the document's date
     if verb.tag_ == "VB" and "to" in words:
         # an infinitive: "plans to visit Thursday" looks ahead, "refused to comment" does not
         head = verb.head

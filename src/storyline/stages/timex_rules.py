@@ -214,12 +214,18 @@ def _month_ok(word: str, alone: bool, ctx: Context, at: int) -> bool:
     key = word.lower().rstrip(".")
     if key in AMBIGUOUS_MONTHS and not _capitalized(word):
         return False
-    if len(key) <= 3 and not word.endswith(".") and alone:
+    if key not in _FULL_MONTHS and not word.endswith(".") and alone:
         return False
     if alone and key in AMBIGUOUS_MONTHS:
         tag = ctx.tag(at)
         if tag and tag not in ("NNP", "NNPS", "NN"):
             return False
+        before = ctx.text[max(0, at - 10) : at].lower()
+        after = ctx.text[at + len(word) : at + len(word) + 10].lower()
+        if not re.search(
+            r"\b(?:in|since|by|until|till|of|during|from|through|to|on)\s+$", before
+        ) and (re.match(r"\s+(?:on|to|through|toward|towards|against|into|past|with|up)\b", after)):
+            return False  # "March on Washington", "May to ..." read as verbs
     return True
 
 

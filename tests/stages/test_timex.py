@@ -1,0 +1,286 @@
+"""The timex stage: rule families, resolution against the document date, traps, seed articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.records import Timex
+from storyline.stages.timex import find_timexes, find_timexes_in_text, normalize, verb_tense
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+
+
+def one(text: str, anchor: str | None, tense: str | None = None) -> tuple[str, str, str | None]:
+    found = normalize(text, anchor, tense)  # type: ignore[arg-type]
+    assert found is not None, f"{text!r} is not read as one time expression"
+    return found
+
+
+# --- rule families, one expression at a time -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("October 27", ("DATE", "2022-10-27", None)),
+        ("Oct. 27, 2022", ("DATE", "2022-10-27", None)),
+        ("Sept. 30", ("DATE", "2022-09-30", None)),
+        ("27 October 2021", ("DATE", "2021-10-27", None)),
+        ("Thursday, October 27", ("DATE", "2022-10-27", None)),
+        ("2022-10-27", ("DATE", "2022-10-27", None)),
+        ("10/27/2022", ("DATE", "2022-10-27", None)),
+        ("19-Nov-12", ("DATE", "2012-11-19", None)),
+        ("March 2021", ("DATE", "2021-03", None)),
+        ("2019", ("DATE", "2019", None)),
+        ("mid-2019", ("DATE", "2019", "MID")),
+        ("the end of 2019", ("DATE", "2019", "END")),
+        ("the 1990s", ("DATE", "199", None)),
+        ("the late 1990s", ("DATE", "199", "END")),
+        ("the 20th century", ("DATE", "19", None)),
+        ("the third quarter of 2021", ("DATE", "2021-Q3", None)),
+        ("the first half of 2021", ("DATE", "2021-H1", None)),
+        ("summer 2021", ("DATE", "2021-SU", None)),
+        ("Christmas", ("DATE", "2022-12-25", None)),
+    ],
+)
+def test_absolute_dates(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert one(text, "2022-10-28") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("today", None, ("DATE", "2022-10-28", None)),
+        ("yesterday", None, ("DATE", "2022-10-27", None)),
+        ("tomorrow", None, ("DATE", "2022-10-29", None)),
+        ("tonight", None, ("TIME", "2022-10-28TNI", None)),
+        ("last night", None, ("TIME", "2022-10-27TNI", None)),
+        ("yesterday morning", None, ("TIME", "2022-10-27TMO", None)),
+        ("next month", None, ("DATE", "2022-11", None)),
+        ("last month", None, ("DATE", "2022-09", None)),
+        ("earlier this month", None, ("DATE", "2022-10", "START")),
+        ("this year", None, ("DATE", "2022", None)),
+        ("last year", None, ("DATE", "2021", None)),
+        ("early next year", None, ("DATE", "2023", "START")),
+        ("this week", None, ("DATE", "2022-W43", None)),
+        ("last week", None, ("DATE", "2022-W42", None)),
+        ("the weekend", "past", ("DATE", "2022-W42-WE", None)),
+        ("last Friday", None, ("DATE", "2022-10-21", None)),
+        ("next Monday", None, ("DATE", "2022-10-31", None)),
+        ("two days ago", None, ("DATE", "2022-10-26", None)),
+        ("three years ago", None, ("DATE", "2019", None)),
+        ("a decade ago", None, ("DATE", "2012", None)),
+        ("two weeks ago", None, ("DATE", "2022-W41", None)),
+        ("last spring", None, ("DATE", "2022-SP", None)),
+        ("the fourth quarter", "future", ("DATE", "2022-Q4", None)),
+        ("Thursday", "past", ("DATE", "2022-10-27", None)),
+        ("Thursday", "future", ("DATE", "2022-11-03", None)),
+        ("Friday", "past", ("DATE", "2022-10-28", None)),
+        ("Thursday night", "past", ("TIME", "2022-10-27TNI", None)),
+        ("late Wednesday", "past", ("DATE", "2022-10-26", "END")),
+        ("March", "past", ("DATE", "2022-03", None)),
+        ("December", "future", ("DATE", "2022-12", None)),
+        ("December", "past", ("DATE", "2021-12", None)),
+        ("late May", None, ("DATE", "2022-05", "END")),
+    ],
+)
+def test_relative_dates(
+    text: str, tense: str | None, expected: tuple[str, str, str | None]
+) -> None:
+    # 2022-10-28 is a Friday
+    assert one(text, "2022-10-28", tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("three days", ("DURATION", "P3D", None)),
+        ("24 hours", ("DURATION", "PT24H", None)),
+        ("a year", ("DURATION", "P1Y", None)),
+        ("over a year", ("DURATION", "P1Y", "MORE_THAN")),
+        ("about two weeks", ("DURATION", "P2W", "APPROX")),
+        ("the past two months", ("DURATION", "P2M", None)),
+        ("the next few days", ("DURATION", "PXD", None)),
+        ("several years", ("DURATION", "PXY", None)),
+        ("twenty-five years", ("DURATION", "P25Y", None)),
+        ("two decades", ("DURATION", "P20Y", None)),
+        ("90 minutes", ("DURATION", "PT90M", None)),
+    ],
+)
+def test_durations(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert one(text, "2022-10-28") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 p.m.", ("TIME", "2022-10-28T15:00", None)),
+        ("10:30 a.m.", ("TIME", "2022-10-28T10:30", None)),
+        ("noon", ("TIME", "2022-10-28T12:00", None)),
+        ("9 a.m. yesterday", ("TIME", "2022-10-27T09:00", None)),
+        ("daily", ("SET", "P1D", None)),
+        ("every week", ("SET", "P1W", None)),
+        ("Tuesdays", ("SET", "XXXX-WXX-2", None)),
+        ("now", ("DATE", "PRESENT_REF", None)),
+        ("recently", ("DATE", "PAST_REF", None)),
+        ("the future", ("DATE", "FUTURE_REF", None)),
+    ],
+)
+def test_times_sets_and_references(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert one(text, "2022-10-28") == expected
+
+
+def test_no_document_date_keeps_absolute_values() -> None:
+    assert one("October 27, 2022", None) == ("DATE", "2022-10-27", None)
+    assert one("2019", None) == ("DATE", "2019", None)
+    assert one("the third quarter of 2021", None) == ("DATE", "2021-Q3", None)
+    assert one("yesterday", None)[1] == "XXXX-XX-XX"
+    assert one("last week", None)[1] == "PAST_REF"
+    assert one("Thursday", None)[1] == "XXXX-WXX-4"
+
+
+def test_extents_follow_timeml() -> None:
+    text = "In March, this week's vote came, as it did for over a year, on Feb. 4."
+    found = find_timexes_in_text(text, "2022-10-28")
+    assert [t.text for t in found] == ["March", "this week", "over a year", "Feb. 4"]
+    text = "It signed a two-year deal and its third-quarter profit rose over the past two years."
+    found = find_timexes_in_text(text, "2022-10-28")
+    assert [t.text for t in found] == ["two-year", "third-quarter", "the past two years"]
+
+
+def test_a_year_in_the_sentence_fixes_a_month_without_one() -> None:
+    text = "He was born in 1985, and in March he moved to Paris."
+    found = find_timexes_in_text(text, "2022-10-28")
+    assert [(t.text, t.value) for t in found] == [("1985", "1985"), ("March", "1985-03")]
+    text = "He was born in 1985. In March he moved to Paris."
+    found = find_timexes_in_text(text, "2022-10-28", tense=lambda _s, _e: "past")
+    assert found[-1].value == "2022-03"
+
+
+# --- traps ---------------------------------------------------------------------------------------
+
+TRAPS = [
+    "The talks may resume, and the troops may march on.",
+    "March on Washington, they said, and they did: March 3 was the day.",
+    "Do you think a Sun reporter will call?",
+    "Call 555-2019 or 202-555-2021 for tickets; order id 2882015.",
+    "The score was 2-1 after 90 minutes of play and 1,999 fans cheered.",
+    "It cost $2,020 and 1500 troops were sent; No. 2015 was sold.",
+    "Room 2001 and flight 1998 are booked.",
+]
+
+
+def test_traps(base_nlp: Language) -> None:
+    found = {t.text for text in TRAPS for t in find_timexes(base_nlp(text), "2022-10-28", "trap")}
+    assert found == {"March 3", "90 minutes"}
+
+
+def test_19_nov_12_is_not_a_year_3912() -> None:
+    found = find_timexes_in_text("Posted 19-Nov-12 by staff.", "2013-01-10")
+    assert [(t.text, t.value) for t in found] == [("19-Nov-12", "2012-11-19")]
+
+
+def test_modal_may_on_a_hand_built_doc(base_nlp: Language) -> None:
+    words = ["They", "may", "visit", "in", "May", "."]
+    doc = Doc(
+        base_nlp.vocab,
+        words=words,
+        spaces=[True, True, True, True, False, False],
+        tags=["PRP", "MD", "VB", "IN", "NNP", "."],
+        pos=["PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+        heads=[2, 2, 2, 2, 3, 2],
+        deps=["nsubj", "aux", "ROOT", "prep", "pobj", "punct"],
+    )
+    found = find_timexes(doc, "2022-10-28", "d1")
+    assert [(t.text, t.value) for t in found] == [("May", "2023-05")]
+    assert found[0] == Timex("d1", 18, 21, "May", "DATE", "2023-05", None)
+
+
+def test_verb_tense_on_a_hand_built_doc(base_nlp: Language) -> None:
+    words = ["He", "will", "call", "Thursday"]
+    doc = Doc(
+        base_nlp.vocab,
+        words=words,
+        tags=["PRP", "MD", "VB", "NNP"],
+        pos=["PRON", "AUX", "VERB", "PROPN"],
+        heads=[2, 2, 2, 2],
+        deps=["nsubj", "aux", "ROOT", "npadvmod"],
+    )
+    assert verb_tense(doc[2]) == "future"
+    assert find_timexes(doc, "2022-10-28")[0].value == "2022-11-03"
+    words = ["He", "called", "Thursday"]
+    doc = Doc(
+        base_nlp.vocab,
+        words=words,
+        tags=["PRP", "VBD", "NNP"],
+        pos=["PRON", "VERB", "PROPN"],
+        heads=[1, 1, 1],
+        deps=["nsubj", "ROOT", "npadvmod"],
+    )
+    assert verb_tense(doc[1]) == "past"
+    assert find_timexes(doc, "2022-10-28")[0].value == "2022-10-27"
+
+
+# --- the component and the seed articles ---------------------------------------------------------
+
+
+def test_component_writes_sorted_records(nlp: Language) -> None:
+    doc = nlp.make_doc("Talks ended Thursday. They resume next month, officials said on Friday.")
+    doc._.published = "2022-10-28"
+    doc._.doc_id = "doc-1"
+    doc = nlp(doc)
+    timexes = doc._.timexes
+    assert [t.text for t in timexes] == ["Thursday", "next month", "Friday"]
+    assert all(t.doc_id == "doc-1" for t in timexes)
+    assert all(doc.text[t.start : t.end] == t.text for t in timexes)
+    assert not doc._.errors
+
+
+SEED_CASES = {
+    "000": [
+        ("October 27", "DATE", "2022-10-27", None),
+        ("next month", "DATE", "2022-11", None),
+        ("Earlier this month", "DATE", "2022-10", "START"),
+        ("March", "DATE", "2022-03", None),
+        ("the next few days", "DURATION", "PXD", None),
+    ],
+    "001": [
+        ("June 14", "DATE", "2023-06-14", None),
+        ("late May", "DATE", "2023-05", "END"),
+        ("2022", "DATE", "2022", None),
+        ("over a year", "DURATION", "P1Y", "MORE_THAN"),
+    ],
+    "003": [
+        ("Thursday", "DATE", "2022-03-03", None),
+        ("Thursday night", "TIME", "2022-03-03TNI", None),
+        ("this week", "DATE", "2022-W09", None),
+        ("last week", "DATE", "2022-W08", None),
+        ("Wednesday", "DATE", "2022-03-02", None),
+        ("February 24", "DATE", "2022-02-24", None),
+        ("Monday", "DATE", "2022-02-28", None),
+        ("late Wednesday", "DATE", "2022-03-02", "END"),
+        ("1985", "DATE", "1985", None),
+        ("this year", "DATE", "2022", None),
+    ],
+}
+SEED_NOT_TIMEXES = {"000": ["In March", "this month"], "003": ["this week's", "since 1985"]}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_CASES))
+def test_seed_articles(nlp: Language, seed: str) -> None:
+    (path,) = SEEDS.glob(f"{seed}_*.txt")
+    meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    doc = nlp.make_doc(path.read_text(encoding="utf-8"))
+    doc._.published = meta["published"]
+    doc._.doc_id = seed
+    found = {(t.text, t.type, t.value, t.mod) for t in nlp(doc)._.timexes}
+    for case in SEED_CASES[seed]:
+        assert case in found, f"{case} not found in seed {seed}: {sorted(found)}"
+    texts = {t[0] for t in found}
+    for wrong in SEED_NOT_TIMEXES.get(seed, []):
+        assert wrong not in texts
