@@ -578,6 +578,7 @@ def _display(doc: Doc, n: NameSpan) -> str:
 
 def _records(doc: Doc, b: _Builder) -> tuple[list[Entity], list[Mention], list[Role]]:
     doc_id = doc._.doc_id or ""
+    text_of_doc = doc.text  # Doc.text joins every token: read it once
     published = doc._.published
     date = str(published)[:10] if published else None
     titles = [
@@ -591,7 +592,7 @@ def _records(doc: Doc, b: _Builder) -> tuple[list[Entity], list[Mention], list[R
             start += camel_cut(b.doc[f.start].text)
         last = b.doc[f.end - 1]
         end = last.idx + len(last.text)
-        text = doc.text[start:end]
+        text = text_of_doc[start:end]
         for suffix in ("'s", "’s"):
             if text.endswith(suffix) and f.kind == "name" and len(text) > len(suffix):
                 text, end = text[: -len(suffix)], end - len(suffix)

@@ -192,6 +192,7 @@ class Lexicon:
     groups: dict[str, tuple[str, str | None]]  # lower-case name -> (country code, sector)
     people: dict[str, str]  # lower-case name -> ISO3 (nationality only: offices come from text)
     max_words: int  # longest surface, in words
+    first_words: dict[str, int]  # first word of a surface, lower case -> most words after it
 
 
 def _read_people() -> dict[str, str]:
@@ -242,6 +243,7 @@ def lexicon() -> Lexicon:
         groups={k: (v[0], v[1]) for k, v in o["groups"].items()},
         people=_read_people(),
         max_words=max(len(s.split()) for s in surfaces),
+        first_words=_first_words(surfaces),
     )
 
 
@@ -285,6 +287,18 @@ def normalize_role(words: str) -> str:
     """A role as stored on a Role record: lower case, one space, synonyms folded."""
     text = " ".join(words.lower().replace(" - ", "-").split())
     return ROLE_SYNONYMS.get(text, text)
+
+
+def _first_words(surfaces: list[str]) -> dict[str, int]:
+    """First word of each surface -> the most tokens a surface starting with it may span (words
+    count double: "U.S." or "Ivory Coast's" split into more tokens than words)."""
+    out: dict[str, int] = {}
+    for surface in surfaces:
+        words = _clean(surface).split()
+        if words:
+            first = words[0].lower()
+            out[first] = max(out.get(first, 0), 2 * len(words) + 1)
+    return out
 
 
 def _clean(text: str) -> str:

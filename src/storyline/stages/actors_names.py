@@ -87,17 +87,22 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
     """Longest lexicon matches starting at capitalized tokens."""
     hits: list[NameSpan] = []
-    i, n = 0, len(doc)
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    n = len(words)
+    i = 0
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper() or tok.text in ("The", "A", "An"):
+        word = words[i]
+        longest = lex.first_words.get(word.lower(), 0)
+        if not longest or not word[:1].isupper() or word in ("The", "A", "An"):
             i += 1
             continue
         found: NameSpan | None = None
-        for j in range(min(n, i + lex.max_words), i, -1):
-            if (doc[j - 1].is_punct and doc[j - 1].text != ".") or doc[j - 1].text in POSSESSIVE:
+        for j in range(min(n, i + longest), i, -1):
+            last = words[j - 1]
+            if last in POSSESSIVE or (not last[:1].isalnum() and last != "."):
                 continue
-            text = doc[i:j].text
+            text = "".join(w + sp for w, sp in zip(words[i:j], spaces[i:j], strict=True)).strip()
             org = organization_of(text, lex)
             if org is not None:
                 found = NameSpan(i, j, "igo", org.code)
