@@ -54,8 +54,10 @@ REPORT_LAG_DAYS = 31
 SAME_CYCLE_DAYS = 7
 #: The score (see ``_score``) a mention needs to join a story event.
 MERGE_THRESHOLD = 2.3
-#: Two mentions in different sentences must share this much wording (Jaccard), or a trigger word.
-MIN_WORDING = 0.05
+#: Two mentions in different sentences must share this much wording (Jaccard of the content words
+#: other than the actors' names), or a trigger word and MIN_WORDING_TRIGGER (with a shared target:
+#: MIN_WORDING_TRIGGER_TARGET).
+MIN_WORDING, MIN_WORDING_TRIGGER, MIN_WORDING_TRIGGER_TARGET = 0.1, 0.08, 0.05
 
 
 @dataclass(slots=True)
@@ -107,10 +109,16 @@ def _mention(event: Event, published: str | None) -> _Mention:
         targets=actor_keys(event.target),
         text_date=text_date,
         published=dates.day_value(published),
-        words=frozenset(content_words(event.sentence.text)),
+        words=_action_words(event),
         trigger=frozenset(content_words(event.trigger.text)),
         place=place,
     )
+
+
+def _action_words(event: Event) -> frozenset[str]:
+    """The sentence's content words other than its actors' names: what happened, to what."""
+    names = {w for a in (*event.source, *event.target) for w in content_words(a.name)}
+    return frozenset(w for w in content_words(event.sentence.text) if w not in names)
 
 
 def _days(value: str | None) -> date | None:
@@ -157,8 +165,12 @@ def _score(a: _Mention, b: _Mention) -> float:
 def _report_score(a: _Mention, b: _Mention) -> float:
     overlap = jaccard(a.words, b.words)
     shared_trigger = bool(a.trigger & b.trigger)
-    if overlap < MIN_WORDING and not shared_trigger:
-        return 0.0  # two reports of one event share some words
+    needed = MIN_WORDING
+    if shared_trigger:
+        # The same act ("phone call") with the same target needs fewer shared words.
+        needed = MIN_WORDING_TRIGGER_TARGET if a.targets & b.targets else MIN_WORDING_TRIGGER
+    if overlap < needed:
+        return 0.0  # two reports of one event share some of their words
     if a.family != b.family and not (shared_trigger and a.sources & b.sources):
         # Coders disagree on the type of one act ("co-sponsor a resolution condemning ..." is
         # SUPPORT or ACCUSE): the same trigger word by the same source still links them.
@@ -214,7 +226,43 @@ def cluster_mentions(mentions: list[_Mention]) -> list[list[_Mention]]:
             clusters.append(best)
             by_modality.setdefault(mention.modality, []).append(best)
         best.members.append(mention)
-    return [c.members for c in clusters]
+    return _join_clusters([c.members for c in clusters])
+
+
+def _join_clusters(clusters: list[list[_Mention]]) -> list[list[_Mention]]:
+    """Join clusters the greedy pass left apart because a bridging mention came later.
+
+    ("voted on the resolution Wednesday" starts its own story event before "In March, Cambodia
+    voted" of a later article arrives and links it to Cambodia's co-sponsoring.) Two clusters join
+    when every cross pair is compatible and their best cross pair scores above the threshold;
+    candidates share a trigger word or an actor key, and earlier clusters absorb later ones.
+    """
+    changed = True
+    while changed:
+        changed = False
+        index: dict[str, set[int]] = {}
+        for i, members in enumerate(clusters):
+            for m in members:
+                for key in (*m.trigger, *m.sources, *m.targets):
+                    index.setdefault(key, set()).add(i)
+        for i, members in enumerate(clusters):
+            if not members:
+                continue
+            near: set[int] = set()
+            for m in members:
+                for key in (*m.trigger, *m.sources, *m.targets):
+                    near |= {j for j in index.get(key, ()) if j > i and clusters[j]}
+            for j in sorted(near):
+                other = clusters[j]
+                if other[0].modality != members[0].modality:
+                    continue
+                if not all(_compatible(a, b) for a in members for b in other):
+                    continue
+                if max(_score(a, b) for a in members for b in other) >= MERGE_THRESHOLD:
+                    members.extend(other)
+                    clusters[j] = []
+                    changed = True
+    return [sorted(c, key=_order_key) for c in clusters if c]
 
 
 def _merge_actors(lists: Iterable[list[Actor]]) -> list[Actor]:
