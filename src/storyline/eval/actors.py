@@ -19,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+
 from storyline.errors import EvalError
 from storyline.settings import Settings
 
@@ -72,12 +74,19 @@ def find_text(text: str, actor_text: str) -> tuple[int, int] | None:
 def evaluate(path: Path, settings: Settings, limit: int | None = None) -> dict[str, Any]:
     """Country and sector accuracy of the actors found for the gold source and target actors."""
     from storyline.pipeline import build_nlp
-    from storyline.stages.lookup import actor_at
 
     records = load_gold(path)
     if limit is not None:
         records = records[:limit]
     nlp = build_nlp(settings.replace(pipeline={"stages": ["timex", "actors"]}))
+    return score(records, nlp)
+
+
+def score(records: list[dict[str, Any]], nlp: Language) -> dict[str, Any]:
+    """The scores of :func:`evaluate` for some gold records, with a pipeline that has the actors
+    stage."""
+    from storyline.stages.lookup import actor_at
+
     country_ok = country_n = sector_ok = sector_n = 0
     missing_text = uncoded = not_found = stage_errors = 0
     sector_confusion: Counter[tuple[str, str]] = Counter()
