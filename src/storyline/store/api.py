@@ -15,10 +15,13 @@ downloaded at run time, so it is not used; query length and result counts are bo
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+import types
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, Union
 
 import duckdb
 
@@ -34,7 +37,6 @@ from storyline.records import (
     StoryEvent,
     TimelineEntry,
     Timex,
-    from_dict,
 )
 from storyline.store.db import Store
 
@@ -228,6 +230,37 @@ class Facets:
     dates: tuple[str | None, str | None] = (None, None)
 
 
+# --- building records from rows -----------------------------------------------------------------
+
+
+@functools.cache
+def _hints(cls: type[Any]) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
+def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _value(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_value(item, v) for v in value]
+    if isinstance(value, dict) and dataclasses.is_dataclass(hint):
+        return record(hint, value)  # type: ignore[arg-type]
+    return value
+
+
+def record(cls: type[T], row: dict[str, Any]) -> T:
+    """A record (or view) of ``cls`` from a database row: ``records.from_dict`` with the type
+    hints looked up once per class, which makes it several times faster on pages of rows."""
+    fields = _hints(cls)  # type: ignore[arg-type]  # classes are hashable
+    return cls(**{name: _value(hint, row[name]) for name, hint in fields if name in row})
+
+
 # --- helpers --------------------------------------------------------------------------------------
 
 
@@ -318,18 +351,25 @@ def _join(where: list[str]) -> str:
 def _page(
     store: Store,
     cls: type[T],
-    select: str,
+    columns: str,
+    source: str,
     where: str,
     params: list[Any],
     order: str,
     page: PageArgs,
 ) -> Page[T]:
-    total = store.sql(f"SELECT count(*) AS n FROM ({select} {where})", params)[0]["n"]
+    """One page of ``select``, with the total number of matching rows counted in the same scan."""
     rows = store.sql(
-        f"{select} {where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, page.limit, page.offset]
+        f"SELECT {columns}, count(*) OVER () AS _total FROM {source} {where} ORDER BY {order} "
+        "LIMIT ? OFFSET ?",
+        [*params, page.limit, page.offset],
     )
-    items = [from_dict(cls, r) for r in rows]
-    return Page(items=items, total=int(total), limit=page.limit, offset=page.offset)
+    if rows:
+        total = int(rows[0]["_total"])
+    else:  # past the last page: count on its own
+        total = int(store.sql(f"SELECT count(*) AS n FROM {source} {where}", params)[0]["n"])
+    items = [record(cls, r) for r in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 # --- documents ------------------------------------------------------------------------------------
@@ -350,13 +390,14 @@ def list_documents(store: Store, f: Filters, page: PageArgs) -> Page[DocumentHea
         where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND m.entity_id = ?)")
         params.append(f.actor)
     dw, dp = _date_clauses("d.published", f)
-    select = """
-        SELECT d.id, d.external_id, d.source, d.url, d.title, d.published, length(d.text) AS chars,
-               (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,
-               (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes
-        FROM documents d"""
+    columns = """
+        d.id, d.external_id, d.source, d.url, d.title, d.published, length(d.text) AS chars,
+        (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,
+        (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes"""
     order = _order(DOCUMENT_SORTS, page.sort, "-published")
-    return _page(store, DocumentHead, select, _join(where + dw), params + dp, order, page)
+    return _page(
+        store, DocumentHead, columns, "documents d", _join(where + dw), params + dp, order, page
+    )
 
 
 def get_document(store: Store, doc_id: str) -> DocumentDetail | None:
@@ -397,7 +438,7 @@ EVENT_SORTS = {
 def list_events(store: Store, f: Filters, page: PageArgs) -> Page[Event]:
     where, params = _event_where(f)
     order = _order(EVENT_SORTS, page.sort, "date")
-    return _page(store, Event, "SELECT e.* FROM events e", where, params, order, page)
+    return _page(store, Event, "e.*", "events e", where, params, order, page)
 
 
 QUOTE_SORTS = {
@@ -424,9 +465,7 @@ def list_quotes(store: Store, f: Filters, page: PageArgs) -> Page[Quote]:
         params.append(f.story)
     dw, dp = _date_clauses("q.date", f)
     order = _order(QUOTE_SORTS, page.sort, "date")
-    return _page(
-        store, Quote, "SELECT q.* FROM quotes q", _join(where + dw), params + dp, order, page
-    )
+    return _page(store, Quote, "q.*", "quotes q", _join(where + dw), params + dp, order, page)
 
 
 # --- entities -------------------------------------------------------------------------------------
@@ -480,7 +519,7 @@ def list_entities(store: Store, f: EntityFilters, page: PageArgs) -> Page[Entity
         [*params, page.limit, page.offset],
     )
     return Page(
-        items=[from_dict(EntityRow, r) for r in rows],
+        items=[record(EntityRow, r) for r in rows],
         total=int(total),
         limit=page.limit,
         offset=page.offset,
@@ -499,7 +538,7 @@ def get_entity(
         "n"
     ]
     roles = [
-        from_dict(RoleSpan, r)
+        record(RoleSpan, r)
         for r in store.sql(
             """
         SELECT role, min(date) AS first, max(date) AS last, count(*) AS count,
@@ -516,7 +555,7 @@ def get_entity(
     events = list_events(store, scoped, PageArgs(limit=limit)).items
     quotes = list_quotes(store, scoped, PageArgs(limit=limit)).items
     counterparts = [
-        from_dict(Counterpart, r)
+        record(Counterpart, r)
         for r in store.sql(
             """
         WITH mine AS (
@@ -562,7 +601,7 @@ def list_stories(store: Store, page: PageArgs) -> Page[Story]:
     order = _order(
         {"size": ("len(s.doc_ids)", "s.id"), "start": ("s.start", "s.id")}, page.sort, "-size"
     )
-    return _page(store, Story, "SELECT s.* FROM stories s", "", [], order, page)
+    return _page(store, Story, "s.*", "stories s", "", [], order, page)
 
 
 def get_story(store: Store, story_id: str) -> Story | None:
@@ -603,7 +642,8 @@ def timeline(store: Store, f: Filters, page: PageArgs) -> Page[TimelineEntry]:
     return _page(
         store,
         TimelineEntry,
-        "SELECT t.* FROM timeline t",
+        "t.*",
+        "timeline t",
         _join(where + dw),
         params + dp,
         order,
@@ -636,7 +676,7 @@ def network(store: Store, f: Filters, max_edges: int = MAX_NETWORK_EDGES) -> Net
         """,
         [*params, max_edges],
     )
-    edges = [from_dict(NetworkEdge, r) for r in rows]
+    edges = [record(NetworkEdge, r) for r in rows]
     ids = sorted({e.source for e in edges} | {e.target for e in edges})
     nodes: list[NetworkNode] = []
     if ids:
