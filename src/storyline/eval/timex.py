@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+
 from storyline.errors import EvalError
 from storyline.records import Timex
 from storyline.settings import Settings
@@ -247,18 +249,14 @@ def score_doc(
     return tally
 
 
-def evaluate(path: Path, settings: Settings, limit: int | None = None) -> dict[str, Any]:
-    """Run the timex stage over a folder of TimeML files and score it against their gold.
-
-    Returns ``{"path", "all", "dev", "heldout", "errors"}``: the score dicts of all documents and
-    of the two fixed parts, and the list of errors (missed, spurious, wrong extent or value).
-    """
-    from storyline.pipeline import build_nlp
+def score_docs(docs: list[GoldDoc], nlp: Language) -> dict[str, Any]:
+    """Run ``nlp`` (a spaCy pipeline; the timex stage is run after it when it lacks one) over gold
+    documents and score the timexes; see :func:`evaluate` for the result."""
     from storyline.stages import ensure_doc_extensions
+    from storyline.stages.timex import find_timexes
 
-    docs = read_folder(Path(path), limit)
-    nlp = build_nlp(settings.replace(pipeline={"stages": ["timex"]}))
     ensure_doc_extensions()
+    has_stage = "storyline_timex" in nlp.pipe_names
     spacy_docs = []
     for gold in docs:
         doc = nlp.make_doc(gold.text)
@@ -270,12 +268,27 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> dict[s
     for gold, doc in zip(docs, nlp.pipe(spacy_docs, batch_size=16), strict=True):
         if doc._.errors:
             raise EvalError(f"the timex stage failed on {gold.name}: {doc._.errors}")
-        tally = score_doc(gold.timexes, doc._.timexes or [], errors, gold.name)
+        found = doc._.timexes if has_stage else find_timexes(doc, gold.dct, gold.name)
+        tally = score_doc(gold.timexes, found or [], errors, gold.name)
         totals["all"].add(tally)
         totals["heldout" if is_heldout(gold.name) else "dev"].add(tally)
-    result: dict[str, Any] = {"path": str(path)}
-    result.update({part: t.scores() for part, t in totals.items()})
+    result: dict[str, Any] = {part: t.scores() for part, t in totals.items()}
     result["errors"] = errors
+    return result
+
+
+def evaluate(path: Path, settings: Settings, limit: int | None = None) -> dict[str, Any]:
+    """Run the timex stage over a folder of TimeML files and score it against their gold.
+
+    Returns ``{"path", "all", "dev", "heldout", "errors"}``: the score dicts of all documents and
+    of the two fixed parts, and the list of errors (missed, spurious, wrong extent or value).
+    """
+    from storyline.pipeline import build_nlp
+
+    docs = read_folder(Path(path), limit)
+    nlp = build_nlp(settings.replace(pipeline={"stages": ["timex"]}))
+    result: dict[str, Any] = {"path": str(path)}
+    result.update(score_docs(docs, nlp))
     return result
 
 
@@ -299,3 +312,38 @@ def report(scores: dict[str, Any]) -> str:
         )
     title = f"Timex scores on {scores.get('path', '?')} (TempEval-3 measures)\n\n"
     return title + head + "\n".join(rows) + "\n"
+
+
+#: The data sets ``make eval`` scores, relative to the shared data folder: the TempEval-3 training
+#: documents with the ARTime-corrected values (the full 256 files), WikiWars, the tweets.
+DATA_SETS: dict[str, str] = {
+    "TempEval-3 TBAQ (ARTime-corrected values)": "timex/artime_corrected/tbaq_corrected",
+    "TempEval-3 TBAQ (original values)": "timex/tbaq_cleaned",
+    "WikiWars (train 01-16)": "timex/wikiwars/timeml_train",
+    "Tweets (ARTime-corrected values)": "timex/artime_corrected/tweets_modified_train",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score every timex data set and write the Markdown tables: ``python -m storyline.eval.timex
+    --data ../shared/data --out eval/timex.md``."""
+    import argparse
+
+    from storyline.settings import load_settings
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
+    parser.add_argument("--out", type=Path, required=True, help="the Markdown file to write")
+    args = parser.parse_args(argv)
+    settings = load_settings(None)
+    parts = ["# Timex stage scores (TempEval-3 measures)\n"]
+    for title, relative in DATA_SETS.items():
+        scores = evaluate(args.data / relative, settings)
+        parts.append(f"## {title}\n\n{report(scores)}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(parts), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
