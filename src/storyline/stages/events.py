@@ -400,9 +400,11 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
                     token.idx,
                     token.idx + len(token.text),
                 )
-    for ent in doc.ents:
-        if ent.label_ in _ACTOR_LABELS and start <= ent.start_char and ent.end_char <= end:
-            return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
+    for t in doc[token.left_edge.i : token.i + 1]:
+        if t.ent_type_ in _ACTOR_LABELS:
+            ent = _entity_span(t)
+            if start <= ent.start_char and ent.end_char <= end:
+                return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
     if token.lemma_.lower() in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS:
         return Actor(None, doc.text[start:end], None, None, start, end)
     if token.lemma_.lower() in _GROUP_NOUNS:
@@ -413,6 +415,19 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
                 if obj is not None:
                     return _actor_at_token(doc, obj)
     return None
+
+
+def _entity_span(token: Token) -> Span:
+    """The named entity a token is part of (read from the token's IOB tags: ``doc.ents`` is
+    rebuilt on every access and costs more than the rest of the stage)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -706,6 +721,11 @@ def _attached(
     if span is None:
         return False
     targets = {token.i, anchor.i}
+    head = anchor
+    while head.dep_ == "conj" and head.head is not head:
+        # "Last month, a court sentenced Dodik ... and banned him": the fronted date is shared
+        head = head.head
+        targets.add(head.i)
     current = span.root
     for _ in range(12):
         if current.i in targets:
@@ -723,9 +743,7 @@ def place_of(doc: Doc, trigger: Trigger) -> Place | None:
     for head in {trigger.anchor, trigger.token}:
         for _, obj in _prep_objects(head, frozenset({"in", "at"})):
             if obj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-                if ent is None:
-                    continue
+                ent = _entity_span(obj)
                 found = mentions_in(doc, ent.start_char, ent.end_char)
                 country = None
                 if found:
