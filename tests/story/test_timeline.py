@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+from pathlib import Path
 
 import pytest
 from seed_events import seed_documents, seed_events, seed_quotes
 
 from storyline.export.timelinejs import to_timelinejs
-from storyline.records import Document, TimelineEntry
+from storyline.records import Document, TimelineEntry, to_dict
 from storyline.story.events import merge_events
 from storyline.story.stories import group_stories
 from storyline.story.timeline import (
@@ -142,3 +144,15 @@ def test_sentence_around_keeps_abbreviations_and_quotes():
     text = 'He co-sponsored the U.N. resolution. "We agree," he said. Next.'
     assert sentence_around(text, 5, 10).text == "He co-sponsored the U.N. resolution."
     assert sentence_around(text, 39, 45).text == '"We agree," he said.'
+
+
+GOLDEN_FILE = Path(__file__).parent / "golden" / "seed_timeline.json"
+
+
+def test_seed_timeline_matches_the_reviewed_golden_file(timeline):
+    """The whole seed timeline (hand-built records) as reviewed; STORYLINE_UPDATE_GOLDEN=1
+    rewrites the file so the change shows up in the diff."""
+    got = [to_dict(e) for e in timeline]
+    if os.environ.get("STORYLINE_UPDATE_GOLDEN"):
+        GOLDEN_FILE.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    assert got == json.loads(GOLDEN_FILE.read_text(encoding="utf-8"))
