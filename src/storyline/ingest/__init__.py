@@ -36,6 +36,7 @@ from storyline.settings import IngestSettings
 __all__ = [
     "READERS",
     "RawArticle",
+    "input_files",
     "note_failures",
     "parse_date",
     "read_inputs",
@@ -69,7 +70,7 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _files(root: Path) -> Iterator[Path]:
+def input_files(root: Path) -> Iterator[Path]:
     """The files under ``root`` in a stable order, without hidden ones and without sidecars."""
     if not root.is_dir():
         if not is_sidecar(root):
@@ -81,6 +82,9 @@ def _files(root: Path) -> Iterator[Path]:
             path = Path(folder) / name
             if not _hidden(name) and not is_sidecar(path):
                 yield path
+
+
+_files = input_files  # the name the Spark runner imports
 
 
 def _unknown(path: Path) -> Failure:
@@ -113,7 +117,7 @@ def _read(
     roots: list[Path], settings: IngestSettings, published: str | None
 ) -> Iterator[RawArticle | Failure]:
     for root in roots:
-        for path in _files(root):
+        for path in input_files(root):
             yield from _read_file(path, settings, published)
 
 
