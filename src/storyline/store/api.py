@@ -744,7 +744,8 @@ def search(
     if "document" in kinds:
         clause, params = _all_words("coalesce(title, '') || ' ' || text", words)
         for r in store.sql(
-            f"SELECT id, title, published, text FROM documents WHERE {clause} "
+            f"SELECT id, coalesce(title, source, external_id) AS title, published, text "
+            f"FROM documents WHERE {clause} "
             "ORDER BY published DESC NULLS LAST, id LIMIT ?",
             [*params, limit],
         ):
@@ -764,7 +765,7 @@ def search(
     if "quote" in kinds:
         clause, params = _all_words("q.text || ' ' || coalesce(q.speaker, '')", words)
         for r in store.sql(
-            f"SELECT q.id, q.doc_id, d.title, q.start, q.end, q.text, q.speaker, q.date "
+            f"SELECT q.id, q.doc_id, coalesce(d.title, d.source, d.external_id) AS title, q.start, q.end, q.text, q.speaker, q.date "
             f"FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE {clause} "
             "ORDER BY q.date NULLS LAST, q.doc_id, q.start LIMIT ?",
             [*params, limit],
@@ -785,7 +786,7 @@ def search(
     if "event" in kinds:
         clause, params = _all_words("e.sentence.text", words)
         for r in store.sql(
-            f"SELECT e.id, e.doc_id, d.title, e.type, e.sentence, e.date.value AS date "
+            f"SELECT e.id, e.doc_id, coalesce(d.title, d.source, d.external_id) AS title, e.type, e.sentence, e.date.value AS date "
             f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {clause} "
             "ORDER BY e.date.value NULLS LAST, e.doc_id, e.trigger.start LIMIT ?",
             [*params, limit],

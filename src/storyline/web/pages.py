@@ -62,6 +62,8 @@ def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["nicedate"] = nice_date
     templates.env.filters["cite"] = cite_url
+    templates.env.filters["host"] = lambda url: urllib.parse.urlparse(url or "").hostname or ""
+    templates.env.filters["plural"] = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"
     templates.env.globals["query"] = _query
     return templates
 
