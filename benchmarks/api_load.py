@@ -139,7 +139,7 @@ def main() -> None:
     finally:
         if proc is not None:
             os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
+            proc.communicate(timeout=20)
 
 
 if __name__ == "__main__":
