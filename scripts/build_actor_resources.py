@@ -506,7 +506,7 @@ ROLE_CORE: dict[str, str] = {
     "peacekeepers": "MIL",
     "peacekeeping troops": "MIL",
     "peacekeeping force": "MIL",
-    "security forces": "MIL",
+    "security forces": "COP",
     "guards": "MIL",
     "warplanes": "MIL",
     "jets": "MIL",
@@ -575,6 +575,8 @@ def sector_of(code: str) -> str | None:
     head = code[:3]
     if head == "JRN":
         return "MED"
+    if head == "UAF":  # unidentified armed forces: armed groups, as PLOVER codes them (REB)
+        return "REB"
     return head if head in SECTOR_OK else None
 
 

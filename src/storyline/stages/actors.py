@@ -114,6 +114,10 @@ MEDIA = frozenset(
 # An IGO's people keep the IGO's own code except its forces and its refugee agencies
 # ("UN peacekeepers" MIL); "Red Cross officials" stay the Red Cross, as the gold codes them.
 IGO_GROUP_SECTORS = frozenset({"MIL", "REF"})
+# Sectors that belong to one country (an IGO official or an NGO does not).
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "REB", "ELI", "SPY"})
+# "the president of Armenia", "rebels in the Ivory Coast", "students throughout Indonesia".
+GROUP_PREPOSITIONS = frozenset({"of", "in", "throughout", "across"})
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
 
 
@@ -262,7 +266,10 @@ def find_actors(
             _country_mention(b, span, names_at)
         elif span.kind == "capital" and span.value:
             tok = doc[span.end - 1]
-            if not _stands_for_government(tok):
+            group = group_head(doc, span, names_at, lex)
+            if group is not None:  # "Khartoum government", "militias in Tripoli"
+                b.add(group[1], group[2], "name", country_cluster(span.value, group[0], lex))
+            elif not _stands_for_government(tok):
                 name = doc[span.start : span.end].text
                 # A capital as a place: its people (CVL), as the PLOVER gold codes cities.
                 c = Cluster(entity_id("GPE", name), "GPE", name, span.value, "CVL", place=True)
@@ -313,12 +320,35 @@ def find_actors(
     # 2. People: full names first, then the short forms that belong to them.
     _people(doc, b, names=names, names_at=names_at, orgs_at=orgs_at, lex=lex)
 
+    _only_country(b)
+
     # 3. Nominals and pronouns.
     nominals = resolve_nominals(doc, b.found, list(b.clusters.values()), b.quotes, lex)
     inside = {i for f in nominals for i in range(f.start, f.end)}
     b.found = [f for f in b.found if f.start not in inside] + nominals
     b.found.extend(resolve_pronouns(doc, b.found, b.quotes))
     return _records(doc, b)
+
+
+def _only_country(b: _Builder) -> None:
+    """When a document names one country and no other, a national office holder or body whose
+    country the text leaves open ("President Bouteflika", "the Supreme Court") is of it."""
+    countries = {
+        f.cluster.country
+        for f in b.found
+        if f.cluster.id.startswith("country:") or (f.cluster.place and f.cluster.country)
+    }
+    if len(countries) != 1:
+        return
+    only = countries.pop()
+    if any(
+        c.country == only and c.sector in NATIONAL_SECTORS and not c.place
+        for c in b.clusters.values()
+    ):
+        return  # someone already acts for that country: the others may well be foreign
+    for c in b.clusters.values():
+        if c.country is None and c.sector in NATIONAL_SECTORS and c.type in ("PERSON", "ORG"):
+            c.country = only
 
 
 def _country_before(doc: Doc, start: int, names_at: dict[int, NameSpan]) -> str | None:
@@ -381,10 +411,14 @@ def group_head(
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i:
+    if tok.dep_ == "pobj" and head.lower_ in GROUP_PREPOSITIONS and head.head.i < head.i:
         noun = head.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in names_at:
             return None
+        if head.lower_ != "of" and noun.tag_ not in ("NNS", "NNPS"):
+            return None  # "rebels in Darfur", but not "a meeting in Cairo"
+        if any(c.i in names_at for c in noun.lefts):
+            return None  # "Romanian refugees in Hungary": the demonym says whose
         sector = _noun_sector(doc, noun, lex)
         if not sector:
             return None
@@ -538,6 +572,8 @@ def _titles_of(
             and after.kind == "country"
         ):
             title = dataclasses.replace(title, country=after.value)  # "King Hassan of Morocco"
+            b.titles.append((f.cluster, dataclasses.replace(title, start=n.end, end=after.end)))
+            b.add(n.end, after.end, "title", f.cluster)
         if title is not None:
             b.titles.append((f.cluster, title))
             b.add(start, n.start, "title", f.cluster)

@@ -220,6 +220,18 @@ def code_title(
     """The role, country and sector a title or apposition gives; None when it gives none."""
     in_org = {i for i in range(start, end) if i in orgs}
     role, sector = find_role(doc, start, end, skip=in_org, lex=lex, head_last=head_last)
+    if sector is None and in_org:
+        # "British Defence | Secretary": a role the tagger cut in two.
+        whole_role, whole_sector = find_role(
+            doc, start, end, skip=set(), lex=lex, head_last=head_last
+        )
+        if (
+            whole_sector is not None
+            and whole_role is not None
+            and role is not None
+            and (whole_role.endswith(role))
+        ):
+            role, sector = whole_role, whole_sector
     org = next((orgs[i] for i in range(start, end) if i in orgs), None)
     country = None
     for i in range(start, end):
