@@ -281,12 +281,14 @@ def _order(allowed: dict[str, tuple[str, str]], sort: str | None, default: str) 
 def sortable_date(column: str) -> str:
     """SQL turning a TIMEX3 value in ``column`` into one that compares and sorts as a date:
     weeks (``2022-W08``) become their Monday, quarters (``2022-Q2``) their first month."""
-    return f"""(CASE
-        WHEN regexp_matches({column}, '^[0-9]{{4}}-W[0-9]{{2}}') THEN strftime(
-            date_trunc('week', make_date(CAST(left({column}, 4) AS INTEGER), 1, 4))
-            + to_days(7 * (CAST(substr({column}, 7, 2) AS INTEGER) - 1)), '%Y-%m-%d')
-        WHEN regexp_matches({column}, '^[0-9]{{4}}-Q[1-4]') THEN left({column}, 4) || '-'
-            || lpad(CAST(3 * CAST(substr({column}, 7, 1) AS INTEGER) - 2 AS VARCHAR), 2, '0')
+    year, num = (
+        f"TRY_CAST(left({column}, 4) AS INTEGER)",
+        f"TRY_CAST(substr({column}, 7, 2) AS INTEGER)",
+    )
+    return f"""(CASE substr({column}, 6, 1)
+        WHEN 'W' THEN strftime(date_trunc('week', make_date({year}, 1, 4)) + to_days(7 * ({num} - 1)),
+                               '%Y-%m-%d')
+        WHEN 'Q' THEN left({column}, 5) || lpad(CAST(3 * {num} - 2 AS VARCHAR), 2, '0')
         ELSE {column} END)"""
 
 
