@@ -45,6 +45,22 @@ def test_sidecar_given_explicitly_is_not_an_input(
     assert [(type(i).__name__, i.external_id) for i in items] == [("RawArticle", "A")]
 
 
+def test_sidecar_given_alone_is_reported(tmp_path: Path, ingest_settings: IngestSettings) -> None:
+    (tmp_path / "a.txt").write_text("First.")
+    (tmp_path / "a.json").write_text('{"id": "A"}')
+    [failure] = list(read_inputs([tmp_path / "a.json"], ingest_settings))
+    assert isinstance(failure, Failure)
+    assert failure.stage == "read" and "sidecar of a.txt" in failure.reason
+
+
+def test_broken_link_is_a_failure(tmp_path: Path, ingest_settings: IngestSettings) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "ok.txt").write_text("Here.")
+    items = list(read_inputs([tmp_path], ingest_settings))
+    assert [type(i).__name__ for i in items] == ["Failure", "RawArticle"]
+    assert "not a regular file" in items[0].reason
+
+
 def test_missing_path_raises_before_reading(
     tmp_path: Path, ingest_settings: IngestSettings
 ) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from storyline.errors import InputError
 from storyline.ingest.base import RawArticle, make_document, note_failures
 from storyline.ingest.dates import parse_date
-from storyline.ingest.files import is_sidecar
+from storyline.ingest.files import is_sidecar, sidecar_owner
 from storyline.ingest.html import (
     DEFAULT_HTML_OPTIONS,
     HtmlOptions,
@@ -100,6 +100,10 @@ def _read_file(
     if reader is None:
         yield _unknown(path)
         return
+    if not path.is_file():
+        reason = "not a regular file (a broken link, a pipe or a device?)"
+        yield Failure(str(path), None, "read", reason)
+        return
     try:
         for item in reader(path, settings, published):
             if isinstance(item, RawArticle):
@@ -116,7 +120,13 @@ def _read_file(
 def _read(
     roots: list[Path], settings: IngestSettings, published: str | None
 ) -> Iterator[RawArticle | Failure]:
+    given = {p.resolve() for p in roots}
     for root in roots:
+        owner = sidecar_owner(root) if not root.is_dir() else None
+        if owner is not None and owner.resolve() not in given:
+            # A sidecar named on its own would otherwise be skipped without a word.
+            reason = f"{root.name} is the sidecar of {owner.name} and is read with it; give {owner}"
+            yield Failure(str(root), None, "read", reason)
         for path in input_files(root):
             yield from _read_file(path, settings, published)
 

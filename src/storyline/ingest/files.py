@@ -63,16 +63,21 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(stem(path) + ".json")
 
 
-def is_sidecar(path: Path) -> bool:
-    """True for ``NAME.json`` beside a ``NAME.txt``/``.html``/``.htm`` (plain or gzip)."""
+def sidecar_owner(path: Path) -> Path | None:
+    """For ``NAME.json`` beside a ``NAME.txt``/``.html``/``.htm`` (plain or gzip), that file."""
     if path.suffix.lower() != ".json":
-        return False
+        return None
     base = path.name[: -len(".json")]
     for ext in SIDECAR_OWNERS:
         for name in (base + ext, base + ext + ".gz", base + ext.upper()):
             if path.with_name(name).is_file():
-                return True
-    return False
+                return path.with_name(name)
+    return None
+
+
+def is_sidecar(path: Path) -> bool:
+    """True for ``NAME.json`` beside a ``NAME.txt``/``.html``/``.htm`` (plain or gzip)."""
+    return sidecar_owner(path) is not None
 
 
 def read_sidecar(path: Path) -> tuple[dict[str, Any], Failure | None]:

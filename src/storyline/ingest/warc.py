@@ -88,7 +88,14 @@ def _article(
 
 
 def _truncated(record: Any) -> bool:
-    """Read the record to its end; True when the file ended before its Content-Length."""
+    """Read the record to its end; True when the file ended before its Content-Length.
+
+    A record without a valid Content-Length is cut too: every WARC record has one, and warcio reads
+    headers cut short by the end of the file as a record without it.
+    """
+    length = str(record.rec_headers.get_header("Content-Length") or "").strip()
+    if not length.isdigit():
+        return True
     stream = record.raw_stream
     while stream.read(_CHUNK):
         pass
