@@ -39,6 +39,7 @@ from storyline.records import Span as TextSpan
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.events_lexicon import (
     AID_OBJECTS,
+    DEMAND_MODALS,
     GIVING_VERBS,
     GOVERNING_TYPES,
     RESOLUTION_NOUNS,
@@ -102,6 +103,17 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Common nouns that name an actor by role, used when no named actor is there.
 _ACTOR_NOUNS = frozenset(
     [
+        "bomber",
+        "attacker",
+        "attackers",
+        "assailant",
+        "assailants",
+        "gunman",
+        "militant",
+        "rebel",
+        "soldier",
+        "insurgent",
+        "protester",
         "government",
         "police",
         "troops",
@@ -284,6 +296,15 @@ def _noun_can_stand(token: Token) -> bool:
 def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+    if lemma in _REPORT_VERBS:
+        # "Russia says Israel must end attacks": a demand made by the speaker of the addressee
+        for child in token.children:
+            if (
+                child.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for a in child.children)
+                and any(c.dep_ in _SUBJECTS for c in child.children)
+            ):
+                return Trigger(token, token, token, token, ("REQUEST", None), 0.6, False, child)
     # Support verb + event noun: "held talks", "offered his appreciation", "imposed sanctions".
     if lemma in SUPPORT_VERBS:
         for obj in objects:
@@ -305,10 +326,24 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                 # "Ukraine has received assistance from the US": the giver is the source
                 return Trigger(obj, obj, token, obj, code, 0.7, True)
     code, evidence = verb_code(token, lexicon)
-    if lemma in GIVING_VERBS and any(o.lemma_.lower() in AID_OBJECTS for o in objects):
+    if lemma == "strike" and code is None and objects:
+        code, evidence = ("ASSAULT", None), 0.7  # "struck militia groups"; a labour strike has none
+    if lemma in GIVING_VERBS and any(
+        o.lemma_.lower() in AID_OBJECTS or o.ent_type_ == "MONEY" for o in objects
+    ):
         code, evidence = ("AID", None), 0.8
     if code is None:
         return None
+    if code is not None and code == ("CONSULT", "phone") and lemma == "call":
+        # "called X to congratulate him": the call's purpose gives the type
+        for child in token.children:
+            if child.dep_ in {"advcl", "xcomp"} and child.i > token.i:
+                purpose, _ = verb_code(child, lexicon)
+                support = [o for o in child.children if o.dep_ == "dobj" and noun_code(o)]
+                if purpose is not None and purpose[0] == "SUPPORT":
+                    return Trigger(token, token, token, token, purpose, 0.7, False)
+                if support and noun_code(support[0]) == ("SUPPORT", None):
+                    return Trigger(token, token, token, token, ("SUPPORT", None), 0.7, False)
     # Voting for / sponsoring a resolution: coded by what the resolution does.
     for obj in _objects_deep(token):
         if obj.lemma_.lower() in RESOLUTION_NOUNS and code[0] in {"SUPPORT", "REJECT", "AGREE"}:
@@ -357,6 +392,10 @@ def _resolution_content(noun: Token, lexicon: Lexicon) -> tuple[Token, Code] | N
 def _phrase(token: Token) -> tuple[int, int]:
     """Character range of a noun phrase: its left part, the head and compounds after it."""
     left = token.left_edge
+    for t in token.doc[left.i : token.i]:
+        # a dateline or credit before the name: "ADDIS ABABA, May 15 (Xinhua) -- Ethiopian ..."
+        if t.text in {"--", "—", "–", ":", ")"} or t.text.startswith("--"):
+            left = token.doc[t.i + 1]
     right = token
     for child in token.rights:
         if child.dep_ in {"compound", "flat", "appos"} and child.i == right.i + 1:
@@ -519,6 +558,13 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
             if subj is not None and token.head.lemma_.lower() in {"receive", "get", "obtain"}:
                 targets += actors_of(doc, subj)
         return _dedupe(sources), _dedupe(targets, sources), reciprocal
+    if trigger.content is not None and trigger.content.dep_ == "ccomp":
+        # a demand told as "X says Y must ...": X is the source, Y the target
+        subj, _ = _subject(anchor)
+        sources = actors_of(doc, subj) if subj is not None else []
+        demanded, _ = _subject(trigger.content)
+        targets = actors_of(doc, demanded) if demanded is not None else []
+        return _dedupe(sources), _dedupe(targets, sources), False
     if trigger.content is not None:
         # a resolution's content: its target is whom the resolution condemns or makes demands of
         subj, _ = _subject(anchor)

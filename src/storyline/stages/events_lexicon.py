@@ -195,7 +195,7 @@ VERBS: Mapping[str, Code | None] = {
         ("ACCUSE", "disapprove"),
     ),
     **dict.fromkeys(["investigate", "probe"], ("ACCUSE", "investigate")),
-    "convict": ("COERCE", "arrest"),
+    "convict": ("ACCUSE", "allege"),  # finding guilty is CAMEO 116, ACCUSE in the 2021 table
     # REJECT
     **dict.fromkeys(
         ["reject", "refuse", "deny", "veto", "decline", "dismiss", "rebuff", "oppose", "spurn"],
@@ -204,8 +204,13 @@ VERBS: Mapping[str, Code | None] = {
     # THREATEN
     **dict.fromkeys(["threaten", "warn"], ("THREATEN", None)),
     # PROTEST
-    **dict.fromkeys(["protest", "demonstrate", "march", "riot", "picket"], ("PROTEST", None)),
-    "strike": None,  # a labour strike or an air strike: decided by the context patterns below
+    **dict.fromkeys(
+        ["protest", "demonstrate", "march", "riot", "picket", "rally"], ("PROTEST", None)
+    ),
+    **dict.fromkeys(["fund", "finance", "allocate", "disburse"], ("AID", None)),
+    "strike": None,  # a labour strike or an air strike: decided by its object (events.py)
+    "lift": ("RETREAT", None),
+    "revoke": ("RETREAT", None),
     "boycott": ("PROTEST", "boycott"),
     # MOBILIZE
     **dict.fromkeys(["mobilize", "mobilise", "deploy"], ("MOBILIZE", None)),
@@ -275,7 +280,10 @@ NOUNS: Mapping[str, Code] = {
         ("ASSAULT", None),
     ),
     **dict.fromkeys(["sanction", "sanctions", "embargo"], ("SANCTION", None)),
-    **dict.fromkeys(["protest", "demonstration", "rally"], ("PROTEST", None)),
+    **dict.fromkeys(
+        ["protest", "protests", "demonstration", "rally", "sit-in", "march", "walkout"],
+        ("PROTEST", None),
+    ),
     "arrest": ("COERCE", "arrest"),
     **dict.fromkeys(["condemnation", "criticism"], ("ACCUSE", "disapprove")),
     **dict.fromkeys(
@@ -301,6 +309,9 @@ NOUNS: Mapping[str, Code] = {
     "agreement": ("SUPPORT", None),  # signing or reaching an agreement is SUPPORT in PLOVER
     **dict.fromkeys(["deal", "accord", "treaty", "pact", "memorandum"], ("SUPPORT", None)),
     "warrant": ("COERCE", "arrest"),
+    "release": ("RETREAT", "release"),
+    "cessation": ("RETREAT", "ceasefire"),
+    "commitment": ("SUPPORT", None),
     "charges": ("ACCUSE", "allege"),
     "ceasefire": ("RETREAT", "ceasefire"),
     "cease-fire": ("RETREAT", "ceasefire"),
@@ -347,12 +358,16 @@ SUPPORT_ONLY_NOUNS = frozenset(
         "inquiry",
         "strike",
         "strikes",
+        "release",
+        "cessation",
+        "commitment",
     ]
 )
 
 #: Light verbs whose object noun carries the event: "held talks", "offered his appreciation".
 SUPPORT_VERBS = frozenset(
     [
+        "join",
         "hold",
         "have",
         "conduct",
@@ -424,6 +439,9 @@ AID_OBJECTS = frozenset(
         "troops",
     ]
 )
+#: Reporting verbs whose complement with "must"/"should" is a demand: "Russia says Israel must end".
+DEMAND_MODALS = frozenset(["must", "should"])
+
 #: Support verbs that make "strike" a labour strike (PROTEST) rather than an air strike.
 STRIKE_PROTEST_VERBS = frozenset(
     ["hold", "stage", "go", "call", "begin", "start", "end", "continue"]
@@ -481,10 +499,37 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("withdraw", ("observers",), ("SANCTION", "expel")),
     ("withdraw", ("ambassador",), ("SANCTION", "withdraw")),
     ("withdraw", ("aid",), ("SANCTION", "discontinue")),
-    ("withdraw", ("from",), ("SANCTION", "withdraw")),
+    ("withdraw", ("from", "treaty"), ("SANCTION", "withdraw")),
+    ("withdraw", ("from", "agreement"), ("SANCTION", "withdraw")),
+    ("withdraw", ("from", "deal"), ("SANCTION", "withdraw")),
+    ("withdraw", ("from", "accord"), ("SANCTION", "withdraw")),
+    ("withdraw", ("from", "talks"), ("SANCTION", "withdraw")),
+    ("suspend", ("cooperation",), ("SANCTION", "discontinue")),
+    ("suspend", ("membership",), ("SANCTION", "expel")),
+    ("suspend", ("relations",), ("SANCTION", "withdraw")),
+    ("suspend", ("funding",), ("SANCTION", "discontinue")),
+    ("halt", ("aid",), ("SANCTION", "discontinue")),
+    ("halt", ("talks",), ("SANCTION", "withdraw")),
+    ("freeze", ("aid",), ("SANCTION", "discontinue")),
+    ("recall", ("ambassador",), ("SANCTION", "withdraw")),
+    ("recall", ("envoy",), ("SANCTION", "withdraw")),
+    ("close", ("embassy",), ("SANCTION", "withdraw")),
+    ("downgrade", ("ties",), ("SANCTION", "withdraw")),
+    ("downgrade", ("relations",), ("SANCTION", "withdraw")),
+    ("cut", ("funding",), ("SANCTION", "discontinue")),
+    ("cut", ("relations",), ("SANCTION", "withdraw")),
+    ("take", ("to", "streets"), ("PROTEST", "demo")),
+    ("go", ("on", "hunger", "strike"), ("PROTEST", "hunger")),
     ("deploy", ("peacekeepers",), ("AID", None)),
     ("send", ("peacekeepers",), ("AID", None)),
     ("deploy", ("observers",), ("AID", None)),
+    ("let", ("free",), ("RETREAT", "release")),
+    ("accept", ("demands",), ("CONCEDE", None)),
+    ("accept", ("demand",), ("CONCEDE", None)),
+    ("agree", ("to", "deal"), ("SUPPORT", None)),
+    ("agree", ("on", "deal"), ("SUPPORT", None)),
+    ("agree", ("on", "text"), ("SUPPORT", None)),
+    ("agree", ("to", "proposal"), ("SUPPORT", None)),
     ("send", ("troops",), ("MOBILIZE", "troops")),
     ("send", ("aid",), ("AID", None)),
     ("send", ("weapons",), ("AID", None)),
