@@ -543,9 +543,9 @@ def _people(
         c.country = next((t.country for t in coded if t.country), None)
         if c.country is None:
             # The text says no country: a person's nationality from the people lexicon.
-            c.country = next(
-                (iso for n in [c.name, *c.names] if (iso := nationality_of(n, lex))), None
-            )
+            # A surname alone only when the document gives no fuller name.
+            known = [n for n in [c.name, *c.names] if " " in n] or [c.name, *c.names]
+            c.country = next((iso for n in known if (iso := nationality_of(n, lex))), None)
 
 
 def _titles_of(

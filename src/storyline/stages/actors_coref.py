@@ -222,7 +222,7 @@ def resolve_pronouns(doc: Doc, found: list[Found], quotes: QuoteMask) -> list[Fo
         if low == "it" and (
             tok.dep_ not in SUBJECT_DEPS
             or tok.head.lemma_ in EXPLETIVE_HEADS
-            or tok.head.pos_ != "VERB"
+            or (tok.head.pos_ != "VERB" and tok.head.lemma_ != "have")
         ):
             continue
         target = _antecedent(
@@ -249,11 +249,32 @@ def _antecedent(
 ) -> Cluster | None:
     tok = doc[i]
     sent = sents[k]
+    covered = {  # tokens of actor mentions; places may be what "it" means, so they do not count
+        j
+        for f in mentions
+        if sent.start <= f.start < sent.end and not f.cluster.place
+        for j in range(f.start, f.end)
+    }
     same = [
         f
         for f in mentions
         if sent.start <= f.start and f.end <= i and not f.quoted and _compatible(f.cluster, pronoun)
     ]
+    if pronoun in POSSESSIVE_PRONOUNS and i < sent.root.i:
+        # "In its Jan. 22 report, the Financial Times said": the main clause's subject, after it.
+        later = [
+            f
+            for f in mentions
+            if i < f.start < sent.end
+            and not f.quoted
+            and _compatible(f.cluster, pronoun)
+            and _is_subject(doc, f)
+            and doc[f.head].head.i == sent.root.i
+        ]
+        if later and not [f for f in same if _is_subject(doc, f)]:
+            return later[0].cluster
+    if pronoun in THING_PRONOUNS and _blocked(doc, sent.start, i, covered):
+        return None  # "the Jairan would depart, but it did not": a thing no actor names
     subjects = [f for f in same if _is_subject(doc, f)]
     # Binding: the object of a verb is not its own subject ("Hun Sen told him").
     subjects = [
@@ -263,8 +284,17 @@ def _antecedent(
     ]
     if subjects:
         return subjects[-1].cluster
-    if pronoun in POSSESSIVE_PRONOUNS and same and len({f.cluster.id for f in same}) == 1:
-        return same[-1].cluster
+    if pronoun in THING_PRONOUNS:
+        # "remained at Liuheng Island ... its": a place's object is no antecedent of a thing.
+        same = [
+            f
+            for f in same
+            if not _locative(doc, f) and doc[f.head].dep_ not in ("amod", "compound", "poss")
+        ]
+    if same and (pronoun in POSSESSIVE_PRONOUNS or tok.dep_ not in SUBJECT_DEPS):
+        # "urging him", "for its support": the one actor before it in its sentence; several and
+        # no subject: unclear. A subject ("..., he said") looks back to earlier sentences.
+        return same[-1].cluster if len({f.cluster.id for f in same}) == 1 else None
     for back in range(k - 1, max(-1, k - 1 - LOOKBACK_SENTS), -1):
         prev = sents[back]
         cands = [
@@ -282,3 +312,18 @@ def _antecedent(
             return cands[0].cluster
         return None
     return None
+
+
+def _locative(doc: Doc, f: Found) -> bool:
+    head = doc[f.head]
+    return head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "near", "from", "into")
+
+
+def _blocked(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+    """Whether the nearest subject before ``end`` in its sentence is a noun no mention covers."""
+    for j in range(end - 1, start - 1, -1):
+        t = doc[j]
+        if t.dep_ in SUBJECT_DEPS:
+            thing = t.pos_ in ("NOUN", "PROPN") or t.lower_ in ("it", "this", "that", "which")
+            return thing and j not in covered
+    return False
