@@ -4,11 +4,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as fuzz_settings
+from hypothesis import strategies as st
 
 from storyline.ingest import read_inputs, read_jsonl_line, to_document
 from storyline.ingest.base import RawArticle
 from storyline.records import Document, Failure
-from storyline.settings import IngestSettings
+from storyline.settings import IngestSettings, Settings
 
 
 def test_read_jsonl_line_takes_fields_and_ignores_others() -> None:
@@ -129,3 +132,31 @@ def test_reading_is_lazy_and_memory_flat(tmp_path: Path, ingest_settings: Ingest
         tracemalloc.stop()
     assert count == 10_000
     assert peak < 2_000_000, f"peak {peak:,} bytes: the file is being held in memory"
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+FIELDS = st.sampled_from(("id", "text", "html", "published", "title", "url", "source", "other"))
+
+
+@fuzz_settings(max_examples=200, deadline=None)
+@given(st.dictionaries(FIELDS, JSON, max_size=7))
+def test_read_jsonl_line_never_raises_on_any_record(record: dict[str, object]) -> None:
+    item = read_jsonl_line(json.dumps(record), "f.jsonl#1", None)
+    assert isinstance(item, RawArticle | Failure)
+    if isinstance(item, RawArticle):
+        assert (item.text is None) != (item.html is None)
+        assert item.published is None or item.published_basis == "metadata"
+
+
+def test_min_chars_is_applied_to_text(tmp_path: Path, settings: Settings) -> None:
+    (tmp_path / "short.txt").write_text("Short.")
+    ingest = settings.replace(ingest={"min_chars": 20}).ingest
+    [failure] = list(read_inputs([tmp_path], ingest))
+    assert isinstance(failure, Failure)
+    assert failure.stage == "validate" and "min_chars" in failure.reason

@@ -77,3 +77,24 @@ def test_warc_without_articles_says_so(
     assert isinstance(failure, Failure)
     assert failure.stage == "validate"
     assert "no HTML" in failure.reason
+
+
+def test_wrong_content_length_is_a_failure_not_a_print(
+    tmp_path: Path,
+    ingest_settings: IngestSettings,
+    warc_writer: Callable[..., bytes],
+    pages: list[tuple[str, str, str, bytes]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    whole = warc_writer(tmp_path / "w.warc", pages[:1] * 2, gzip=False)
+    # Shorten the first response's declared length: warcio then finds junk after the record.
+    first = whole.index(b"WARC-Type: response")
+    at = whole.index(b"Content-Length: ", first) + len(b"Content-Length: ")
+    end = whole.index(b"\r\n", at)
+    length = int(whole[at:end])
+    damaged = whole[:at] + str(length - 40).encode() + whole[end:]
+    path = tmp_path / "damaged.warc"
+    path.write_bytes(damaged)
+    items = list(read_inputs([path], ingest_settings))
+    assert any(isinstance(i, Failure) and i.stage == "read" for i in items)
+    assert capsys.readouterr().err == ""
