@@ -7,7 +7,8 @@ Reads: ``.txt`` (with an optional ``NAME.json`` sidecar), ``.jsonl``, ``.html``/
 Dates: an input's own date has the basis "metadata"; ``published`` (the user's ``--published``)
 fills in for inputs that carry none ("user"); a date found in an HTML page is "inferred" and
 is preferred to the user's. Every problem inside an input becomes a ``Failure`` row; only a path
-that does not exist raises (``InputError``), before anything is read.
+that does not exist, or a ``published`` that is not a date, raises (``InputError``), before
+anything is read.
 """
 
 from __future__ import annotations
