@@ -194,3 +194,18 @@ def test_pronoun_after_a_quote_is_the_last_speaker(base_nlp: Language) -> None:
     peou = entity_named(doc, "Yang Peou")
     assert he is not None and he.entity_id == peou.id
     assert kingdom is not None and kingdom.entity_id == "country:KHM"
+
+
+def test_office_change_between_two_dated_articles(base_nlp: Language) -> None:
+    from storyline.story.entities import link_entities, roles_as_of
+
+    before = run(base_nlp, "Prime Minister Hun Sen said Cambodia would vote.", "2022-03-04")
+    after = run(base_nlp, "Former prime minister Hun Sen said he backed his son.", "2024-01-10")
+    entities = [*before._.entities, *after._.entities]
+    roles = [*before._.roles, *after._.roles]
+    assert {r.date for r in roles} == {"2022-03-04", "2024-01-10"}
+    linked, _ = link_entities(entities, roles)
+    [hun_sen] = [e for e in linked if e.name == "Hun Sen"]
+    assert hun_sen.sector == "ELI"  # the latest role
+    held = roles_as_of(roles, hun_sen.id, "2023-06-15")
+    assert held is not None and (held.role, held.sector) == ("prime minister", "GOV")
