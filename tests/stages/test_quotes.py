@@ -265,3 +265,24 @@ def test_component_writes_doc_quotes_and_survives_a_bad_doc(base_nlp):
     broken._.mentions = [object()]  # not a Mention: the stage records an error, no exception
     stage(broken)
     assert broken._.errors and broken._.errors[0][0] == "quotes"
+
+
+def test_headline_with_a_name_and_a_colon(base_nlp):
+    text = "Trump: Clinton email scandal disqualifies her\n\nThe candidate spoke in Ohio."
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.text == "Clinton email scandal disqualifies her"
+    assert quote.speaker == "Trump"
+    assert quote.cue is not None and quote.cue.text == ":"
+
+
+def test_label_with_a_colon_is_not_a_speaker(base_nlp):
+    text = "SEE ALSO: Refugee Chief Says One Million Have Fled\n\nThe talks went on."
+    quotes = _quotes(base_nlp, text)
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == ":"]
+    assert not [q for q in quotes if "talks" in q.text]  # never past the headline's line
+
+
+def test_a_time_is_not_a_speaker(base_nlp):
+    text = "9:30 p.m. Donald Trump says he may move to the South."
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.speaker == "Donald Trump"

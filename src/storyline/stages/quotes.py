@@ -55,6 +55,7 @@ class _Draft:
     verb: Token | None  # the cue verb, when the cue is one
     speaker_head: Token | None
     follows: bool = False  # continues the previous quote (same speaker, date, channel)
+    named: bool = False  # the speaker head is a name even if the tagger says otherwise
 
 
 class QuotesStage:
@@ -92,7 +93,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for draft, mark in partials:
         if not any(d.start <= mark.start < d.end for d in indirect):
             indirect.append(draft)
-    drafts = sorted(drafts + indirect, key=lambda d: d.start)
+    drafts = drafts + indirect
+    drafts += _colon_drafts(doc, starts, drafts)
+    drafts.sort(key=lambda d: d.start)
     resolver = Resolver(doc, quoted)
     return _records(doc, drafts, resolver)
 
@@ -280,6 +283,67 @@ def _adjacent(doc: Doc, previous: _Draft, mark: Marked, starts: list[int]) -> bo
     return True
 
 
+# --- "Name: what they said" lines (headlines, transcripts) ------------------------------------
+
+_LABELS = frozenset(
+    str.split(
+        "see also|update|updated|watch|read more|related|photo|photos|video|source|note|"
+        "editor's note|editor’s note|q|a|breaking|breaking news|exclusive|opinion|analysis|"
+        "live|poll|fact check|transcript|caption|credit|warning|correction|disclosure|listen|"
+        "read|more|also|image|images|file|pictured|top|bottom|left|right|above|below",
+        "|",
+    )
+)
+_NAME_LINKS = frozenset({"of", "the", "de", "van", "von", "al", "bin", "and", "for"})
+_LINE = re.compile(r"[^\n]+")
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _colon_drafts(doc: Doc, starts: list[int], taken: list[_Draft]) -> list[_Draft]:
+    """Lines opening with a name and a colon ("Trump: Clinton email scandal disqualifies her",
+    "SANDERS: We need …"): the rest of the line is what the named speaker said."""
+    text = doc.text
+    found = []
+    for line in _LINE.finditer(text):
+        colon = text.find(":", line.start(), line.end())
+        lead = text[line.start() : colon].strip()
+        if colon < 0 or not lead or len(lead.split()) > 6 or lead.lower() in _LABELS:
+            continue
+        start, end = (
+            line.start()
+            + len(text[line.start() : colon])
+            - len(text[line.start() : colon].lstrip()),
+            colon,
+        )
+        content_start = colon + 1
+        while content_start < line.end() and text[content_start] in " \t“\"‘'":
+            content_start += 1
+        content_end = _trim_end(text, content_start, line.end())
+        while content_end > content_start and text[content_end - 1] in "”\"’'":
+            content_end -= 1
+        if len(text[content_start:content_end].split()) < 3:
+            continue
+        if any(d.start < content_end and content_start < d.end for d in taken):
+            continue
+        names = [
+            doc[i]
+            for i in range(_token_at(starts, start), _token_at(starts, end - 1) + 1)
+            if doc[i].idx < end
+        ]
+        # a name: capitalized words (the tagger often calls a line-initial name a noun)
+        words = [t for t in names if t.is_alpha]
+        if not words or not all(t.text[0].isupper() or t.lower_ in _NAME_LINKS for t in words):
+            continue
+        propn = [t for t in words if t.text[0].isupper()]
+        if not propn or any(t.pos_ in ("AUX", "PRON") for t in names):
+            continue
+        colon_tok = doc[_token_at(starts, colon)]
+        kind: QuoteKind = "direct" if text[colon + 1 : content_start].strip() else "indirect"
+        cue = _range(colon_tok)
+        found.append(_Draft(content_start, content_end, kind, cue, None, propn[-1], named=True))
+    return found
+
+
 # --- indirect quotes -------------------------------------------------------------------------
 
 
@@ -318,6 +382,12 @@ def _clause_draft(doc: Doc, verb: Token) -> _Draft | None:
         return None
     clause = max(clauses, key=lambda c: len(list(c.subtree)))
     start, end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    # reported speech stays in the cue's paragraph, whatever the parser joined
+    text = doc.text
+    start = max(start, text.rfind("\n", 0, verb.idx) + 1)
+    stop = text.find("\n", verb.idx)
+    end = min(end, stop if stop >= 0 else len(text))
+    end = _trim_end(text, start, end)
     if end <= start:
         return None
     return _Draft(start, end, "indirect", _range(verb), verb, subject_of(verb))
@@ -391,7 +461,9 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
         if draft.speaker_head is not None:
             key = draft.speaker_head.i
             if key not in resolved:
-                resolved[key] = resolver.resolve(draft.speaker_head, previous_speaker, stop)
+                resolved[key] = resolver.resolve(
+                    draft.speaker_head, previous_speaker, stop, as_name=draft.named
+                )
             speaker = resolved[key]
         cue = (
             Span(draft.cue[0], draft.cue[1], doc.text[draft.cue[0] : draft.cue[1]])

@@ -46,6 +46,7 @@ PRONOUNS_PERSON: frozenset[str] = _words("""he she him her""")
 PRONOUNS_GROUP: frozenset[str] = _words("""it they we""")
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod"])
 _DASHES = frozenset("-—–")
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
 _GLUE = re.compile(r"^[A-Z][a-z]{3,}(?=[A-Z][a-z])")  # "WeekHun Sen": a glued headline
 
 
@@ -80,6 +81,14 @@ def according_object(token: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing from "adding"/"saying" to the main verb."""
     subject = _subject_of(verb)
+    if subject is not None and subject.ent_type_ in _NOT_SPEAKERS:
+        # "9:30 p.m. Donald Trump says …", "Saturday Warren said …": a time is not a speaker
+        names = [
+            t
+            for t in verb.doc[subject.i + 1 : verb.i]
+            if t.pos_ in ("PROPN", "PRON") and t.ent_type_ not in _NOT_SPEAKERS
+        ]
+        subject = names[-1] if names else None
     sent = verb.sent
     colons = [t.i for t in sent if t.text == ":" and t.i < verb.i]
     if subject is not None and colons and subject.i < colons[-1]:

@@ -85,7 +85,9 @@ class Resolver:
         found = [r for r in self.refs if r.start < end and start < r.end]
         return min(found, key=lambda r: (r.end - r.start, r.start)) if found else None
 
-    def resolve(self, head: Token, previous: Speaker | None, stop: int | None) -> Speaker:
+    def resolve(
+        self, head: Token, previous: Speaker | None, stop: int | None, *, as_name: bool = False
+    ) -> Speaker:
         """The speaker named by ``head``; ``previous`` is the last quote's speaker and ``stop``
         the character where that quote's cue is (a look-back reaching it keeps the speaker)."""
         start, end = name_span(head)
@@ -99,7 +101,7 @@ class Resolver:
             if found is None:
                 return Speaker(None, None, head.idx, head.idx + len(head))
             return Speaker(found.name, found.entity_id, head.idx, head.idx + len(head), found.type)
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or as_name:
             name = self.doc.text[start:end]
             match = self._by_name(name)
             if match is not None:
@@ -110,11 +112,12 @@ class Resolver:
 
     def _by_name(self, name: str) -> Ref | None:
         """An entity the document names in full whose last word is this short name."""
-        last = name.rsplit(maxsplit=1)[-1] if name.split() else name
+        last = name.rsplit(maxsplit=1)[-1].lower() if name.split() else name.lower()
         found = {
             (r.name, r.entity_id): r
             for r in self.refs
-            if r.type == "PERSON" and (r.name == name or r.name.split()[-1:] == [last])
+            if r.type == "PERSON"
+            and (r.name.lower() == name.lower() or r.name.lower().split()[-1:] == [last])
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
