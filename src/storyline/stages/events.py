@@ -177,6 +177,10 @@ _ACTOR_NOUNS = frozenset(
         "victims",
     ]
 )
+_VISITOR_NOUNS = frozenset(
+    {"ambassador", "envoy", "delegation", "minister", "president", "premier", "counterpart"}
+)
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _DOUBT_NOUNS = frozenset({"doubt", "hope", "fear", "possibility", "chance", "prospect", "risk"})
 _RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept"})
 _MISSION_NOUNS = frozenset(
@@ -319,6 +323,10 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                 if lemma == "impose" and code[0] == "SANCTION":
                     return Trigger(obj, token, token, obj, code, 0.9, False)
                 return Trigger(obj, token, token, obj, code, 0.8, False)
+    if lemma == "receive" and any(
+        o.ent_type_ in {"PERSON", "NORP"} or o.lemma_.lower() in _VISITOR_NOUNS for o in objects
+    ):
+        return Trigger(token, token, token, token, ("CONSULT", "visit"), 0.7, False)
     if lemma in _RECEIVE_VERBS:
         for obj in objects:
             code = noun_code(obj) or (("AID", None) if obj.lemma_.lower() in AID_OBJECTS else None)
@@ -446,6 +454,13 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
                 return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
     if token.lemma_.lower() in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS:
         return Actor(None, doc.text[start:end], None, None, start, end)
+    if token.pos_ == "PRON" and token.lower_ in _SPEAKER_PRONOUNS:
+        # "The ELN has said it will release ...": the pronoun is the speaker
+        report = _reporting_verb(token.head)
+        if report is not None and token.dep_ in _SUBJECTS:
+            speaker, _ = _subject(report)
+            if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
+                return _actor_at_token(doc, speaker)
     if token.lemma_.lower() in _GROUP_NOUNS:
         # "a group of British lawmakers", "dozens of protesters": the actor is in the of-phrase
         for child in token.children:

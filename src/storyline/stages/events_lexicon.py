@@ -311,6 +311,13 @@ NOUNS: Mapping[str, Code] = {
     "warrant": ("COERCE", "arrest"),
     "release": ("RETREAT", "release"),
     "cessation": ("RETREAT", "ceasefire"),
+    "discussions": ("CONSULT", None),
+    "discussion": ("CONSULT", None),
+    **dict.fromkeys(
+        ["exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers"], ("COOPERATE", None)
+    ),
+    "suspension": ("SANCTION", "discontinue"),
+    "deployment": ("MOBILIZE", "troops"),
     "commitment": ("SUPPORT", None),
     "charges": ("ACCUSE", "allege"),
     "ceasefire": ("RETREAT", "ceasefire"),
@@ -361,6 +368,14 @@ SUPPORT_ONLY_NOUNS = frozenset(
         "release",
         "cessation",
         "commitment",
+        "exercise",
+        "exercises",
+        "drill",
+        "drills",
+        "manoeuvres",
+        "maneuvers",
+        "suspension",
+        "deployment",
     ]
 )
 
@@ -524,6 +539,12 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("send", ("peacekeepers",), ("AID", None)),
     ("deploy", ("observers",), ("AID", None)),
     ("let", ("free",), ("RETREAT", "release")),
+    ("remain", ("on", "alert"), ("MOBILIZE", "troops")),
+    ("put", ("on", "alert"), ("MOBILIZE", "troops")),
+    ("place", ("on", "alert"), ("MOBILIZE", "troops")),
+    ("reduce", ("aid",), ("SANCTION", "discontinue")),
+    ("suspend", ("supplies",), ("SANCTION", "discontinue")),
+    ("end", ("mediation",), ("SANCTION", "withdraw")),
     ("accept", ("demands",), ("CONCEDE", None)),
     ("accept", ("demand",), ("CONCEDE", None)),
     ("agree", ("to", "deal"), ("SUPPORT", None)),
