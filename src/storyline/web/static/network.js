@@ -6,6 +6,8 @@
   if (!svg) return;
   var NS = "http://www.w3.org/2000/svg";
   var W = 900, H = 600;
+  var MAX_NODES = 45; // the most connected actors; the table below lists every link
+  var MAX_LABELS = 28;
   var COOP = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"];
   var RETREAT = ["CONCEDE", "RETREAT"];
   var css = getComputedStyle(document.documentElement);
@@ -33,7 +35,7 @@
       d.y = H / 2 + (H / 3) * Math.sin(a) + rand() * 10;
       d.vx = 0; d.vy = 0;
     });
-    var k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.7;
+    var k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
     for (var it = 0; it < 300; it++) {
       var t = 1 - it / 300;
       for (var i = 0; i < n; i++) {
@@ -51,7 +53,7 @@
         l.s.vx += dx * f; l.s.vy += dy * f; l.t.vx -= dx * f; l.t.vy -= dy * f;
       });
       nodes.forEach(function (d) {
-        d.vx += (W / 2 - d.x) * 0.005; d.vy += (H / 2 - d.y) * 0.005;
+        d.vx += (W / 2 - d.x) * 0.02; d.vy += (H / 2 - d.y) * 0.02;
         var sp = Math.sqrt(d.vx * d.vx + d.vy * d.vy), cap = 30 * t + 1;
         if (sp > cap) { d.vx *= cap / sp; d.vy *= cap / sp; }
         d.x = Math.max(70, Math.min(W - 70, d.x + d.vx));
@@ -63,7 +65,21 @@
 
   function draw(data) {
     var byId = {};
-    data.nodes.forEach(function (d) { byId[d.id] = d; });
+    var ranked = data.nodes.slice().sort(function (a, b) { return b.events - a.events; });
+    var kept = ranked.slice(0, MAX_NODES);
+    kept.forEach(function (d, i) { byId[d.id] = d; d.rank = i; });
+    data.nodes = kept;
+    data.edges = data.edges.filter(function (e) { return byId[e.source] && byId[e.target]; });
+    if (ranked.length > MAX_NODES) {
+      var note = document.getElementById("network-note");
+      if (note) {
+        note.textContent = "Showing the " + MAX_NODES + " most connected of " + ranked.length +
+          " actors; narrow the filters to see the others. The table lists every link.";
+        note.hidden = false;
+      }
+    }
+    H = data.nodes.length > 25 ? 720 : 600;
+    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
     // One drawn link per ordered pair; its colour is its most frequent type.
     var pairs = {};
     data.edges.forEach(function (e) {
@@ -109,8 +125,10 @@
       // Labels near the sides grow inwards so that they stay inside the picture.
       var anchor = d.x < W * 0.2 ? "start" : d.x > W * 0.8 ? "end" : "middle";
       var lx = anchor === "start" ? d.x - radius(d) : anchor === "end" ? d.x + radius(d) : d.x;
-      var label = el("text", { x: lx, y: d.y - radius(d) - 4, "text-anchor": anchor }, a);
-      label.textContent = d.name.length > 26 ? d.name.slice(0, 25) + "…" : d.name;
+      if (d.rank < MAX_LABELS) {
+        var label = el("text", { x: lx, y: d.y - radius(d) - 4, "text-anchor": anchor }, a);
+        label.textContent = d.name.length > 26 ? d.name.slice(0, 25) + "…" : d.name;
+      }
       var title = el("title", {}, a);
       title.textContent = d.name + (d.country ? " (" + d.country + ")" : "") + ": " + d.events + " event links";
     });
