@@ -45,9 +45,9 @@ _FUTURE_HEADS = frozenset(
     {"plan", "expect", "intend", "hope", "want", "schedule", "set", "aim", "seek", "prepare",
      "promise", "pledge", "vow", "agree", "decide", "wish", "try", "need", "threaten", "go"}
 )  # fmt: skip
-_EXPLICIT_YEAR = re.compile(
-    r"(?:\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
-    r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d%]|[,.]\d)"
+_EXPLICIT_YEAR = re.compile(r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d%]|[,.]\d)")
+_MONTH_BEFORE = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$"
 )
 _MONTH_NUMBERS = {
     m: i
@@ -103,7 +103,7 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
 
 
 def _tagger(doc: Doc) -> Callable[[int], str]:
-    starts = [t.idx for t in doc]
+    starts = doc.to_array("IDX").tolist()
 
     def tag(offset: int) -> str:
         i = bisect_left(starts, offset)
@@ -124,11 +124,13 @@ def _year_hints(
     sentence ("In 1985, ... in March" is March 1985; a year two paragraphs up is not).
     """
     limit = (anchor.year if anchor else 2100) + 5
-    found = [
-        (m.start(), int(m[2]), _MONTH_NUMBERS.get((m[1] or "").lower()))
-        for m in _EXPLICIT_YEAR.finditer(text)
-        if int(m[2]) <= limit
-    ]
+    found = []
+    for m in _EXPLICIT_YEAR.finditer(text):
+        if int(m[1]) <= limit:
+            month = _MONTH_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            found.append(
+                (m.start(), int(m[1]), _MONTH_NUMBERS.get(month[1].lower()) if month else None)
+            )
     offsets = [o for o, _, _ in found]
     narrative = anchor is None
     if anchor is not None and len(found) >= 3:
@@ -187,11 +189,15 @@ def find_timexes(doc: Doc, anchor: dt.date | str | None, doc_id: str | None = No
     day = parse_anchor(anchor) if isinstance(anchor, str) else anchor
     text = doc.text
 
+    # Annotation is all-or-nothing in a pipeline: looking at a few tokens is enough (and cheap).
+    parsed = any(t.dep != 0 for t in doc[:8])
+    tagged = any(t.tag != 0 for t in doc[:8])
+
     @lru_cache(maxsize=256)
     def tense(start: int, end: int) -> Tense | None:
-        return tense_at(doc, start, end) if doc.has_annotation("DEP") else None
+        return tense_at(doc, start, end) if parsed else None
 
-    tagger = _tagger(doc) if doc.has_annotation("TAG") else (lambda _offset: "")
+    tagger = _tagger(doc) if tagged else (lambda _offset: "")
     ctx = Context(text, day, tense, tagger, *_year_hints(text, day))
     doc_id = doc_id if doc_id is not None else (doc._.doc_id or "")
     return _records(text, select(match_all(ctx)), doc_id)

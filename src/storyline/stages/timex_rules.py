@@ -893,25 +893,103 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
 )  # fmt: skip
 
 
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_UNIT_KEYS = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "centur",
+)
+_SEASON_KEYS = ("spring", "summer", "fall", "autumn", "winter")
+_DIGITS = "0123456789"
+
+#: Words (lower case) one of which must occur in a stretch of text for a rule to be tried there;
+#: "0123456789" stands for any digit. The regexes are the costly part of the stage: most
+#: sentences hold no month, weekday or unit word, so most rules skip most sentences.
+_RULE_KEYS: dict[str, tuple[str, ...]] = {
+    "iso": (_DIGITS,), "slash": (_DIGITS,), "dmy_abbr": (_DIGITS,), "mdy": _MONTH_KEYS,
+    "dmy": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS,
+    "day_word": ("today", "tonight", "yesterday", "tomorrow"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "ref": ("now", "current", "recent", "lately", "past", "future", "present", "days", "term",
+            "later date"),
+    "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS,
+    "year_range_end": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
+    "decade": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
+    "quarter_q": ("q",), "duration": _UNIT_KEYS, "year_ago": ("year",),
+    "latest_period": ("period", "quarter"), "bare_units": _UNIT_KEYS,
+    "time": (_DIGITS, "noon", "midnight", "midday"),
+    "holiday": ("christmas", "new year", "thanksgiving", "easter", "good friday", "halloween",
+                "valentine", "independence", "labor day", "memorial", "veterans", "boxing",
+                "mother", "father"),
+    "set": ("daily", "weekly", "monthly", "yearly", "quarterly", "hourly", "nightly", "every",
+            "each", "per "),
+}  # fmt: skip
+
+# Stretches of text no expression crosses: lines, and sentences ending in a word of three or more
+# lower-case letters (so "Oct. 27", "Sept. 30" and "4 a.m. EDT" are never cut).
+_STRETCH_END = re.compile(r"\n|(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'(])")
+
+
 @cache
-def compiled_rules() -> tuple[tuple[str, re.Pattern[str], Handler], ...]:
-    """The grammar's rules, compiled once."""
-    return tuple((name, re.compile(src, re.IGNORECASE), h) for name, src, h in _RULES_SRC)
+def compiled_rules() -> tuple[tuple[str, re.Pattern[str], Handler, frozenset[str]], ...]:
+    """The grammar's rules, compiled once, with the words that trigger them."""
+    return tuple(
+        (name, re.compile(src, re.IGNORECASE), h, frozenset(_RULE_KEYS[name]))
+        for name, src, h in _RULES_SRC
+    )
+
+
+@cache
+def _all_keys() -> tuple[str, ...]:
+    return tuple(sorted({k for keys in _RULE_KEYS.values() for k in keys} - {_DIGITS}))
+
+
+def stretches(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` stretches (lines, sentences) the rules are tried on one by one."""
+    out = []
+    start = 0
+    for m in _STRETCH_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def match_all(ctx: Context) -> list[Candidate]:
     """Every rule match in the context's text that normalizes, overlapping."""
     found: list[Candidate] = []
-    for name, pattern, handler in compiled_rules():
-        for m in pattern.finditer(ctx.text):
-            if m.end() == m.start():
+    text = ctx.text
+    rules = compiled_rules()
+    for begin, finish in stretches(text):
+        lower = text[begin:finish].lower()
+        present = {k for k in _all_keys() if k in lower}
+        if any(d in lower for d in _DIGITS):
+            present.add(_DIGITS)
+        if not present:
+            continue
+        for name, pattern, handler, keys in rules:
+            if keys.isdisjoint(present):
                 continue
-            reading = handler(m, ctx)
-            if reading is None:
-                continue
-            start, end = (reading[3], reading[4]) if len(reading) == 5 else (m.start(), m.end())
-            start, end = _trim(ctx.text, start, end)
-            found.append(Candidate(start, end, reading[0], reading[1], reading[2], name))
+            for m in pattern.finditer(text, begin, finish):
+                if m.end() == m.start():
+                    continue
+                reading = handler(m, ctx)
+                if reading is None:
+                    continue
+                start, end = (reading[3], reading[4]) if len(reading) == 5 else m.span()
+                start, end = _trim(text, start, end)
+                found.append(Candidate(start, end, reading[0], reading[1], reading[2], name))
     return found
 
 
