@@ -80,7 +80,8 @@ def test_gold_type_maps_modality_into_plv_convention() -> None:
     assert ev.gold_type(event("CONSULT", (0, 1), modality="planned"), ev.PLV_NAMES) == "AGREE"
     assert ev.gold_type(event("RETREAT", (0, 1), modality="negated"), ev.PLV_NAMES) == "REJECT"
     assert ev.gold_type(event("RETREAT", (0, 1)), ev.PLV_NAMES) == "YIELD"
-    assert ev.gold_type(event("ASSAULT", (0, 1), modality="planned"), ev.PLV_NAMES) == "ASSAULT"
+    assert ev.gold_type(event("ASSAULT", (0, 1), modality="planned"), ev.PLV_NAMES) == "THREATEN"
+    assert ev.gold_type(event("ASSAULT", (0, 1), modality="reported"), ev.PLV_NAMES) == "ASSAULT"
 
 
 def test_scores_per_type_macro_and_accuracy() -> None:

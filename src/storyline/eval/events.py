@@ -204,14 +204,18 @@ def scores_of(pairs: list[tuple[str, str]], min_support: int = MIN_SUPPORT) -> d
 #: Cooperative types: planned ones are intents (AGREE), negated ones refusals (REJECT) in CAMEO-style
 #: gold, which has no modality.
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+#: Conflictual types: planned ones are threats (CAMEO 13) in CAMEO-style gold.
+_CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 
 
 def gold_type(event: Event, names: dict[str, str]) -> str:
     """The type of an event in the gold's convention, which codes modality into the type: "will
-    meet" is AGREE (intent to cooperate), "will not release" is REJECT."""
+    meet" is AGREE (intent to cooperate), "will boycott" THREATEN, "will not release" REJECT."""
     etype = event.type
     if etype in _COOPERATIVE and event.modality == "planned":
         etype = "AGREE"
+    elif etype in _CONFLICTUAL and event.modality == "planned":
+        etype = "THREATEN"
     elif etype in _COOPERATIVE | {"AGREE"} and event.modality == "negated":
         etype = "REJECT"
     return names.get(etype, etype)

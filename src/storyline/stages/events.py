@@ -177,6 +177,7 @@ _ACTOR_NOUNS = frozenset(
         "victims",
     ]
 )
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers"})
 _VISITOR_NOUNS = frozenset(
     {"ambassador", "envoy", "delegation", "minister", "president", "premier", "counterpart"}
 )
@@ -336,6 +337,12 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     code, evidence = verb_code(token, lexicon)
     if lemma == "strike" and code is None and objects:
         code, evidence = ("ASSAULT", None), 0.7  # "struck militia groups"; a labour strike has none
+    if (
+        code is not None
+        and code[0] in {"MOBILIZE", "COOPERATE"}
+        and any(t.lemma_.lower() in _PEACEKEEPING for t in token.subtree)
+    ):
+        code, evidence = ("AID", "peacekeeping"), 0.8  # troops sent for peacekeeping
     if lemma in GIVING_VERBS and any(
         o.lemma_.lower() in AID_OBJECTS or o.ent_type_ == "MONEY" for o in objects
     ):

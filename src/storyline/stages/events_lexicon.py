@@ -383,6 +383,10 @@ SUPPORT_ONLY_NOUNS = frozenset(
 SUPPORT_VERBS = frozenset(
     [
         "join",
+        "step",
+        "intensify",
+        "escalate",
+        "resume",
         "hold",
         "have",
         "conduct",
@@ -633,6 +637,37 @@ def _matches(slots: tuple[frozenset[str], ...], words: list[set[str]]) -> bool:
     return True
 
 
+#: Words of a hand pattern that must follow the verb at once ("called on X", not "called X on
+#: Saturday").
+_PARTICLES = frozenset(
+    ["on", "for", "with", "to", "upon", "over", "out", "down", "up", "off", "against", "from", "in"]
+)
+
+
+def _hand_match(token: Token, words: tuple[str, ...], after: list[set[str]]) -> bool:
+    """A hand pattern's first word is the next word (a particle or preposition) or the verb's
+    object; the others follow in order."""
+    first = words[0]
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and first in {nxt.lower_, nxt.lemma_.lower()}:
+        start = 1
+    elif first not in _PARTICLES:
+        objects = [
+            c
+            for c in token.children
+            if c.dep_ in {"dobj", "prt", "acomp", "attr", "oprd"}
+            and first in {c.lower_, c.lemma_.lower()}
+        ]
+        if not objects:
+            return False
+        start = objects[0].i - token.i
+    else:
+        return False
+    rest = tuple(frozenset([w]) for w in words[1:])
+    return _matches(rest, after[start:]) if rest else True
+
+
 def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
     """The PLOVER code of a verb in context and how specific the evidence is (0..1).
 
@@ -642,7 +677,7 @@ def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
     lemma = token.lemma_.lower()
     after = _words_after(token)
     for p_lemma, words, code in PATTERNS:
-        if p_lemma == lemma and _matches(tuple(frozenset([w]) for w in words), after):
+        if p_lemma == lemma and _hand_match(token, words, after):
             return code, 0.9
     before = [
         {t.lower_, t.lemma_.lower()}
