@@ -209,3 +209,25 @@ def test_office_change_between_two_dated_articles(base_nlp: Language) -> None:
     assert hun_sen.sector == "ELI"  # the latest role
     held = roles_as_of(roles, hun_sen.id, "2023-06-15")
     assert held is not None and (held.role, held.sector) == ("prime minister", "GOV")
+
+
+def test_capital_heading_a_group(base_nlp: Language) -> None:
+    doc = run(base_nlp, "The Khartoum government rejected the plan. Officials in Moscow agreed.")
+    khartoum = mention_at(doc, "Khartoum government")
+    assert khartoum is not None and khartoum.entity_id == "country:SDN:GOV"
+    assert len({(m.start, m.end) for m in doc._.mentions}) == len(doc._.mentions)
+
+
+def test_no_stage_error_on_news_articles(base_nlp: Language) -> None:
+    import json
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "voa-2025" / "voa_stories.jsonl"
+    lines = corpus.read_text(encoding="utf-8").splitlines()[:6]
+    for line in lines:
+        doc = run(base_nlp, json.loads(line)["text"])
+        spans = {(m.start, m.end) for m in doc._.mentions}
+        assert len(spans) == len(doc._.mentions)
+        ids = {e.id for e in doc._.entities}
+        assert all(m.entity_id in ids for m in doc._.mentions)
+        assert all(doc.text[m.start : m.end] == m.text for m in doc._.mentions)

@@ -272,10 +272,10 @@ def find_actors(
             elif not _stands_for_government(tok):
                 name = doc[span.start : span.end].text
                 # A capital as a place: its people (CVL), as the PLOVER gold codes cities.
-                c = Cluster(entity_id("GPE", name), "GPE", name, span.value, "CVL", place=True)
+                place = Cluster(entity_id("GPE", name), "GPE", name, span.value, "CVL", place=True)
+                b.add(span.start, span.end, "name", place)
             else:
-                c = country_cluster(span.value, "GOV", lex)
-            b.add(span.start, span.end, "name", c)
+                b.add(span.start, span.end, "name", country_cluster(span.value, "GOV", lex))
         elif span.kind == "org":
             org_span = _extend_embassy(doc, span, names_at)
             skip_inside.update(range(org_span.start + 1, org_span.end))
