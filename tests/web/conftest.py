@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +39,18 @@ def web(web_sample_db: Path) -> Iterator[Any]:
 
     with TestClient(create_app(web_sample_db)) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def build_sample() -> Callable[[Path], Path]:
+    """Write the sample database at a path (for tests that change it)."""
+    build: Callable[[Path], Path] = _sample_module().build_sample_db
+    return build
+
+
+@pytest.fixture(scope="session")
+def client_for() -> Callable[[Path], Any]:
+    """A test client (use as a context manager) over the database at a path."""
+    from storyline.api import create_app
+
+    return lambda db: TestClient(create_app(db))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from storyline.store import Store
 from storyline.web.pages import bucket, nice_date
 
 PAGES = [
@@ -107,3 +110,15 @@ def test_bucket_keeps_coarser_values_at_their_own_granularity() -> None:
     assert bucket("2023-05", "day") == ("2023-05", "May 2023")
     assert bucket("2022-W08", "day") == ("2022-02-21", "21 Feb 2022")
     assert bucket("PAST_REF", "day") == ("9999", "Undated")
+
+
+def test_timeline_falls_back_to_events_before_any_timeline_is_built(
+    tmp_path: Path, build_sample: Callable[[Path], Path], client_for: Callable[[Path], Any]
+) -> None:
+    db = build_sample(tmp_path / "no-timeline.duckdb")
+    with Store.open(db) as store:
+        store.con.execute("DELETE FROM timeline")
+    with client_for(db) as client:
+        page = client.get("/timeline?type=SANCTION").text
+    assert "no timeline has been built" in page
+    assert "United States — sanction — Russia" in html.unescape(page)
