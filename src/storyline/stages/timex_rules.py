@@ -606,12 +606,8 @@ def _h_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         year = hint
     else:
         current = (anchor.month - 1) // 3 + 1 if letter == "Q" else (anchor.month - 1) // 6 + 1
-        tense = ctx.tense(m.start(), m.end())
-        year = anchor.year
-        if tense == "future":
-            year = anchor.year if n >= current else anchor.year + 1
-        elif n > current:
-            year = anchor.year - 1
+        # the latest such quarter: news reports on quarters that ended, or the current one
+        year = anchor.year if n <= current else anchor.year - 1
     return "DATE", f"{year:04d}-{letter}{n}", None, start, m.end()
 
 
@@ -658,7 +654,13 @@ def _financial(ctx: Context, at: int) -> bool:
     left = max(ctx.text.rfind(". ", 0, at), ctx.text.rfind("\n", 0, at), 0)
     right = ctx.text.find(". ", at)
     sentence = ctx.text[left : right if right > 0 else len(ctx.text)].lower()
-    return "quarter" in sentence or "period" in sentence
+    if "quarter" in sentence or "period" in sentence:
+        return True
+    # an earnings report: "net rose to $5 million from $4 million a year earlier"
+    head = ctx.text[:1500].lower()
+    return bool(re.search(r"\b(?:first|second|third|fourth)[- ]quarter\b", head)) and bool(
+        re.search(r"\b(?:net|profit|earnings|revenue|sales|income|loss)\b", sentence)
+    )
 
 
 def _last_quarter(anchor: dt.date, years_back: int) -> str:
