@@ -84,17 +84,18 @@ def make_quotes_stage(nlp: Language, name: str) -> QuotesStage:
 def find_quotes(doc: Doc) -> list[Quote]:
     """The quotes of a parsed Doc, in text order."""
     ensure_doc_extensions()
-    marked = [m for m in find_marked(doc.text) if _trim_end(doc.text, m.start, m.end) > m.start]
-    quoted = [(m.open, min(m.end + 1, len(doc.text))) for m in marked]
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    marked = [m for m in find_marked(text) if _trim_end(text, m.start, m.end) > m.start]
+    quoted = [(m.open, min(m.end + 1, len(text))) for m in marked]
     starts = [t.idx for t in doc]
-    drafts, partials = _direct_drafts(doc, marked, starts)
+    drafts, partials = _direct_drafts(doc, text, marked, starts)
     used = {d.verb.i for d in drafts if d.verb is not None}
-    indirect = _indirect_drafts(doc, quoted, used, drafts)
+    indirect = _indirect_drafts(doc, text, quoted, used, drafts)
     for draft, mark in partials:
         if not any(d.start <= mark.start < d.end for d in indirect):
             indirect.append(draft)
     drafts = drafts + indirect
-    drafts += _colon_drafts(doc, starts, drafts)
+    drafts += _colon_drafts(doc, text, starts, drafts)
     drafts.sort(key=lambda d: d.start)
     resolver = Resolver(doc, quoted)
     return _records(doc, drafts, resolver)
@@ -114,14 +115,14 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _direct_drafts(
-    doc: Doc, marked: list[Marked], starts: list[int]
+    doc: Doc, text: str, marked: list[Marked], starts: list[int]
 ) -> tuple[list[_Draft], list[tuple[_Draft, Marked]]]:
     drafts: list[_Draft] = []
     partials: list[tuple[_Draft, Marked]] = []
     opens = {m.open for m in marked}
     closes = {m.end for m in marked if m.closed}
     for mark in marked:
-        end = _trim_end(doc.text, mark.start, mark.end)
+        end = _trim_end(text, mark.start, mark.end)
         first = _token_at(starts, mark.start)
         last = _token_at(starts, end - 1)
         if first > last or last >= len(doc):
@@ -159,7 +160,7 @@ def _direct_drafts(
             continue
         previous = drafts[-1] if drafts else None
         if previous is not None and _adjacent(doc, previous, mark, starts):
-            same_par = "\n" not in doc.text[previous.end : mark.open]
+            same_par = "\n" not in text[previous.end : mark.open]
             drafts.append(
                 _Draft(
                     mark.start,
@@ -299,10 +300,9 @@ _LINE = re.compile(r"[^\n]+")
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def _colon_drafts(doc: Doc, starts: list[int], taken: list[_Draft]) -> list[_Draft]:
+def _colon_drafts(doc: Doc, text: str, starts: list[int], taken: list[_Draft]) -> list[_Draft]:
     """Lines opening with a name and a colon ("Trump: Clinton email scandal disqualifies her",
     "SANDERS: We need …"): the rest of the line is what the named speaker said."""
-    text = doc.text
     found = []
     for line in _LINE.finditer(text):
         colon = text.find(":", line.start(), line.end())
@@ -348,7 +348,7 @@ def _colon_drafts(doc: Doc, starts: list[int], taken: list[_Draft]) -> list[_Dra
 
 
 def _indirect_drafts(
-    doc: Doc, quoted: list[tuple[int, int]], used: set[int], direct: list[_Draft]
+    doc: Doc, text: str, quoted: list[tuple[int, int]], used: set[int], direct: list[_Draft]
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
 
@@ -362,7 +362,7 @@ def _indirect_drafts(
         if is_according_to(token):
             found = _according_draft(doc, token)
         elif is_cue(token):
-            found = _clause_draft(doc, token)
+            found = _clause_draft(doc, text, token)
         else:
             continue
         if found is None:
@@ -376,14 +376,13 @@ def _indirect_drafts(
     return drafts
 
 
-def _clause_draft(doc: Doc, verb: Token) -> _Draft | None:
+def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
         return None
     clause = max(clauses, key=lambda c: len(list(c.subtree)))
     start, end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
     # reported speech stays in the cue's paragraph, whatever the parser joined
-    text = doc.text
     start = max(start, text.rfind("\n", 0, verb.idx) + 1)
     stop = text.find("\n", verb.idx)
     end = min(end, stop if stop >= 0 else len(text))
@@ -428,6 +427,7 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
     doc_id = str(doc._.doc_id or "")
     published = str(doc._.published)[:10] if doc._.published else None
     timexes: list[Timex] = doc_list(doc, "timexes")
+    text = resolver.text
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_speaker: Speaker | None = None
@@ -437,10 +437,10 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
         if draft.start in seen:
             continue
         seen.add(draft.start)
-        content = Span(draft.start, draft.end, doc.text[draft.start : draft.end])
+        content = Span(draft.start, draft.end, text[draft.start : draft.end])
         if draft.follows and previous is not None:
             cue = (
-                Span(draft.cue[0], draft.cue[1], doc.text[draft.cue[0] : draft.cue[1]])
+                Span(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]])
                 if (draft.cue)
                 else None
             )
@@ -466,7 +466,7 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
                 )
             speaker = resolved[key]
         cue = (
-            Span(draft.cue[0], draft.cue[1], doc.text[draft.cue[0] : draft.cue[1]])
+            Span(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]])
             if draft.cue
             else None
         )
@@ -517,7 +517,7 @@ def _addressee(verb: Token, resolver: Resolver) -> str | None:
     first = verb.doc[target.left_edge.i]
     if first.lower_ == "the" and first.idx < start and first.head == target:
         start = first.idx  # "told The Post"
-    text = verb.doc.text[start:end]
+    text = resolver.text[start:end]
     ref = resolver.ref_at(target.idx, target.idx + len(target))
     if ref is not None and ref.entity_id is not None and len(ref.name) > len(text):
         return ref.name  # the canonical name says more than the text

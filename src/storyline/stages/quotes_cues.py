@@ -140,8 +140,7 @@ def name_span(head: Token) -> tuple[int, int]:
     doc = head.doc
     if head.ent_type_:
         span = _entity_at(doc, head)
-        if span is not None:
-            return unglue(doc, span.start_char, span.end_char)
+        return unglue(span[0], span.start_char, span.end_char)
     start = head.i
     while start > 0:
         prev = doc[start - 1]
@@ -153,20 +152,23 @@ def name_span(head: Token) -> tuple[int, int]:
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == head.i:
         end += 1
-    return unglue(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return unglue(doc[start], doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
-def _entity_at(doc: Doc, token: Token) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+def _entity_at(doc: Doc, token: Token) -> Span:
+    """The named entity a token is part of (read from IOB tags: ``doc.ents`` is slow)."""
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
-def unglue(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text[start:end]
-    first = text.split(" ", 1)[0]
-    glued = _GLUE.match(first)
+def unglue(first: Token, start: int, end: int) -> tuple[int, int]:
+    """Drop a glued headline word from the front of a name: "WeekHun Sen" -> "Hun Sen";
+    ``first`` is the name's first token, ``[start, end)`` its character range."""
+    glued = _GLUE.match(first.text)
     if glued:
         start += glued.end()
     return start, end
@@ -214,4 +216,4 @@ def channel_text(noun: Token) -> str:
         break
     while start < noun.i and doc[start].text == "-":
         start += 1
-    return doc.text[doc[start].idx : noun.idx + len(noun)]
+    return doc[start : noun.i + 1].text

@@ -54,6 +54,8 @@ class Resolver:
 
     def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
+        self.text = doc.text  # (Doc.text joins every token on each access)
+        self.sents = list(doc.sents)
         self.quoted = sorted(quoted)
         entities: dict[str, Entity] = {e.id: e for e in doc_list(doc, "entities")}
         mentions: list[Mention] = doc_list(doc, "mentions")
@@ -72,8 +74,9 @@ class Resolver:
             if ent.label_ in SPEAKER_TYPES and not any(
                 r.start < ent.end_char and ent.start_char < r.end for r in refs
             ):
-                start, end = unglue(doc, ent.start_char, ent.end_char)
-                refs.append(Ref(start, end, doc.text[start:end], None, ent.label_, "ent"))
+                start, end = unglue(ent[0], ent.start_char, ent.end_char)
+                name = ent.text[start - ent.start_char :]
+                refs.append(Ref(start, end, name, None, ent.label_, "ent"))
         self.refs = sorted(refs, key=lambda r: (r.start, r.end))
 
     def in_quote(self, char: int) -> bool:
@@ -102,7 +105,7 @@ class Resolver:
                 return Speaker(None, None, head.idx, head.idx + len(head))
             return Speaker(found.name, found.entity_id, head.idx, head.idx + len(head), found.type)
         if head.pos_ == "PROPN" or as_name:
-            name = self.doc.text[start:end]
+            name = self.text[start:end]
             match = self._by_name(name)
             if match is not None:
                 return Speaker(match.name, match.entity_id, start, end, match.type)
@@ -124,7 +127,7 @@ class Resolver:
     def _look_back(
         self, head: Token, wanted: frozenset[str], previous: Speaker | None, stop: int | None
     ) -> Speaker | None:
-        sents = list(self.doc.sents)
+        sents = self.sents
         index = next(i for i, s in enumerate(sents) if s.start <= head.i < s.end)
         searched = 0
         while index >= 0 and searched < _LOOK_BACK:
