@@ -307,14 +307,33 @@ def find_actors(
                     f.cluster.id,
                 ),
             )
-        elif span.kind == "place":
+        elif span.kind in ("place", "people"):
             name = doc[span.start : span.end].text
-            b.add(
-                span.start,
-                span.end,
-                "name",
-                Cluster(entity_id("GPE", name), "GPE", name, None, None, place=True),
-            )
+            group = group_head(doc, span, names_at, lex)
+            if group is not None:
+                # "Darfur rebels", "Hutu rebel group": a group no country code names.
+                sector, g_start, g_end = group
+                text = _alias(doc[g_start:g_end].text)
+                b.add(
+                    g_start,
+                    g_end,
+                    "name",
+                    # "Nicaragua's Sandinista government": the country named before it.
+                    Cluster(
+                        entity_id("ORG", text),
+                        "ORG",
+                        text,
+                        _country_before(doc, g_start, names_at),
+                        sector,
+                    ),
+                )
+            elif span.kind == "place":
+                b.add(
+                    span.start,
+                    span.end,
+                    "name",
+                    Cluster(entity_id("GPE", name), "GPE", name, None, None, place=True),
+                )
     _link_acronyms(doc, b, org_clusters, orgs_at)
 
     # 2. People: full names first, then the short forms that belong to them.
@@ -341,6 +360,15 @@ def _only_country(b: _Builder) -> None:
     if len(countries) != 1:
         return
     only = countries.pop()
+    acted_on = [
+        f
+        for f in b.found
+        if f.cluster.country == only
+        and f.cluster.id == f"country:{only}"
+        and b.doc[f.head].dep_ in ("dobj", "pobj", "iobj")
+    ]
+    if acted_on:
+        return  # "President Bush warned Russia": the country is the other side, not his own
     if any(
         c.country == only and c.sector in NATIONAL_SECTORS and not c.place
         for c in b.clusters.values()

@@ -67,7 +67,7 @@ class NameSpan:
     """A name in the text: tokens ``[start, end)`` and what it is.
 
     ``kind``: ``person``, ``org``, ``igo`` (value: the organization code), ``country`` (value:
-    ISO3), ``capital`` (value: ISO3), ``place``.
+    ISO3), ``capital`` (value: ISO3), ``place``, ``people`` (a NORP that is no country).
     """
 
     start: int
@@ -130,7 +130,8 @@ def _ent_kind(ent: Span) -> str | None:
         return "org"
     if ent.label_ in ("GPE", "LOC"):
         return "place"
-    return None  # NORP that is no country demonym: not an actor by itself
+    # A NORP that is no country demonym ("Hutu", "Tamil") names an actor only with a role noun.
+    return "people" if ent.label_ == "NORP" else None
 
 
 def _person_core(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
