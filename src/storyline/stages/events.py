@@ -103,6 +103,23 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Common nouns that name an actor by role, used when no named actor is there.
 _ACTOR_NOUNS = frozenset(
     [
+        "musicians",
+        "artists",
+        "journalists",
+        "doctors",
+        "teachers",
+        "lawyers",
+        "citizens",
+        "voters",
+        "supporters",
+        "opponents",
+        "employees",
+        "union",
+        "unions",
+        "nurses",
+        "drivers",
+        "women",
+        "migrants",
         "bomber",
         "attacker",
         "attackers",
@@ -176,6 +193,22 @@ _ACTOR_NOUNS = frozenset(
         "residents",
         "victims",
     ]
+)
+_NOT_ACTOR_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "CARDINAL",
+        "ORDINAL",
+        "EVENT",
+        "LAW",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LANGUAGE",
+    }
 )
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers"})
 _VISITOR_NOUNS = frozenset(
@@ -461,6 +494,13 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
                 return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
     if token.lemma_.lower() in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS:
         return Actor(None, doc.text[start:end], None, None, start, end)
+    if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_ACTOR_LABELS:
+        # a name neither the actors stage nor the NER knew ("ICE returned ..."): the name itself
+        first = token
+        for left in reversed(list(token.lefts)):
+            if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == first.i - 1:
+                first = left
+        return Actor(None, doc.text[first.idx : head_end], None, None, first.idx, head_end)
     if token.pos_ == "PRON" and token.lower_ in _SPEAKER_PRONOUNS:
         # "The ELN has said it will release ...": the pronoun is the speaker
         report = _reporting_verb(token.head)
@@ -473,6 +513,16 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.lower_ == "people":
+                    # "tens of thousands of people": a crowd, named by its number
+                    return Actor(
+                        None,
+                        doc.text[start : obj.idx + len(obj.text)],
+                        None,
+                        None,
+                        start,
+                        obj.idx + len(obj.text),
+                    )
                 if obj is not None:
                     return _actor_at_token(doc, obj)
     return None

@@ -685,8 +685,17 @@ def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
     ]
     if lemma in VERBS:
         return VERBS[lemma], 0.8
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    next_words = {nxt.lower_, nxt.lemma_.lower()} if nxt is not None else set()
     for pre, post, code in lexicon.patterns.get(lemma, ()):
-        if post and _matches(post, after) and (not pre or _matches(pre, before)):
+        if not post or (pre and not _matches(pre, before)):
+            continue
+        if post[0] <= _PARTICLES:
+            # a particle or preposition belongs right after the verb: "called on X", not
+            # "called X on Saturday"
+            if post[0] & next_words and _matches(post[1:], after[1:]):
+                return code, 0.7
+        elif _matches(post, after):
             return code, 0.7
     default = lexicon.defaults.get(lemma)
     return default, (0.5 if default else 0.0)
@@ -695,4 +704,13 @@ def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
 def noun_code(token: Token) -> Code | None:
     """The PLOVER code of an event noun, or None."""
     lemma = token.lemma_.lower()
+    doc = token.doc
+    # the tokenizer splits "cease-fire"
+    if (
+        lemma == "fire"
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and (doc[token.i - 2].lower_ == "cease")
+    ):
+        return ("RETREAT", "ceasefire")
     return NOUNS.get(lemma) or NOUNS.get(token.lower_)
