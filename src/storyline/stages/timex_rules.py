@@ -90,7 +90,7 @@ _YEAR = rf"(?:{_YEAR4}|'\d\d)"
 _NUMW = alternation(k for k in NUMBER_WORDS if k not in {"a", "an", "couple", "dozen", "single"})
 _NUM = (
     rf"(?:(?:{_NUMW})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))?"
-    r"|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few"
+    r"|\d+\s+1/2|\d+½|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few"
     r"|several|some|many|numerous|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of"
     r"|a\s+half|half\s+an?|an?|a\s+single|one\s+and\s+a\s+half)"
 )
@@ -128,6 +128,9 @@ def number_of(text: str) -> float | None:
         return 0.5
     if words == "one and a half":
         return 1.5
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", words)
+    if half:
+        return int(half[1]) + 0.5
     parts = [w for w in words.split() if w not in {"of", "a", "an"}] or ["a"]
     if any(p in VAGUE_NUMBERS for p in parts):
         return None
@@ -167,12 +170,17 @@ def duration_value(n: float | None, unit: str) -> str:
     if letter in ("E", "C") and n not in (None, 1):
         assert n is not None
         return f"P{_num_text(n * (10 if letter == 'E' else 100))}Y"
-    if n is not None and n != int(n) and not is_time:
-        # half units: "a year and a half" is written in the next smaller unit where easy
-        if letter == "Y":
-            return f"P{_num_text(n * 12)}M"
-        if letter == "D":
-            return f"PT{_num_text(n * 24)}H"
+    if n is not None and n * 2 == int(n * 2) and n != int(n):
+        # half units are written with the next smaller unit: "2 1/2 years" = P2Y6M
+        whole = "" if int(n) == 0 else str(int(n))
+        halves = {"Y": ("Y", "6M"), "M": ("M", "15D"), "D": ("D", "T12H"), "H": ("H", "30M"),
+                  "W": ("W", "3DT12H")}  # fmt: skip
+        if letter in halves and not (is_time and letter == "M"):
+            big, small = halves[letter]
+            head = f"{whole}{big}" if whole else ""
+            if is_time:
+                return f"PT{head}{small}"
+            return f"P{head}{small}"
     return f"P{'T' if is_time else ''}{_num_text(n)}{letter}"
 
 
@@ -440,10 +448,17 @@ def _h_weekday_date(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+#: Informal spellings (tweets, chat) of the day words.
+_DAY_SLANG = {
+    "tmr": "tomorrow", "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow",
+    "2morrow": "tomorrow", "tomoro": "tomorrow", "tomorow": "tomorrow", "tdy": "today",
+    "2day": "today", "tonite": "tonight", "2nite": "tonight", "2night": "tonight",
+}  # fmt: skip
 
 
 def _h_day_word(m: re.Match[str], ctx: Context) -> Reading | None:
     word = _words(m["w"])
+    word = _DAY_SLANG.get(word, word)
     part = PARTS_OF_DAY.get(_words(m["part"] or ""))
     if word == "tonight":
         part = "NI"
@@ -517,6 +532,14 @@ def _h_relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["pmod"] and _words(m["pmod"]).startswith("later") and mod == "END":
         mod = "END"
     return "DATE", value, mod
+
+
+def _h_season(m: re.Match[str], ctx: Context) -> Reading | None:
+    before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
+    if not re.search(r"\b(?:in|during|until|till|til|by|since|through|for|of)\s+$", before):
+        return None  # "winter weather", "prices fall"
+    code = SEASON_CODES[_words(m["season"])]
+    return "DATE", _season(None, code, ctx, m.start(), m.end()), None
 
 
 def _h_season_year(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -873,10 +896,11 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
     ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year))?(?![\w-])", _h_month),
     ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
-    ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
+    ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
     ("rel_unit", rf"{_B}(?P<pmod>{_POS_MOD})?(?P<det>{_REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|{_SEASON}){_E}", _h_relative_unit),
+    ("season", rf"{_B}(?P<season>{_SEASON}){_E}", _h_season),
     ("season_year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR}){_E}", _h_season_year),
     ("year_range_end", rf"(?<=[12]\d{{3}}[-–])(?<!\d[12]\d{{3}}[-–])(?P<pmod>)(?P<fy>)(?P<y>{_YEAR4})(?![\d\w'’-]|,\d)", _h_year),
     ("year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{_YEAR4})(?![\d\w'’]|,\d)", _h_year),
@@ -919,11 +943,12 @@ _DIGITS = "0123456789"
 _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "iso": (_DIGITS,), "slash": (_DIGITS,), "dmy_abbr": (_DIGITS,), "mdy": _MONTH_KEYS,
     "dmy": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS,
-    "day_word": ("today", "tonight", "yesterday", "tomorrow"),
+    "day_word": ("today", "tonight", "yesterday", "tomorrow", "tmr", "tmw", "2mor", "tomo",
+                 "tdy", "2day", "tonite", "2nite", "2night"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "days", "term",
             "later date"),
-    "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS,
+    "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS,
     "year_range_end": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
     "quarter_q": ("q",), "duration": _UNIT_KEYS, "year_ago": ("year",),
