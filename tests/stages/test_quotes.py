@@ -286,3 +286,21 @@ def test_a_time_is_not_a_speaker(base_nlp):
     text = "9:30 p.m. Donald Trump says he may move to the South."
     (quote,) = _quotes(base_nlp, text)
     assert quote.speaker == "Donald Trump"
+
+
+def test_short_opening_part_before_the_cue_joins_the_quote(base_nlp):
+    text = "“To all the girls,” Halle Bond said, “own your magic and rock your truth.”"
+    quotes = _quotes(base_nlp, text)
+    first, second = _one(quotes, "To all the girls"), _one(quotes, "own your magic")
+    assert first.cue == second.cue
+    assert first.speaker == "Halle Bond"
+
+
+def test_quote_inside_reported_speech_after_the_cue_is_mixed(base_nlp):
+    text = (
+        "Tom Barrett said that he is in favor of Trump because “we don’t need a policy wonk "
+        "as president.”"
+    )
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("that he is in favor of Trump because")

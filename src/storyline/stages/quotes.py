@@ -39,6 +39,10 @@ _DASHES = frozenset("-—–")
 _END_PUNCT = frozenset(".!?")
 _DATE_VALUE = re.compile(r"^\d{4}")
 _MIN_WORDS_UNCUED = 4
+# what may stand between a cue and the quote it opens: 'told reporters on Monday: “…”'
+_BETWEEN_DEPS = frozenset(
+    str.split("dobj dative pobj prep npadvmod advmod compound det amod nummod poss punct")
+)
 _GOING_ON = frozenset(
     {"add", "continue"}
 )  # cues that go on with the previous statement  # a quoted stretch with no cue shorter than this is a scare quote
@@ -130,6 +134,19 @@ def _direct_drafts(
         inner = doc[first : last + 1]
         standalone, framing = _role_of(inner.start, inner.end, doc)
         words = sum(1 for t in inner if t.is_alpha)
+        open_tok = _token_at(starts, mark.open)
+        close_tok = _token_at(starts, mark.end) if mark.closed else last
+        cue = _cue_near(doc, open_tok, close_tok, opens, closes)
+        if cue == "inside":
+            continue  # quoted words inside reported speech: the indirect quote holds them
+        if (
+            not standalone
+            and isinstance(cue, tuple)
+            and text[mark.end - 1] == ","
+            and cue[1] is not None
+            and cue[0][0] > mark.end
+        ):
+            standalone = True  # '“To all the black girls,” Bond said, “…”'
         if not standalone:
             if framing is not None:
                 if framing.lemma_.lower() in FRAMING_VERBS:
@@ -151,10 +168,7 @@ def _direct_drafts(
                 continue  # part of the indirect quote of its verb
             if words < 6 or not any(t.pos_ in ("VERB", "AUX") for t in inner):
                 continue  # a scare quote or a title, not a quotation
-        open_tok = _token_at(starts, mark.open)
-        close_tok = _token_at(starts, mark.end) if mark.closed else last
-        cue = _cue_near(doc, open_tok, close_tok, opens, closes)
-        if cue is not None:
+        if isinstance(cue, tuple):
             cue_range, verb, speaker_head = cue
             drafts.append(_Draft(mark.start, end, "direct", cue_range, verb, speaker_head))
             continue
@@ -225,7 +239,7 @@ def _fragment(
 
 def _cue_near(
     doc: Doc, open_tok: int, close_tok: int, opens: set[int], closes: set[int]
-) -> tuple[tuple[int, int], Token | None, Token | None] | None:
+) -> tuple[tuple[int, int], Token | None, Token | None] | str | None:
     """The cue of a direct quote whose marks are tokens ``open_tok`` and ``close_tok``: its
     range, the verb (if a verb) and the speaker head."""
     before = _fragment(doc, open_tok - 1, -1, opens, closes)
@@ -245,8 +259,10 @@ def _cue_near(
     if after and after[0].text in _DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
         names = [t for t in after[1:6] if t.pos_ == "PROPN"]
         return _range(after[0]), None, names[-1] if names else after[1]
-    for token in before:
+    for k, token in enumerate(before):
         if is_cue(token):
+            if any(t.is_alpha and t.dep_ not in _BETWEEN_DEPS for t in before[:k]):
+                return "inside"  # 'said that he is in favor because “…”'
             return _verb_cue(token, before)
     return None
 
