@@ -59,19 +59,28 @@ def test_short_name_with_another_country_is_not_merged() -> None:
     assert redirects == {}
 
 
-def test_acronym_joins_its_organization() -> None:
+def test_acronym_joins_the_organization_a_document_gave_it_to() -> None:
     party = Entity(
         entity_id("ORG", "Cambodia National Rescue Party"),
         "Cambodia National Rescue Party",
         "ORG",
         "KHM",
         "OPP",
-        [],
+        ["CNRP"],
     )
     acronym = Entity(entity_id("ORG", "CNRP"), "CNRP", "ORG", None, None, [])
-    linked, redirects = link_entities([party, acronym], [])
+    airline = Entity(entity_id("ORG", "Air India"), "Air India", "ORG", "IND", "BUS", [])
+    guess = Entity(entity_id("ORG", "AI"), "AI", "ORG", None, None, [])
+    linked, redirects = link_entities([party, acronym, airline, guess], [])
     assert redirects == {acronym.id: party.id}
-    assert linked[0].aliases == ["CNRP"]
+    assert next(e for e in linked if e.id == party.id).aliases == ["CNRP"]
+
+
+def test_a_first_name_alone_is_not_a_surname() -> None:
+    full = person("Thomas Countryman", "USA", "GOV")
+    first = person("Thomas")
+    _, redirects = link_entities([full, first], [])
+    assert redirects == {}
 
 
 def test_office_changes_between_two_dated_articles() -> None:

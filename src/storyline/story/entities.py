@@ -5,10 +5,12 @@ returns the linked entities and ``redirects`` (merged-away entity id -> the id i
 which the store applies to mentions, roles, quotes and event actors.
 
 Ids are already stable across documents (the same name and type give the same id), so most linking
-is a union of rows with one id. Beyond that, a person named by a part of a fuller name ("Zelenskyy"
+is a union of rows with one id. Beyond that, a person named by the end of a fuller name ("Zelenskyy"
 in one article, "Volodymyr Zelenskyy" in another) is merged into that person when exactly one
-person carries the fuller name; two people sharing a surname keep the surname alone unmerged. An
-organization named by its acronym ("CNRP") is merged into the one organization with those initials.
+person carries the fuller name (another part of the name, "Lee" of "Lee Joen", only when both
+articles give the same country); two people sharing a surname keep the surname alone unmerged. An
+organization named by its acronym ("CNRP") is merged into the one organization that some document
+named with that acronym beside it.
 
 Country and sector of a linked entity come from its roles, as of their dates (the latest role that
 says a country, the latest that says a sector); without roles, from the document rows.
@@ -33,6 +35,11 @@ def _words(name: str) -> tuple[str, ...]:
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     n = len(part)
     return 0 < n < len(full) and any(full[i : i + n] == part for i in range(len(full) - n + 1))
+
+
+def _ends_with(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """ "Zelenskyy" ends "Volodymyr Zelenskyy": the surname, the usual short form."""
+    return 0 < len(part) < len(full) and full[-len(part) :] == part
 
 
 def _acronym(name: str) -> str:
@@ -96,12 +103,18 @@ def link_entities(
     forms = {eid: {_words(a) for a in aliases[eid]} | {_words(names[eid])} for eid in people}
     for eid in sorted(people, key=lambda i: len(_words(names[i]))):
         short = _words(names[eid])
+        if any(ch.isdigit() for ch in names[eid]):
+            continue
         hosts = {
             other
             for other in people
             if other != eid
-            and any(_contains(f, short) for f in forms[other])
             and _compatible(countries[eid], countries[other])
+            and any(
+                _ends_with(f, short)
+                or (_contains(f, short) and countries[eid] is not None and countries[other])
+                for f in forms[other]
+            )
         }
         if len(hosts) == 1:
             redirects[eid] = hosts.pop()
@@ -110,7 +123,9 @@ def link_entities(
         name = names[eid]
         if " " in name or not name.isupper() or len(name) < 2:
             continue
-        hosts = {o for o in orgs if o != eid and _acronym(names[o]) == name}
+        # Only an acronym a document gave beside the full name ("... Party (CNRP)", or "CNRP"
+        # linked in that document): two-letter guesses like "AI" or "WB" name too many things.
+        hosts = {o for o in orgs if o != eid and _acronym(names[o]) == name and name in aliases[o]}
         if len(hosts) == 1:
             redirects[eid] = hosts.pop()
     redirects = {k: _root(k, redirects) for k in redirects}
