@@ -587,6 +587,17 @@ _COUNT_NOUN_WORDS = """
 _COUNT_NOUNS = frozenset(_COUNT_NOUN_WORDS.split())
 
 
+def _h_era(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not (m["era"] or m["era2"]).isupper():
+        return None  # "5 ad", "10 ce": not an era
+    year = int(m["y"] or m["y2"])
+    if m["era2"]:
+        return "DATE", f"{year:04d}", _position_mod(m["pmod"])
+    if _words(m["era"]).replace(".", "").startswith("b"):
+        return "DATE", f"BC{year:04d}", _position_mod(m["pmod"])
+    return "DATE", f"{year:04d}", _position_mod(m["pmod"])
+
+
 def _h_decade(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["dec"]:
         value = m["dec"][:3]
@@ -905,6 +916,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("year_range_end", rf"(?<=[12]\d{{3}}[-–])(?<!\d[12]\d{{3}}[-–])(?P<pmod>)(?P<fy>)(?P<y>{_YEAR4})(?![\d\w'’-]|,\d)", _h_year),
     ("year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{_YEAR4})(?![\d\w'’]|,\d)", _h_year),
     ("fiscal_yy", rf"{_B}(?P<pmod>)(?P<fy>fiscal(?:\s+year)?)\s+(?P<y>'\d\d){_E}", _h_year),
+    ("era", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<y>\d{{1,4}})\s*(?P<era>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<y2>\d{{1,4}}))(?![\w])", _h_era),
     ("decade", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?:(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s){_E}", _h_decade),
     ("century", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century{_E}", _h_century),
     ("quarter", rf"{_B}(?:(?P<qdet>the|this|last|next|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
@@ -950,7 +962,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
             "later date"),
     "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS,
     "year_range_end": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
-    "decade": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
+    "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
     "quarter_q": ("q",), "duration": _UNIT_KEYS, "year_ago": ("year",),
     "latest_period": ("period", "quarter"), "bare_units": _UNIT_KEYS,
     "time": (_DIGITS, "noon", "midnight", "midday"),

@@ -21,7 +21,7 @@ VALUE_RE = re.compile(
     | P(?:(?:\d+(?:\.\d+)?|X)[YMWDEC])+
     | PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+
     | P(?:(?:\d+|X)[YMWD])+T(?:(?:\d+|X)[HMS])+
-    | (?:\d{1,4}|XXXX)
+    | (?:BC)?(?:\d{1,4}|XXXX)
       (?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?
         |-W(?:\d\d|XX)(?:-(?:\d|WE))?
         |-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?
