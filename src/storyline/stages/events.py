@@ -56,10 +56,10 @@ from storyline.stages.lookup import actor_of, entity_index, mentions_in, timexes
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-_TARGET_PREPS = frozenset({"with", "on", "against", "to", "into", "upon", "at", "for", "over"})
+_TARGET_PREPS = frozenset({"with", "on", "against", "to", "into", "upon", "for", "over"})
 _RECIPROCAL_PREPS = frozenset({"with"})
 _PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can", "must"})
 _PLAN_VERBS = frozenset(
     {
         "plan",
@@ -103,6 +103,122 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Common nouns that name an actor by role, used when no named actor is there.
 _ACTOR_NOUNS = frozenset(
     [
+        "activist",
+        "administration",
+        "agency",
+        "aircraft",
+        "alliance",
+        "ambassador",
+        "army",
+        "artillery",
+        "assembly",
+        "authority",
+        "bloc",
+        "cabinet",
+        "chancellor",
+        "chief",
+        "coalition",
+        "commander",
+        "commission",
+        "committee",
+        "congress",
+        "consulate",
+        "council",
+        "court",
+        "delegate",
+        "delegation",
+        "demonstrator",
+        "department",
+        "diplomat",
+        "drone",
+        "embassy",
+        "emir",
+        "envoy",
+        "expert",
+        "extremist",
+        "faction",
+        "fighter",
+        "force",
+        "founder",
+        "general",
+        "government",
+        "governor",
+        "group",
+        "guard",
+        "hacker",
+        "helicopter",
+        "inspector",
+        "insurgent",
+        "investigator",
+        "jet",
+        "jihadist",
+        "judge",
+        "junta",
+        "king",
+        "kingdom",
+        "lawmaker",
+        "leader",
+        "legislator",
+        "legislature",
+        "marine",
+        "mayor",
+        "militant",
+        "military",
+        "militia",
+        "minister",
+        "ministry",
+        "mission",
+        "monarch",
+        "monitor",
+        "mp",
+        "navy",
+        "negotiator",
+        "observer",
+        "office",
+        "officer",
+        "official",
+        "operator",
+        "opposition",
+        "owner",
+        "parliament",
+        "party",
+        "peacekeeper",
+        "police",
+        "policeman",
+        "premier",
+        "president",
+        "prince",
+        "prosecutor",
+        "protester",
+        "queen",
+        "rapporteur",
+        "rebel",
+        "regime",
+        "regulator",
+        "representative",
+        "republic",
+        "secretary",
+        "senate",
+        "sheikh",
+        "soldier",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "student",
+        "terrorist",
+        "tribunal",
+        "troop",
+        "union",
+        "warplane",
+        "watchdog",
+        "worker",
+        "head",
+        "heads",
+        "chief",
+        "chiefs",
+        "leaders",
+        "officer",
+        "official",
         "musicians",
         "artists",
         "journalists",
@@ -210,6 +326,7 @@ _NOT_ACTOR_LABELS = frozenset(
         "LANGUAGE",
     }
 )
+_ADOPT_VERBS = frozenset({"pass", "adopt", "approve", "issue", "introduce", "table", "release"})
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers"})
 _VISITOR_NOUNS = frozenset(
     {"ambassador", "envoy", "delegation", "minister", "president", "premier", "counterpart"}
@@ -324,7 +441,7 @@ def _noun_can_stand(token: Token) -> bool:
             child.dep_ == "prep" and child.lower_ in {"with", "from", "by", "to", "on", "against"}
         ):
             return True
-        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+        if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
             return True
         if child.dep_ == "relcl" and child.lemma_.lower() in _RECEIVE_VERBS:
             return True
@@ -380,8 +497,6 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         o.lemma_.lower() in AID_OBJECTS or o.ent_type_ == "MONEY" for o in objects
     ):
         code, evidence = ("AID", None), 0.8
-    if code is None:
-        return None
     if code is not None and code == ("CONSULT", "phone") and lemma == "call":
         # "called X to congratulate him": the call's purpose gives the type
         for child in token.children:
@@ -392,15 +507,18 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                     return Trigger(token, token, token, token, purpose, 0.7, False)
                 if support and noun_code(support[0]) == ("SUPPORT", None):
                     return Trigger(token, token, token, token, ("SUPPORT", None), 0.7, False)
-    # Voting for / sponsoring a resolution: coded by what the resolution does.
+    # Voting for / sponsoring / passing a resolution: coded by what the resolution does.
+    backs = code is not None and code[0] in {"SUPPORT", "AGREE"}
     for obj in _objects_deep(token):
-        if obj.lemma_.lower() in RESOLUTION_NOUNS and code[0] in {"SUPPORT", "REJECT", "AGREE"}:
+        if obj.lemma_.lower() in RESOLUTION_NOUNS and (backs or lemma in _ADOPT_VERBS):
             content = _resolution_content(obj, lexicon)
-            if content is not None and code[0] != "REJECT":
+            if content is not None:
                 verb, content_code = content
                 return Trigger(
                     token, token, _prefixed(token), token, content_code, 0.7, False, verb
                 )
+    if code is None:
+        return None
     return Trigger(token, token, _prefixed(token), token, code, evidence, False)
 
 
@@ -451,19 +569,24 @@ def _phrase(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def actors_of(doc: Doc, token: Token) -> list[Actor]:
+def actors_of(doc: Doc, token: Token, subject: bool = False) -> list[Actor]:
     """The actors a noun phrase names (with its conjuncts), from the actors stage or, failing
-    that, the named entities and role nouns of the phrase."""
+    that, the named entities and role nouns of the phrase.
+
+    A subject must name its actor on its head word or by a role noun: in "Kaabu's story passed"
+    the story, not Kaabu, passed. An object may name it in front: "condemned the Russian
+    aggression" targets Russia.
+    """
     heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
     actors: list[Actor] = []
     for head in heads:
-        actor = _actor_at_token(doc, head)
+        actor = _actor_at_token(doc, head, subject)
         if actor is not None and all(a.start != actor.start for a in actors):
             actors.append(actor)
     return actors
 
 
-def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
+def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | None:
     start, end = _phrase(token)
     head_start, head_end = token.idx, token.idx + len(token.text)
     found = mentions_in(doc, start, end)
@@ -472,8 +595,10 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
         # Prefer the mention on the head word, then the widest inside the phrase.
         on_head = [m for m in found if m.start < head_end and head_start < m.end]
         inside = [m for m in found if start <= m.start and m.end <= end] or found
-        best = max(on_head or inside, key=lambda m: (m.end - m.start, -m.start))
-        return actor_of(best, entities)
+        # A name in front of a head that is no actor ("Kaabu's story") is not the subject.
+        if on_head or _names_actor(token) or not subject:
+            best = max(on_head or inside, key=lambda m: (m.end - m.start, -m.start))
+            return actor_of(best, entities)
     if token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN"}:
         # A name the actors stage knows from elsewhere in the document ("Zelenskyy" after
         # "President Volodymyr Zelenskyy") but did not mark here.
@@ -490,7 +615,12 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
     for t in doc[token.left_edge.i : token.i + 1]:
         if t.ent_type_ in _ACTOR_LABELS:
             ent = _entity_span(t)
-            if start <= ent.start_char and ent.end_char <= end:
+            ent_on_head = ent.start <= token.i < ent.end
+            if (
+                start <= ent.start_char
+                and ent.end_char <= end
+                and (ent_on_head or _names_actor(token) or not subject)
+            ):
                 return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
     if token.lemma_.lower() in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS:
         return Actor(None, doc.text[start:end], None, None, start, end)
@@ -501,13 +631,18 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
             if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == first.i - 1:
                 first = left
         return Actor(None, doc.text[first.idx : head_end], None, None, first.idx, head_end)
-    if token.pos_ == "PRON" and token.lower_ in _SPEAKER_PRONOUNS:
-        # "The ELN has said it will release ...": the pronoun is the speaker
+    if (
+        token.pos_ == "PRON"
+        and token.lower_ in _SPEAKER_PRONOUNS
+        and ((quote_at(doc_list(doc, "quotes"), token.idx) is None) != (token.lower_ == "we"))
+    ):
+        # "The ELN has said it will release ...": the pronoun is the speaker (in a direct
+        # quote only "we" is; "they" there are others)
         report = _reporting_verb(token.head)
         if report is not None and token.dep_ in _SUBJECTS:
             speaker, _ = _subject(report)
             if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
-                return _actor_at_token(doc, speaker)
+                return _actor_at_token(doc, speaker, subject=True)
     if token.lemma_.lower() in _GROUP_NOUNS:
         # "a group of British lawmakers", "dozens of protesters": the actor is in the of-phrase
         for child in token.children:
@@ -526,6 +661,12 @@ def _actor_at_token(doc: Doc, token: Token) -> Actor | None:
                 if obj is not None:
                     return _actor_at_token(doc, obj)
     return None
+
+
+def _names_actor(token: Token) -> bool:
+    """True when a head noun names an actor by role or group ("government", "forces")."""
+    lemma = token.lemma_.lower()
+    return lemma in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS or lemma in _GROUP_NOUNS
 
 
 def _entity_span(token: Token) -> Span:
@@ -595,7 +736,7 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
             sources += actors_of(doc, obj)
         if not sources:
             for child in token.lefts:
-                if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+                if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
                     sources += actors_of(doc, child)
         if token.dep_ == "dobj" and token.head.lemma_.lower() in _RECEIVE_VERBS:
             for _, obj in _prep_objects(token.head, frozenset({"from"})):
@@ -633,14 +774,14 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
     if trigger.content is not None and trigger.content.dep_ == "ccomp":
         # a demand told as "X says Y must ...": X is the source, Y the target
         subj, _ = _subject(anchor)
-        sources = actors_of(doc, subj) if subj is not None else []
+        sources = actors_of(doc, subj, subject=True) if subj is not None else []
         demanded, _ = _subject(trigger.content)
         targets = actors_of(doc, demanded) if demanded is not None else []
         return _dedupe(sources), _dedupe(targets, sources), False
     if trigger.content is not None:
         # a resolution's content: its target is whom the resolution condemns or makes demands of
         subj, _ = _subject(anchor)
-        sources = actors_of(doc, subj) if subj is not None else []
+        sources = actors_of(doc, subj, subject=True) if subj is not None else []
         for t in trigger.content.subtree:
             if t.dep_ in {"poss", "pobj", "dobj", "amod"} and t.i != trigger.content.i:
                 targets = actors_of(doc, t)
@@ -651,11 +792,11 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
     if passive:
         agent = _agent(anchor)
         if agent is not None:
-            sources += actors_of(doc, agent)
+            sources += actors_of(doc, agent, subject=True)
         if subj is not None:
             targets += actors_of(doc, subj)
     elif subj is not None:
-        sources += actors_of(doc, subj)
+        sources += actors_of(doc, subj, subject=True)
     for child in anchor.children:
         if child.dep_ in {"dobj", "attr"} and child.i != token.i and not passive:
             found = actors_of(doc, child)
