@@ -249,8 +249,9 @@ def code_title(
             sector = org.sector or sector
     if "opposition" in words or ("exiled" in words and sector in ("PTY", None)):
         sector = "OPP"
-    elif role is not None and FORMER.intersection(words) and sector == "GOV":
-        sector = "ELI"  # a former office holder: CAMEO's elites
+    elif role is not None and FORMER.intersection(words):
+        # A former office holder is one of CAMEO's elites; a former lawyer is no judge now.
+        sector = "ELI" if sector in ("GOV", "ELI") else None
     if role is None and org is None:
         return None
     if role is None and sector is None and country is None:

@@ -54,7 +54,9 @@ def latest_codes(roles: Iterable[Role], date: str | None = None) -> tuple[str | 
     """(country, sector) of the latest roles on or before ``date`` (all roles when None) that say
     each; roles of one date keep their text order."""
     usable = [r for r in roles if date is None or not r.date or r.date[:10] <= date[:10]]
-    usable.sort(key=_date_key)
+    # Latest date last; within one date the first role in the text (the article's main title,
+    # "Prime Minister Keir Starmer", before asides such as "a former lawyer") last of all.
+    usable = [r for _, r in sorted(enumerate(usable), key=lambda ir: (_date_key(ir[1]), -ir[0]))]
     country = next((r.country for r in reversed(usable) if r.country), None)
     sector = next((r.sector for r in reversed(usable) if r.sector), None)
     return country, sector
@@ -69,7 +71,7 @@ def roles_as_of(roles: Iterable[Role], entity_id: str, date: str | None) -> Role
     ]
     if not mine:
         return None
-    return max(enumerate(mine), key=lambda ir: (_date_key(ir[1]), ir[0]))[1]
+    return max(enumerate(mine), key=lambda ir: (_date_key(ir[1]), -ir[0]))[1]
 
 
 def inherit(entity: Entity, roles: Iterable[Role], date: str | None) -> Entity:
