@@ -326,6 +326,7 @@ _NOT_ACTOR_LABELS = frozenset(
         "LANGUAGE",
     }
 )
+_DRILL_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers"})
 _ADOPT_VERBS = frozenset({"pass", "adopt", "approve", "issue", "introduce", "table", "release"})
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers"})
 _VISITOR_NOUNS = frozenset(
@@ -470,6 +471,15 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                 and lemma in STRIKE_PROTEST_VERBS
             ):
                 code = ("PROTEST", "strike")
+            if (
+                code == ("COOPERATE", None)
+                and obj.lemma_.lower() in _DRILL_NOUNS
+                and not any(
+                    c.lower_ in {"joint", "combined"} or (c.dep_ == "prep" and c.lower_ == "with")
+                    for c in [*obj.children, *token.children]
+                )
+            ):
+                code = ("MOBILIZE", None)  # one side's drills are a show of force
             if code is not None:
                 if lemma == "impose" and code[0] == "SANCTION":
                     return Trigger(obj, token, token, obj, code, 0.9, False)
