@@ -665,6 +665,8 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Reading | None:
         return _shifted(n, unit, _words(m["ago"]), mod, ctx, m)
     if unit == "second" and num_words in ("a", "an") and ctx.tag(m.start("unit")) != "NN":
         return None  # "a second attack"
+    if num_words in ("a", "an") and not m["det"] and not m["amod"] and _is_rate(m, ctx):
+        return None  # "$500 million a year", "24 hours a day": a rate, not an amount of time
     if num_words in ("some", "many") and not m["rel"] and not m["amod"]:
         return None  # "some days it rains": not an amount of time
     start = m.start()
@@ -701,6 +703,34 @@ def _last_quarter(anchor: dt.date, years_back: int) -> str:
     """The last completed quarter before ``anchor``, ``years_back`` years earlier."""
     day = tv.shift(anchor, "quarter", -1)
     return f"{day.year - years_back:04d}-Q{(day.month - 1) // 3 + 1}"
+
+
+_RATE_WORDS = frozenset(
+    [
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "hundred",
+        "percent",
+        "cents",
+        "dollars",
+        "times",
+        "once",
+        "twice",
+        "thrice",
+    ]
+)
+
+
+def _is_rate(m: re.Match[str], ctx: Context) -> bool:
+    before = re.search(r"([\w$%.,]+)\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
+    if before is None:
+        return False
+    word = before[1].lower()
+    if any(c.isdigit() for c in word) or word.rstrip(".,") in _RATE_WORDS:
+        return True
+    return ctx.tag(m.start() - len(before[0])) in ("CD", "NNS")
 
 
 def _shifted(
