@@ -231,3 +231,15 @@ def test_no_stage_error_on_news_articles(base_nlp: Language) -> None:
         ids = {e.id for e in doc._.entities}
         assert all(m.entity_id in ids for m in doc._.mentions)
         assert all(doc.text[m.start : m.end] == m.text for m in doc._.mentions)
+
+
+def test_name_with_particles_is_one_person(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "The message came from European Commission chief Ursula von der Leyen at the European "
+        "Parliament. Von der Leyen said she agreed.",
+    )
+    person = entity_named(doc, "Ursula von der Leyen")
+    assert person.country == "IGO"
+    short = mention_at(doc, "Von der Leyen")
+    assert short is not None and short.entity_id == person.id

@@ -194,8 +194,52 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
             continue
         taken.update(rng)
         names.append(span)
-    names = _join_ministries(doc, sorted(names, key=lambda s: s.start))
+    names = [_extend_person(doc, s, taken) for s in sorted(names, key=lambda s: s.start)]
+    names = _join_particles(doc, names)
+    names = _join_ministries(doc, names)
     return _person_parts(doc, names, lex)
+
+
+NAME_PARTICLES = frozenset(
+    {"von", "der", "van", "de", "den", "del", "da", "bin", "al", "ibn", "le"}
+)
+
+
+def _join_particles(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """ "Ursula von der" + "Leyen" (tagged a place): one person."""
+    out: list[NameSpan] = []
+    for span in names:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "person"
+            and span.kind in ("place", "org")
+            and span.start == prev.end
+            and span.end - span.start == 1
+            and doc[prev.end - 1].lower_ in NAME_PARTICLES
+        ):
+            out[-1] = NameSpan(prev.start, span.end, "person")
+            continue
+        out.append(span)
+    return out
+
+
+def _extend_person(doc: Doc, span: NameSpan, taken: set[int]) -> NameSpan:
+    """ "Ursula von der" + "Leyen": a person's name the tagger cut short."""
+    if span.kind != "person":
+        return span
+    end = span.end
+    while (
+        end < len(doc)
+        and end not in taken
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_type_ in ("", "PERSON")
+        and doc[end].dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj", "pobj", "appos")
+        and doc[end - 1].head.i == end
+    ):
+        end += 1
+    return span if end == span.end else NameSpan(span.start, end, "person")
 
 
 def _join_ministries(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
