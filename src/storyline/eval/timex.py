@@ -336,7 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="the Markdown file to write")
     args = parser.parse_args(argv)
     settings = load_settings(None)
-    parts = ["# Timex stage scores (TempEval-3 measures)\n"]
+    parts = [
+        "# Timex stage scores (TempEval-3 measures)\n",
+        "Written by `python -m storyline.eval.timex`. Strict extent: same start and end; relaxed:"
+        " overlap; type and value accuracy over the relaxed matches; value F1 = relaxed F1 x value"
+        " accuracy. `dev` is what the rules were tuned on; `heldout` (one document in five, by a"
+        " fixed hash of the file name) was only measured. The document creation time is not"
+        " scored.\n",
+    ]
     for title, relative in DATA_SETS.items():
         scores = evaluate(args.data / relative, settings)
         parts.append(f"## {title}\n\n{report(scores)}")
