@@ -633,14 +633,14 @@ def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | No
             ):
                 return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
     if token.lemma_.lower() in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS:
-        return Actor(None, doc.text[start:end], None, None, start, end)
+        return Actor(None, _text(doc, start, end), None, None, start, end)
     if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_ACTOR_LABELS:
         # a name neither the actors stage nor the NER knew ("ICE returned ..."): the name itself
         first = token
         for left in reversed(list(token.lefts)):
             if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == first.i - 1:
                 first = left
-        return Actor(None, doc.text[first.idx : head_end], None, None, first.idx, head_end)
+        return Actor(None, _text(doc, first.idx, head_end), None, None, first.idx, head_end)
     if (
         token.pos_ == "PRON"
         and token.lower_ in _SPEAKER_PRONOUNS
@@ -662,7 +662,7 @@ def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | No
                     # "tens of thousands of people": a crowd, named by its number
                     return Actor(
                         None,
-                        doc.text[start : obj.idx + len(obj.text)],
+                        _text(doc, start, obj.idx + len(obj.text)),
                         None,
                         None,
                         start,
@@ -671,6 +671,12 @@ def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | No
                 if obj is not None:
                     return _actor_at_token(doc, obj)
     return None
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """The text of a token-aligned character range (``doc.text`` rebuilds the whole text)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text if span is not None else ""
 
 
 def _names_actor(token: Token) -> bool:
@@ -1085,7 +1091,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
                     date=date_of(doc, trigger, sent, published),
                     location=place_of(doc, trigger),
                     sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
-                    trigger=TextSpan(start, end, doc.text[start:end]),
+                    trigger=TextSpan(start, end, _text(doc, start, end)),
                     quote_id=quote.id if quote else None,
                     confidence=round(confidence, 3),
                 )

@@ -637,7 +637,11 @@ def load_lexicon() -> Lexicon:
 
 def _words_after(token: Token, limit: int = 8) -> list[set[str]]:
     """The lower-cased forms and lemmas of the tokens after ``token`` in its own phrase."""
-    sent_end = token.sent.end
+    # The sentence's end, from the parse (``token.sent`` rescans the document: too slow here).
+    sent_end = token.i + 1
+    doc = token.doc
+    while sent_end < len(doc) and not doc[sent_end].is_sent_start:
+        sent_end += 1
     right = min(max(token.right_edge.i + 1, token.i + 1), sent_end)
     right = max(right, min(token.i + 3, sent_end))  # particles the parser hung elsewhere
     return [
@@ -702,7 +706,7 @@ def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
             return code, 0.9
     before = [
         {t.lower_, t.lemma_.lower()}
-        for t in token.doc[max(token.sent.start, token.i - 4) : token.i]
+        for t in token.doc[max(0, token.i - 4) : token.i]
     ]
     if lemma in VERBS:
         return VERBS[lemma], 0.8
