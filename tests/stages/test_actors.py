@@ -243,3 +243,11 @@ def test_name_with_particles_is_one_person(base_nlp: Language) -> None:
     assert person.country == "IGO"
     short = mention_at(doc, "Von der Leyen")
     assert short is not None and short.entity_id == person.id
+
+
+def test_ethnic_group_is_not_the_country_of_its_demonym(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Ethnic Albanians in south Serbia demanded protection.")
+    group = mention_at(doc, "Ethnic Albanians")
+    assert group is not None
+    people = next(e for e in doc._.entities if e.id == group.entity_id)
+    assert (people.country, people.sector) == ("SRB", "CVL")

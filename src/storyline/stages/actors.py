@@ -404,12 +404,38 @@ def _country_mention(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan])
     """A country or demonym: the country itself, or a group of it ("Russian troops")."""
     iso = span.value
     assert iso is not None
+    if span.start > 0 and b.doc[span.start - 1].lower_ == "ethnic":
+        _ethnic_group(b, span, names_at)
+        return
     group = group_head(b.doc, span, names_at, b.lex)
     if group is None:
         b.add(span.start, span.end, "name", country_cluster(iso, None, b.lex))
     else:
         sector, start, end = group
         b.add(start, end, "name", country_cluster(iso, sector, b.lex))
+
+
+def _ethnic_group(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan]) -> None:
+    """ "ethnic Albanians (in south Serbia)": a people, not the country of the demonym. Its
+    country is the one other country its sentence names, if exactly one; its sector CVL unless a
+    role noun says otherwise ("ethnic Albanian guerrillas")."""
+    doc = b.doc
+    group = group_head(doc, span, names_at, b.lex)
+    sector, start, end = group if group is not None else ("CVL", span.start, span.end)
+    start -= 1  # the word "ethnic"
+    sent = doc[span.start].sent
+    others = {
+        iso
+        for t in sent
+        if t.text[:1].isupper() and (iso := country_of(t.text, b.lex)) and iso != span.value
+    }
+    country = others.pop() if len(others) == 1 else None
+    if end < len(doc) and doc[end].lower_ in ("in", "of"):
+        # "ethnic Albanians in south Serbia": where they live says whose.
+        after = (country_of(t.text, b.lex) for t in doc[end + 1 : end + 4] if t.text[:1].isupper())
+        country = next((iso for iso in after if iso), country)
+    text = _alias(doc[start:end].text)
+    b.add(start, end, "name", Cluster(entity_id("NORP", text), "NORP", text, country, sector))
 
 
 def _noun_sector(doc: Doc, noun: Token, lex: Lexicon) -> str | None:
