@@ -13,6 +13,7 @@ classes: change a field here and both follow.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -316,12 +317,22 @@ def to_dict(record: Any) -> dict[str, Any]:
 
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     """Build a record of ``cls`` from :func:`to_dict` output (or a database row)."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     values = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:
             values[f.name] = _build_value(hints[f.name], data[f.name])
     return cls(**values)
+
+
+@functools.cache
+def _hints_of(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    """The resolved type hints of a record class (resolving them is slow: done once per class)."""
+    return _hints_of(cls)
 
 
 def _build_value(hint: Any, value: Any) -> Any:

@@ -14,7 +14,7 @@ def entity_overview(store: Store, name: str | None = None, limit: int = 50) -> l
     """Entities by mention count, with their roles ("prime minister 2022-03-04..2023-06-15")."""
     where, params = "", []
     if name:
-        where = "WHERE e.name ILIKE ? OR list_contains(list_transform(e.aliases, a -> lower(a)), lower(?))"
+        where = "WHERE e.name ILIKE ? OR list_contains(list_transform(e.aliases, lambda a: lower(a)), lower(?))"
         params = [f"%{name}%", name]
     rows = store.sql(
         f"""
