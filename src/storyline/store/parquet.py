@@ -50,7 +50,8 @@ def import_parquet(store: Store, folder: str | Path) -> dict[str, int]:
                 store.con.execute(
                     f'INSERT INTO "{cls.TABLE}" BY NAME SELECT * FROM read_parquet(?)', [files]
                 )
-            counts[cls.TABLE] = store.count(cls.TABLE)
+            rows = store.con.execute(f'SELECT count(*) FROM "{cls.TABLE}"').fetchall()
+            counts[cls.TABLE] = int(rows[0][0])
         store.con.execute("COMMIT")
     except duckdb.Error as err:
         store.con.execute("ROLLBACK")

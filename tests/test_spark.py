@@ -1,0 +1,172 @@
+"""The Spark runner: schemas that agree with the store, and the same records as a local run."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.records import TABLE_RECORDS
+from storyline.settings import Settings
+from storyline.store import Store
+from storyline.store.schema import arrow_schema, create_table_sql, sql_type
+
+pytest.importorskip("pyspark", reason="PySpark is not installed: pip install -e '.[spark]'")
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+N_VOA = 10
+
+needs_java = pytest.mark.skipif(
+    shutil.which("java") is None,
+    reason="Java not found: install Java 17 (apt-get install openjdk-17-jre-headless) to run Spark",
+)
+
+
+def _spark_of_arrow(dtype: pa.DataType) -> str:
+    """The Spark simpleString an Arrow type must become (written out independently here)."""
+    if pa.types.is_string(dtype):
+        return "string"
+    if pa.types.is_int64(dtype):
+        return "bigint"
+    if pa.types.is_float64(dtype):
+        return "double"
+    if pa.types.is_boolean(dtype):
+        return "boolean"
+    if pa.types.is_list(dtype):
+        return f"array<{_spark_of_arrow(dtype.value_type)}>"
+    if pa.types.is_struct(dtype):
+        return "struct<" + ",".join(f"{f.name}:{_spark_of_arrow(f.type)}" for f in dtype) + ">"
+    raise AssertionError(f"unexpected Arrow type {dtype}")
+
+
+def _bare(sql: str) -> str:
+    """A DuckDB type without quotes and blanks (DuckDB quotes only reserved field names)."""
+    return sql.replace('"', "").replace(" ", "")
+
+
+@pytest.mark.parametrize("cls", TABLE_RECORDS, ids=lambda c: c.TABLE)
+def test_spark_arrow_and_duckdb_schemas_agree(cls: type[Any]) -> None:
+    from storyline.spark import spark_schema
+
+    arrow = arrow_schema(cls)
+    spark = spark_schema(cls)
+    con = duckdb.connect(":memory:")
+    con.execute(create_table_sql(cls))
+    described = con.execute(f'DESCRIBE "{cls.TABLE}"').fetchall()
+    names = [f.name for f in dataclasses.fields(cls)]
+    assert [f.name for f in arrow] == names
+    assert spark.fieldNames() == names
+    assert [row[0] for row in described] == names
+    key = set(cls.KEY)
+    for a, s, d in zip(arrow, spark.fields, described, strict=True):
+        assert s.dataType.simpleString() == _spark_of_arrow(a.type), a.name
+        assert s.nullable == a.nullable, a.name
+        assert _bare(d[1]) == _bare(sql_type(a.type)), a.name
+        # A key column is NOT NULL in DuckDB whatever the record says.
+        assert (d[2] == "YES") == (a.nullable and a.name not in key), a.name
+
+
+def test_result_rows_carry_every_per_document_table() -> None:
+    from storyline.pipeline import DocResult
+    from storyline.spark import DOC_TABLES, result_schema
+
+    schema = result_schema()
+    tables = dict(DOC_TABLES)
+    for f in dataclasses.fields(DocResult):
+        assert f.name in schema.names
+        if f.name != "document":
+            item = schema.field(f.name).type.value_type
+            assert list(item) == list(arrow_schema(tables[f.name])), f.name
+
+
+def test_engine_spark_without_pyspark_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    monkeypatch.delitem(sys.modules, "storyline.spark", raising=False)
+    result = CliRunner().invoke(
+        app,
+        ["run", str(EXAMPLES / "seeds"), "--engine", "spark", "--output", str(tmp_path / "out")],
+    )
+    assert result.exit_code == 1
+    assert "pip install" in result.output and "spark" in result.output
+
+
+def test_engine_spark_needs_an_output_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["run", str(EXAMPLES / "seeds"), "--engine", "spark"])
+    assert result.exit_code == 2
+    assert "--output" in result.output
+
+
+# --- local mode ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    if shutil.which("java") is None:
+        pytest.skip("Java not found: install Java 17 (apt-get install openjdk-17-jre-headless)")
+    from storyline.spark import session
+
+    spark = session("local[2]", {"spark.sql.shuffle.partitions": "4"})
+    yield spark
+    spark.stop()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The seed articles, the first VOA stories, and a file with a line that is not JSON."""
+    root = tmp_path_factory.mktemp("inputs")
+    shutil.copytree(EXAMPLES / "seeds", root / "seeds")
+    lines = (EXAMPLES / "voa-2025" / "voa_stories.jsonl").read_text(encoding="utf-8").splitlines()
+    (root / "voa.jsonl").write_text("\n".join(lines[:N_VOA]) + "\n", encoding="utf-8")
+    bad = [json.dumps({"id": "no-text", "title": "nothing here"}), "{not json"]
+    (root / "bad.jsonl").write_text("\n".join(bad) + "\n", encoding="utf-8")
+    return [str(root / "seeds"), str(root / "voa.jsonl"), str(root / "bad.jsonl")]
+
+
+def _rows(store: Store, table: str) -> list[str]:
+    """Every row of a table, as sorted canonical JSON (order of rows is not part of a table)."""
+    rows = store.arrow(table).to_pylist()
+    return sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
+
+
+@pytest.mark.spark
+@pytest.mark.slow
+@needs_java
+def test_spark_run_gives_the_records_of_a_local_run(
+    spark: Any, inputs: list[str], settings: Settings, nlp: Language, tmp_path: Path
+) -> None:
+    from storyline.runner import run
+    from storyline.spark import run_spark
+
+    local = run(inputs, tmp_path / "local.duckdb", settings, nlp=nlp)
+    summary = run_spark(inputs, tmp_path / "parquet", settings, spark=spark)
+    assert summary.stored == local.stored == 3 + N_VOA
+    assert summary.read == local.read
+    assert summary.words == local.words
+
+    result = CliRunner().invoke(
+        app, ["import", "--parquet", str(tmp_path / "parquet"), "--db", str(tmp_path / "s.duckdb")]
+    )
+    assert result.exit_code == 0, result.output
+    with (
+        Store.open(tmp_path / "local.duckdb", read_only=True) as a,
+        Store.open(tmp_path / "s.duckdb", read_only=True) as b,
+    ):
+        local_rows = {cls.TABLE: _rows(a, cls.TABLE) for cls in TABLE_RECORDS}
+        spark_rows = {cls.TABLE: _rows(b, cls.TABLE) for cls in TABLE_RECORDS}
+    assert len(local_rows["failures"]) >= 2  # the record without text and the broken line
+    assert local_rows["events"] and local_rows["story_events"] and local_rows["timeline"]
+    for cls in TABLE_RECORDS:
+        assert spark_rows[cls.TABLE] == local_rows[cls.TABLE], cls.TABLE
