@@ -41,15 +41,16 @@ from storyline.settings import Settings
 from storyline.stages import doc_list
 from storyline.stages.lookup import actor_at
 
-#: Cue lemmas that make an attribution a speech attribution (the issue's list, widened to the
-#: common verbs of saying and writing in PolNeAR's train split).
+#: Cue lemmas that make an attribution a speech attribution: verbs that introduce what was said
+#: or written (the issue's list: say, tell, according to, add, state, announce, …). Verbs that
+#: evaluate (criticize, accuse, describe … as), request or commit (call for, urge, promise, vow)
+#: usually take a target or an action rather than a statement: they count under "all".
 SPEECH_CUES: frozenset[str] = frozenset(
     str.split(
         "say tell add write state announce declare note explain claim insist argue warn "
-        "tweet post ask reply respond answer acknowledge admit allege assert comment confirm "
+        "tweet post reply respond answer acknowledge admit allege assert comment confirm "
         "deny report reveal recall stress emphasize remark testify continue concede complain "
-        "contend conclude mention promise vow urge predict proclaim reiterate repeat quip joke "
-        "boast accuse criticize describe call charge estimate disclose caution suggest"
+        "contend conclude predict suggest"
     )
 )
 _TRIM = " \t\n\"'“”‘’„«».,;:!?—–-()[]"
