@@ -598,4 +598,33 @@ def run_spark(
     return summary
 
 
-__all__ = ["SparkSummary", "result_schema", "run_spark", "session", "spark_schema"]
+def main(argv: Sequence[str] | None = None) -> None:
+    """``spark-submit storyline/spark.py INPUT... --output DIR``: the master and the cluster's
+    settings come from spark-submit (see docs/CLUSTER.md)."""
+    import argparse
+
+    from storyline.settings import load_settings
+
+    parser = argparse.ArgumentParser(prog="storyline-spark", description=main.__doc__)
+    parser.add_argument("inputs", nargs="+", help="input files, folders or URIs")
+    parser.add_argument("--output", required=True, help="folder for the Parquet tables")
+    parser.add_argument("--config", default=None, help="a TOML settings file")
+    parser.add_argument("--published", default=None, help="date for inputs that carry none")
+    parser.add_argument("--partitions", type=int, default=None, help="analysis partitions")
+    args = parser.parse_args(argv)
+    spark = SparkSession.builder.appName("storyline").getOrCreate()
+    summary = run_spark(
+        args.inputs,
+        args.output,
+        load_settings(args.config),
+        published=args.published,
+        spark=spark,
+        partitions=args.partitions,
+    )
+    sys.stdout.write(summary.line() + "\n")
+
+
+if __name__ == "__main__":
+    main()
+
+__all__ = ["SparkSummary", "main", "result_schema", "run_spark", "session", "spark_schema"]
