@@ -11,19 +11,33 @@ How an event is found (precision first: no event is better than a stitched one):
   ("the phone call with", "the deliveries of weapons"); the type comes from
   :mod:`storyline.stages.events_lexicon`;
 * a source actor in the same sentence, from the parse: the subject (the "by" agent of a passive), the
-  possessor or "from" phrase of an event noun. No source, no event;
+  possessor or "from" phrase of an event noun. No source, no event. An actor is the actors stage's
+  mention on the phrase's head word (or, for a role head such as "government", inside the phrase);
+  failing that a known entity's name, a named entity, a role noun ("police", "rebels") or an
+  unknown proper name. A subject must name its actor on its head or by role ("Kaabu's story
+  passed" has no actor); an object may name it in front ("condemned the Russian aggression"). A
+  pronoun the actors stage left unresolved, subject of its own speaker's report ("the ELN said it
+  will release"), is the speaker;
 * targets from the object, "with/on/against/to" phrases; several where the text names several.
   Reciprocal events (meetings, talks, calls "with" someone) list both parties as sources.
 
 Modality convention, first match wins: ``negated`` (a negation on the trigger or on the verb that
-governs it: "would not support"); ``hypothetical`` ("if", "unless", "could", "might", "may",
-"should"); ``planned`` ("will", "shall", "would" in reported future, "plans to", "is set to",
+governs it: "would not support", "unable to"); ``hypothetical`` ("if", "unless", "until",
+"whether", "could", "might", "may", "should", "must", "can", "unlikely to", "doubts that");
+``planned`` ("will", "shall", "would" in reported future, "plans to", "is set to",
 "going to"); ``reported`` (told by someone else than the source: inside another speaker's quote or a
 clause under another person's reporting verb, "according to"); else ``asserted``. The source's own
 words about what it does ("we do not support") keep the modality of the verb, not ``reported``.
 
-Dates: the time expression attached to the trigger (its head path reaches the trigger before any
-other verb), else the article's date with basis ``published``.
+Dates: the time expression attached to the trigger (its head path reaches the trigger, or the verb
+a conjoined trigger shares its clause with, before any other verb); for a stance told in a
+reported clause, the time expression of the telling; else the article's date with basis
+``published`` (None when the article has no date).
+
+PLOVER lines kept here: signing an agreement is SUPPORT, promising to sign AGREE; a phone call is
+CONSULT with mode phone; economic sanctions SANCTION; condemning ACCUSE; voting for, sponsoring or
+passing a resolution is coded by what the resolution does (condemns: ACCUSE; demands: REQUEST),
+with the resolution's target as target; "would not support" is SUPPORT with modality negated.
 """
 
 from __future__ import annotations

@@ -704,10 +704,7 @@ def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
     for p_lemma, words, code in PATTERNS:
         if p_lemma == lemma and _hand_match(token, words, after):
             return code, 0.9
-    before = [
-        {t.lower_, t.lemma_.lower()}
-        for t in token.doc[max(0, token.i - 4) : token.i]
-    ]
+    before = [{t.lower_, t.lemma_.lower()} for t in token.doc[max(0, token.i - 4) : token.i]]
     if lemma in VERBS:
         return VERBS[lemma], 0.8
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
