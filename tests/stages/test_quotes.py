@@ -304,3 +304,15 @@ def test_quote_inside_reported_speech_after_the_cue_is_mixed(base_nlp):
     (quote,) = _quotes(base_nlp, text)
     assert quote.kind == "mixed"
     assert quote.text.startswith("that he is in favor of Trump because")
+
+
+def test_a_dateline_is_not_a_speaker(base_nlp):
+    text = "LONDON (AP) — Donald Trump said he was unlikely to get along with David Cameron."
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.speaker == "Donald Trump"
+
+
+def test_what_the_speaker_did_next_is_not_content(base_nlp):
+    text = "Rubio said that he would not seek a recount, conceding the race to Clinton."
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.text == "that he would not seek a recount"

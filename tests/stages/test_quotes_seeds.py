@@ -69,6 +69,7 @@ EXPECTED = [
     ("000", "that while the call may not achieve", "Yang Peou", "indirect", "adding"),
     ("001", "that during his second phone conversation", "Hun Sen", "indirect", "recalled"),
     ("001", "that he had not encouraged", "Hun Sen", "indirect", "pointed"),
+    ("001", "that Zelenskyy look for alternative", "Hun Sen", "indirect", "suggesting"),
     ("001", "that while no one could stop Ukraine", "Hun Sen", "indirect", "noted"),
     ("001", "that the Kingdom strictly adheres", "Hun Sen", "indirect", "saying"),
     ("003", "why his administration joined", "Hun Sen", "indirect", "explain"),

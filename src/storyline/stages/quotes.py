@@ -397,7 +397,12 @@ def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     if not clauses:
         return None
     clause = max(clauses, key=lambda c: len(list(c.subtree)))
-    start, end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    stop = clause.right_edge.i + 1
+    for child in clause.rights:
+        # ", conceding the race": what the speaker did next, not what was said
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
+            stop = min(stop, child.left_edge.i)
+    start, end = _trimmed(doc, clause.left_edge.i, stop)
     # reported speech stays in the cue's paragraph, whatever the parser joined
     start = max(start, text.rfind("\n", 0, verb.idx) + 1)
     stop = text.find("\n", verb.idx)

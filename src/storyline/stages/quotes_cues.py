@@ -91,9 +91,13 @@ def subject_of(verb: Token) -> Token | None:
         subject = names[-1] if names else None
     sent = verb.sent
     colons = [t.i for t in sent if t.text == ":" and t.i < verb.i]
-    if subject is not None and colons and subject.i < colons[-1]:
+    if subject is not None and subject.text.isupper() and len(subject.text) > 2:
+        # a dateline ("LONDON (AP) — Donald Trump said …") is no speaker either
+        colons += [t.i for t in sent if t.text in _DASHES and subject.i < t.i < verb.i]
+    if subject is not None and colons and subject.i < max(colons):
         # a scraped line ("SEE ALSO: …") glued to the sentence: the speaker is the first
         # person or organization named after the last colon
+        colons.sort()
         named = [
             t
             for t in verb.doc[colons[-1] + 1 : verb.i]
