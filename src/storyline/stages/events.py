@@ -42,6 +42,7 @@ with the resolution's target as target; "would not support" is SUPPORT with moda
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -340,6 +341,7 @@ _NOT_ACTOR_LABELS = frozenset(
         "LANGUAGE",
     }
 )
+_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _DRILL_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers"})
 _ADOPT_VERBS = frozenset({"pass", "adopt", "approve", "issue", "introduce", "table", "release"})
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers"})
@@ -424,7 +426,13 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         head = _governing(trigger.anchor)
         if head is not None and head.i in by_token and by_token[head.i].code[0] in GOVERNING_TYPES:
             governed.add(trigger.token.i)
-    return sorted((t for t in found if t.token.i not in governed), key=lambda t: t.token.i)
+            ruling = by_token[head.i]
+            if ruling.code[0] == "AGREE" and trigger.code[0] in _CONFLICT_TYPES:
+                # "vowed to retaliate", "pledged to punish": a promise of harm is a threat
+                by_token[head.i] = dataclasses.replace(ruling, code=("THREATEN", None))
+    return sorted(
+        (by_token[t.token.i] for t in found if t.token.i not in governed), key=lambda t: t.token.i
+    )
 
 
 def _compound_code(token: Token) -> Code | None:
@@ -694,9 +702,15 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 
 def _names_actor(token: Token) -> bool:
-    """True when a head noun names an actor by role or group ("government", "forces")."""
+    """True when a head noun names an actor by role or group ("government", "forces"), or is an
+    attack whose author is named in front of it ("Israeli airstrikes killed ...")."""
     lemma = token.lemma_.lower()
-    return lemma in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS or lemma in _GROUP_NOUNS
+    return (
+        lemma in _ACTOR_NOUNS
+        or token.lower_ in _ACTOR_NOUNS
+        or lemma in _GROUP_NOUNS
+        or (noun_code(token) or ("", None))[0] == "ASSAULT"
+    )
 
 
 def _entity_span(token: Token) -> Span:
@@ -726,6 +740,14 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if current.dep_ == "relcl":
             return current.head, False
         if current.dep_ in {"xcomp", "conj", "acomp", "pcomp"} and current.head is not current:
+            current = current.head
+            continue
+        if (
+            current.dep_ == "advcl"
+            and current.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in current.children)
+        ):
+            # "..., providing $5 billion in assistance": the participle shares the subject
             current = current.head
             continue
         if current.pos_ == "ADP" and current.dep_ == "prep" and seen > 1:
