@@ -284,3 +284,21 @@ def test_seed_articles(nlp: Language, seed: str) -> None:
     texts = {t[0] for t in found}
     for wrong in SEED_NOT_TIMEXES.get(seed, []):
         assert wrong not in texts
+
+
+def test_later_and_earlier_count_from_the_last_date_given() -> None:
+    text = "The ship docked on March 8. Two days later it left; a year earlier it had sunk."
+    found = find_timexes_in_text(text, "2025-03-14")
+    assert [(t.text, t.value) for t in found] == [
+        ("March 8", "2025-03-08"),
+        ("Two days later", "2025-03-10"),
+        ("a year earlier", "2024"),
+    ]
+    assert one("two days later", "2025-03-14") == ("DATE", "2025-03-16", None)
+
+
+def test_fractions_and_rates_are_not_durations() -> None:
+    text = (
+        "Three-quarters of voters pay $500 million a year, and about three quarters of them agree."
+    )
+    assert find_timexes_in_text(text, "2025-03-14") == []

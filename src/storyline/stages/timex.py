@@ -170,6 +170,37 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_LATER = re.compile(r"(?i)^(?:.*\s)?(\S+)[\s-]+(day|week|month|year)s?\s+(later|earlier)$")
+_GRAIN = {"day": r"\d{4}-\d\d-\d\d$", "week": r"\d{4}-\d\d-\d\d$", "month": r"\d{4}-\d\d",
+          "year": r"\d{4}"}  # fmt: skip
+
+
+def rebase(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Re-anchor "two days later", "a month earlier" on the last date the text gave before them
+    (the narrative's reference time) instead of the document's date, when there is one."""
+    out: list[Candidate] = []
+    for found in chosen:
+        cand = found
+        words = text[cand.start : cand.end]
+        m = _LATER.match(words) if cand.rule == "duration" and cand.type == "DATE" else None
+        if m is not None:
+            grain = _GRAIN[m[2].lower()]
+            ref = next((c.value for c in reversed(out) if re.match(grain, c.value)), None)
+            if ref is not None and not cand.value.startswith(("PAST", "FUTURE")):
+                anchor = parse_anchor(
+                    ref[:10]
+                    if len(ref) >= 10
+                    else f"{ref[:7]}-15"
+                    if len(ref) >= 7
+                    else f"{ref[:4]}-07-01"
+                )
+                again = find_timexes_in_text(words, anchor) if anchor else []
+                if len(again) == 1 and again[0].text == words:
+                    cand = cand._replace(value=again[0].value)
+        out.append(cand)
+    return out
+
+
 def _records(text: str, chosen: list[Candidate], doc_id: str) -> list[Timex]:
     out = []
     for c in chosen:
@@ -200,7 +231,7 @@ def find_timexes(doc: Doc, anchor: dt.date | str | None, doc_id: str | None = No
     tagger = _tagger(doc) if tagged else (lambda _offset: "")
     ctx = Context(text, day, tense, tagger, *_year_hints(text, day))
     doc_id = doc_id if doc_id is not None else (doc._.doc_id or "")
-    return _records(text, select(match_all(ctx)), doc_id)
+    return _records(text, rebase(text, select(match_all(ctx))), doc_id)
 
 
 def find_timexes_in_text(
@@ -212,7 +243,7 @@ def find_timexes_in_text(
     """The time expressions of a plain text, without a parse (tense unknown unless given)."""
     day = parse_anchor(anchor) if isinstance(anchor, str) else anchor
     ctx = Context(text, day, tense or (lambda _s, _e: None), lambda _o: "", *_year_hints(text, day))
-    return _records(text, select(match_all(ctx)), doc_id)
+    return _records(text, rebase(text, select(match_all(ctx))), doc_id)
 
 
 def normalize(

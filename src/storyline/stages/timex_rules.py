@@ -665,6 +665,8 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Reading | None:
         return _shifted(n, unit, _words(m["ago"]), mod, ctx, m)
     if unit == "second" and num_words in ("a", "an") and ctx.tag(m.start("unit")) != "NN":
         return None  # "a second attack"
+    if unit == "quarter" and ("-" in m[0] or re.match(r"\s+of\b", ctx.text[m.end() :])):
+        return None  # "three-quarters of voters": a fraction
     if num_words in ("a", "an") and not m["det"] and not m["amod"] and _is_rate(m, ctx):
         return None  # "$500 million a year", "24 hours a day": a rate, not an amount of time
     if num_words in ("some", "many") and not m["rel"] and not m["amod"]:
