@@ -325,3 +325,41 @@ def test_component_writes_events_and_records_failures(base_nlp: Language) -> Non
     stage(broken)
     assert broken._.events == []
     assert broken._.errors and broken._.errors[0][0] == "events"
+
+
+# --- reported demands, speakers, subjects ----------------------------------------------------------
+
+
+def test_demand_told_as_must_is_a_request_of_the_addressee(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Russia says Israel must end attacks on Iran."))
+    request = only(events, "says")
+    assert request.type == "REQUEST"
+    assert countries(request.source) == {"RUS"}
+    assert countries(request.target) == {"ISR"}
+    assert all(e.type == "REQUEST" for e in events)  # the demanded act is not coded as done
+
+
+def test_unresolved_pronoun_subject_of_a_report_is_the_speaker(base_nlp: Language) -> None:
+    doc = make(base_nlp, "China said they will release the prisoners.")
+    doc._.mentions = [m for m in doc._.mentions if m.text != "they"]
+    event = only(extract_events(doc), "release")
+    assert event.type == "RETREAT"
+    assert countries(event.source) == {"CHN"}
+    assert event.modality == "planned"
+
+
+def test_a_name_in_front_of_a_subject_that_is_no_actor_is_not_the_source(
+    base_nlp: Language,
+) -> None:
+    assert extract_events(make(base_nlp, "China's story passed from father to son.")) == []
+    # ... but a role head makes it the actor, and an object may name its target in front
+    event = only(
+        extract_events(make(base_nlp, "China's government condemned the Iran deal.")), "condemned"
+    )
+    assert countries(event.source) == {"CHN"}
+    assert countries(event.target) == {"IRN"}
+
+
+def test_promise_of_harm_is_a_threat(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Iran vowed to attack Israel."))
+    assert [e.type for e in events] == ["THREATEN"]
