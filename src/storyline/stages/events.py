@@ -66,6 +66,7 @@ from storyline.stages.events_lexicon import (
     load_lexicon,
     noun_code,
     verb_code,
+    verb_lemma,
 )
 from storyline.stages.lookup import actor_of, entity_index, mentions_in, timexes_in
 
@@ -472,7 +473,7 @@ def _noun_can_stand(token: Token) -> bool:
 
 
 def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token)
     objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
     if lemma in _REPORT_VERBS:
         # "Russia says Israel must end attacks": a demand made by the speaker of the addressee
@@ -487,12 +488,12 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if lemma in SUPPORT_VERBS:
         for obj in objects:
             code = noun_code(obj)
-            if (
-                code is not None
-                and obj.lemma_.lower() == "strike"
-                and lemma in STRIKE_PROTEST_VERBS
-            ):
-                code = ("PROTEST", "strike")
+            if code is not None and obj.lemma_.lower() == "strike":
+                kind = {c.lower_ for c in obj.children if c.dep_ in {"compound", "amod"}}
+                if "hunger" in kind:
+                    code = ("PROTEST", "hunger")
+                elif lemma in STRIKE_PROTEST_VERBS or kind & {"general", "national", "labour"}:
+                    code = ("PROTEST", "strike")
             if (
                 code == ("COOPERATE", None)
                 and obj.lemma_.lower() in _DRILL_NOUNS
@@ -675,7 +676,7 @@ def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | No
             speaker, _ = _subject(report)
             if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
                 return _actor_at_token(doc, speaker, subject=True)
-    if token.lemma_.lower() in _GROUP_NOUNS:
+    if token.lemma_.lower() in _GROUP_NOUNS or token.lower_ in _GROUP_NOUNS:
         # "a group of British lawmakers", "dozens of protesters": the actor is in the of-phrase
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -709,6 +710,7 @@ def _names_actor(token: Token) -> bool:
         lemma in _ACTOR_NOUNS
         or token.lower_ in _ACTOR_NOUNS
         or lemma in _GROUP_NOUNS
+        or token.lower_ in _GROUP_NOUNS
         or (noun_code(token) or ("", None))[0] == "ASSAULT"
     )
 

@@ -403,6 +403,9 @@ SUPPORT_ONLY_NOUNS = frozenset(
 SUPPORT_VERBS = frozenset(
     [
         "join",
+        "continue",
+        "organize",
+        "organise",
         "step",
         "intensify",
         "escalate",
@@ -483,7 +486,7 @@ DEMAND_MODALS = frozenset(["must", "should"])
 
 #: Support verbs that make "strike" a labour strike (PROTEST) rather than an air strike.
 STRIKE_PROTEST_VERBS = frozenset(
-    ["hold", "stage", "go", "call", "begin", "start", "end", "continue"]
+    ["hold", "stage", "go", "call", "begin", "start", "end", "continue", "organize", "organise"]
 )
 
 #: A verb whose object names an event's content: "voted for a resolution demanding ...".
@@ -564,6 +567,13 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("deploy", ("observers",), ("AID", None)),
     ("let", ("free",), ("RETREAT", "release")),
     ("push", ("back",), ("REJECT", None)),
+    ("stop", ("work",), ("PROTEST", "strike")),
+    ("shun", ("work",), ("PROTEST", "strike")),
+    ("block", ("roads",), ("PROTEST", "obstruct")),
+    ("block", ("road",), ("PROTEST", "obstruct")),
+    ("block", ("streets",), ("PROTEST", "obstruct")),
+    ("block", ("bridge",), ("PROTEST", "obstruct")),
+    ("block", ("highway",), ("PROTEST", "obstruct")),
     ("remain", ("on", "alert"), ("MOBILIZE", "troops")),
     ("put", ("on", "alert"), ("MOBILIZE", "troops")),
     ("place", ("on", "alert"), ("MOBILIZE", "troops")),
@@ -693,13 +703,23 @@ def _hand_match(token: Token, words: tuple[str, ...], after: list[set[str]]) -> 
     return _matches(rest, after[start:]) if rest else True
 
 
+#: Lemmas the model's lemmatizer gets wrong for verbs of this domain.
+_LEMMA_FIXES = {"stag": "stage", "staging": "stage", "bombe": "bomb", "shelle": "shell"}
+
+
+def verb_lemma(token: Token) -> str:
+    """The lower-cased lemma of a verb, with the lemmatizer's known slips fixed."""
+    lemma = token.lemma_.lower()
+    return _LEMMA_FIXES.get(lemma, lemma)
+
+
 def verb_code(token: Token, lexicon: Lexicon) -> tuple[Code | None, float]:
     """The PLOVER code of a verb in context and how specific the evidence is (0..1).
 
     Order: the hand patterns, the dictionary's context patterns, the hand verb table, the
     dictionary's default for the verb. ``(None, 0)`` when the verb codes no event.
     """
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token)
     after = _words_after(token)
     for p_lemma, words, code in PATTERNS:
         if p_lemma == lemma and _hand_match(token, words, after):
