@@ -302,3 +302,17 @@ def test_fractions_and_rates_are_not_durations() -> None:
         "Three-quarters of voters pay $500 million a year, and about three quarters of them agree."
     )
     assert find_timexes_in_text(text, "2025-03-14") == []
+
+
+def test_a_clock_time_falls_on_the_day_last_named() -> None:
+    text = "Bombs exploded Friday outside the embassy. The first went off at 10:35 a.m."
+    found = find_timexes_in_text(text, "1998-08-08", tense=lambda _s, _e: "past")
+    assert [(t.text, t.value) for t in found] == [
+        ("Friday", "1998-08-07"),
+        ("10:35 a.m.", "1998-08-07T10:35"),
+    ]
+
+
+def test_each_and_every_make_sets() -> None:
+    assert one("each Thursday", "2025-03-14") == ("SET", "XXXX-WXX-4", None)
+    assert one("every July", "2025-03-14") == ("SET", "XXXX-07", None)

@@ -175,6 +175,12 @@ _GRAIN = {"day": r"\d{4}-\d\d-\d\d$", "week": r"\d{4}-\d\d-\d\d$", "month": r"\d
           "year": r"\d{4}"}  # fmt: skip
 
 
+_DAY_NAMED = re.compile(
+    r"(?i)day|tonight|tomorrow|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{4}-\d\d"
+)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:$|T)")
+
+
 def rebase(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """Re-anchor "two days later", "a month earlier" on the last date the text gave before them
     (the narrative's reference time) instead of the document's date, when there is one."""
@@ -197,6 +203,11 @@ def rebase(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 again = find_timexes_in_text(words, anchor) if anchor else []
                 if len(again) == 1 and again[0].text == words:
                     cand = cand._replace(value=again[0].value)
+        elif cand.rule == "time" and not _DAY_NAMED.search(text[cand.start : cand.end]):
+            # "at 10:35 a.m." tells the hour of the day the text last named ("Friday")
+            ref = next((c.value[:10] for c in reversed(out) if _DAY_VALUE.match(c.value)), None)
+            if ref is not None and cand.value[10:11] == "T":
+                cand = cand._replace(value=ref + cand.value[10:])
         out.append(cand)
     return out
 

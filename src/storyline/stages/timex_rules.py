@@ -395,6 +395,8 @@ def _h_month(m: re.Match[str], ctx: Context) -> Reading | None:
     month = MONTHS[word.lower().rstrip(".")]
     mod = _position_mod(m["pmod"])
     det = _words(m["det"] or "")
+    if det in ("every", "each"):
+        return "SET", f"XXXX-{month:02d}", None
     if m["y"]:
         y = m["y"].lower()
         if y.endswith("year"):
@@ -423,7 +425,7 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     weekday = WEEKDAYS[word.lower().rstrip(".s")]
     part = PARTS_OF_DAY.get(_words(m["part"] or ""))
-    if m["plural"]:
+    if m["plural"] or _words(m["det"] or "") in ("every", "each"):
         return "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else ""), None
     mod = _position_mod(m["pmod"])
     det = _words(m["det"] or "")
@@ -937,8 +939,8 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("dmy_abbr", rf"{_B}(?P<d>\d{{1,2}})[-\s](?P<mon>{_MONTH_ABBR_DOT})[-\s](?P<y>\d{{4}}|\d\d)(?![\d-])", _h_dmy_abbr),
     ("mdy", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?!\w|:\d)", _h_mdy),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
-    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year|(?<=of\s)(?:this|next)\s+year))?(?![\w-])", _h_month),
-    ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
+    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year|(?<=of\s)(?:this|next)\s+year))?(?![\w-])", _h_month),
+    ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|every|each)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
