@@ -119,6 +119,7 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Common nouns that name an actor by role, used when no named actor is there.
 _ACTOR_NOUNS = frozenset(
     [
+        "network",
         "activist",
         "administration",
         "agency",
@@ -342,6 +343,7 @@ _NOT_ACTOR_LABELS = frozenset(
         "LANGUAGE",
     }
 )
+_COMPLAIN_VERBS = frozenset({"lodge", "file", "register", "send", "deliver", "issue"})
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _DRILL_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers"})
 _ADOPT_VERBS = frozenset({"pass", "adopt", "approve", "issue", "introduce", "table", "release"})
@@ -488,6 +490,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if lemma in SUPPORT_VERBS:
         for obj in objects:
             code = noun_code(obj)
+            if code is not None and code[0] == "PROTEST" and lemma in _COMPLAIN_VERBS:
+                code = ("ACCUSE", "allege")  # "lodged an official protest with": a complaint
             if code is not None and obj.lemma_.lower() == "strike":
                 kind = {c.lower_ for c in obj.children if c.dep_ in {"compound", "amod"}}
                 if "hunger" in kind:
@@ -664,10 +668,12 @@ def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | No
             if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == first.i - 1:
                 first = left
         return Actor(None, _text(doc, first.idx, head_end), None, None, first.idx, head_end)
+    quote = quote_at(doc_list(doc, "quotes"), token.idx)
+    direct = quote is not None and quote.kind == "direct"
     if (
         token.pos_ == "PRON"
         and token.lower_ in _SPEAKER_PRONOUNS
-        and ((quote_at(doc_list(doc, "quotes"), token.idx) is None) != (token.lower_ == "we"))
+        and direct == (token.lower_ == "we")
     ):
         # "The ELN has said it will release ...": the pronoun is the speaker (in a direct
         # quote only "we" is; "they" there are others)

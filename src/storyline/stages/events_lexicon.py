@@ -130,7 +130,9 @@ VERBS: Mapping[str, Code | None] = {
         None,
     ),
     # AGREE: intent, promise, agreement to do something
-    **dict.fromkeys(["agree", "promise", "pledge", "vow", "commit", "undertake"], ("AGREE", None)),
+    **dict.fromkeys(
+        ["agree", "promise", "pledge", "vow", "swear", "commit", "undertake"], ("AGREE", None)
+    ),
     # CONSULT
     **dict.fromkeys(["meet", "discuss", "negotiate", "consult", "confer"], ("CONSULT", None)),
     **dict.fromkeys(["visit", "tour"], ("CONSULT", "visit")),
@@ -321,6 +323,8 @@ NOUNS: Mapping[str, Code] = {
         ("SUPPORT", None),
     ),
     "threat": ("THREATEN", None),
+    "ultimatum": ("THREATEN", None),
+    "warning": ("THREATEN", None),
     "rejection": ("REJECT", None),
     **dict.fromkeys(["investigation", "probe", "inquiry"], ("ACCUSE", "investigate")),
     **dict.fromkeys(["strike", "strikes", "airstrikes"], ("ASSAULT", None)),
@@ -385,6 +389,8 @@ SUPPORT_ONLY_NOUNS = frozenset(
         "inquiry",
         "strike",
         "strikes",
+        "ultimatum",
+        "warning",
         "release",
         "cessation",
         "commitment",
@@ -567,6 +573,11 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("deploy", ("observers",), ("AID", None)),
     ("let", ("free",), ("RETREAT", "release")),
     ("push", ("back",), ("REJECT", None)),
+    ("extend", ("curfew",), ("COERCE", "curfew")),
+    ("impose", ("martial",), ("COERCE", "martial-law")),
+    ("declare", ("martial",), ("COERCE", "martial-law")),
+    ("tighten", ("blockade",), ("COERCE", "restrict")),
+    ("tighten", ("restrictions",), ("COERCE", "restrict")),
     ("stop", ("work",), ("PROTEST", "strike")),
     ("shun", ("work",), ("PROTEST", "strike")),
     ("block", ("roads",), ("PROTEST", "obstruct")),
