@@ -94,7 +94,11 @@ _NUM = (
     r"|several|some|many|numerous|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of"
     r"|a\s+half|half\s+an?|an?|a\s+single|one\s+and\s+a\s+half)"
 )
-_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
+_UNIT = (
+    r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
+    r"|(?:hrs?|mins?|secs?|yrs?|wks?)(?![\w'’])"
+)
+_UNIT_ABBREVIATIONS = {"hr": "hour", "min": "minute", "sec": "second", "yr": "year", "wk": "week"}
 _AMOUNT_MOD = rf"(?:{alternation(AMOUNT_MODS)})"
 _POS_MOD = (
     r"(?:(?:early|late|mid|middle|earlier|later)(?:\s+|-)(?:in\s+)?"
@@ -154,7 +158,8 @@ def _num_text(n: float | None) -> str:
 
 
 def _unit_of(text: str) -> str:
-    unit = text.lower().rstrip("s")
+    unit = text.strip().lower().rstrip("s")
+    unit = _UNIT_ABBREVIATIONS.get(unit, unit)
     return "century" if unit == "centurie" else unit
 
 
@@ -660,6 +665,8 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     unit = _unit_of(m["unit"])
     n = number_of(m["num"])
     num_words = _words(m["num"])
+    if m["unit"].lower().rstrip("s") in _UNIT_ABBREVIATIONS and not num_words[:1].isdigit():
+        return None  # "hrs", "min" only after digits: "5hrs", "9 mins"
     mod = _amount_mod(m["amod"])
     if m["orso"]:
         mod = "APPROX"
@@ -955,7 +962,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("century", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century{_E}", _h_century),
     ("quarter", rf"{_B}(?:(?P<qdet>the|this|last|next|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
     ("quarter_q", rf"{_B}(?:the\s+)?Q(?P<n>[1-4])(?:\s+(?P<y>{_YEAR4}))?{_E}", _h_quarter_q),
-    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})(?!-old)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
+    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})(?:[\s-]+|(?<=\d)(?=[a-z]))(?P<unit>{_UNIT})(?!-old)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
     ("year_ago", rf"{_B}(?:the\s+)?(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period))?{_E}", _h_year_ago),
     ("latest_period", rf"{_B}the\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter){_E}", _h_latest_period),
     ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),
@@ -997,7 +1004,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS,
     "year_range_end": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
-    "quarter_q": ("q",), "duration": _UNIT_KEYS, "year_ago": ("year",),
+    "quarter_q": ("q",), "duration": (*_UNIT_KEYS, "hr", "min", "sec", "yr", "wk"), "year_ago": ("year",),
     "latest_period": ("period", "quarter"), "bare_units": _UNIT_KEYS,
     "time": (_DIGITS, "noon", "midnight", "midday"),
     "holiday": ("christmas", "new year", "thanksgiving", "easter", "good friday", "halloween",
