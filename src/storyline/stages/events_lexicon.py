@@ -232,6 +232,7 @@ VERBS: Mapping[str, Code | None] = {
     **dict.fromkeys(["fund", "finance", "allocate", "disburse"], ("AID", None)),
     "strike": None,  # a labour strike or an air strike: decided by its object (events.py)
     "lift": ("RETREAT", None),
+    "ease": ("RETREAT", None),
     "revoke": ("RETREAT", None),
     "boycott": ("PROTEST", "boycott"),
     # MOBILIZE
