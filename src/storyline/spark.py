@@ -20,8 +20,9 @@ How the work is laid out:
    - entity linking: per-document entities are merged by id in Spark; ``link_entities`` runs on
      the driver over the distinct entities and roles (far fewer rows than mentions); its redirects
      are then applied to mentions, roles, quotes and event actors by Spark joins and map tasks.
-   - story events: events are grouped by the blocking key ``merge_events`` itself never crosses
-     (PLOVER family and modality class) and each block is merged in its own task.
+   - story events: events are grouped by the key ``merge_events`` itself never crosses (the
+     modality class: done, planned, negated, hypothetical) and each block is merged in its own
+     task. That is exact, and coarse: the "done" block holds most events.
    - stories and timelines: ``group_stories`` compares every document with every story, so it
      runs on the driver over the documents, events, story events and quotes. This is the step that
      bounds a run's size (see docs/CLUSTER.md).
@@ -466,13 +467,12 @@ def _redirect(df: DataFrame, column: str, redirects: DataFrame) -> DataFrame:
     return joined.withColumn(column, F.coalesce(redirects["new"], df[column])).select(*cols)
 
 
-def _block_key(row: Any) -> tuple[str, str]:
-    from storyline.story.events import FAMILIES, MODALITY_CLASS
+def _block_key(row: Any) -> str:
+    """The key ``merge_events`` never merges across: two mentions of different modality classes
+    (done, planned, negated, hypothetical) are never one story event."""
+    from storyline.story.events import MODALITY_CLASS
 
-    return (
-        FAMILIES.get(row["type"], row["type"]),
-        MODALITY_CLASS.get(row["modality"], row["modality"]),
-    )
+    return str(MODALITY_CLASS.get(row["modality"], row["modality"]))
 
 
 def _merge_block(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
