@@ -45,6 +45,7 @@ _FUTURE_HEADS = frozenset(
     {"plan", "expect", "intend", "hope", "want", "schedule", "set", "aim", "seek", "prepare",
      "promise", "pledge", "vow", "agree", "decide", "wish", "try", "need", "threaten", "go"}
 )  # fmt: skip
+_SCHEDULE_VERBS = frozenset({"schedule", "slate", "plan", "expect", "due", "reschedule"})
 _EXPLICIT_YEAR = re.compile(r"(?<![\d$,.£€#])(1[0-9]{3}|20[0-9]{2})(?![\d%]|[,.]\d)")
 _MONTH_BEFORE = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$"
@@ -58,7 +59,12 @@ _MONTH_NUMBERS = {
 
 
 def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
-    """The tense of a verb from its tag and auxiliaries: past, present or future; None if unclear."""
+    """The tense of a verb from its tag and auxiliaries: past, present or future; None if unclear.
+
+    Verbs of scheduling ("set for", "scheduled", "planned", "due") look ahead whatever their tense.
+    """
+    if verb.lemma_ in _SCHEDULE_VERBS:
+        return "future"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
@@ -135,7 +141,7 @@ def _year_hints(
     narrative = anchor is None
     if anchor is not None and len(found) >= 3:
         near = sum(1 for _, y, _ in found if abs(y - anchor.year) <= 1)
-        narrative = near / len(found) < 0.2
+        narrative = len(found) >= 8 and near / len(found) < 0.1
 
     def hint(offset: int) -> int | None:
         i = bisect_left(offsets, offset) - 1

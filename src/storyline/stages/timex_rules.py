@@ -819,7 +819,7 @@ def _h_time(m: re.Match[str], ctx: Context) -> Reading | None:
                 return None
     day_value = None
     if m["day"]:
-        inner = _DAY_SUB.fullmatch(m["day"])
+        inner = _DAY_SUB.fullmatch(ctx.text, m.start("day"), m.end("day"))
         if inner is not None:
             day_value = _day_part_value(inner, ctx)
     if day_value is None:

@@ -130,7 +130,26 @@ def weekday_near(anchor: dt.date, weekday: int, tense: Tense | None) -> dt.date:
 
 
 def year_of_month(anchor: dt.date, month: int, day: int | None, tense: Tense | None) -> int:
-    """The year of a month (and day) named without one, from the anchor and the verb's tense."""
+    """The year of a month (and day) named without one, from the anchor and the verb's tense.
+
+    A day of the month ("March 12") is the occurrence within half a year of the anchor, the
+    verb's tense choosing only when two are that close: news gives the year of dates further
+    away. A bare month ("in March") follows the tense: past is on or before the anchor's month.
+    """
+    if day is not None:
+        options = []
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                options.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+        if options:
+            near = [d for d in options if abs((d - anchor).days) <= 183] or options
+            if tense == "past" and any(d <= anchor for d in near):
+                return max(d for d in near if d <= anchor).year
+            if tense == "future" and any(d >= anchor for d in near):
+                return min(d for d in near if d >= anchor).year
+            return min(near, key=lambda d: abs((d - anchor).days)).year
     this = (month, day or 0)
     now = (anchor.month, anchor.day if day else 0)
     if tense == "past":
