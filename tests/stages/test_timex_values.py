@@ -177,3 +177,17 @@ def test_every_value_is_well_formed(anchor: dt.date | None) -> None:
     starts = [t.start for t in found]
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    anchor=anchors,
+    month=st.integers(1, 12),
+    day=st.integers(1, 28),
+    tense=st.sampled_from(["past", "future", "present", None]),
+)
+def test_a_day_of_the_month_is_within_half_a_year(
+    anchor: dt.date, month: int, day: int, tense: str | None
+) -> None:
+    year = year_of_month(anchor, month, day, tense)  # type: ignore[arg-type]
+    assert abs((dt.date(year, month, day) - anchor).days) <= 184
