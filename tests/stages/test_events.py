@@ -363,3 +363,16 @@ def test_a_name_in_front_of_a_subject_that_is_no_actor_is_not_the_source(
 def test_promise_of_harm_is_a_threat(base_nlp: Language) -> None:
     events = extract_events(make(base_nlp, "Iran vowed to attack Israel."))
     assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_a_stance_is_dated_by_its_telling_a_deed_is_not(base_nlp: Language) -> None:
+    text = "Earlier this month, Hun Sen announced that Cambodia would not support Russia."
+    doc = make(base_nlp, text, published="2022-10-28", timexes=[("Earlier this month", "2022-10")])
+    stance = only(extract_events(doc), "support")
+    assert stance.date is not None
+    assert (stance.date.value, stance.date.basis) == ("2022-10", "text")
+    text = "On Tuesday, Hun Sen said that Russia attacked Ukraine."
+    doc = make(base_nlp, text, published="2022-03-04", timexes=[("Tuesday", "2022-03-01")])
+    deed = only(extract_events(doc), "attacked")
+    assert deed.date is not None
+    assert deed.date.basis == "published"

@@ -343,6 +343,7 @@ _NOT_ACTOR_LABELS = frozenset(
         "LANGUAGE",
     }
 )
+_STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "REQUEST", "AGREE", "THREATEN"})
 _COMPLAIN_VERBS = frozenset({"lodge", "file", "register", "send", "deliver", "issue"})
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _DRILL_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers"})
@@ -1003,9 +1004,10 @@ def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> Ev
             value = timex.value if timex.type == "DATE" else timex.value[:10]
             return EventDate(_with_mod(value, timex), "text")
     # A stance told in a reported clause ("announced earlier this month that Cambodia would not
-    # support ...") is dated by the telling.
+    # support ...") is dated by the telling; a deed told there ("said Tuesday that Russia
+    # attacked") is not.
     report = _reporting_verb(trigger.anchor)
-    if report is not None:
+    if report is not None and trigger.code[0] in _STANCE_TYPES:
         for timex in timexes_in(doc, sent.start_char, sent.end_char):
             if timex.type not in {"DATE", "TIME"} or not _is_date_value(timex.value):
                 continue
@@ -1040,6 +1042,8 @@ def _attached(
     if span is None:
         return False
     targets = {token.i, anchor.i}
+    if anchor.dep_ in {"relcl", "advcl"} and span.start <= anchor.head.i < span.end:
+        return True  # "Since August 2022, when the president called for ..."
     head = anchor
     while head.dep_ == "conj" and head.head is not head:
         # "Last month, a court sentenced Dodik ... and banned him": the fronted date is shared
