@@ -253,6 +253,23 @@ def test_event_told_inside_a_quote_carries_the_quote_id(base_nlp: Language) -> N
     assert event.modality == "reported"
 
 
+def test_first_person_in_a_direct_quote_is_its_speaker(base_nlp: Language) -> None:
+    content = "I will meet with Zelenskyy by phone in the next few days."
+    doc = make(base_nlp, f'"{content}" Hun Sen said.', quotes=[(content, "hun-sen")])
+    event = only(extract_events(doc), "meet")
+    assert event.type == "CONSULT"
+    speaker = event.source[0]
+    assert (speaker.entity_id, speaker.country, speaker.sector) == ("hun-sen", "KHM", "GOV")
+    assert doc.text[speaker.start : speaker.end] == "I"
+    assert event.modality == "planned"
+
+
+def test_first_person_in_a_quote_without_speaker_codes_nothing(base_nlp: Language) -> None:
+    content = "I will meet with Zelenskyy by phone in the next few days."
+    doc = make(base_nlp, f'"{content}" a source said.', quotes=[(content, None)])
+    assert not [e for e in extract_events(doc) if "meet" in e.trigger.text]
+
+
 # --- sentences with two events, or none ----------------------------------------------------------
 
 

@@ -175,7 +175,6 @@ REQUIRED = [
 
 #: Known misses, by (seed, trigger), with the reason.
 KNOWN_MISSES = {
-    ("000", "meet"): "'I' inside Hun Sen's quote is not resolved to him, so no source actor",
     ("001", "signed"): "'it' is resolved to Cambodia, not Ukraine (the actors stage's coreference)",
 }
 
