@@ -332,7 +332,7 @@ def _hints_of(cls: Any) -> dict[str, Any]:
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
     """The resolved type hints of a record class (resolving them is slow: done once per class)."""
-    return _hints_of(cls)
+    return _hints_of(cls)  # type: ignore[arg-type]  # classes are hashable
 
 
 def _build_value(hint: Any, value: Any) -> Any:

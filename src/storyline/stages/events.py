@@ -673,9 +673,16 @@ def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | No
     direct = quote is not None and quote.kind == "direct"
     if direct and token.lower_ == "i" and quote is not None and quote.speaker_entity_id:
         # "I will meet with ..." inside a direct quote: the speaker the quotes stage resolved
-        entity = entity_index(doc).get(quote.speaker_entity_id)
-        if entity is not None:
-            return Actor(entity.id, entity.name, entity.country, entity.sector, start, end)
+        speaker_entity = entity_index(doc).get(quote.speaker_entity_id)
+        if speaker_entity is not None:
+            return Actor(
+                speaker_entity.id,
+                speaker_entity.name,
+                speaker_entity.country,
+                speaker_entity.sector,
+                start,
+                end,
+            )
     if (
         token.pos_ == "PRON"
         and token.lower_ in _SPEAKER_PRONOUNS
