@@ -29,7 +29,11 @@ SUITES: tuple[tuple[str, str, str], ...] = (
         "timex/tbaq_cleaned",
     ),
     ("Time expressions — WikiWars", "timex", "timex/wikiwars"),
-    ("Time expressions — tweets", "timex", "timex/tweets"),
+    (
+        "Time expressions — tweets (ARTime-corrected values)",
+        "timex",
+        "timex/artime_corrected/tweets_modified_train",
+    ),
     ("Quotes — PolNeAR train", "quotes", "quotes/polnear/train"),
     ("Quotes — PolNeAR dev", "quotes", "quotes/polnear/dev"),
     ("Actors — PLOVER GSR source and target actors", "actors", "events/plover-gsr"),
