@@ -64,3 +64,31 @@ def test_quality_gate_on_plover_gold_actors(nlp: Language, shared_data: Path) ->
     scores = ev.score(records, nlp)
     assert scores["country_accuracy"] >= floors["actors.plover_sample.country_accuracy"]
     assert scores["sector_accuracy"] >= floors["actors.plover_sample.sector_accuracy"]
+
+
+def test_split_is_fixed_by_sentence_and_holds_out_about_a_third() -> None:
+    records = [{"id": str(i), "text": f"Sentence number {i} about Iraq."} for i in range(300)]
+    parts = ev.split([*records, dict(records[0], id="again")])
+    assert sorted(parts) == ["heldout", "tune"]
+    assert 60 <= len(parts["heldout"]) <= 120
+    first = ev.part_of(records[0]["text"])
+    assert [r["id"] for r in parts[first] if r["text"] == records[0]["text"]] == ["0", "again"]
+    assert ev.part_of("Iraq protested.") == ev.part_of("Iraq protested.")
+
+
+def test_report_puts_the_held_out_part_first() -> None:
+    base = {
+        "records": 3,
+        "actors_scored_country": 4,
+        "actors_scored_sector": 4,
+        "country_accuracy": 0.5,
+        "sector_accuracy": 0.25,
+        "no_actor_found": 0,
+        "actor_text_not_in_sentence": 0,
+        "sector_uncoded_in_gold": 0,
+        "sector_confusion": [],
+        "country_misses": [],
+    }
+    text = ev.report(dict(base, tune=dict(base, records=7, country_accuracy=0.75)))
+    assert "| **held out** | 3 | **0.500** | **0.250** |" in text
+    assert "| tune | 7 | 0.750 | 0.250 |" in text
