@@ -143,6 +143,167 @@ COUNTRY_EXTRA = [
     ("Bosnian", "BIH"),
     ("Kurdistan", "IRQ"),
 ]
+# Peoples and regional groups that live (almost) all in one country: "Tamil rebels" are LKA REB,
+# "Yoruba leaders" NGA. Peoples spread over several countries (Kurds, Hutus, Pashtuns, Albanians)
+# are left out on purpose: the text has to say where. (surface, ISO3)
+PEOPLES = [
+    ("Tamil", "LKA"),
+    ("Tamils", "LKA"),
+    ("Sinhalese", "LKA"),
+    ("Yoruba", "NGA"),
+    ("Ibo", "NGA"),
+    ("Igbo", "NGA"),
+    ("Hausa", "NGA"),
+    ("Ijaw", "NGA"),
+    ("Ogoni", "NGA"),
+    ("Chechen", "RUS"),
+    ("Chechens", "RUS"),
+    ("Tibetan", "CHN"),
+    ("Tibetans", "CHN"),
+    ("Uighur", "CHN"),
+    ("Uighurs", "CHN"),
+    ("Uyghur", "CHN"),
+    ("Uyghurs", "CHN"),
+    ("Kikuyu", "KEN"),
+    ("Zulu", "ZAF"),
+    ("Zulus", "ZAF"),
+    ("Xhosa", "ZAF"),
+    ("Afrikaner", "ZAF"),
+    ("Afrikaners", "ZAF"),
+    ("Shona", "ZWE"),
+    ("Ndebele", "ZWE"),
+    ("Basque", "ESP"),
+    ("Basques", "ESP"),
+    ("Catalan", "ESP"),
+    ("Catalans", "ESP"),
+    ("Corsican", "FRA"),
+    ("Corsicans", "FRA"),
+    ("Flemish", "BEL"),
+    ("Walloon", "BEL"),
+    ("Sikh", "IND"),
+    ("Sikhs", "IND"),
+    ("Kashmiri", "IND"),
+    ("Kashmiris", "IND"),
+    ("Sindhi", "PAK"),
+    ("Baluch", "PAK"),
+    ("Baloch", "PAK"),
+    ("Acehnese", "IDN"),
+    ("Papuan", "IDN"),
+    ("Rohingya", "MMR"),
+    ("Kachin", "MMR"),
+    ("Khmer", "KHM"),
+    ("Kampuchean", "KHM"),
+    ("Hmong", "LAO"),
+    ("Maronite", "LBN"),
+    ("Maronites", "LBN"),
+    ("Druze", "LBN"),
+    ("Copt", "EGY"),
+    ("Copts", "EGY"),
+    ("Coptic", "EGY"),
+    ("Oromo", "ETH"),
+    ("Tigrayan", "ETH"),
+    ("Tigrayans", "ETH"),
+    ("Amhara", "ETH"),
+    ("Darfuri", "SDN"),
+    ("Abkhaz", "GEO"),
+    ("Ossetian", "GEO"),
+    ("Ossetians", "GEO"),
+    ("Zapatista", "MEX"),
+    ("Zapatistas", "MEX"),
+    ("Sandinista", "NIC"),
+    ("Sandinistas", "NIC"),
+    ("Contras", "NIC"),
+    ("Mujahideen", "AFG"),
+    ("Taliban", "AFG"),
+    ("Hezbollah", "LBN"),
+    ("Hamas", "PSE"),
+    ("Fatah", "PSE"),
+]
+# Regions and cities the sources leave out (surface, ISO3, kind): a region's people as an actor
+# have no sector, a city's are civilians (CVL), as the PLOVER gold codes them.
+PLACE_EXTRA = [
+    ("Darfur", "SDN", "region"),
+    ("North Darfur", "SDN", "region"),
+    ("South Darfur", "SDN", "region"),
+    ("West Darfur", "SDN", "region"),
+    ("Kordofan", "SDN", "region"),
+    ("Chechnya", "RUS", "region"),
+    ("Dagestan", "RUS", "region"),
+    ("Ingushetia", "RUS", "region"),
+    ("Siberia", "RUS", "region"),
+    ("Tibet", "CHN", "region"),
+    ("Xinjiang", "CHN", "region"),
+    ("Punjab", "IND", "region"),
+    ("Sindh", "PAK", "region"),
+    ("Balochistan", "PAK", "region"),
+    ("Baluchistan", "PAK", "region"),
+    ("Waziristan", "PAK", "region"),
+    ("Aceh", "IDN", "region"),
+    ("Mindanao", "PHL", "region"),
+    ("Jaffna", "LKA", "city"),
+    ("Northern Ireland", "GBR", "region"),
+    ("Ulster", "GBR", "region"),
+    ("Belfast", "GBR", "city"),
+    ("Corsica", "FRA", "region"),
+    ("Catalonia", "ESP", "region"),
+    ("Basque Country", "ESP", "region"),
+    ("Kurdistan", "IRQ", "region"),
+    ("Crimea", "UKR", "region"),
+    ("Donbas", "UKR", "region"),
+    ("Donetsk", "UKR", "city"),
+    ("Luhansk", "UKR", "city"),
+    ("Kharkiv", "UKR", "city"),
+    ("Odesa", "UKR", "city"),
+    ("Odessa", "UKR", "city"),
+    ("Mariupol", "UKR", "city"),
+    ("East Jerusalem", "PSE", "city"),
+    ("Ramallah", "PSE", "city"),
+    ("Jericho", "PSE", "city"),
+    ("Hebron", "PSE", "city"),
+    ("Nablus", "PSE", "city"),
+    ("Jenin", "PSE", "city"),
+    ("Bethlehem", "PSE", "city"),
+    ("Rafah", "PSE", "city"),
+    ("Khan Younis", "PSE", "city"),
+    ("Gaza City", "PSE", "city"),
+    ("Tel Aviv", "ISR", "city"),
+    ("Haifa", "ISR", "city"),
+    ("Golan Heights", "SYR", "region"),
+    ("Kandahar", "AFG", "city"),
+    ("Helmand", "AFG", "region"),
+    ("Mosul", "IRQ", "city"),
+    ("Basra", "IRQ", "city"),
+    ("Fallujah", "IRQ", "city"),
+    ("Kirkuk", "IRQ", "city"),
+    ("Aleppo", "SYR", "city"),
+    ("Homs", "SYR", "city"),
+    ("Benghazi", "LBY", "city"),
+    ("Misrata", "LBY", "city"),
+    ("Juba", "SSD", "city"),
+    ("Goma", "COD", "city"),
+    ("Kashmir", "IND", "region"),
+    ("Kathmandu", "NPL", "city"),
+    ("Katmandu", "NPL", "city"),
+    ("Khatmandu", "NPL", "city"),
+    ("Karachi", "PAK", "city"),
+    ("Lahore", "PAK", "city"),
+    ("Peshawar", "PAK", "city"),
+    ("Mumbai", "IND", "city"),
+    ("Bombay", "IND", "city"),
+    ("Calcutta", "IND", "city"),
+    ("Kolkata", "IND", "city"),
+    ("Shanghai", "CHN", "city"),
+    ("Hong Kong", "HKG", "city"),
+    ("Istanbul", "TUR", "city"),
+    ("Diyarbakir", "TUR", "city"),
+    ("Cizre", "TUR", "city"),
+    ("Kosovo", "XKX", "region"),
+    ("Bosnia", "BIH", "region"),
+    ("Srebrenica", "BIH", "city"),
+    ("Sarajevo", "BIH", "city"),
+    ("Nagorno-Karabakh", "AZE", "region"),
+    ("Transnistria", "MDA", "region"),
+]
 # Capitals that are also the usual metonym for a government; read from CountryInfo, plus these.
 CAPITAL_EXTRA = [
     ("Washington", "USA"),
@@ -616,6 +777,43 @@ def expand(form: str, subs: dict[str, list[str]]) -> list[str]:
     return [form]
 
 
+def read_places(
+    data: Path, country: dict[str, str], capital: dict[str, str]
+) -> dict[str, list[str]]:
+    """Cities and regions -> [ISO3, "city" | "region"]: CountryInfo's ``<MajorCities>`` and
+    ``<Regions>`` (names only one country has), then PLACE_EXTRA and PEOPLES (kind "people")."""
+    text = (data / "actors/countryinfo/CountryInfo.120116.txt").read_text(
+        encoding="utf-8", errors="replace"
+    )
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for block in text.split("<Country>")[1:]:
+        m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block)
+        if not m:
+            continue
+        for tag, kind in (("MajorCities", "city"), ("Regions", "region")):
+            sec = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+            if not sec:
+                continue
+            for line in sec.group(1).splitlines():
+                raw = line.split("#", 1)[0].strip()
+                if not raw or "(" in raw or "," in raw:
+                    continue
+                words = phrase(raw)
+                if len(words) < 4 or not re.fullmatch(r"[a-z][a-z .'\-]*", words):
+                    continue
+                found[titlecase(words)].add((m.group(1), kind))
+    places = {
+        p: list(next(iter(v)))
+        for p, v in found.items()
+        if len({iso for iso, _ in v}) == 1 and len(v) == 1 and p.lower() not in COUNTRY_STOP
+    }
+    for surface, iso, kind in PLACE_EXTRA:
+        places[surface] = [iso, kind]
+    for surface, iso in PEOPLES:
+        places[surface] = [iso, "people"]
+    return {p: v for p, v in sorted(places.items()) if p not in country and p not in capital}
+
+
 def read_countries(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(surface -> ISO3, capital -> ISO3, ISO3 -> name)."""
     names: dict[str, str] = {}
@@ -731,6 +929,7 @@ def read_people(path: Path) -> dict[str, str]:
     Only the country is kept: the offices (and their dates) are stale, roles come from the text.
     """
     people: dict[str, set[str]] = defaultdict(set)
+    titled: dict[str, set[str]] = defaultdict(set)  # "president bush" -> surname "bush"
     pending: list[str] = []
     codes: list[str] = []
     dated = False
@@ -740,7 +939,16 @@ def read_people(path: Path) -> dict[str, str]:
         if dated and len(countries) == 1 and not countries & {"IGO", "NGO", "IMG", "MNC"}:
             for n in pending:
                 words = phrase(n)
-                if words.startswith(TITLE_PREFIXES) or "administration" in words:
+                if "administration" in words:
+                    continue
+                if words.startswith(TITLE_PREFIXES):
+                    rest = words.split()[-1]
+                    if (
+                        not words.startswith("the ")
+                        and re.fullmatch(r"[a-z][a-z'\-]*", rest)
+                        and len(rest) >= 4
+                    ):
+                        titled[rest].update(countries)
                     continue
                 if re.fullmatch(r"[a-z][a-z .'\-]*", words) and len(words) >= 4:
                     people[words].update(countries)
@@ -780,6 +988,12 @@ def read_people(path: Path) -> dict[str, str]:
             if len(i) == 1 and " " not in w and len(surname[w]) == 1
         }
     )
+    # "President Bush", "Mr Obama": the dictionary says the surname alone names this person, even
+    # when someone far less known elsewhere carries it too.
+    # Only over one other country, and never against an entry already made.
+    for s, i in titled.items():
+        if len(i) == 1 and len(surname[s] | i) <= 2:
+            out.setdefault(s, next(iter(i)))
     return dict(sorted(out.items()))
 
 
@@ -800,6 +1014,7 @@ def main() -> None:
                 "surfaces": dict(sorted(country.items())),
                 "capitals": dict(sorted(capital.items())),
                 "kingdoms": sorted(KINGDOMS),
+                "places": read_places(data, country, capital),
             },
             ensure_ascii=False,
             indent=0,
@@ -841,8 +1056,11 @@ def main() -> None:
         encoding="utf-8",
     )
     people = read_people(data / "actors/phoenix-dictionaries/Phoenix.Countries.actors.txt")
-    with gzip.open(out / "people.json.gz", "wt", encoding="utf-8") as f:
-        json.dump(people, f, ensure_ascii=False, separators=(",", ":"))
+    with (
+        (out / "people.json.gz").open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed,
+    ):
+        packed.write(json.dumps(people, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     print(
         f"people {len(people)} countries {len(country)} capitals {len(capital)} agents {len(agents)} "
         f"groups {len(groups)} igos {len(igos)}"

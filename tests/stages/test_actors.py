@@ -11,7 +11,14 @@ from spacy.tokens import Doc
 from storyline.records import Entity, Mention
 from storyline.stages.actors import entity_id, find_actors, normalize_name
 from storyline.stages.actors_coref import QuoteMask, quote_spans
-from storyline.stages.actors_lexicon import capital_of, country_of, organization_of, role_sector
+from storyline.stages.actors_lexicon import (
+    capital_of,
+    country_of,
+    nationality_of,
+    organization_of,
+    place_of,
+    role_sector,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -251,3 +258,43 @@ def test_ethnic_group_is_not_the_country_of_its_demonym(base_nlp: Language) -> N
     assert group is not None
     people = next(e for e in doc._.entities if e.id == group.entity_id)
     assert (people.country, people.sector) == ("SRB", "CVL")
+
+
+def test_places_peoples_and_name_spellings_in_the_lexicons() -> None:
+    assert place_of("Darfur") == ("SDN", "region")
+    assert place_of("West Darfur State") == ("SDN", "region")
+    assert place_of("Tel Aviv") == ("ISR", "city")
+    assert place_of("Tamil") == ("LKA", "people")
+    assert place_of("Kurdish") is None  # a people of several countries: the text must say
+    assert place_of("Moscow") is None  # a capital, in its own table
+    assert nationality_of("Omar Hassan al-Bashir") == "SDN"  # middle name dropped
+    assert nationality_of("Omar El Bashir") == "SDN"  # "El" = "al"
+    assert nationality_of("Bush") == "USA"  # the dictionary's "President Bush"
+    assert nationality_of("Hassan Smith Jones") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country", "sector"),
+    [
+        ("Tamil rebels ambushed soldiers on Tuesday.", "Tamil rebels", "LKA", "REB"),
+        ("Darfur rebels attacked a convoy near the town.", "Darfur rebels", "SDN", "REB"),
+        ("Hausa politicians rejected the plan.", "Hausa politicians", "NGA", None),
+        ("Gunmen attacked a bus in Tel Aviv.", "Tel Aviv", "ISR", "CVL"),
+        ("Militants shelled West Darfur State.", "West Darfur State", "SDN", None),
+    ],
+)
+def test_groups_and_places_of_one_country(
+    base_nlp: Language, text: str, actor: str, country: str, sector: str | None
+) -> None:
+    doc = run(base_nlp, text)
+    found = mention_at(doc, actor)
+    assert found is not None, [m.text for m in doc._.mentions]
+    entity = next(e for e in doc._.entities if e.id == found.entity_id)
+    assert entity.country == country
+    if sector is not None:
+        assert entity.sector == sector
+
+
+def test_a_people_word_before_a_verb_stays_a_person(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Minister Sam Hausa said the talks would resume.")
+    assert entity_named(doc, "Sam Hausa").type == "PERSON"

@@ -58,6 +58,7 @@ from storyline.stages.actors_lexicon import (
     lexicon,
     nationality_of,
     organization_of,
+    place_of,
     role_sector,
 )
 from storyline.stages.actors_names import NameSpan, camel_cut, find_names, person_key
@@ -309,30 +310,37 @@ def find_actors(
             )
         elif span.kind in ("place", "people"):
             name = doc[span.start : span.end].text
+            # "Darfur" -> SDN, "Tamil" -> LKA: a region, city or people of one country.
+            where = place_of(name, lex)
             group = group_head(doc, span, names_at, lex)
             if group is not None:
                 # "Darfur rebels", "Hutu rebel group": a group no country code names.
                 sector, g_start, g_end = group
                 text = _alias(doc[g_start:g_end].text)
+                # "Nicaragua's Sandinista government": the country named before it wins.
+                country = _country_before(doc, g_start, names_at) or (where[0] if where else None)
                 b.add(
                     g_start,
                     g_end,
                     "name",
-                    # "Nicaragua's Sandinista government": the country named before it.
-                    Cluster(
-                        entity_id("ORG", text),
-                        "ORG",
-                        text,
-                        _country_before(doc, g_start, names_at),
-                        sector,
-                    ),
+                    Cluster(entity_id("ORG", text), "ORG", text, country, sector),
                 )
             elif span.kind == "place":
+                # A city's people are civilians (CVL), as for capitals; a region has no sector.
+                place_country = where[0] if where else None
+                place_sector = "CVL" if where and where[1] == "city" else None
                 b.add(
                     span.start,
                     span.end,
                     "name",
-                    Cluster(entity_id("GPE", name), "GPE", name, None, None, place=True),
+                    Cluster(
+                        entity_id("GPE", name),
+                        "GPE",
+                        name,
+                        place_country,
+                        place_sector,
+                        place=True,
+                    ),
                 )
     _link_acronyms(doc, b, org_clusters, orgs_at)
 

@@ -191,6 +191,7 @@ class Lexicon:
     organizations: dict[str, Organization]  # surface -> organization
     groups: dict[str, tuple[str, str | None]]  # lower-case name -> (country code, sector)
     people: dict[str, str]  # lower-case name -> ISO3 (nationality only: offices come from text)
+    places: dict[str, tuple[str, str]]  # city, region or people -> (ISO3, "city"|"region"|"people")
     max_words: int  # longest surface, in words
     first_words: dict[str, int]  # first word of a surface, lower case -> most words after it
 
@@ -202,10 +203,43 @@ def _read_people() -> dict[str, str]:
     return data
 
 
+PLACE_WORDS = frozenset({"state", "province", "region", "district", "county", "city"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "dos", "da", "de", "van", "von", "le"})
+
+
 def nationality_of(name: str, lex: Lexicon | None = None) -> str | None:
-    """ISO3 of a well-known person's country ("Vladimir Putin" -> RUS), else None."""
+    """ISO3 of a well-known person's country ("Vladimir Putin" -> RUS), else None. Spellings are
+    folded ("al-Bashir" = "al Bashir", "El" = "al") and, failing the whole name, a middle name is
+    dropped ("Omar Hassan al-Bashir" -> "Omar al Bashir")."""
     lex = lex or lexicon()
-    return lex.people.get(" ".join(name.lower().replace("’", "'").split()))
+    key = " ".join(name.lower().replace("’", "'").split())
+    found = lex.people.get(key)
+    if found:
+        return found
+    words = ["al" if w == "el" else w for w in key.replace("-", " ").split()]
+    candidates = [words]
+    if len(words) >= 3:
+        last = 2 if words[-2] in NAME_PARTICLES else 1
+        if len(words) > last + 1:
+            candidates.append([words[0], *words[-last:]])
+    for words in candidates:
+        found = lex.people.get(" ".join(words))
+        if found:
+            return found
+    return None
+
+
+def place_of(text: str, lex: Lexicon | None = None) -> tuple[str, str] | None:
+    """(ISO3, kind) of a city, region or people that is no country ("Darfur" -> (SDN, region),
+    "Tamil" -> (LKA, people), "Tel Aviv" -> (ISR, city)), else None."""
+    lex = lex or lexicon()
+    text = _clean(text)
+    found = lex.places.get(text)
+    if found is None and " " in text:
+        rest, last = text.rsplit(" ", 1)
+        if last.lower() in PLACE_WORDS:  # "West Darfur State", "Sindh province"
+            found = lex.places.get(rest)
+    return found
 
 
 def _read(name: str) -> Any:
@@ -230,7 +264,9 @@ def lexicon() -> Lexicon:
         frozenset(w for phrase in agents for w in phrase.replace("-", " - ").split())
         - FUNCTION_WORDS
     )
-    surfaces = [*countries, *c["capitals"], *orgs]
+    places = {k: (v[0], v[1]) for k, v in c.get("places", {}).items()}
+    peoples = [k for k, (_, kind) in places.items() if kind == "people"]
+    surfaces = [*countries, *c["capitals"], *orgs, *peoples]
     return Lexicon(
         country_names=c["names"],
         countries=countries,
@@ -242,6 +278,7 @@ def lexicon() -> Lexicon:
         organizations=orgs,
         groups={k: (v[0], v[1]) for k, v in o["groups"].items()},
         people=_read_people(),
+        places=places,
         max_words=max(len(s.split()) for s in surfaces),
         first_words=_first_words(surfaces),
     )

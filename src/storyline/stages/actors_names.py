@@ -16,6 +16,7 @@ from storyline.stages.actors_lexicon import (
     capital_of,
     country_of,
     organization_of,
+    place_of,
 )
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -114,6 +115,12 @@ def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
             iso = capital_of(text, lex)
             if iso is not None:
                 found = NameSpan(i, j, "capital", iso)
+                break
+            # "Tamil rebels", "Yoruba leaders": a people of one country before a noun (the
+            # tagger calls them PERSON, GPE or NORP as it likes).
+            where = place_of(text, lex)
+            if where is not None and where[1] == "people" and j < n and doc[j].pos_ == "NOUN":
+                found = NameSpan(i, j, "people", where[0])
                 break
         if found is None:
             i += 1
