@@ -316,3 +316,42 @@ def test_a_clock_time_falls_on_the_day_last_named() -> None:
 def test_each_and_every_make_sets() -> None:
     assert one("each Thursday", "2025-03-14") == ("SET", "XXXX-WXX-4", None)
     assert one("every July", "2025-03-14") == ("SET", "XXXX-07", None)
+
+
+def test_that_day_and_the_following_year_refer_to_the_last_date_named() -> None:
+    text = (
+        "He fled to Florida in June 1998 and returned to Cuba later that year. On May 22, 1995,"
+        " he was promoted, and the following year he moved. Slepian was shot on Oct. 23, 1998."
+        " Earlier that day, the family had called the police; the page was changed that same day."
+    )
+    found = find_timexes_in_text(text, "2000-01-28")
+    assert [(t.text, t.value) for t in found] == [
+        ("June 1998", "1998-06"),
+        ("later that year", "1998"),
+        ("May 22, 1995", "1995-05-22"),
+        ("the following year", "1996"),
+        ("Oct. 23, 1998", "1998-10-23"),
+        ("Earlier that day", "1998-10-23"),
+        ("that same day", "1998-10-23"),
+    ]
+    # with no date named before, the document's date stands in
+    assert one("the next day", "2000-01-28") == ("DATE", "2000-01-29", None)
+    assert find_timexes_in_text("Nobody remembers that day fondly.", "2000-01-28") == []
+
+
+def test_the_year_ended_on_a_date_is_a_span() -> None:
+    text = "Rally had net income of $2.4 million for the year ended July 2."
+    found = find_timexes_in_text(text, "1989-11-01", tense=lambda _s, _e: "past")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the year", "DURATION", "P1Y"),
+        ("July 2", "DATE", "1989-07-02"),
+    ]
+    assert one("this year", "1989-11-01") == ("DATE", "1989", None)
+
+
+def test_a_past_date_of_the_month_may_lie_more_than_half_a_year_back() -> None:
+    assert one("Oct. 23", "1999-05-06", "past") == ("DATE", "1998-10-23", None)
+    assert one("Oct. 23", "1999-05-06", None) == ("DATE", "1999-10-23", None)
+    text = "The bank extended the loans through January."
+    found = find_timexes_in_text(text, "1989-11-02", tense=lambda _s, _e: "past")
+    assert [(t.text, t.value) for t in found] == [("January", "1990-01")]

@@ -26,8 +26,11 @@ from storyline.stages.timex_rules import Candidate, Context, match_all
 from storyline.stages.timex_values import (
     Tense,
     date_of_value,
+    fmt_month,
+    fmt_week,
     is_valid_value,
     parse_anchor,
+    shift,
 )
 
 __all__ = [
@@ -66,6 +69,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if verb.lemma_ in _SCHEDULE_VERBS:
         return "future"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_ == "set" and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return "future"  # "a summit set for April"
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
@@ -209,6 +214,8 @@ def rebase(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 again = find_timexes_in_text(words, anchor) if anchor else []
                 if len(again) == 1 and again[0].text == words:
                     cand = cand._replace(value=again[0].value)
+        elif cand.rule == "anaphor":
+            cand = _anaphor(words, cand, out)
         elif cand.rule == "time" and not _DAY_NAMED.search(text[cand.start : cand.end]):
             # "at 10:35 a.m." tells the hour of the day the text last named ("Friday")
             ref = next((c.value[:10] for c in reversed(out) if _DAY_VALUE.match(c.value)), None)
@@ -216,6 +223,47 @@ def rebase(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 cand = cand._replace(value=ref + cand.value[10:])
         out.append(cand)
     return out
+
+
+_ANAPHOR = re.compile(
+    r"(?i)(?:.*\s)?(that|same|next|following|previous|preceding)\s+"
+    r"(day|week|month|year|morning|afternoon|evening|night)$"
+)
+_DATE_OF = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:$|T)")
+#: How far back (in characters) "that day", "the following year" look for the date they refer to.
+_ANAPHOR_REACH = 1500
+
+
+def _anaphor(words: str, cand: Candidate, before: list[Candidate]) -> Candidate:
+    """ "that same day", "later that year", "the following month" on the last date the text named
+    (within reach) at the unit's grain; the document's date when the text named none."""
+    m = _ANAPHOR.match(words)
+    if m is None:
+        return cand
+    det, unit = m[1].lower(), m[2].lower()
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(det, 0)
+    grain = {"year": 4, "month": 7}.get(unit, 10)
+    ref = None
+    for c in reversed(before):
+        if cand.start - c.end > _ANAPHOR_REACH:
+            break
+        if c.type in ("DATE", "TIME") and len(c.value) >= grain and _DATE_OF.match(c.value):
+            ref = c.value[:grain]
+            break
+    if ref is None:
+        return cand
+    day = parse_anchor(ref + ("-07-01" if grain == 4 else "-15" if grain == 7 else ""))
+    if day is None:
+        return cand
+    if unit == "week":
+        return cand._replace(value=fmt_week(shift(day, "week", step)))
+    if grain == 4:
+        return cand._replace(value=f"{day.year + step:04d}")
+    if grain == 7:
+        year, month = divmod(day.year * 12 + day.month - 1 + step, 12)
+        return cand._replace(value=fmt_month(year, month + 1))
+    moved = (day + dt.timedelta(days=step)).isoformat()
+    return cand._replace(value=moved + cand.value[10:])
 
 
 def _records(text: str, chosen: list[Candidate], doc_id: str) -> list[Timex]:

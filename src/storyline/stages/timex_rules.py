@@ -262,7 +262,13 @@ def _month_year(month: int, day: int | None, start: int, end: int, ctx: Context)
         if ref_month is not None and month < ref_month:
             return f"{hint + 1:04d}"  # a narrative moves forward: "December 1940 ... February"
         return f"{hint:04d}"
-    return f"{tv.year_of_month(ctx.anchor, month, day, ctx.tense(start, end)):04d}"
+    tense = ctx.tense(start, end)
+    if _BOUNDARY.search(ctx.text, max(0, start - 12), start):
+        tense = None  # "extended the loans through January": a limit, not the verb's time
+    return f"{tv.year_of_month(ctx.anchor, month, day, tense):04d}"
+
+
+_BOUNDARY = re.compile(r"(?i)\b(?:until|till|through|thru|before|to|by)\s+(?:the\s+)?$")
 
 
 def _relative_unit(det: str, unit: str, ctx: Context, start: int, end: int) -> str | None:
@@ -527,6 +533,13 @@ def _h_relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
             return None  # "the fall of Paris"
         return "DATE", _season(det, SEASON_CODES[unit_word], ctx, m.start(), m.end()), mod
     unit = "year" if unit_word in ("fiscal year", "year") else unit_word
+    if (
+        unit == "year"
+        and det in ("the", "its", "a")
+        and not m["pmod"]
+        and re.match(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", ctx.text[m.end() :])
+    ):
+        return "DURATION", "P1Y", None  # "net income for the year ended June 30": a span
     if det in ("a", "that", "its", "the same") and not m["pmod"]:
         return None  # "a year" is a duration; "that year" needs the narrative's reference
     if det in ("a", "that", "its", "the same"):
@@ -539,6 +552,36 @@ def _h_relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["pmod"] and _words(m["pmod"]).startswith("later") and mod == "END":
         mod = "END"
     return "DATE", value, mod
+
+
+#: Steps of the anaphoric determiners: "the next day" is one after the day the text last named.
+_ANAPHOR_STEP = {"that": 0, "that same": 0, "the same": 0, "the next": 1, "the following": 1,
+                 "the previous": -1, "the preceding": -1}  # fmt: skip
+
+
+def _h_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "that same day", "later that year", "the following month": the value is the anchor's
+    unit here; :func:`storyline.stages.timex.rebase` moves it to the last date the text named."""
+    if ctx.anchor is None:
+        return None
+    unit = _words(m["unit"])
+    part = PARTS_OF_DAY.get(unit)
+    step = _ANAPHOR_STEP[_words(m["det"])]
+    before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
+    if (
+        unit == "day"
+        and step == 0
+        and not m["pmod"]
+        and "same" not in m["det"].lower()
+        and not re.search(r"\b(?:on|by|until|since|from)\s+$", before)
+    ):
+        return None  # a bare "that day" is tagged only when it refers back to a day ("on that day")
+    calendar_unit = "day" if part else unit
+    day = tv.shift(ctx.anchor, calendar_unit, step)  # type: ignore[arg-type]
+    value = tv.fmt_unit(day, calendar_unit)  # type: ignore[arg-type]
+    if part:
+        return "TIME", f"{value}T{part}", _position_mod(m["pmod"])
+    return "DATE", value, _position_mod(m["pmod"])
 
 
 def _h_season(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -951,6 +994,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
+    ("anaphor", rf"{_B}(?P<pmod>(?:early|late|earlier|later)\s+)?(?P<det>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night){_E}", _h_anaphor),
     ("rel_unit", rf"{_B}(?P<pmod>{_POS_MOD})?(?P<det>{_REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|{_SEASON}){_E}", _h_relative_unit),
     ("season", rf"{_B}(?P<season>{_SEASON}){_E}", _h_season),
     ("season_year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR}){_E}", _h_season_year),
@@ -1001,6 +1045,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "part_of_day": ("morning", "afternoon", "evening", "night"),
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "days", "term",
             "later date"),
+    "anaphor": ("that", "same", "next", "following", "previous", "preceding"),
     "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS,
     "year_range_end": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),

@@ -132,9 +132,9 @@ def weekday_near(anchor: dt.date, weekday: int, tense: Tense | None) -> dt.date:
 def year_of_month(anchor: dt.date, month: int, day: int | None, tense: Tense | None) -> int:
     """The year of a month (and day) named without one, from the anchor and the verb's tense.
 
-    A day of the month ("March 12") is the occurrence within half a year of the anchor, the
-    verb's tense choosing only when two are that close: news gives the year of dates further
-    away. A bare month ("in March") follows the tense: past is on or before the anchor's month.
+    A day of the month ("March 12") follows the verb's tense within eleven months of the anchor
+    ("killed Oct. 23" in May is last October); without a tense it is the occurrence within half
+    a year of the anchor: news gives the year of dates further away. A bare month ("in March") follows the tense: past is on or before the anchor's month.
     """
     if day is not None:
         options = []
@@ -145,10 +145,12 @@ def year_of_month(anchor: dt.date, month: int, day: int | None, tense: Tense | N
                 continue
         if options:
             near = [d for d in options if abs((d - anchor).days) <= 183] or options
-            if tense == "past" and any(d <= anchor for d in near):
-                return max(d for d in near if d <= anchor).year
-            if tense == "future" and any(d >= anchor for d in near):
-                return min(d for d in near if d >= anchor).year
+            # the tense may reach further back or ahead than half a year, not beyond eleven months
+            within = [d for d in options if abs((d - anchor).days) <= 335]
+            if tense == "past" and any(d <= anchor for d in within):
+                return max(d for d in within if d <= anchor).year
+            if tense == "future" and any(d >= anchor for d in within):
+                return min(d for d in within if d >= anchor).year
             return min(near, key=lambda d: abs((d - anchor).days)).year
     this = (month, day or 0)
     now = (anchor.month, anchor.day if day else 0)
