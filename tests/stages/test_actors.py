@@ -298,3 +298,25 @@ def test_groups_and_places_of_one_country(
 def test_a_people_word_before_a_verb_stays_a_person(base_nlp: Language) -> None:
     doc = run(base_nlp, "Minister Sam Hausa said the talks would resume.")
     assert entity_named(doc, "Sam Hausa").type == "PERSON"
+
+
+def test_forces_in_a_country_and_things_of_a_country_are_not_its_military(
+    base_nlp: Language,
+) -> None:
+    doc = run(base_nlp, "Pakistan refused to deploy peacekeepers in Iraq.")
+    iraq = mention_at(doc, "Iraq")
+    assert iraq is not None and iraq.entity_id == "country:IRQ"
+    doc = run(base_nlp, "NATO would tighten the naval blockade of Serbia.")
+    serbia = mention_at(doc, "Serbia")
+    assert serbia is not None and serbia.entity_id == "country:SRB"
+
+
+def test_rebels_of_the_only_country_do_not_make_its_president_foreign(
+    base_nlp: Language,
+) -> None:
+    doc = run(
+        base_nlp,
+        "Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago to lay "
+        "down their arms.",
+    )
+    assert entity_named(doc, "Laurent Gbago").country == "CIV"

@@ -117,6 +117,8 @@ MEDIA = frozenset(
 IGO_GROUP_SECTORS = frozenset({"MIL", "REF"})
 # Sectors that belong to one country (an IGO official or an NGO does not).
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "REB", "ELI", "SPY"})
+# Sectors of a country's state: rebels or an opposition of a country do not speak for it.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # "the president of Armenia", "rebels in the Ivory Coast", "students throughout Indonesia".
 GROUP_PREPOSITIONS = frozenset({"of", "in", "throughout", "across"})
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
@@ -378,10 +380,9 @@ def _only_country(b: _Builder) -> None:
     if acted_on:
         return  # "President Bush warned Russia": the country is the other side, not his own
     if any(
-        c.country == only and c.sector in NATIONAL_SECTORS and not c.place
-        for c in b.clusters.values()
+        c.country == only and c.sector in STATE_SECTORS and not c.place for c in b.clusters.values()
     ):
-        return  # someone already acts for that country: the others may well be foreign
+        return  # someone already acts for that country's state: the others may well be foreign
     for c in b.clusters.values():
         if c.country is None and c.sector in NATIONAL_SECTORS and c.type in ("PERSON", "ORG"):
             c.country = only
@@ -455,7 +456,10 @@ def _noun_sector(doc: Doc, noun: Token, lex: Lexicon) -> str | None:
     found = role_sector(noun.lower_, lex) or role_sector(noun.lemma_, lex)
     if found:
         return found
-    # "opposition candidates", "rebel commanders": a modifier that names a sector.
+    # "opposition candidates", "rebel commanders": a modifier that names a sector of people (not
+    # of a thing: "a naval blockade", "a U.N. military presence").
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return None
     for child in noun.lefts:
         if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
             sector = role_sector(child.lower_, lex)
@@ -482,8 +486,8 @@ def group_head(
         if any(c.i in names_at for c in noun.lefts):
             return None  # "Romanian refugees in Hungary": the demonym says whose
         sector = _noun_sector(doc, noun, lex)
-        if not sector:
-            return None
+        if not sector or (sector == "MIL" and head.lower_ != "of"):
+            return None  # "peacekeepers in Iraq", "troops in Bosnia": often another country's
         lefts = [c.i for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i not in names_at]
         return sector, min([*lefts, noun.i]), span.end
     if (
