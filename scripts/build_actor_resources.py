@@ -142,6 +142,8 @@ COUNTRY_EXTRA = [
     ("Serbian", "SRB"),
     ("Bosnian", "BIH"),
     ("Kurdistan", "IRQ"),
+    ("Northern Ireland", "GBR"),
+    ("Ulster", "GBR"),
 ]
 # Peoples and regional groups that live (almost) all in one country: "Tamil rebels" are LKA REB,
 # "Yoruba leaders" NGA. Peoples spread over several countries (Kurds, Hutus, Pashtuns, Albanians)
@@ -241,8 +243,6 @@ PLACE_EXTRA = [
     ("Aceh", "IDN", "region"),
     ("Mindanao", "PHL", "region"),
     ("Jaffna", "LKA", "city"),
-    ("Northern Ireland", "GBR", "region"),
-    ("Ulster", "GBR", "region"),
     ("Belfast", "GBR", "city"),
     ("Corsica", "FRA", "region"),
     ("Catalonia", "ESP", "region"),

@@ -320,3 +320,21 @@ def test_rebels_of_the_only_country_do_not_make_its_president_foreign(
         "down their arms.",
     )
     assert entity_named(doc, "Laurent Gbago").country == "CIV"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country", "sector"),
+    [
+        ("The Serbian Workers' Union called a strike.", "Serbian Workers' Union", "SRB", "LAB"),
+        ("The Montenegro Assembly passed the law.", "Montenegro Assembly", "MNE", "LEG"),
+        ("Gunmen in Northern Ireland attacked a pub.", "Northern Ireland", "GBR", None),
+    ],
+)
+def test_unions_assemblies_and_northern_ireland(
+    base_nlp: Language, text: str, actor: str, country: str, sector: str | None
+) -> None:
+    doc = run(base_nlp, text)
+    found = mention_at(doc, actor)
+    assert found is not None, [m.text for m in doc._.mentions]
+    entity = next(e for e in doc._.entities if e.id == found.entity_id)
+    assert (entity.country, entity.sector) == (country, sector)

@@ -121,6 +121,7 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # "the president of Armenia", "rebels in the Ivory Coast", "students throughout Indonesia".
 GROUP_PREPOSITIONS = frozenset({"of", "in", "throughout", "across"})
+LABOUR_WORDS = frozenset({"workers", "worker", "labor", "labour", "trade", "miners", "teachers"})
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
 
 
@@ -210,6 +211,11 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
                 if found:
                     sector = found
                     break
+        if sector is None and head_end and words[head_end - 1] in ("union", "unions", "federation"):
+            if LABOUR_WORDS.intersection(w.rstrip("'’") for w in words):
+                sector = "LAB"  # "Serbian Workers' Union", "Federation of Trade Unions"
+        elif sector is None and head_end and words[head_end - 1] == "assembly":
+            sector = "LEG"  # "the Montenegro Assembly", "National Assembly of Kenya"
         if sector is None and MEDIA.intersection(words):
             sector = "MED"
     return Cluster(entity_id("ORG", text), "ORG", text, country, sector, org_words=org_words)
