@@ -355,3 +355,13 @@ def test_a_past_date_of_the_month_may_lie_more_than_half_a_year_back() -> None:
     text = "The bank extended the loans through January."
     found = find_timexes_in_text(text, "1989-11-02", tense=lambda _s, _e: "past")
     assert [(t.text, t.value) for t in found] == [("January", "1990-01")]
+
+
+def test_a_month_of_that_year_and_ages() -> None:
+    text = "The war began in 1940. In August of that year, Mr. Smith, 52 years old, left."
+    found = find_timexes_in_text(text, "2009-06-01")
+    assert [(t.text, t.value) for t in found] == [
+        ("1940", "1940"),
+        ("August of that year", "1940-08"),
+    ]
+    assert find_timexes_in_text("Nobody remembers that day.", "2009-06-01") == []

@@ -215,7 +215,14 @@ def rebase(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 if len(again) == 1 and again[0].text == words:
                     cand = cand._replace(value=again[0].value)
         elif cand.rule == "anaphor":
-            cand = _anaphor(words, cand, out)
+            moved = _anaphor(words, cand, out)
+            if moved is None:
+                continue
+            cand = moved
+        elif cand.rule == "month" and _OF_THAT_YEAR.search(words):
+            ref = _reference(cand, out, 4)  # "August of that year"
+            if ref is not None:
+                cand = cand._replace(value=ref + cand.value[4:])
         elif cand.rule == "time" and not _DAY_NAMED.search(text[cand.start : cand.end]):
             # "at 10:35 a.m." tells the hour of the day the text last named ("Friday")
             ref = next((c.value[:10] for c in reversed(out) if _DAY_VALUE.match(c.value)), None)
@@ -229,28 +236,38 @@ _ANAPHOR = re.compile(
     r"(?i)(?:.*\s)?(that|same|next|following|previous|preceding)\s+"
     r"(day|week|month|year|morning|afternoon|evening|night)$"
 )
+_OF_THAT_YEAR = re.compile(r"(?i)\bof\s+(?:that|the\s+same)\s+year$")
 _DATE_OF = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:$|T)")
 #: How far back (in characters) "that day", "the following year" look for the date they refer to.
-_ANAPHOR_REACH = 1500
+_ANAPHOR_REACH = 2500
 
 
-def _anaphor(words: str, cand: Candidate, before: list[Candidate]) -> Candidate:
+def _reference(cand: Candidate, before: list[Candidate], grain: int) -> str | None:
+    """The last date named before ``cand`` (within reach) that is at least as fine as ``grain``
+    (4: a year, 7: a month, 10: a day), cut to that grain."""
+    for c in reversed(before):
+        if cand.start - c.end > _ANAPHOR_REACH:
+            break
+        if c.type in ("DATE", "TIME") and len(c.value) >= grain and _DATE_OF.match(c.value):
+            return c.value[:grain]
+    return None
+
+
+def _anaphor(words: str, cand: Candidate, before: list[Candidate]) -> Candidate | None:
     """ "that same day", "later that year", "the following month" on the last date the text named
-    (within reach) at the unit's grain; the document's date when the text named none."""
+    (within reach) at the unit's grain. With none named, "the next day", "later that year" count
+    from the document's date, and a bare "that day" (an event's day the text never gave) is none.
+    """
     m = _ANAPHOR.match(words)
     if m is None:
         return cand
     det, unit = m[1].lower(), m[2].lower()
     step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(det, 0)
     grain = {"year": 4, "month": 7}.get(unit, 10)
-    ref = None
-    for c in reversed(before):
-        if cand.start - c.end > _ANAPHOR_REACH:
-            break
-        if c.type in ("DATE", "TIME") and len(c.value) >= grain and _DATE_OF.match(c.value):
-            ref = c.value[:grain]
-            break
+    ref = _reference(cand, before, grain)
     if ref is None:
+        if step == 0 and not re.match(r"(?i)(?:early|late|earlier|later)\s", words):
+            return None
         return cand
     day = parse_anchor(ref + ("-07-01" if grain == 4 else "-15" if grain == 7 else ""))
     if day is None:

@@ -413,7 +413,7 @@ def _h_month(m: re.Match[str], ctx: Context) -> Reading | None:
         if y.endswith("year"):
             if ctx.anchor is None:
                 return None
-            step = {"last": -1, "this": 0, "next": 1}[y.split()[0]]
+            step = {"last": -1, "next": 1}.get(y.split()[0], 0)  # "of that year": see rebase
             year = f"{ctx.anchor.year + step:04d}"
         else:
             year = f"{_year_text(m['y'], ctx.anchor):04d}"
@@ -989,7 +989,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("dmy_abbr", rf"{_B}(?P<d>\d{{1,2}})[-\s](?P<mon>{_MONTH_ABBR_DOT})[-\s](?P<y>\d{{4}}|\d\d)(?![\d-])", _h_dmy_abbr),
     ("mdy", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?!\w|:\d)", _h_mdy),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
-    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year|(?<=of\s)(?:this|next)\s+year))?(?![\w-])", _h_month),
+    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year|(?<=of\s)(?:this|next|that|the\s+same)\s+year))?(?![\w-])", _h_month),
     ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|every|each)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
@@ -1006,7 +1006,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("century", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century{_E}", _h_century),
     ("quarter", rf"{_B}(?:(?P<qdet>the|this|last|next|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
     ("quarter_q", rf"{_B}(?:the\s+)?Q(?P<n>[1-4])(?:\s+(?P<y>{_YEAR4}))?{_E}", _h_quarter_q),
-    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})(?:[\s-]+|(?<=\d)(?=[a-z]))(?P<unit>{_UNIT})(?!-old)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
+    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})(?:[\s-]+|(?<=\d)(?=[a-z]))(?P<unit>{_UNIT})(?![- ]old\b)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
     ("year_ago", rf"{_B}(?:the\s+)?(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period))?{_E}", _h_year_ago),
     ("latest_period", rf"{_B}the\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter){_E}", _h_latest_period),
     ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),

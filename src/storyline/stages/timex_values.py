@@ -132,7 +132,7 @@ def weekday_near(anchor: dt.date, weekday: int, tense: Tense | None) -> dt.date:
 def year_of_month(anchor: dt.date, month: int, day: int | None, tense: Tense | None) -> int:
     """The year of a month (and day) named without one, from the anchor and the verb's tense.
 
-    A day of the month ("March 12") follows the verb's tense within eleven months of the anchor
+    A day of the month ("March 12") follows the verb's tense within nine months of the anchor
     ("killed Oct. 23" in May is last October); without a tense it is the occurrence within half
     a year of the anchor: news gives the year of dates further away. A bare month ("in March") follows the tense: past is on or before the anchor's month.
     """
@@ -145,8 +145,8 @@ def year_of_month(anchor: dt.date, month: int, day: int | None, tense: Tense | N
                 continue
         if options:
             near = [d for d in options if abs((d - anchor).days) <= 183] or options
-            # the tense may reach further back or ahead than half a year, not beyond eleven months
-            within = [d for d in options if abs((d - anchor).days) <= 335]
+            # the tense may reach further back or ahead than half a year, not beyond nine months
+            within = [d for d in options if abs((d - anchor).days) <= 270]
             if tense == "past" and any(d <= anchor for d in within):
                 return max(d for d in within if d <= anchor).year
             if tense == "future" and any(d >= anchor for d in within):
