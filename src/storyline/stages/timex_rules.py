@@ -819,6 +819,15 @@ def _h_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return "DATE", f"{ctx.anchor.year - 1:04d}", None
 
 
+def _h_year_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "year-end", "by year's end": the end of the year named, else of the document's year."""
+    if m["y"]:
+        return "DATE", m["y"], "END"
+    if ctx.anchor is None:
+        return None
+    return "DATE", f"{ctx.anchor.year:04d}", "END"
+
+
 def _h_latest_period(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return None
@@ -1008,8 +1017,9 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("quarter_q", rf"{_B}(?:the\s+)?Q(?P<n>[1-4])(?:\s+(?P<y>{_YEAR4}))?{_E}", _h_quarter_q),
     ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})(?:[\s-]+|(?<=\d)(?=[a-z]))(?P<unit>{_UNIT})(?![- ]old\b)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
     ("year_ago", rf"{_B}(?:the\s+)?(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period))?{_E}", _h_year_ago),
+    ("year_end", rf"{_B}(?:(?P<y>{_YEAR4})\s+)?year(?:[- ]end|'s\s+end)(?![\w-])", _h_year_end),
     ("latest_period", rf"{_B}the\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter){_E}", _h_latest_period),
-    ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),
+    ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),
     ("time", rf"{_B}(?:(?P<amod>about|around|approximately|roughly)\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)|(?P<h24>\d{{1,2}}):(?P<min24>\d\d)(?![\d:])|(?P<noon>noon|midnight|midday))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?P<day>today|yesterday|tomorrow|tonight|{_WEEKDAY}|{_MONTH}\s+{_DAY}))?(?![\w:])", _h_time),
     ("holiday", rf"{_B}(?P<hol>{_HOLIDAY})(?:,?\s+(?P<y>{_YEAR4}))?{_E}", _h_holiday),
     ("set", rf"{_B}(?:daily|weekly|monthly|yearly|quarterly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|few|\d+)\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|morning|afternoon|evening|night)s?){_E}", _h_set),
@@ -1050,6 +1060,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "year_range_end": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
     "quarter_q": ("q",), "duration": (*_UNIT_KEYS, "hr", "min", "sec", "yr", "wk"), "year_ago": ("year",),
+    "year_end": ("year",),
     "latest_period": ("period", "quarter"), "bare_units": _UNIT_KEYS,
     "time": (_DIGITS, "noon", "midnight", "midday"),
     "holiday": ("christmas", "new year", "thanksgiving", "easter", "good friday", "halloween",
