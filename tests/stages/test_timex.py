@@ -365,3 +365,5 @@ def test_a_month_of_that_year_and_ages() -> None:
         ("August of that year", "1940-08"),
     ]
     assert find_timexes_in_text("Nobody remembers that day.", "2009-06-01") == []
+    assert one("April next year", "1998-12-03") == ("DATE", "1999-04", None)
+    assert one("year-end", "1989-11-01") == ("DATE", "1989", "END")

@@ -998,7 +998,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("dmy_abbr", rf"{_B}(?P<d>\d{{1,2}})[-\s](?P<mon>{_MONTH_ABBR_DOT})[-\s](?P<y>\d{{4}}|\d\d)(?![\d-])", _h_dmy_abbr),
     ("mdy", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?!\w|:\d)", _h_mdy),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
-    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|last\s+year|(?<=of\s)(?:this|next|that|the\s+same)\s+year))?(?![\w-])", _h_month),
+    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|(?:last|this|next)\s+year|(?<=of\s)(?:that|the\s+same)\s+year))?(?![\w-])", _h_month),
     ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|every|each)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
