@@ -22,6 +22,9 @@ Conventions (checked against the PLOVER gold records, ``events/plover-gsr``):
   its governing organs (General Assembly, Security Council) and for officials holding its offices
   ("UN Secretary-General Kofi Annan"), ``MIL`` for NATO and peacekeepers. NGOs in the table
   (Amnesty, Human Rights Watch) have country ``"NGO"``.
+* Cities, regions and peoples of one country (``place_of``: "Tel Aviv", "Darfur", "Tamil") give
+  that country: a city is CVL, a region has no sector, a people heading a role noun is a group of
+  that country ("Tamil rebels" LKA REB). Peoples of several countries (Kurds, Hutus) get none.
 * An embassy acts for its sending country: "the U.S. Embassy in Phnom Penh" is USA, GOV.
 * A person's country and sector come from the roles the document gives them (titles, appositions);
   a party's sector is ``PTY``, ``OPP`` when the text calls it opposition; a research academy or
