@@ -358,6 +358,8 @@ _RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept"})
 _MISSION_NOUNS = frozenset(
     ["mission", "operation", "programme", "program", "campaign", "effort", "drive", "trip"]
 )
+_STATE_NOUNS = frozenset({"country", "nation", "state"})
+_QUANTIFIERS = frozenset({"most", "many", "several", "all", "some", "both"})
 _GROUP_NOUNS = frozenset(
     [
         "group",
@@ -547,9 +549,14 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                     return Trigger(token, token, token, token, ("SUPPORT", None), 0.7, False)
     # Voting for / sponsoring / passing a resolution: coded by what the resolution does.
     backs = code is not None and code[0] in {"SUPPORT", "AGREE"}
+    votes_on = lemma == "vote" and any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in token.children
+    )
     for obj in _objects_deep(token):
-        if obj.lemma_.lower() in RESOLUTION_NOUNS and (backs or lemma in _ADOPT_VERBS):
+        if obj.lemma_.lower() in RESOLUTION_NOUNS and (backs or votes_on or lemma in _ADOPT_VERBS):
             content = _resolution_content(obj, lexicon)
+            if content is None and votes_on:
+                content = _earlier_resolution_content(obj, lexicon)
             if content is not None:
                 verb, content_code = content
                 return Trigger(
@@ -591,6 +598,19 @@ def _resolution_content(noun: Token, lexicon: Lexicon) -> tuple[Token, Code] | N
 
 
 # --- actors ------------------------------------------------------------------------------------
+
+
+def _earlier_resolution_content(noun: Token, lexicon: Lexicon) -> tuple[Token, Code] | None:
+    """What "the resolution" voted on does, from the nearest resolution before it in the
+    document that says what it does ("a resolution condemning Russia's invasion")."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return None
+    for token in reversed(noun.doc[: noun.sent.start]):
+        if token.lemma_.lower() == noun.lemma_.lower():  # a resolution, not a statement
+            content = _resolution_content(token, lexicon)
+            if content is not None:
+                return content
+    return None
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -662,6 +682,9 @@ def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | No
                 return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
     if token.lemma_.lower() in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS:
         return Actor(None, _text(doc, start, end), None, None, start, end)
+    if is_states_group(token):
+        # "181 countries", "most ASEAN nations": states acting together, no single country
+        return Actor(None, _text(doc, start, end), None, "GOV", start, end)
     if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_ACTOR_LABELS:
         # a name neither the actors stage nor the NER knew ("ICE returned ..."): the name itself
         first = token
@@ -713,6 +736,30 @@ def _actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | No
                 if obj is not None:
                     return _actor_at_token(doc, obj)
     return None
+
+
+def is_states_group(token: Token) -> bool:
+    """True for a counted or quantified group of states: "181 countries", "Nearly 100 countries",
+    "most ASEAN nations", "U.N. member states", "dozens of other countries".
+
+    A bare or merely described plural ("other countries", "democratic countries") is no actor. A
+    group is coded with no country and sector GOV (see ``STATES_GROUP``).
+    """
+    if token.tag_ != "NNS" or token.lemma_.lower() not in _STATE_NOUNS:
+        return False
+    for child in token.children:
+        if child.dep_ == "nummod" or (
+            child.dep_ in {"amod", "det"} and child.lower_ in _QUANTIFIERS
+        ):
+            return True
+        if child.dep_ == "compound" and (child.lower_ == "member" or child.ent_type_ == "ORG"):
+            return True
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (head.head.lemma_.lower() in _GROUP_NOUNS or head.head.lower_ in _GROUP_NOUNS)
+    )
 
 
 def _text(doc: Doc, start: int, end: int) -> str:

@@ -43,6 +43,29 @@ _MIN_WORDS_UNCUED = 4
 _BETWEEN_DEPS = frozenset(
     str.split("dobj dative pobj prep npadvmod advmod compound det amod nummod poss punct")
 )
+#: Verbs and nouns that tell the occasion a speaker spoke at ("as he addressed workers on June
+#: 14", "in a speech on Monday", "at a news conference Tuesday").
+_OCCASION_VERBS = frozenset(
+    {"address", "speak", "talk", "tell", "say", "share", "deliver", "give", "brief", "remark"}
+)
+_OCCASION_NOUNS = frozenset(
+    {
+        "speech",
+        "address",
+        "conference",
+        "briefing",
+        "interview",
+        "rally",
+        "ceremony",
+        "remarks",
+        "session",
+        "meeting",
+        "gathering",
+        "forum",
+        "summit",
+    }
+)
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _GOING_ON = frozenset(
     {"add", "continue"}
 )  # cues that go on with the previous statement  # a quoted stretch with no cue shorter than this is a scare quote
@@ -504,6 +527,9 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
             # "he added": the same occasion as the speaker's previous quote
             date, basis = previous.date, previous.date_basis
             channel = channel or previous.channel
+        if date is None and draft.verb is not None and speaker is not None:
+            date = _occasion_date(doc, draft, speaker, resolver, timexes)
+            basis = "text" if date else None
         if date is None and published:  # the article date stands in: basis "published"
             date, basis = published, "published"
         quote = Quote(
@@ -585,6 +611,53 @@ def _channel_and_date(
     if date is None:
         return channel, None, None
     return channel, date, "text"
+
+
+def _occasion_date(
+    doc: Doc, draft: _Draft, speaker: Speaker, resolver: Resolver, timexes: list[Timex]
+) -> str | None:
+    """The day of the occasion the sentence before a quote tells, when the quote's own sentence
+    has no date: "The premier shared his thoughts as he addressed workers ... on June 14. 'I do
+    not believe ...,' he said." dates the quote June 14.
+
+    The sentence before must describe the same resolved speaker at a speaking occasion (a verb
+    such as "addressed", "spoke", or a noun such as "speech", "news conference" on the date's
+    path) with a day-level date attached to that clause, outside any quote.
+    """
+    assert draft.cue is not None
+    first = doc.char_span(min(draft.start, draft.cue[0]), draft.cue[1], alignment_mode="expand")
+    if first is None or len(first) == 0 or first[0].sent.start == 0 or speaker.name is None:
+        return None
+    before = doc[first[0].sent.start - 1].sent
+    for timex in timexes:
+        if not (before.start_char <= timex.start and timex.end <= before.end_char):
+            continue
+        if timex.type not in ("DATE", "TIME") or not _DAY_VALUE.match(timex.value):
+            continue
+        if resolver.in_quote(timex.start):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        occasion = False
+        verb: Token | None = None
+        for ancestor in span.root.ancestors:
+            if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.lemma_.lower() in _OCCASION_NOUNS:
+                occasion = True
+            if ancestor.pos_ in ("VERB", "AUX"):
+                verb = ancestor
+                break
+        if verb is None:
+            continue
+        occasion = occasion or verb.lemma_.lower() in _OCCASION_VERBS
+        if not occasion:
+            continue
+        subject = subject_of(verb)
+        if subject is None:
+            continue
+        if resolver.resolve(subject, speaker, None).name == speaker.name:
+            return timex.value
+    return None
 
 
 def _attached_date(doc: Doc, timexes: list[Timex], draft: _Draft) -> str | None:

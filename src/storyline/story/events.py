@@ -48,6 +48,10 @@ MODALITY_CLASS: dict[str, str] = {
 }
 #: Sectors that act for the state itself (None: the country named as a whole).
 STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD", "IGO"})
+#: The key of a group of states with no single country ("181 countries", "most ASEAN nations"):
+#: the events stage codes one as an actor with no entity, no country and sector GOV. It may hold
+#: any state, so it rules out no state actor, but it is no shared actor either.
+STATES_GROUP = "group:states"
 #: A mention dated only by its article may report an event at most this many days old.
 REPORT_LAG_DAYS = 31
 #: Two mentions both dated only by their articles must be published this close together.
@@ -91,7 +95,23 @@ def actor_keys(actors: Iterable[Actor]) -> frozenset[str]:
             # The state and its government are one actor; its opposition, press or rebels are not.
             side = "state" if actor.sector in STATE_SECTORS else actor.sector
             keys.add(f"country:{actor.country}:{side}")
+        elif actor.entity_id is None and actor.sector == "GOV":
+            keys.add(STATES_GROUP)
     return frozenset(keys)
+
+
+def actors_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two actor key sets can name the same actor: a shared key, or a group of states
+    ("181 countries voted") on one side and a state, or another group, on the other."""
+    if a & b:
+        return True
+    return (STATES_GROUP in a and _has_state(b)) or (STATES_GROUP in b and _has_state(a))
+
+
+def _has_state(keys: frozenset[str]) -> bool:
+    return any(
+        k == STATES_GROUP or (k.startswith("country:") and k.endswith(":state")) for k in keys
+    )
 
 
 def _mention(event: Event, published: str | None) -> _Mention:
@@ -145,9 +165,9 @@ def _dates_compatible(a: _Mention, b: _Mention) -> bool:
 def _compatible(a: _Mention, b: _Mention) -> bool:
     if a.modality != b.modality:
         return False
-    if a.sources and b.sources and not a.sources & b.sources:
+    if a.sources and b.sources and not actors_meet(a.sources, b.sources):
         return False
-    if a.targets and b.targets and not a.targets & b.targets:
+    if a.targets and b.targets and not actors_meet(a.targets, b.targets):
         return False
     if a.place and b.place and not a.place & b.place:
         return False
@@ -167,8 +187,10 @@ def _report_score(a: _Mention, b: _Mention) -> float:
     shared_trigger = bool(a.trigger & b.trigger)
     needed = MIN_WORDING
     if shared_trigger:
-        # The same act ("phone call") with the same target needs fewer shared words.
-        needed = MIN_WORDING_TRIGGER_TARGET if a.targets & b.targets else MIN_WORDING_TRIGGER
+        # The same act ("phone call") with the same target, or between the same two parties
+        # (a call or meeting lists both as sources), needs fewer shared words.
+        same_pair = a.targets & b.targets or _shared_parties(a, b) >= 2
+        needed = MIN_WORDING_TRIGGER_TARGET if same_pair else MIN_WORDING_TRIGGER
     if overlap < needed:
         return 0.0  # two reports of one event share some of their words
     if a.family != b.family and not (shared_trigger and a.sources & b.sources):
@@ -184,6 +206,12 @@ def _report_score(a: _Mention, b: _Mention) -> float:
     if shared_trigger:
         score += 0.5
     return score + 3.0 * overlap
+
+
+def _shared_parties(a: _Mention, b: _Mention) -> int:
+    """How many distinct known entities both mentions name as source or target."""
+    ids = {k for k in (a.sources | a.targets) & (b.sources | b.targets) if k.startswith("id:")}
+    return len(ids)
 
 
 def _date_agreement(a: _Mention, b: _Mention) -> float:

@@ -56,6 +56,7 @@ class _Candidate:
     story_event_id: str | None
     own_date: bool  # the mention itself was dated by the text as the entry's date
     quote: bool = False
+    speaker: str | None = None  # a quote's speaker: two speakers of one date say two things
 
 
 @dataclass(slots=True)
@@ -248,7 +249,9 @@ def build_timeline(
         sent = quote_sentence(q, docs[q.doc_id].text)
         if not _query_matches(query_words, [sent.text]):
             continue
-        bucket(q.date).candidates.append(_Candidate(q.doc_id, sent, q.date, None, True, True))
+        bucket(q.date).candidates.append(
+            _Candidate(q.doc_id, sent, q.date, None, True, True, q.speaker_entity_id or q.speaker)
+        )
 
     entries = []
     used: set[tuple[str, int]] = set()  # sentences already shown, finest dates first
@@ -316,12 +319,18 @@ def _entry(
     if not ranked:
         return None  # every sentence of this date is the text of a finer date's entry
     chosen = [ranked[0]]
-    # A second sentence when another story event or quote of the date says something else.
+    # A second sentence when another story event, quote or speaker of the date says something else.
     for c in ranked[1:]:
         first = chosen[0]
-        if (c.story_event_id != first.story_event_id or c.quote != first.quote) and jaccard(
-            content_words(c.sentence.text), content_words(first.sentence.text)
-        ) < 0.3:
+        other = (
+            c.story_event_id != first.story_event_id
+            or c.quote != first.quote
+            or c.speaker != first.speaker
+        )
+        if (
+            other
+            and jaccard(content_words(c.sentence.text), content_words(first.sentence.text)) < 0.3
+        ):
             chosen.append(c)
             break
     if len(chosen) == 2 and chosen[0].doc_id == chosen[1].doc_id:
