@@ -367,3 +367,12 @@ def test_a_month_of_that_year_and_ages() -> None:
     assert find_timexes_in_text("Nobody remembers that day.", "2009-06-01") == []
     assert one("April next year", "1998-12-03") == ("DATE", "1999-04", None)
     assert one("year-end", "1989-11-01") == ("DATE", "1989", "END")
+
+
+def test_a_year_before_quarter_or_period_names_a_quarter() -> None:
+    text = "Net rose from the 1988 quarter and from the 1988 second quarter."
+    found = find_timexes_in_text(text, "1989-10-26")
+    assert [(t.text, t.value) for t in found] == [
+        ("the 1988 quarter", "1988-Q3"),
+        ("the 1988 second quarter", "1988-Q2"),
+    ]

@@ -171,6 +171,7 @@ def duration_value(n: float | None, unit: str) -> str:
     if unit == "weekend":
         return "P2D" if n in (None, 1) else f"P{_num_text(None if n is None else n * 2)}D"
     if letter == "Q":
+        # TimeBank writes quarters as their own unit: "the past two quarters" = P2Q
         return f"P{_num_text(None if n is None else n * 3)}M"
     if letter in ("E", "C") and n not in (None, 1):
         assert n is not None
@@ -695,6 +696,16 @@ def _h_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     return "DATE", f"{year:04d}-{letter}{n}", None, start, m.end()
 
 
+def _h_year_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the 1988 second quarter"; "the 1988 quarter", "the 1989 period" in an earnings report:
+    the quarter just reported, in that year."""
+    if m["ord"]:
+        return "DATE", f"{m['y']}-Q{ORDINALS[_words(m['ord'])]}", None
+    if ctx.anchor is None:
+        return None
+    return "DATE", f"{m['y']}{_last_quarter(ctx.anchor, 0)[4:]}", None
+
+
 def _h_quarter_q(m: re.Match[str], ctx: Context) -> Reading | None:
     year = _year_text(m["y"], ctx.anchor) if m["y"] else None
     if year is None:
@@ -708,6 +719,8 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     unit = _unit_of(m["unit"])
     n = number_of(m["num"])
     num_words = _words(m["num"])
+    if re.fullmatch(r"(?:1\d|20)\d\d", num_words) and not m["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter": a year, not 1988 quarters
     if m["unit"].lower().rstrip("s") in _UNIT_ABBREVIATIONS and not num_words[:1].isdigit():
         return None  # "hrs", "min" only after digits: "5hrs", "9 mins"
     mod = _amount_mod(m["amod"])
@@ -1014,6 +1027,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("decade", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?:(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s){_E}", _h_decade),
     ("century", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century{_E}", _h_century),
     ("quarter", rf"{_B}(?:(?P<qdet>the|this|last|next|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
+    ("year_quarter", rf"{_B}the\s+(?P<y>{_YEAR4})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?!\w)", _h_year_quarter),
     ("quarter_q", rf"{_B}(?:the\s+)?Q(?P<n>[1-4])(?:\s+(?P<y>{_YEAR4}))?{_E}", _h_quarter_q),
     ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})(?:[\s-]+|(?<=\d)(?=[a-z]))(?P<unit>{_UNIT})(?![- ]old\b)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
     ("year_ago", rf"{_B}(?:the\s+)?(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period))?{_E}", _h_year_ago),
@@ -1059,6 +1073,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS,
     "year_range_end": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
+    "year_quarter": ("quarter", "period"),
     "quarter_q": ("q",), "duration": (*_UNIT_KEYS, "hr", "min", "sec", "yr", "wk"), "year_ago": ("year",),
     "year_end": ("year",),
     "latest_period": ("period", "quarter"), "bare_units": _UNIT_KEYS,
