@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.records import Entity, Event, Mention, Quote, Timex
+from storyline.records import Entity, Event, EventDate, Mention, Quote, Timex
 from storyline.stages.events import EventsStage, extract_events
 
 pytestmark = pytest.mark.slow
@@ -393,3 +393,66 @@ def test_a_stance_is_dated_by_its_telling_a_deed_is_not(base_nlp: Language) -> N
     deed = only(extract_events(doc), "attacked")
     assert deed.date is not None
     assert deed.date.basis == "published"
+
+
+# --- groups of states ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        (
+            "Among them, 141 countries supported the resolution condemning Russia.",
+            "supported",
+            "141 countries",
+        ),
+        ("The resolution was supported by most ASEAN nations.", "supported", "most ASEAN nations"),
+        ("Nearly 100 countries co-sponsored the resolution.", "sponsored", "Nearly 100 countries"),
+    ],
+)
+def test_a_counted_group_of_states_is_an_actor_with_no_country(
+    base_nlp: Language, text: str, trigger: str, name: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    (source,) = event.source
+    assert (source.name, source.entity_id, source.country, source.sector) == (
+        name,
+        None,
+        None,
+        "GOV",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other countries supported the resolution condemning Russia.",
+        "Sam Rainsy called on democratic countries to condemn Russia.",
+    ],
+)
+def test_an_uncounted_plural_of_countries_is_no_actor(base_nlp: Language, text: str) -> None:
+    events = extract_events(make(base_nlp, text))
+    assert all(
+        a.name.lower().rsplit(maxsplit=1)[-1] != "countries" for e in events for a in e.source
+    )
+
+
+def test_voting_on_the_resolution_takes_what_the_resolution_told_before_does(
+    base_nlp: Language,
+) -> None:
+    text = (
+        "Cambodia co-sponsored a U.N. resolution condemning Russia's invasion. "
+        "In all, 181 countries voted on the resolution Wednesday."
+    )
+    doc = make(base_nlp, text, timexes=[("Wednesday", "2022-03-02")])
+    event = only(extract_events(doc), "voted")
+    assert (event.type, event.date) == ("ACCUSE", EventDate("2022-03-02", "text"))
+    assert countries(event.target) == {"RUS"}
+    # with no resolution told before, a vote on "the resolution" says nothing of what it does
+    alone = make(base_nlp, "In all, 181 countries voted on the resolution Wednesday.")
+    assert [e for e in extract_events(alone) if e.trigger.text == "voted"] == []
+
+
+def test_striking_an_agreement_is_agree(base_nlp: Language) -> None:
+    event = only(extract_events(make(base_nlp, "China and Japan struck an agreement.")), "struck")
+    assert event.type == "AGREE"

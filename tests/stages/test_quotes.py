@@ -316,3 +316,53 @@ def test_what_the_speaker_did_next_is_not_content(base_nlp):
     text = "Rubio said that he would not seek a recount, conceding the race to Clinton."
     (quote,) = _quotes(base_nlp, text)
     assert quote.text == "that he would not seek a recount"
+
+
+HUN_SEN = [Entity("e-hun-sen", "Hun Sen", "PERSON", "KHM", "GOV")]
+
+
+def test_quote_takes_the_day_of_the_speech_told_just_before(base_nlp):
+    text = (
+        "The premier shared his thoughts as he addressed 20,000 workers on June 14.\n\n"
+        "“Ukraine cannot win by force alone,” he said."
+    )
+    (quote,) = _quotes(
+        base_nlp,
+        text,
+        published="2023-06-15",
+        entities=HUN_SEN,
+        mentions=[("The premier", "e-hun-sen", "nominal")],
+        timexes=[("June 14", "2023-06-14")],
+    )
+    assert quote.speaker == "Hun Sen"
+    assert (quote.date, quote.date_basis) == ("2023-06-14", "text")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # no speaking occasion: a date of something else the speaker did
+        "Hun Sen visited a factory on June 14.",
+        # another person's speech
+        "Yang Peou addressed the workers on June 14.",
+        # a date that is no day
+        "Hun Sen addressed the workers in June.",
+    ],
+)
+def test_quote_keeps_the_article_date_without_the_speakers_dated_occasion(base_nlp, before):
+    text = f"{before} “Ukraine cannot win by force alone,” Hun Sen said."
+    value = "2023-06" if "in June" in before else "2023-06-14"
+    when = "June" if "in June" in before else "June 14"
+    entities = [*HUN_SEN, Entity("e-yang", "Yang Peou", "PERSON", "KHM", None)]
+    mentions = [("Hun Sen", "e-hun-sen", "name")]
+    if "Yang" in before:
+        mentions = [("Yang Peou", "e-yang", "name")]
+    (quote,) = _quotes(
+        base_nlp,
+        text,
+        published="2023-06-15",
+        entities=entities,
+        mentions=mentions,
+        timexes=[(when, value)],
+    )
+    assert (quote.date, quote.date_basis) == ("2023-06-15", "published")

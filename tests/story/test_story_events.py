@@ -6,10 +6,10 @@ import random
 from dataclasses import replace
 
 import pytest
-from seed_events import copy_under_new_id, event, seed_documents, seed_events
+from seed_events import actor, copy_under_new_id, event, seed_documents, seed_events
 
-from storyline.records import Document, Event, EventDate, StoryEvent
-from storyline.story.events import merge_events
+from storyline.records import Actor, Document, Event, EventDate, StoryEvent
+from storyline.story.events import STATES_GROUP, actor_keys, actors_meet, merge_events
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +115,42 @@ def test_story_event_keeps_actors_of_all_mentions(story_events, mentions, docs):
     resolution = _holding(story_events, mentions, "co-sponsoring", docs["003"])
     names = {a.name for a in resolution.source}
     assert {"Hun Sen", "Cambodia"} <= names
+
+
+def _group(doc: Document, name: str) -> Actor:
+    start = doc.text.index(name)
+    return Actor(None, name, None, "GOV", start, start + len(name))
+
+
+def test_a_group_of_states_rules_out_no_state_but_is_no_shared_actor(docs):
+    voa = docs["003"]
+    group = actor_keys([_group(voa, "181 countries")])
+    cambodia = actor_keys([actor(voa, "Hun Sen")])
+    opposition = actor_keys([Actor("cnrp", "CNRP", "KHM", "OPP", 0, 4)])
+    assert STATES_GROUP in group and not group & cambodia
+    assert actors_meet(group, cambodia) and actors_meet(cambodia, group)
+    assert actors_meet(group, actor_keys([_group(voa, "141 countries")]))
+    assert not actors_meet(group, opposition)  # a party is no state
+
+
+def test_vote_of_a_group_of_states_joins_the_vote_of_its_member(docs):
+    voa, oct22 = docs["003"], docs["000"]
+    vote = event(voa, "Of the 193 U.N. member states", "voted", "ACCUSE", date="2022-03-02")
+    russia = [actor(voa, "Russia", vote.sentence.start)]
+    vote = replace(vote, source=[_group(voa, "181 countries")], target=russia)
+    # coded by another type of the same act ("voted for a resolution demanding ..." as SUPPORT)
+    october = event(
+        oct22,
+        "In March, Cambodia voted",
+        "voted",
+        "SUPPORT",
+        source=("Cambodia",),
+        target=("Russia",),
+        date="2022-03",
+    )
+    (merged,) = merge_events([vote, october], [voa, oct22])
+    assert merged.date == EventDate("2022-03-02", "text")
+    assert set(merged.doc_ids) == {voa.id, oct22.id}
+    # the same words by an opposition party are not the states' vote
+    rainsy = replace(vote, id="rainsy", source=[Actor("cnrp", "CNRP", "KHM", "OPP", 0, 4)])
+    assert len(merge_events([rainsy, october], [voa, oct22])) == 2

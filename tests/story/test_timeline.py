@@ -6,10 +6,11 @@ import csv
 import io
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from seed_events import seed_documents, seed_events, seed_quotes
+from seed_events import quote, seed_documents, seed_events, seed_quotes
 
 from storyline.export.timelinejs import to_timelinejs
 from storyline.records import Document, TimelineEntry, to_dict
@@ -156,3 +157,20 @@ def test_seed_timeline_matches_the_reviewed_golden_file(timeline):
     if os.environ.get("STORYLINE_UPDATE_GOLDEN"):
         GOLDEN_FILE.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", "utf-8")
     assert got == json.loads(GOLDEN_FILE.read_text(encoding="utf-8"))
+
+
+def test_two_speakers_of_one_date_both_speak_in_its_entry(seeds):
+    docs = seeds[0]
+    jun23 = docs["001"]
+    hun_sen = quote(jun23, "I do not believe that Ukraine", "Hun Sen", "2023-06-14")
+    yang = quote(
+        jun23, "Russia cannot voluntarily surrender", "Yang Peou", "2023-06-14", cue="told"
+    )
+    (entry,) = build_timeline([], [], [jun23], [hun_sen, yang])
+    assert "I do not believe" in entry.text and "Russia cannot voluntarily" in entry.text
+    # one speaker's two quotes of a date: the clearest sentence alone
+    again = replace(
+        yang, id="again", speaker="Hun Sen", speaker_entity_id=hun_sen.speaker_entity_id
+    )
+    (single,) = build_timeline([], [], [jun23], [hun_sen, again])
+    assert ("I do not believe" in single.text) != ("Russia cannot voluntarily" in single.text)

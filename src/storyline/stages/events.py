@@ -37,7 +37,14 @@ reported clause, the time expression of the telling; else the article's date wit
 PLOVER lines kept here: signing an agreement is SUPPORT, promising to sign AGREE; a phone call is
 CONSULT with mode phone; economic sanctions SANCTION; condemning ACCUSE; voting for, sponsoring or
 passing a resolution is coded by what the resolution does (condemns: ACCUSE; demands: REQUEST),
-with the resolution's target as target; "would not support" is SUPPORT with modality negated.
+with the resolution's target as target; voting "on the resolution" takes what the nearest
+resolution told before it in the article does (no such resolution: no event, for or against is
+unsaid); "would not support" is SUPPORT with modality negated.
+
+Groups of states: a counted or quantified plural of "countries", "nations" or "states" ("181
+countries", "most ASEAN nations", "U.N. member states", "dozens of other countries") is an actor
+with no entity, no country (it holds several) and sector GOV; a bare or merely described plural
+("other countries", "democratic countries") is none.
 """
 
 from __future__ import annotations
@@ -557,6 +564,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             content = _resolution_content(obj, lexicon)
             if content is None and votes_on:
                 content = _earlier_resolution_content(obj, lexicon)
+                if content is None:
+                    return None  # voting on it, for or against unsaid, of unknown content
             if content is not None:
                 verb, content_code = content
                 return Trigger(

@@ -534,6 +534,7 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("suspend", ("talks",), ("SANCTION", None)),
     ("suspend", ("ties",), ("SANCTION", None)),
     ("strike", ("deal",), ("AGREE", None)),
+    ("strike", ("agreement",), ("AGREE", None)),
     ("find", ("guilty",), ("ACCUSE", "allege")),
     ("launch", ("attack",), ("ASSAULT", None)),
     ("launch", ("investigation",), ("ACCUSE", "investigate")),

@@ -193,9 +193,13 @@ def _report_score(a: _Mention, b: _Mention) -> float:
         needed = MIN_WORDING_TRIGGER_TARGET if same_pair else MIN_WORDING_TRIGGER
     if overlap < needed:
         return 0.0  # two reports of one event share some of their words
-    if a.family != b.family and not (shared_trigger and a.sources & b.sources):
+    same_act = shared_trigger and (
+        a.sources & b.sources or (a.targets & b.targets and actors_meet(a.sources, b.sources))
+    )
+    if a.family != b.family and not same_act:
         # Coders disagree on the type of one act ("co-sponsor a resolution condemning ..." is
-        # SUPPORT or ACCUSE): the same trigger word by the same source still links them.
+        # SUPPORT or ACCUSE): the same trigger word by the same source (or by a group of states
+        # holding it, on the same target) still links them.
         return 0.0
     score = 1.0 if a.event.type == b.event.type else 0.5
     if a.sources & b.sources:
