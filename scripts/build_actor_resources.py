@@ -923,6 +923,9 @@ TITLE_PREFIXES = (
 )
 
 
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "dos", "da", "de", "van", "von", "le"})
+
+
 def read_people(path: Path) -> dict[str, str]:
     """Names of people in the Phoenix country dictionary -> the ISO3 all their codes share.
 
@@ -988,6 +991,18 @@ def read_people(path: Path) -> dict[str, str]:
             if len(i) == 1 and " " not in w and len(surname[w]) == 1
         }
     )
+    # "Carlos Saul Menem" is also "Carlos Menem": first and last name (with a particle before the
+    # last: "Omar Hassan al Bashir" -> "omar al bashir") when no one else shortens to it.
+    short: dict[str, set[str]] = defaultdict(set)
+    for words, isos in people.items():
+        parts = words.split()
+        if len(parts) >= 3:
+            last = 2 if parts[-2] in NAME_PARTICLES else 1
+            if len(parts) > last + 1:
+                short[" ".join([parts[0], *parts[-last:]])].update(isos)
+    for name, isos in short.items():
+        if len(isos) == 1 and name not in people:
+            out.setdefault(name, next(iter(isos)))
     # "President Bush", "Mr Obama": the dictionary says the surname alone names this person, even
     # when someone far less known elsewhere carries it too.
     # Only over one other country, and never against an entry already made.

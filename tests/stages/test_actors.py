@@ -270,6 +270,7 @@ def test_places_peoples_and_name_spellings_in_the_lexicons() -> None:
     assert nationality_of("Omar Hassan al-Bashir") == "SDN"  # middle name dropped
     assert nationality_of("Omar El Bashir") == "SDN"  # "El" = "al"
     assert nationality_of("Bush") == "USA"  # the dictionary's "President Bush"
+    assert nationality_of("Carlos Menem") == "ARG"  # the dictionary: "Carlos Saul Menem"
     assert nationality_of("Hassan Smith Jones") is None
 
 
