@@ -456,3 +456,9 @@ def test_voting_on_the_resolution_takes_what_the_resolution_told_before_does(
 def test_striking_an_agreement_is_agree(base_nlp: Language) -> None:
     event = only(extract_events(make(base_nlp, "China and Japan struck an agreement.")), "struck")
     assert event.type == "AGREE"
+
+
+def test_the_charge_of_an_accusation_is_not_coded_on_its_own(base_nlp: Language) -> None:
+    text = "China accused Japan of attacking its fishing boats."
+    events = extract_events(make(base_nlp, text))
+    assert [(e.type, e.trigger.text) for e in events] == [("ACCUSE", "accused")]

@@ -414,6 +414,13 @@ def _governing(token: Token) -> Token | None:
     return None
 
 
+def _charged(token: Token) -> Token | None:
+    """The verb whose "of" phrase a gerund is ("accused the bloc of failing"), else None."""
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "of":
+        return token.head.head
+    return None
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """The event triggers of a sentence, in text order, at most one per token."""
     found: list[Trigger] = []
@@ -443,6 +450,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             if ruling.code[0] == "AGREE" and trigger.code[0] in _CONFLICT_TYPES:
                 # "vowed to retaliate", "pledged to punish": a promise of harm is a threat
                 by_token[head.i] = dataclasses.replace(ruling, code=("THREATEN", None))
+        charge = _charged(trigger.anchor)
+        if charge is not None and charge.i in by_token and by_token[charge.i].code[0] == "ACCUSE":
+            governed.add(trigger.token.i)  # "accused the bloc of failing": the charge only
     return sorted(
         (by_token[t.token.i] for t in found if t.token.i not in governed), key=lambda t: t.token.i
     )
