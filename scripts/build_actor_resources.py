@@ -872,35 +872,62 @@ def titlecase(words: str) -> str:
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in words.split())
 
 
-def read_org_dictionary(path: Path, out: dict[str, list[str | None]]) -> None:
-    """Names of armed groups and international bodies: phrase -> [country, sector]."""
-    pending: list[str] = []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        body = line.split("#", 1)[0]
-        if not body.strip():
-            pending = []
-            continue
-        codes = re.findall(r"\[([A-Z]+)(?:\s[^\]]*)?\]", body)
-        dated = re.search(r"\[[A-Z]+\s+[<>\d]", body)
-        name = re.sub(r"\[[^\]]*\]", "", body).strip().lstrip("+").strip()
-        if name:
-            pending.append(name)
-        if not codes:
-            continue
-        if dated:  # people with tenures: stale by construction, storyline reads roles from text
-            pending = []
-            continue
+def read_cow_codes(data: Path) -> dict[str, str]:
+    """COW alpha codes that some dictionary entries use ("ANG") -> ISO3 ("AGO")."""
+    out: dict[str, str] = {}
+    with (data / "actors/ngec-plover/cow2iso.txt").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            cow, iso = row["cow3"].strip(), row["iso3"].strip()
+            if cow and iso and cow != iso:
+                out.setdefault(cow, iso)
+    return out
+
+
+def read_org_dictionary(
+    path: Path, out: dict[str, list[str | None]], cow: dict[str, str] | None = None
+) -> None:
+    """Names of armed groups and international bodies: phrase -> [country, sector].
+
+    An entry is a line with its codes and the ``+`` lines after it (its other names); a name's
+    parenthesized short form ("MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_") is a name too. Country
+    codes written the COW way ("ANG") are read as ISO3 ("AGO")."""
+    cow = cow or {}
+    names: list[str] = []
+    codes: list[str] = []
+    dated = False
+
+    def flush() -> None:
+        if not codes or dated:  # people with tenures: stale by construction, roles come from text
+            return
         code = codes[0]
         entry: list[str | None]
         if code.startswith(("IGO", "NGO", "IMG", "MNC")):
             entry = [code[:3], sector_of(code[3:]) if len(code) > 3 else None]
         else:
-            entry = [code[:3], sector_of(code[3:]) or "REB"]
-        for n in pending:
+            entry = [cow.get(code[:3], code[:3]), sector_of(code[3:]) or "REB"]
+        for n in names:
             words = phrase(n)
             if len(words) >= 4 and re.fullmatch(r"[a-z0-9][a-z0-9 .'\-&]*", words):
                 out.setdefault(words, entry)
-        pending = []
+
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body = line.split("#", 1)[0]
+        if not body.strip():
+            continue
+        found = re.findall(r"\[([A-Z]+)(?:\s[^\]]*)?\]", body)
+        name = re.sub(r"\[[^\]]*\]", "", body).strip()
+        if name and not name.startswith("+") and not body[:1].isspace():
+            flush()  # a new entry
+            names, codes, dated = [], [], False
+        codes.extend(found)
+        dated = dated or bool(re.search(r"\[[A-Z]+\s+[<>\d]", body))
+        name = name.lstrip("+").strip()
+        short = re.findall(r"\(([A-Za-z_]+)\)", name)
+        name = re.sub(r"\([^)]*\)", "", name)
+        if name:
+            names.append(name)
+        names.extend(short)
+    flush()
 
 
 TITLE_PREFIXES = (
@@ -1046,10 +1073,13 @@ def main() -> None:
         json.dumps(dict(sorted(agents.items())), ensure_ascii=False, indent=0), encoding="utf-8"
     )
     groups: dict[str, list[str | None]] = {}
-    read_org_dictionary(data / "actors/phoenix-dictionaries/Phoenix.MilNonState.actors.txt", groups)
+    cow = {c: i for c, i in read_cow_codes(data).items() if c not in names}
+    read_org_dictionary(
+        data / "actors/phoenix-dictionaries/Phoenix.MilNonState.actors.txt", groups, cow
+    )
     international: dict[str, list[str | None]] = {}
     read_org_dictionary(
-        data / "actors/phoenix-dictionaries/Phoenix.International.actors.txt", international
+        data / "actors/phoenix-dictionaries/Phoenix.International.actors.txt", international, cow
     )
     for words, entry in international.items():
         if entry[0] in ("IGO", "IMG"):

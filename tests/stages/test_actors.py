@@ -14,6 +14,7 @@ from storyline.stages.actors_coref import QuoteMask, quote_spans
 from storyline.stages.actors_lexicon import (
     capital_of,
     country_of,
+    group_of,
     nationality_of,
     organization_of,
     place_of,
@@ -271,6 +272,8 @@ def test_places_peoples_and_name_spellings_in_the_lexicons() -> None:
     assert nationality_of("Omar El Bashir") == "SDN"  # "El" = "al"
     assert nationality_of("Bush") == "USA"  # the dictionary's "President Bush"
     assert nationality_of("Carlos Menem") == "ARG"  # the dictionary: "Carlos Saul Menem"
+    assert group_of("MILF") == ("PHL", "REB")  # a short form in parentheses
+    assert group_of("National Union for the Total Independence of Angola") == ("AGO", "REB")
     assert nationality_of("Hassan Smith Jones") is None
 
 
