@@ -9,6 +9,12 @@ said: "…" / Name: "…" / "…" -Name), or continues the previous quote when n
 quoted phrase embedded in reported speech (describing X as "…") is a partial quote (``mixed``).
 Indirect quotes are the clausal complement of a speech verb ("said that …") or the clause
 carrying "according to X". Content offsets exclude the quotation marks and a trailing comma.
+
+When it was said: the time expression attached to the cue; else the channel phrase of the sentence
+before ("in an October 27 social media post"); a cue going on ("he added") keeps the speaker's
+previous date; else the day of a speaking occasion the sentence right before tells of the same
+resolved speaker ("as he addressed workers ... on June 14", "in a speech on Monday", "at a news
+conference Tuesday"), basis ``text``; else the article's date, basis ``published``.
 """
 
 from __future__ import annotations
