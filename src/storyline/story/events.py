@@ -9,10 +9,12 @@ Two mentions are one event when nothing rules it out and enough speaks for it:
 - ruled out by a different PLOVER family (verbal/material cooperation/conflict), a different
   modality class (planned, negated and hypothetical are not what was done), incompatible dates
   (intervals of the TIMEX3 values do not overlap; a mention dated only by its article's date must be
-  reported within a month after a text date), sources or targets that share no actor, or places that
-  differ;
+  reported within a month after a text date), sources or targets that share no actor (a group of
+  states, "181 countries", may hold any state: it rules none out, but is no shared actor), or
+  places that differ;
 - spoken for by the same type, shared source and target, a text date both agree on, a shared trigger
-  word ("co-sponsoring" / "co-sponsor") and shared wording.
+  word ("co-sponsoring" / "co-sponsor") and shared wording; a shared trigger word between the same
+  two parties (a call lists both as sources) or with the same target needs less shared wording.
 
 Clustering is greedy in a deterministic order (article date, article, offset) with complete-link
 compatibility (the type family is checked against the member a mention matches best), so a month-level "In March" can join "Wednesday" (2022-03-02) without chaining two
