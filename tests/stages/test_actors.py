@@ -342,3 +342,19 @@ def test_unions_assemblies_and_northern_ireland(
     assert found is not None, [m.text for m in doc._.mentions]
     entity = next(e for e in doc._.entities if e.id == found.entity_id)
     assert (entity.country, entity.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        ("Vietnamese-led forces attacked the camp.", "Vietnamese-led forces", "VNM"),
+        ("The U.S.-led coalition bombed the city.", "U.S.-led coalition", "USA"),
+    ],
+)
+def test_forces_a_country_leads_are_its_military(
+    base_nlp: Language, text: str, actor: str, country: str
+) -> None:
+    doc = run(base_nlp, text)
+    found = mention_at(doc, actor)
+    assert found is not None, [m.text for m in doc._.mentions]
+    assert found.entity_id == f"country:{country}:MIL"

@@ -124,6 +124,8 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # "the president of Armenia", "rebels in the Ivory Coast", "students throughout Indonesia".
 GROUP_PREPOSITIONS = frozenset({"of", "in", "throughout", "across"})
+# What a country leads in a war: "the U.S.-led coalition" is its military.
+LED_MILITARY = frozenset({"coalition", "force", "forces", "alliance", "offensive", "operation"})
 LABOUR_WORDS = frozenset({"workers", "worker", "labor", "labour", "trade", "miners", "teachers"})
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
 
@@ -483,6 +485,9 @@ def group_head(
     """(sector, start, end) when a country or IGO name heads a group of actors: "Russian troops",
     "Russia's army", "UN peacekeepers", "the president of Armenia"; else None."""
     tok = doc[span.end - 1]
+    led = _led_group(doc, span, lex)
+    if led is not None:
+        return led
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
@@ -521,6 +526,21 @@ def group_head(
     if any(i in names_at for i in range(span.end, end)):
         end = span.end
     return sector, span.start, end
+
+
+def _led_group(doc: Doc, span: NameSpan, lex: Lexicon) -> tuple[str, int, int] | None:
+    """ "Vietnamese-led forces", "the U.S.-led coalition": forces its country leads are its."""
+    if span.end + 2 <= len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "led":
+        led = doc[span.end + 1]
+    elif doc[span.end - 1].lower_.endswith("-led"):
+        led = doc[span.end - 1]
+    else:
+        return None
+    noun = led.head
+    if noun.i <= led.i or noun.i - led.i > 3 or noun.pos_ != "NOUN":
+        return None
+    sector = _noun_sector(doc, noun, lex) or ("MIL" if noun.lower_ in LED_MILITARY else None)
+    return (sector, span.start, noun.i + 1) if sector else None
 
 
 def _next_noun(doc: Doc, span: NameSpan) -> int:

@@ -94,6 +94,10 @@ def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
     i = 0
     while i < n:
         word = words[i]
+        if word.endswith("-led") and (iso := country_of(word[:-4], lex)):
+            hits.append(NameSpan(i, i + 1, "country", iso))  # "U.S.-led": one token
+            i += 1
+            continue
         longest = lex.first_words.get(word.lower(), 0)
         if not longest or not word[:1].isupper() or word in ("The", "A", "An"):
             i += 1
