@@ -358,3 +358,23 @@ def test_forces_a_country_leads_are_its_military(
     found = mention_at(doc, actor)
     assert found is not None, [m.text for m in doc._.mentions]
     assert found.entity_id == f"country:{country}:MIL"
+
+
+def test_subject_it_of_an_adverbial_clause_is_the_nearest_possessor(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Putin praised China's stance on Ukraine after it abstained in the vote.")
+    it = mention_at(doc, "it")
+    assert it is not None and it.entity_id == "country:CHN"
+
+
+def test_a_surname_the_tagger_calls_a_noun_is_still_the_person(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Ukrainian President Volodymyr Zelenskyy called Hun Sen on Monday.\n\nZelenskyy offered "
+        "his appreciation to Cambodia for its support for Ukraine's bid to become an ASEAN "
+        "Sectoral Dialogue Partner, after it signed the Instrument of Accession.",
+    )
+    person = entity_named(doc, "Volodymyr Zelenskyy")
+    his = mention_at(doc, "his")
+    assert his is not None and his.entity_id == person.id
+    it = mention_at(doc, "it")
+    assert it is not None and it.entity_id == "country:UKR"  # "Ukraine's bid ..., after it"

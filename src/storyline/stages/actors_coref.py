@@ -284,6 +284,13 @@ def _antecedent(
     ]
     if subjects:
         return subjects[-1].cluster
+    if pronoun == "it" and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "advcl":
+        # "... for its support for Ukraine's bid to join, after it signed": with no subject to
+        # take, the subject of an adverbial clause is the nearest named possessor before it (the
+        # agent of a nominal: "Ukraine's bid", "China's stance"), not an object or a place.
+        owners = [f for f in same if f.kind == "name" and doc[f.head].dep_ == "poss"]
+        if owners:
+            return owners[-1].cluster
     if pronoun in THING_PRONOUNS:
         # "remained at Liuheng Island ... its": a place's object is no antecedent of a thing.
         same = [

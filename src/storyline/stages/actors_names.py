@@ -313,7 +313,8 @@ def _person_parts(doc: Doc, names: list[NameSpan], lex: Lexicon) -> list[NameSpa
             tok.i not in covered
             and tok.text[:1].isupper()
             and not tok.is_stop
-            and tok.pos_ == "PROPN"
+            # the tagger may call a surname opening a sentence a noun ("Zelenskyy offered")
+            and (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and len(tok.text) >= 4))
             and (_norm(tok.text),) in parts
             and tok.lower_ not in lex.role_words
         ):
