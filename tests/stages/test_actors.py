@@ -15,6 +15,7 @@ from storyline.stages.actors_lexicon import (
     capital_of,
     country_of,
     group_of,
+    misspelled_nationality,
     nationality_of,
     organization_of,
     place_of,
@@ -272,6 +273,8 @@ def test_places_peoples_and_name_spellings_in_the_lexicons() -> None:
     assert nationality_of("Omar El Bashir") == "SDN"  # "El" = "al"
     assert nationality_of("Bush") == "USA"  # the dictionary's "President Bush"
     assert nationality_of("Carlos Menem") == "ARG"  # the dictionary: "Carlos Saul Menem"
+    assert misspelled_nationality("Mitterand") == "FRA"  # "Mitterrand", one letter short
+    assert misspelled_nationality("Smith") is None
     assert group_of("MILF") == ("PHL", "REB")  # a short form in parentheses
     assert group_of("National Union for the Total Independence of Angola") == ("AGO", "REB")
     assert nationality_of("Hassan Smith Jones") is None
@@ -378,3 +381,8 @@ def test_a_surname_the_tagger_calls_a_noun_is_still_the_person(base_nlp: Languag
     assert his is not None and his.entity_id == person.id
     it = mention_at(doc, "it")
     assert it is not None and it.entity_id == "country:UKR"  # "Ukraine's bid ..., after it"
+
+
+def test_office_holder_with_a_misspelled_surname(base_nlp: Language) -> None:
+    doc = run(base_nlp, "President Francois Mitterand welcomed the envoy on Thursday.")
+    assert entity_named(doc, "Francois Mitterand").country == "FRA"

@@ -59,6 +59,7 @@ from storyline.stages.actors_lexicon import (
     country_of,
     group_of,
     lexicon,
+    misspelled_nationality,
     nationality_of,
     organization_of,
     place_of,
@@ -641,6 +642,10 @@ def _people(
             # A surname alone only when the document gives no fuller name.
             known = [n for n in [c.name, *c.names] if " " in n] or [c.name, *c.names]
             c.country = next((iso for n in known if (iso := nationality_of(n, lex))), None)
+        if c.country is None and c.sector in NATIONAL_SECTORS:
+            # "President Laurent Gbago": an office holder's surname one letter short of a name
+            # in the people lexicon.
+            c.country = misspelled_nationality(c.name.split()[-1])
 
 
 def _titles_of(

@@ -229,6 +229,32 @@ def nationality_of(name: str, lex: Lexicon | None = None) -> str | None:
     return None
 
 
+@functools.cache
+def _one_letter_short() -> dict[str, str]:
+    """Surnames of the people lexicon (6 letters or more) with one letter left out -> ISO3, where
+    every surname giving that form shares one country ("mitterand" -> FRA)."""
+    seen: dict[str, str | None] = {}
+    for name, iso in lexicon().people.items():
+        if " " in name or len(name) < 6:
+            continue
+        for k in range(len(name)):
+            short = name[:k] + name[k + 1 :]
+            if short in lexicon().people:
+                continue
+            seen[short] = iso if seen.get(short, iso) == iso else None
+    return {k: v for k, v in seen.items() if v is not None}
+
+
+def misspelled_nationality(surname: str) -> str | None:
+    """ISO3 of a well-known person whose surname is written with one letter missing ("Gbago" for
+    "Gbagbo", "Mitterand" for "Mitterrand"), else None. Only for office holders the text names
+    without a country: a near miss on anyone else is too weak a sign."""
+    key = surname.lower().replace("’", "'")
+    if len(key) < 5 or " " in key:
+        return None
+    return _one_letter_short().get(key)
+
+
 def place_of(text: str, lex: Lexicon | None = None) -> tuple[str, str] | None:
     """(ISO3, kind) of a city, region or people that is no country ("Darfur" -> (SDN, region),
     "Tamil" -> (LKA, people), "Tel Aviv" -> (ISR, city)), else None."""
