@@ -386,3 +386,9 @@ def test_a_surname_the_tagger_calls_a_noun_is_still_the_person(base_nlp: Languag
 def test_office_holder_with_a_misspelled_surname(base_nlp: Language) -> None:
     doc = run(base_nlp, "President Francois Mitterand welcomed the envoy on Thursday.")
     assert entity_named(doc, "Francois Mitterand").country == "FRA"
+
+
+def test_a_group_named_by_its_members_in_a_country(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Police arrested members of an extremist organization in Northern Ireland.")
+    group = next(m for m in doc._.mentions if m.text.endswith("Northern Ireland"))
+    assert group.entity_id == "country:GBR:REB"

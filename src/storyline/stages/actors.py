@@ -125,6 +125,10 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # "the president of Armenia", "rebels in the Ivory Coast", "students throughout Indonesia".
 GROUP_PREPOSITIONS = frozenset({"of", "in", "throughout", "across"})
+# Nouns for a body of people: "an extremist organization in Northern Ireland" is a group there.
+COLLECTIVE_NOUNS = frozenset(
+    {"group", "organization", "organisation", "movement", "faction", "wing", "cell", "network"}
+)
 # What a country leads in a war: "the U.S.-led coalition" is its military.
 LED_MILITARY = frozenset({"coalition", "force", "forces", "alliance", "offensive", "operation"})
 LABOUR_WORDS = frozenset({"workers", "worker", "labor", "labour", "trade", "miners", "teachers"})
@@ -470,11 +474,12 @@ def _noun_sector(doc: Doc, noun: Token, lex: Lexicon) -> str | None:
         return found
     # "opposition candidates", "rebel commanders": a modifier that names a sector of people (not
     # of a thing: "a naval blockade", "a U.N. military presence").
-    if noun.tag_ not in ("NNS", "NNPS"):
+    if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in COLLECTIVE_NOUNS:
         return None
     for child in noun.lefts:
         if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
-            sector = role_sector(child.lower_, lex)
+            # "a terror group": the word for its members ("terrorist") names the sector
+            sector = role_sector(child.lower_, lex) or role_sector(child.lower_ + "ist", lex)
             if sector in ("OPP", "REB", "MIL", "COP"):
                 return sector
     return None
@@ -496,8 +501,12 @@ def group_head(
         noun = head.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in names_at:
             return None
-        if head.lower_ != "of" and noun.tag_ not in ("NNS", "NNPS"):
-            return None  # "rebels in Darfur", but not "a meeting in Cairo"
+        if (
+            head.lower_ != "of"
+            and noun.tag_ not in ("NNS", "NNPS")
+            and noun.lower_ not in COLLECTIVE_NOUNS
+        ):
+            return None  # "rebels in Darfur", "a group in Gaza", but not "a meeting in Cairo"
         if any(c.i in names_at for c in noun.lefts):
             return None  # "Romanian refugees in Hungary": the demonym says whose
         sector = _noun_sector(doc, noun, lex)
