@@ -392,3 +392,10 @@ def test_a_group_named_by_its_members_in_a_country(base_nlp: Language) -> None:
     doc = run(base_nlp, "Police arrested members of an extremist organization in Northern Ireland.")
     group = next(m for m in doc._.mentions if m.text.endswith("Northern Ireland"))
     assert group.entity_id == "country:GBR:REB"
+
+
+def test_an_organization_named_after_a_city_is_of_its_country(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Doctors visited the Baghdad University Medical School on Monday.")
+    school = next(m for m in doc._.mentions if "University" in m.text)
+    entity = next(e for e in doc._.entities if e.id == school.entity_id)
+    assert (entity.country, entity.sector) == ("IRQ", "EDU")

@@ -56,6 +56,7 @@ from storyline.stages.actors_lexicon import (
     PERSON_ROLE_HEADS,
     SECTOR_NAMES,
     Lexicon,
+    capital_of,
     country_of,
     group_of,
     lexicon,
@@ -194,6 +195,8 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
             ),
             None,
         )
+    if country is None:
+        country = _city_in(doc, span, lex)
     org_words = frozenset(words)
     group = group_of(text, lex)
     if group is not None:
@@ -229,6 +232,24 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
         if sector is None and MEDIA.intersection(words):
             sector = "MED"
     return Cluster(entity_id("ORG", text), "ORG", text, country, sector, org_words=org_words)
+
+
+def _city_in(doc: Doc, span: NameSpan, lex: Lexicon) -> str | None:
+    """The country of a capital or city an organization's name holds: "Baghdad University",
+    "the United Bus Company of Tehran"."""
+    toks = doc[span.start : span.end]
+    for k, t in enumerate(toks):
+        if not t.text[:1].isupper():
+            continue
+        for text in (f"{t.text} {toks[k + 1].text}" if k + 1 < len(toks) else "", t.text):
+            if not text:
+                continue
+            iso = capital_of(text, lex)
+            if iso is None and (place := place_of(text, lex)) is not None and place[1] == "city":
+                iso = place[0]
+            if iso:
+                return iso
+    return None
 
 
 def _extend_embassy(doc: Doc, span: NameSpan, names_at: dict[int, NameSpan]) -> NameSpan:
