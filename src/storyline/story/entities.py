@@ -103,13 +103,21 @@ def link_entities(
     redirects: dict[str, str] = {}
     people = [eid for eid in rows if types[eid] == "PERSON"]
     forms = {eid: {_words(a) for a in aliases[eid]} | {_words(names[eid])} for eid in people}
+    # Index people by the words of their names: a host must contain every word of the short name,
+    # so only people sharing those words are compared (linear in practice, not quadratic).
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for eid in people:
+        for form in forms[eid]:
+            for word in form:
+                by_word[word].add(eid)
     for eid in sorted(people, key=lambda i: len(_words(names[i]))):
         short = _words(names[eid])
-        if any(ch.isdigit() for ch in names[eid]):
+        if any(ch.isdigit() for ch in names[eid]) or not short:
             continue
+        candidates = set.intersection(*(by_word.get(w, set()) for w in short))
         hosts = {
             other
-            for other in people
+            for other in candidates
             if other != eid
             and _compatible(countries[eid], countries[other])
             and any(

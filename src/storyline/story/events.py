@@ -243,23 +243,38 @@ def _order_key(m: _Mention) -> tuple[str, str, int, int, str]:
 def cluster_mentions(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Greedy, complete-link clustering of mentions in a fixed order."""
     clusters: list[_Cluster] = []
-    by_modality: dict[str, list[_Cluster]] = {}
+    by_modality: dict[str, list[int]] = {}
+    # A merge needs shared wording (or the same sentence, hence the same words), so a mention is
+    # only compared with the clusters holding one of its words: linear in practice, not quadratic.
+    by_word: dict[tuple[str, str], set[int]] = {}
     for mention in sorted(mentions, key=_order_key):
         best: _Cluster | None = None
+        best_index = -1
         best_score = MERGE_THRESHOLD
-        for cluster in by_modality.get(mention.modality, []):
+        if mention.words:
+            near: set[int] = set()
+            for word in mention.words:
+                near |= by_word.get((mention.modality, word), set())
+            candidates = sorted(near)
+        else:
+            candidates = by_modality.get(mention.modality, [])
+        for index in candidates:
+            cluster = clusters[index]
             if not all(_compatible(mention, other) for other in cluster.members):
                 continue
             score = max(_score(mention, other) for other in cluster.members)
             if score >= best_score:
                 if best is not None and score == best_score:
                     continue  # keep the earlier cluster on a tie
-                best, best_score = cluster, score
+                best, best_index, best_score = cluster, index, score
         if best is None:
             best = _Cluster()
             clusters.append(best)
-            by_modality.setdefault(mention.modality, []).append(best)
+            best_index = len(clusters) - 1
+            by_modality.setdefault(mention.modality, []).append(best_index)
         best.members.append(mention)
+        for word in mention.words:
+            by_word.setdefault((mention.modality, word), set()).add(best_index)
     return _join_clusters([c.members for c in clusters])
 
 
