@@ -150,6 +150,7 @@ def session(master: str = "local[*]", conf: dict[str, str] | None = None) -> Spa
         SparkSession.builder.master(master)
         .appName("storyline")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.python.worker.reuse", "true")
     )
