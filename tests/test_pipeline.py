@@ -75,3 +75,21 @@ def test_doc_attributes_reach_the_stages(nlp: Language) -> None:
     doc = nlp(make_doc(nlp, document))
     assert doc._.doc_id == "abc"
     assert any(t.value == "2023-06-14" and t.doc_id == "abc" for t in doc._.timexes)
+
+
+def test_worker_processes_give_the_same_results(nlp: Language, settings: Settings) -> None:
+    texts = [
+        "Russian troops invaded Ukraine on February 24.",
+        '"We do not support the use of force," Hun Sen said on Thursday.',
+        "Singapore imposed sanctions on Russia on Monday.",
+        "Word " * 40,
+        "Nothing happened.",
+    ]
+    docs = [_doc(t) for t in texts]
+    small = settings.replace(pipeline={"max_chars": 150, "batch_size": 2})
+    one = list(process(nlp, docs, small))
+    two = list(process(nlp, docs, small.replace(pipeline={"n_process": 2})))
+    assert one == two
+    assert any(r.events for r in two) and any(r.quotes for r in two)
+    assert "max_chars" in two[3].failures[0].reason
+    assert "storyline_pack_records" not in nlp.pipe_names

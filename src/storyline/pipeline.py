@@ -7,15 +7,29 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.errors import ModelError
-from storyline.records import Document, Entity, Event, Failure, Mention, Quote, Role, Timex
+from storyline.records import (
+    Document,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Quote,
+    Role,
+    Timex,
+    from_dict,
+    to_dict,
+)
 from storyline.settings import Settings
 from storyline.stages import STAGE_FACTORIES, doc_list, ensure_doc_extensions
 
@@ -60,6 +74,32 @@ def build_nlp(settings: Settings) -> Language:
     return nlp
 
 
+#: The records each stage leaves on a Doc, by attribute.
+RECORD_ATTRS: dict[str, type[Any]] = {
+    "timexes": Timex,
+    "entities": Entity,
+    "mentions": Mention,
+    "roles": Role,
+    "quotes": Quote,
+    "events": Event,
+}
+PACK_RECORDS = "storyline_pack_records"
+
+
+@Language.component(PACK_RECORDS)
+def pack_records(doc: Doc) -> Doc:
+    """Records as plain dicts, so a worker process can send the Doc back as bytes."""
+    for attr in RECORD_ATTRS:
+        doc._.set(attr, [to_dict(r) for r in doc_list(doc, attr)])
+    doc._.errors = [list(e) for e in doc_list(doc, "errors")]
+    return doc
+
+
+def _records(doc: Doc, attr: str) -> list[Any]:
+    cls = RECORD_ATTRS[attr]
+    return [from_dict(cls, r) if isinstance(r, dict) else r for r in doc_list(doc, attr)]
+
+
 def make_doc(nlp: Language, document: Document) -> Doc:
     """A tokenized Doc carrying the document's id and date, ready for ``nlp.pipe``."""
     ensure_doc_extensions()
@@ -77,12 +117,12 @@ def result_of(document: Document, doc: Doc) -> DocResult:
     ]
     return DocResult(
         document=document,
-        timexes=doc_list(doc, "timexes"),
-        entities=doc_list(doc, "entities"),
-        mentions=doc_list(doc, "mentions"),
-        roles=doc_list(doc, "roles"),
-        quotes=doc_list(doc, "quotes"),
-        events=doc_list(doc, "events"),
+        timexes=_records(doc, "timexes"),
+        entities=_records(doc, "entities"),
+        mentions=_records(doc, "mentions"),
+        roles=_records(doc, "roles"),
+        quotes=_records(doc, "quotes"),
+        events=_records(doc, "events"),
         failures=failures,
     )
 
@@ -90,11 +130,16 @@ def result_of(document: Document, doc: Doc) -> DocResult:
 def process(
     nlp: Language, documents: Iterable[Document], settings: Settings
 ) -> Iterator[DocResult]:
-    """Run documents through the pipeline in batches, one DocResult per document, in order.
+    """Run documents through the pipeline, one DocResult per document, in input order.
 
     A document the pipeline cannot process still yields a DocResult, with a failure saying why;
-    a failing document never takes its batch down with it.
+    a failing document never takes its batch down with it. With ``pipeline.n_process`` other than 1
+    the model runs in that many worker processes (0: one per CPU core) over the whole stream.
     """
+    n_process = settings.pipeline.n_process or (os.cpu_count() or 1)
+    if n_process > 1:
+        yield from _process_parallel(nlp, documents, settings, n_process)
+        return
     batch: list[Document] = []
     for document in documents:
         batch.append(document)
@@ -103,6 +148,42 @@ def process(
             batch = []
     if batch:
         yield from _process_batch(nlp, batch, settings)
+
+
+def _process_parallel(
+    nlp: Language, documents: Iterable[Document], settings: Settings, n_process: int
+) -> Iterator[DocResult]:
+    # spaCy keeps the order of a multi-process pipe. If a worker fails, the documents fed but not
+    # returned are done one by one here, and the rest of the stream in this process.
+    stream = iter(documents)
+    fed: deque[Document] = deque()
+
+    def feed() -> Iterator[tuple[Doc, str]]:
+        for document in stream:
+            fed.append(document)
+            if len(document.text) <= settings.pipeline.max_chars:
+                yield make_doc(nlp, document), document.id
+
+    # Docs travel back from the workers as msgpack bytes: records go as plain dicts.
+    nlp.add_pipe(PACK_RECORDS, last=True)
+    try:
+        out = nlp.pipe(
+            feed(), as_tuples=True, n_process=n_process, batch_size=settings.pipeline.batch_size
+        )
+        for doc, doc_id in out:
+            while fed and fed[0].id != doc_id:
+                yield _too_long(fed.popleft(), settings)
+            yield result_of(fed.popleft(), doc)
+    except Exception:  # a worker died: isolate the document, as the in-process path does
+        log.warning("a worker process failed; going on in this process", exc_info=True)
+    finally:
+        nlp.remove_pipe(PACK_RECORDS)
+    single = settings.replace(pipeline={"n_process": 1})
+    while fed:
+        document = fed.popleft()
+        too_long = len(document.text) > settings.pipeline.max_chars
+        yield _too_long(document, settings) if too_long else _process_one(nlp, document)
+    yield from process(nlp, stream, single)
 
 
 def _too_long(document: Document, settings: Settings) -> DocResult:
@@ -120,13 +201,8 @@ def _process_batch(nlp: Language, batch: list[Document], settings: Settings) -> 
     results: dict[str, DocResult] = {}
     try:
         docs = [make_doc(nlp, d) for d in todo]
-        n_process = settings.pipeline.n_process or -1
-        if len(docs) < 2 * max(n_process, 1):
-            n_process = 1
         for document, doc in zip(
-            todo,
-            nlp.pipe(docs, batch_size=settings.pipeline.batch_size, n_process=n_process),
-            strict=True,
+            todo, nlp.pipe(docs, batch_size=settings.pipeline.batch_size), strict=True
         ):
             results[document.id] = result_of(document, doc)
     except Exception:  # a model or stage bug: find the document that caused it

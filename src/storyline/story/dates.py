@@ -10,6 +10,7 @@ An interval is inclusive at both ends, in whole days. Values that name no stretc
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -53,6 +54,7 @@ def _month_interval(year: int, first: int, last: int, granularity: Granularity) 
     return DateInterval(date(year, first, 1), date(end_year, end_month, last_day), granularity)
 
 
+@functools.lru_cache(maxsize=65536)  # the same few values are compared again and again
 def parse(value: str | None) -> DateInterval | None:
     """The interval a TIMEX3 date value covers, or None when it names no calendar stretch."""
     if not value:

@@ -7,6 +7,7 @@ share words.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -44,6 +45,7 @@ _NAME_STOP_TEXT = """
 _NAME_STOP = frozenset(_NAME_STOP_TEXT.split())
 
 
+@functools.lru_cache(maxsize=65536)  # a corpus repeats its words
 def stem(word: str) -> str:
     """A crude English stem: lowercase, no possessive, no common inflection suffix."""
     w = word.lower().replace("’", "'")
