@@ -58,6 +58,20 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def read_input_bytes(path: Path, max_bytes: int, what: str) -> bytes | Failure:
+    """An input file's bytes, or the Failure saying why there are none (``what``: "text", ...)."""
+    name = str(path)
+    try:
+        data = read_bounded(path, max_bytes)
+    except OSError as err:
+        return Failure(name, None, "read", f"cannot read the file: {err}")
+    except ValueError as err:
+        return Failure(name, None, "read", str(err))
+    if not data.strip():
+        return Failure(name, None, "validate", f"empty file: no {what}")
+    return data
+
+
 def sidecar_path(path: Path) -> Path:
     """Where the ``NAME.json`` sidecar of ``NAME.txt`` (or ``.html``) would be."""
     return path.with_name(stem(path) + ".json")

@@ -27,7 +27,7 @@ from trafilatura.settings import use_config
 from storyline.ingest.base import RawArticle
 from storyline.ingest.dates import parse_date
 from storyline.ingest.decode import BinaryInputError, decode_bytes, html_declared_charset
-from storyline.ingest.files import read_bounded, read_sidecar
+from storyline.ingest.files import read_input_bytes, read_sidecar
 from storyline.ingest.text import article_with_sidecar
 from storyline.records import Failure
 from storyline.settings import IngestSettings
@@ -105,16 +105,9 @@ def read_html_file(
 ) -> Iterator[RawArticle | Failure]:
     """The page in an ``.html`` file as a RawArticle (extraction happens in to_document)."""
     name = str(path)
-    try:
-        data = read_bounded(path, settings.max_file_bytes)
-    except OSError as err:
-        yield Failure(name, None, "read", f"cannot read the file: {err}")
-        return
-    except ValueError as err:
-        yield Failure(name, None, "read", str(err))
-        return
-    if not data.strip():
-        yield Failure(name, None, "validate", "empty file: no HTML")
+    data = read_input_bytes(path, settings.max_file_bytes, "HTML")
+    if isinstance(data, Failure):
+        yield data
         return
     try:
         html, _encoding = decode_bytes(

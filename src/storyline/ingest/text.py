@@ -11,7 +11,7 @@ from typing import Any
 
 from storyline.ingest.base import RawArticle, field_text, normalize_text, resolve_published
 from storyline.ingest.decode import BinaryInputError, decode_bytes
-from storyline.ingest.files import read_bounded, read_sidecar
+from storyline.ingest.files import read_input_bytes, read_sidecar
 from storyline.records import Failure
 from storyline.settings import IngestSettings
 
@@ -45,16 +45,9 @@ def read_text_file(
 ) -> Iterator[RawArticle | Failure]:
     """The article in a ``.txt`` file, or Failures saying why there is none."""
     name = str(path)
-    try:
-        data = read_bounded(path, settings.max_file_bytes)
-    except OSError as err:
-        yield Failure(name, None, "read", f"cannot read the file: {err}")
-        return
-    except ValueError as err:
-        yield Failure(name, None, "read", str(err))
-        return
-    if not data.strip():
-        yield Failure(name, None, "validate", "empty file: no text")
+    data = read_input_bytes(path, settings.max_file_bytes, "text")
+    if isinstance(data, Failure):
+        yield data
         return
     try:
         text, _encoding = decode_bytes(data, settings.fallback_encodings)
