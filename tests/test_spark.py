@@ -170,3 +170,18 @@ def test_spark_run_gives_the_records_of_a_local_run(
     assert local_rows["events"] and local_rows["story_events"] and local_rows["timeline"]
     for cls in TABLE_RECORDS:
         assert spark_rows[cls.TABLE] == local_rows[cls.TABLE], cls.TABLE
+
+
+def test_parquet_lines_keep_the_dropped_date_as_a_failure_row() -> None:
+    from storyline.spark import _read_parquet_lines
+
+    line = json.dumps({"id": "a", "text": "Troops crossed the border.", "published": "2022-02-30"})
+    batch = pa.RecordBatch.from_pylist(
+        [{"file_idx": 0, "path": "in.parquet", "rec_idx": 0, "line": line}]
+    )
+    rows = [r for out in _read_parquet_lines(None)(iter([batch])) for r in out.to_pylist()]
+    documents = [r for r in rows if r["document"]]
+    failures = [r["failure"] for r in rows if r["failure"]]
+    assert len(documents) == 1 and documents[0]["document"]["published"] is None
+    assert [f["stage"] for f in failures] == ["validate"]
+    assert sum(r["article"] for r in rows) == 1

@@ -52,7 +52,14 @@ from pyspark.sql.types import StructType
 from spacy.language import Language
 
 from storyline.errors import InputError
-from storyline.ingest import RawArticle, _files, read_inputs, read_jsonl_line, to_document
+from storyline.ingest import (
+    RawArticle,
+    input_files,
+    note_failures,
+    read_inputs,
+    read_jsonl_line,
+    to_document,
+)
 from storyline.pipeline import DocResult, build_nlp, process
 from storyline.records import (
     TABLE_RECORDS,
@@ -271,6 +278,9 @@ def _read_parquet_lines(published: str | None):  # type: ignore[no-untyped-def]
                 for r in batch.to_pylist():
                     item = read_jsonl_line(r["line"], f"{r['path']}#{r['rec_idx'] + 1}", published)
                     yield _item_row(r["file_idx"], r["rec_idx"], item)
+                    if isinstance(item, RawArticle):  # e.g. an impossible date, dropped
+                        for failure in note_failures(item):
+                            yield _item_row(r["file_idx"], r["rec_idx"], failure)
 
         yield from _batched(rows(), _read_schema())
 
@@ -312,7 +322,7 @@ def read_items(
             df = spark.createDataFrame(remote, "file_idx long, path string, content binary")
             frames.append(df.mapInArrow(_read_files(settings, published), read_type))
         else:
-            files += [(len(files), str(p)) for p in _files(Path(source))]
+            files += [(len(files), str(p)) for p in input_files(Path(source))]
     if files:
         df = spark.createDataFrame(
             [(i, p, None) for i, p in files], "file_idx long, path string, content binary"

@@ -85,9 +85,6 @@ def input_files(root: Path) -> Iterator[Path]:
                 yield path
 
 
-_files = input_files  # the name the Spark runner imports
-
-
 def _unknown(path: Path) -> Failure:
     known = ", ".join([*READERS, ".warc.gz"])
     reason = f"unknown file type {path.name!r}; storyline reads {known} (each also as .gz)"
