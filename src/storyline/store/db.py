@@ -6,6 +6,7 @@ at any moment leaves whole documents (with all their records) or nothing of them
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,6 +35,9 @@ from storyline.records import (
 from storyline.store.schema import create_table_sql, to_arrow
 
 R = TypeVar("R")
+
+#: What a failed write can raise: the database, Arrow, or a value that does not fit its column.
+WRITE_ERRORS = (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError)
 
 #: Named, ordered schema migrations. Append only: a database records which ones it has.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -96,17 +100,12 @@ class Store:
         for name, statements in MIGRATIONS:
             if name in done:
                 continue
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._transaction(f"apply migration {name}"):
                 for sql in statements:
                     self.con.execute(sql)
                 self.con.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?)", [name, dt.datetime.now(dt.UTC)]
                 )
-                self.con.execute("COMMIT")
-            except duckdb.Error as err:
-                self.con.execute("ROLLBACK")
-                raise StoreError(f"migration {name} failed on {self.path}: {err}") from err
             applied.append(name)
         return applied
 
@@ -123,18 +122,34 @@ class Store:
 
     # --- writing --------------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        """All or nothing; a failure is rolled back and raised as a StoreError saying ``what``."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except WRITE_ERRORS as err:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot {what} in {self.path}: {err}") from err
+
+    @contextlib.contextmanager
+    def _registered(self, name: str, table: pa.Table) -> Iterator[None]:
+        """An Arrow table visible to SQL as ``name`` for the duration of the block."""
+        self.con.register(name, table)
+        try:
+            yield
+        finally:
+            self.con.unregister(name)
+
     def _insert(
         self, cls: type[Any], records: Sequence[Any], *, ignore_existing: bool = True
     ) -> None:
         if not records:
             return
-        table = to_arrow(cls, records)
-        self.con.register("_batch", table)
-        try:
-            verb = "INSERT OR IGNORE INTO" if ignore_existing and cls.KEY else "INSERT INTO"
+        verb = "INSERT OR IGNORE INTO" if ignore_existing and cls.KEY else "INSERT INTO"
+        with self._registered("_batch", to_arrow(cls, records)):
             self.con.execute(f'{verb} "{cls.TABLE}" SELECT * FROM _batch')
-        finally:
-            self.con.unregister("_batch")
 
     def write_batch(
         self,
@@ -146,8 +161,7 @@ class Store:
         by_class: dict[type[Any], list[Any]] = {}
         for record in records:
             by_class.setdefault(type(record), []).append(record)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("write a batch"):
             self._insert(Document, _unique(documents, ("id",)))
             for cls, items in by_class.items():
                 if cls is Entity:
@@ -155,10 +169,6 @@ class Store:
                 else:
                     self._insert(cls, _unique(items, cls.KEY))
             self._insert(Failure, _unique(failures, Failure.KEY))
-            self.con.execute("COMMIT")
-        except (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError) as err:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"cannot write a batch to {self.path}: {err}") from err
 
     def add_failures(self, failures: Sequence[Failure]) -> None:
         """Store failure rows on their own (inputs that never became documents)."""
@@ -168,9 +178,7 @@ class Store:
         merged: dict[str, Entity] = {}
         for e in entities:
             merged[e.id] = merge_entity(merged[e.id], e) if e.id in merged else e
-        table = to_arrow(Entity, list(merged.values()))
-        self.con.register("_batch", table)
-        try:
+        with self._registered("_batch", to_arrow(Entity, list(merged.values()))):
             self.con.execute(
                 """
                 INSERT INTO entities SELECT * FROM _batch
@@ -180,21 +188,14 @@ class Store:
                     sector = coalesce(entities.sector, excluded.sector)
                 """
             )
-        finally:
-            self.con.unregister("_batch")
 
     def replace(self, cls: type[Any], records: Sequence[Any]) -> None:
         """Replace a whole table (the cross-document tables are rebuilt after each run)."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction(f"rewrite table {cls.TABLE}"):
             self.con.execute(f'DELETE FROM "{cls.TABLE}"')
             self._insert(
                 cls, _unique(records, cls.KEY) if cls.KEY else list(records), ignore_existing=False
             )
-            self.con.execute("COMMIT")
-        except (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError) as err:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"cannot rewrite table {cls.TABLE} in {self.path}: {err}") from err
 
     def apply_entity_redirects(self, redirects: dict[str, str], entities: Sequence[Entity]) -> None:
         """Point mentions, roles, quotes and event actors at the entities they were merged into.
@@ -202,21 +203,19 @@ class Store:
         Event actors whose country or sector is unknown take the linked entity's codes.
         """
         by_id = {e.id: e for e in entities}
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("relink entities"):
             if redirects:
                 pairs = pa.table({"old": list(redirects), "new": list(redirects.values())})
-                self.con.register("_redirects", pairs)
-                for table in (Mention.TABLE, Role.TABLE):
+                with self._registered("_redirects", pairs):
+                    for table in (Mention.TABLE, Role.TABLE):
+                        self.con.execute(
+                            f'UPDATE "{table}" SET entity_id = r.new FROM _redirects r '
+                            f'WHERE "{table}".entity_id = r.old'
+                        )
                     self.con.execute(
-                        f'UPDATE "{table}" SET entity_id = r.new FROM _redirects r '
-                        f'WHERE "{table}".entity_id = r.old'
+                        "UPDATE quotes SET speaker_entity_id = r.new FROM _redirects r "
+                        "WHERE quotes.speaker_entity_id = r.old"
                     )
-                self.con.execute(
-                    "UPDATE quotes SET speaker_entity_id = r.new FROM _redirects r "
-                    "WHERE quotes.speaker_entity_id = r.old"
-                )
-                self.con.unregister("_redirects")
             # Event actors are nested lists of structs: rewrite the affected events in Python.
             changed = []
             for event in self.records(Event):
@@ -224,15 +223,9 @@ class Store:
                 if new is not event:
                     changed.append(new)
             if changed:
-                ids = pa.table({"id": [e.id for e in changed]})
-                self.con.register("_ids", ids)
-                self.con.execute("DELETE FROM events WHERE id IN (SELECT id FROM _ids)")
-                self.con.unregister("_ids")
+                with self._registered("_ids", pa.table({"id": [e.id for e in changed]})):
+                    self.con.execute("DELETE FROM events WHERE id IN (SELECT id FROM _ids)")
                 self._insert(Event, changed, ignore_existing=False)
-            self.con.execute("COMMIT")
-        except (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError) as err:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"cannot relink entities in {self.path}: {err}") from err
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -265,8 +258,7 @@ class Store:
             cur.close()
 
     def count(self, table: str) -> int:
-        if table not in TABLES:
-            raise StoreError(f"unknown table {table!r}; valid: {', '.join(TABLES)}")
+        _check_table(table)
         row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
         return int(row[0]) if row else 0
 
@@ -276,8 +268,7 @@ class Store:
 
     def arrow(self, table: str) -> pa.Table:
         """A whole table as Arrow (for exports)."""
-        if table not in TABLES:
-            raise StoreError(f"unknown table {table!r}; valid: {', '.join(TABLES)}")
+        _check_table(table)
         order = ", ".join(f'"{k}"' for k in TABLES[table].KEY) or "1"
         return self.con.sql(f'SELECT * FROM "{table}" ORDER BY {order}').to_arrow_table()
 
@@ -293,6 +284,11 @@ class Store:
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         finally:
             cur.close()
+
+
+def _check_table(table: str) -> None:
+    if table not in TABLES:
+        raise StoreError(f"unknown table {table!r}; valid: {', '.join(TABLES)}")
 
 
 def merge_entity(a: Entity, b: Entity) -> Entity:
