@@ -408,7 +408,7 @@ for _stage in EVAL_STAGES:
 def demo_summary(db: DbOpt = Path("storyline.duckdb")) -> None:
     """Print a readable summary of a database: counts, quotes by speaker, events and a timeline."""
     from storyline.store import Store
-    from storyline.store.summary import render_summary
+    from storyline.summary import render_summary
 
     with _errors(), Store.open(db, read_only=True) as store:
         render_summary(store, Console(highlight=False, width=110))

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from storyline.records import Event, Story, TimelineEntry
-from storyline.store.db import Store
+from storyline.store import Store
 from storyline.store.queries import event_types, quotes_by_speaker
 from storyline.story.dates import sort_key
 
