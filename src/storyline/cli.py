@@ -67,10 +67,6 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def _settings(config: Path | None) -> Settings:
-    return load_settings(config)
-
-
 @app.command()
 def run(
     inputs: Annotated[
@@ -116,7 +112,7 @@ def run(
                 raise typer.BadParameter(
                     f"{published!r} is not a date: {err}", param_hint="--published"
                 ) from None
-        settings = _settings(config)
+        settings = load_settings(config)
         if engine not in ("local", "spark"):
             raise typer.BadParameter(
                 f"unknown engine {engine!r}; valid: local, spark", param_hint="--engine"
@@ -382,7 +378,7 @@ EVAL_STAGES = ("timex", "quotes", "actors", "events", "ingest", "timeline")
 def _eval(stage: str, path: Path, limit: int | None, config: Path | None) -> None:
     with _errors():
         module = importlib.import_module(f"storyline.eval.{stage}")
-        scores = module.evaluate(path, _settings(config), limit=limit)
+        scores = module.evaluate(path, load_settings(config), limit=limit)
         typer.echo(module.report(scores))
 
 
