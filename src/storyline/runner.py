@@ -149,7 +149,7 @@ def rebuild_story_tables(store: Store) -> None:
     from storyline.story.entities import link_entities
     from storyline.story.events import merge_events
     from storyline.story.stories import group_stories
-    from storyline.story.timeline import build_timeline
+    from storyline.story.timeline import story_timelines
 
     entities, redirects = link_entities(store.records(Entity), store.records(Role))
     store.replace(Entity, entities)
@@ -160,9 +160,7 @@ def rebuild_story_tables(store: Store) -> None:
     quotes = list(store.records(Quote, order="doc_id, start"))
     story_events = merge_events(events, documents)
     stories, story_events = group_stories(documents, events, story_events, quotes)
-    timeline: list[TimelineEntry] = []
-    for story in stories:
-        timeline += build_timeline(story_events, events, documents, quotes, story_id=story.id)
+    timeline = story_timelines(stories, story_events, events, documents, quotes)
     store.replace(StoryEvent, story_events)
     store.replace(Story, stories)
     store.replace(TimelineEntry, timeline)

@@ -523,7 +523,7 @@ def run_spark(
     """Process the inputs on Spark into Parquet tables under ``output`` (overwritten)."""
     from storyline.story.entities import link_entities
     from storyline.story.stories import group_stories
-    from storyline.story.timeline import build_timeline
+    from storyline.story.timeline import story_timelines
 
     started = time.perf_counter()
     spark = spark or session(master)
@@ -579,11 +579,7 @@ def run_spark(
 
     story_events.sort(key=lambda s: (dates.sort_key(s.date.value if s.date else None), s.id))
     stories, story_events = group_stories(doc_records, event_records, story_events, quote_records)
-    timeline: list[TimelineEntry] = []
-    for story in stories:
-        timeline += build_timeline(
-            story_events, event_records, doc_records, quote_records, story_id=story.id
-        )
+    timeline = story_timelines(stories, story_events, event_records, doc_records, quote_records)
     tables["story_events"] = _frame(spark, StoryEvent, story_events)
     tables["stories"] = _frame(spark, Story, stories)
     tables["timeline"] = _frame(spark, TimelineEntry, timeline)

@@ -23,6 +23,7 @@ from storyline.story.timeline import (
     render_markdown,
     render_text,
     sentence_around,
+    story_timelines,
 )
 
 
@@ -174,3 +175,19 @@ def test_two_speakers_of_one_date_both_speak_in_its_entry(seeds):
     )
     (single,) = build_timeline([], [], [jun23], [hun_sen, again])
     assert ("I do not believe" in single.text) != ("Russia cannot voluntarily" in single.text)
+
+
+def test_story_timelines_equal_one_full_build_per_story(seeds):
+    docs, events, quotes, stories, story_events = seeds
+    # Split the story events over three stories so each call sees only part of the records.
+    ids = [f"S{n}" for n in range(3)]
+    spread = [replace(s, story_id=ids[n % 3]) for n, s in enumerate(story_events)]
+    spread_stories = [replace(stories[0], id=i) for i in ids] + list(stories)
+    expected = [
+        e
+        for story in spread_stories
+        for e in build_timeline(spread, events, docs.values(), quotes, story_id=story.id)
+    ]
+    got = story_timelines(spread_stories, spread, events, docs.values(), quotes)
+    assert [to_dict(e) for e in got] == [to_dict(e) for e in expected]
+    assert len({e.story_id for e in got}) == 3
