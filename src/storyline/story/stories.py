@@ -13,15 +13,16 @@ slowly with the time since the story's latest article.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from storyline.records import Document, Event, Quote, Story, StoryEvent
 from storyline.story import dates
 from storyline.story.events import actor_keys
-from storyline.story.wording import content_words, cosine, jaccard, names, tfidf
+from storyline.story.wording import content_words, jaccard, names, tfidf
 
 #: The similarity an article needs to join a story.
 JOIN_THRESHOLD = 0.3
@@ -30,6 +31,8 @@ W_WORDS, W_NAMES, W_TITLE, W_ACTORS, W_SHARED_EVENT = 0.45, 0.45, 0.2, 0.2, 0.3
 W_PROTAGONISTS = 0.15
 #: How many of an article's most mentioned names stand for its protagonists.
 TOP_NAMES = 3
+#: How many of an article's highest-weighted words may bring a story into the comparison.
+KEY_WORDS = 25
 #: Gaps up to this many days cost nothing; longer gaps fade the similarity, down to FADE_FLOOR.
 FRESH_DAYS, FADE_DAYS, FADE_FLOOR = 30, 730, 0.6
 
@@ -43,6 +46,17 @@ class _Features:
     top_names: tuple[str, ...]  # the names the article mentions most
     actors: frozenset[str]
     story_events: frozenset[str]
+    norms: tuple[float, float, float] = (0.0, 0.0, 0.0)  # of words, names, title
+
+    def keys(self) -> Iterator[str]:
+        """What a story must share with the article to be scored against it: a name, an
+        actor, a story event or one of the article's most distinctive words."""
+        yield from (f"n:{n}" for n in self.names)
+        yield from (f"a:{a}" for a in self.actors)
+        yield from (f"e:{e}" for e in self.story_events)
+        top = sorted(self.words.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_WORDS]
+        yield from (f"w:{w}" for w, _ in top)
+        yield from (f"w:{w}" for w in self.title)
 
 
 @dataclass(slots=True)
@@ -56,6 +70,9 @@ class _Group:
     actors: set[str] = field(default_factory=set)
     story_events: set[str] = field(default_factory=set)
     latest: str | None = None
+    # Norms of the summed vectors and the story's main names, computed once per new member.
+    _norms: tuple[float, float, float] | None = None
+    _top: frozenset[str] | None = None
 
     def add(self, f: _Features) -> None:
         self.members.append(f)
@@ -65,9 +82,33 @@ class _Group:
         self.name_tf.update(f.top_names)
         self.actors |= f.actors
         self.story_events |= f.story_events
+        self._norms = self._top = None
         day = dates.day_value(f.document.published)
         if day and (self.latest is None or day > self.latest):
             self.latest = day
+
+    @property
+    def norms(self) -> tuple[float, float, float]:
+        if self._norms is None:
+            self._norms = (_norm(self.words), _norm(self.names), _norm(self.title))
+        return self._norms
+
+    @property
+    def top(self) -> frozenset[str]:
+        if self._top is None:
+            self._top = frozenset(n for n, _ in self.name_tf.most_common(TOP_NAMES + 2))
+        return self._top
+
+
+def _norm(vector: Mapping[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_norm: float) -> float:
+    """Cosine of two sparse vectors whose norms are known; the loop runs over ``a``."""
+    if not a_norm or not b_norm:
+        return 0.0
+    return sum(v * b.get(k, 0.0) for k, v in a.items()) / (a_norm * b_norm)
 
 
 def _features(
@@ -112,6 +153,8 @@ def _features(
                 story_events=frozenset(story_events_by_doc.get(d.id, set())),
             )
         )
+        f = out[-1]
+        f.norms = (_norm(f.words), _norm(f.names), _norm(f.title))
     return out
 
 
@@ -123,13 +166,15 @@ def _fade(gap: int | None) -> float:
 
 def similarity(f: _Features, group: _Group) -> float:
     """How well an article fits a story, 0..~1.3."""
-    score = W_WORDS * cosine(f.words, group.words) + W_NAMES * cosine(f.names, group.names)
-    score += W_ACTORS * jaccard(f.actors, group.actors) + W_TITLE * cosine(f.title, group.title)
+    words_norm, names_norm, title_norm = group.norms
+    score = W_WORDS * _cosine(f.words, f.norms[0], group.words, words_norm)
+    score += W_NAMES * _cosine(f.names, f.norms[1], group.names, names_norm)
+    score += W_ACTORS * jaccard(f.actors, group.actors)
+    score += W_TITLE * _cosine(f.title, f.norms[2], group.title, title_norm)
     if f.story_events & group.story_events:
         score += W_SHARED_EVENT
     # The same protagonists: most of the article's main names are main names of the story.
-    story_top = {n for n, _ in group.name_tf.most_common(TOP_NAMES + 2)}
-    if f.top_names and len(set(f.top_names) & story_top) * 3 >= 2 * len(f.top_names):
+    if f.top_names and len(set(f.top_names) & group.top) * 3 >= 2 * len(f.top_names):
         score += W_PROTAGONISTS
     return score * _fade(dates.gap_days(dates.day_value(f.document.published), group.latest))
 
@@ -179,17 +224,26 @@ def group_stories(
 
     groups: list[_Group] = []
     group_of: dict[str, _Group] = {}
+    # Which stories hold each key (name, actor, story event, distinctive word): an article is
+    # scored only against the stories it shares a key with, so the work grows with the overlap,
+    # not with articles x stories. Ties go to the oldest story, as in a scan of them all.
+    holders: dict[str, set[int]] = defaultdict(set)
     for f in _features(docs, events_by_doc, quotes_by_doc, se_by_doc):
         best, best_score = None, JOIN_THRESHOLD
-        for group in groups:
-            score = similarity(f, group)
+        keys = set(f.keys())
+        candidates = sorted({i for k in keys for i in holders.get(k, ())})
+        for i in candidates:
+            score = similarity(f, groups[i])
             if score >= best_score and (best is None or score > best_score):
-                best, best_score = group, score
+                best, best_score = i, score
         if best is None:
-            best = _Group(_story_id(f.document.id))
-            groups.append(best)
-        best.add(f)
-        group_of[f.document.id] = best
+            best = len(groups)
+            groups.append(_Group(_story_id(f.document.id)))
+        group = groups[best]
+        for k in keys:
+            holders[k].add(best)
+        group.add(f)
+        group_of[f.document.id] = group
 
     originals = {n.lower(): n for d in docs for n in names(f"{d.title or ''}\n{d.text}")}
     stamped = []
