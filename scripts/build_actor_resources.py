@@ -636,10 +636,10 @@ ROLE_CORE: dict[str, str] = {
     "people": "CVL",
     "residents": "CVL",
     "villagers": "CVL",
-    "journalist": "MED",
-    "reporter": "MED",
-    "newspaper": "MED",
-    "editor": "MED",
+    "journalist": "JRN",
+    "reporter": "JRN",
+    "newspaper": "JRN",
+    "editor": "JRN",
     "academic": "EDU",
     "professor": "EDU",
     "scholar": "EDU",
@@ -729,19 +729,23 @@ def phrase(raw: str) -> str:
     return " ".join(raw.strip().strip("_").replace("_", " ").split()).lower()
 
 
-def sector_of(code: str) -> str | None:
+def sector_of(code: str, phoenix: bool = False) -> str | None:
+    """The sector of a dictionary code, as PLOVER writes it: journalists and the press ``JRN``,
+    medicine ``MED``. Phoenix (CAMEO) writes the press ``MED`` and medicine ``HLH``."""
     code = code.strip("~").upper()
     if "OPP" in code:
         return "OPP"
     head = code[:3]
-    if head == "JRN":
+    if head == "HLH" or (head == "MED" and not phoenix):
         return "MED"
+    if head in ("MED", "JRN"):
+        return "JRN"
     if head == "UAF":  # unidentified armed forces: armed groups, as PLOVER codes them (REB)
         return "REB"
     return head if head in SECTOR_OK else None
 
 
-def read_agents(path: Path, out: dict[str, str]) -> None:
+def read_agents(path: Path, out: dict[str, str], *, phoenix: bool = False) -> None:
     subs: dict[str, list[str]] = {}
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
@@ -754,7 +758,7 @@ def read_agents(path: Path, out: dict[str, str]) -> None:
         m = re.match(r"^(.+?)\s*(\{[^}]*\})?\s*\[(~[A-Z]+)\]", line.strip())
         if not m:
             continue
-        sector = sector_of(m.group(3))
+        sector = sector_of(m.group(3), phoenix)
         if sector is None:
             continue
         forms = [m.group(1)]
@@ -902,9 +906,9 @@ def read_org_dictionary(
         code = codes[0]
         entry: list[str | None]
         if code.startswith(("IGO", "NGO", "IMG", "MNC")):
-            entry = [code[:3], sector_of(code[3:]) if len(code) > 3 else None]
+            entry = [code[:3], sector_of(code[3:], True) if len(code) > 3 else None]
         else:
-            entry = [cow.get(code[:3], code[:3]), sector_of(code[3:]) or "REB"]
+            entry = [cow.get(code[:3], code[:3]), sector_of(code[3:], True) or "REB"]
         for n in names:
             words = phrase(n)
             if len(words) >= 4 and re.fullmatch(r"[a-z0-9][a-z0-9 .'\-&]*", words):
@@ -1068,7 +1072,7 @@ def main() -> None:
     for words, sector in ROLE_CORE.items():
         agents[words] = sector
     read_agents(data / "actors/ngec-plover/PLOVER_agents.txt", agents)
-    read_agents(data / "actors/phoenix-dictionaries/Phoenix.agents.txt", agents)
+    read_agents(data / "actors/phoenix-dictionaries/Phoenix.agents.txt", agents, phoenix=True)
     (out / "agents.json").write_text(
         json.dumps(dict(sorted(agents.items())), ensure_ascii=False, indent=0), encoding="utf-8"
     )

@@ -399,3 +399,21 @@ def test_an_organization_named_after_a_city_is_of_its_country(base_nlp: Language
     school = next(m for m in doc._.mentions if "University" in m.text)
     entity = next(e for e in doc._.entities if e.id == school.entity_id)
     assert (entity.country, entity.sector) == ("IRQ", "EDU")
+
+
+def test_counted_people_of_a_country_are_its_civilians(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Thousands of Nigerians marched in Lagos. Soldiers detained 168 Liberians. "
+        "The Palestinians rejected the plan.",
+    )
+    assert {(e.country, e.sector) for e in doc._.entities} >= {("NGA", "CVL"), ("LBR", "CVL")}
+    palestinians = mention_at(doc, "Palestinians")
+    assert palestinians is not None
+    assert palestinians.entity_id == "country:PSE"
+
+
+def test_the_press_is_jrn_and_medicine_med_as_plover_codes_them() -> None:
+    assert role_sector("journalist") == "JRN"
+    assert role_sector("newspaper") == "JRN"
+    assert role_sector("doctor") == "MED"

@@ -133,6 +133,11 @@ COLLECTIVE_NOUNS = frozenset(
 # What a country leads in a war: "the U.S.-led coalition" is its military.
 LED_MILITARY = frozenset({"coalition", "force", "forces", "alliance", "offensive", "operation"})
 LABOUR_WORDS = frozenset({"workers", "worker", "labor", "labour", "trade", "miners", "teachers"})
+# Words that count people: "many Afghans", "thousands of Nigerians".
+QUANTIFIERS = frozenset({"many", "some", "several", "few", "numerous", "most"})
+QUANTITY_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "million", "score", "crowd", "group", "number", "hundreds"}
+)
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
 
 
@@ -230,7 +235,7 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
         elif sector is None and head_end and words[head_end - 1] == "assembly":
             sector = "LEG"  # "the Montenegro Assembly", "National Assembly of Kenya"
         if sector is None and MEDIA.intersection(words):
-            sector = "MED"
+            sector = "JRN"
     return Cluster(entity_id("ORG", text), "ORG", text, country, sector, org_words=org_words)
 
 
@@ -454,11 +459,34 @@ def _country_mention(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan])
         _ethnic_group(b, span, names_at)
         return
     group = group_head(b.doc, span, names_at, b.lex)
-    if group is None:
+    if group is None and _counted_people(b.doc, span, names_at):
+        b.add(span.start, span.end, "name", country_cluster(iso, "CVL", b.lex))
+    elif group is None:
         b.add(span.start, span.end, "name", country_cluster(iso, None, b.lex))
     else:
         sector, start, end = group
         b.add(start, end, "name", country_cluster(iso, sector, b.lex))
+
+
+def _counted_people(doc: Doc, span: NameSpan, names_at: dict[int, NameSpan]) -> bool:
+    """A plural demonym that counts or describes people ("168 Liberians", "thousands of
+    Nigerians", "young Algerians"): civilians of the country, not the country itself ("the
+    Palestinians reject ...")."""
+    tok = doc[span.end - 1]
+    if tok.tag_ not in ("NNPS", "NNS") or not tok.text[:1].isupper():
+        return False
+    for child in tok.lefts:
+        if child.i in names_at:
+            continue
+        if child.dep_ in ("nummod", "amod", "compound") or child.lower_ in QUANTIFIERS:
+            return True
+    head = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.i < head.i
+        and (head.head.lemma_.lower() in QUANTITY_NOUNS or head.head.pos_ == "NUM")
+    )
 
 
 def _ethnic_group(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan]) -> None:
