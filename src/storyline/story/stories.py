@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -37,9 +37,85 @@ KEY_WORDS = 25
 FRESH_DAYS, FADE_DAYS, FADE_FLOOR = 30, 730, 0.6
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleCounts:
+    """What one article brings to story grouping, counted from that article alone (no corpus
+    statistics): its content words, title words and names with their counts, in the order first
+    seen, the keys of the actors of its events and quotes, and how it last wrote each name."""
+
+    doc_id: str
+    published: str | None  # the day, YYYY-MM-DD
+    fallback_label: str  # the story's label when its names give none
+    words: tuple[tuple[str, int], ...]
+    names: tuple[tuple[str, int], ...]  # lowercased
+    title: tuple[tuple[str, int], ...]
+    originals: tuple[tuple[str, str], ...]  # lowercased name -> as last written
+    actors: frozenset[str] = frozenset()
+
+
+def text_counts(document: Document) -> ArticleCounts:
+    """The counts of an article's title and text (no actors)."""
+    text = f"{document.title or ''}\n{document.text}"
+    found = names(text)
+    return ArticleCounts(
+        doc_id=document.id,
+        published=dates.day_value(document.published),
+        fallback_label=document.title or document.text[:60],
+        words=tuple(Counter(content_words(text)).items()),
+        names=tuple(Counter(n.lower() for n in found).items()),
+        title=tuple(Counter(content_words(document.title or "")).items()),
+        originals=tuple({n.lower(): n for n in found}.items()),
+    )
+
+
+def event_actors(event: Event) -> frozenset[str]:
+    """The actor keys an event gives its article (no country keys: too broad to tie stories)."""
+    keys = actor_keys([*event.source, *event.target])
+    return frozenset(k for k in keys if not k.startswith("country"))
+
+
+def quote_actors(quote: Quote) -> frozenset[str]:
+    """The actor keys a quote gives its article: its speaker's entity and name."""
+    keys = set()
+    if quote.speaker_entity_id:
+        keys.add(f"id:{quote.speaker_entity_id}")
+    if quote.speaker:
+        keys.add(f"name:{quote.speaker.lower()}")
+    return frozenset(keys)
+
+
+def article_counts(
+    document: Document, events: Iterable[Event] = (), quotes: Iterable[Quote] = ()
+) -> ArticleCounts:
+    """Everything story grouping counts in one article: :func:`text_counts` and the actors of
+    the article's events and quotes."""
+    actors: set[str] = set()
+    for e in events:
+        actors |= event_actors(e)
+    for q in quotes:
+        actors |= quote_actors(q)
+    return replace(text_counts(document), actors=frozenset(actors))
+
+
+def document_frequencies(counts: Iterable[ArticleCounts]) -> tuple[Counter[str], Counter[str], int]:
+    """How many articles hold each content word and each name, and how many articles there are."""
+    word_df: Counter[str] = Counter()
+    name_df: Counter[str] = Counter()
+    n = 0
+    for c in counts:
+        word_df.update(w for w, _ in c.words)
+        name_df.update(w for w, _ in c.names)
+        n += 1
+    return word_df, name_df, n
+
+
 @dataclass(slots=True)
-class _Features:
-    document: Document
+class StoryFeatures:
+    """An article as the story assignment sees it: weighted vectors, actors, story events."""
+
+    doc_id: str
+    published: str | None
+    fallback_label: str
     words: dict[str, float]
     names: dict[str, float]
     title: dict[str, float]
@@ -59,10 +135,40 @@ class _Features:
         yield from (f"w:{w}" for w in self.title)
 
 
+def article_features(
+    counts: ArticleCounts,
+    word_df: Mapping[str, int],
+    name_df: Mapping[str, int],
+    n_docs: int,
+    story_events: Iterable[str] = (),
+) -> StoryFeatures:
+    """An article's features from its counts and the corpus document frequencies (``word_df``
+    and ``name_df`` need hold only the article's own words and names); ``story_events`` are the
+    ids of the story events (reported by two articles or more) it reports."""
+    name_counts = Counter(dict(counts.names))
+    f = StoryFeatures(
+        doc_id=counts.doc_id,
+        published=counts.published,
+        fallback_label=counts.fallback_label,
+        words=tfidf(Counter(dict(counts.words)), word_df, n_docs),
+        names=tfidf(name_counts, name_df, n_docs),
+        title=tfidf(Counter(dict(counts.title)), word_df, n_docs),
+        top_names=tuple(
+            n for n, _ in sorted(name_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_NAMES]
+        ),
+        actors=counts.actors,
+        story_events=frozenset(story_events),
+    )
+    f.norms = (_norm(f.words), _norm(f.names), _norm(f.title))
+    return f
+
+
 @dataclass(slots=True)
-class _Group:
+class StoryGroup:
+    """A story being built: its articles' features and their sums."""
+
     id: str
-    members: list[_Features] = field(default_factory=list)
+    members: list[StoryFeatures] = field(default_factory=list)
     words: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     title: Counter[str] = field(default_factory=Counter)
@@ -74,7 +180,7 @@ class _Group:
     _norms: tuple[float, float, float] | None = None
     _top: frozenset[str] | None = None
 
-    def add(self, f: _Features) -> None:
+    def add(self, f: StoryFeatures) -> None:
         self.members.append(f)
         self.words.update(f.words)
         self.names.update(f.names)
@@ -83,7 +189,7 @@ class _Group:
         self.actors |= f.actors
         self.story_events |= f.story_events
         self._norms = self._top = None
-        day = dates.day_value(f.document.published)
+        day = f.published
         if day and (self.latest is None or day > self.latest):
             self.latest = day
 
@@ -111,60 +217,13 @@ def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_nor
     return sum(v * b.get(k, 0.0) for k, v in a.items()) / (a_norm * b_norm)
 
 
-def _features(
-    documents: list[Document],
-    events_by_doc: dict[str, list[Event]],
-    quotes_by_doc: dict[str, list[Quote]],
-    story_events_by_doc: dict[str, set[str]],
-) -> list[_Features]:
-    word_counts = {d.id: Counter(content_words(f"{d.title or ''}\n{d.text}")) for d in documents}
-    name_counts = {
-        d.id: Counter(n.lower() for n in names(f"{d.title or ''}\n{d.text}")) for d in documents
-    }
-    word_df: Counter[str] = Counter()
-    name_df: Counter[str] = Counter()
-    for d in documents:
-        word_df.update(word_counts[d.id].keys())
-        name_df.update(name_counts[d.id].keys())
-    n = len(documents)
-    out = []
-    for d in documents:
-        actors: set[str] = set()
-        for e in events_by_doc.get(d.id, []):
-            actors |= {k for k in actor_keys([*e.source, *e.target]) if not k.startswith("country")}
-        for q in quotes_by_doc.get(d.id, []):
-            if q.speaker_entity_id:
-                actors.add(f"id:{q.speaker_entity_id}")
-            if q.speaker:
-                actors.add(f"name:{q.speaker.lower()}")
-        out.append(
-            _Features(
-                document=d,
-                words=tfidf(word_counts[d.id], word_df, n),
-                names=tfidf(name_counts[d.id], name_df, n),
-                title=tfidf(Counter(content_words(d.title or "")), word_df, n),
-                top_names=tuple(
-                    n
-                    for n, _ in sorted(name_counts[d.id].items(), key=lambda kv: (-kv[1], kv[0]))[
-                        :TOP_NAMES
-                    ]
-                ),
-                actors=frozenset(actors),
-                story_events=frozenset(story_events_by_doc.get(d.id, set())),
-            )
-        )
-        f = out[-1]
-        f.norms = (_norm(f.words), _norm(f.names), _norm(f.title))
-    return out
-
-
 def _fade(gap: int | None) -> float:
     if gap is None or gap <= FRESH_DAYS:
         return 1.0
     return max(FADE_FLOOR, 1.0 - (gap - FRESH_DAYS) / FADE_DAYS)
 
 
-def similarity(f: _Features, group: _Group) -> float:
+def similarity(f: StoryFeatures, group: StoryGroup) -> float:
     """How well an article fits a story, 0..~1.3."""
     words_norm, names_norm, title_norm = group.norms
     score = W_WORDS * _cosine(f.words, f.norms[0], group.words, words_norm)
@@ -176,20 +235,85 @@ def similarity(f: _Features, group: _Group) -> float:
     # The same protagonists: most of the article's main names are main names of the story.
     if f.top_names and len(set(f.top_names) & group.top) * 3 >= 2 * len(f.top_names):
         score += W_PROTAGONISTS
-    return score * _fade(dates.gap_days(dates.day_value(f.document.published), group.latest))
+    return score * _fade(dates.gap_days(f.published, group.latest))
 
 
-def _story_id(first_doc_id: str) -> str:
+def story_id(first_doc_id: str) -> str:
+    """The id of the story an article starts."""
     return "T" + hashlib.sha1(first_doc_id.encode("utf-8")).hexdigest()[:15]
 
 
-def _label(group: _Group, originals: dict[str, str]) -> str:
-    # The names that weigh most across the story's articles, as they were written.
-    top = [n for n, _ in sorted(group.names.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
-    if top:
-        return ", ".join(originals.get(n, n) for n in top)
-    first = group.members[0].document
-    return first.title or first.text[:60]
+def assign_stories(features: Iterable[StoryFeatures]) -> list[StoryGroup]:
+    """The stories, in the order they start, given the articles' features in published order:
+    each article joins the existing story it is most similar to, or starts a new one."""
+    groups: list[StoryGroup] = []
+    # Which stories hold each key (name, actor, story event, distinctive word): an article is
+    # scored only against the stories it shares a key with, so the work grows with the overlap,
+    # not with articles x stories. Ties go to the oldest story, as in a scan of them all.
+    holders: dict[str, set[int]] = defaultdict(set)
+    for f in features:
+        best, best_score = None, JOIN_THRESHOLD
+        keys = set(f.keys())
+        candidates = sorted({i for k in keys for i in holders.get(k, ())})
+        for i in candidates:
+            score = similarity(f, groups[i])
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = i, score
+        if best is None:
+            best = len(groups)
+            groups.append(StoryGroup(story_id(f.doc_id)))
+        group = groups[best]
+        for k in keys:
+            holders[k].add(best)
+        group.add(f)
+    return groups
+
+
+def label_names(group: StoryGroup) -> list[str]:
+    """The (lowercased) names that weigh most across the story's articles: its label."""
+    return [n for n, _ in sorted(group.names.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+
+
+def story_of(doc_ids: Sequence[str], story_of_doc: Mapping[str, str]) -> str | None:
+    """The story of a story event reported by ``doc_ids``: the one most of them belong to, on a
+    tie the one of the earliest listed."""
+    order = [story_of_doc[d] for d in doc_ids if d in story_of_doc]
+    if not order:
+        return None
+    counts = Counter(order)
+    return max(counts, key=lambda g: (counts[g], -order.index(g)))
+
+
+def span_date(story_event: StoryEvent) -> str | None:
+    """The date a story event adds to its story's span: one the text gave, a month or finer
+    (a year says little of the span)."""
+    s = story_event
+    interval = dates.parse(s.date.value) if s.date and s.date.basis == "text" else None
+    if interval is not None and interval.days <= 31 and s.date is not None:
+        return s.date.value
+    return None
+
+
+def span_ends(values: Iterable[str]) -> tuple[str | None, str | None]:
+    """The earliest start and the latest end of date values; on a tie the first given."""
+    values = list(values)
+    if not values:
+        return None, None
+    return min(values, key=dates.sort_key), max(values, key=_end_key)
+
+
+def story_record(group: StoryGroup, originals: Mapping[str, str], dated: Iterable[str]) -> Story:
+    """The story of a group: its label written as in the articles (``originals`` maps a
+    lowercased name to how it was written), its span over the articles' days and the dates of
+    its story events (``dated``: their :func:`span_date` values, or just the first earliest and
+    the first latest of those)."""
+    top = label_names(group)
+    label = ", ".join(originals.get(n, n) for n in top) if top else group.members[0].fallback_label
+    days = [m.published for m in group.members]
+    start, end = span_ends([*(v for v in days if v), *dated])
+    return Story(
+        id=group.id, label=label, start=start, end=end, doc_ids=[m.doc_id for m in group.members]
+    )
 
 
 def _end_key(value: str) -> tuple[date, int]:
@@ -197,8 +321,9 @@ def _end_key(value: str) -> tuple[date, int]:
     return (interval.end, -interval.days) if interval else (date.min, 0)
 
 
-def _published_key(d: Document) -> tuple[str, str]:
-    return (dates.day_value(d.published) or "9999", d.id)
+def published_key(published_day: str | None, doc_id: str) -> tuple[str, str]:
+    """The order articles are assigned in: by published day (undated last), then id."""
+    return (published_day or "9999", doc_id)
 
 
 def group_stories(
@@ -208,7 +333,7 @@ def group_stories(
     quotes: Iterable[Quote] = (),
 ) -> tuple[list[Story], list[StoryEvent]]:
     """Stories over the documents, and the story events with their ``story_id`` set."""
-    docs = sorted({d.id: d for d in documents}.values(), key=_published_key)
+    docs = {d.id: d for d in documents}
     events_by_doc: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         events_by_doc[e.doc_id].append(e)
@@ -222,54 +347,27 @@ def group_stories(
             for doc_id in s.doc_ids:
                 se_by_doc[doc_id].add(s.id)
 
-    groups: list[_Group] = []
-    group_of: dict[str, _Group] = {}
-    # Which stories hold each key (name, actor, story event, distinctive word): an article is
-    # scored only against the stories it shares a key with, so the work grows with the overlap,
-    # not with articles x stories. Ties go to the oldest story, as in a scan of them all.
-    holders: dict[str, set[int]] = defaultdict(set)
-    for f in _features(docs, events_by_doc, quotes_by_doc, se_by_doc):
-        best, best_score = None, JOIN_THRESHOLD
-        keys = set(f.keys())
-        candidates = sorted({i for k in keys for i in holders.get(k, ())})
-        for i in candidates:
-            score = similarity(f, groups[i])
-            if score >= best_score and (best is None or score > best_score):
-                best, best_score = i, score
-        if best is None:
-            best = len(groups)
-            groups.append(_Group(_story_id(f.document.id)))
-        group = groups[best]
-        for k in keys:
-            holders[k].add(best)
-        group.add(f)
-        group_of[f.document.id] = group
+    counts = [
+        article_counts(d, events_by_doc.get(d.id, ()), quotes_by_doc.get(d.id, ()))
+        for d in docs.values()
+    ]
+    counts.sort(key=lambda c: published_key(c.published, c.doc_id))
+    word_df, name_df, n = document_frequencies(counts)
+    groups = assign_stories(
+        article_features(c, word_df, name_df, n, se_by_doc.get(c.doc_id, ())) for c in counts
+    )
+    originals: dict[str, str] = {}
+    for c in counts:  # the latest article's writing of a name wins
+        originals.update(c.originals)
 
-    originals = {n.lower(): n for d in docs for n in names(f"{d.title or ''}\n{d.text}")}
+    story_of_doc = {m.doc_id: g.id for g in groups for m in g.members}
     stamped = []
-    dated_by_group: dict[str, list[str]] = defaultdict(list)
+    dated: dict[str, list[str]] = defaultdict(list)
     for s in story_events:
-        counts = Counter(group_of[d].id for d in s.doc_ids if d in group_of)
-        story_id = None
-        if counts:
-            order = [group_of[d].id for d in s.doc_ids if d in group_of]
-            story_id = max(counts, key=lambda g: (counts[g], -order.index(g)))
-            interval = dates.parse(s.date.value) if s.date and s.date.basis == "text" else None
-            if interval is not None and interval.days <= 31:  # a year says little of the span
-                dated_by_group[story_id].append(s.date.value if s.date else "")
-        stamped.append(replace(s, story_id=story_id))
-
-    stories = []
-    for group in groups:
-        days = [dates.day_value(m.document.published) for m in group.members]
-        values = [v for v in days if v] + dated_by_group[group.id]
-        stories.append(
-            Story(
-                id=group.id,
-                label=_label(group, originals),
-                start=min(values, key=dates.sort_key) if values else None,
-                end=max(values, key=_end_key) if values else None,
-                doc_ids=[m.document.id for m in group.members],
-            )
-        )
+        sid = story_of(s.doc_ids, story_of_doc)
+        value = span_date(s) if sid else None
+        if sid and value:
+            dated[sid].append(value)
+        stamped.append(replace(s, story_id=sid))
+    stories = [story_record(g, originals, dated[g.id]) for g in groups]
     return stories, stamped
