@@ -376,3 +376,43 @@ def test_a_year_before_quarter_or_period_names_a_quarter() -> None:
         ("the 1988 quarter", "1988-Q3"),
         ("the 1988 second quarter", "1988-Q2"),
     ]
+
+
+def pairs(text: str, anchor: str | None = "2009-12-19") -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find_timexes_in_text(text, anchor)]
+
+
+def test_spans_of_years_name_each_year() -> None:
+    assert pairs("Eastern Theater 1861-1863\nBecause of") == [("1861", "1861"), ("1863", "1863")]
+    assert pairs("The crisis in 1995-96 escalated.") == [("1995", "1995"), ("96", "1996")]
+    assert pairs("The Reign of Terror (1793-1794) began.") == [("1793", "1793"), ("1794", "1794")]
+    # not a span: the second number is smaller, or a score, or a phone number
+    assert pairs("It ended 1998-12 in the vote; call 555-1861.") == []
+
+
+def test_old_years_in_the_places_a_year_goes() -> None:
+    text = "Both resigned after the 1777 campaign, and as late as 1781 officials hoped."
+    assert pairs(text) == [("1777", "1777"), ("1781", "1781")]
+    assert pairs("He was named 1965's Man of the Year.")[0] == ("1965", "1965")
+    assert pairs("Prices of the 1980's fell.") == [("the 1980's", "198")]
+    assert pairs("the 1500 troops and 1777 men") == []
+
+
+def test_the_other_day_of_a_span_of_days() -> None:
+    assert pairs("on April 6-7 and from April 13-15.", "1915-06-01") == [
+        ("April 6", "1915-04-06"),
+        ("7", "1915-04-07"),
+        ("April 13", "1915-04-13"),
+        ("15", "1915-04-15"),
+    ]
+    assert pairs("Held 2-4 July 2013 at the studio.") == [
+        ("2", "2013-07-02"),
+        ("4 July 2013", "2013-07-04"),
+    ]
+    assert pairs("on May 4 and 5 were", "1865-06-01") == [
+        ("May 4", "1865-05-04"),
+        ("5", "1865-05-05"),
+    ]
+    assert pairs("The score was 3-1 on May 4 and 5-2 later.", "1865-06-01") == [
+        ("May 4", "1865-05-04")
+    ]

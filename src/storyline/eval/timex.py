@@ -206,6 +206,7 @@ def score_doc(
                     {
                         "doc": name,
                         "kind": "missed",
+                        "start": g.start,
                         "gold": g.text,
                         "value": g.value,
                         "type": g.type,
@@ -223,6 +224,7 @@ def score_doc(
                 {
                     "doc": name,
                     "kind": "value" if not value_ok else "extent",
+                    "start": g.start,
                     "gold": g.text,
                     "system": s.text,
                     "value": g.value,
@@ -241,6 +243,7 @@ def score_doc(
                     {
                         "doc": name,
                         "kind": "spurious",
+                        "start": s.start,
                         "system": s.text,
                         "system_value": s.value,
                         "type": s.type,

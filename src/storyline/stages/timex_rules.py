@@ -457,6 +457,15 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     return "DATE", value, mod
 
 
+def _h_day_range(m: re.Match[str], ctx: Context) -> Reading | None:
+    """The other day of a span within one month: "April 6-7" and "15 to 22 February" are two
+    dates each, the bare day taking the month (and year) of its neighbour."""
+    reading = _date_reading(m["mon"], m["d"], m["y"], m, ctx)
+    if reading is None:
+        return None
+    return reading[0], reading[1], None, m.start("d"), m.end("d")
+
+
 def _h_weekday_date(m: re.Match[str], ctx: Context) -> Reading | None:
     return _date_reading(m["mon"], m["d"], m["y"], m, ctx)
 
@@ -603,10 +612,15 @@ def _h_year(m: re.Match[str], ctx: Context) -> Reading | None:
     if not _year_plausible(year, ctx):
         return None
     after = ctx.text[m.end() : m.end() + 12]
-    if re.match(r"\s*(?:%|percent|per\s*cent|[-–]\d(?!\d{3}(?!\d))|\.\d|:\d|,\d{3})", after):
+    ranged = _year_range(ctx.text, m.start("y"), m.end("y"), year)
+    if not ranged and re.match(
+        r"\s*(?:%|percent|per\s*cent|[-–]\d(?!\d{3}(?!\d))|\.\d|:\d|,\d{3})", after
+    ):
         return None
+    if re.match(r"['’]s\b", after) and year % 10 == 0:
+        return None  # "the 1980's": a decade
     mod = _position_mod(m["pmod"])
-    if not m["pmod"] and not m["fy"]:
+    if not m["pmod"] and not m["fy"] and not ranged:
         # a bare number: a year only where a year can be (not "1500 troops", "No. 1990")
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"(?:no\.|number|room|page|route|flight|#)\s*$", before):
@@ -617,14 +631,34 @@ def _h_year(m: re.Match[str], ctx: Context) -> Reading | None:
         if (
             year < 1900
             and not re.search(
-                r"(?:in|since|of|by|until|from|to|year|between|and|before|after)"
+                r"(?:in|since|of|by|until|from|to|year|between|and|before|after|the|as)"
                 r"\s*$",
                 before,
             )
-            and not re.match(r"\s*[,.;)]", after)
+            and not re.match(r"\s*(?:[,.;)]|['’]s\b|\n|$)", after)
         ):
             return None
     return "DATE", f"{year:04d}", mod
+
+
+def _year_range(text: str, start: int, end: int, year: int) -> bool:
+    """Whether the year at ``[start, end)`` is one end of a span of years ("1861-1865",
+    "1995-96"): the later year follows the earlier within a century."""
+    after = re.match(r"[-–](\d{4}|\d\d)(?![\d\w])", text[end : end + 6])
+    if after is not None:
+        other = int(after[1]) if len(after[1]) == 4 else year // 100 * 100 + int(after[1])
+        return year < other <= year + 100
+    before = re.search(r"(?<![\d\w.,$-])(\d{4})[-–]$", text[max(0, start - 6) : start])
+    return before is not None and int(before[1]) < year <= int(before[1]) + 100
+
+
+def _h_year_short(m: re.Match[str], ctx: Context) -> Reading | None:
+    """The two-digit end of a span of years: "1995-96" is 1995 and 1996."""
+    first = int(m["first"])
+    year = first // 100 * 100 + int(m["y"])
+    if not first < year <= first + 10 or not _year_plausible(year, ctx):
+        return None
+    return "DATE", f"{year:04d}", None, m.start("y"), m.end("y")
 
 
 _COUNT_NOUN_WORDS = """
@@ -1010,6 +1044,9 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("slash", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d\d)(?![\d/])", _h_slash),
     ("dmy_abbr", rf"{_B}(?P<d>\d{{1,2}})[-\s](?P<mon>{_MONTH_ABBR_DOT})[-\s](?P<y>\d{{4}}|\d\d)(?![\d-])", _h_dmy_abbr),
     ("mdy", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?!\w|:\d)", _h_mdy),
+    ("day_range_end", rf"(?<![\w.])(?P<mon>{_MONTH})\s+{_DAY}\s*(?:[-–]|\s+(?:to|and|or|through|until)\s+)(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d\w]|[-–:/]\d)", _h_day_range),
+    ("day_range_start", rf"{_B}(?P<d>{_DAY})\s*(?:[-–]|\s+(?:to|and|or|through|until)\s+){_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_day_range),
+    ("dmy_range_end", rf"(?<=\d[-–])(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
     ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|(?:last|this|next)\s+year|(?<=of\s)(?:that|the\s+same)\s+year))?(?![\w-])", _h_month),
     ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|every|each)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
@@ -1021,7 +1058,8 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("season", rf"{_B}(?P<season>{_SEASON}){_E}", _h_season),
     ("season_year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR}){_E}", _h_season_year),
     ("year_range_end", rf"(?<=[12]\d{{3}}[-–])(?<!\d[12]\d{{3}}[-–])(?P<pmod>)(?P<fy>)(?P<y>{_YEAR4})(?![\d\w'’-]|,\d)", _h_year),
-    ("year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{_YEAR4})(?![\d\w'’]|,\d)", _h_year),
+    ("year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{_YEAR4})(?![\d\w]|['’](?!s\b)|,\d)", _h_year),
+    ("year_range_short", rf"(?<![\d\w.,$-])(?P<first>{_YEAR4})[-–](?P<y>\d\d)(?![\d\w'’-]|,\d)", _h_year_short),
     ("fiscal_yy", rf"{_B}(?P<pmod>)(?P<fy>fiscal(?:\s+year)?)\s+(?P<y>'\d\d){_E}", _h_year),
     ("era", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<y>\d{{1,4}})\s*(?P<era>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<y2>\d{{1,4}}))(?![\w])", _h_era),
     ("decade", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?:(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s){_E}", _h_decade),
@@ -1063,7 +1101,8 @@ _DIGITS = "0123456789"
 #: sentences hold no month, weekday or unit word, so most rules skip most sentences.
 _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "iso": (_DIGITS,), "slash": (_DIGITS,), "dmy_abbr": (_DIGITS,), "mdy": _MONTH_KEYS,
-    "dmy": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS,
+    "dmy": _MONTH_KEYS, "day_range_end": _MONTH_KEYS, "day_range_start": _MONTH_KEYS,
+    "dmy_range_end": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS,
     "day_word": ("today", "tonight", "yesterday", "tomorrow", "tmr", "tmw", "2mor", "tomo",
                  "tdy", "2day", "tonite", "2nite", "2night"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
@@ -1071,7 +1110,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
             "later date"),
     "anaphor": ("that", "same", "next", "following", "previous", "preceding"),
     "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS,
-    "year_range_end": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
+    "year_range_end": (_DIGITS,), "year_range_short": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
     "year_quarter": ("quarter", "period"),
     "quarter_q": ("q",), "duration": (*_UNIT_KEYS, "hr", "min", "sec", "yr", "wk"), "year_ago": ("year",),
