@@ -609,6 +609,7 @@ ROLE_CORE: dict[str, str] = {
     "air force": "MIL",
     "defense ministry": "GOV",
     "police": "COP",
+    "security chief": "COP",
     "policeman": "COP",
     "police officer": "COP",
     "judge": "JUD",

@@ -417,3 +417,25 @@ def test_the_press_is_jrn_and_medicine_med_as_plover_codes_them() -> None:
     assert role_sector("journalist") == "JRN"
     assert role_sector("newspaper") == "JRN"
     assert role_sector("doctor") == "MED"
+
+
+def test_people_described_by_where_they_live_are_civilians(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Soldiers arrested Palestinians of the Israeli-occupied West Bank.")
+    palestinians = mention_at(doc, "Palestinians")
+    assert palestinians is not None
+    assert palestinians.entity_id == "country:PSE:CVL"
+
+
+def test_a_village_in_a_country_is_its_civilians(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Fighting erupted in a village in Western Cambodia.")
+    assert ("KHM", "CVL") in {(e.country, e.sector) for e in doc._.entities}
+
+
+def test_a_leaders_administration_is_the_government_and_un_helicopters_the_un(
+    base_nlp: Language,
+) -> None:
+    doc = run(base_nlp, "The Bush administration rejected the plan. U.N. helicopters arrived.")
+    codes = {(e.id, e.country, e.sector) for e in doc._.entities}
+    assert ("country:USA:GOV", "USA", "GOV") in codes
+    assert ("igo:UNO", "IGO", None) in codes
+    assert not any(e.id == "igo:UNO:MIL" for e in doc._.entities)

@@ -120,6 +120,12 @@ MEDIA = frozenset(
 # An IGO's people keep the IGO's own code except its forces and its refugee agencies
 # ("UN peacekeepers" MIL); "Red Cross officials" stay the Red Cross, as the gold codes them.
 IGO_GROUP_SECTORS = frozenset({"MIL", "REF"})
+# Things a force has, not its people: "U.N. helicopters" are the UN's, not its troops.
+EQUIPMENT = frozenset(
+    {"aircraft", "helicopters", "helicopter", "jets", "warplanes", "planes", "tanks", "vehicles"}
+)
+# Where people live: "a village in western Cambodia" is its civilians.
+SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet"})
 # Sectors that belong to one country (an IGO official or an NGO does not).
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "REB", "ELI", "SPY"})
 # Sectors of a country's state: rebels or an opposition of a country do not speak for it.
@@ -299,7 +305,7 @@ def find_actors(
                 org_words=frozenset((org.name if org else span.value).lower().split()),
             )
             group = group_head(doc, span, names_at, lex)
-            if group is not None and group[0] in IGO_GROUP_SECTORS:
+            if group is not None and group[0] in IGO_GROUP_SECTORS and _people_noun(doc, group):
                 sector, g_start, g_end = group
                 label = SECTOR_NAMES.get(sector, sector.lower())
                 c = Cluster(f"{c.id}:{sector}", "ORG", f"{c.name} ({label})", kind, sector)
@@ -390,6 +396,7 @@ def find_actors(
 
     # 2. People: full names first, then the short forms that belong to them.
     _people(doc, b, names=names, names_at=names_at, orgs_at=orgs_at, lex=lex)
+    _leaders_governments(doc, b)
 
     _only_country(b)
 
@@ -399,6 +406,17 @@ def find_actors(
     b.found = [f for f in b.found if f.start not in inside] + nominals
     b.found.extend(resolve_pronouns(doc, b.found, b.quotes))
     return _records(doc, b)
+
+
+def _leaders_governments(doc: Doc, b: _Builder) -> None:
+    """ "the Bush administration", "the Assad regime": its leader's country's government."""
+    for f in list(b.found):
+        c = f.cluster
+        if c.type != "PERSON" or f.kind != "name" or c.country is None or f.end >= len(doc):
+            continue
+        word = doc[f.end]
+        if word.lower_ in GOVERNMENT_WORDS and doc[f.end - 1].head.i == word.i:
+            b.add(f.start, f.end + 1, "name", country_cluster(c.country, "GOV", b.lex))
 
 
 def _only_country(b: _Builder) -> None:
@@ -470,8 +488,8 @@ def _country_mention(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan])
 
 def _counted_people(doc: Doc, span: NameSpan, names_at: dict[int, NameSpan]) -> bool:
     """A plural demonym that counts or describes people ("168 Liberians", "thousands of
-    Nigerians", "young Algerians"): civilians of the country, not the country itself ("the
-    Palestinians reject ...")."""
+    Nigerians", "young Algerians", "Palestinians living in Gaza"): civilians of the country, not
+    the country itself ("the Palestinians reject ...")."""
     tok = doc[span.end - 1]
     if tok.tag_ not in ("NNPS", "NNS") or not tok.text[:1].isupper():
         return False
@@ -480,6 +498,14 @@ def _counted_people(doc: Doc, span: NameSpan, names_at: dict[int, NameSpan]) -> 
             continue
         if child.dep_ in ("nummod", "amod", "compound") or child.lower_ in QUANTIFIERS:
             return True
+    for child in tok.rights:
+        if child.dep_ in ("acl", "relcl"):
+            return True  # "Palestinians living in the West Bank"
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            place = next((t for t in child.children if t.dep_ == "pobj"), None)
+            where = names_at.get(place.i) if place is not None else None
+            if where is not None and where.kind in ("place", "country", "capital"):
+                return True  # "Palestinians of the West Bank"
     head = tok.head
     return (
         tok.dep_ == "pobj"
@@ -546,6 +572,14 @@ def group_head(
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and head.head.i < head.i
+        and head.head.lower_ in SETTLEMENTS
+        and head.lower_ in (*GROUP_PREPOSITIONS, "near")
+        and head.head.i not in names_at
+    ):
+        return "CVL", head.head.i, span.end  # "a village in western Cambodia": its people
     if tok.dep_ == "pobj" and head.lower_ in GROUP_PREPOSITIONS and head.head.i < head.i:
         noun = head.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in names_at:
@@ -585,6 +619,13 @@ def group_head(
     if any(i in names_at for i in range(span.end, end)):
         end = span.end
     return sector, span.start, end
+
+
+def _people_noun(doc: Doc, group: tuple[str, int, int]) -> bool:
+    """Whether a group's last word names people ("UN peacekeepers"), not their equipment or a
+    state of affairs ("U.N. helicopters", "a U.N. military presence")."""
+    last = doc[group[2] - 1]
+    return last.tag_ in ("NNS", "NNPS") and last.lower_ not in EQUIPMENT
 
 
 def _led_group(doc: Doc, span: NameSpan, lex: Lexicon) -> tuple[str, int, int] | None:
