@@ -416,3 +416,38 @@ def test_the_other_day_of_a_span_of_days() -> None:
     assert pairs("The score was 3-1 on May 4 and 5-2 later.", "1865-06-01") == [
         ("May 4", "1865-05-04")
     ]
+
+
+def test_since_effective_and_year_ended_fix_the_side_of_the_anchor() -> None:
+    assert pairs("Police have searched since Oct. 23.", "1999-05-06") == [("Oct. 23", "1998-10-23")]
+    text = "The office, effective Feb. 1, will include them."
+    found = find_timexes_in_text(text, "1989-10-26", tense=lambda _s, _e: "past")
+    assert [(t.text, t.value) for t in found] == [("Feb. 1", "1990-02-01")]
+    text = "In the fiscal year ended Jan. 31, sales rose."
+    assert pairs(text, "1989-10-31")[-1] == ("Jan. 31", "1989-01-31")
+    assert pairs("He was shot last Oct. 23 at home.", "1999-04-19") == [("Oct. 23", "1998-10-23")]
+
+
+def test_a_record_set_on_a_day_is_past_and_a_summit_set_for_a_month_ahead(
+    base_nlp: Language,
+) -> None:
+    doc = base_nlp("The index is near its record high set on Aug. 6.")
+    assert [t.value for t in find_timexes(doc, "1998-02-06", "d")] == ["1997-08-06"]
+    doc = base_nlp("They met before a summit set for April.")
+    assert [t.value for t in find_timexes(doc, "1998-02-06", "d")] == ["1998-04"]
+
+
+def test_news_extents_of_modified_weeks_and_weekdays() -> None:
+    assert pairs("He wrote earlier this week to Reno.", "2000-02-16") == [("this week", "2000-W07")]
+    assert pairs("Late Monday, officials said so.", "2000-04-04") == [("Late Monday", "2000-04-03")]
+    assert pairs("They are unhappy right now.", "2000-04-04") == [("right now", "PRESENT_REF")]
+
+
+def test_a_part_of_the_day_falls_on_the_day_last_named() -> None:
+    text = "Shares fell Friday. Dealers placed orders in the morning, and at night they sold."
+    assert pairs(text, "1989-10-30") == [
+        ("Friday", "1989-10-27"),
+        ("the morning", "1989-10-27TMO"),
+        ("night", "1989-10-27TNI"),
+    ]
+    assert pairs("He left on the night of the raid.", "1989-10-30") == []

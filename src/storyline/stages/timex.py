@@ -70,7 +70,9 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "future"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_ == "set" and verb.tag_ == "VBN" and verb.dep_ == "acl":
-        return "future"  # "a summit set for April"
+        if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+            return "future"  # "a summit set for April", not "the record set on Aug. 6"
+        return "past"
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
@@ -223,7 +225,7 @@ def rebase(text: str, chosen: list[Candidate]) -> list[Candidate]:
             ref = _reference(cand, out, 4)  # "August of that year"
             if ref is not None:
                 cand = cand._replace(value=ref + cand.value[4:])
-        elif cand.rule == "time" and not _DAY_NAMED.search(text[cand.start : cand.end]):
+        elif cand.rule in ("time", "day_part") and not _DAY_NAMED.search(words):
             # "at 10:35 a.m." tells the hour of the day the text last named ("Friday")
             ref = next((c.value[:10] for c in reversed(out) if _DAY_VALUE.match(c.value)), None)
             if ref is not None and cand.value[10:11] == "T":

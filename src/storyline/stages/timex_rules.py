@@ -264,12 +264,23 @@ def _month_year(month: int, day: int | None, start: int, end: int, ctx: Context)
             return f"{hint + 1:04d}"  # a narrative moves forward: "December 1940 ... February"
         return f"{hint:04d}"
     tense = ctx.tense(start, end)
-    if _BOUNDARY.search(ctx.text, max(0, start - 12), start):
+    before = ctx.text[max(0, start - 24) : start]
+    if day is not None and _ENDED.search(before):
+        # "the fiscal year ended Jan. 31": a reported period, over within the past year
+        return f"{ctx.anchor.year - ((month, day) > (ctx.anchor.month, ctx.anchor.day)):04d}"
+    if _SINCE.search(before):
+        tense = "past"  # "since Oct. 23", "since March": always behind the document's date
+    elif _EFFECTIVE.search(before):
+        tense = "future"  # "effective Feb. 1": a change announced ahead
+    elif _BOUNDARY.search(before) and tense != "future":
         tense = None  # "extended the loans through January": a limit, not the verb's time
     return f"{tv.year_of_month(ctx.anchor, month, day, tense):04d}"
 
 
 _BOUNDARY = re.compile(r"(?i)\b(?:until|till|through|thru|before|to|by)\s+(?:the\s+)?$")
+_SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+|early\s+|late\s+|mid-?)?$")
+_EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:on\s+)?$")
+_ENDED = re.compile(r"(?i)\b(?:year|quarter|period|months?|weeks?)\s+ended\s+(?:on\s+)?$")
 
 
 def _relative_unit(det: str, unit: str, ctx: Context, start: int, end: int) -> str | None:
@@ -401,6 +412,10 @@ def _h_dmy(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _h_month(m: re.Match[str], ctx: Context) -> Reading | None:
     word = m["mon"]
+    if not m["y"] and re.match(
+        r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d)", ctx.text[m.end() : m.end() + 8]
+    ):
+        return None  # "last Oct. 23": the date is "Oct. 23"
     alone = not m["y"] and not m["pmod"] and not m["det"]
     if not _month_ok(word, alone, ctx, m.start("mon")):
         return None
@@ -453,8 +468,8 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
             day = tv.weekday_near(a, weekday, ctx.tense(m.start(), m.end()))
         value = day.isoformat()
     if part:
-        return "TIME", f"{value}T{part}", mod
-    return "DATE", value, mod
+        value = f"{value}T{part}"
+    return ("TIME" if part else "DATE"), value, mod
 
 
 def _h_day_range(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -511,9 +526,17 @@ def _h_part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return "TIME", f"{day.isoformat()}T{part}", _position_mod(m["pmod"])
 
 
+def _h_day_part(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "in the morning", "at night": that part of the day the text is about (the document's day
+    here; :func:`storyline.stages.timex.rebase` moves it to the last day the text named)."""
+    part = PARTS_OF_DAY[_words(m["part"] or m["night"])]
+    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return "TIME", f"{day}T{part}", None
+
+
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "right now": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "recently": "PAST_REF",
     "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "a later date": "FUTURE_REF", "the near future": "FUTURE_REF",
@@ -559,8 +582,10 @@ def _h_relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     value = _relative_unit(det, unit, ctx, m.start(), m.end())
     if value is None:
         return "DATE", {"last": "PAST_REF", "next": "FUTURE_REF"}.get(det, "PRESENT_REF"), mod
-    if m["pmod"] and _words(m["pmod"]).startswith("later") and mod == "END":
-        mod = "END"
+    if m["pmod"] and _words(m["pmod"]).startswith(("earlier", "later")) and unit == "week":
+        # "earlier this week": TimeBank tags "this week" alone (as it does "this year" in
+        # "earlier this year" only with the modifier)
+        return "DATE", value, None, m.start("det"), m.end()
     return "DATE", value, mod
 
 
@@ -1052,6 +1077,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|every|each)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
+    ("day_part", r"(?:(?<=\b[Ii]n\s)|(?<=\bduring\s))the\s+(?P<part>morning|afternoon|evening|night)(?!\s+(?:of|before|after|when|that|in)\b)(?![\w-])|(?<=\bat\s)(?P<night>night)(?![\w-])", _h_day_part),
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
     ("anaphor", rf"{_B}(?P<pmod>(?:early|late|earlier|later)\s+)?(?P<det>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night){_E}", _h_anaphor),
     ("rel_unit", rf"{_B}(?P<pmod>{_POS_MOD})?(?P<det>{_REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|{_SEASON}){_E}", _h_relative_unit),
@@ -1106,6 +1132,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "day_word": ("today", "tonight", "yesterday", "tomorrow", "tmr", "tmw", "2mor", "tomo",
                  "tdy", "2day", "tonite", "2nite", "2night"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "day_part": ("morning", "afternoon", "evening", "night"),
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "days", "term",
             "later date"),
     "anaphor": ("that", "same", "next", "following", "previous", "preceding"),
