@@ -935,6 +935,8 @@ def read_org_dictionary(
     flush()
 
 
+# Titles a surname is looked up with ("president obama"); the runtime folds "Mr." to "mr".
+TITLE_FORMS = frozenset({"president", "prime minister", "mr", "mrs", "ms", "king", "queen"})
 TITLE_PREFIXES = (
     "president",
     "prime minister",
@@ -965,6 +967,7 @@ def read_people(path: Path) -> dict[str, str]:
     """
     people: dict[str, set[str]] = defaultdict(set)
     titled: dict[str, set[str]] = defaultdict(set)  # "president bush" -> surname "bush"
+    titled_forms: dict[str, set[str]] = defaultdict(set)  # "president obama" as written
     pending: list[str] = []
     codes: list[str] = []
     dated = False
@@ -984,6 +987,9 @@ def read_people(path: Path) -> dict[str, str]:
                         and len(rest) >= 4
                     ):
                         titled[rest].update(countries)
+                        title = words[: -len(rest)].strip().rstrip(".")
+                        if title in TITLE_FORMS:
+                            titled_forms[f"{title} {rest}"].update(countries)
                     continue
                 if re.fullmatch(r"[a-z][a-z .'\-]*", words) and len(words) >= 4:
                     people[words].update(countries)
@@ -1041,6 +1047,11 @@ def read_people(path: Path) -> dict[str, str]:
     for s, i in titled.items():
         if len(i) == 1 and len(surname[s] | i) <= 2:
             out.setdefault(s, next(iter(i)))
+    # "President Obama" as the dictionary writes it names him, whoever else is called Obama: the
+    # title and surname together are the key ("president obama"), looked up only with the title.
+    for form, i in titled_forms.items():
+        if len(i) == 1:
+            out.setdefault(form, next(iter(i)))
     return dict(sorted(out.items()))
 
 

@@ -439,3 +439,16 @@ def test_a_leaders_administration_is_the_government_and_un_helicopters_the_un(
     assert ("country:USA:GOV", "USA", "GOV") in codes
     assert ("igo:UNO", "IGO", None) in codes
     assert not any(e.id == "igo:UNO:MIL" for e in doc._.entities)
+
+
+def test_an_office_holder_named_by_title_and_surname_as_the_dictionary_writes_it(
+    base_nlp: Language,
+) -> None:
+    doc = run(base_nlp, "Moroccan diplomats met President Obama in Washington on Monday.")
+    assert entity_named(doc, "Obama").country == "USA"
+    assert nationality_of("Obama") is None  # the surname alone is shared with other countries
+
+
+def test_an_office_of_an_igo_is_of_the_igo(base_nlp: Language) -> None:
+    doc = run(base_nlp, "The United Nations Emergency Relief Coordinator appealed for aid.")
+    assert entity_named(doc, "United Nations Emergency Relief Coordinator").country == "IGO"

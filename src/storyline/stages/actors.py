@@ -198,6 +198,17 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
     inner = [n for n in names if span.start <= n.start and n.end <= span.end]
     country = next((n.value for n in inner if n.kind == "country"), None)
     if country is None:
+        # "the United Nations Emergency Relief Coordinator": an office of the IGO it begins with.
+        igo = next(
+            (
+                hit
+                for k in range(span.end - 1, span.start, -1)
+                if (hit := organization_of(doc[span.start : k].text, lex)) is not None
+            ),
+            None,
+        )
+        country = igo.kind if igo is not None else None
+    if country is None:
         country = next(
             (
                 country_of(t.text, lex)
@@ -741,6 +752,12 @@ def _people(
             # A surname alone only when the document gives no fuller name.
             known = [n for n in [c.name, *c.names] if " " in n] or [c.name, *c.names]
             c.country = next((iso for n in known if (iso := nationality_of(n, lex))), None)
+        if c.country is None and c.roles:
+            # "President Obama": the dictionary's title and surname, when the text gives that title.
+            surname = c.name.split()[-1].lower()
+            c.country = next(
+                (iso for r in c.roles if (iso := lex.people.get(f"{r.lower()} {surname}"))), None
+            )
         if c.country is None and c.sector in NATIONAL_SECTORS:
             # "President Laurent Gbago": an office holder's surname one letter short of a name
             # in the people lexicon.
