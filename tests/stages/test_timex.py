@@ -451,3 +451,31 @@ def test_a_part_of_the_day_falls_on_the_day_last_named() -> None:
         ("night", "1989-10-27TNI"),
     ]
     assert pairs("He left on the night of the raid.", "1989-10-30") == []
+
+
+def test_years_said_in_words() -> None:
+    assert pairs("In nineteen ninety-one he was convicted.", "1998-01-15") == [
+        ("nineteen ninety-one", "1991")
+    ]
+    assert pairs("by the year two thousand", "1998-01-15") == [("the year two thousand", "2000")]
+    assert pairs("the winter of nineteen ninety-four", "1998-01-15") == [
+        ("the winter of nineteen ninety-four", "1994-WI")
+    ]
+    assert pairs("Some two thousand exiles and nineteen people marched.", "1998-01-15") == []
+
+
+def test_seasons_alone_and_as_names() -> None:
+    assert pairs("The standoff lasted through the fall and winter.", "2009-12-19")[-1] == (
+        "winter",
+        "2009-WI",
+    )
+    assert pairs("Demonstrators of the Arab Spring and the Spring of Life met.", "2012-01-05") == []
+    assert pairs("Prices fall in a hot spring.", "2012-01-05") == []
+
+
+def test_a_history_puts_seasons_and_units_in_its_story_time() -> None:
+    years = " ".join(f"In {y} the war went on." for y in range(1770, 1780))
+    text = f"{years} Fighting resumed in March 1777. By the end of the year, the winter came."
+    found = pairs(text)
+    assert ("the end of the year", "1777") in found
+    assert ("the winter", "1777-WI") in found

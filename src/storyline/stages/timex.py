@@ -127,6 +127,25 @@ def _tagger(doc: Doc) -> Callable[[int], str]:
     return tag
 
 
+def _explicit_years(text: str, anchor: dt.date | None) -> list[tuple[int, int, int | None]]:
+    """(offset, year, month or None) of every year the text writes out."""
+    limit = (anchor.year if anchor else 2100) + 5
+    found = []
+    for m in _EXPLICIT_YEAR.finditer(text):
+        if int(m[1]) <= limit:
+            month = _MONTH_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            found.append(
+                (m.start(), int(m[1]), _MONTH_NUMBERS.get(month[1].lower()) if month else None)
+            )
+    return found
+
+
+def _is_narrative(found: list[tuple[int, int, int | None]], anchor: dt.date) -> bool:
+    """Whether a dated text is a narrative of the past (a history): many years, few near its date."""
+    near = sum(1 for _, y, _ in found if abs(y - anchor.year) <= 1)
+    return len(found) >= 8 and near / len(found) < 0.1
+
+
 def _year_hints(
     text: str, anchor: dt.date | None
 ) -> tuple[Callable[[int], int | None], Callable[[int], int | None]]:
@@ -136,19 +155,9 @@ def _year_hints(
     history) that is the last year mentioned anywhere before; in news only one in the same
     sentence ("In 1985, ... in March" is March 1985; a year two paragraphs up is not).
     """
-    limit = (anchor.year if anchor else 2100) + 5
-    found = []
-    for m in _EXPLICIT_YEAR.finditer(text):
-        if int(m[1]) <= limit:
-            month = _MONTH_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            found.append(
-                (m.start(), int(m[1]), _MONTH_NUMBERS.get(month[1].lower()) if month else None)
-            )
+    found = _explicit_years(text, anchor)
     offsets = [o for o, _, _ in found]
-    narrative = anchor is None
-    if anchor is not None and len(found) >= 3:
-        near = sum(1 for _, y, _ in found if abs(y - anchor.year) <= 1)
-        narrative = len(found) >= 8 and near / len(found) < 0.1
+    narrative = anchor is None or _is_narrative(found, anchor)
 
     def hint(offset: int) -> int | None:
         i = bisect_left(offsets, offset) - 1
@@ -194,13 +203,54 @@ _DAY_NAMED = re.compile(
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:$|T)")
 
 
-def rebase(text: str, chosen: list[Candidate]) -> list[Candidate]:
+#: Rules whose year, when the text does not write it, a narrative takes from its story time.
+_STORY_RULES = frozenset({"season", "rel_unit", "holiday"})
+_DEICTIC = re.compile(
+    r"(?i)\b(?:this|last|next|coming|past|previous|following|current|latest|recent|ago|now"
+    r"|today|tonight|yesterday|tomorrow)\b"
+)
+_WRITTEN_YEAR = re.compile(r"\d{3}|'\d\d")
+
+
+def _story_time(cand: Candidate, before: list[Candidate]) -> Candidate:
+    """In a history, a season, holiday or unit that names no year ("the summer", "Christmas
+    night", "by the end of the year", "the end of the month") lies in the story time: the year
+    (or month) of the last date the text named, within reach."""
+    ref = next(
+        (
+            c.value
+            for c in reversed(before)
+            if cand.start - c.end <= _ANAPHOR_REACH
+            and c.type in ("DATE", "TIME")
+            and re.match(r"\d{4}(?:-\d\d)?(?:$|-|T)", c.value)
+        ),
+        None,
+    )
+    value = cand.value
+    if ref is None or not re.match(r"\d{4}(?:$|-)", value):
+        return cand
+    year = int(ref[:4])
+    ref_month = re.match(r"\d{4}-(\d\d)(?:$|-|T)", ref)
+    if re.fullmatch(r"\d{4}-\d\d", value) and cand.rule == "rel_unit" and ref_month:
+        return cand._replace(value=ref[:7])  # "by the end of the month"
+    return cand._replace(value=f"{year:04d}{value[4:]}")
+
+
+def rebase(text: str, chosen: list[Candidate], narrative: bool = False) -> list[Candidate]:
     """Re-anchor "two days later", "a month earlier" on the last date the text gave before them
-    (the narrative's reference time) instead of the document's date, when there is one."""
+    (the narrative's reference time) instead of the document's date, when there is one; in a
+    narrative (a history), dates without a year too."""
     out: list[Candidate] = []
     for found in chosen:
         cand = found
         words = text[cand.start : cand.end]
+        if (
+            narrative
+            and cand.rule in _STORY_RULES
+            and not _WRITTEN_YEAR.search(words)
+            and not _DEICTIC.search(words)
+        ):
+            cand = _story_time(cand, out)
         m = _LATER.match(words) if cand.rule == "duration" and cand.type == "DATE" else None
         if m is not None:
             grain = _GRAIN[m[2].lower()]
@@ -315,7 +365,8 @@ def find_timexes(doc: Doc, anchor: dt.date | str | None, doc_id: str | None = No
     tagger = _tagger(doc) if tagged else (lambda _offset: "")
     ctx = Context(text, day, tense, tagger, *_year_hints(text, day))
     doc_id = doc_id if doc_id is not None else (doc._.doc_id or "")
-    return _records(text, rebase(text, select(match_all(ctx))), doc_id)
+    narrative = day is not None and _is_narrative(_explicit_years(text, day), day)
+    return _records(text, rebase(text, select(match_all(ctx)), narrative), doc_id)
 
 
 def find_timexes_in_text(
@@ -327,7 +378,8 @@ def find_timexes_in_text(
     """The time expressions of a plain text, without a parse (tense unknown unless given)."""
     day = parse_anchor(anchor) if isinstance(anchor, str) else anchor
     ctx = Context(text, day, tense or (lambda _s, _e: None), lambda _o: "", *_year_hints(text, day))
-    return _records(text, rebase(text, select(match_all(ctx))), doc_id)
+    narrative = day is not None and _is_narrative(_explicit_years(text, day), day)
+    return _records(text, rebase(text, select(match_all(ctx)), narrative), doc_id)
 
 
 def normalize(

@@ -86,7 +86,15 @@ _MONTH_ABBR_DOT = _MONTH
 _WEEKDAY = rf"(?:{alternation(k for k in WEEKDAYS if len(k) > 5)}|(?:tues|wed|thurs|thu|fri)\.)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
-_YEAR = rf"(?:{_YEAR4}|'\d\d)"
+_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_W = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+#: A year said in words, as broadcast transcripts write it: "nineteen ninety-four", "two thousand".
+_SPELLED_YEAR = (
+    rf"(?:nineteen[\s-]+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-]+{_UNITS_W})?|{_TEENS_W}|o[\s-]+{_UNITS_W})"
+    rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_TEENS_W}|{_UNITS_W}))?)"
+)
+_YEAR = rf"(?:{_YEAR4}|'\d\d|{_SPELLED_YEAR})"
 _NUMW = alternation(k for k in NUMBER_WORDS if k not in {"a", "an", "couple", "dozen", "single"})
 _NUM = (
     rf"(?:(?:{_NUMW})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))?"
@@ -202,7 +210,21 @@ def _year_text(text: str, anchor: dt.date | None) -> int:
     text = text.strip()
     if text.startswith("'"):
         return year_of_two_digits(int(text[1:]), anchor)
+    if text[:1].isalpha():
+        return spelled_year(text)
     return int(text)
+
+
+def spelled_year(text: str) -> int:
+    """A year in words: "nineteen ninety-four" → 1994, "two thousand and one" → 2001."""
+    words = _words(text).replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + int(number_of(" ".join(rest)) or 0) if rest else 2000
+    rest = [w for w in words[1:] if w != "o"]
+    if rest == ["hundred"]:
+        return 1900
+    return 1900 + int(number_of(" ".join(rest)) or 0)
 
 
 def _position_mod(text: str | None) -> str | None:
@@ -621,9 +643,18 @@ def _h_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _h_season(m: re.Match[str], ctx: Context) -> Reading | None:
     before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
-    if not re.search(r"\b(?:in|during|until|till|til|by|since|through|for|of)\s+$", before):
-        return None  # "winter weather", "prices fall"
-    code = SEASON_CODES[_words(m["season"])]
+    word = _words(m["season"])
+    loose = word in ("fall", "autumn") or re.search(r"\b(?:hot|a|an)\s+$", before)
+    if loose and not re.search(
+        r"\b(?:in|during|until|till|til|by|since|through|for|of)\s+$", before
+    ):
+        return None  # "prices fall", "a hot spring"
+    if _capitalized(m["season"]) and (
+        re.search(r"[a-z]\s+[A-Z][\w'’.-]*\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
+        or re.match(r"\s+of\s+[A-Z]", ctx.text[m.end() : m.end() + 6])
+    ):
+        return None  # a name: "the Arab Spring", "Spring of Life" demonstrations
+    code = SEASON_CODES[word]
     return "DATE", _season(None, code, ctx, m.start(), m.end()), None
 
 
@@ -664,6 +695,19 @@ def _h_year(m: re.Match[str], ctx: Context) -> Reading | None:
         ):
             return None
     return "DATE", f"{year:04d}", mod
+
+
+def _h_spelled_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    if (
+        not m["fy"]
+        and not m["pmod"]
+        and not re.search(
+            r"\b(?:in|since|of|by|until|from|to|between|and|before|after|early|late)\s+$", before
+        )
+    ):
+        return None  # "two thousand exiles": a number
+    return _h_year(m, ctx)
 
 
 def _year_range(text: str, start: int, end: int, year: int) -> bool:
@@ -1086,6 +1130,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("year_range_end", rf"(?<=[12]\d{{3}}[-–])(?<!\d[12]\d{{3}}[-–])(?P<pmod>)(?P<fy>)(?P<y>{_YEAR4})(?![\d\w'’-]|,\d)", _h_year),
     ("year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{_YEAR4})(?![\d\w]|['’](?!s\b)|,\d)", _h_year),
     ("year_range_short", rf"(?<![\d\w.,$-])(?P<first>{_YEAR4})[-–](?P<y>\d\d)(?![\d\w'’-]|,\d)", _h_year_short),
+    ("spelled_year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<fy>the\s+year)\s+)?(?P<y>{_SPELLED_YEAR}){_E}", _h_spelled_year),
     ("fiscal_yy", rf"{_B}(?P<pmod>)(?P<fy>fiscal(?:\s+year)?)\s+(?P<y>'\d\d){_E}", _h_year),
     ("era", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<y>\d{{1,4}})\s*(?P<era>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<y2>\d{{1,4}}))(?![\w])", _h_era),
     ("decade", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?:(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s){_E}", _h_decade),
@@ -1137,7 +1182,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
             "later date"),
     "anaphor": ("that", "same", "next", "following", "previous", "preceding"),
     "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS,
-    "year_range_end": (_DIGITS,), "year_range_short": (_DIGITS,), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
+    "year_range_end": (_DIGITS,), "year_range_short": (_DIGITS,), "spelled_year": ("nineteen", "two thousand"), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
     "year_quarter": ("quarter", "period"),
     "quarter_q": ("q",), "duration": (*_UNIT_KEYS, "hr", "min", "sec", "yr", "wk"), "year_ago": ("year",),
