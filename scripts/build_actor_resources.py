@@ -935,6 +935,146 @@ def read_org_dictionary(
     flush()
 
 
+# Words that, all together, name an institution many countries have ("Secretary of State",
+# "the Senate", "Department of Defense"): such names are left to the text's country.
+GENERIC_INSTITUTION_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "to",
+        "secretary",
+        "state",
+        "states",
+        "senate",
+        "department",
+        "defense",
+        "defence",
+        "ministry",
+        "national",
+        "security",
+        "council",
+        "central",
+        "command",
+        "house",
+        "federal",
+        "supreme",
+        "court",
+        "justices",
+        "staff",
+        "intelligence",
+        "community",
+        "law",
+        "enforcement",
+        "president",
+        "congress",
+        "parliament",
+        "assembly",
+        "committee",
+        "armed",
+        "services",
+        "foreign",
+        "relations",
+        "affairs",
+        "official",
+        "agency",
+        "service",
+        "director",
+        "office",
+        "chairman",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "forces",
+        "marines",
+        "special",
+        "operations",
+        "joint",
+        "chiefs",
+        "commander",
+        "chief",
+        "team",
+        "provincial",
+        "reconstruction",
+        "border",
+        "patrol",
+        "attorney",
+        "general",
+        "management",
+        "budget",
+        "reserve",
+        "trade",
+        "commission",
+        "aviation",
+        "administration",
+        "transportation",
+        "health",
+        "human",
+        "protection",
+        "environmental",
+        "land",
+        "government",
+        "military",
+        "police",
+        "ministry",
+        "minister",
+        "prime",
+        "cabinet",
+    ]
+)
+# A government code's second sector that says which branch: "ISRGOVLEG" (the Knesset) is LEG.
+GOV_BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
+
+
+def read_institutions(path: Path, names: dict[str, str]) -> dict[str, list[str | None]]:
+    """National institutions of the Phoenix country dictionary ("White House" USA GOV,
+    "Knesset" ISR LEG, "Pentagon" USA MIL): phrase -> [ISO3, sector].
+
+    Only undated entries whose code has a sector (people with tenures are left out: stale);
+    names made only of words many countries' institutions share are left out too."""
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    entry: list[str] = []
+    codes: list[str] = []
+    dated = False
+
+    def flush() -> None:
+        if not codes or dated or len(codes[0]) <= 3 or codes[0][:3] not in names:
+            return
+        code = codes[0]
+        branch = code[6:9]
+        sector = branch if code[3:6] == "GOV" and branch in GOV_BRANCHES else None
+        sector = sector or sector_of(code[3:], True)
+        if sector is None:
+            return  # a territory ("USAPRI"), not an institution
+        for n in entry:
+            words = phrase(n)
+            if len(words) < 3 or not re.fullmatch(r"[a-z][a-z0-9 .'\-&]*", words):
+                continue
+            if all(w in GENERIC_INSTITUTION_WORDS for w in words.split()):
+                continue
+            out[words].add((code[:3], sector))
+
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body = line.split("#", 1)[0]
+        if not body.strip():
+            continue
+        found = re.findall(r"\[([A-Z]+)(?:\s[^\]]*)?\]", body)
+        name = re.sub(r"\[[^\]]*\]", "", body).strip()
+        if name and not name.startswith("+") and not body[:1].isspace():
+            flush()
+            entry, codes, dated = [], [], False
+        codes.extend(found)
+        dated = dated or bool(re.search(r"\[[A-Z]+\s+[<>\d]", body))
+        name = name.lstrip("+").strip()
+        if name:
+            entry.append(name)
+    flush()
+    return {w: [*next(iter(v))] for w, v in sorted(out.items()) if len(v) == 1}
+
+
 # Titles a surname is looked up with ("president obama"); the runtime folds "Mr." to "mr".
 TITLE_FORMS = frozenset({"president", "prime minister", "mr", "mrs", "ms", "king", "queen"})
 TITLE_PREFIXES = (
@@ -1100,6 +1240,11 @@ def main() -> None:
     for words, entry in international.items():
         if entry[0] in ("IGO", "IMG"):
             groups.setdefault(words, entry)
+    institutions = read_institutions(
+        data / "actors/phoenix-dictionaries/Phoenix.Countries.actors.txt", names
+    )
+    for words, entry in institutions.items():
+        groups.setdefault(words, entry)
     igos = [
         {
             "code": code,

@@ -452,3 +452,12 @@ def test_an_office_holder_named_by_title_and_surname_as_the_dictionary_writes_it
 def test_an_office_of_an_igo_is_of_the_igo(base_nlp: Language) -> None:
     doc = run(base_nlp, "The United Nations Emergency Relief Coordinator appealed for aid.")
     assert entity_named(doc, "United Nations Emergency Relief Coordinator").country == "IGO"
+
+
+def test_national_institutions_by_name(base_nlp: Language) -> None:
+    doc = run(base_nlp, "The White House said the Pentagon would respond. The Knesset voted.")
+    codes = {e.name: (e.country, e.sector) for e in doc._.entities}
+    assert codes["White House"] == ("USA", "GOV")
+    assert codes["Pentagon"] == ("USA", "MIL")
+    assert codes["Knesset"] == ("ISR", "LEG")
+    assert group_of("Secretary of State") is None  # many countries have one
