@@ -479,3 +479,18 @@ def test_a_history_puts_seasons_and_units_in_its_story_time() -> None:
     found = pairs(text)
     assert ("the end of the year", "1777") in found
     assert ("the winter", "1777-WI") in found
+
+
+def test_weekday_abbreviations_and_informal_day_words() -> None:
+    # 2014-05-08 is a Thursday
+    assert pairs("He left on Tues. and came back Thurs. night", "2014-05-08") == [
+        ("Tues.", "2014-05-06"),
+        ("Thurs. night", "2014-05-08TNI"),
+    ]
+    assert pairs("Finals this Sat, 7pm at the theatre", "2014-05-08") == [
+        ("this Sat", "2014-05-10"),
+        ("7pm", "2014-05-10T19:00"),
+    ]
+    assert pairs("lai next fri lets run", "2014-05-08") == [("next fri", "2014-05-09")]
+    assert pairs("Doors open 4pm tmr", "2014-05-08") == [("4pm tmr", "2014-05-09T16:00")]
+    assert pairs("The Sun reporter sat down.", "2014-05-08") == []

@@ -26,7 +26,8 @@ AMBIGUOUS_MONTHS: Final[frozenset[str]] = frozenset({"may", "march", "mar", "jan
 WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType(
     {
         "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-        "sunday": 6, "tues": 1, "wed": 2, "thurs": 3, "thu": 3, "fri": 4,
+        "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thurs": 3, "thur": 3, "thu": 3,
+        "fri": 4, "sat": 5, "sun": 6,
     }
 )  # fmt: skip
 

@@ -245,6 +245,13 @@ def _capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
+def weekday_index(word: str) -> int:
+    """0 for Monday to 6 for Sunday, from a weekday's name, abbreviation or plural ("Tues.",
+    "thurs", "Mondays")."""
+    key = word.lower().rstrip(".")
+    return WEEKDAYS[key] if key in WEEKDAYS else WEEKDAYS[key[:-1]]
+
+
 def _month_ok(word: str, alone: bool, ctx: Context, at: int) -> bool:
     """Whether a month word really names a month (modal "may", the verb "march", "Jan" the name)."""
     key = word.lower().rstrip(".")
@@ -472,7 +479,7 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     word = m["wd"]
     if not _capitalized(word) and not (ctx.text[m.start("wd")].islower() and word.islower()):
         return None
-    weekday = WEEKDAYS[word.lower().rstrip(".s")]
+    weekday = weekday_index(word)
     part = PARTS_OF_DAY.get(_words(m["part"] or ""))
     if m["plural"] or _words(m["det"] or "") in ("every", "each"):
         return "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else ""), None
@@ -486,6 +493,8 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
             day = a - dt.timedelta(days=(a.weekday() - weekday - 1) % 7 + 1)
         elif det in ("next", "this coming", "coming"):
             day = a + dt.timedelta(days=(weekday - a.weekday() - 1) % 7 + 1)
+        elif det == "this":
+            day = a + dt.timedelta(days=weekday - a.weekday())  # in the document's week
         else:
             day = tv.weekday_near(a, weekday, ctx.tense(m.start(), m.end()))
         value = day.isoformat()
@@ -999,6 +1008,7 @@ def _h_time(m: re.Match[str], ctx: Context) -> Reading | None:
 def _day_part_value(inner: re.Match[str], ctx: Context) -> str | None:
     if inner["dw"]:
         word = _words(inner["dw"])
+        word = _DAY_SLANG.get(word, word)
         if ctx.anchor is None:
             return None
         return (ctx.anchor + dt.timedelta(days=_DAY_WORDS[word])).isoformat()
@@ -1006,7 +1016,7 @@ def _day_part_value(inner: re.Match[str], ctx: Context) -> str | None:
         reading = _date_reading(inner["mon"], inner["d"], None, inner, ctx)
         return reading[1] if reading else None
     if inner["wd"] and ctx.anchor is not None:
-        weekday = WEEKDAYS[inner["wd"].lower().rstrip(".")]
+        weekday = weekday_index(inner["wd"])
         return tv.weekday_near(
             ctx.anchor, weekday, ctx.tense(inner.start(), inner.end())
         ).isoformat()
@@ -1103,7 +1113,7 @@ def _h_set(m: re.Match[str], ctx: Context) -> Reading | None:
 # --- the rules -----------------------------------------------------------------------------------
 
 _DAY_SUB = re.compile(
-    rf"(?:(?P<dw>today|yesterday|tomorrow|tonight)|(?P<wd>{_WEEKDAY})"
+    rf"(?:(?P<dw>today|yesterday|tomorrow|tonight|{alternation(_DAY_SLANG)})|(?P<wd>{_WEEKDAY})"
     rf"|(?P<mon>{_MONTH})\s+(?P<d>{_DAY}))",
     re.IGNORECASE,
 )
@@ -1119,6 +1129,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
     ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|(?:last|this|next)\s+year|(?<=of\s)(?:that|the\s+same)\s+year))?(?![\w-])", _h_month),
     ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|every|each)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
+    ("weekday_abbr", rf"{_B}(?P<pmod>)(?P<det>this|next|last|every|coming)\s+(?P<wd>mon|tues?|wed|thu|thurs?|fri|sat|sun)(?P<plural>)(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
     ("day_part", r"(?:(?<=\b[Ii]n\s)|(?<=\bduring\s))the\s+(?P<part>morning|afternoon|evening|night)(?!\s+(?:of|before|after|when|that|in)\b)(?![\w-])|(?<=\bat\s)(?P<night>night)(?![\w-])", _h_day_part),
@@ -1143,7 +1154,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("year_end", rf"{_B}(?:(?P<y>{_YEAR4})\s+)?year(?:[- ]end|'s\s+end)(?![\w-])", _h_year_end),
     ("latest_period", rf"{_B}the\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter){_E}", _h_latest_period),
     ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),
-    ("time", rf"{_B}(?:(?P<amod>about|around|approximately|roughly)\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)|(?P<h24>\d{{1,2}}):(?P<min24>\d\d)(?![\d:])|(?P<noon>noon|midnight|midday))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?P<day>today|yesterday|tomorrow|tonight|{_WEEKDAY}|{_MONTH}\s+{_DAY}))?(?![\w:])", _h_time),
+    ("time", rf"{_B}(?:(?P<amod>about|around|approximately|roughly)\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)|(?P<h24>\d{{1,2}}):(?P<min24>\d\d)(?![\d:])|(?P<noon>noon|midnight|midday))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?P<day>today|yesterday|tomorrow|tonight|{alternation(_DAY_SLANG)}|{_WEEKDAY}|{_MONTH}\s+{_DAY}))?(?![\w:])", _h_time),
     ("holiday", rf"{_B}(?P<hol>{_HOLIDAY})(?:,?\s+(?P<y>{_YEAR4}))?{_E}", _h_holiday),
     ("set", rf"{_B}(?:daily|weekly|monthly|yearly|quarterly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|few|\d+)\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|morning|afternoon|evening|night)s?){_E}", _h_set),
 )  # fmt: skip
@@ -1173,7 +1184,7 @@ _DIGITS = "0123456789"
 _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "iso": (_DIGITS,), "slash": (_DIGITS,), "dmy_abbr": (_DIGITS,), "mdy": _MONTH_KEYS,
     "dmy": _MONTH_KEYS, "day_range_end": _MONTH_KEYS, "day_range_start": _MONTH_KEYS,
-    "dmy_range_end": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS,
+    "dmy_range_end": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS, "weekday_abbr": _WEEKDAY_KEYS,
     "day_word": ("today", "tonight", "yesterday", "tomorrow", "tmr", "tmw", "2mor", "tomo",
                  "tdy", "2day", "tonite", "2nite", "2night"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
