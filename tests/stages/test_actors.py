@@ -461,3 +461,10 @@ def test_national_institutions_by_name(base_nlp: Language) -> None:
     assert codes["Pentagon"] == ("USA", "MIL")
     assert codes["Knesset"] == ("ISR", "LEG")
     assert group_of("Secretary of State") is None  # many countries have one
+
+
+def test_a_known_person_the_tagger_calls_a_place(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Buhari attended the summit.")
+    assert [(e.type, e.country) for e in doc._.entities] == [("PERSON", "NGA")]
+    doc = run(base_nlp, "Paris rejected the plan.")  # also a surname in the people lexicon
+    assert [(e.type, e.country) for e in doc._.entities] == [("ORG", "FRA")]

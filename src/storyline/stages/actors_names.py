@@ -15,6 +15,7 @@ from storyline.stages.actors_lexicon import (
     Lexicon,
     capital_of,
     country_of,
+    nationality_of,
     organization_of,
     place_of,
 )
@@ -183,6 +184,8 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
                 continue  # "Kyiv" tagged PERSON: the lexicon hit takes it
         if kind is None:
             continue
+        if kind == "place" and _acting_person(doc[start:end], text, lex):
+            kind = "person"  # "Erdogan has accused ..." tagged GPE: the people lexicon knows him
         if (
             kind == "place"
             and (country_of(text, lex) or capital_of(text, lex)) is None
@@ -209,6 +212,19 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
     names = _join_particles(doc, names)
     names = _join_ministries(doc, names)
     return _person_parts(doc, names, lex)
+
+
+# Where a name that acts stands: a place rarely accuses or attends, a person often does.
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+
+
+def _acting_person(span: Span, text: str, lex: Lexicon) -> bool:
+    """A name spaCy calls a place that is no known place but a person in the people lexicon, as
+    the subject, object or possessor of the sentence's action ("Buhari attended", "Buhari's
+    decision")."""
+    if country_of(text, lex) or capital_of(text, lex) or place_of(text, lex):
+        return False
+    return span.root.dep_ in ACTING_DEPS and nationality_of(text, lex) is not None
 
 
 NAME_PARTICLES = frozenset(
