@@ -494,3 +494,16 @@ def test_weekday_abbreviations_and_informal_day_words() -> None:
     assert pairs("lai next fri lets run", "2014-05-08") == [("next fri", "2014-05-09")]
     assert pairs("Doors open 4pm tmr", "2014-05-08") == [("4pm tmr", "2014-05-09T16:00")]
     assert pairs("The Sun reporter sat down.", "2014-05-08") == []
+
+
+def test_adjectival_year_ago_unit_long_and_modified_seasons() -> None:
+    assert pairs("The year-ago results were restated.", "1989-10-26") == [("year-ago", "1988")]
+    assert pairs("Net rose in the year-ago quarter.", "1989-10-26") == [
+        ("the year-ago quarter", "1988-Q3")
+    ]
+    assert pairs("after a third day-long meeting and a decades-long battle", "1989-10-26") == [
+        ("day-long", "P1D"),
+        ("decades-long", "PXY"),
+    ]
+    assert one("the early summer", "1989-10-26") == ("DATE", "1989-SU", "START")
+    assert one("the fiscal first quarter", "1989-10-26") == ("DATE", "1989-Q1", None)

@@ -597,6 +597,8 @@ def _h_relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
             return None  # "the fall of Paris"
         return "DATE", _season(det, SEASON_CODES[unit_word], ctx, m.start(), m.end()), mod
     unit = "year" if unit_word in ("fiscal year", "year") else unit_word
+    if ctx.text[m.end() : m.end() + 1] == "-":
+        return None  # "the year-ago results", "the month-long strike"
     if (
         unit == "year"
         and det in ("the", "its", "a")
@@ -665,6 +667,12 @@ def _h_season(m: re.Match[str], ctx: Context) -> Reading | None:
         return None  # a name: "the Arab Spring", "Spring of Life" demonstrations
     code = SEASON_CODES[word]
     return "DATE", _season(None, code, ctx, m.start(), m.end()), None
+
+
+def _h_season_mod(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the early summer": the season of :func:`_h_season` with its position."""
+    code = SEASON_CODES[_words(m["season"])]
+    return "DATE", _season(None, code, ctx, m.start(), m.end()), _position_mod(m["pmod"])
 
 
 def _h_season_year(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -936,12 +944,31 @@ def _shifted(
     return "DATE", tv.fmt_unit(day, calendar_unit), mod  # type: ignore[arg-type]
 
 
+def _h_unit_long(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "a day-long meeting", "a decades-long battle": a span of one (or some) of the unit."""
+    unit = _unit_of(m["unit"])
+    if m["pl"]:
+        return "DURATION", "PXY" if unit == "decade" else duration_value(None, unit), None
+    return "DURATION", duration_value(1, unit), None
+
+
 def _h_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return None
-    if m["what"] or _financial(ctx, m.start()):
-        return "DATE", _last_quarter(ctx.anchor, 1), None
-    return "DATE", f"{ctx.anchor.year - 1:04d}", None
+    value = (
+        _last_quarter(ctx.anchor, 1)
+        if m["what"] or _financial(ctx, m.start())
+        else f"{ctx.anchor.year - 1:04d}"
+    )
+    words = _words(m[0])
+    if (
+        not m["what"]
+        and words.startswith("the year")
+        and re.match(r"\s+[a-z]", ctx.text[m.end() :])
+    ):
+        # "the year-ago results": the timex is the adjective, "year-ago"
+        return "DATE", value, None, m.start() + m[0].lower().index("year"), m.end()
+    return "DATE", value, None
 
 
 def _h_year_end(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -1136,6 +1163,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
     ("anaphor", rf"{_B}(?P<pmod>(?:early|late|earlier|later)\s+)?(?P<det>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night){_E}", _h_anaphor),
     ("rel_unit", rf"{_B}(?P<pmod>{_POS_MOD})?(?P<det>{_REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|{_SEASON}){_E}", _h_relative_unit),
+    ("season_mod", rf"{_B}the\s+(?P<pmod>early|late|mid-|middle\s+of\s+)\s*(?P<season>{_SEASON}){_E}", _h_season_mod),
     ("season", rf"{_B}(?P<season>{_SEASON}){_E}", _h_season),
     ("season_year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR}){_E}", _h_season_year),
     ("year_range_end", rf"(?<=[12]\d{{3}}[-–])(?<!\d[12]\d{{3}}[-–])(?P<pmod>)(?P<fy>)(?P<y>{_YEAR4})(?![\d\w'’-]|,\d)", _h_year),
@@ -1146,10 +1174,11 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("era", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<y>\d{{1,4}})\s*(?P<era>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<y2>\d{{1,4}}))(?![\w])", _h_era),
     ("decade", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?:(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s){_E}", _h_decade),
     ("century", rf"{_B}(?:the\s+)?(?P<pmod>{_POS_MOD})?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century{_E}", _h_century),
-    ("quarter", rf"{_B}(?:(?P<qdet>the|this|last|next|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
+    ("quarter", rf"{_B}(?:(?P<qdet>the|this|last|next|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
     ("year_quarter", rf"{_B}the\s+(?P<y>{_YEAR4})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?!\w)", _h_year_quarter),
     ("quarter_q", rf"{_B}(?:the\s+)?Q(?P<n>[1-4])(?:\s+(?P<y>{_YEAR4}))?{_E}", _h_quarter_q),
     ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})(?:[\s-]+|(?<=\d)(?=[a-z]))(?P<unit>{_UNIT})(?![- ]old\b)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
+    ("unit_long", rf"{_B}(?P<unit>hour|day|week|month|year|decade)(?P<pl>s)?-long{_E}", _h_unit_long),
     ("year_ago", rf"{_B}(?:the\s+)?(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period))?{_E}", _h_year_ago),
     ("year_end", rf"{_B}(?:(?P<y>{_YEAR4})\s+)?year(?:[- ]end|'s\s+end)(?![\w-])", _h_year_end),
     ("latest_period", rf"{_B}the\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter){_E}", _h_latest_period),
@@ -1192,11 +1221,11 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "days", "term",
             "later date"),
     "anaphor": ("that", "same", "next", "following", "previous", "preceding"),
-    "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS,
+    "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS, "season_mod": _SEASON_KEYS,
     "year_range_end": (_DIGITS,), "year_range_short": (_DIGITS,), "spelled_year": ("nineteen", "two thousand"), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
     "year_quarter": ("quarter", "period"),
-    "quarter_q": ("q",), "duration": (*_UNIT_KEYS, "hr", "min", "sec", "yr", "wk"), "year_ago": ("year",),
+    "quarter_q": ("q",), "duration": (*_UNIT_KEYS, "hr", "min", "sec", "yr", "wk"), "year_ago": ("year",), "unit_long": ("-long",),
     "year_end": ("year",),
     "latest_period": ("period", "quarter"), "bare_units": _UNIT_KEYS,
     "time": (_DIGITS, "noon", "midnight", "midday"),
