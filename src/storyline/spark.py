@@ -511,6 +511,329 @@ def story_events_job(spark: SparkSession, events: DataFrame, documents: DataFram
     return spark.createDataFrame(merged, spark_schema(StoryEvent))
 
 
+# --- stories: per-article counts on executors, the assignment on the driver -------------------
+
+#: One article's counts for story grouping (``storyline.story.stories.ArticleCounts``).
+_TERMS = pa.list_(
+    pa.field("item", pa.struct([("term", pa.string()), ("n", pa.int64())]), nullable=False)
+)
+
+
+@functools.cache
+def _counts_schema() -> pa.Schema:
+    originals = pa.struct([("name", pa.string()), ("original", pa.string())])
+    return pa.schema(
+        [
+            pa.field("doc_id", pa.string(), nullable=False),
+            pa.field("published", pa.string()),
+            pa.field("fallback_label", pa.string(), nullable=False),
+            pa.field("words", _TERMS, nullable=False),
+            pa.field("names", _TERMS, nullable=False),
+            pa.field("title", _TERMS, nullable=False),
+            pa.field("originals", pa.list_(pa.field("item", originals, nullable=False))),
+        ]
+    )
+
+
+def _count_texts(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    from storyline.story.stories import text_counts
+
+    schema = _counts_schema()
+    for batch in batches:
+        rows = []
+        for r in batch.to_pylist():
+            c = text_counts(from_dict(Document, r))
+            rows.append(
+                {
+                    "doc_id": c.doc_id,
+                    "published": c.published,
+                    "fallback_label": c.fallback_label,
+                    "words": [{"term": t, "n": n} for t, n in c.words],
+                    "names": [{"term": t, "n": n} for t, n in c.names],
+                    "title": [{"term": t, "n": n} for t, n in c.title],
+                    "originals": [{"name": k, "original": v} for k, v in c.originals],
+                }
+            )
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+_ACTOR_ROWS = pa.schema([pa.field("doc_id", pa.string()), pa.field("key", pa.string())])
+
+
+def _event_actor_rows(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    from storyline.story.stories import event_actors
+
+    for batch in batches:
+        rows = []
+        for r in batch.to_pylist():
+            e = from_dict(Event, r)
+            rows += [{"doc_id": e.doc_id, "key": k} for k in sorted(event_actors(e))]
+        yield pa.RecordBatch.from_pylist(rows, schema=_ACTOR_ROWS)
+
+
+def _quote_actor_rows(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    from storyline.story.stories import quote_actors
+
+    for batch in batches:
+        rows = []
+        for r in batch.to_pylist():
+            q = from_dict(Quote, r)
+            rows += [{"doc_id": q.doc_id, "key": k} for k in sorted(quote_actors(q))]
+        yield pa.RecordBatch.from_pylist(rows, schema=_ACTOR_ROWS)
+
+
+def story_counts(
+    documents: DataFrame, events: DataFrame, quotes: DataFrame, story_events: DataFrame
+) -> DataFrame:
+    """One row per article: its text counts (``text_counts``, one map task per partition of
+    documents), its actor keys (from its events and quotes, collected by doc id) and the story
+    events reported by two articles or more that it reports."""
+    texts = documents.mapInArrow(_count_texts, from_arrow_schema(_counts_schema()))
+    actor_type = from_arrow_schema(_ACTOR_ROWS)
+    keys = events.mapInArrow(_event_actor_rows, actor_type).unionByName(
+        quotes.mapInArrow(_quote_actor_rows, actor_type)
+    )
+    actors = keys.groupBy("doc_id").agg(F.collect_set("key").alias("actors"))
+    shared = (
+        story_events.where(F.size("doc_ids") > 1)
+        .select("id", F.explode("doc_ids").alias("doc_id"))
+        .groupBy("doc_id")
+        .agg(F.collect_set("id").alias("story_events"))
+    )
+    return texts.join(actors, "doc_id", "left").join(shared, "doc_id", "left")
+
+
+def _weighed(counts: DataFrame, column: str, df_column: str) -> tuple[DataFrame, DataFrame]:
+    """The terms of ``column`` exploded with their position, and the document frequency of
+    the terms of ``df_column`` (each article holds a term once in its counts)."""
+    terms = counts.select("doc_id", F.posexplode(column).alias("pos", "t")).select(
+        "doc_id", "pos", "t.term", "t.n"
+    )
+    if df_column == column:
+        source = terms
+    else:
+        source = counts.select(F.explode(df_column).alias("t")).select("t.term")
+    frequency = source.groupBy("term").agg(F.count(F.lit(1)).alias("df"))
+    return terms, frequency
+
+
+def _with_frequencies(counts: DataFrame) -> DataFrame:
+    """The counts with each term's document frequency beside it (a Spark aggregation and a
+    join; the corpus vocabulary never reaches the driver), terms in their first-seen order."""
+    words, word_df = _weighed(counts, "words", "words")
+    names, name_df = _weighed(counts, "names", "names")
+    title, _ = _weighed(counts, "title", "words")
+    out = counts.select("doc_id", "published", "fallback_label", "actors", "story_events")
+    for column, terms, frequency in (
+        ("words", words, word_df),
+        ("names", names, name_df),
+        ("title", title, word_df),
+    ):
+        joined = (
+            terms.join(frequency, "term", "left")
+            .groupBy("doc_id")
+            .agg(F.sort_array(F.collect_list(F.struct("pos", "term", "n", "df"))).alias(column))
+        )
+        out = out.join(joined, "doc_id", "left")
+    return out
+
+
+def _article_features(row: Any, n_docs: int) -> Any:
+    from storyline.story.stories import ArticleCounts, article_features
+
+    def terms(column: str) -> list[Any]:
+        return list(row[column] or [])
+
+    word_df = {t["term"]: t["df"] or 0 for t in (*terms("words"), *terms("title"))}
+    name_df = {t["term"]: t["df"] or 0 for t in terms("names")}
+    counts = ArticleCounts(
+        doc_id=row["doc_id"],
+        published=row["published"],
+        fallback_label=row["fallback_label"],
+        words=tuple((t["term"], t["n"]) for t in terms("words")),
+        names=tuple((t["term"], t["n"]) for t in terms("names")),
+        title=tuple((t["term"], t["n"]) for t in terms("title")),
+        originals=(),
+        actors=frozenset(row["actors"] or ()),
+    )
+    return article_features(counts, word_df, name_df, n_docs, row["story_events"] or ())
+
+
+def _stamp(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    from storyline.story.stories import story_of
+
+    schema = arrow_schema(StoryEvent)
+    for batch in batches:
+        rows = []
+        for r in batch.to_pylist():
+            held = {r["doc_ids"][p["pos"]]: p["story_id"] for p in r.pop("_stories") or ()}
+            r["story_id"] = story_of(r["doc_ids"], held)
+            rows.append(r)
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def _story_event_order(s: StoryEvent) -> tuple[Any, str]:
+    """The order a local run hands story events on in (``merge_events``' order)."""
+    from storyline.story import dates
+
+    return (dates.sort_key(s.date.value if s.date else None), s.id)
+
+
+def _span_dates(rows: Iterable[Any]) -> list[str]:
+    """Of a story's story events, the first earliest and the first latest of their span dates,
+    in the order a local run sees them (enough for ``story_record``: the same start and end)."""
+    from storyline.story.stories import span_date, span_ends
+
+    own = sorted(
+        (from_dict(StoryEvent, r.asDict(recursive=True)) for r in rows), key=_story_event_order
+    )
+    values = [v for v in map(span_date, own) if v]
+    start, end = span_ends(values)
+    if start is None or end is None:
+        return []
+    return [values[i] for i in sorted({values.index(start), values.index(end)})]
+
+
+def stories_job(
+    spark: SparkSession,
+    documents: DataFrame,
+    events: DataFrame,
+    quotes: DataFrame,
+    story_events: DataFrame,
+) -> tuple[list[Story], DataFrame]:
+    """The stories and the story events stamped with theirs, as ``group_stories``: counts and
+    document frequencies in Spark; on the driver only the assignment of articles in published
+    order over their compact features; labels, stamps and spans in Spark again."""
+    from storyline.story.stories import assign_stories, label_names, story_record
+
+    counts = story_counts(documents, events, quotes, story_events).persist(
+        StorageLevel.MEMORY_AND_DISK
+    )
+    n_docs = counts.count()
+    features = _with_frequencies(counts).orderBy(
+        F.coalesce(F.col("published"), F.lit("9999")), "doc_id"
+    )
+    groups = assign_stories(_article_features(r, n_docs) for r in features.toLocalIterator())
+
+    assignment = spark.createDataFrame(
+        [(m.doc_id, g.id) for g in groups for m in g.members], "doc_id string, story_id string"
+    )
+    # How a label's names were last written, in published order (the local run's rule).
+    wanted = spark.createDataFrame(
+        sorted({(n,) for g in groups for n in label_names(g)}), "name string"
+    )
+    written = (
+        counts.select(
+            F.struct(F.coalesce(F.col("published"), F.lit("9999")), F.col("doc_id")).alias("at"),
+            F.explode("originals").alias("o"),
+        )
+        .select("at", "o.name", "o.original")
+        .join(wanted, "name")
+        .groupBy("name")
+        .agg(F.max_by("original", "at").alias("original"))
+    )
+    originals = {r["name"]: r["original"] for r in written.toLocalIterator()}
+
+    held = (
+        story_events.select("id", F.posexplode("doc_ids").alias("pos", "doc_id"))
+        .join(assignment, "doc_id")
+        .groupBy("id")
+        .agg(F.collect_list(F.struct("pos", "story_id")).alias("_stories"))
+    )
+    stamped = (
+        story_events.drop("story_id")
+        .join(held, "id", "left")
+        .select(*[c for c in spark_schema(StoryEvent).fieldNames() if c != "story_id"], "_stories")
+        .mapInArrow(_stamp, spark_schema(StoryEvent))
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    )
+    spans = (
+        stamped.where(F.col("story_id").isNotNull())
+        .rdd.keyBy(lambda r: r["story_id"])
+        .groupByKey()
+        .mapValues(_span_dates)
+        .collectAsMap()
+    )
+    stories = [story_record(g, originals, spans.get(g.id, [])) for g in groups]
+    counts.unpersist()
+    return stories, stamped
+
+
+# --- timelines: one task per group of stories --------------------------------------------------
+
+
+def _tagged(tag: str, key: str) -> Any:
+    def pair(row: Any) -> tuple[str, tuple[str, dict[str, Any]]]:
+        data = row.asDict(recursive=True)  # the key stays: a story event keeps its story_id
+        return (data[key], (tag, data))
+
+    return pair
+
+
+def _story_timeline(item: tuple[str, Iterable[tuple[str, dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """One story's timeline from its own records, as ``story_timelines`` builds it."""
+    from storyline.story.timeline import build_timeline
+
+    story, tagged = item
+    own: list[StoryEvent] = []
+    events: dict[str, Event] = {}
+    docs: dict[str, Document] = {}
+    quotes: list[Quote] = []
+    for tag, data in tagged:
+        if tag == "s":
+            own.append(from_dict(StoryEvent, data))
+        elif tag == "e":
+            events[data["id"]] = from_dict(Event, data)
+        elif tag == "d":
+            docs[data["id"]] = from_dict(Document, data)
+        else:
+            quotes.append(from_dict(Quote, data))
+    own.sort(key=_story_event_order)
+    mentions = [events[m] for s in own for m in s.mention_ids if m in events]
+    entries = build_timeline(
+        own,
+        mentions,
+        [docs[d] for d in sorted(docs)],
+        sorted(quotes, key=lambda q: (q.doc_id, q.start, q.end)),
+        story_id=story,
+    )
+    return [to_dict(e) for e in entries]
+
+
+def timelines_job(
+    spark: SparkSession,
+    story_events: DataFrame,
+    events: DataFrame,
+    documents: DataFrame,
+    quotes: DataFrame,
+) -> DataFrame:
+    """Every story's timeline, as ``story_timelines``: each story's story events, their mention
+    events, the articles of both and those articles' quotes are keyed by story id by joins,
+    grouped, and each group's timeline is built in an executor task."""
+    own = story_events.where(F.col("story_id").isNotNull())
+    mention_ids = own.select("story_id", F.explode("mention_ids").alias("id")).distinct()
+    mentions = mention_ids.join(events, "id").select("story_id", *events.columns)
+    doc_ids = (
+        own.select("story_id", F.explode("doc_ids").alias("id"))
+        .unionByName(mentions.select("story_id", F.col("doc_id").alias("id")))
+        .distinct()
+    )
+    docs = doc_ids.join(documents, "id").select("story_id", *documents.columns)
+    story_quotes = doc_ids.join(quotes, doc_ids["id"] == quotes["doc_id"]).select(
+        "story_id", *[quotes[c] for c in quotes.columns]
+    )
+    keyed = spark.sparkContext.union(
+        [
+            own.rdd.map(_tagged("s", "story_id")),
+            mentions.rdd.map(_tagged("e", "story_id")),
+            docs.rdd.map(_tagged("d", "story_id")),
+            story_quotes.rdd.map(_tagged("q", "story_id")),
+        ]
+    )
+    entries = keyed.groupByKey().flatMap(_story_timeline)
+    return spark.createDataFrame(entries, spark_schema(TimelineEntry))
+
+
 def run_spark(
     inputs: Sequence[str | Path],
     output: str | Path,
@@ -522,8 +845,6 @@ def run_spark(
 ) -> SparkSummary:
     """Process the inputs on Spark into Parquet tables under ``output`` (overwritten)."""
     from storyline.story.entities import link_entities
-    from storyline.story.stories import group_stories
-    from storyline.story.timeline import story_timelines
 
     started = time.perf_counter()
     spark = spark or session(master)
@@ -568,21 +889,13 @@ def run_spark(
     )
     tables["events"] = events
 
-    # Story events in parallel blocks; stories and timelines on the driver.
-    story_events = list(_records(story_events_job(spark, events, documents), StoryEvent))
-    doc_records = sorted(
-        _records(documents, Document), key=lambda d: (d.published is None, d.published or "", d.id)
-    )
-    event_records = sorted(_records(events, Event), key=lambda e: (e.doc_id, e.trigger.start))
-    quote_records = sorted(_records(tables["quotes"], Quote), key=lambda q: (q.doc_id, q.start))
-    from storyline.story import dates
-
-    story_events.sort(key=lambda s: (dates.sort_key(s.date.value if s.date else None), s.id))
-    stories, story_events = group_stories(doc_records, event_records, story_events, quote_records)
-    timeline = story_timelines(stories, story_events, event_records, doc_records, quote_records)
-    tables["story_events"] = _frame(spark, StoryEvent, story_events)
+    # Story events in parallel blocks; stories: counts in Spark, the assignment on the driver;
+    # timelines: one task per group of stories.
+    story_events = story_events_job(spark, events, documents).persist(StorageLevel.MEMORY_AND_DISK)
+    stories, stamped = stories_job(spark, documents, events, tables["quotes"], story_events)
+    tables["story_events"] = stamped
     tables["stories"] = _frame(spark, Story, stories)
-    tables["timeline"] = _frame(spark, TimelineEntry, timeline)
+    tables["timeline"] = timelines_job(spark, stamped, events, documents, tables["quotes"])
 
     for cls in TABLE_RECORDS:
         tables[cls.TABLE].write.mode("overwrite").parquet(f"{out}/{cls.TABLE}")
@@ -599,8 +912,8 @@ def run_spark(
         seconds=time.perf_counter() - started,
         output=out,
     )
-    events.unpersist()
-    results.unpersist()
+    for frame in (stamped, story_events, events, results):
+        frame.unpersist()
     items.unpersist()
     return summary
 
