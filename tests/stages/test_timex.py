@@ -507,3 +507,11 @@ def test_adjectival_year_ago_unit_long_and_modified_seasons() -> None:
     ]
     assert one("the early summer", "1989-10-26") == ("DATE", "1989-SU", "START")
     assert one("the fiscal first quarter", "1989-10-26") == ("DATE", "1989-Q1", None)
+
+
+def test_a_weekend_named_alone_and_a_weekend_of_something() -> None:
+    # 2014-02-01 is a Saturday
+    assert pairs("Take some time off this long weekend with us", "2014-02-01") == [
+        ("weekend", "2014-W05-WE")
+    ]
+    assert pairs("After a weekend of bitter accusations, talks resumed.", "2014-02-01") == []

@@ -669,6 +669,13 @@ def _h_season(m: re.Match[str], ctx: Context) -> Reading | None:
     return "DATE", _season(None, code, ctx, m.start(), m.end()), None
 
 
+def _h_weekend(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "a long weekend", "great weekend": the weekend the text is about (this one, or the last
+    in the past tense); "a weekend of talks" is a span, left to the duration rules."""
+    value = _weekend("", ctx, m.start(), m.end())
+    return None if value is None else ("DATE", value, None)
+
+
 def _h_season_mod(m: re.Match[str], ctx: Context) -> Reading | None:
     """ "the early summer": the season of :func:`_h_season` with its position."""
     code = SEASON_CODES[_words(m["season"])]
@@ -1164,6 +1171,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("anaphor", rf"{_B}(?P<pmod>(?:early|late|earlier|later)\s+)?(?P<det>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night){_E}", _h_anaphor),
     ("rel_unit", rf"{_B}(?P<pmod>{_POS_MOD})?(?P<det>{_REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|{_SEASON}){_E}", _h_relative_unit),
     ("season_mod", rf"{_B}the\s+(?P<pmod>early|late|mid-|middle\s+of\s+)\s*(?P<season>{_SEASON}){_E}", _h_season_mod),
+    ("weekend", rf"{_B}(?<!\ba\s)(?<!\ban\s)weekend{_E}", _h_weekend),
     ("season", rf"{_B}(?P<season>{_SEASON}){_E}", _h_season),
     ("season_year", rf"{_B}(?P<pmod>{_POS_MOD})?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR}){_E}", _h_season_year),
     ("year_range_end", rf"(?<=[12]\d{{3}}[-–])(?<!\d[12]\d{{3}}[-–])(?P<pmod>)(?P<fy>)(?P<y>{_YEAR4})(?![\d\w'’-]|,\d)", _h_year),
@@ -1221,7 +1229,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "days", "term",
             "later date"),
     "anaphor": ("that", "same", "next", "following", "previous", "preceding"),
-    "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS, "season_mod": _SEASON_KEYS,
+    "rel_unit": _UNIT_KEYS + _SEASON_KEYS, "season_year": _SEASON_KEYS, "season": _SEASON_KEYS, "season_mod": _SEASON_KEYS, "weekend": ("weekend",),
     "year_range_end": (_DIGITS,), "year_range_short": (_DIGITS,), "spelled_year": ("nineteen", "two thousand"), "year": (_DIGITS,), "fiscal_yy": ("fiscal",),
     "decade": (_DIGITS,), "era": (_DIGITS,), "century": ("centur",), "quarter": ("quarter", "half"),
     "year_quarter": ("quarter", "period"),
