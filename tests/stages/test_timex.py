@@ -515,3 +515,15 @@ def test_a_weekend_named_alone_and_a_weekend_of_something() -> None:
         ("weekend", "2014-W05-WE")
     ]
     assert pairs("After a weekend of bitter accusations, talks resumed.", "2014-02-01") == []
+
+
+def test_a_deadline_weekday_lies_ahead() -> None:
+    # 2000-03-30 is a Thursday; past tense would give the Tuesday before
+    text = (
+        "Officials postponed until Tuesday morning any action, and gave them until 9 a.m. Tuesday."
+    )
+    found = find_timexes_in_text(text, "2000-03-30", tense=lambda _s, _e: "past")
+    assert [(t.text, t.value) for t in found] == [
+        ("Tuesday morning", "2000-04-04TMO"),
+        ("9 a.m. Tuesday", "2000-04-04T09:00"),
+    ]

@@ -496,7 +496,7 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         elif det == "this":
             day = a + dt.timedelta(days=weekday - a.weekday())  # in the document's week
         else:
-            day = tv.weekday_near(a, weekday, ctx.tense(m.start(), m.end()))
+            day = tv.weekday_near(a, weekday, _deadline_tense(m.start(), m.end(), ctx))
         value = day.isoformat()
     if part:
         value = f"{value}T{part}"
@@ -1032,14 +1032,25 @@ def _h_time(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["day"]:
         inner = _DAY_SUB.fullmatch(ctx.text, m.start("day"), m.end("day"))
         if inner is not None:
-            day_value = _day_part_value(inner, ctx)
+            day_value = _day_part_value(inner, ctx, m.start())
     if day_value is None:
         day_value = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
     mod = "APPROX" if m["amod"] else None
     return "TIME", f"{day_value}T{hh:02d}:{mm:02d}", mod
 
 
-def _day_part_value(inner: re.Match[str], ctx: Context) -> str | None:
+def _deadline_tense(start: int, end: int, ctx: Context) -> Tense | None:
+    """The verb's tense, except after "until" or "till": a deadline lies ahead ("has given them
+    until Tuesday", "postponed until Tuesday morning")."""
+    if _UNTIL.search(ctx.text, max(0, start - 12), start):
+        return "future"
+    return ctx.tense(start, end)
+
+
+_UNTIL = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+)?$")
+
+
+def _day_part_value(inner: re.Match[str], ctx: Context, outer: int | None = None) -> str | None:
     if inner["dw"]:
         word = _words(inner["dw"])
         word = _DAY_SLANG.get(word, word)
@@ -1051,8 +1062,9 @@ def _day_part_value(inner: re.Match[str], ctx: Context) -> str | None:
         return reading[1] if reading else None
     if inner["wd"] and ctx.anchor is not None:
         weekday = weekday_index(inner["wd"])
+        start = inner.start() if outer is None else outer
         return tv.weekday_near(
-            ctx.anchor, weekday, ctx.tense(inner.start(), inner.end())
+            ctx.anchor, weekday, _deadline_tense(start, inner.end(), ctx)
         ).isoformat()
     return None
 
