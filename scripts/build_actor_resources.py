@@ -543,6 +543,19 @@ IGOS: list[tuple[str, str, str | None, list[str]]] = [
         ["Doctors Without Borders", "MSF", "Medecins Sans Frontieres"],
     ),
 ]
+# Armed groups the 2014 dictionaries miss or name only in full: [code, sector] as the dictionaries
+# code their kind (al-Qaeda is IMG with no sector; national rebels are the country's REB).
+GROUP_EXTRA: dict[str, list[str | None]] = {
+    "islamic state": ["IMG", None],
+    "isis": ["IMG", None],
+    "isil": ["IMG", None],
+    "daesh": ["IMG", None],
+    "islamic state of iraq and the levant": ["IMG", None],
+    "islamic state of iraq and syria": ["IMG", None],
+    "houthis": ["YEM", "REB"],
+    "houthi": ["YEM", "REB"],
+    "houthi rebels": ["YEM", "REB"],
+}
 # Organizations that are NGOs rather than IGOs, by code above.
 NGO_CODES = {"AMN", "HRW", "MSF"}
 
@@ -782,6 +795,20 @@ def expand(form: str, subs: dict[str, list[str]]) -> list[str]:
     return [form]
 
 
+# CountryInfo blocks whose ISO3166-alpha3 field is another country's code (Myanmar's says MOZ,
+# Guinea's PNG, Guatemala's GLP, Japan's JON); their <CountryCode> is right.
+COUNTRYINFO_ISO_FIXES = {"MYANMAR": "MMR", "GUINEA": "GIN", "GUATEMALA": "GTM", "JAPAN": "JPN"}
+
+
+def countryinfo_iso(block: str) -> str | None:
+    """The ISO3 code of one CountryInfo ``<Country>`` block."""
+    name = re.search(r"<CountryName>\s*([^<]*?)\s*</CountryName>", block)
+    if name and name.group(1) in COUNTRYINFO_ISO_FIXES:
+        return COUNTRYINFO_ISO_FIXES[name.group(1)]
+    m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block)
+    return m.group(1) if m else None
+
+
 def read_places(
     data: Path, country: dict[str, str], capital: dict[str, str]
 ) -> dict[str, list[str]]:
@@ -792,8 +819,8 @@ def read_places(
     )
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for block in text.split("<Country>")[1:]:
-        m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block)
-        if not m:
+        block_iso = countryinfo_iso(block)
+        if block_iso is None:
             continue
         for tag, kind in (("MajorCities", "city"), ("Regions", "region")):
             sec = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
@@ -806,17 +833,58 @@ def read_places(
                 words = phrase(raw)
                 if len(words) < 4 or not re.fullmatch(r"[a-z][a-z .'\-]*", words):
                     continue
-                found[titlecase(words)].add((m.group(1), kind))
+                found[titlecase(words)].add((block_iso, kind))
     places = {
         p: list(next(iter(v)))
         for p, v in found.items()
         if len({iso for iso, _ in v}) == 1 and len(v) == 1 and p.lower() not in COUNTRY_STOP
     }
+    people = read_people(data / "actors/phoenix-dictionaries/Phoenix.Countries.actors.txt")
+    name_words = {w for name in people for w in name.split()}
+    for surface, iso in read_phoenix_places(data).items():
+        # Phoenix's own place names of one country ("Idlib", "Ghouta"): city or region it does
+        # not say, so a region (no sector). A word of a person's name ("Nasser") is left out.
+        low = surface.lower()
+        if low not in people and surface not in places and (" " in low or low not in name_words):
+            places[surface] = [iso, "region"]
     for surface, iso, kind in PLACE_EXTRA:
         places[surface] = [iso, kind]
     for surface, iso in PEOPLES:
         places[surface] = [iso, "people"]
     return {p: v for p, v in sorted(places.items()) if p not in country and p not in capital}
+
+
+def read_phoenix_places(data: Path) -> dict[str, str]:
+    """Names the Phoenix country dictionary gives a country's plain code (its cities, regions,
+    rivers and other names: "+IDLIB" under ``[SYR]``) -> ISO3, when only one country has them."""
+    path = data / "actors/phoenix-dictionaries/Phoenix.Countries.actors.txt"
+    found: dict[str, set[str]] = defaultdict(set)
+    entry: list[str] = []
+    codes: list[str] = []
+
+    def flush() -> None:
+        if len(codes) == 1 and len(codes[0]) == 3:
+            for n in entry:
+                words = phrase(n)
+                if len(words) >= 5 and re.fullmatch(r"[a-z][a-z .'\-]*", words):
+                    found[titlecase(words)].add(codes[0])
+
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body = line.split("#", 1)[0]
+        if not body.strip():
+            continue
+        name = re.sub(r"\[[^\]]*\]", "", body).strip()
+        if name and not name.startswith("+") and not body[:1].isspace():
+            flush()
+            entry, codes = [], []
+        codes.extend(re.findall(r"\[([A-Z]+)(?:\s[^\]]*)?\]", body))
+        name = name.lstrip("+").strip()
+        if name and "(" not in name:
+            entry.append(name)
+    flush()
+    return {
+        p: next(iter(v)) for p, v in found.items() if len(v) == 1 and p.lower() not in COUNTRY_STOP
+    }
 
 
 def read_countries(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -837,10 +905,10 @@ def read_countries(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str
         encoding="utf-8", errors="replace"
     )
     for block in text.split("<Country>")[1:]:
-        m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block)
-        if not m:
+        found_iso = countryinfo_iso(block)
+        if found_iso is None:
             continue
-        iso = m.group(1)
+        iso = found_iso
         cname = re.search(r"<CountryName>(.*?)</CountryName>", block)
         if cname and iso not in names:
             names[iso] = phrase(cname.group(1)).title()
@@ -1244,6 +1312,8 @@ def main() -> None:
         data / "actors/phoenix-dictionaries/Phoenix.Countries.actors.txt", names
     )
     for words, entry in institutions.items():
+        groups.setdefault(words, entry)
+    for words, entry in GROUP_EXTRA.items():
         groups.setdefault(words, entry)
     igos = [
         {

@@ -468,3 +468,19 @@ def test_a_known_person_the_tagger_calls_a_place(base_nlp: Language) -> None:
     assert [(e.type, e.country) for e in doc._.entities] == [("PERSON", "NGA")]
     doc = run(base_nlp, "Paris rejected the plan.")  # also a surname in the people lexicon
     assert [(e.type, e.country) for e in doc._.entities] == [("ORG", "FRA")]
+
+
+def test_capitals_and_regions_of_countries_countryinfo_misnumbers() -> None:
+    assert capital_of("Conakry") == "GIN"
+    assert capital_of("Yangon") == "MMR"
+    assert capital_of("Guatemala City") == "GTM"
+    assert place_of("Rakhine State") == ("MMR", "region")
+    assert place_of("Idlib") == ("SYR", "region")
+
+
+def test_armed_groups_the_old_dictionaries_miss(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Islamic State militants held civilians in Raqqa.")
+    assert (entity_named(doc, "Islamic State").country, entity_named(doc, "Raqqa").country) == (
+        "IMG",
+        "SYR",
+    )

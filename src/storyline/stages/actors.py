@@ -376,15 +376,19 @@ def find_actors(
             group = group_head(doc, span, names_at, lex)
             if group is not None:
                 # "Darfur rebels", "Hutu rebel group": a group no country code names.
-                sector, g_start, g_end = group
+                noun_sector, g_start, g_end = group
                 text = _alias(doc[g_start:g_end].text)
                 # "Nicaragua's Sandinista government": the country named before it wins.
                 country = _country_before(doc, g_start, names_at) or (where[0] if where else None)
+                group_sector: str | None = noun_sector
+                known = group_of(text, lex)  # "Islamic State": a group the lexicon names
+                if known is not None:
+                    country, group_sector = known
                 b.add(
                     g_start,
                     g_end,
                     "name",
-                    Cluster(entity_id("ORG", text), "ORG", text, country, sector),
+                    Cluster(entity_id("ORG", text), "ORG", text, country, group_sector),
                 )
             elif span.kind == "place":
                 # A city's people are civilians (CVL), as for capitals; a region has no sector.
