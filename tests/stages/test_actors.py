@@ -484,3 +484,8 @@ def test_armed_groups_the_old_dictionaries_miss(base_nlp: Language) -> None:
         "IMG",
         "SYR",
     )
+
+
+def test_a_group_based_in_a_country_is_of_it(base_nlp: Language) -> None:
+    doc = run(base_nlp, "A terror group based in Trinidad claimed the attack.")
+    assert ("TTO", "REB") in {(e.country, e.sector) for e in doc._.entities}

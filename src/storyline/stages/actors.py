@@ -132,6 +132,10 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # "the president of Armenia", "rebels in the Ivory Coast", "students throughout Indonesia".
 GROUP_PREPOSITIONS = frozenset({"of", "in", "throughout", "across"})
+# "a newspaper based in Beirut", "a group headquartered in Trinidad": of that place.
+BASED_WORDS = frozenset({"based", "headquartered"})
+# Words that link a group to the country it is of: "rebels in Darfur", "a group based in Gaza".
+ORIGIN_WORDS = GROUP_PREPOSITIONS | BASED_WORDS
 # Nouns for a body of people: "an extremist organization in Northern Ireland" is a group there.
 COLLECTIVE_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "faction", "wing", "cell", "network"}
@@ -595,12 +599,22 @@ def group_head(
         and head.head.i not in names_at
     ):
         return "CVL", head.head.i, span.end  # "a village in western Cambodia": its people
-    if tok.dep_ == "pobj" and head.lower_ in GROUP_PREPOSITIONS and head.head.i < head.i:
+    based = head.head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "in"
+        and based.lower_ in BASED_WORDS
+        and based.dep_ == "acl"
+        and based.head.i < based.i
+        and based.head.pos_ == "NOUN"
+    ):
+        head = based  # "a terror group based in Trinidad": the group is of where it is based
+    if tok.dep_ == "pobj" and head.lower_ in ORIGIN_WORDS and head.head.i < head.i:
         noun = head.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in names_at:
             return None
         if (
-            head.lower_ != "of"
+            head.lower_ not in ("of", *BASED_WORDS)
             and noun.tag_ not in ("NNS", "NNPS")
             and noun.lower_ not in COLLECTIVE_NOUNS
         ):
