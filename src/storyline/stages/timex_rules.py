@@ -506,6 +506,13 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
 def _h_day_range(m: re.Match[str], ctx: Context) -> Reading | None:
     """The other day of a span within one month: "April 6-7" and "15 to 22 February" are two
     dates each, the bare day taking the month (and year) of its neighbour."""
+    groups = m.groupdict()
+    first, second = (groups["d1"], m["d"]) if groups.get("d1") else (m["d"], groups["d2"])
+    if int(re.sub(r"\D", "", first)) >= int(re.sub(r"\D", "", second)):
+        return None  # not a span of days: "May 4 and 2 others"
+    nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 16])
+    if nxt and (nxt[1] in _COUNT_NOUNS or nxt[1] in ("others", "other", "percent", "more", "of")):
+        return None  # "Jan. 3 and 5 others"
     reading = _date_reading(m["mon"], m["d"], m["y"], m, ctx)
     if reading is None:
         return None
@@ -1169,8 +1176,8 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("slash", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d\d)(?![\d/])", _h_slash),
     ("dmy_abbr", rf"{_B}(?P<d>\d{{1,2}})[-\s](?P<mon>{_MONTH_ABBR_DOT})[-\s](?P<y>\d{{4}}|\d\d)(?![\d-])", _h_dmy_abbr),
     ("mdy", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?!\w|:\d)", _h_mdy),
-    ("day_range_end", rf"(?<![\w.])(?P<mon>{_MONTH})\s+{_DAY}\s*(?:[-–]|\s+(?:to|and|or|through|until)\s+)(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d\w]|[-–:/]\d)", _h_day_range),
-    ("day_range_start", rf"{_B}(?P<d>{_DAY})\s*(?:[-–]|\s+(?:to|and|or|through|until)\s+){_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_day_range),
+    ("day_range_end", rf"(?<![\w.])(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:[-–]|\s+(?:to|and|or|through|until)\s+)(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d\w]|[-–:/]\d)", _h_day_range),
+    ("day_range_start", rf"{_B}(?P<d>{_DAY})\s*(?:[-–]|\s+(?:to|and|or|through|until)\s+)(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_day_range),
     ("dmy_range_end", rf"(?<=\d[-–])(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
     ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|(?:last|this|next)\s+year|(?<=of\s)(?:that|the\s+same)\s+year))?(?![\w-])", _h_month),
