@@ -416,6 +416,10 @@ def test_the_other_day_of_a_span_of_days() -> None:
     assert pairs("The score was 3-1 on May 4 and 5-2 later.", "1865-06-01") == [
         ("May 4", "1865-05-04")
     ]
+    assert pairs("Killed on Jan. 3 and 5 others on May 4 and 2 more.", "1865-06-01") == [
+        ("Jan. 3", "1865-01-03"),
+        ("May 4", "1865-05-04"),
+    ]
 
 
 def test_since_effective_and_year_ended_fix_the_side_of_the_anchor() -> None:
