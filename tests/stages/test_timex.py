@@ -531,3 +531,15 @@ def test_a_deadline_weekday_lies_ahead() -> None:
         ("Tuesday morning", "2000-04-04TMO"),
         ("9 a.m. Tuesday", "2000-04-04T09:00"),
     ]
+
+
+def test_a_span_of_months_takes_the_year_written_after_it() -> None:
+    assert pairs("The decrees (February-March 1794) proposed it.") == [
+        ("February", "1794-02"),
+        ("March 1794", "1794-03"),
+    ]
+    assert pairs("Prices rose between March and May 1999.") == [
+        ("March", "1999-03"),
+        ("May 1999", "1999-05"),
+    ]
+    assert pairs("the Franco-May deal") == []

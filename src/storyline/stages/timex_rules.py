@@ -471,8 +471,26 @@ def _h_month(m: re.Match[str], ctx: Context) -> Reading | None:
         else:
             year = f"{a.year:04d}"
     else:
-        year = _month_year(month, None, m.start(), m.end(), ctx)
+        later = _LATER_MONTH_YEAR.match(ctx.text, m.end())
+        if later is not None and MONTHS[later["mon"].lower().rstrip(".")] > month:
+            year = later["y"]  # "February-March 1794", "between March and May 1999"
+        else:
+            year = _month_year(month, None, m.start(), m.end(), ctx)
     return "DATE", f"{year}-{month:02d}", mod
+
+
+def _h_month_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    """The second month of "February-March 1794"."""
+    if not re.search(rf"(?i)\b{_MONTH}[-–]$", ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None
+    return _h_month(m, ctx)
+
+
+_LATER_MONTH_YEAR = re.compile(
+    rf"\s*(?:[-–]|\s(?:to|and|or|through|until)\s)\s*(?:early\s+|late\s+|mid-)?"
+    rf"(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR4})(?!\d)",
+    re.IGNORECASE,
+)
 
 
 def _h_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -1180,7 +1198,8 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("day_range_start", rf"{_B}(?P<d>{_DAY})\s*(?:[-–]|\s+(?:to|and|or|through|until)\s+)(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_day_range),
     ("dmy_range_end", rf"(?<=\d[-–])(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}", _h_dmy),
-    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|(?:last|this|next)\s+year|(?<=of\s)(?:that|the\s+same)\s+year))?(?![\w-])", _h_month),
+    ("month", rf"{_B}(?P<pmod>{_POS_MOD})?(?:(?P<det>last|next|this|this\s+past|this\s+coming|every|each)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|(?:last|this|next)\s+year|(?<=of\s)(?:that|the\s+same)\s+year))?(?![\w]|-(?!{_MONTH}))", _h_month),
+    ("month_range_end", rf"(?<=[a-z.][-–])(?P<pmod>)(?P<det>)(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?(?![\w-])", _h_month_range_end),
     ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|every|each)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("weekday_abbr", rf"{_B}(?P<pmod>)(?P<det>this|next|last|every|coming)\s+(?P<wd>mon|tues?|wed|thu|thurs?|fri|sat|sun)(?P<plural>)(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
@@ -1238,7 +1257,7 @@ _DIGITS = "0123456789"
 #: "0123456789" stands for any digit. The regexes are the costly part of the stage: most
 #: sentences hold no month, weekday or unit word, so most rules skip most sentences.
 _RULE_KEYS: dict[str, tuple[str, ...]] = {
-    "iso": (_DIGITS,), "slash": (_DIGITS,), "dmy_abbr": (_DIGITS,), "mdy": _MONTH_KEYS,
+    "iso": (_DIGITS,), "slash": (_DIGITS,), "dmy_abbr": (_DIGITS,), "mdy": _MONTH_KEYS, "month_range_end": _MONTH_KEYS,
     "dmy": _MONTH_KEYS, "day_range_end": _MONTH_KEYS, "day_range_start": _MONTH_KEYS,
     "dmy_range_end": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS, "weekday_abbr": _WEEKDAY_KEYS,
     "day_word": ("today", "tonight", "yesterday", "tomorrow", "tmr", "tmw", "2mor", "tomo",
