@@ -1143,6 +1143,62 @@ def read_institutions(path: Path, names: dict[str, str]) -> dict[str, list[str |
     return {w: [*next(iter(v))] for w, v in sorted(out.items()) if len(v) == 1}
 
 
+# Words some armed groups' names are that stand for something else far more often.
+GROUP_NAME_STOP = frozenset(
+    [
+        "youth",
+        "emetic",
+        "yahweh",
+        "mavericks",
+        "tigers",
+        "zero",
+        "falcon",
+        "organization",
+        "boogeymen",
+        "machete",
+        "paradise",
+        "eyal",
+        "muhammed",
+        "muhannad",
+        "hamzah",
+        "shahin",
+        "amal",
+        "hotaru",
+        "aleph",
+        "clandestini",
+        "clandestinu",
+    ]
+)
+
+
+def named_groups(
+    names: list[str],
+    country: dict[str, str],
+    capital: dict[str, str],
+    agents: dict[str, str],
+    countries_file: Path,
+    people_file: Path,
+) -> list[str]:
+    """Armed groups' names to find in text even when the tagger misses them ("A Taliban attack",
+    "Boko Haram"): not a place, a person or a word of the role lexicon alone."""
+    places = json.loads(countries_file.read_text(encoding="utf-8"))["places"]
+    peoples = {k for k, v in places.items() if v[1] == "people"}  # "Taliban": a group too
+    known = {k.lower() for k in [*country, *capital, *places] if k not in peoples}
+    people = read_people(people_file)
+    role_words = {w for phrase_ in agents for w in phrase_.split()} | GENERIC_INSTITUTION_WORDS
+    out = set()
+    for name in names:
+        words = name.split()
+        if len(name) < 4 or name in known or name in people or name in GROUP_NAME_STOP:
+            continue
+        if not re.fullmatch(r"[a-z][a-z0-9 .'\-]*", name) or words[0] == "the":
+            continue
+        if len(words) > 1 and all(w in role_words for w in words):
+            continue  # "rebel armed forces": a description, not a name
+        out.add(name)
+    return sorted(out | set(GROUP_EXTRA))
+
+
 # Titles a surname is looked up with ("president obama"); the runtime folds "Mr." to "mr".
 TITLE_FORMS = frozenset({"president", "prime minister", "mr", "mrs", "ms", "king", "queen"})
 TITLE_PREFIXES = (
@@ -1301,6 +1357,8 @@ def main() -> None:
     read_org_dictionary(
         data / "actors/phoenix-dictionaries/Phoenix.MilNonState.actors.txt", groups, cow
     )
+    armed = list(groups)
+    people_file = data / "actors/phoenix-dictionaries/Phoenix.Countries.actors.txt"
     international: dict[str, list[str | None]] = {}
     read_org_dictionary(
         data / "actors/phoenix-dictionaries/Phoenix.International.actors.txt", international, cow
@@ -1315,6 +1373,9 @@ def main() -> None:
         groups.setdefault(words, entry)
     for words, entry in GROUP_EXTRA.items():
         groups.setdefault(words, entry)
+    named = named_groups(
+        [*armed, *GROUP_EXTRA], country, capital, agents, out / "countries.json", people_file
+    )
     igos = [
         {
             "code": code,
@@ -1327,7 +1388,9 @@ def main() -> None:
     ]
     (out / "organizations.json").write_text(
         json.dumps(
-            {"igos": igos, "groups": dict(sorted(groups.items()))}, ensure_ascii=False, indent=0
+            {"igos": igos, "groups": dict(sorted(groups.items())), "named_groups": named},
+            ensure_ascii=False,
+            indent=0,
         ),
         encoding="utf-8",
     )

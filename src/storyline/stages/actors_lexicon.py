@@ -191,6 +191,7 @@ class Lexicon:
     role_words: frozenset[str]  # every word of a role phrase
     organizations: dict[str, Organization]  # surface -> organization
     groups: dict[str, tuple[str, str | None]]  # lower-case name -> (country code, sector)
+    group_names: frozenset[str]  # armed groups' names found in text without the tagger
     people: dict[str, str]  # lower-case name -> ISO3 (nationality only: offices come from text)
     places: dict[str, tuple[str, str]]  # city, region or people -> (ISO3, "city"|"region"|"people")
     max_words: int  # longest surface, in words
@@ -293,7 +294,8 @@ def lexicon() -> Lexicon:
     )
     places = {k: (v[0], v[1]) for k, v in c.get("places", {}).items()}
     peoples = [k for k, (_, kind) in places.items() if kind == "people"]
-    surfaces = [*countries, *c["capitals"], *orgs, *peoples]
+    group_names = frozenset(o.get("named_groups", []))
+    surfaces = [*countries, *c["capitals"], *orgs, *peoples, *group_names]
     return Lexicon(
         country_names=c["names"],
         countries=countries,
@@ -304,6 +306,7 @@ def lexicon() -> Lexicon:
         role_words=words,
         organizations=orgs,
         groups={k: (v[0], v[1]) for k, v in o["groups"].items()},
+        group_names=group_names,
         people=_read_people(),
         places=places,
         max_words=max(len(s.split()) for s in surfaces),

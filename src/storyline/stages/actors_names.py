@@ -121,6 +121,11 @@ def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
             if iso is not None:
                 found = NameSpan(i, j, "capital", iso)
                 break
+            if text.lower() in lex.group_names and not any(
+                t.ent_type_ == "PERSON" for t in doc[i:j]
+            ):
+                found = NameSpan(i, j, "org")  # "A Taliban attack": an armed group by name
+                break
             # "Tamil rebels", "Yoruba leaders": a people of one country before a noun (the
             # tagger calls them PERSON, GPE or NORP as it likes).
             where = place_of(text, lex)
