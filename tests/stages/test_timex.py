@@ -543,3 +543,8 @@ def test_a_span_of_months_takes_the_year_written_after_it() -> None:
         ("May 1999", "1999-05"),
     ]
     assert pairs("the Franco-May deal") == []
+
+
+def test_a_year_before_a_season_and_of_after_a_date() -> None:
+    assert pairs("After their 1982 summer offensives failed") == [("1982 summer", "1982-SU")]
+    assert pairs("on June 20 of 1792 the king") == [("June 20 of 1792", "1792-06-20")]
