@@ -548,3 +548,12 @@ def test_a_span_of_months_takes_the_year_written_after_it() -> None:
 def test_a_year_before_a_season_and_of_after_a_date() -> None:
     assert pairs("After their 1982 summer offensives failed") == [("1982 summer", "1982-SU")]
     assert pairs("on June 20 of 1792 the king") == [("June 20 of 1792", "1792-06-20")]
+
+
+def test_the_next_season_counts_from_the_last_year_named() -> None:
+    text = "Over the winter of 1777, men died. The next spring, however, the army marched."
+    assert pairs(text)[-1] == ("The next spring", "1778-SP")
+    assert pairs("Saigon fell in April 1975, that same spring.")[-1] == (
+        "that same spring",
+        "1975-SP",
+    )

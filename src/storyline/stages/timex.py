@@ -286,9 +286,11 @@ def rebase(text: str, chosen: list[Candidate], narrative: bool = False) -> list[
 
 _ANAPHOR = re.compile(
     r"(?i)(?:.*\s)?(that|same|next|following|previous|preceding)\s+"
-    r"(day|week|month|year|morning|afternoon|evening|night)$"
+    r"(day|week|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)$"
 )
+_SEASON_UNITS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _OF_THAT_YEAR = re.compile(r"(?i)\bof\s+(?:that|the\s+same)\s+year$")
+_SEASON_OF = re.compile(r"\d{4}-(?:SP|SU|FA|WI)$")
 _DATE_OF = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:$|T)")
 #: How far back (in characters) "that day", "the following year" look for the date they refer to.
 _ANAPHOR_REACH = 2500
@@ -300,7 +302,9 @@ def _reference(cand: Candidate, before: list[Candidate], grain: int) -> str | No
     for c in reversed(before):
         if cand.start - c.end > _ANAPHOR_REACH:
             break
-        if c.type in ("DATE", "TIME") and len(c.value) >= grain and _DATE_OF.match(c.value):
+        if c.type not in ("DATE", "TIME") or len(c.value) < grain:
+            continue
+        if _DATE_OF.match(c.value) or (grain == 4 and _SEASON_OF.match(c.value)):
             return c.value[:grain]
     return None
 
@@ -315,6 +319,11 @@ def _anaphor(words: str, cand: Candidate, before: list[Candidate]) -> Candidate 
         return cand
     det, unit = m[1].lower(), m[2].lower()
     step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(det, 0)
+    if unit in _SEASON_UNITS:
+        year = _reference(cand, before, 4)
+        if year is None:
+            return cand
+        return cand._replace(value=f"{int(year) + step:04d}-{_SEASON_UNITS[unit]}")
     grain = {"year": 4, "month": 7}.get(unit, 10)
     ref = _reference(cand, before, grain)
     if ref is None:

@@ -660,6 +660,14 @@ def _h_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
     unit = _words(m["unit"])
     part = PARTS_OF_DAY.get(unit)
     step = _ANAPHOR_STEP[_words(m["det"])]
+    if unit in SEASON_CODES:
+        # "the next spring", "that same summer": from the document's year here, from the last
+        # year the text named in :func:`storyline.stages.timex.rebase`
+        return (
+            "DATE",
+            f"{ctx.anchor.year + step:04d}-{SEASON_CODES[unit]}",
+            _position_mod(m["pmod"]),
+        )
     before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
     if (
         unit == "day"
@@ -1206,7 +1214,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
     ("day_part", r"(?:(?<=\b[Ii]n\s)|(?<=\bduring\s))the\s+(?P<part>morning|afternoon|evening|night)(?!\s+(?:of|before|after|when|that|in)\b)(?![\w-])|(?<=\bat\s)(?P<night>night)(?![\w-])", _h_day_part),
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
-    ("anaphor", rf"{_B}(?P<pmod>(?:early|late|earlier|later)\s+)?(?P<det>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night){_E}", _h_anaphor),
+    ("anaphor", rf"{_B}(?P<pmod>(?:early|late|earlier|later)\s+)?(?P<det>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter){_E}", _h_anaphor),
     ("rel_unit", rf"{_B}(?P<pmod>{_POS_MOD})?(?P<det>{_REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|{_SEASON}){_E}", _h_relative_unit),
     ("season_mod", rf"{_B}the\s+(?P<pmod>early|late|mid-|middle\s+of\s+)\s*(?P<season>{_SEASON}){_E}", _h_season_mod),
     ("weekend", rf"{_B}(?<!\ba\s)(?<!\ban\s)weekend{_E}", _h_weekend),
