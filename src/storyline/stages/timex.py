@@ -320,10 +320,10 @@ def _anaphor(words: str, cand: Candidate, before: list[Candidate]) -> Candidate 
     det, unit = m[1].lower(), m[2].lower()
     step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(det, 0)
     if unit in _SEASON_UNITS:
-        year = _reference(cand, before, 4)
-        if year is None:
+        named = _reference(cand, before, 4)
+        if named is None:
             return cand
-        return cand._replace(value=f"{int(year) + step:04d}-{_SEASON_UNITS[unit]}")
+        return cand._replace(value=f"{int(named) + step:04d}-{_SEASON_UNITS[unit]}")
     grain = {"year": 4, "month": 7}.get(unit, 10)
     ref = _reference(cand, before, grain)
     if ref is None:
