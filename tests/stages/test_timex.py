@@ -557,3 +557,14 @@ def test_the_next_season_counts_from_the_last_year_named() -> None:
         "that same spring",
         "1975-SP",
     )
+
+
+def test_more_units_xmas_and_last_nite() -> None:
+    assert pairs("3 more hours to kill, six straight years", "2013-08-04") == [
+        ("3 more hours", "PT3H"),
+        ("six straight years", "P6Y"),
+    ]
+    assert pairs("PRE XMAS LATTE and the show last nite", "2013-08-04") == [
+        ("XMAS", "2013-12-25"),
+        ("last nite", "2013-08-03TNI"),
+    ]
