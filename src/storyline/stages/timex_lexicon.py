@@ -79,7 +79,7 @@ SEASON_START: Final[Mapping[str, int]] = MappingProxyType({"SP": 3, "SU": 6, "FA
 PARTS_OF_DAY: Final[Mapping[str, str]] = MappingProxyType(
     {
         "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-        "midday": "MI", "daytime": "DT",
+        "midday": "MI", "daytime": "DT", "nite": "NI",
     }
 )  # fmt: skip
 

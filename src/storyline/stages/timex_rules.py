@@ -123,7 +123,7 @@ _HOLIDAY = (
     r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year'?s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?"
     r"|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine'?s\s+Day"
     r"|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day"
-    r"|Mother'?s\s+Day|Father'?s\s+Day|Christmas\s+holidays?)"
+    r"|Mother'?s\s+Day|Father'?s\s+Day|Christmas\s+holidays?|X-?mas)"
 )
 
 # --- small parsers ------------------------------------------------------------------------------
@@ -1106,6 +1106,8 @@ def _day_part_value(inner: re.Match[str], ctx: Context, outer: int | None = None
 
 def _h_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     name = _words(m["hol"]).replace("'", "")
+    if name in ("xmas", "x-mas"):
+        name = "christmas"
     if m["y"]:
         year: int | None = _year_text(m["y"], ctx.anchor)
     elif ctx.anchor is not None:
@@ -1213,7 +1215,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("weekday", rf"{_B}(?P<pmod>(?:early|late|mid)\s+)?(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|every|each)\s+)?(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("weekday_abbr", rf"{_B}(?P<pmod>)(?P<det>this|next|last|every|coming)\s+(?P<wd>mon|tues?|wed|thu|thurs?|fri|sat|sun)(?P<plural>)(?:\s+(?P<part>{_PART}))?{_E}", _h_weekday),
     ("day_word", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<w>today|tonight|yesterday|tomorrow|{alternation(_DAY_SLANG)}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}", _h_day_word),
-    ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}", _h_part_of_day),
+    ("part_of_day", rf"{_B}(?P<pmod>(?:early|late|later|earlier)\s+)?(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night|nite){_E}", _h_part_of_day),
     ("day_part", r"(?:(?<=\b[Ii]n\s)|(?<=\bduring\s))the\s+(?P<part>morning|afternoon|evening|night)(?!\s+(?:of|before|after|when|that|in)\b)(?![\w-])|(?<=\bat\s)(?P<night>night)(?![\w-])", _h_day_part),
     ("ref", rf"{_B}(?:{alternation(_REFS)}){_E}", _h_ref),
     ("anaphor", rf"{_B}(?P<pmod>(?:early|late|earlier|later)\s+)?(?P<det>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter){_E}", _h_anaphor),
@@ -1234,7 +1236,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("quarter", rf"{_B}(?:(?P<qdet>the|this|last|next|the\s+current|the\s+latest|the\s+same|the\s+previous)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEAR4})|fiscal\s+(?P<fy>{_YEAR4})|(?P<ydet>this|last|next)\s+year)|,?\s+(?P<y2>{_YEAR4}))?(?!\w)", _h_quarter),
     ("year_quarter", rf"{_B}the\s+(?P<y>{_YEAR4})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?!\w)", _h_year_quarter),
     ("quarter_q", rf"{_B}(?:the\s+)?Q(?P<n>[1-4])(?:\s+(?P<y>{_YEAR4}))?{_E}", _h_quarter_q),
-    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})(?:[\s-]+|(?<=\d)(?=[a-z]))(?P<unit>{_UNIT})(?![- ]old\b)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
+    ("duration", rf"{_B}(?:(?P<amod>{_AMOUNT_MOD})\s+)?(?:(?P<det>the|a|an|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|recent|entire|whole|full|better\s+part\s+of\s+the|rest\s+of\s+the|other)\s+)?(?P<num>{_NUM})(?:\s+(?:more|additional|extra|straight|consecutive))?(?:[\s-]+|(?<=\d)(?=[a-z]))(?P<unit>{_UNIT})(?![- ]old\b)(?P<orso>\s+or\s+so)?(?:\s+(?P<ago>ago|earlier|later|from\s+now))?{_E}", _h_duration),
     ("unit_long", rf"{_B}(?P<unit>hour|day|week|month|year|decade)(?P<pl>s)?-long{_E}", _h_unit_long),
     ("year_ago", rf"{_B}(?:the\s+)?(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period))?{_E}", _h_year_ago),
     ("year_end", rf"{_B}(?:(?P<y>{_YEAR4})\s+)?year(?:[- ]end|'s\s+end)(?![\w-])", _h_year_end),
@@ -1273,7 +1275,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "dmy_range_end": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS, "weekday_abbr": _WEEKDAY_KEYS,
     "day_word": ("today", "tonight", "yesterday", "tomorrow", "tmr", "tmw", "2mor", "tomo",
                  "tdy", "2day", "tonite", "2nite", "2night"),
-    "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "part_of_day": ("morning", "afternoon", "evening", "night", "nite"),
     "day_part": ("morning", "afternoon", "evening", "night"),
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "days", "term",
             "later date"),
@@ -1286,7 +1288,7 @@ _RULE_KEYS: dict[str, tuple[str, ...]] = {
     "year_end": ("year",),
     "latest_period": ("period", "quarter"), "bare_units": _UNIT_KEYS,
     "time": (_DIGITS, "noon", "midnight", "midday"),
-    "holiday": ("christmas", "new year", "thanksgiving", "easter", "good friday", "halloween",
+    "holiday": ("christmas", "xmas", "x-mas", "new year", "thanksgiving", "easter", "good friday", "halloween",
                 "valentine", "independence", "labor day", "memorial", "veterans", "boxing",
                 "mother", "father"),
     "set": ("daily", "weekly", "monthly", "yearly", "quarterly", "hourly", "nightly", "every",
