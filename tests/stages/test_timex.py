@@ -568,3 +568,6 @@ def test_more_units_xmas_and_last_nite() -> None:
         ("XMAS", "2013-12-25"),
         ("last nite", "2013-08-03TNI"),
     ]
+    assert pairs("They took an extra day, not a more day.", "2013-08-04") == [
+        ("an extra day", "P1D")
+    ]

@@ -881,8 +881,8 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     num_words = _words(m["num"])
     if re.fullmatch(r"(?:1\d|20)\d\d", num_words) and not m["unit"].lower().endswith("s"):
         return None  # "the 1988 quarter": a year, not 1988 quarters
-    if num_words in ("a", "an") and re.search(r"[a-z]", ctx.text[m.end("num") : m.start("unit")]):
-        return None  # "a more day": not English; "an extra day" is left alone
+    if num_words in ("a", "an") and "more" in ctx.text[m.end("num") : m.start("unit")].lower():
+        return None  # "a more day" is not a duration; "an extra day" is
     if m["unit"].lower().rstrip("s") in _UNIT_ABBREVIATIONS and not num_words[:1].isdigit():
         return None  # "hrs", "min" only after digits: "5hrs", "9 mins"
     mod = _amount_mod(m["amod"])
