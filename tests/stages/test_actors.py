@@ -498,3 +498,18 @@ def test_armed_groups_by_name_when_the_tagger_misses_them(base_nlp: Language) ->
     assert {(e.id, e.country, e.sector) for e in doc._.entities if e.id == taliban.entity_id} == {
         (taliban.entity_id, "AFG", "REB")
     }
+
+
+def test_unnamed_bodies_of_the_country_a_document_is_about(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Kenya's opposition called for protests in Nairobi. The government said police would "
+        "respond.",
+    )
+    assert {"country:KEN:GOV", "country:KEN:COP"} <= {m.entity_id for m in doc._.mentions}
+    government = mention_at(doc, "The government")
+    assert government is not None
+    assert (government.entity_id, government.kind) == ("country:KEN:GOV", "nominal")
+    # Two countries named as often as each other: whose government it is stays open.
+    doc = run(base_nlp, "Kenya and Uganda met. The government said it would respond.")
+    assert mention_at(doc, "The government") is None

@@ -140,6 +140,22 @@ ORIGIN_WORDS = GROUP_PREPOSITIONS | BASED_WORDS
 COLLECTIVE_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "faction", "wing", "cell", "network"}
 )
+# Bodies of a country an article names without saying whose: "the government said", "police
+# fired", "protesters gathered" (troops are left out: often another country's).
+UNNAMED_BODIES = {
+    "government": "GOV",
+    "authorities": "GOV",
+    "president": "GOV",
+    "cabinet": "GOV",
+    "army": "MIL",
+    "military": "MIL",
+    "police": "COP",
+    "parliament": "LEG",
+    "opposition": "OPP",
+    "protesters": "CVL",
+    "protestors": "CVL",
+    "demonstrators": "CVL",
+}
 # What a country leads in a war: "the U.S.-led coalition" is its military.
 LED_MILITARY = frozenset({"coalition", "force", "forces", "alliance", "offensive", "operation"})
 LABOUR_WORDS = frozenset({"workers", "worker", "labor", "labour", "trade", "miners", "teachers"})
@@ -423,8 +439,52 @@ def find_actors(
     nominals = resolve_nominals(doc, b.found, list(b.clusters.values()), b.quotes, lex)
     inside = {i for f in nominals for i in range(f.start, f.end)}
     b.found = [f for f in b.found if f.start not in inside] + nominals
+    _unnamed_bodies(doc, b)
     b.found.extend(resolve_pronouns(doc, b.found, b.quotes))
     return _records(doc, b)
+
+
+def _dominant_country(b: _Builder) -> str | None:
+    """The country a document is about: the one its countries, groups and places name most, at
+    least three times as often as any other ("Iran-allied" does not count: a description)."""
+    counts: dict[str, int] = {}
+    for f in b.found:
+        c = f.cluster
+        if f.end < len(b.doc) and b.doc[f.end].text == "-":
+            continue
+        if c.country in b.lex.country_names and (c.id.startswith("country:") or c.place):
+            counts[c.country] = counts.get(c.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _unnamed_bodies(doc: Doc, b: _Builder) -> None:
+    """ "the government", "the president", "police", "protesters" with no name and no country:
+    bodies of the country the document is about (its government, police, civilians)."""
+    covered = {i for f in b.found for i in range(f.start, f.end)}
+    country: str | None = None
+    for tok in doc:
+        sector = UNNAMED_BODIES.get(tok.lower_)
+        if sector is None or tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ == "of" or nxt.i in covered or nxt.pos_ == "PROPN"):
+            continue  # "the government of Kenya", "President Ruto": named elsewhere
+        lefts = [t for t in tok.lefts if t.i < tok.i]
+        if any(t.i in covered or t.pos_ == "PROPN" or t.dep_ == "poss" for t in lefts):
+            continue  # "the Kenyan government", "its government": the text says whose
+        if tok.tag_ == "NN" and not any(t.lower_ == "the" for t in lefts):
+            continue  # "a government", "government spending": not the body itself
+        if tok.dep_ == "compound":
+            continue
+        country = country or _dominant_country(b)
+        if country is None:
+            return
+        start = min([tok.i, *(t.i for t in lefts if t.dep_ in ("det", "amod", "compound"))])
+        b.add(start, tok.i + 1, "nominal", country_cluster(country, sector, b.lex))
+        covered.update(range(start, tok.i + 1))
 
 
 def _leaders_governments(doc: Doc, b: _Builder) -> None:
