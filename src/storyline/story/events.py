@@ -31,7 +31,7 @@ from datetime import date
 
 from storyline.records import Actor, Document, Event, EventDate, StoryEvent
 from storyline.story import dates
-from storyline.story.wording import content_words, jaccard
+from storyline.story.wording import content_words
 
 #: PLOVER types grouped by the quad class they belong to (verbal/material cooperation/conflict).
 FAMILIES: dict[str, str] = {
@@ -78,6 +78,8 @@ class _Mention:
     words: frozenset[str]
     trigger: frozenset[str]
     place: frozenset[str]
+    text_interval: dates.DateInterval | None = None  # of text_date
+    published_day: date | None = None  # of published
 
 
 @dataclass(slots=True)
@@ -134,6 +136,8 @@ def _mention(event: Event, published: str | None) -> _Mention:
         words=_action_words(event),
         trigger=frozenset(content_words(event.trigger.text)),
         place=place,
+        text_interval=dates.parse(text_date),
+        published_day=_days(dates.day_value(published)),
     )
 
 
@@ -149,16 +153,15 @@ def _days(value: str | None) -> date | None:
 
 
 def _dates_compatible(a: _Mention, b: _Mention) -> bool:
-    if a.text_date and b.text_date:
-        return dates.compatible(a.text_date, b.text_date)
-    if a.text_date or b.text_date:
-        dated, other = (a, b) if a.text_date else (b, a)
-        interval = dates.parse(dated.text_date)
-        reported = _days(other.published)
+    ia, ib = a.text_interval, b.text_interval
+    if ia is not None and ib is not None:
+        return ia.start <= ib.end and ib.start <= ia.end
+    if ia is not None or ib is not None:
+        interval, reported = (ia, b.published_day) if ia is not None else (ib, a.published_day)
         if interval is None or reported is None:
             return True
         return interval.start <= reported and (reported - interval.end).days <= REPORT_LAG_DAYS
-    pa, pb = _days(a.published), _days(b.published)
+    pa, pb = a.published_day, b.published_day
     if pa is None or pb is None:
         return True
     return abs((pa - pb).days) <= SAME_CYCLE_DAYS
@@ -185,7 +188,7 @@ def _score(a: _Mention, b: _Mention) -> float:
 
 
 def _report_score(a: _Mention, b: _Mention) -> float:
-    overlap = jaccard(a.words, b.words)
+    overlap = _jaccard(a.words, b.words)
     shared_trigger = bool(a.trigger & b.trigger)
     needed = MIN_WORDING
     if shared_trigger:
@@ -212,6 +215,12 @@ def _report_score(a: _Mention, b: _Mention) -> float:
     if shared_trigger:
         score += 0.5
     return score + 3.0 * overlap
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """``wording.jaccard`` for sets already built (the same value, without copying them)."""
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) if shared else 0.0
 
 
 def _shared_parties(a: _Mention, b: _Mention) -> int:
@@ -286,32 +295,50 @@ def _join_clusters(clusters: list[list[_Mention]]) -> list[list[_Mention]]:
     when every cross pair is compatible and their best cross pair scores above the threshold;
     candidates share a trigger word or an actor key, and earlier clusters absorb later ones.
     """
-    changed = True
-    while changed:
-        changed = False
-        index: dict[str, set[int]] = {}
-        for i, members in enumerate(clusters):
-            for m in members:
-                for key in (*m.trigger, *m.sources, *m.targets):
-                    index.setdefault(key, set()).add(i)
+    # Two clusters can only join if some cross pair scores, and a pair scores only when its
+    # mentions share a word or a sentence: a cheap test run before the pairwise checks.
+    words = [frozenset().union(*(m.words for m in c)) for c in clusters]
+    sentences = [_sentence_keys(c) for c in clusters]
+    # The first pass tries every candidate pair; a later pass only pairs with a cluster that grew
+    # in the pass before (two unchanged clusters that did not join will not join now).
+    dirty: set[int] | None = None
+    while dirty is None or dirty:
+        grown: set[int] = set()
+        keys = [_join_keys(c) for c in clusters]
+        index: dict[tuple[str, str], set[int]] = {}
+        for i, own in enumerate(keys):
+            for key in own:
+                index.setdefault(key, set()).add(i)
         for i, members in enumerate(clusters):
             if not members:
                 continue
-            near: set[int] = set()
-            for m in members:
-                for key in (*m.trigger, *m.sources, *m.targets):
-                    near |= {j for j in index.get(key, ()) if j > i and clusters[j]}
-            for j in sorted(near):
+            near = set().union(*(index[key] for key in keys[i]))
+            if dirty is not None and i not in dirty:
+                near &= dirty
+            for j in sorted(j for j in near if j > i and clusters[j]):
                 other = clusters[j]
-                if other[0].modality != members[0].modality:
+                if words[i].isdisjoint(words[j]) and sentences[i].isdisjoint(sentences[j]):
                     continue
                 if not all(_compatible(a, b) for a in members for b in other):
                     continue
                 if max(_score(a, b) for a in members for b in other) >= MERGE_THRESHOLD:
                     members.extend(other)
                     clusters[j] = []
-                    changed = True
+                    words[i] |= words[j]
+                    sentences[i] |= sentences[j]
+                    grown.add(i)
+        dirty = grown
     return [sorted(c, key=_order_key) for c in clusters if c]
+
+
+def _join_keys(members: list[_Mention]) -> set[tuple[str, str]]:
+    """What two clusters must share to be tried together: a trigger word or an actor key,
+    within one modality class."""
+    return {(m.modality, key) for m in members for key in (*m.trigger, *m.sources, *m.targets)}
+
+
+def _sentence_keys(members: list[_Mention]) -> frozenset[tuple[str, int]]:
+    return frozenset((m.event.doc_id, m.event.sentence.start) for m in members)
 
 
 def _merge_actors(lists: Iterable[list[Actor]]) -> list[Actor]:
