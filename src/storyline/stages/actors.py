@@ -446,12 +446,13 @@ def find_actors(
 
 def _dominant_country(b: _Builder) -> str | None:
     """The country a document is about: the one its countries, groups and places name most, at
-    least three times as often as any other ("Iran-allied" does not count: a description)."""
+    least three times as often as any other (a hyphenated "Iran-allied" does not count)."""
     counts: dict[str, int] = {}
     for f in b.found:
         c = f.cluster
-        if f.end < len(b.doc) and b.doc[f.end].text == "-":
-            continue
+        before = b.doc[f.start - 1].text if f.start > 0 else ""
+        if before == "-" or (f.end < len(b.doc) and b.doc[f.end].text == "-"):
+            continue  # "Iran-allied", "the Turkish-Syrian border"
         if c.country in b.lex.country_names and (c.id.startswith("country:") or c.place):
             counts[c.country] = counts.get(c.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
