@@ -513,3 +513,8 @@ def test_unnamed_bodies_of_the_country_a_document_is_about(base_nlp: Language) -
     # Two countries named as often as each other: whose government it is stays open.
     doc = run(base_nlp, "Kenya and Uganda met. The government said it would respond.")
     assert mention_at(doc, "The government") is None
+
+
+def test_a_surname_alone_the_dictionary_writes_with_a_courtesy_title(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Obama will hold talks in Nairobi.")
+    assert entity_named(doc, "Obama").country == "USA"

@@ -132,6 +132,8 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # "the president of Armenia", "rebels in the Ivory Coast", "students throughout Indonesia".
 GROUP_PREPOSITIONS = frozenset({"of", "in", "throughout", "across"})
+# Titles the people lexicon writes surnames with ("mr obama", "president obama").
+SURNAME_TITLES = ("mr", "mrs", "ms", "president", "prime minister")
 # "a newspaper based in Beirut", "a group headquartered in Trinidad": of that place.
 BASED_WORDS = frozenset({"based", "headquartered"})
 # Words that link a group to the country it is of: "rebels in Darfur", "a group based in Gaza".
@@ -831,12 +833,16 @@ def _people(
             # A surname alone only when the document gives no fuller name.
             known = [n for n in [c.name, *c.names] if " " in n] or [c.name, *c.names]
             c.country = next((iso for n in known if (iso := nationality_of(n, lex))), None)
+        surname = c.name.split()[-1].lower()
         if c.country is None and c.roles:
             # "President Obama": the dictionary's title and surname, when the text gives that title.
-            surname = c.name.split()[-1].lower()
             c.country = next(
                 (iso for r in c.roles if (iso := lex.people.get(f"{r.lower()} {surname}"))), None
             )
+        if c.country is None and all(" " not in n for n in [c.name, *c.names]):
+            # "Obama" alone: the one the dictionary calls "Mr Obama" or "President Obama".
+            titled = {iso for t in SURNAME_TITLES if (iso := lex.people.get(f"{t} {surname}"))}
+            c.country = titled.pop() if len(titled) == 1 else None
         if c.country is None and c.sector in NATIONAL_SECTORS:
             # "President Laurent Gbago": an office holder's surname one letter short of a name
             # in the people lexicon.
