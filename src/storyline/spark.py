@@ -603,56 +603,56 @@ def story_counts(
     return texts.join(actors, "doc_id", "left").join(shared, "doc_id", "left")
 
 
-def _weighed(counts: DataFrame, column: str, df_column: str) -> tuple[DataFrame, DataFrame]:
-    """The terms of ``column`` exploded with their position, and the document frequency of
-    the terms of ``df_column`` (each article holds a term once in its counts)."""
-    terms = counts.select("doc_id", F.posexplode(column).alias("pos", "t")).select(
-        "doc_id", "pos", "t.term", "t.n"
-    )
-    if df_column == column:
-        source = terms
-    else:
-        source = counts.select(F.explode(df_column).alias("t")).select("t.term")
-    frequency = source.groupBy("term").agg(F.count(F.lit(1)).alias("df"))
-    return terms, frequency
-
-
 def _with_frequencies(counts: DataFrame) -> DataFrame:
     """The counts with each term's document frequency beside it (a Spark aggregation and a
-    join; the corpus vocabulary never reaches the driver), terms in their first-seen order."""
-    words, word_df = _weighed(counts, "words", "words")
-    names, name_df = _weighed(counts, "names", "names")
-    title, _ = _weighed(counts, "title", "words")
-    out = counts.select("doc_id", "published", "fallback_label", "actors", "story_events")
-    for column, terms, frequency in (
-        ("words", words, word_df),
-        ("names", names, name_df),
-        ("title", title, word_df),
-    ):
-        joined = (
-            terms.join(frequency, "term", "left")
-            .groupBy("doc_id")
-            .agg(F.sort_array(F.collect_list(F.struct("pos", "term", "n", "df"))).alias(column))
+    join: the corpus vocabulary never reaches the driver): one row per article, its terms in
+    ``terms`` sorted by list (names, title, words) and first-seen position."""
+    terms = functools.reduce(
+        DataFrame.unionByName,
+        [
+            counts.select(
+                "doc_id",
+                F.lit(column).alias("list"),
+                # A title's words weigh by the document frequency of words.
+                F.lit("names" if column == "names" else "words").alias("df_list"),
+                F.posexplode(column).alias("pos", "t"),
+            ).select("doc_id", "list", "df_list", "pos", "t.term", "t.n")
+            for column in ("words", "names", "title")
+        ],
+    )
+    # Each article holds a term once in a list, so the rows of a term are its articles.
+    frequency = (
+        terms.where(F.col("list") != "title")
+        .groupBy("df_list", "term")
+        .agg(F.count(F.lit(1)).alias("df"))
+    )
+    weighed = (
+        terms.join(frequency, ["df_list", "term"], "left")
+        .groupBy("doc_id")
+        .agg(
+            F.sort_array(F.collect_list(F.struct("list", "pos", "term", "n", "df"))).alias("terms")
         )
-        out = out.join(joined, "doc_id", "left")
-    return out
+    )
+    own = counts.select("doc_id", "published", "fallback_label", "actors", "story_events")
+    return own.join(weighed, "doc_id", "left")
 
 
 def _article_features(row: Any, n_docs: int) -> Any:
     from storyline.story.stories import ArticleCounts, article_features
 
-    def terms(column: str) -> list[Any]:
-        return list(row[column] or [])
-
-    word_df = {t["term"]: t["df"] or 0 for t in (*terms("words"), *terms("title"))}
-    name_df = {t["term"]: t["df"] or 0 for t in terms("names")}
+    lists: dict[str, list[tuple[str, int]]] = {"words": [], "names": [], "title": []}
+    word_df: dict[str, int] = {}
+    name_df: dict[str, int] = {}
+    for t in row["terms"] or ():
+        lists[t["list"]].append((t["term"], t["n"]))
+        (name_df if t["list"] == "names" else word_df)[t["term"]] = t["df"] or 0
     counts = ArticleCounts(
         doc_id=row["doc_id"],
         published=row["published"],
         fallback_label=row["fallback_label"],
-        words=tuple((t["term"], t["n"]) for t in terms("words")),
-        names=tuple((t["term"], t["n"]) for t in terms("names")),
-        title=tuple((t["term"], t["n"]) for t in terms("title")),
+        words=tuple(lists["words"]),
+        names=tuple(lists["names"]),
+        title=tuple(lists["title"]),
         originals=(),
         actors=frozenset(row["actors"] or ()),
     )
@@ -679,19 +679,24 @@ def _story_event_order(s: StoryEvent) -> tuple[Any, str]:
     return (dates.sort_key(s.date.value if s.date else None), s.id)
 
 
-def _span_dates(rows: Iterable[Any]) -> list[str]:
-    """Of a story's story events, the first earliest and the first latest of their span dates,
+def _span_dates(table: pa.Table) -> pa.Table:
+    """Of one story's story events, the first earliest and the first latest of their span dates,
     in the order a local run sees them (enough for ``story_record``: the same start and end)."""
     from storyline.story.stories import span_date, span_ends
 
-    own = sorted(
-        (from_dict(StoryEvent, r.asDict(recursive=True)) for r in rows), key=_story_event_order
-    )
+    rows = table.to_pylist()
+    own = sorted((from_dict(StoryEvent, r) for r in rows), key=_story_event_order)
     values = [v for v in map(span_date, own) if v]
     start, end = span_ends(values)
-    if start is None or end is None:
-        return []
-    return [values[i] for i in sorted({values.index(start), values.index(end)})]
+    kept = (
+        [values[i] for i in sorted({values.index(start), values.index(end)})]
+        if start and end
+        else []
+    )
+    return pa.Table.from_pylist([{"story_id": rows[0]["story_id"], "dates": kept}], schema=_SPANS)
+
+
+_SPANS = pa.schema([pa.field("story_id", pa.string()), pa.field("dates", pa.list_(pa.string()))])
 
 
 def stories_job(
@@ -713,7 +718,9 @@ def stories_job(
     features = _with_frequencies(counts).orderBy(
         F.coalesce(F.col("published"), F.lit("9999")), "doc_id"
     )
-    groups = assign_stories(_article_features(r, n_docs) for r in features.toLocalIterator())
+    groups = assign_stories(
+        _article_features(r, n_docs) for r in features.toLocalIterator(prefetchPartitions=True)
+    )
 
     assignment = spark.createDataFrame(
         [(m.doc_id, g.id) for g in groups for m in g.members], "doc_id string, story_id string"
@@ -732,7 +739,7 @@ def stories_job(
         .groupBy("name")
         .agg(F.max_by("original", "at").alias("original"))
     )
-    originals = {r["name"]: r["original"] for r in written.toLocalIterator()}
+    originals = {r["name"]: r["original"] for r in written.collect()}
 
     held = (
         story_events.select("id", F.posexplode("doc_ids").alias("pos", "doc_id"))
@@ -747,13 +754,11 @@ def stories_job(
         .mapInArrow(_stamp, spark_schema(StoryEvent))
         .persist(StorageLevel.MEMORY_AND_DISK)
     )
-    spans = (
-        stamped.where(F.col("story_id").isNotNull())
-        .rdd.keyBy(lambda r: r["story_id"])
-        .groupByKey()
-        .mapValues(_span_dates)
-        .collectAsMap()
-    )
+    dated = stamped.where(F.col("story_id").isNotNull()).groupBy("story_id")
+    spans = {
+        r["story_id"]: list(r["dates"])
+        for r in dated.applyInArrow(_span_dates, from_arrow_schema(_SPANS)).collect()
+    }
     stories = [story_record(g, originals, spans.get(g.id, [])) for g in groups]
     counts.unpersist()
     return stories, stamped
@@ -762,76 +767,52 @@ def stories_job(
 # --- timelines: one task per group of stories --------------------------------------------------
 
 
-def _tagged(tag: str, key: str) -> Any:
-    def pair(row: Any) -> tuple[str, tuple[str, dict[str, Any]]]:
-        data = row.asDict(recursive=True)  # the key stays: a story event keeps its story_id
-        return (data[key], (tag, data))
-
-    return pair
-
-
-def _story_timeline(item: tuple[str, Iterable[tuple[str, dict[str, Any]]]]) -> list[dict[str, Any]]:
-    """One story's timeline from its own records, as ``story_timelines`` builds it."""
+def _story_timeline(table: pa.Table) -> pa.Table:
+    """One story's timeline from its own records, as ``story_timelines`` builds it: a row holds
+    one of its story events (``s``), mention events (``e``), documents (``d``) or quotes (``q``)."""
     from storyline.story.timeline import build_timeline
 
-    story, tagged = item
-    own: list[StoryEvent] = []
-    events: dict[str, Event] = {}
-    docs: dict[str, Document] = {}
-    quotes: list[Quote] = []
-    for tag, data in tagged:
-        if tag == "s":
-            own.append(from_dict(StoryEvent, data))
-        elif tag == "e":
-            events[data["id"]] = from_dict(Event, data)
-        elif tag == "d":
-            docs[data["id"]] = from_dict(Document, data)
-        else:
-            quotes.append(from_dict(Quote, data))
-    own.sort(key=_story_event_order)
-    mentions = [events[m] for s in own for m in s.mention_ids if m in events]
+    rows = table.to_pylist()
+    own = sorted(
+        (from_dict(StoryEvent, r["s"]) for r in rows if r["s"] is not None), key=_story_event_order
+    )
+    events = {r["e"]["id"]: from_dict(Event, r["e"]) for r in rows if r["e"] is not None}
+    docs = {r["d"]["id"]: from_dict(Document, r["d"]) for r in rows if r["d"] is not None}
+    quotes = [from_dict(Quote, r["q"]) for r in rows if r["q"] is not None]
     entries = build_timeline(
         own,
-        mentions,
+        [events[m] for s in own for m in s.mention_ids if m in events],
         [docs[d] for d in sorted(docs)],
         sorted(quotes, key=lambda q: (q.doc_id, q.start, q.end)),
-        story_id=story,
+        story_id=rows[0]["story_id"],
     )
-    return [to_dict(e) for e in entries]
+    return pa.Table.from_pylist([to_dict(e) for e in entries], schema=arrow_schema(TimelineEntry))
 
 
 def timelines_job(
-    spark: SparkSession,
-    story_events: DataFrame,
-    events: DataFrame,
-    documents: DataFrame,
-    quotes: DataFrame,
+    story_events: DataFrame, events: DataFrame, documents: DataFrame, quotes: DataFrame
 ) -> DataFrame:
     """Every story's timeline, as ``story_timelines``: each story's story events, their mention
     events, the articles of both and those articles' quotes are keyed by story id by joins,
     grouped, and each group's timeline is built in an executor task."""
     own = story_events.where(F.col("story_id").isNotNull())
     mention_ids = own.select("story_id", F.explode("mention_ids").alias("id")).distinct()
-    mentions = mention_ids.join(events, "id").select("story_id", *events.columns)
+    mentions = mention_ids.join(events, "id")
     doc_ids = (
         own.select("story_id", F.explode("doc_ids").alias("id"))
         .unionByName(mentions.select("story_id", F.col("doc_id").alias("id")))
         .distinct()
     )
-    docs = doc_ids.join(documents, "id").select("story_id", *documents.columns)
-    story_quotes = doc_ids.join(quotes, doc_ids["id"] == quotes["doc_id"]).select(
-        "story_id", *[quotes[c] for c in quotes.columns]
-    )
-    keyed = spark.sparkContext.union(
-        [
-            own.rdd.map(_tagged("s", "story_id")),
-            mentions.rdd.map(_tagged("e", "story_id")),
-            docs.rdd.map(_tagged("d", "story_id")),
-            story_quotes.rdd.map(_tagged("q", "story_id")),
-        ]
-    )
-    entries = keyed.groupByKey().flatMap(_story_timeline)
-    return spark.createDataFrame(entries, spark_schema(TimelineEntry))
+    docs = doc_ids.join(documents, "id")
+    story_quotes = doc_ids.join(quotes, doc_ids["id"] == quotes["doc_id"])
+    parts = [
+        own.select("story_id", F.struct(*[own[c] for c in own.columns]).alias("s")),
+        mentions.select("story_id", F.struct(*events.columns).alias("e")),
+        docs.select("story_id", F.struct(*documents.columns).alias("d")),
+        story_quotes.select("story_id", F.struct(*[quotes[c] for c in quotes.columns]).alias("q")),
+    ]
+    keyed = functools.reduce(lambda a, b: a.unionByName(b, allowMissingColumns=True), parts)
+    return keyed.groupBy("story_id").applyInArrow(_story_timeline, spark_schema(TimelineEntry))
 
 
 def run_spark(
@@ -895,7 +876,7 @@ def run_spark(
     stories, stamped = stories_job(spark, documents, events, tables["quotes"], story_events)
     tables["story_events"] = stamped
     tables["stories"] = _frame(spark, Story, stories)
-    tables["timeline"] = timelines_job(spark, stamped, events, documents, tables["quotes"])
+    tables["timeline"] = timelines_job(stamped, events, documents, tables["quotes"])
 
     for cls in TABLE_RECORDS:
         tables[cls.TABLE].write.mode("overwrite").parquet(f"{out}/{cls.TABLE}")

@@ -9,9 +9,22 @@ import pytest
 from seed_events import seed_documents, seed_events
 
 from storyline.ingest.base import RawArticle, make_document
-from storyline.records import Document
+from storyline.records import Document, Event, Story, StoryEvent
 from storyline.story.events import merge_events
-from storyline.story.stories import group_stories
+from storyline.story.stories import (
+    article_counts,
+    article_features,
+    assign_stories,
+    document_frequencies,
+    group_stories,
+    published_key,
+    span_date,
+    span_ends,
+    story_of,
+    story_record,
+    text_counts,
+)
+from storyline.story.wording import content_words
 
 
 def test_seed_articles_form_one_story_and_stamp_story_events():
@@ -101,3 +114,89 @@ def test_voa_stories_group_what_a_reader_groups(shared_data):
     # Most articles of this sampled corpus are stories of their own.
     singletons = sum(len(s.doc_ids) == 1 for s in stories)
     assert singletons >= 0.7 * len(stories)
+
+
+# --- the parts a distributed run calls separately ----------------------------------------------
+
+
+def _grouped_in_parts(
+    docs: list[Document], events: list[Event], story_events: list[StoryEvent]
+) -> list[Story]:
+    """Stories as a distributed run builds them: each article counted on its own, document
+    frequencies summed apart, each article weighed with only its own terms' frequencies, the
+    assignment over those features, the stamps and spans per story event."""
+    counts = [article_counts(d, [e for e in events if e.doc_id == d.id]) for d in docs]
+    word_df, name_df, n = document_frequencies(reversed(counts))  # any order
+    shared: dict[str, set[str]] = {}
+    for s in story_events:
+        if len(s.doc_ids) > 1:
+            for doc_id in s.doc_ids:
+                shared.setdefault(doc_id, set()).add(s.id)
+    features = []
+    for c in sorted(counts, key=lambda c: published_key(c.published, c.doc_id)):
+        own_words = {w: word_df[w] for w, _ in (*c.words, *c.title)}
+        own_names = {w: name_df[w] for w, _ in c.names}
+        features.append(article_features(c, own_words, own_names, n, shared.get(c.doc_id, ())))
+    groups = assign_stories(features)
+    originals: dict[str, str] = {}
+    for c in sorted(counts, key=lambda c: published_key(c.published, c.doc_id)):
+        originals.update(c.originals)
+    story_of_doc = {m.doc_id: g.id for g in groups for m in g.members}
+    dated: dict[str, list[str]] = {}
+    for s in story_events:
+        sid = story_of(s.doc_ids, story_of_doc)
+        value = span_date(s)
+        if sid and value:
+            dated.setdefault(sid, []).append(value)
+    return [story_record(g, originals, dated.get(g.id, [])) for g in groups]
+
+
+def test_stories_from_separate_counts_are_those_of_group_stories(shared_data):
+    voa, _ = _voa(shared_data)
+    seeds = seed_documents()
+    events = seed_events(seeds)
+    story_events = merge_events(events, seeds.values())
+    docs = [*seeds.values(), *voa[:40]]
+    stories, _ = group_stories(docs, events, story_events)
+    assert _grouped_in_parts(docs, events, story_events) == stories
+    assert any(len(s.doc_ids) > 1 for s in stories) and len(stories) > 10
+
+
+def test_article_counts_depend_on_the_article_alone():
+    docs = seed_documents()
+    events = seed_events(docs)
+    doc = docs["001"]
+    mine = [e for e in events if e.doc_id == doc.id]
+    counts = article_counts(doc, mine)
+    assert counts == article_counts(
+        doc, [*mine, *(e for e in events if e.doc_id != doc.id)][: len(mine)]
+    )
+    words = [w for w, _ in counts.words]
+    assert len(words) == len(set(words)) and all(n >= 1 for _, n in counts.words)
+    assert words[:3] == list(dict.fromkeys(content_words(f"{doc.title or ''}\n{doc.text}")))[:3]
+    assert "hun sen" in dict(counts.names) and dict(counts.originals)["hun sen"] == "Hun Sen"
+    assert counts.actors and not any(k.startswith("country") for k in counts.actors)
+    assert counts.published == (doc.published or "")[:10]
+
+
+def test_document_frequencies_count_articles_not_occurrences():
+    docs = seed_documents()
+    counts = [text_counts(d) for d in docs.values()]
+    word_df, name_df, n = document_frequencies(counts)
+    assert n == 3
+    assert name_df["hun sen"] == sum("hun sen" in dict(c.names) for c in counts) == 3
+    assert max(word_df.values()) <= 3
+
+
+def test_a_story_event_goes_to_the_story_of_most_of_its_articles():
+    assert story_of(["a", "b", "c"], {"a": "T1", "b": "T2", "c": "T2"}) == "T2"
+    assert story_of(["b", "a"], {"a": "T1", "b": "T2"}) == "T2"  # a tie: the first listed
+    assert story_of(["x"], {"a": "T1"}) is None
+
+
+def test_span_ends_keep_the_first_of_equal_dates():
+    assert span_ends([]) == (None, None)
+    # The end: the latest last day; on the same last day, the finer date.
+    assert span_ends(["2022-03", "2022-02-24", "2022-03-31"]) == ("2022-02-24", "2022-03-31")
+    # Two writings of one day: the first given wins at both ends.
+    assert span_ends(["2022-02-24T10:00", "2022-02-24"]) == ("2022-02-24T10:00", "2022-02-24T10:00")
