@@ -518,3 +518,11 @@ def test_unnamed_bodies_of_the_country_a_document_is_about(base_nlp: Language) -
 def test_a_surname_alone_the_dictionary_writes_with_a_courtesy_title(base_nlp: Language) -> None:
     doc = run(base_nlp, "Obama will hold talks in Nairobi.")
     assert entity_named(doc, "Obama").country == "USA"
+
+
+def test_unnamed_rebels_are_of_the_document_s_country(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Rebels attacked an army base in northern Mali on Sunday.")
+    rebels = mention_at(doc, "Rebels")
+    assert rebels is not None
+    assert rebels.entity_id == "country:MLI:REB"
+    assert mention_at(doc, "army") is None  # a word of "an army base", not the army itself

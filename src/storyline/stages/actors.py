@@ -157,6 +157,11 @@ UNNAMED_BODIES = {
     "protesters": "CVL",
     "protestors": "CVL",
     "demonstrators": "CVL",
+    "rebels": "REB",
+    "militants": "REB",
+    "insurgents": "REB",
+    "guerrillas": "REB",
+    "gunmen": "REB",
 }
 # What a country leads in a war: "the U.S.-led coalition" is its military.
 LED_MILITARY = frozenset({"coalition", "force", "forces", "alliance", "offensive", "operation"})
