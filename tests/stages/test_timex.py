@@ -571,3 +571,11 @@ def test_more_units_xmas_and_last_nite() -> None:
     assert pairs("They took an extra day, not a more day.", "2013-08-04") == [
         ("an extra day", "P1D")
     ]
+
+
+def test_a_clock_hour_with_a_part_of_the_day() -> None:
+    assert pairs("He called at 10 at night.", "2000-04-05") == [("10 at night", "2000-04-05T22:00")]
+    assert pairs("They leave at 4 in the morning.", "2000-04-05") == [
+        ("4 in the morning", "2000-04-05T04:00")
+    ]
+    assert pairs("He was 4 in the morning of his life", "2000-04-05") == []

@@ -1085,6 +1085,19 @@ def _deadline_tense(start: int, end: int, ctx: Context) -> Tense | None:
 _UNTIL = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+)?$")
 
 
+def _h_clock_part(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "4 in the morning", "10 at night": a clock time on the document's day (the last day the
+    text named, through :func:`storyline.stages.timex.rebase`)."""
+    hh, mm = int(m["h"]), int(m["min"] or 0)
+    part = m["part"] or m["night"]
+    if part.lower() != "morning" and hh < 12 and not (part.lower() == "night" and hh < 5):
+        hh += 12
+    if part.lower() == "morning" and hh == 12:
+        hh = 0
+    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hh:02d}:{mm:02d}", None
+
+
 def _day_part_value(inner: re.Match[str], ctx: Context, outer: int | None = None) -> str | None:
     if inner["dw"]:
         word = _words(inner["dw"])
@@ -1243,6 +1256,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("latest_period", rf"{_B}the\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter){_E}", _h_latest_period),
     ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),
     ("time", rf"{_B}(?:(?P<amod>about|around|approximately|roughly)\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)|(?P<h24>\d{{1,2}}):(?P<min24>\d\d)(?![\d:])|(?P<noon>noon|midnight|midday))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?P<day>today|yesterday|tomorrow|tonight|{alternation(_DAY_SLANG)}|{_WEEKDAY}|{_MONTH}\s+{_DAY}))?(?![\w:])", _h_time),
+    ("time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)){_E}(?!\s+of\b)", _h_clock_part),
     ("holiday", rf"{_B}(?P<hol>{_HOLIDAY})(?:,?\s+(?P<y>{_YEAR4}))?{_E}", _h_holiday),
     ("set", rf"{_B}(?:daily|weekly|monthly|yearly|quarterly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|few|\d+)\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|morning|afternoon|evening|night)s?){_E}", _h_set),
 )  # fmt: skip
