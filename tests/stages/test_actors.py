@@ -526,3 +526,12 @@ def test_unnamed_rebels_are_of_the_document_s_country(base_nlp: Language) -> Non
     assert rebels is not None
     assert rebels.entity_id == "country:MLI:REB"
     assert mention_at(doc, "army") is None  # a word of "an army base", not the army itself
+
+
+def test_a_capital_under_fire_is_its_people_not_its_government(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Rebels shelled Kabul on Sunday. Kabul rejected the offer.")
+    first, second = mention_at(doc, "Kabul"), mention_at(doc, "Kabul", 1)
+    assert first is not None and second is not None
+    codes = {e.id: (e.country, e.sector) for e in doc._.entities}
+    assert codes[first.entity_id] == ("AFG", "CVL")
+    assert codes[second.entity_id] == ("AFG", "GOV")

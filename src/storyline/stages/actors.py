@@ -132,6 +132,24 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # "the president of Armenia", "rebels in the Ivory Coast", "students throughout Indonesia".
 GROUP_PREPOSITIONS = frozenset({"of", "in", "throughout", "across"})
+# Verbs of force against a city: its people suffer them, not its government ("shelled Juba").
+SIEGE_VERBS = frozenset(
+    {
+        "shell",
+        "bomb",
+        "bombard",
+        "blockade",
+        "besiege",
+        "pound",
+        "rocket",
+        "storm",
+        "raid",
+        "overrun",
+        "capture",
+        "seize",
+        "encircle",
+    }
+)
 # Titles the people lexicon writes surnames with ("mr obama", "president obama").
 SURNAME_TITLES = ("mr", "mrs", "ms", "president", "prime minister")
 # "a newspaper based in Beirut", "a group headquartered in Trinidad": of that place.
@@ -545,7 +563,10 @@ def _country_before(doc: Doc, start: int, names_at: dict[int, NameSpan]) -> str 
 
 
 def _stands_for_government(tok: Token) -> bool:
-    """A capital acting ("Moscow said", "friendly with Moscow"), not a place ("in Moscow")."""
+    """A capital acting ("Moscow said", "friendly with Moscow"), not a place ("in Moscow", "rebels
+    shelled Juba": a city under fire is its people)."""
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SIEGE_VERBS:
+        return False
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "poss", "agent"):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE
