@@ -579,3 +579,8 @@ def test_a_clock_hour_with_a_part_of_the_day() -> None:
         ("4 in the morning", "2000-04-05T04:00")
     ]
     assert pairs("He was 4 in the morning of his life", "2000-04-05") == []
+
+
+def test_the_week_of_a_day_is_its_iso_week() -> None:
+    assert one("the week of March 6", "2000-02-24") == ("DATE", "2000-W10", None)
+    assert one("the week of Jan. 3, 1999", "2000-02-24") == ("DATE", "1998-W53", None)

@@ -1085,6 +1085,14 @@ def _deadline_tense(start: int, end: int, ctx: Context) -> Tense | None:
 _UNTIL = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+)?$")
 
 
+def _h_week_of(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the week of March 6": the week that holds the day."""
+    reading = _date_reading(m["mon"], m["d"], m["y"], m, ctx)
+    if reading is None or reading[1].startswith("X"):
+        return None
+    return "DATE", tv.fmt_week(dt.date.fromisoformat(reading[1])), None
+
+
 def _h_clock_part(m: re.Match[str], ctx: Context) -> Reading | None:
     """ "4 in the morning", "10 at night": a clock time on the document's day (the last day the
     text named, through :func:`storyline.stages.timex.rebase`)."""
@@ -1257,6 +1265,7 @@ _RULES_SRC: tuple[tuple[str, str, Handler], ...] = (
     ("bare_units", rf"{_B}(?P<qual>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|early|final|few|several|many)(?:\s+(?:few|several|many))?\s+)?(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade)s|centuries)(?P<ago>\s+ago)?{_E}", _h_bare_units),
     ("time", rf"{_B}(?:(?P<amod>about|around|approximately|roughly)\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)|(?P<h24>\d{{1,2}}):(?P<min24>\d\d)(?![\d:])|(?P<noon>noon|midnight|midday))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?P<day>today|yesterday|tomorrow|tonight|{alternation(_DAY_SLANG)}|{_WEEKDAY}|{_MONTH}\s+{_DAY}))?(?![\w:])", _h_time),
     ("time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)){_E}(?!\s+of\b)", _h_clock_part),
+    ("week_of", rf"{_B}the\s+week\s+of\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d,]\d)(?!\w)", _h_week_of),
     ("holiday", rf"{_B}(?P<hol>{_HOLIDAY})(?:,?\s+(?P<y>{_YEAR4}))?{_E}", _h_holiday),
     ("set", rf"{_B}(?:daily|weekly|monthly|yearly|quarterly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|few|\d+)\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|morning|afternoon|evening|night)s?){_E}", _h_set),
 )  # fmt: skip
@@ -1284,7 +1293,7 @@ _DIGITS = "0123456789"
 #: "0123456789" stands for any digit. The regexes are the costly part of the stage: most
 #: sentences hold no month, weekday or unit word, so most rules skip most sentences.
 _RULE_KEYS: dict[str, tuple[str, ...]] = {
-    "iso": (_DIGITS,), "slash": (_DIGITS,), "dmy_abbr": (_DIGITS,), "mdy": _MONTH_KEYS, "month_range_end": _MONTH_KEYS,
+    "iso": (_DIGITS,), "slash": (_DIGITS,), "dmy_abbr": (_DIGITS,), "mdy": _MONTH_KEYS, "month_range_end": _MONTH_KEYS, "week_of": ("week of",),
     "dmy": _MONTH_KEYS, "day_range_end": _MONTH_KEYS, "day_range_start": _MONTH_KEYS,
     "dmy_range_end": _MONTH_KEYS, "month": _MONTH_KEYS, "weekday": _WEEKDAY_KEYS, "weekday_abbr": _WEEKDAY_KEYS,
     "day_word": ("today", "tonight", "yesterday", "tomorrow", "tmr", "tmw", "2mor", "tomo",
