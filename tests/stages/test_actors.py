@@ -535,3 +535,12 @@ def test_a_capital_under_fire_is_its_people_not_its_government(base_nlp: Languag
     codes = {e.id: (e.country, e.sector) for e in doc._.entities}
     assert codes[first.entity_id] == ("AFG", "CVL")
     assert codes[second.entity_id] == ("AFG", "GOV")
+
+
+def test_a_province_s_government_and_state_media(base_nlp: Language) -> None:
+    doc = run(base_nlp, "The government of Sindh province ordered patrols.")
+    assert ("PAK", "GOV") in {(e.country, e.sector) for e in doc._.entities}
+    doc = run(base_nlp, "An official Syrian newspaper called on Arabs to unite.")
+    assert ("SYR", "GOV") in {(e.country, e.sector) for e in doc._.entities}
+    doc = run(base_nlp, "A Syrian newspaper called on Arabs to unite.")
+    assert ("SYR", "JRN") in {(e.country, e.sector) for e in doc._.entities}

@@ -54,6 +54,7 @@ from storyline.stages.actors_coref import (
 )
 from storyline.stages.actors_lexicon import (
     PERSON_ROLE_HEADS,
+    PLACE_WORDS,
     SECTOR_NAMES,
     Lexicon,
     capital_of,
@@ -150,6 +151,8 @@ SIEGE_VERBS = frozenset(
         "encircle",
     }
 )
+# Words that make a newspaper or broadcaster the state's: "official", "state-run".
+STATE_MEDIA_WORDS = frozenset({"official", "state", "state-run", "state-owned", "government"})
 # Titles the people lexicon writes surnames with ("mr obama", "president obama").
 SURNAME_TITLES = ("mr", "mrs", "ms", "president", "prime minister")
 # "a newspaper based in Beirut", "a group headquartered in Trinidad": of that place.
@@ -647,6 +650,13 @@ def _ethnic_group(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan]) ->
 
 
 def _noun_sector(doc: Doc, noun: Token, lex: Lexicon) -> str | None:
+    sector = _role_noun_sector(doc, noun, lex)
+    if sector == "JRN" and any(c.lower_ in STATE_MEDIA_WORDS for c in noun.lefts):
+        return "GOV"  # "an official Syrian newspaper", "state television": the government's voice
+    return sector
+
+
+def _role_noun_sector(doc: Doc, noun: Token, lex: Lexicon) -> str | None:
     prev = doc[noun.i - 1] if noun.i > 0 else None
     if prev is not None and prev.pos_ in ("NOUN", "ADJ", "PROPN"):
         found = role_sector(f"{prev.lower_} {noun.lower_}", lex)
@@ -679,6 +689,8 @@ def group_head(
         return led
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if tok.dep_ == "compound" and tok.head.i == span.end and tok.head.lower_ in PLACE_WORDS:
+        tok = tok.head  # "the government of Sindh province": the province is the name's head
     head = tok.head
     if (
         tok.dep_ == "pobj"
