@@ -544,3 +544,14 @@ def test_a_province_s_government_and_state_media(base_nlp: Language) -> None:
     assert ("SYR", "GOV") in {(e.country, e.sector) for e in doc._.entities}
     doc = run(base_nlp, "A Syrian newspaper called on Arabs to unite.")
     assert ("SYR", "JRN") in {(e.country, e.sector) for e in doc._.entities}
+
+
+def test_an_ethnic_group_is_of_the_other_country_its_sentence_names_most(
+    base_nlp: Language,
+) -> None:
+    doc = run(
+        base_nlp,
+        "Ethnic Albanians have sworn to fight for villages near Macedonia's border with Bulgaria, "
+        "Macedonian officials said.",
+    )
+    assert entity_named(doc, "Ethnic Albanians").country == "MKD"

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -628,19 +629,20 @@ def _counted_people(doc: Doc, span: NameSpan, names_at: dict[int, NameSpan]) -> 
 
 def _ethnic_group(b: _Builder, span: NameSpan, names_at: dict[int, NameSpan]) -> None:
     """ "ethnic Albanians (in south Serbia)": a people, not the country of the demonym. Its
-    country is the one other country its sentence names, if exactly one; its sector CVL unless a
+    country is the other country its sentence names most (if one does); its sector CVL unless a
     role noun says otherwise ("ethnic Albanian guerrillas")."""
     doc = b.doc
     group = group_head(doc, span, names_at, b.lex)
     sector, start, end = group if group is not None else ("CVL", span.start, span.end)
     start -= 1  # the word "ethnic"
     sent = doc[span.start].sent
-    others = {
+    others = Counter(
         iso
         for t in sent
         if t.text[:1].isupper() and (iso := country_of(t.text, b.lex)) and iso != span.value
-    }
-    country = others.pop() if len(others) == 1 else None
+    ).most_common(2)
+    # The one other country, or the one named more often than any other.
+    country = others[0][0] if others and (len(others) == 1 or others[0][1] > others[1][1]) else None
     if end < len(doc) and doc[end].lower_ in ("in", "of"):
         # "ethnic Albanians in south Serbia": where they live says whose.
         after = (country_of(t.text, b.lex) for t in doc[end + 1 : end + 4] if t.text[:1].isupper())
