@@ -555,3 +555,10 @@ def test_an_ethnic_group_is_of_the_other_country_its_sentence_names_most(
         "Macedonian officials said.",
     )
     assert entity_named(doc, "Ethnic Albanians").country == "MKD"
+
+
+def test_refugees_are_of_the_country_they_flee(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Thousands of refugees fleeing Syria crossed into Turkey.")
+    refugees = mention_at(doc, "refugees fleeing Syria")
+    assert refugees is not None
+    assert refugees.entity_id == "country:SYR:REF"

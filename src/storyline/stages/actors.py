@@ -461,6 +461,7 @@ def find_actors(
     # 2. People: full names first, then the short forms that belong to them.
     _people(doc, b, names=names, names_at=names_at, orgs_at=orgs_at, lex=lex)
     _leaders_governments(doc, b)
+    _fleeing_refugees(doc, b, names_at)
 
     _only_country(b)
 
@@ -515,6 +516,24 @@ def _unnamed_bodies(doc: Doc, b: _Builder) -> None:
         start = min([tok.i, *(t.i for t in lefts if t.dep_ in ("det", "amod", "compound"))])
         b.add(start, tok.i + 1, "nominal", country_cluster(country, sector, b.lex))
         covered.update(range(start, tok.i + 1))
+
+
+def _fleeing_refugees(doc: Doc, b: _Builder, names_at: dict[int, NameSpan]) -> None:
+    """ "refugees fleeing the civil war in Liberia": refugees of the country they flee."""
+    for tok in doc:
+        if tok.lower_ not in ("refugees", "refugee") or any(c.i in names_at for c in tok.lefts):
+            continue
+        flee = next(
+            (c for c in tok.rights if c.dep_ == "acl" and c.lemma_ in ("flee", "escape")), None
+        )
+        if flee is None:
+            continue
+        fled = [names_at[t.i] for t in flee.subtree if t.i in names_at]
+        countries = {n.value for n in fled if n.kind == "country" and n.value}
+        if len(countries) == 1:
+            end = max(n.end for n in fled if n.kind == "country")
+            start = min([tok.i, *(t.i for t in tok.lefts if t.dep_ in ("amod", "compound"))])
+            b.add(start, end, "name", country_cluster(countries.pop(), "REF", b.lex))
 
 
 def _leaders_governments(doc: Doc, b: _Builder) -> None:
