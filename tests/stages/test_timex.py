@@ -584,3 +584,10 @@ def test_a_clock_hour_with_a_part_of_the_day() -> None:
 def test_the_week_of_a_day_is_its_iso_week() -> None:
     assert one("the week of March 6", "2000-02-24") == ("DATE", "2000-W10", None)
     assert one("the week of Jan. 3, 1999", "2000-02-24") == ("DATE", "1998-W53", None)
+
+
+def test_a_year_heading_dates_the_months_of_its_section() -> None:
+    text = "Intro.\n\n2005: Elections\n\nVoters went out. On January 31, Iraqis elected a body.\n"
+    assert pairs(text, "2009-12-19")[-1] == ("January 31", "2005-01-31")
+    text = "Intro.\n\nVoters went out. On January 31, Iraqis elected a body.\n"
+    assert pairs(text, "2009-12-19")[-1] == ("January 31", "2010-01-31")

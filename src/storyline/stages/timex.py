@@ -127,6 +127,9 @@ def _tagger(doc: Doc) -> Callable[[int], str]:
     return tag
 
 
+_YEAR_HEADING = re.compile(r"(?m)^[ \t]*(1[0-9]{3}|20[0-9]{2})(?::[^\n]{0,80}|[ \t]*)$")
+
+
 def _explicit_years(text: str, anchor: dt.date | None) -> list[tuple[int, int, int | None]]:
     """(offset, year, month or None) of every year the text writes out."""
     limit = (anchor.year if anchor else 2100) + 5
@@ -158,6 +161,13 @@ def _year_hints(
     found = _explicit_years(text, anchor)
     offsets = [o for o, _, _ in found]
     narrative = anchor is None or _is_narrative(found, anchor)
+    # headings that name a single year ("2007: US troop surge") date the section under them
+    headings = [
+        (m.start(), int(m[1]))
+        for m in _YEAR_HEADING.finditer(text)
+        if int(m[1]) <= (anchor.year if anchor else 2100)
+    ]
+    heading_offsets = [o for o, _ in headings]
 
     def hint(offset: int) -> int | None:
         i = bisect_left(offsets, offset) - 1
@@ -168,7 +178,8 @@ def _year_hints(
             return year
         between = text[at:offset]
         if re.search(r"[.!?]\s+[A-Z\"“]|\n", between):
-            return None
+            j = bisect_left(heading_offsets, offset) - 1
+            return headings[j][1] if j >= 0 else None
         return year
 
     def month_hint(offset: int) -> int | None:
