@@ -92,3 +92,10 @@ def test_report_puts_the_held_out_part_first() -> None:
     text = ev.report(dict(base, tune=dict(base, records=7, country_accuracy=0.75)))
     assert "| **held out** | 3 | **0.500** | **0.250** |" in text
     assert "| tune | 7 | 0.750 | 0.250 |" in text
+
+
+def test_find_text_prefers_a_whole_word() -> None:
+    text = "Thousands of Iraqi Kurds called for independence from Iraq."
+    assert ev.find_text(text, "Iraq") == (text.rindex("Iraq"), text.rindex("Iraq") + 4)
+    assert ev.find_text(text, "iraqi kurds") == (13, 24)
+    assert ev.find_text("Iraqis protested.", "Iraq") == (0, 4)  # no whole word: first occurrence

@@ -562,3 +562,10 @@ def test_refugees_are_of_the_country_they_flee(base_nlp: Language) -> None:
     refugees = mention_at(doc, "refugees fleeing Syria")
     assert refugees is not None
     assert refugees.entity_id == "country:SYR:REF"
+
+
+def test_a_people_of_a_country(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Dozens of Iraqi Kurds protested.")
+    kurds = mention_at(doc, "Iraqi Kurds")
+    assert kurds is not None
+    assert kurds.entity_id == "country:IRQ:CVL"

@@ -4,7 +4,7 @@ Reads: ``PLOVER_GSR_CAMEO.txt`` (a JSON array; each record's ``text`` and its ``
 actors, each ``{actorText, code, sector}``). Writes: nothing; returns scores and a Markdown report.
 
 For each gold actor the stage's actor is the one :func:`storyline.stages.lookup.actor_at` finds over
-the first occurrence of ``actorText`` in the sentence (the look-up the events stage uses). Country
+the first whole-word occurrence of ``actorText`` in the sentence (the look-up the events stage uses). Country
 accuracy compares its ``country`` with the gold ``code``; sector accuracy compares its ``sector``
 with the gold sector's first three letters (``CVLalb`` -> ``CVL``; no sector -> ``None``, which is
 what the gold gives a bare country name). Gold actors whose text is not in the sentence, and gold
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,12 @@ def gold_actors(record: dict[str, Any]) -> list[tuple[str, str, str | None, str 
 
 
 def find_text(text: str, actor_text: str) -> tuple[int, int] | None:
-    """Character range of the first occurrence of an actor's text (case-insensitive fallback)."""
+    """Character range of the first whole-word occurrence of an actor's text ("Iraq" is not the
+    start of "Iraqi"), else of its first occurrence; case-insensitive as a fallback."""
+    whole = re.compile(rf"(?<!\w){re.escape(actor_text)}(?!\w)")
+    for found in (whole.search(text), re.search(whole.pattern, text, re.IGNORECASE)):
+        if found is not None:
+            return found.start(), found.end()
     at = text.find(actor_text)
     if at < 0:
         at = text.lower().find(actor_text.lower())

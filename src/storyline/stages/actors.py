@@ -710,7 +710,12 @@ def group_head(
         return led
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "compound" and tok.head.i == span.end and tok.head.lower_ in PLACE_WORDS:
+    if (
+        tok.dep_ == "compound"
+        and tok.head.i == span.end
+        and tok.head.lower_ in PLACE_WORDS
+        and (span.value or place_of(doc[span.start : span.end + 1].text, lex))
+    ):
         tok = tok.head  # "the government of Sindh province": the province is the name's head
     head = tok.head
     if (
@@ -748,6 +753,14 @@ def group_head(
             return None  # "peacekeepers in Iraq", "troops in Bosnia": often another country's
         lefts = [c.i for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i not in names_at]
         return sector, min([*lefts, noun.i]), span.end
+    if (
+        tok.dep_ == "amod"
+        and head.i == span.end
+        and head.tag_ == "NNPS"
+        and (head.i not in names_at or names_at[head.i].kind == "people")
+        and head.lower_ not in lex.role_words
+    ):
+        return "CVL", span.start, head.i + 1  # "Iraqi Kurds": a people of the country
     if (
         tok.dep_ not in ("amod", "compound", "nmod", "poss")
         or head.i <= tok.i
