@@ -118,7 +118,7 @@ def spark() -> Iterator[Any]:
         pytest.skip("Java not found: install Java 17 (apt-get install openjdk-17-jre-headless)")
     from storyline.spark import session
 
-    spark = session("local[2]", {"spark.sql.shuffle.partitions": "4"})
+    spark = session("local[2]", {"spark.sql.shuffle.partitions": "2"})
     yield spark
     spark.stop()
 
@@ -185,3 +185,49 @@ def test_parquet_lines_keep_the_dropped_date_as_a_failure_row() -> None:
     assert len(documents) == 1 and documents[0]["document"]["published"] is None
     assert [f["stage"] for f in failures] == ["validate"]
     assert sum(r["article"] for r in rows) == 1
+
+
+def _story_event(sid: str, doc_ids: list[str], date: str | None, basis: str = "text") -> Any:
+    from storyline.records import EventDate, StoryEvent
+
+    when = EventDate(date, basis) if date else None  # type: ignore[arg-type]
+    return StoryEvent(sid, "ASSAULT", "asserted", [], [], when, [f"m{sid}"], doc_ids)
+
+
+def test_story_events_are_stamped_with_the_story_of_most_of_their_articles() -> None:
+    from storyline.records import StoryEvent, to_dict
+    from storyline.spark import _stamp
+
+    rows = []
+    for s, held in (
+        (_story_event("S1", ["a", "b", "c"], None), [(0, "T1"), (1, "T2"), (2, "T2")]),
+        (_story_event("S2", ["b", "a"], None), [(0, "T2"), (1, "T1")]),  # a tie: the first
+        (_story_event("S3", ["x"], None), None),  # an article no story holds
+    ):
+        row = to_dict(s)
+        del row["story_id"]
+        row["_stories"] = [{"pos": p, "story_id": t} for p, t in held] if held else None
+        rows.append(row)
+    out = [r for b in _stamp(iter([pa.RecordBatch.from_pylist(rows)])) for r in b.to_pylist()]
+    assert [r["story_id"] for r in out] == ["T2", "T2", None]
+    assert list(out[0]) == list(arrow_schema(StoryEvent).names)
+
+
+def test_a_story_span_keeps_what_a_scan_of_all_its_dates_would_pick() -> None:
+    from storyline.records import to_dict
+    from storyline.spark import _span_dates
+    from storyline.story.stories import span_date, span_ends
+
+    events = [
+        _story_event("S1", ["a"], "2022-03"),
+        _story_event("S2", ["a"], "2022-02-24"),
+        _story_event("S3", ["a"], "2022"),  # a year: not part of a span
+        _story_event("S4", ["a"], "2022-03-31"),
+        _story_event("S5", ["a"], "2022-01-05", basis="published"),  # not dated by the text
+    ]
+    rows = [{**to_dict(s), "story_id": "T1"} for s in reversed(events)]
+    (out,) = _span_dates(pa.Table.from_pylist(rows)).to_pylist()
+    values = [v for v in map(span_date, events) if v]
+    assert out["story_id"] == "T1"
+    assert span_ends(out["dates"]) == span_ends(values) == ("2022-02-24", "2022-03-31")
+    assert _span_dates(pa.Table.from_pylist(rows[:1] + rows[2:3])).to_pylist()[0]["dates"] == []

@@ -20,12 +20,25 @@ How the work is laid out:
    - entity linking: per-document entities are merged by id in Spark; ``link_entities`` runs on
      the driver over the distinct entities and roles (far fewer rows than mentions); its redirects
      are then applied to mentions, roles, quotes and event actors by Spark joins and map tasks.
+     It stays on the driver because its decisions are global: a short name is merged only when
+     exactly one person in the whole corpus carries a fuller form of it, and merges chain
+     (``_root``), so a per-key split would need every word of every name as a key and an iterative
+     closure of the redirects to give the same result.
    - story events: events are grouped by the key ``merge_events`` itself never crosses (the
      modality class: done, planned, negated, hypothetical) and each block is merged in its own
      task. That is exact, and coarse: the "done" block holds most events.
-   - stories and timelines: ``group_stories`` compares every document with every story, so it
-     runs on the driver over the documents, events, story events and quotes. This is the step that
-     bounds a run's size (see docs/CLUSTER.md).
+   - stories (``stories_job``): each article's counts (``stories.text_counts``: content words,
+     names, title words, how names were written) in a map task over the documents; actor keys
+     from the events and quotes in map tasks, collected per article; the story events each
+     article shares; the document frequencies by a Spark aggregation joined back to each
+     article's terms. The driver streams the compact features in published order and runs only
+     ``stories.assign_stories``, the sequential pass in which each article joins the most similar
+     earlier story; it holds the features of every article (about 15 KiB each, twice that with
+     the story sums; no texts, events or quotes). Story ids of story events (majority of their
+     articles), the spans of stories and the writing of label names are computed in Spark again.
+   - timelines (``timelines_job``): each story's story events, their mention events, the
+     articles of both and those articles' quotes are keyed by story id by joins and grouped; one
+     ``applyInArrow`` call per story runs ``build_timeline`` in an executor.
 
 Only this module imports pyspark.
 """
