@@ -533,6 +533,70 @@ def test_a_deadline_weekday_lies_ahead() -> None:
     ]
 
 
+def test_until_with_a_pluperfect_is_a_past_bound() -> None:
+    # 1999-05-07 is a Friday: "had not called" until a Thursday already past, not the next one
+    text = "Until Thursday, they had not called Kopp a suspect."
+    found = find_timexes_in_text(text, "1999-05-07", tense=lambda _s, _e: "past")
+    assert [(t.text, t.value) for t in found] == [("Thursday", "1999-05-06")]
+    text = "Officials postponed the hearing until Thursday."
+    found = find_timexes_in_text(text, "1999-05-07", tense=lambda _s, _e: "past")
+    assert [(t.text, t.value) for t in found] == [("Thursday", "1999-05-13")]
+
+
+def test_is_to_with_an_infinitive_looks_ahead(base_nlp: Language) -> None:
+    words = ["It", "is", "to", "resume", "trading", "Tuesday"]
+    doc = Doc(
+        base_nlp.vocab,
+        words=words,
+        tags=["PRP", "VBZ", "TO", "VB", "NN", "NNP"],
+        lemmas=["it", "be", "to", "resume", "trading", "Tuesday"],
+        pos=["PRON", "AUX", "PART", "VERB", "NOUN", "PROPN"],
+        heads=[1, 1, 3, 1, 3, 3],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "dobj", "npadvmod"],
+    )
+    assert verb_tense(doc[3]) == "future"
+    # 1989-10-27 is a Friday
+    assert [(t.text, t.value) for t in find_timexes(doc, "1989-10-27")] == [
+        ("Tuesday", "1989-10-31")
+    ]
+    doc = Doc(
+        base_nlp.vocab,
+        words=["He", "wants", "to", "resume", "trading", "Tuesday"],
+        tags=["PRP", "VBZ", "TO", "VB", "NN", "NNP"],
+        lemmas=["he", "want", "to", "resume", "trading", "Tuesday"],
+        pos=["PRON", "VERB", "PART", "VERB", "NOUN", "PROPN"],
+        heads=[1, 1, 3, 1, 3, 3],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "dobj", "npadvmod"],
+    )
+    assert verb_tense(doc[3]) == "future"
+    doc = Doc(
+        base_nlp.vocab,
+        words=["He", "refused", "to", "comment", "Tuesday"],
+        tags=["PRP", "VBD", "TO", "VB", "NNP"],
+        lemmas=["he", "refuse", "to", "comment", "Tuesday"],
+        pos=["PRON", "VERB", "PART", "VERB", "PROPN"],
+        heads=[1, 1, 3, 1, 3],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "npadvmod"],
+    )
+    assert verb_tense(doc[3]) == "past"
+
+
+def test_a_year_earlier_after_a_longer_period_is_the_year() -> None:
+    # an earnings report: a year-ago comparison of a quarter is that quarter, of nine months the year
+    text = "For the third quarter, net rose to $5 million from $4 million a year earlier."
+    assert pairs(text, "1989-10-27")[-1] == ("a year earlier", "1988-Q3")
+    text = "For the nine months, net rose to $5 million from $4 million a year earlier."
+    assert pairs(text, "1989-10-27")[-1] == ("a year earlier", "1988")
+    text = "In the first half, sales rose 5% from the year-ago level, the quarter's report said."
+    assert ("year-ago", "1988") in pairs(text, "1989-10-27")
+
+
+def test_a_march_by_name_is_not_the_month() -> None:
+    assert pairs("Protesters joined the annual March for Life on Capitol Hill.") == []
+    assert pairs("He led the March of the Combatant Mothers.") == []
+    assert pairs("It ended in March of the following year.", "1998-01-15") != []
+
+
 def test_a_span_of_months_takes_the_year_written_after_it() -> None:
     assert pairs("The decrees (February-March 1794) proposed it.") == [
         ("February", "1794-02"),

@@ -83,6 +83,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         head = verb.head
         if head is not verb and head.lemma_ in _FUTURE_HEADS:
             return "future"
+        if head is not verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to resume trading Tuesday": an arrangement ahead
         if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 4:
             return verb_tense(head, depth + 1)
         return None

@@ -269,6 +269,10 @@ def _month_ok(word: str, alone: bool, ctx: Context, at: int) -> bool:
             r"\b(?:in|since|by|until|till|of|during|from|through|to|on)\s+$", before
         ) and (re.match(r"\s+(?:on|to|through|toward|towards|against|into|past|with|up)\b", after)):
             return False  # "March on Washington", "May to ..." read as verbs
+        if re.match(
+            r"\s+(?:for\s|of\s+the\s+[A-Z])", ctx.text[at + len(word) : at + len(word) + 20]
+        ):
+            return False  # a march by name: "the March for Life", "the March of the Mothers"
     return True
 
 
@@ -928,6 +932,16 @@ def _financial(ctx: Context, at: int) -> bool:
     )
 
 
+_LONGER_PERIOD = re.compile(r"(?i)\b(?:(?:six|nine)\s+months|(?:first|second)\s+half)\b")
+
+
+def _longer_period(ctx: Context, at: int) -> bool:
+    """Whether the sentence, before ``at``, reports a period longer than a quarter ("For the nine
+    months, net rose ... from ... a year earlier": the year before, not its quarter)."""
+    left = max(ctx.text.rfind(". ", 0, at), ctx.text.rfind("\n", 0, at), 0)
+    return bool(_LONGER_PERIOD.search(ctx.text, left, at))
+
+
 def _last_quarter(anchor: dt.date, years_back: int) -> str:
     """The last completed quarter before ``anchor``, ``years_back`` years earlier."""
     day = tv.shift(anchor, "quarter", -1)
@@ -973,7 +987,13 @@ def _shifted(
     back = direction in ("ago", "earlier", "before", "previously", "back")
     if n is None or ctx.anchor is None or n != int(n):
         return "DATE", "PAST_REF" if back else "FUTURE_REF", mod
-    if unit == "year" and n == 1 and back and _financial(ctx, m.start()):
+    if (
+        unit == "year"
+        and n == 1
+        and back
+        and _financial(ctx, m.start())
+        and not _longer_period(ctx, m.start())
+    ):
         return "DATE", _last_quarter(ctx.anchor, 1), mod
     calendar_unit = UNITS[unit][2]
     if unit in ("decade", "century"):
@@ -999,7 +1019,7 @@ def _h_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     value = (
         _last_quarter(ctx.anchor, 1)
-        if m["what"] or _financial(ctx, m.start())
+        if m["what"] or (_financial(ctx, m.start()) and not _longer_period(ctx, m.start()))
         else f"{ctx.anchor.year - 1:04d}"
     )
     words = _words(m[0])
@@ -1078,11 +1098,27 @@ def _deadline_tense(start: int, end: int, ctx: Context) -> Tense | None:
     """The verb's tense, except after "until" or "till": a deadline lies ahead ("has given them
     until Tuesday", "postponed until Tuesday morning")."""
     if _UNTIL.search(ctx.text, max(0, start - 12), start):
+        tense = ctx.tense(start, end)
+        if tense == "past" and _PLUPERFECT.search(_clause(ctx.text, start, end)):
+            return "past"  # "Until Thursday, they had not called him a suspect": a past bound
         return "future"
     return ctx.tense(start, end)
 
 
 _UNTIL = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+)?$")
+_PLUPERFECT = re.compile(
+    r"(?i)\bhad(?:n't|\s+not|\s+never)?\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ld|nt|ne|de)\b"
+)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The sentence around ``[start, end)``, cut at sentence ends (at most 150 characters on each
+    side)."""
+    before = text[max(0, start - 150) : start]
+    after = text[end : end + 150]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    stop = min((i for i in (after.find(". "), after.find("\n")) if i >= 0), default=len(after))
+    return before[cut + 1 :] + text[start:end] + after[:stop]
 
 
 def _h_week_of(m: re.Match[str], ctx: Context) -> Reading | None:
