@@ -29,6 +29,14 @@ Conventions (checked against the PLOVER gold records, ``events/plover-gsr``):
 * A person's country and sector come from the roles the document gives them (titles, appositions);
   a party's sector is ``PTY``, ``OPP`` when the text calls it opposition; a research academy or
   university ``EDU`` ("Royal Academy of Cambodia secretary-general Yang Peou" is KHM, EDU).
+* Sectors are written as PLOVER writes them: the press is ``JRN``, medicine ``MED``; state media
+  ("an official Syrian newspaper") speak for the government (``GOV``).
+* People counted or described by where they live ("168 Liberians", "Palestinians of the West
+  Bank", "Iraqi Kurds") are their country's civilians (``CVL``); "the Palestinians reject ..." is
+  the country. Refugees are of the country they flee.
+* Bodies the text leaves unnamed ("the government", "the president", "police", "protesters",
+  "rebels") are of the country the document is about, when one country is named at least three
+  times as often as any other; otherwise they stay unlinked.
 * Entity ids are stable across documents: ``"E"`` + 12 hex digits of SHA-1 over
   ``TYPE|normalized canonical name`` for people, organizations and places.
 """
