@@ -78,7 +78,8 @@ class Actor:
     entity_id: str | None
     name: str
     country: str | None  # ISO 3166-1 alpha-3, or an IGO code such as "IGO"
-    sector: str | None  # GOV, MIL, OPP, PTY, CVL, MED, BUS, NGO, IGO, JUD, LEG, REB, ...
+    # GOV, MIL, OPP, PTY, CVL, JRN (press), MED (medical), BUS, NGO, IGO, JUD, LEG, REB, ...
+    sector: str | None
     start: int
     end: int
 
