@@ -269,10 +269,10 @@ def _month_ok(word: str, alone: bool, ctx: Context, at: int) -> bool:
             r"\b(?:in|since|by|until|till|of|during|from|through|to|on)\s+$", before
         ) and (re.match(r"\s+(?:on|to|through|toward|towards|against|into|past|with|up)\b", after)):
             return False  # "March on Washington", "May to ..." read as verbs
-        if re.match(
+        if re.search(r"\bthe(?:\s+[a-z]+)?\s+$", ctx.text[max(0, at - 20) : at]) and re.match(
             r"\s+(?:for\s|of\s+the\s+[A-Z])", ctx.text[at + len(word) : at + len(word) + 20]
         ):
-            return False  # a march by name: "the March for Life", "the March of the Mothers"
+            return False  # a march by name: "the annual March for Life", "the March of the ..."
     return True
 
 
