@@ -591,6 +591,15 @@ def test_a_year_earlier_after_a_longer_period_is_the_year() -> None:
     assert ("year-ago", "1988") in pairs(text, "1989-10-27")
 
 
+def test_the_week_is_the_week_of_the_day_last_named() -> None:
+    # 1989-10-30 is a Monday: a market report on Friday's close sums up the week just ended
+    text = "The index fell 5.39 on Friday. For the week, the index dropped 3.8%."
+    assert pairs(text, "1989-10-30") == [("Friday", "1989-10-27"), ("the week", "1989-W43")]
+    assert pairs("For the week, the index dropped 3.8%.", "1989-10-30") == [
+        ("the week", "1989-W44")
+    ]
+
+
 def test_a_march_by_name_is_not_the_month() -> None:
     assert pairs("Protesters joined the annual March for Life on Capitol Hill.") == []
     assert pairs("He led the March of the Combatant Mothers.") == []

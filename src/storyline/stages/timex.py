@@ -284,6 +284,12 @@ def rebase(text: str, chosen: list[Candidate], narrative: bool = False) -> list[
             if moved is None:
                 continue
             cand = moved
+        elif _THE_WEEK.fullmatch(words):
+            # "For the week, the index dropped 3.8%" after Friday's close: that day's week
+            ref = _reference(cand, out, 10)
+            day = parse_anchor(ref) if ref is not None else None
+            if day is not None:
+                cand = cand._replace(value=fmt_week(day))
         elif cand.rule == "month" and _OF_THAT_YEAR.search(words):
             ref = _reference(cand, out, 4)  # "August of that year"
             if ref is not None:
@@ -301,6 +307,7 @@ _ANAPHOR = re.compile(
     r"(?i)(?:.*\s)?(that|same|next|following|previous|preceding)\s+"
     r"(day|week|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)$"
 )
+_THE_WEEK = re.compile(r"(?i)the\s+week(?:'s)?")
 _SEASON_UNITS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _OF_THAT_YEAR = re.compile(r"(?i)\bof\s+(?:that|the\s+same)\s+year$")
 _SEASON_OF = re.compile(r"\d{4}-(?:SP|SU|FA|WI)$")
