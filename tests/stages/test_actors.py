@@ -285,7 +285,10 @@ def test_places_peoples_and_name_spellings_in_the_lexicons() -> None:
     [
         ("Tamil rebels ambushed soldiers on Tuesday.", "Tamil rebels", "LKA", "REB"),
         ("Darfur rebels attacked a convoy near the town.", "Darfur rebels", "SDN", "REB"),
-        ("Hausa politicians rejected the plan.", "Hausa politicians", "NGA", None),
+        ("Hausa politicians rejected the plan.", "Hausa politicians", "NGA", "ELI"),
+        ("Ibo traditional elders demanded reforms.", "Ibo traditional elders", "NGA", "ELI"),
+        ("A group of Yoruba leaders backed him.", "Yoruba leaders", "NGA", "ELI"),
+        ("Palestinian leaders rejected the plan.", "Palestinian leaders", "PSE", "GOV"),
         ("Gunmen attacked a bus in Tel Aviv.", "Tel Aviv", "ISR", "CVL"),
         ("Militants shelled West Darfur State.", "West Darfur State", "SDN", None),
     ],
@@ -327,6 +330,37 @@ def test_rebels_of_the_only_country_do_not_make_its_president_foreign(
         "down their arms.",
     )
     assert entity_named(doc, "Laurent Gbago").country == "CIV"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        (
+            "Judge Alejandro Rivera opened fraud investigations against 28 Chilean government "
+            "officials suspected of taking kickbacks.",
+            "Alejandro Rivera",
+            "CHL",
+        ),
+        (
+            "President Jose Eduardo Santos conceded to demands from the National Union for the "
+            "Total Independence of Angola (UNITA).",
+            "Jose Eduardo Santos",
+            "AGO",
+        ),
+        (
+            "President Karl Mendoza met Russian President Vladimir Putin in Moscow.",
+            "Karl Mendoza",
+            None,
+        ),
+    ],
+)
+def test_office_holder_of_the_only_country_named(
+    base_nlp: Language, text: str, person: str, country: str | None
+) -> None:
+    """An office holder with no stated country is of the one country the text names (also in an
+    organization's name), unless someone of that country already holds the same kind of office."""
+    doc = run(base_nlp, text)
+    assert entity_named(doc, person).country == country
 
 
 @pytest.mark.parametrize(

@@ -193,6 +193,10 @@ UNNAMED_BODIES = {
     "guerrillas": "REB",
     "gunmen": "REB",
 }
+# The notables of a people: "Yoruba leaders", "Ibo traditional elders" (ELI).
+ELITE_NOUNS = frozenset(
+    {"leaders", "elders", "chiefs", "chieftains", "politicians", "notables", "dignitaries"}
+)
 # What a country leads in a war: "the U.S.-led coalition" is its military.
 LED_MILITARY = frozenset({"coalition", "force", "forces", "alliance", "offensive", "operation"})
 LABOUR_WORDS = frozenset({"workers", "worker", "labor", "labour", "trade", "miners", "teachers"})
@@ -431,6 +435,8 @@ def find_actors(
             # "Darfur" -> SDN, "Tamil" -> LKA: a region, city or people of one country.
             where = place_of(name, lex)
             group = group_head(doc, span, names_at, lex)
+            if span.kind == "people":
+                group = _elite_group(doc, span) or group
             if group is not None:
                 # "Darfur rebels", "Hutu rebel group": a group no country code names.
                 noun_sector, g_start, g_end = group
@@ -558,10 +564,14 @@ def _leaders_governments(doc: Doc, b: _Builder) -> None:
 def _only_country(b: _Builder) -> None:
     """When a document names one country and no other, a national office holder or body whose
     country the text leaves open ("President Bouteflika", "the Supreme Court") is of it."""
+    # Countries named, as places or in the names of organizations ("National Union for the
+    # Total Independence of Angola").
     countries = {
         f.cluster.country
         for f in b.found
-        if f.cluster.id.startswith("country:") or (f.cluster.place and f.cluster.country)
+        if f.cluster.id.startswith("country:")
+        or (f.cluster.place and f.cluster.country)
+        or (f.cluster.type == "ORG" and f.cluster.country in b.lex.country_names)
     }
     if len(countries) != 1:
         return
@@ -575,12 +585,20 @@ def _only_country(b: _Builder) -> None:
     ]
     if acted_on:
         return  # "President Bush warned Russia": the country is the other side, not his own
-    if any(
-        c.country == only and c.sector in STATE_SECTORS and not c.place for c in b.clusters.values()
-    ):
-        return  # someone already acts for that country's state: the others may well be foreign
+    # Someone already acting for that country's state in an office leaves the others of that
+    # office open: they may well be foreign ("President Bush ... the Russian president").
+    taken = {
+        c.sector
+        for c in b.clusters.values()
+        if c.country == only and c.sector in STATE_SECTORS and not c.place
+    }
     for c in b.clusters.values():
-        if c.country is None and c.sector in NATIONAL_SECTORS and c.type in ("PERSON", "ORG"):
+        if (
+            c.country is None
+            and c.sector in NATIONAL_SECTORS
+            and c.sector not in taken
+            and c.type in ("PERSON", "ORG")
+        ):
             c.country = only
 
 
@@ -791,6 +809,20 @@ def group_head(
     if any(i in names_at for i in range(span.end, end)):
         end = span.end
     return sector, span.start, end
+
+
+def _elite_group(doc: Doc, span: NameSpan) -> tuple[str, int, int] | None:
+    """ "Yoruba leaders", "Ibo traditional elders", "Hausa politicians": the notables of a people
+    (no country's office holders) are its elites (ELI), as PLOVER codes them."""
+    head = doc[span.end - 1].head
+    if (
+        doc[span.end - 1].dep_ not in ("compound", "amod", "nmod")
+        or not span.end <= head.i <= span.end + 1
+        or head.lower_ not in ELITE_NOUNS
+        or any(doc[i].pos_ != "ADJ" for i in range(span.end, head.i))
+    ):
+        return None
+    return "ELI", span.start, head.i + 1
 
 
 def _people_noun(doc: Doc, group: tuple[str, int, int]) -> bool:

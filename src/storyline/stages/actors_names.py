@@ -129,7 +129,7 @@ def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
             # "Tamil rebels", "Yoruba leaders": a people of one country before a noun (the
             # tagger calls them PERSON, GPE or NORP as it likes).
             where = place_of(text, lex)
-            if where is not None and where[1] == "people" and j < n and doc[j].pos_ == "NOUN":
+            if where is not None and where[1] == "people" and _before_noun(doc, j):
                 found = NameSpan(i, j, "people", where[0])
                 break
         if found is None:
@@ -138,6 +138,14 @@ def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
         hits.append(found)
         i = found.end
     return hits
+
+
+def _before_noun(doc: Doc, j: int) -> bool:
+    """Whether a noun follows token ``j``, directly or after one adjective ("Ibo traditional
+    elders")."""
+    if j < len(doc) and doc[j].pos_ == "ADJ":
+        j += 1
+    return j < len(doc) and doc[j].pos_ == "NOUN"
 
 
 def _ent_kind(ent: Span) -> str | None:
