@@ -33,9 +33,11 @@ How the work is laid out:
      article shares; the document frequencies by a Spark aggregation joined back to each
      article's terms. The driver streams the compact features in published order and runs only
      ``stories.assign_stories``, the sequential pass in which each article joins the most similar
-     earlier story; it holds the features of every article (about 15 KiB each, twice that with
-     the story sums; no texts, events or quotes). Story ids of story events (majority of their
-     articles), the spans of stories and the writing of label names are computed in Spark again.
+     earlier story. It holds the features of every article (10-15 KiB each, 15-25 KiB with the
+     stories' sums, measured on 2,209 and 92 articles; no texts, events or quotes), and its time
+     grows faster than the articles (see docs/CLUSTER.md): it is the step that bounds a run's
+     size. Story ids of story events (majority of their articles), the spans of stories and the
+     writing of label names are computed in Spark again.
    - timelines (``timelines_job``): each story's story events, their mention events, the
      articles of both and those articles' quotes are keyed by story id by joins and grouped; one
      ``applyInArrow`` call per story runs ``build_timeline`` in an executor.
