@@ -603,3 +603,47 @@ def test_a_people_of_a_country(base_nlp: Language) -> None:
     kurds = mention_at(doc, "Iraqi Kurds")
     assert kurds is not None
     assert kurds.entity_id == "country:IRQ:CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country", "sector"),
+    [
+        (
+            "Doctors from two American aid groups delivered medicine to the hospital.",
+            "Doctors from two American aid groups",
+            "USA",
+            "MED",
+        ),
+        (
+            "Authorities pressured workers of the United Bus Company of Tehran to end the strike.",
+            "workers of the United Bus Company of Tehran",
+            "IRN",
+            "LAB",
+        ),
+        (
+            "Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi claimed the attack.",
+            "Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi",
+            "IRQ",
+            "REB",
+        ),
+        (
+            "A Christian missionary from Calgary was arrested in Lebanon.",
+            "Christian missionary",
+            "CAN",
+            "REL",
+        ),
+    ],
+)
+def test_people_of_a_body_or_place_are_a_group_of_its_country(
+    base_nlp: Language, text: str, actor: str, country: str, sector: str
+) -> None:
+    doc = run(base_nlp, text)
+    found = mention_at(doc, actor)
+    assert found is not None, [m.text for m in doc._.mentions]
+    entity = next(e for e in doc._.entities if e.id == found.entity_id)
+    assert (entity.country, entity.sector) == (country, sector)
+
+
+def test_people_of_a_body_with_no_country_are_left_alone(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Doctors from the local hospital treated the wounded.")
+    assert not [m for m in doc._.mentions if m.text.startswith("Doctors")]

@@ -193,6 +193,8 @@ UNNAMED_BODIES = {
     "guerrillas": "REB",
     "gunmen": "REB",
 }
+# "Doctors from ...", "workers of ...", "students at ...": people of a body or place.
+MEMBER_PREPOSITIONS = frozenset({"of", "from", "at"})
 # The notables of a people: "Yoruba leaders", "Ibo traditional elders" (ELI).
 ELITE_NOUNS = frozenset(
     {"leaders", "elders", "chiefs", "chieftains", "politicians", "notables", "dignitaries"}
@@ -476,6 +478,7 @@ def find_actors(
     _people(doc, b, names=names, names_at=names_at, orgs_at=orgs_at, lex=lex)
     _leaders_governments(doc, b)
     _fleeing_refugees(doc, b, names_at)
+    _members_of(doc, b)
 
     _only_country(b)
 
@@ -548,6 +551,81 @@ def _fleeing_refugees(doc: Doc, b: _Builder, names_at: dict[int, NameSpan]) -> N
             end = max(n.end for n in fled if n.kind == "country")
             start = min([tok.i, *(t.i for t in tok.lefts if t.dep_ in ("amod", "compound"))])
             b.add(start, end, "name", country_cluster(countries.pop(), "REF", b.lex))
+
+
+def _members_of(doc: Doc, b: _Builder) -> None:
+    """ "Doctors from two American aid groups", "workers of the United Bus Company of Tehran",
+    "Militants loyal to Iraq's Al-Qaeda frontman ...": people named by a role noun and the body,
+    place or person they belong to are a group of that one's country, in the noun's sector."""
+    covered = {i for f in b.found for i in range(f.start, f.end)}
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.dep_ == "compound":
+            continue
+        named = next((f for f in b.found if f.head == noun.i), None)
+        if noun.i in covered and (named is None or named.cluster.country is not None):
+            continue
+        sector = named.cluster.sector if named else _noun_sector(doc, noun, b.lex)
+        obj = _member_object(noun) if sector else None
+        country = _owner_country(obj, b) if obj is not None else None
+        if obj is None or country is None or sector is None:
+            continue
+        if named is not None:
+            if named.cluster.type != "PERSON":
+                named.cluster.country = country  # "A Christian missionary from Calgary"
+            continue
+        lefts = [t.i for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i not in covered]
+        start, end = min([*lefts, noun.i]), _object_end(obj, b)
+        b.add(start, end, "name", country_cluster(country, sector, b.lex))
+        covered.update(range(start, end))
+
+
+def _object_end(obj: Token, b: _Builder) -> int:
+    """Where an object ends: after the mention holding it, the phrases of place after it ("the
+    United Bus Company of Tehran") and a name in apposition ("frontman Abu Musab al-Zarqawi"),
+    before any clause."""
+    end = max([obj.i + 1, *(f.end for f in b.found if f.start <= obj.i < f.end)])
+    for child in obj.rights:
+        if child.i < end:
+            continue
+        named = [f.end for f in b.found if f.start == end and f.start <= child.i < f.end]
+        if child.dep_ == "appos" and named:
+            end = max(named)
+        elif child.dep_ == "prep" and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    return end
+
+
+def _member_object(noun: Token) -> Token | None:
+    """The object of "of", "from", "at" or "loyal to" after a role noun."""
+    for child in noun.rights:
+        prep = None
+        if child.dep_ == "prep" and child.lower_ in MEMBER_PREPOSITIONS:
+            prep = child
+        elif child.dep_ == "amod" and child.lower_ == "loyal":
+            prep = next((c for c in child.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if prep is not None:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _owner_country(obj: Token, b: _Builder) -> str | None:
+    """The country of the actor an object names: the widest mention holding it, else the one
+    country named inside it ("Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi")."""
+    holding = [f for f in b.found if f.start <= obj.i < f.end]
+    if holding:
+        widest = max(holding, key=lambda f: f.end - f.start)
+        if widest.cluster.country is not None:
+            return widest.cluster.country
+    inside = {
+        f.cluster.country
+        for f in b.found
+        if obj.left_edge.i <= f.start
+        and f.end <= obj.right_edge.i + 1
+        and f.cluster.id.startswith("country:")
+    }
+    return inside.pop() if len(inside) == 1 else None
 
 
 def _leaders_governments(doc: Doc, b: _Builder) -> None:
