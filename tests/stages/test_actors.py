@@ -647,3 +647,30 @@ def test_people_of_a_body_or_place_are_a_group_of_its_country(
 def test_people_of_a_body_with_no_country_are_left_alone(base_nlp: Language) -> None:
     doc = run(base_nlp, "Doctors from the local hospital treated the wounded.")
     assert not [m for m in doc._.mentions if m.text.startswith("Doctors")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country", "sector"),
+    [
+        (
+            "Radical French farmers said on Friday they would blockade Paris.",
+            "French farmers",
+            "FRA",
+            "AGR",
+        ),
+        (
+            "Ankara's Cankaya district administration has denied land for the temple.",
+            "Cankaya",
+            "TUR",
+            None,
+        ),
+    ],
+)
+def test_words_before_a_demonym_and_a_capitals_district(
+    base_nlp: Language, text: str, actor: str, country: str, sector: str | None
+) -> None:
+    doc = run(base_nlp, text)
+    found = mention_at(doc, actor)
+    assert found is not None, [m.text for m in doc._.mentions]
+    entity = next(e for e in doc._.entities if e.id == found.entity_id)
+    assert (entity.country, entity.sector) == (country, sector)

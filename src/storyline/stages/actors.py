@@ -457,7 +457,7 @@ def find_actors(
                 )
             elif span.kind == "place":
                 # A city's people are civilians (CVL), as for capitals; a region has no sector.
-                place_country = where[0] if where else None
+                place_country = where[0] if where else _country_before(doc, span.start, names_at)
                 place_sector = "CVL" if where and where[1] == "city" else None
                 b.add(
                     span.start,
@@ -681,12 +681,16 @@ def _only_country(b: _Builder) -> None:
 
 
 def _country_before(doc: Doc, start: int, names_at: dict[int, NameSpan]) -> str | None:
-    """The country named just before an organization: "US Congress", "Israel's Cabinet"."""
+    """The country named just before an organization or place: "US Congress", "Israel's
+    Cabinet", "Ankara's Cankaya district" (a capital's, with "'s")."""
     i = start - 1
-    if i >= 0 and doc[i].text in ("'s", "’s"):
+    owned = i >= 0 and doc[i].text in ("'s", "’s")
+    if owned:
         i -= 1
     span = names_at.get(i)
-    return span.value if span is not None and span.kind == "country" else None
+    if span is None or not (span.kind == "country" or (owned and span.kind == "capital")):
+        return None
+    return span.value
 
 
 def _stands_for_government(tok: Token) -> bool:

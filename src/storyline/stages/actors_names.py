@@ -205,6 +205,15 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
             and any(country_of(t.text, lex) for t in doc[start:end])
         ):
             continue  # a GPE that only contains a country word ("Russian Invasion")
+        last = doc[end - 1]
+        if (
+            kind in ("org", "place")
+            and end - start > 1
+            and last.dep_ == "amod"
+            and last.head.i >= end
+            and country_of(last.text, lex)
+        ):
+            continue  # "Radical French farmers": words before a demonym, not a name
         if kind == "org" and organization_of(text, lex) is not None:
             continue  # the lexicon hit gives the code
         candidates.append((1, -(end - start), NameSpan(start, end, kind)))
