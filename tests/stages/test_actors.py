@@ -348,6 +348,17 @@ def test_rebels_of_the_only_country_do_not_make_its_president_foreign(
             "AGO",
         ),
         (
+            "Islamic fundamentalists continued their hunger strike to demand the resignation "
+            "of Algerian President Ahmed Ben Bella.",
+            "Islamic fundamentalists",
+            "DZA",
+        ),
+        (
+            "Islamic fundamentalists protested in Paris against the Algerian president.",
+            "Islamic fundamentalists",
+            None,
+        ),
+        (
             "President Karl Mendoza met Russian President Vladimir Putin in Moscow.",
             "Karl Mendoza",
             None,

@@ -34,6 +34,10 @@ Conventions (checked against the PLOVER gold records, ``events/plover-gsr``):
 * People counted or described by where they live ("168 Liberians", "Palestinians of the West
   Bank", "Iraqi Kurds") are their country's civilians (``CVL``); "the Palestinians reject ..." is
   the country. Refugees are of the country they flee.
+* The notables of a people ("Yoruba leaders", "Hausa politicians") are its elites (``ELI``).
+  People named by a role noun and the body, place or person they belong to ("Doctors from two
+  American aid groups", "workers of the United Bus Company of Tehran") are a group of that one's
+  country in the noun's sector (USA MED, IRN LAB).
 * Bodies the text leaves unnamed ("the government", "the president", "police", "protesters",
   "rebels") are of the country the document is about, when one country is named at least three
   times as often as any other; otherwise they stay unlinked.
@@ -640,8 +644,9 @@ def _leaders_governments(doc: Doc, b: _Builder) -> None:
 
 
 def _only_country(b: _Builder) -> None:
-    """When a document names one country and no other, a national office holder or body whose
-    country the text leaves open ("President Bouteflika", "the Supreme Court") is of it."""
+    """When a document names one country and no other, an office holder, body or group whose
+    country the text leaves open ("President Bouteflika", "the Supreme Court", "Islamic
+    fundamentalists", "Chenchen refugees") is of it."""
     # Countries named, as places or in the names of organizations ("National Union for the
     # Total Independence of Angola").
     countries = {
@@ -673,9 +678,9 @@ def _only_country(b: _Builder) -> None:
     for c in b.clusters.values():
         if (
             c.country is None
-            and c.sector in NATIONAL_SECTORS
+            and c.sector is not None
             and c.sector not in taken
-            and c.type in ("PERSON", "ORG")
+            and c.type in ("PERSON", "ORG", "NORP")
         ):
             c.country = only
 
