@@ -562,10 +562,11 @@ def _members_of(doc: Doc, b: _Builder) -> None:
     "Militants loyal to Iraq's Al-Qaeda frontman ...": people named by a role noun and the body,
     place or person they belong to are a group of that one's country, in the noun's sector."""
     covered = {i for f in b.found for i in range(f.start, f.end)}
+    headed = {f.head: f for f in reversed(b.found)}
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.dep_ == "compound":
             continue
-        named = next((f for f in b.found if f.head == noun.i), None)
+        named = headed.get(noun.i)
         if noun.i in covered and (named is None or named.cluster.country is not None):
             continue
         sector = named.cluster.sector if named else _noun_sector(doc, noun, b.lex)
