@@ -685,3 +685,26 @@ def test_words_before_a_demonym_and_a_capitals_district(
     assert found is not None, [m.text for m in doc._.mentions]
     entity = next(e for e in doc._.entities if e.id == found.entity_id)
     assert (entity.country, entity.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country", "sector"),
+    [
+        ("A human rights group protested here on Wednesday.", "human rights group", "NGO", None),
+        (
+            "The rebels opposed the deployment of a regional peacekeeping force.",
+            "regional peacekeeping force",
+            "IGO",
+            "MIL",
+        ),
+        ("Croatian aid groups sent food to the town.", "Croatian aid groups", "HRV", "NGO"),
+    ],
+)
+def test_unnamed_international_bodies(
+    base_nlp: Language, text: str, actor: str, country: str, sector: str | None
+) -> None:
+    doc = run(base_nlp, text)
+    found = mention_at(doc, actor)
+    assert found is not None, [m.text for m in doc._.mentions]
+    entity = next(e for e in doc._.entities if e.id == found.entity_id)
+    assert (entity.country, entity.sector) == (country, sector)

@@ -38,6 +38,8 @@ Conventions (checked against the PLOVER gold records, ``events/plover-gsr``):
   People named by a role noun and the body, place or person they belong to ("Doctors from two
   American aid groups", "workers of the United Bus Company of Tehran") are a group of that one's
   country in the noun's sector (USA MED, IRN LAB).
+* A rights or aid group no name or demonym says whose is an NGO (country ``NGO``, no sector); a
+  peacekeeping force no one's is intergovernmental (``IGO``, MIL).
 * Bodies the text leaves unnamed ("the government", "the president", "police", "protesters",
   "rebels") are of the country the document is about, when one country is named at least three
   times as often as any other; otherwise they stay unlinked.
@@ -483,6 +485,7 @@ def find_actors(
     _leaders_governments(doc, b)
     _fleeing_refugees(doc, b, names_at)
     _members_of(doc, b)
+    _unnamed_international(doc, b)
 
     _only_country(b)
 
@@ -600,6 +603,32 @@ def _object_end(obj: Token, b: _Builder) -> int:
         else:
             break
     return end
+
+
+def _unnamed_international(doc: Doc, b: _Builder) -> None:
+    """ "a human rights group", "aid groups", "a regional peacekeeping force" that no name or
+    demonym says whose: non-governmental (country ``NGO``) and intergovernmental (``IGO``, MIL)
+    bodies, as the gold codes Amnesty and UN peacekeepers."""
+    covered = {i for f in b.found for i in range(f.start, f.end)}
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.dep_ == "compound":
+            continue
+        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
+        start = min([tok.i, *(c.left_edge.i for c in lefts)])
+        if any(i in covered or doc[i].pos_ == "PROPN" for i in range(start, tok.i)) or any(
+            c.dep_ == "poss" for c in tok.lefts
+        ):
+            continue
+        sector = _noun_sector(doc, tok, b.lex)
+        text = _alias(doc[start : tok.i + 1].text)
+        if sector == "NGO":
+            c = Cluster(entity_id("ORG", text), "ORG", text, "NGO", None)
+        elif sector == "MIL" and "peacekeep" in doc[start : tok.i + 1].text.lower():
+            c = Cluster(entity_id("ORG", text), "ORG", text, "IGO", "MIL")
+        else:
+            continue
+        b.add(start, tok.i + 1, "name", c)
+        covered.update(range(start, tok.i + 1))
 
 
 def _member_object(noun: Token) -> Token | None:
