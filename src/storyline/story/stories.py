@@ -33,6 +33,8 @@ W_PROTAGONISTS = 0.15
 TOP_NAMES = 3
 #: How many of an article's highest-weighted words may bring a story into the comparison.
 KEY_WORDS = 25
+#: How many of an article's highest-weighted names may bring a story into the comparison.
+KEY_NAMES = 10
 #: Gaps up to this many days cost nothing; longer gaps fade the similarity, down to FADE_FLOOR.
 FRESH_DAYS, FADE_DAYS, FADE_FLOOR = 30, 730, 0.6
 
@@ -127,7 +129,8 @@ class StoryFeatures:
     def keys(self) -> Iterator[str]:
         """What a story must share with the article to be scored against it: a name, an
         actor, a story event or one of the article's most distinctive words."""
-        yield from (f"n:{n}" for n in self.names)
+        names = sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_NAMES]
+        yield from (f"n:{n}" for n, _ in names)
         yield from (f"a:{a}" for a in self.actors)
         yield from (f"e:{e}" for e in self.story_events)
         top = sorted(self.words.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_WORDS]
