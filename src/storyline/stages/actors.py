@@ -249,7 +249,10 @@ class _Builder:
         self.clusters: dict[str, Cluster] = {}
         self.found: list[Found] = []
         self.titles: list[tuple[Cluster, Title]] = []
-        self.quotes = QuoteMask(quote_spans(doc.text))
+        # Doc.text and iterating a Doc both build every token anew: do each once.
+        self.text = doc.text
+        self.tokens = list(doc)
+        self.quotes = QuoteMask(quote_spans(self.text))
 
     def cluster(self, c: Cluster) -> Cluster:
         return self.clusters.setdefault(c.id, c)
@@ -520,7 +523,7 @@ def _unnamed_bodies(doc: Doc, b: _Builder) -> None:
     bodies of the country the document is about (its government, police, civilians)."""
     covered = {i for f in b.found for i in range(f.start, f.end)}
     country: str | None = None
-    for tok in doc:
+    for tok in b.tokens:
         sector = UNNAMED_BODIES.get(tok.lower_)
         if sector is None or tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -544,7 +547,7 @@ def _unnamed_bodies(doc: Doc, b: _Builder) -> None:
 
 def _fleeing_refugees(doc: Doc, b: _Builder, names_at: dict[int, NameSpan]) -> None:
     """ "refugees fleeing the civil war in Liberia": refugees of the country they flee."""
-    for tok in doc:
+    for tok in b.tokens:
         if tok.lower_ not in ("refugees", "refugee") or any(c.i in names_at for c in tok.lefts):
             continue
         flee = next(
@@ -566,7 +569,7 @@ def _members_of(doc: Doc, b: _Builder) -> None:
     place or person they belong to are a group of that one's country, in the noun's sector."""
     covered = {i for f in b.found for i in range(f.start, f.end)}
     headed = {f.head: f for f in reversed(b.found)}
-    for noun in doc:
+    for noun in b.tokens:
         if noun.pos_ != "NOUN" or noun.dep_ == "compound":
             continue
         named = headed.get(noun.i)
@@ -610,7 +613,7 @@ def _unnamed_international(doc: Doc, b: _Builder) -> None:
     demonym says whose: non-governmental (country ``NGO``) and intergovernmental (``IGO``, MIL)
     bodies, as the gold codes Amnesty and UN peacekeepers."""
     covered = {i for f in b.found for i in range(f.start, f.end)}
-    for tok in doc:
+    for tok in b.tokens:
         if tok.i in covered or tok.pos_ != "NOUN" or tok.dep_ == "compound":
             continue
         lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
@@ -1144,7 +1147,7 @@ def _display(doc: Doc, n: NameSpan) -> str:
 
 def _records(doc: Doc, b: _Builder) -> tuple[list[Entity], list[Mention], list[Role]]:
     doc_id = doc._.doc_id or ""
-    text_of_doc = doc.text  # Doc.text joins every token: read it once
+    text_of_doc = b.text
     published = doc._.published
     date = str(published)[:10] if published else None
     titles = [

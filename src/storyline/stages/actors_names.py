@@ -89,8 +89,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
     """Longest lexicon matches starting at capitalized tokens."""
     hits: list[NameSpan] = []
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+    words: list[str] = []
+    spaces: list[str] = []
+    for t in doc:  # one pass: iterating a Doc builds every token anew
+        words.append(t.text)
+        spaces.append(t.whitespace_)
     n = len(words)
     i = 0
     while i < n:
