@@ -115,6 +115,17 @@ def test_capital_for_its_government_but_not_as_a_place(base_nlp: Language) -> No
     assert (where.country, where.sector) == ("RUS", "CVL")  # a city: its people, as in PLOVER
 
 
+def test_capital_hosting_an_embassy_is_its_government(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Sri Lanka opened an embassy in Tehran. Its minister arrived in Tehran.")
+    host = mention_at(doc, "Tehran")
+    place = mention_at(doc, "Tehran", nth=1)
+    assert host is not None and place is not None
+    gov = next(e for e in doc._.entities if e.id == host.entity_id)
+    where = next(e for e in doc._.entities if e.id == place.entity_id)
+    assert (gov.country, gov.sector) == ("IRN", "GOV")
+    assert (where.country, where.sector) == ("IRN", "CVL")
+
+
 def test_embassy_acts_for_its_sending_country(base_nlp: Language) -> None:
     doc = run(
         base_nlp,

@@ -213,6 +213,10 @@ QUANTIFIERS = frozenset({"many", "some", "several", "few", "numerous", "most"})
 QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "score", "crowd", "group", "number", "hundreds"}
 )
+# A country's missions abroad: a capital after "an embassy in" is the host government.
+MISSION_NOUNS = frozenset(
+    {"embassy", "embassies", "consulate", "consulates", "mission", "ambassador", "envoy"}
+)
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
 
 
@@ -403,7 +407,7 @@ def find_actors(
             group = group_head(doc, span, names_at, lex)
             if group is not None:  # "Khartoum government", "militias in Tripoli"
                 b.add(group[1], group[2], "name", country_cluster(span.value, group[0], lex))
-            elif not _stands_for_government(tok):
+            elif not _stands_for_government(tok) and not _hosts_mission(tok):
                 name = doc[span.start : span.end].text
                 # A capital as a place: its people (CVL), as the PLOVER gold codes cities.
                 place = Cluster(entity_id("GPE", name), "GPE", name, span.value, "CVL", place=True)
@@ -739,6 +743,16 @@ def _stands_for_government(tok: Token) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "poss", "agent"):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE
+
+
+def _hosts_mission(tok: Token) -> bool:
+    """A capital hosting another country's mission ("opened an embassy in Tehran", "the envoy
+    to Moscow"): the host government, not a place."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "to")
+        and tok.head.head.lower_ in MISSION_NOUNS
+    )
 
 
 def _mark(orgs_at: dict[int, OrgCode], span: NameSpan, code: OrgCode) -> None:
