@@ -126,6 +126,13 @@ def test_capital_hosting_an_embassy_is_its_government(base_nlp: Language) -> Non
     assert (where.country, where.sector) == ("IRN", "CVL")
 
 
+def test_a_bodys_office_holder_after_its_possessive(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Activists rallied against the party's leader Karim Dossou on Monday.")
+    assert entity_named(doc, "Karim Dossou").sector == "PTY"
+    doc = run(base_nlp, "Activists rallied against the country's leader Karim Dossou on Monday.")
+    assert entity_named(doc, "Karim Dossou").sector != "PTY"
+
+
 def test_embassy_acts_for_its_sending_country(base_nlp: Language) -> None:
     doc = run(
         base_nlp,

@@ -232,6 +232,12 @@ def code_title(
             and (whole_role.endswith(role))
         ):
             role, sector = whole_role, whole_sector
+    if role is not None and start >= 2 and doc[start - 1].text in POSSESSIVE:
+        # "the party's leader": the owner is the role's body, as in "party leader" (PTY).
+        owner = doc[start - 2]
+        owned = role_sector(f"{owner.lower_} {role}", lex) if owner.pos_ == "NOUN" else None
+        if owned is not None and start - 2 not in names_at and start - 2 not in orgs:
+            sector = owned
     org = next((orgs[i] for i in range(start, end) if i in orgs), None)
     country = None
     for i in range(start, end):
