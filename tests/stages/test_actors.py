@@ -133,6 +133,14 @@ def test_a_bodys_office_holder_after_its_possessive(base_nlp: Language) -> None:
     assert entity_named(doc, "Karim Dossou").sector != "PTY"
 
 
+def test_a_group_holding_a_place_is_of_its_demonym(base_nlp: Language) -> None:
+    doc = run(base_nlp, "The army resumed shelling Albanian rebel-held territory on Monday.")
+    held = mention_at(doc, "Albanian rebel")
+    assert held is not None
+    group = next(e for e in doc._.entities if e.id == held.entity_id)
+    assert (group.country, group.sector) == ("ALB", "REB")
+
+
 def test_embassy_acts_for_its_sending_country(base_nlp: Language) -> None:
     doc = run(
         base_nlp,

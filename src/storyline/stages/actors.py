@@ -868,6 +868,9 @@ def group_head(
     led = _led_group(doc, span, lex)
     if led is not None:
         return led
+    held = _holding_group(doc, span, lex)
+    if held is not None:
+        return held
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if (
@@ -943,6 +946,19 @@ def group_head(
     if any(i in names_at for i in range(span.end, end)):
         end = span.end
     return sector, span.start, end
+
+
+def _holding_group(doc: Doc, span: NameSpan, lex: Lexicon) -> tuple[str, int, int] | None:
+    """ "Albanian rebel-held territory", "Tamil rebel-controlled areas": the group of the
+    country that holds the place."""
+    i = span.end
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i + 2].pos_ != "VERB":
+        return None
+    noun = doc[i]
+    if noun.pos_ != "NOUN" or noun.dep_ != "npadvmod" or noun.head.i != i + 2:
+        return None
+    sector = _noun_sector(doc, noun, lex)
+    return (sector, span.start, i + 1) if sector else None
 
 
 def _elite_group(doc: Doc, span: NameSpan) -> tuple[str, int, int] | None:
