@@ -141,6 +141,15 @@ def test_a_group_holding_a_place_is_of_its_demonym(base_nlp: Language) -> None:
     assert (group.country, group.sector) == ("ALB", "REB")
 
 
+def test_a_peoples_group_acts_in_the_one_country_its_sentence_names(
+    base_nlp: Language,
+) -> None:
+    doc = run(base_nlp, "The Mozambique government met Shona rebels in the north on Monday.")
+    assert entity_named(doc, "Shona rebels").country == "MOZ"
+    doc = run(base_nlp, "Tamil rebels attacked Sri Lanka's army, India said.")
+    assert entity_named(doc, "Tamil rebels").country == "LKA"
+
+
 def test_embassy_acts_for_its_sending_country(base_nlp: Language) -> None:
     doc = run(
         base_nlp,

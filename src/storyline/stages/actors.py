@@ -458,6 +458,8 @@ def find_actors(
                 text = _alias(doc[g_start:g_end].text)
                 # "Nicaragua's Sandinista government": the country named before it wins.
                 country = _country_before(doc, g_start, names_at) or (where[0] if where else None)
+                if span.kind == "people" and where is not None and country == where[0]:
+                    country = _sole_other_country(doc, span, country, names_at) or country
                 group_sector: str | None = noun_sector
                 known = group_of(text, lex)  # "Islamic State": a group the lexicon names
                 if known is not None:
@@ -946,6 +948,22 @@ def group_head(
     if any(i in names_at for i in range(span.end, end)):
         end = span.end
     return sector, span.start, end
+
+
+def _sole_other_country(
+    doc: Doc, span: NameSpan, own: str | None, names_at: dict[int, NameSpan]
+) -> str | None:
+    """The one country a people's sentence names when it does not name the people's own
+    ("Shona rebels" in a sentence on Mozambique alone): where the group acts."""
+    sent = doc[span.start].sent
+    named = {
+        n.value
+        for i in range(sent.start, sent.end)
+        if (n := names_at.get(i)) is not None and n.kind in ("country", "capital") and n.value
+    }
+    if own in named or len(named) != 1:
+        return None
+    return next(iter(named))
 
 
 def _holding_group(doc: Doc, span: NameSpan, lex: Lexicon) -> tuple[str, int, int] | None:
