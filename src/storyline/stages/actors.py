@@ -370,7 +370,7 @@ def find_actors(
     """The entities, mentions and roles of a parsed Doc (the stage's whole work)."""
     lex = lex or lexicon()
     b = _Builder(doc, lex)
-    names = find_names(doc, lex)
+    names = find_names(doc, lex, b.tokens)
     names_at = {i: n for n in names for i in range(n.start, n.end)}
     orgs_at: dict[int, OrgCode] = {}
     skip_inside: set[int] = set()
@@ -499,11 +499,11 @@ def find_actors(
     _only_country(b)
 
     # 3. Nominals and pronouns.
-    nominals = resolve_nominals(doc, b.found, list(b.clusters.values()), b.quotes, lex)
+    nominals = resolve_nominals(doc, b.found, list(b.clusters.values()), b.quotes, lex, b.tokens)
     inside = {i for f in nominals for i in range(f.start, f.end)}
     b.found = [f for f in b.found if f.start not in inside] + nominals
     _unnamed_bodies(doc, b)
-    b.found.extend(resolve_pronouns(doc, b.found, b.quotes))
+    b.found.extend(resolve_pronouns(doc, b.found, b.quotes, b.tokens))
     return _records(doc, b)
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.stages.actors_lexicon import (
     HEAD_ROLES,
@@ -117,7 +118,12 @@ def _role_matches(wanted: str, held: str) -> bool:
 
 
 def resolve_nominals(
-    doc: Doc, found: list[Found], clusters: list[Cluster], quotes: QuoteMask, lex: Lexicon
+    doc: Doc,
+    found: list[Found],
+    clusters: list[Cluster],
+    quotes: QuoteMask,
+    lex: Lexicon,
+    tokens: Sequence[Token] | None = None,
 ) -> list[Found]:
     """ "the premier", "the embattled Ukrainian leader", "the Kingdom", "the party" -> actors."""
     # A demonym inside a nominal ("the embattled Ukrainian leader") does not block it.
@@ -129,7 +135,7 @@ def resolve_nominals(
     }
     by_start = sorted(found, key=lambda f: f.start)
     out: list[Found] = []
-    for tok in doc:
+    for tok in doc if tokens is None else tokens:
         if tok.lower_ != "the" or tok.i in covered:
             continue
         head_tok = tok.head
@@ -205,13 +211,16 @@ def _compatible(c: Cluster, pronoun: str) -> bool:
     return c.type != "PERSON"
 
 
-def resolve_pronouns(doc: Doc, found: list[Found], quotes: QuoteMask) -> list[Found]:
-    """he/him/his/she/her/it/its outside quotations -> the actor they most likely mean."""
+def resolve_pronouns(
+    doc: Doc, found: list[Found], quotes: QuoteMask, tokens: Sequence[Token] | None = None
+) -> list[Found]:
+    """he/him/his/she/her/it/its outside quotations -> the actor they most likely mean
+    (``tokens``: the Doc's tokens, when the caller already listed them)."""
     mentions = sorted(found, key=lambda f: f.start)
-    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
     sents = list(doc.sents)
+    sent_of = {s.start: k for k, s in enumerate(sents)}
     out: list[Found] = []
-    for tok in doc:
+    for tok in doc if tokens is None else tokens:
         low = tok.lower_
         if ((low not in PERSON_PRONOUNS and low not in THING_PRONOUNS) or tok.pos_ != "PRON") and (
             not (low in ("his", "its", "her") and tok.tag_ == "PRP$")

@@ -368,7 +368,9 @@ def _first_words(surfaces: list[str]) -> dict[str, int]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _clean(text: str) -> str:
+    # Cached: every lexicon look-up of a token or candidate name folds it again.
     text = " ".join(text.split())
     for prefix in ("the ", "The "):
         if text.startswith(prefix):

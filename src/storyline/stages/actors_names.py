@@ -6,9 +6,10 @@ Reads: ``doc.ents``, tokens. Writes: nothing (returns ``NameSpan`` values, token
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.stages.actors_lexicon import (
     PERSON_ROLE_HEADS,
@@ -86,12 +87,12 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _lexicon_hits(doc: Doc, lex: Lexicon) -> list[NameSpan]:
+def _lexicon_hits(doc: Doc, lex: Lexicon, tokens: Sequence[Token]) -> list[NameSpan]:
     """Longest lexicon matches starting at capitalized tokens."""
     hits: list[NameSpan] = []
     words: list[str] = []
     spaces: list[str] = []
-    for t in doc:  # one pass: iterating a Doc builds every token anew
+    for t in tokens:
         words.append(t.text)
         spaces.append(t.whitespace_)
     n = len(words)
@@ -173,8 +174,10 @@ def _person_core(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     return start
 
 
-def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
-    """Non-overlapping name spans in text order."""
+def find_names(doc: Doc, lex: Lexicon, tokens: Sequence[Token] | None = None) -> list[NameSpan]:
+    """Non-overlapping name spans in text order (``tokens``: the Doc's tokens, when the caller
+    already listed them)."""
+    tokens = list(doc) if tokens is None else tokens
     blocked: set[int] = set()
     candidates: list[tuple[int, int, NameSpan]] = []  # (priority, -length) via sort below
     for ent in doc.ents:
@@ -220,7 +223,7 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
         if kind == "org" and organization_of(text, lex) is not None:
             continue  # the lexicon hit gives the code
         candidates.append((1, -(end - start), NameSpan(start, end, kind)))
-    for hit in _lexicon_hits(doc, lex):
+    for hit in _lexicon_hits(doc, lex, tokens):
         if not blocked.intersection(range(hit.start, hit.end)):
             candidates.append((0, -(hit.end - hit.start), hit))
     # Longer spans first; at equal length the lexicon (priority 0) wins over spaCy's label.
@@ -236,7 +239,7 @@ def find_names(doc: Doc, lex: Lexicon) -> list[NameSpan]:
     names = [_extend_person(doc, s, taken) for s in sorted(names, key=lambda s: s.start)]
     names = _join_particles(doc, names)
     names = _join_ministries(doc, names)
-    return _person_parts(doc, names, lex)
+    return _person_parts(doc, names, lex, tokens)
 
 
 # Where a name that acts stands: a place rarely accuses or attends, a person often does.
@@ -331,7 +334,9 @@ def person_key(doc: Doc, span: NameSpan) -> tuple[str, ...]:
     return tuple(_norm(w) for w in words)
 
 
-def _person_parts(doc: Doc, names: list[NameSpan], lex: Lexicon) -> list[NameSpan]:
+def _person_parts(
+    doc: Doc, names: list[NameSpan], lex: Lexicon, tokens: Sequence[Token]
+) -> list[NameSpan]:
     """Names that are part of a person's full name ("Zelenskyy", "Peou") become persons."""
     full = [person_key(doc, s) for s in names if s.kind == "person" and s.end - s.start > 1]
     parts: set[tuple[str, ...]] = set()
@@ -349,7 +354,7 @@ def _person_parts(doc: Doc, names: list[NameSpan], lex: Lexicon) -> list[NameSpa
         new = NameSpan(span.start, span.end, "person") if as_person else span
         covered.update(range(new.start, new.end))
         out.append(new)
-    for tok in doc:
+    for tok in tokens:
         if (
             tok.i not in covered
             and tok.text[:1].isupper()
