@@ -398,6 +398,11 @@ def test_rebels_of_the_only_country_do_not_make_its_president_foreign(
             "Karl Mendoza",
             None,
         ),
+        (
+            "Kenyan police arrested ten protesters in Nairobi on Monday, Reuters reported.",
+            "Reuters",
+            None,  # an outlet is not of the country it reports on
+        ),
     ],
 )
 def test_office_holder_of_the_only_country_named(

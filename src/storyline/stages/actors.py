@@ -682,6 +682,11 @@ def _leaders_governments(doc: Doc, b: _Builder) -> None:
             b.add(f.start, f.end + 1, "name", country_cluster(c.country, "GOV", b.lex))
 
 
+#: Sectors whose members report on a country more often than they belong to it: an outlet or a
+#: correspondent with no stated country ("VOA", "Reuters") is not of the country it covers.
+FOREIGN_REPORTERS = frozenset({"JRN"})
+
+
 def _only_country(b: _Builder) -> None:
     """When a document names one country and no other, an office holder, body or group whose
     country the text leaves open ("President Bouteflika", "the Supreme Court", "Islamic
@@ -719,6 +724,7 @@ def _only_country(b: _Builder) -> None:
             c.country is None
             and c.sector is not None
             and c.sector not in taken
+            and c.sector not in FOREIGN_REPORTERS
             and c.type in ("PERSON", "ORG", "NORP")
         ):
             c.country = only
