@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -748,3 +749,27 @@ def test_unnamed_international_bodies(
     assert found is not None, [m.text for m in doc._.mentions]
     entity = next(e for e in doc._.entities if e.id == found.entity_id)
     assert (entity.country, entity.sector) == (country, sector)
+
+
+def test_a_title_and_name_ending_the_text(base_nlp: Language) -> None:
+    doc = run(base_nlp, "The crowd cheered for President Barack Obama")
+    assert entity_named(doc, "Barack Obama").type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "huff-post_2015-11-11_a-meaningful-exchange-actually-h.txt",
+        "huff-post_2015-11-11_watch-the-best-moments-from-the-.txt",
+        "huff-post_2016-02-07_the-latest-gop-debate-kicked-off.txt",
+    ],
+)
+def test_debate_transcripts_do_not_fail_the_stage(
+    base_nlp: Language, shared_data: Path, name: str
+) -> None:
+    """Transcripts with names at the very end and speaker labels once made the stage raise."""
+    path = shared_data / "quotes" / "polnear" / "train" / "text" / name
+    if not path.exists():
+        pytest.skip(f"{path} is not in the shared data")
+    doc = run(base_nlp, path.read_text(encoding="utf-8"))
+    assert doc._.mentions

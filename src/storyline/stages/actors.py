@@ -1119,7 +1119,7 @@ def _people(
             # A surname alone only when the document gives no fuller name.
             known = [n for n in [c.name, *c.names] if " " in n] or [c.name, *c.names]
             c.country = next((iso for n in known if (iso := nationality_of(n, lex))), None)
-        surname = c.name.split()[-1].lower()
+        surname = c.name.split()[-1].lower() if c.name.split() else ""
         if c.country is None and c.roles:
             # "President Obama": the dictionary's title and surname, when the text gives that title.
             c.country = next(
@@ -1154,8 +1154,8 @@ def _titles_of(
         if (
             title is not None
             and title.country is None
-            and doc[n.end].lower_ == "of"
             and after is not None
+            and doc[n.end].lower_ == "of"
             and after.kind == "country"
         ):
             title = dataclasses.replace(title, country=after.value)  # "King Hassan of Morocco"
