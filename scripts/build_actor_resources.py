@@ -19,6 +19,7 @@ import gzip
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -800,6 +801,22 @@ def expand(form: str, subs: dict[str, list[str]]) -> list[str]:
 COUNTRYINFO_ISO_FIXES = {"MYANMAR": "MMR", "GUINEA": "GIN", "GUATEMALA": "GTM", "JAPAN": "JPN"}
 
 
+def section_names(block: str, tag: str) -> Iterator[str]:
+    """The names listed one per line in a CountryInfo block's ``<tag>`` section, title-cased;
+    comments, lines with parentheses, commas or short or odd words are left out."""
+    sec = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+    if not sec:
+        return
+    for line in sec.group(1).splitlines():
+        raw = line.split("#", 1)[0].strip()
+        if not raw or "(" in raw or "," in raw:
+            continue
+        words = phrase(raw)
+        if len(words) < 4 or not re.fullmatch(r"[a-z][a-z .'\-]*", words):
+            continue
+        yield titlecase(words)
+
+
 def countryinfo_iso(block: str) -> str | None:
     """The ISO3 code of one CountryInfo ``<Country>`` block."""
     name = re.search(r"<CountryName>\s*([^<]*?)\s*</CountryName>", block)
@@ -823,17 +840,8 @@ def read_places(
         if block_iso is None:
             continue
         for tag, kind in (("MajorCities", "city"), ("Regions", "region")):
-            sec = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
-            if not sec:
-                continue
-            for line in sec.group(1).splitlines():
-                raw = line.split("#", 1)[0].strip()
-                if not raw or "(" in raw or "," in raw:
-                    continue
-                words = phrase(raw)
-                if len(words) < 4 or not re.fullmatch(r"[a-z][a-z .'\-]*", words):
-                    continue
-                found[titlecase(words)].add((block_iso, kind))
+            for name in section_names(block, tag):
+                found[name].add((block_iso, kind))
     places = {
         p: list(next(iter(v)))
         for p, v in found.items()
@@ -913,17 +921,8 @@ def read_countries(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str
         if cname and iso not in names:
             names[iso] = phrase(cname.group(1)).title()
         for tag, into in (("Nationality", surfaces), ("Capital", capitals)):
-            sec = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
-            if not sec:
-                continue
-            for line in sec.group(1).splitlines():
-                raw = line.split("#", 1)[0].strip()
-                if not raw or "(" in raw or "," in raw:
-                    continue
-                words = phrase(raw)
-                if len(words) < 4 or not re.fullmatch(r"[a-z][a-z .'\-]*", words):
-                    continue
-                into[titlecase(words)].add(iso)
+            for name in section_names(block, tag):
+                into[name].add(iso)
     country: dict[str, str] = {}
     for source in (csv_surfaces, surfaces):
         for surface, isos in source.items():
