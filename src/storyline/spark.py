@@ -53,7 +53,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -575,26 +575,21 @@ def _count_texts(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 _ACTOR_ROWS = pa.schema([pa.field("doc_id", pa.string()), pa.field("key", pa.string())])
 
 
-def _event_actor_rows(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    from storyline.story.stories import event_actors
+def _actor_rows(
+    cls: type[Any], keys_of: Callable[[Any], Iterable[str]]
+) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    """A mapInArrow function: the (doc_id, actor key) rows of each ``cls`` record (events or
+    quotes), the keys given by ``keys_of`` (``stories.event_actors`` / ``stories.quote_actors``)."""
 
-    for batch in batches:
-        rows = []
-        for r in batch.to_pylist():
-            e = from_dict(Event, r)
-            rows += [{"doc_id": e.doc_id, "key": k} for k in sorted(event_actors(e))]
-        yield pa.RecordBatch.from_pylist(rows, schema=_ACTOR_ROWS)
+    def rows_of(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            rows = []
+            for r in batch.to_pylist():
+                record = from_dict(cls, r)
+                rows += [{"doc_id": record.doc_id, "key": k} for k in sorted(keys_of(record))]
+            yield pa.RecordBatch.from_pylist(rows, schema=_ACTOR_ROWS)
 
-
-def _quote_actor_rows(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    from storyline.story.stories import quote_actors
-
-    for batch in batches:
-        rows = []
-        for r in batch.to_pylist():
-            q = from_dict(Quote, r)
-            rows += [{"doc_id": q.doc_id, "key": k} for k in sorted(quote_actors(q))]
-        yield pa.RecordBatch.from_pylist(rows, schema=_ACTOR_ROWS)
+    return rows_of
 
 
 def story_counts(
@@ -603,10 +598,12 @@ def story_counts(
     """One row per article: its text counts (``text_counts``, one map task per partition of
     documents), its actor keys (from its events and quotes, collected by doc id) and the story
     events reported by two articles or more that it reports."""
+    from storyline.story.stories import event_actors, quote_actors
+
     texts = documents.mapInArrow(_count_texts, from_arrow_schema(_counts_schema()))
     actor_type = from_arrow_schema(_ACTOR_ROWS)
-    keys = events.mapInArrow(_event_actor_rows, actor_type).unionByName(
-        quotes.mapInArrow(_quote_actor_rows, actor_type)
+    keys = events.mapInArrow(_actor_rows(Event, event_actors), actor_type).unionByName(
+        quotes.mapInArrow(_actor_rows(Quote, quote_actors), actor_type)
     )
     actors = keys.groupBy("doc_id").agg(F.collect_set("key").alias("actors"))
     shared = (
