@@ -265,7 +265,6 @@ def test_capital_heading_a_group(base_nlp: Language) -> None:
 
 def test_no_stage_error_on_news_articles(base_nlp: Language) -> None:
     import json
-    from pathlib import Path
 
     corpus = Path(__file__).resolve().parents[2] / "examples" / "voa-2025" / "voa_stories.jsonl"
     lines = corpus.read_text(encoding="utf-8").splitlines()[:6]
