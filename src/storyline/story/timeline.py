@@ -71,11 +71,19 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if m.group().startswith("\n"):
         return True
     # No break after an initial or a short abbreviation ("U.N. resolution", "Mr. Hun").
-    word = text[: m.start() + 1].rsplit(None, 1)[-1] if text[: m.start() + 1].strip() else ""
-    if _ABBREVIATION.search(word):
+    if _ABBREVIATION.search(_word_ending_at(text, m.start() + 1)):
         return False
     following = text[m.end() : m.end() + 1]
     return not following.islower()
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    """The word (no whitespace) of ``text`` ending at ``end``, read back from there: not a copy of
+    the text before it, which made long articles quadratic."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def sentence_around(text: str, start: int, end: int) -> Span:
