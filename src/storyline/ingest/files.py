@@ -6,6 +6,7 @@ Reads: input files. Writes: nothing.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import zlib
 from pathlib import Path
@@ -56,6 +57,45 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
             f"file unpacks to more than ingest.max_file_bytes ({max_bytes:,}) bytes"
         )
     return data
+
+
+def unpacked_too_much(limit: int) -> str:
+    """The reason of the failure row of a compressed file that unpacks to more than ``limit``."""
+    return (
+        f"file unpacks to more than ingest.max_unpacked_bytes ({limit:,}) bytes; the rest of it "
+        "was not read (raise that setting to read such files)"
+    )
+
+
+class _Capped(io.RawIOBase):
+    """A decompressing stream that raises TooLargeError once more than ``limit`` bytes came out."""
+
+    def __init__(self, inner: io.BufferedIOBase, limit: int) -> None:
+        self._inner = inner
+        self._limit = limit
+        self.unpacked = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self._inner.readinto(buffer)
+        self.unpacked += n
+        if self.unpacked > self._limit:
+            raise TooLargeError(unpacked_too_much(self._limit))
+        return n
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+def open_stream(path: Path, max_unpacked: int) -> io.BufferedReader:
+    """A buffered binary stream over a file, gunzipped for ``.gz`` as it is read, never more than
+    ``max_unpacked`` bytes of it (TooLargeError past that: a decompression bomb stops there)."""
+    if not is_gzip(path):
+        return path.open("rb")
+    return io.BufferedReader(_Capped(gzip.open(path, "rb"), max_unpacked), buffer_size=1 << 16)
 
 
 def read_input_bytes(path: Path, max_bytes: int, what: str) -> bytes | Failure:

@@ -7,22 +7,23 @@ Writes: nothing.
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO, cast
 
 from storyline.ingest.base import RawArticle, field_text, normalize_text, resolve_published
 from storyline.ingest.decode import BinaryInputError, bom_encoding, decode_bytes
-from storyline.ingest.files import is_gzip
+from storyline.ingest.files import TooLargeError, open_stream
 from storyline.records import Failure
 from storyline.settings import IngestSettings
 
 _CHUNK = 1 << 20
+# Whole blank lines, passed over in bulk: a flood of them costs no Python step per line.
+_BLANK_RUN = re.compile(rb"(?:[ \t\r\f\v]*\n)+")
 
 
 def read_jsonl_line(line: str, input: str, published: str | None) -> RawArticle | Failure:
@@ -63,37 +64,52 @@ def read_jsonl_line(line: str, input: str, published: str | None) -> RawArticle 
 
 
 ReadLine = Callable[[int], bytes]
+#: Consumes the blank lines at the reading position and says how many there were.
+SkipBlank = Callable[[], int]
 
 
-def _lines(readline: ReadLine, max_bytes: int) -> Iterator[bytes | None]:
-    """Each line's bytes, or None for a line longer than ``max_bytes`` (skipped, not held)."""
+def _lines(
+    readline: ReadLine, skip_blank: SkipBlank, max_bytes: int
+) -> Iterator[tuple[int, bytes | None]]:
+    """Each non-blank line's number and bytes, or None for a line longer than ``max_bytes``
+    (skipped, not held)."""
+    number = 0
     while True:
+        number += skip_blank()
         line = readline(max_bytes + 1)
         if not line:
             return
+        number += 1
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while True:  # drain the rest of the overlong line in bounded chunks
                 rest = readline(_CHUNK)
                 if not rest or rest.endswith(b"\n"):
                     break
-            yield None
-        else:
-            yield line
+            yield number, None
+        elif line.strip():
+            yield number, line
+
+
+def _blank_skipper(stream: io.BufferedReader) -> SkipBlank:
+    def skip_blank() -> int:
+        skipped = 0
+        while run := _BLANK_RUN.match(ahead := stream.peek(_CHUNK)):
+            skipped += ahead.count(b"\n", 0, run.end())
+            stream.read(run.end())
+        return skipped
+
+    return skip_blank
 
 
 @contextmanager
-def _open(path: Path) -> Iterator[ReadLine]:
-    """A bounded ``readline`` over the file's lines, as bytes (re-encoded if UTF-16/32)."""
+def _open(path: Path, max_unpacked: int) -> Iterator[tuple[ReadLine, SkipBlank]]:
+    """A bounded ``readline`` over the file's lines, as bytes (re-encoded if UTF-16/32), and a
+    bulk skipper of blank lines."""
     with ExitStack() as stack:
-        # Closed by the ExitStack.
-        opened = gzip.open(path, "rb") if is_gzip(path) else path.open("rb")  # noqa: SIM115
-        stream = cast(IO[bytes], opened)
-        stack.callback(stream.close)
-        head = stream.read(4)
-        marked = bom_encoding(head)
-        stream.seek(0)
+        stream = stack.enter_context(open_stream(path, max_unpacked))
+        marked = bom_encoding(stream.peek(4)[:4])
         if marked is None or marked[0] == "utf-8":
-            yield stream.readline
+            yield stream.readline, _blank_skipper(stream)
             return
         # UTF-16/32 lines cannot be split on b"\n": decode the stream, re-encode each line.
         text = stack.enter_context(io.TextIOWrapper(stream, encoding=marked[0], errors="replace"))
@@ -101,7 +117,7 @@ def _open(path: Path) -> Iterator[ReadLine]:
         def readline(size: int) -> bytes:
             return text.readline(size).lstrip("\ufeff").encode("utf-8")
 
-        yield readline
+        yield readline, lambda: 0
 
 
 def read_jsonl_file(
@@ -111,17 +127,14 @@ def read_jsonl_file(
     name = str(path)
     seen = False
     try:
-        with _open(path) as readline:
-            for number, raw in enumerate(_lines(readline, settings.max_file_bytes), start=1):
+        with _open(path, settings.max_unpacked_bytes) as (readline, skip_blank):
+            for number, raw in _lines(readline, skip_blank, settings.max_file_bytes):
                 where = f"{name}#{number}"
+                seen = True
                 if raw is None:
                     limit = f"ingest.max_file_bytes ({settings.max_file_bytes:,})"
                     yield Failure(where, None, "read", f"line is longer than {limit} bytes")
-                    seen = True
                     continue
-                if not raw.strip():
-                    continue
-                seen = True
                 try:
                     line, _ = decode_bytes(raw, settings.fallback_encodings)
                 except BinaryInputError as err:
@@ -133,6 +146,9 @@ def read_jsonl_file(
         return
     except (EOFError, zlib.error) as err:
         yield Failure(name, None, "read", f"corrupt or truncated gzip file: {err}")
+        return
+    except TooLargeError as err:
+        yield Failure(name, None, "read", str(err))
         return
     if not seen:
         yield Failure(name, None, "validate", "empty file: no JSON lines")

@@ -23,6 +23,7 @@ from warcio.limitreader import LimitReader
 
 from storyline.ingest.base import RawArticle, normalize_text
 from storyline.ingest.decode import BinaryInputError, decode_bytes, html_declared_charset
+from storyline.ingest.files import is_gzip, unpacked_too_much
 from storyline.records import Failure
 from storyline.settings import IngestSettings
 
@@ -120,6 +121,8 @@ def read_warc_file(
     """The articles in a WARC file, record by record; a corrupt tail ends it with a Failure."""
     name = str(path)
     found = number = 0
+    # A .warc.gz is unpacked record by record: past max_unpacked_bytes of records it is not read on.
+    unpacked, max_unpacked = 0, settings.max_unpacked_bytes if is_gzip(path) else None
     try:
         size = path.stat().st_size
         if size == 0:
@@ -144,6 +147,10 @@ def read_warc_file(
                     return
                 number += 1
                 where = f"{name}#{number}"
+                unpacked += record.length or 0
+                if max_unpacked is not None and unpacked > max_unpacked:
+                    yield Failure(where, None, "read", unpacked_too_much(max_unpacked))
+                    return
                 try:
                     item = _article(record, where, settings, published)
                     cut = _truncated(record)
