@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from storyline.errors import ModelError
 from storyline.records import (
     Document,
+    DocumentEntity,
     Entity,
     Event,
     Failure,
@@ -56,6 +57,18 @@ class DocResult:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+
+    def records(self) -> list[Any]:
+        """The records the store keeps for this document (entities as the document's views)."""
+        doc_id = self.document.id
+        return [
+            *self.timexes,
+            *(DocumentEntity.of(doc_id, e) for e in self.entities),
+            *self.mentions,
+            *self.roles,
+            *self.quotes,
+            *self.events,
+        ]
 
 
 def _import_stage_modules(stages: Iterable[str]) -> None:

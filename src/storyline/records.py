@@ -153,7 +153,9 @@ class Timex:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A real-world actor. Ids are stable across documents and runs."""
+    """A real-world actor across all documents (the stage's per-document views linked into one).
+
+    Ids are stable across documents and runs."""
 
     TABLE: ClassVar[str] = "entities"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
@@ -164,6 +166,53 @@ class Entity:
     country: str | None
     sector: str | None
     aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEntity:
+    """One document's view of an actor, as the actors stage extracted it (never rewritten).
+
+    The corpus-level ``Entity`` rows and the ``EntityLink`` rows are rebuilt from these after every
+    run, so what a document said of an actor survives whatever other documents say."""
+
+    TABLE: ClassVar[str] = "document_entities"
+    KEY: ClassVar[tuple[str, ...]] = ("doc_id", "id")
+
+    doc_id: str
+    id: str  # the id the stage gave (stable across documents: same name and type, same id)
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    aliases: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc_id: str, entity: Entity) -> DocumentEntity:
+        """The document's view of ``entity``."""
+        return cls(
+            doc_id,
+            entity.id,
+            entity.name,
+            entity.type,
+            entity.country,
+            entity.sector,
+            list(entity.aliases),
+        )
+
+    def as_entity(self) -> Entity:
+        return Entity(self.id, self.name, self.type, self.country, self.sector, list(self.aliases))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLink:
+    """Which corpus-level entity a document's entity is: rebuilt with the entities after a run."""
+
+    TABLE: ClassVar[str] = "entity_links"
+    KEY: ClassVar[tuple[str, ...]] = ("doc_id", "local_id")
+
+    doc_id: str
+    local_id: str  # DocumentEntity.id, as extracted
+    entity_id: str  # Entity.id it was linked to
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +346,9 @@ TABLE_RECORDS: tuple[type[Any], ...] = (
     Document,
     Failure,
     Timex,
+    DocumentEntity,
     Entity,
+    EntityLink,
     Mention,
     Role,
     Quote,

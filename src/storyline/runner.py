@@ -7,6 +7,8 @@ over the same inputs skips what is stored and finishes the job.
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +21,9 @@ from storyline.ingest import read_inputs, to_document
 from storyline.pipeline import DocResult, build_nlp, process
 from storyline.records import (
     Document,
+    DocumentEntity,
     Entity,
+    EntityLink,
     Event,
     Failure,
     Quote,
@@ -72,6 +76,7 @@ def run(
         model = nlp if nlp is not None else build_nlp(settings)
         for batch in _batches(process(model, documents, settings), settings.store.commit_every):
             _commit(store, batch, counter.take_failures(), counter)
+            checkpoint(f"batch:{counter.batches}")
             if progress:
                 progress(counter.stored, counter.failures)
         leftover = counter.take_failures()
@@ -94,6 +99,7 @@ class _Counter:
 
     def __init__(self) -> None:
         self.read = self.stored = self.skipped = self.failures = self.words = 0
+        self.batches = 0  # batches committed
         self.pending: list[Failure] = []
         self.seen: set[str] = set()
 
@@ -135,32 +141,60 @@ def _commit(
 ) -> None:
     records: list[Any] = []
     for r in batch:
-        records += [*r.timexes, *r.entities, *r.mentions, *r.roles, *r.quotes, *r.events]
+        records += r.records()
         failures = [*failures, *r.failures]
     store.write_batch([r.document for r in batch], records, failures)
     counter.stored += len(batch)
+    counter.batches += 1
     counter.failures += len(failures)
     counter.words += sum(len(r.document.text.split()) for r in batch)
 
 
+#: The environment variable naming a checkpoint at which the process kills itself (a test hook for
+#: the fault-injection tests: ``batch:N`` after the N-th committed batch, ``rebuild:STEP`` inside
+#: the rebuild of the cross-document tables). Unset in normal use.
+FAULT_ENV = "STORYLINE_FAULT_AT"
+
+
+def checkpoint(name: str) -> None:
+    """Die here, as ``kill -9`` would, when the fault-injection hook names this checkpoint."""
+    if os.environ.get(FAULT_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+#: The steps of the rebuild, in order, each a checkpoint named ``rebuild:<step>`` after it.
+REBUILD_STEPS = ("read", "entities", "story_events", "stories", "timeline", "written")
+
+
 def rebuild_story_tables(store: Store) -> None:
-    """Recompute the cross-document tables (entities linked, story events, stories, timeline)
-    from the per-document records in the store."""
-    from storyline.story.entities import link_entities
+    """Recompute the cross-document tables (entities and links, story events, stories, timeline)
+    from the per-document records as extracted, in one transaction: a pure function of the stored
+    documents, whatever the run history, and a kill at any step leaves the previous tables."""
+    from storyline.story.entities import entity_links, link_entities
     from storyline.story.events import merge_events
     from storyline.story.stories import group_stories
     from storyline.story.timeline import story_timelines
 
-    entities, redirects = link_entities(store.records(Entity), store.records(Role))
-    store.replace(Entity, entities)
-    store.apply_entity_redirects(redirects, entities)
+    with store.transaction("rebuild the cross-document tables"):
+        doc_entities = list(store.records(DocumentEntity, order="doc_id, id"))
+        roles = list(store.records(Role, order='doc_id, start, "end", entity_id', extracted=True))
+        checkpoint("rebuild:read")
+        entities, redirects = link_entities((d.as_entity() for d in doc_entities), roles)
+        store.replace(Entity, entities)
+        store.replace(EntityLink, entity_links(doc_entities, redirects))
+        checkpoint("rebuild:entities")
 
-    documents = list(store.records(Document, order="published NULLS LAST, id"))
-    events = list(store.records(Event, order="doc_id, trigger.start"))
-    quotes = list(store.records(Quote, order="doc_id, start"))
-    story_events = merge_events(events, documents)
-    stories, story_events = group_stories(documents, events, story_events, quotes)
-    timeline = story_timelines(stories, story_events, events, documents, quotes)
-    store.replace(StoryEvent, story_events)
-    store.replace(Story, stories)
-    store.replace(TimelineEntry, timeline)
+        # Read through the new links (this transaction sees its own writes).
+        documents = list(store.records(Document, order="published NULLS LAST, id"))
+        events = list(store.records(Event, order="doc_id, trigger.start, id"))
+        quotes = list(store.records(Quote, order="doc_id, start, id"))
+        story_events = merge_events(events, documents)
+        checkpoint("rebuild:story_events")
+        stories, story_events = group_stories(documents, events, story_events, quotes)
+        checkpoint("rebuild:stories")
+        timeline = story_timelines(stories, story_events, events, documents, quotes)
+        checkpoint("rebuild:timeline")
+        store.replace(StoryEvent, story_events)
+        store.replace(Story, stories)
+        store.replace(TimelineEntry, timeline)
+        checkpoint("rebuild:written")

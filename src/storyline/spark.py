@@ -17,9 +17,10 @@ How the work is laid out:
    ``storyline.pipeline.process`` over its partition. A document that fails becomes a failure row.
 3. cross-document steps, calling the same pure functions as a local run (``storyline.story``):
 
-   - entity linking: per-document entities are merged by id in Spark; ``link_entities`` runs on
-     the driver over the distinct entities and roles (far fewer rows than mentions); its redirects
-     are then applied to mentions, roles, quotes and event actors by Spark joins and map tasks.
+   - entity linking: each document's entities are kept as extracted (``document_entities``);
+     ``link_entities`` runs on the driver over them and the roles (far fewer rows than mentions);
+     its redirects become ``entity_links`` and are applied to mentions, roles, quotes and event
+     actors by Spark joins and map tasks (what the local store's views do on reading).
      It stays on the driver because its decisions are global: a short name is merged only when
      exactly one person in the whole corpus carries a fuller form of it, and merges chain
      (``_root``), so a per-key split would need every word of every name as a key and an iterative
@@ -79,7 +80,9 @@ from storyline.pipeline import DocResult, build_nlp, process
 from storyline.records import (
     TABLE_RECORDS,
     Document,
+    DocumentEntity,
     Entity,
+    EntityLink,
     Event,
     Failure,
     Mention,
@@ -461,27 +464,21 @@ def _frame(spark: SparkSession, cls: type[Any], records: Iterable[Any]) -> DataF
     return spark.createDataFrame(rows, spark_schema(cls))
 
 
-def _merged_entities(results: DataFrame) -> list[Entity]:
-    """One entity per id, its views merged in input order (as the local store upserts them)."""
-    from storyline.store.db import merge_entity
-
-    rows = results.select("file_idx", "rec_idx", F.posexplode("entities").alias("pos", "r"))
-    ordered = rows.orderBy("file_idx", "rec_idx", "pos").select("r.*")
-    merged: dict[str, Entity] = {}
-    for e in _records(ordered, Entity):
-        merged[e.id] = merge_entity(merged[e.id], e) if e.id in merged else e
-    return [merged[k] for k in sorted(merged)]
+def _document_entities(results: DataFrame) -> DataFrame:
+    """Each document's view of its entities, as extracted (the local store keeps the same rows)."""
+    rows = results.select(F.col("document.id").alias("doc_id"), F.explode("entities").alias("e"))
+    return rows.select("doc_id", "e.*").dropDuplicates(list(DocumentEntity.KEY))
 
 
 def _relink_events(redirects: dict[str, str], entities: dict[str, Entity]):  # type: ignore[no-untyped-def]
-    from storyline.store.db import _relink_event
+    from storyline.story.entities import relink_event
 
     schema = arrow_schema(Event)
 
     def relink(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             events = [from_dict(Event, r) for r in batch.to_pylist()]
-            rows = [to_dict(_relink_event(e, redirects, entities)) for e in events]
+            rows = [to_dict(relink_event(e, redirects, entities)) for e in events]
             yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
     return relink
@@ -837,7 +834,7 @@ def run_spark(
     partitions: int | None = None,
 ) -> SparkSummary:
     """Process the inputs on Spark into Parquet tables under ``output`` (overwritten)."""
-    from storyline.story.entities import link_entities
+    from storyline.story.entities import entity_links, link_entities
 
     started = time.perf_counter()
     spark = spark or session(master)
@@ -860,9 +857,15 @@ def run_spark(
     role_records = sorted(
         _records(roles, Role), key=lambda r: (r.doc_id, r.start, r.end, r.entity_id)
     )
-    entities, redirects = link_entities(_merged_entities(results), role_records)
+    doc_entities = _document_entities(results).persist(StorageLevel.MEMORY_AND_DISK)
+    doc_entity_records = sorted(
+        _records(doc_entities, DocumentEntity), key=lambda d: (d.doc_id, d.id)
+    )
+    entities, redirects = link_entities((d.as_entity() for d in doc_entity_records), role_records)
     entities = list(entities)
+    tables["document_entities"] = doc_entities
     tables["entities"] = _frame(spark, Entity, entities)
+    tables["entity_links"] = _frame(spark, EntityLink, entity_links(doc_entity_records, redirects))
     pairs = spark.createDataFrame(
         [(k, v) for k, v in sorted(redirects.items())], "old string, new string"
     )

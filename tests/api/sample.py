@@ -13,7 +13,9 @@ from storyline.records import (
     Actor,
     Citation,
     Document,
+    DocumentEntity,
     Entity,
+    EntityLink,
     Event,
     EventDate,
     Mention,
@@ -317,9 +319,19 @@ def records() -> tuple[list[Document], list[Any]]:
 def build_sample_db(path: Path) -> Path:
     """Write the sample database at ``path``."""
     documents, recs = records()
-    tables = (StoryEvent, Story, TimelineEntry)
+    tables = (Entity, StoryEvent, Story, TimelineEntry)
+    entities = {r.id: r for r in recs if isinstance(r, Entity)}
+    # Each document's view of the entities it mentions, linked to the sample's entities as is.
+    views = {
+        (m.doc_id, m.entity_id): DocumentEntity.of(m.doc_id, entities[m.entity_id])
+        for m in recs
+        if isinstance(m, Mention)
+    }
+    links = [EntityLink(doc_id, eid, eid) for doc_id, eid in views]
     with Store.open(path) as store:
-        store.write_batch(documents, [r for r in recs if not isinstance(r, tables)])
+        per_document = [r for r in recs if not isinstance(r, tables)]
+        store.write_batch(documents, [*per_document, *views.values()])
         for cls in tables:
             store.replace(cls, [r for r in recs if isinstance(r, cls)])
+        store.replace(EntityLink, links)
     return path

@@ -238,7 +238,7 @@ def test_served_database_cannot_read_files(sample_db: Path) -> None:
         with pytest.raises(Exception, match=r"disabled by configuration|[Pp]ermission"):
             store.sql("SELECT * FROM read_csv('/etc/passwd')")
         with pytest.raises(Exception, match=r"read-only|[Rr]ead only"):
-            store.sql("DELETE FROM events")
+            store.sql("DELETE FROM documents")
     finally:
         store.close()
 

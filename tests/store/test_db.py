@@ -16,7 +16,9 @@ from storyline.records import (
     Actor,
     Citation,
     Document,
+    DocumentEntity,
     Entity,
+    EntityLink,
     Event,
     EventDate,
     Failure,
@@ -110,26 +112,37 @@ def test_writing_twice_stores_once(tmp_db: Path) -> None:
         assert store.has_document("d1") and not store.has_document("d2")
 
 
-def test_entities_merge_aliases_across_documents(tmp_db: Path) -> None:
+def test_entities_are_stored_as_each_document_saw_them(tmp_db: Path) -> None:
     with Store.open(tmp_db) as store:
-        store.write_batch([], [Entity("E1", "Hun Sen", "PERSON", "KHM", None, ["Sen"])])
-        store.write_batch([], [Entity("E1", "Hun Sen", "PERSON", None, "GOV", ["the premier"])])
-        (entity,) = store.records(Entity)
-    assert entity.aliases == ["Sen", "the premier"]
-    assert (entity.country, entity.sector) == ("KHM", "GOV")
+        with pytest.raises(TypeError, match="DocumentEntity"):
+            store.write_batch([], [Entity("E1", "Hun Sen", "PERSON", "KHM", None, [])])
+        store.write_batch([], [DocumentEntity("d1", "E1", "Hun Sen", "PERSON", "KHM", None, [])])
+        store.write_batch([], [DocumentEntity("d2", "E1", "Hun Sen", "PERSON", None, "GOV", [])])
+        views = sorted(store.records(DocumentEntity), key=lambda d: d.doc_id)
+    assert [(v.doc_id, v.country, v.sector) for v in views] == [
+        ("d1", "KHM", None),
+        ("d2", None, "GOV"),
+    ]
 
 
-def test_redirects_relink_mentions_and_fill_event_codes(tmp_db: Path) -> None:
+def test_links_are_read_through_without_rewriting_the_extracted_rows(tmp_db: Path) -> None:
     with Store.open(tmp_db) as store:
         store.write_batch([], [_event("d1", "E_short"), Mention("d1", "E_short", 0, 7, "Hun Sen")])
-        linked = Entity("E_full", "Hun Sen", "PERSON", "KHM", "GOV", [])
-        store.apply_entity_redirects({"E_short": "E_full"}, [linked])
+        store.replace(Entity, [Entity("E_full", "Hun Sen", "PERSON", "KHM", "GOV", [])])
+        store.replace(EntityLink, [EntityLink("d1", "E_short", "E_full")])
         (event,) = store.records(Event)
         (mention,) = store.records(Mention)
-    assert mention.entity_id == "E_full"
+        (raw_event,) = store.records(Event, extracted=True)
+        (raw_mention,) = store.records(Mention, extracted=True)
+        # Links of another document do not apply.
+        store.replace(EntityLink, [EntityLink("d2", "E_short", "E_full")])
+        (unlinked,) = store.records(Mention)
+    assert mention.entity_id == "E_full" and raw_mention.entity_id == "E_short"
     assert event.source[0] == dataclasses.replace(
         event.source[0], entity_id="E_full", country="KHM", sector="GOV"
     )
+    assert raw_event == _event("d1", "E_short")
+    assert unlinked.entity_id == "E_short"
 
 
 def test_migrations_are_recorded_once(tmp_db: Path) -> None:
@@ -159,3 +172,35 @@ def test_unknown_table_is_refused(tmp_db: Path) -> None:
 def test_values_out_of_range_raise_a_store_error(tmp_db: Path) -> None:
     with Store.open(tmp_db) as store, pytest.raises(StoreError, match="cannot write"):
         store.write_batch([], [Timex("d", 0, 2**70, "x", "DATE", "2022", None)])
+
+
+def test_a_database_of_the_first_schema_is_migrated_with_its_rows(tmp_db: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(tmp_db))
+    con.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    for sql in MIGRATIONS[0][1]:
+        con.execute(sql)
+    con.execute("INSERT INTO schema_migrations VALUES ('0001_initial', now())")
+    con.execute("INSERT INTO entities VALUES ('E1', 'Hun Sen', 'PERSON', 'KHM', 'GOV', [])")
+    con.execute("INSERT INTO mentions VALUES ('d1', 'E1', 0, 7, 'Hun Sen', 'name')")
+    con.close()
+    with Store.open(tmp_db) as store:
+        (view,) = store.records(DocumentEntity)
+        (mention,) = store.records(Mention)
+        names = [r["name"] for r in store.sql("SELECT name FROM schema_migrations ORDER BY 1")]
+    assert (view.doc_id, view.id, view.country) == ("d1", "E1", "KHM")
+    assert mention == Mention("d1", "E1", 0, 7, "Hun Sen", "name")
+    assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_reads_inside_a_transaction_see_its_writes(tmp_db: Path) -> None:
+    with Store.open(tmp_db) as store:
+        store.write_batch([], [_event("d1", "E1")])
+        with store.transaction("relink"):
+            store.replace(Entity, [Entity("E1", "Hun Sen", "PERSON", "KHM", "GOV", [])])
+            store.replace(EntityLink, [EntityLink("d1", "E1", "E1")])
+            (event,) = store.records(Event)
+            rows = store.sql("SELECT id FROM entities")
+    assert (event.source[0].country, event.source[0].sector) == ("KHM", "GOV")
+    assert rows == [{"id": "E1"}]

@@ -7,7 +7,6 @@ at any moment leaves whole documents (with all their records) or nothing of them
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -20,28 +19,68 @@ import pyarrow.parquet as pq
 
 from storyline.errors import StoreError
 from storyline.records import (
-    TABLE_RECORDS,
     TABLES,
-    Actor,
     Document,
+    DocumentEntity,
     Entity,
+    EntityLink,
     Event,
     Failure,
     Mention,
     Quote,
     Role,
+    Story,
+    StoryEvent,
+    TimelineEntry,
+    Timex,
     from_dict,
 )
-from storyline.store.schema import create_table_sql, to_arrow
+from storyline.store.schema import (
+    LINKED_RECORDS,
+    create_table_sql,
+    create_view_sql,
+    stored_table,
+    to_arrow,
+)
 
 R = TypeVar("R")
 
 #: What a failed write can raise: the database, Arrow, or a value that does not fit its column.
 WRITE_ERRORS = (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError)
 
+#: The tables of the first schema (their records have not changed since).
+_INITIAL = (
+    Document,
+    Failure,
+    Timex,
+    Entity,
+    Mention,
+    Role,
+    Quote,
+    Event,
+    StoryEvent,
+    Story,
+    TimelineEntry,
+)
+
 #: Named, ordered schema migrations. Append only: a database records which ones it has.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("0001_initial", tuple(create_table_sql(cls) for cls in TABLE_RECORDS)),
+    ("0001_initial", tuple(create_table_sql(cls) for cls in _INITIAL)),
+    (
+        # Per-document entities and the records naming them are kept as extracted; entities and
+        # links are rebuilt from them. A database made before keeps its (already linked) rows as
+        # the extracted ones, with each document's view of an entity taken from the linked row.
+        "0002_extracted_records",
+        (
+            create_table_sql(DocumentEntity),
+            create_table_sql(EntityLink),
+            *(f'ALTER TABLE "{c.TABLE}" RENAME TO "{stored_table(c)}"' for c in LINKED_RECORDS),
+            "INSERT INTO document_entities SELECT DISTINCT m.doc_id, e.id, e.name, e.type, "
+            "e.country, e.sector, e.aliases FROM extracted_mentions m "
+            "JOIN entities e ON e.id = m.entity_id",
+            "INSERT INTO entity_links SELECT DISTINCT doc_id, id, id FROM document_entities",
+        ),
+    ),
 )
 
 
@@ -52,6 +91,7 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self.in_transaction = False  # inside transaction(): writes join it
 
     # --- opening --------------------------------------------------------------------------------
 
@@ -107,6 +147,9 @@ class Store:
                     "INSERT INTO schema_migrations VALUES (?, ?)", [name, dt.datetime.now(dt.UTC)]
                 )
             applied.append(name)
+        # The views are derived from the code, so they are made anew on every writable open.
+        for cls in LINKED_RECORDS:
+            self.con.execute(create_view_sql(cls))
         return applied
 
     def _check_schema(self) -> None:
@@ -134,6 +177,24 @@ class Store:
             raise StoreError(f"cannot {what} in {self.path}: {err}") from err
 
     @contextlib.contextmanager
+    def transaction(self, what: str) -> Iterator[None]:
+        """One transaction around several writes (``replace`` calls join it): all or nothing."""
+        with self._transaction(what):
+            self.in_transaction = True
+            try:
+                yield
+            finally:
+                self.in_transaction = False
+
+    @contextlib.contextmanager
+    def _atomic(self, what: str) -> Iterator[None]:
+        if self.in_transaction:
+            yield
+        else:
+            with self._transaction(what):
+                yield
+
+    @contextlib.contextmanager
     def _registered(self, name: str, table: pa.Table) -> Iterator[None]:
         """An Arrow table visible to SQL as ``name`` for the duration of the block."""
         self.con.register(name, table)
@@ -149,7 +210,7 @@ class Store:
             return
         verb = "INSERT OR IGNORE INTO" if ignore_existing and cls.KEY else "INSERT INTO"
         with self._registered("_batch", to_arrow(cls, records)):
-            self.con.execute(f'{verb} "{cls.TABLE}" SELECT * FROM _batch')
+            self.con.execute(f'{verb} "{stored_table(cls)}" SELECT * FROM _batch')
 
     def write_batch(
         self,
@@ -157,75 +218,36 @@ class Store:
         records: Iterable[Any],
         failures: Sequence[Failure] = (),
     ) -> None:
-        """Store documents with all their records, and failures, in one transaction."""
+        """Store documents with all their records, and failures, in one transaction.
+
+        Records are stored as given: entities as ``DocumentEntity`` rows (a document's view), the
+        corpus-level ``Entity`` table being rebuilt by :meth:`rebuild`-time linking."""
         by_class: dict[type[Any], list[Any]] = {}
         for record in records:
             by_class.setdefault(type(record), []).append(record)
-        with self._transaction("write a batch"):
+        if Entity in by_class:
+            raise TypeError(
+                "write_batch stores each document's view of its entities (DocumentEntity); "
+                "the entities table is rebuilt by linking"
+            )
+        with self._atomic("write a batch"):
             self._insert(Document, _unique(documents, ("id",)))
             for cls, items in by_class.items():
-                if cls is Entity:
-                    self._upsert_entities(items)
-                else:
-                    self._insert(cls, _unique(items, cls.KEY))
+                self._insert(cls, _unique(items, cls.KEY))
             self._insert(Failure, _unique(failures, Failure.KEY))
 
     def add_failures(self, failures: Sequence[Failure]) -> None:
         """Store failure rows on their own (inputs that never became documents)."""
         self.write_batch([], [], failures)
 
-    def _upsert_entities(self, entities: Sequence[Entity]) -> None:
-        merged: dict[str, Entity] = {}
-        for e in entities:
-            merged[e.id] = merge_entity(merged[e.id], e) if e.id in merged else e
-        with self._registered("_batch", to_arrow(Entity, list(merged.values()))):
-            self.con.execute(
-                """
-                INSERT INTO entities SELECT * FROM _batch
-                ON CONFLICT (id) DO UPDATE SET
-                    aliases = list_sort(list_distinct(list_concat(entities.aliases, excluded.aliases))),
-                    country = coalesce(entities.country, excluded.country),
-                    sector = coalesce(entities.sector, excluded.sector)
-                """
-            )
-
     def replace(self, cls: type[Any], records: Sequence[Any]) -> None:
-        """Replace a whole table (the cross-document tables are rebuilt after each run)."""
-        with self._transaction(f"rewrite table {cls.TABLE}"):
-            self.con.execute(f'DELETE FROM "{cls.TABLE}"')
+        """Replace a whole table (the cross-document tables are rebuilt after each run; a linked
+        record's stored rows are replaced as given)."""
+        with self._atomic(f"rewrite table {cls.TABLE}"):
+            self.con.execute(f'DELETE FROM "{stored_table(cls)}"')
             self._insert(
                 cls, _unique(records, cls.KEY) if cls.KEY else list(records), ignore_existing=False
             )
-
-    def apply_entity_redirects(self, redirects: dict[str, str], entities: Sequence[Entity]) -> None:
-        """Point mentions, roles, quotes and event actors at the entities they were merged into.
-
-        Event actors whose country or sector is unknown take the linked entity's codes.
-        """
-        by_id = {e.id: e for e in entities}
-        with self._transaction("relink entities"):
-            if redirects:
-                pairs = pa.table({"old": list(redirects), "new": list(redirects.values())})
-                with self._registered("_redirects", pairs):
-                    for table in (Mention.TABLE, Role.TABLE):
-                        self.con.execute(
-                            f'UPDATE "{table}" SET entity_id = r.new FROM _redirects r '
-                            f'WHERE "{table}".entity_id = r.old'
-                        )
-                    self.con.execute(
-                        "UPDATE quotes SET speaker_entity_id = r.new FROM _redirects r "
-                        "WHERE quotes.speaker_entity_id = r.old"
-                    )
-            # Event actors are nested lists of structs: rewrite the affected events in Python.
-            changed = []
-            for event in self.records(Event):
-                new = _relink_event(event, redirects, by_id)
-                if new is not event:
-                    changed.append(new)
-            if changed:
-                with self._registered("_ids", pa.table({"id": [e.id for e in changed]})):
-                    self.con.execute("DELETE FROM events WHERE id IN (SELECT id FROM _ids)")
-                self._insert(Event, changed, ignore_existing=False)
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -239,20 +261,32 @@ class Store:
         where: str | None = None,
         params: Sequence[Any] = (),
         order: str | None = None,
+        *,
+        extracted: bool = False,
     ) -> Iterator[R]:
         """All records of a table as record objects. ``where``/``order`` are SQL written by the
-        library (never user text); values go in ``params``."""
+        library (never user text); values go in ``params``. ``extracted`` reads a linked record's
+        rows as the stage extracted them (entity ids not linked)."""
         sql = f'SELECT * FROM "{cls.TABLE}"'  # type: ignore[attr-defined]
+        if extracted:
+            sql = f'SELECT * FROM "{stored_table(cls)}"'
         if where:
             sql += f" WHERE {where}"
         if order:
             sql += f" ORDER BY {order}"
+        if self.in_transaction:
+            # A cursor is a connection of its own that would not see this transaction's writes.
+            rows = self.con.execute(sql, list(params))
+            names = [d[0] for d in rows.description or []]
+            for row in rows.fetchall():
+                yield from_dict(cls, dict(zip(names, row, strict=True)))
+            return
         cur = self.con.cursor()
         try:
             cur.execute(sql, list(params))
             names = [d[0] for d in cur.description or []]
-            while rows := cur.fetchmany(1000):
-                for row in rows:
+            while batch := cur.fetchmany(1000):
+                for row in batch:
                     yield from_dict(cls, dict(zip(names, row, strict=True)))
         finally:
             cur.close()
@@ -277,26 +311,20 @@ class Store:
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a read query written by the library; rows as dicts."""
-        cur = self.con.cursor()
+        # Inside transaction() the connection itself, whose reads see the transaction's writes.
+        cur = self.con if self.in_transaction else self.con.cursor()
         try:
             cur.execute(query, list(params))
             names = [d[0] for d in cur.description or []]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         finally:
-            cur.close()
+            if cur is not self.con:
+                cur.close()
 
 
 def _check_table(table: str) -> None:
     if table not in TABLES:
         raise StoreError(f"unknown table {table!r}; valid: {', '.join(TABLES)}")
-
-
-def merge_entity(a: Entity, b: Entity) -> Entity:
-    """Two views of one entity as one: union of aliases, first known codes kept."""
-    aliases = sorted({*a.aliases, *b.aliases} - {a.name})
-    return dataclasses.replace(
-        a, aliases=aliases, country=a.country or b.country, sector=a.sector or b.sector
-    )
 
 
 def _unique(records: Sequence[R], key: tuple[str, ...]) -> list[R]:
@@ -310,22 +338,4 @@ def _unique(records: Sequence[R], key: tuple[str, ...]) -> list[R]:
     return out
 
 
-def _relink_actor(actor: Actor, redirects: dict[str, str], entities: dict[str, Entity]) -> Actor:
-    new_id = redirects.get(actor.entity_id or "", actor.entity_id)
-    entity = entities.get(new_id or "")
-    country = actor.country or (entity.country if entity else None)
-    sector = actor.sector or (entity.sector if entity else None)
-    if (new_id, country, sector) == (actor.entity_id, actor.country, actor.sector):
-        return actor
-    return dataclasses.replace(actor, entity_id=new_id, country=country, sector=sector)
-
-
-def _relink_event(event: Event, redirects: dict[str, str], entities: dict[str, Entity]) -> Event:
-    source = [_relink_actor(a, redirects, entities) for a in event.source]
-    target = [_relink_actor(a, redirects, entities) for a in event.target]
-    if all(x is y for x, y in zip(source + target, event.source + event.target, strict=True)):
-        return event
-    return dataclasses.replace(event, source=source, target=target)
-
-
-__all__ = ["MIGRATIONS", "Quote", "Store", "merge_entity"]
+__all__ = ["MIGRATIONS", "Store"]

@@ -14,6 +14,7 @@ import duckdb
 from storyline.errors import StoreError
 from storyline.records import TABLE_RECORDS
 from storyline.store.db import Store
+from storyline.store.schema import stored_table
 
 
 def parquet_files(folder: str | Path, table: str) -> list[str]:
@@ -45,10 +46,13 @@ def import_parquet(store: Store, folder: str | Path) -> dict[str, int]:
     try:
         for cls in TABLE_RECORDS:
             files = found[cls.TABLE]
-            store.con.execute(f'DELETE FROM "{cls.TABLE}"')
+            # Linked records arrive with their ids linked; stored as the extracted rows, the
+            # store's views read them through the imported links unchanged.
+            table = stored_table(cls)
+            store.con.execute(f'DELETE FROM "{table}"')
             if files:
                 store.con.execute(
-                    f'INSERT INTO "{cls.TABLE}" BY NAME SELECT * FROM read_parquet(?)', [files]
+                    f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet(?)', [files]
                 )
             rows = store.con.execute(f'SELECT count(*) FROM "{cls.TABLE}"').fetchall()
             counts[cls.TABLE] = int(rows[0][0])

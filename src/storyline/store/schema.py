@@ -14,6 +14,8 @@ from typing import Any, Literal, Union
 
 import pyarrow as pa
 
+from storyline.records import Event, Mention, Quote, Role
+
 
 def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
     origin = typing.get_origin(hint)
@@ -82,8 +84,9 @@ def sql_type(dtype: pa.DataType) -> str:
     raise TypeError(f"no SQL type for {dtype}")
 
 
-def create_table_sql(cls: type[Any]) -> str:
-    """``CREATE TABLE`` for a record class; its KEY becomes the primary key."""
+def create_table_sql(cls: type[Any], name: str | None = None) -> str:
+    """``CREATE TABLE`` for a record class (under ``name``, default its table); its KEY becomes
+    the primary key."""
     cols = []
     for f in arrow_schema(cls):
         null = "" if f.nullable else " NOT NULL"
@@ -92,7 +95,53 @@ def create_table_sql(cls: type[Any]) -> str:
         key = ", ".join(f'"{k}"' for k in cls.KEY)
         cols.append(f"    PRIMARY KEY ({key})")
     body = ",\n".join(cols)
-    return f'CREATE TABLE IF NOT EXISTS "{cls.TABLE}" (\n{body}\n)'
+    return f'CREATE TABLE IF NOT EXISTS "{name or cls.TABLE}" (\n{body}\n)'
+
+
+# --- per-document records read through the entity links -----------------------------------------
+
+#: Per-document records that name entities. They are stored as the stages extracted them, under
+#: ``extracted_<table>``, and never rewritten; the record's own table name is a view that reads
+#: each entity id through ``entity_links`` (rebuilt after every run), so readers see linked ids.
+LINKED_RECORDS: tuple[type[Any], ...] = (Mention, Role, Quote, Event)
+
+#: The entity-id column of each linked record that is a plain column (events hold lists of actors).
+_ID_COLUMN = {Mention: "entity_id", Role: "entity_id", Quote: "speaker_entity_id"}
+
+# One list of actors of an event, each actor's id read through the links and its missing codes
+# filled from the linked entity; ``{f}`` is the column ("source" or "target").
+_ACTORS_SQL = """(
+    SELECT list(struct_pack(
+        entity_id := coalesce(l.entity_id, u.a.entity_id), name := u.a.name,
+        country := coalesce(u.a.country, n.country), sector := coalesce(u.a.sector, n.sector),
+        "start" := u.a."start", "end" := u.a."end") ORDER BY u.i)
+    FROM (SELECT unnest(x.{f}) AS a, generate_subscripts(x.{f}, 1) AS i) u
+    LEFT JOIN entity_links l ON l.doc_id = x.doc_id AND l.local_id = u.a.entity_id
+    LEFT JOIN entities n ON n.id = l.entity_id
+)"""
+
+
+def stored_table(cls: type[Any]) -> str:
+    """The table a record's rows are written to (``extracted_<table>`` for linked records)."""
+    return f"extracted_{cls.TABLE}" if cls in LINKED_RECORDS else str(cls.TABLE)
+
+
+def create_view_sql(cls: type[Any]) -> str:
+    """``CREATE OR REPLACE VIEW`` of a linked record: its stored rows with linked entity ids."""
+    raw = stored_table(cls)
+    if cls is Event:
+        source, target = _ACTORS_SQL.format(f="source"), _ACTORS_SQL.format(f="target")
+        select = (
+            f"x.* REPLACE (coalesce({source}, x.source) AS source, "
+            f"coalesce({target}, x.target) AS target)"
+        )
+        return f'CREATE OR REPLACE VIEW "{cls.TABLE}" AS SELECT {select} FROM "{raw}" x'
+    col = _ID_COLUMN[cls]
+    return (
+        f'CREATE OR REPLACE VIEW "{cls.TABLE}" AS '
+        f'SELECT x.* REPLACE (coalesce(l.entity_id, x."{col}") AS "{col}") FROM "{raw}" x '
+        f'LEFT JOIN entity_links l ON l.doc_id = x.doc_id AND l.local_id = x."{col}"'
+    )
 
 
 def to_arrow(cls: type[Any], records: typing.Iterable[Any]) -> pa.Table:

@@ -1,8 +1,11 @@
 """Entity linking across documents: one entity per real-world actor, with the roles seen, dated.
 
-Reads: the per-document ``Entity`` rows and ``Role`` records the actors stage wrote. Writes nothing:
-returns the linked entities and ``redirects`` (merged-away entity id -> the id it was merged into),
-which the store applies to mentions, roles, quotes and event actors.
+Reads: the per-document entity rows (``DocumentEntity``, as ``Entity`` views) and ``Role`` records the
+actors stage wrote, as extracted. Writes nothing: returns the linked entities and ``redirects``
+(merged-away entity id -> the id it was merged into); ``entity_links`` turns them into the stored
+``EntityLink`` rows through which the store reads mentions, roles, quotes and event actors. The
+extracted records are never rewritten, so linking is a pure function of them: the same documents
+give the same entities whatever the run history.
 
 Ids are already stable across documents (the same name and type give the same id), so most linking
 is a union of rows with one id. Beyond that, a person named by the end of a fuller name ("Zelenskyy"
@@ -22,7 +25,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from storyline.records import Entity, Role
+from storyline.records import Actor, DocumentEntity, Entity, EntityLink, Event, Role
 
 _SMALL = frozenset({"of", "the", "and", "for", "&"})
 
@@ -178,3 +181,34 @@ def _root(eid: str, redirects: dict[str, str]) -> str:
         eid = redirects[eid]
         seen.add(eid)
     return eid
+
+
+def entity_links(
+    doc_entities: Iterable[DocumentEntity], redirects: dict[str, str]
+) -> list[EntityLink]:
+    """One link per document entity: the corpus-level entity it is (itself when not merged)."""
+    links = {
+        (d.doc_id, d.id): EntityLink(d.doc_id, d.id, redirects.get(d.id, d.id))
+        for d in doc_entities
+    }
+    return [links[k] for k in sorted(links)]
+
+
+def relink_actor(actor: Actor, redirects: dict[str, str], entities: dict[str, Entity]) -> Actor:
+    """An event actor as read through the links: the linked id, missing codes from the entity."""
+    new_id = redirects.get(actor.entity_id or "", actor.entity_id)
+    entity = entities.get(new_id or "")
+    country = actor.country or (entity.country if entity else None)
+    sector = actor.sector or (entity.sector if entity else None)
+    if (new_id, country, sector) == (actor.entity_id, actor.country, actor.sector):
+        return actor
+    return dataclasses.replace(actor, entity_id=new_id, country=country, sector=sector)
+
+
+def relink_event(event: Event, redirects: dict[str, str], entities: dict[str, Entity]) -> Event:
+    """An event with its actors read through the links (the store's ``events`` view does the same)."""
+    source = [relink_actor(a, redirects, entities) for a in event.source]
+    target = [relink_actor(a, redirects, entities) for a in event.target]
+    if all(x is y for x, y in zip(source + target, event.source + event.target, strict=True)):
+        return event
+    return dataclasses.replace(event, source=source, target=target)
