@@ -372,13 +372,33 @@ def positions(
             typer.echo(render_positions(result), nl=False)
 
 
-EVAL_STAGES = ("timex", "quotes", "actors", "events", "ingest", "timeline")
+EVAL_STAGES = (
+    "timex",
+    "quotes",
+    "actors",
+    "events",
+    "ingest",
+    "timeline",
+    "articles",
+    "stories",
+)
+#: Eval commands whose gold has a fixed tune/held-out split, chosen with --part.
+PART_EVAL_STAGES = ("articles", "stories")
+EVAL_HELP = {
+    "articles": "Score whole articles (events, actors, dates, places, quotes) on the "
+    "article-level gold at PATH (articles-gold or its voa/) and print the tables.",
+    "stories": "Score story events and stories on the multi-article gold stories at PATH "
+    "(articles-gold/stories) and print the table.",
+}
 
 
-def _eval(stage: str, path: Path, limit: int | None, config: Path | None) -> None:
+def _eval(
+    stage: str, path: Path, limit: int | None, config: Path | None, part: str | None = None
+) -> None:
     with _errors():
         module = importlib.import_module(f"storyline.eval.{stage}")
-        scores = module.evaluate(path, load_settings(config), limit=limit)
+        extra = {} if part is None else {"part": part}
+        scores = module.evaluate(path, load_settings(config), limit=limit, **extra)
         typer.echo(module.report(scores))
 
 
@@ -392,8 +412,28 @@ def _make_eval_command(stage: str) -> None:
     ) -> None:
         _eval(stage, path, limit, config)
 
-    command.__doc__ = f"Score the {stage} stage on gold data at PATH and print the table."
-    eval_app.command(stage)(command)
+    def part_command(
+        path: Annotated[Path, typer.Argument(help="The gold data (file or folder).")],
+        part: Annotated[
+            str,
+            typer.Option("--part", help="tune, heldout (the numbers to report) or all (both)."),
+        ] = "all",
+        limit: Annotated[
+            int | None, typer.Option("--limit", min=1, help="Score only the first N items.")
+        ] = None,
+        config: ConfigOpt = None,
+    ) -> None:
+        if part not in ("tune", "heldout", "all"):
+            raise typer.BadParameter(
+                f"unknown part {part!r}; valid: tune, heldout, all", param_hint="--part"
+            )
+        _eval(stage, path, limit, config, part)
+
+    chosen = part_command if stage in PART_EVAL_STAGES else command
+    chosen.__doc__ = EVAL_HELP.get(
+        stage, f"Score the {stage} stage on gold data at PATH and print the table."
+    )
+    eval_app.command(stage)(chosen)
 
 
 for _stage in EVAL_STAGES:

@@ -41,17 +41,49 @@ SUITES: tuple[tuple[str, str, str], ...] = (
     ("Events — PLOVER GSR records", "events", "events/plover-gsr"),
     ("HTML reader — article extraction benchmark", "ingest", "ingest/article-extraction-benchmark"),
     ("Timelines — gold timelines (scorer sanity check)", "timeline", "tls"),
+    (
+        "Articles — VOA article-level gold (events, actors, dates, places, quotes)",
+        "articles",
+        "articles-gold/voa",
+    ),
+    (
+        "Stories — VOA multi-article stories (story events, stories)",
+        "stories",
+        "articles-gold/stories",
+    ),
 )
 
 
 def _commit() -> str:
+    """The short commit, with " + local changes" when tracked files differ from it."""
     try:
         out = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
         )
-        return out.stdout.strip() or "unknown"
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except OSError:
         return "unknown"
+    commit = out.stdout.strip() or "unknown"
+    return f"{commit} + local changes" if dirty.stdout.strip() else commit
+
+
+def split_sections(text: str) -> tuple[str, dict[str, str]]:
+    """The header of a results file and its sections by suite title (each section's text from its
+    ``## title`` line up to the next suite's)."""
+    titles = {f"## {title}": title for title, _, _ in SUITES}
+    header: list[str] = []
+    sections: dict[str, list[str]] = {}
+    current: list[str] = header
+    for line in text.splitlines():
+        if line.rstrip() in titles:
+            current = sections.setdefault(titles[line.rstrip()], [])
+        current.append(line)
+    return "\n".join(header).rstrip(), {k: "\n".join(v).rstrip() for k, v in sections.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,15 +98,33 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     settings = load_settings()
-    parts = [
+    commit = _commit()
+    today = dt.date.today().isoformat()
+    old_header = ""
+    old_sections: dict[str, str] = {}
+    if args.only and args.out.exists():
+        old_header, old_sections = split_sections(args.out.read_text(encoding="utf-8"))
+    header = [
         "# Evaluation results",
         "",
-        f"Written by `make eval` on {dt.date.today().isoformat()} at commit {_commit()}, "
+        f"Written by `make eval` on {today} at commit {commit}, "
         f"model `{settings.model.name}`. Every number below was measured by the scorers in "
         "`src/storyline/eval/` on the public gold data; nothing is copied by hand.",
     ]
+    if old_sections:
+        # Only some suites run: keep the other sections as they were, and say so.
+        kept = [line for line in old_header.splitlines() if not line.startswith("Sections of ")]
+        header = [
+            *"\n".join(kept).rstrip().splitlines(),
+            "",
+            f"Sections of {', '.join(f'`{m}`' for m in args.only)} rewritten on {today} at commit "
+            f"{commit} (`python -m storyline.eval.all --only ...`); the others are as before.",
+        ]
+    parts = list(header)
     for title, module_name, rel in SUITES:
         if args.only and module_name not in args.only:
+            if title in old_sections:
+                parts += ["", old_sections[title]]
             continue
         path = args.data / rel
         print(f"== {title}", file=sys.stderr, flush=True)
@@ -90,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         except (StorylineError, ImportError) as err:
             text = f"_failed: {err}_"
         parts.append(text.strip())
-        parts.append(f"\n_{time.perf_counter() - started:.0f} s_")
+        parts.append(f"\n_{time.perf_counter() - started:.0f} s, commit {commit}_")
         print(text, file=sys.stderr, flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(parts) + "\n", encoding="utf-8")

@@ -1,0 +1,157 @@
+"""The story scorer on hand-made gold stories and runs (no model): mention mapping, cross-article
+pairs, story events per event, story mixing, the fixed split and the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.eval import stories as st
+from storyline.records import Event, Span
+
+TEXTS = {
+    "voa-a": "Rebels attacked a train on Tuesday. The army freed the hostages on Wednesday.",
+    "voa-b": "The train attack on Tuesday killed 26. The rescue of hostages ended Wednesday.",
+    "voa-c": "Officials praised the rescue.",
+}
+
+STORY = st.GoldStory(
+    "train",
+    {"voa-a": "2025-03-12", "voa-b": "2025-03-13", "voa-c": "2025-03-14"},
+    (
+        st.GoldStoryEvent(
+            "E1",
+            "ASSAULT",
+            (("voa-a", "Rebels attacked a train"), ("voa-b", "The train attack on Tuesday")),
+        ),
+        st.GoldStoryEvent(
+            "E2",
+            "AID",
+            (
+                ("voa-a", "The army freed the hostages"),
+                ("voa-b", "The rescue of hostages"),
+                ("voa-c", "Officials praised the rescue"),
+            ),
+        ),
+    ),
+)
+
+
+def emitted(article: str, sentence: str, trigger: str, n: int) -> Event:
+    text = TEXTS[article]
+    s, t = text.index(sentence), text.index(trigger)
+    return Event(
+        f"{article}:V{n}",
+        article,
+        "ASSAULT",
+        None,
+        "asserted",
+        [],
+        [],
+        None,
+        None,
+        Span(s, s + len(sentence), sentence),
+        Span(t, t + len(trigger), trigger),
+        None,
+        0.7,
+    )
+
+
+def run() -> st.StoryRun:
+    a1 = emitted("voa-a", "Rebels attacked a train on Tuesday.", "attacked", 1)
+    a2 = emitted("voa-a", "The army freed the hostages on Wednesday.", "freed", 2)
+    b1 = emitted("voa-b", "The train attack on Tuesday killed 26.", "attack", 1)
+    b2 = emitted("voa-b", "The rescue of hostages ended Wednesday.", "rescue", 2)
+    return st.StoryRun(
+        texts=TEXTS,
+        events={"voa-a": [a1, a2], "voa-b": [b1, b2], "voa-c": []},
+        # The attack merged across articles; B's rescue wrongly joined it; A's rescue alone.
+        story_event_of={a1.id: "S1", b1.id: "S1", b2.id: "S1", a2.id: "S2"},
+        stories_of={"voa-a": {"T1"}, "voa-b": {"T1"}, "voa-c": {"T2"}},
+    )
+
+
+def test_pairs_over_found_mentions_in_different_articles() -> None:
+    row = st.with_rates(st.score_story(STORY, run()))
+    assert row["mentions"] == 5 and row["found"] == 4  # nothing was coded in voa-c
+    # (a E1, b E1) together: right. (a E1, b E2): together, two gold events: wrong.
+    # (a E2, b E2): apart: missed. (a E2, c E2), (b E2, c E2): c not found.
+    assert (row["right"], row["wrong"], row["missed"], row["missed_unfound"]) == (1, 1, 1, 2)
+    assert row["precision"] == pytest.approx(1 / 2)
+    assert row["recall"] == pytest.approx(1 / 2)
+    assert row["recall_end_to_end"] == pytest.approx(1 / 4)
+    assert row["found_share"] == pytest.approx(4 / 5)
+
+
+def test_story_events_per_event_reported_in_two_articles() -> None:
+    row = st.score_story(STORY, run())
+    assert row["spread_events"] == 2 and row["spread_found"] == 2
+    assert sorted(row["story_events_per_event"]) == [1, 2]  # E1 one story event, E2 two
+    assert row["storyline_stories"] == 2  # voa-c is in a story of its own
+
+
+def test_pooled_rows_sum_counts() -> None:
+    row = st.score_story(STORY, run())
+    pooled = st.pooled([row, row])
+    assert pooled["right"] == 2 and pooled["stories"] == 2 and pooled["in_one_story"] == 0
+    assert pooled["per_event"] == pytest.approx(1.5)
+
+
+def test_mixing_finds_a_story_holding_two_gold_stories() -> None:
+    other = st.GoldStory("other", {"voa-d": None, "voa-e": None}, ())
+    joint = st.StoryRun(
+        texts={},
+        events={},
+        story_event_of={},
+        stories_of={
+            "voa-a": {"T1"},
+            "voa-b": {"T1"},
+            "voa-c": {"T2"},
+            "voa-d": {"T1"},
+            "voa-e": {"T3"},
+        },
+    )
+    result = st.mixing([STORY, other], joint)
+    assert result["per_gold"] == {"train": 2, "other": 2}
+    assert result["mixed"] == [["other", "train"]]
+
+
+def test_split_holds_out_one_story() -> None:
+    assert st.part_of("g7-ukraine-ceasefire") == "heldout"
+    assert st.part_of("pakistan-train") == st.part_of("trump-tariffs") == "tune"
+
+
+def test_load_stories(tmp_path: Path) -> None:
+    raw = {
+        "story": "train",
+        "articles": {"voa-a": "2025-03-12"},
+        "events": [
+            {
+                "id": "E1",
+                "type": "ASSAULT",
+                "mentions": [{"article": "voa-a", "sentence": "Rebels attacked a train"}],
+            }
+        ],
+    }
+    (tmp_path / "train.json").write_text(json.dumps(raw), encoding="utf-8")
+    (story,) = st.load_stories(tmp_path)
+    assert story.name == "train" and story.events[0].mentions == (
+        ("voa-a", "Rebels attacked a train"),
+    )
+
+
+def test_report_renders_stories_and_parts() -> None:
+    row = st.with_rates(st.score_story(STORY, run()))
+    scores = {
+        "data": "gold",
+        "part": "all",
+        "seconds": 1.0,
+        "stories": {"train": row},
+        "pooled": {"tune": st.pooled([row]), "all": st.pooled([row])},
+        "joint": None,
+    }
+    text = st.report(scores)
+    assert "| train | tune | 3 | 4 / 5 (0.800) | 1 / 1 / 1 | 0.500 | 0.500 |" in text
+    assert "**all** (1 story)" in text
