@@ -38,7 +38,7 @@ from storyline.stages.quotes_cues import (
     name_span,
     subject_of,
 )
-from storyline.stages.quotes_marks import ALL_MARKS, Marked, find_marked
+from storyline.stages.quotes_marks import ALL_MARKS, Covered, Marked, find_marked
 from storyline.stages.quotes_speakers import Resolver, Speaker
 
 _DASHES = frozenset("-—–")
@@ -397,12 +397,10 @@ def _indirect_drafts(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
 
-    def inside_quote(char: int) -> bool:
-        return any(start <= char < end for start, end in quoted)
-
+    inside_quote = Covered(quoted)
     taken = [(d.start, d.end) for d in direct]
     for token in doc:
-        if token.i in used or inside_quote(token.idx):
+        if token.i in used or token.idx in inside_quote:
             continue
         if is_according_to(token):
             found = _according_draft(doc, token)

@@ -11,7 +11,10 @@ runs to the end of its paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 OPENING = frozenset("“„«")
@@ -21,6 +24,21 @@ ALL_MARKS = OPENING | CLOSING | STRAIGHT
 # A straight mark right after one of these (or at a paragraph start) opens a quote.
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/‘'")
 _PARAGRAPH = re.compile(r"[^\n]+")
+
+
+class Covered:
+    """Whether a character lies in any of some ``[start, end)`` ranges (overlapping or not), by a
+    binary search: a scan of every range for every token made long articles quadratic."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        # The furthest end of the ranges starting at or before each one.
+        self._reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def __contains__(self, char: int) -> bool:
+        i = bisect_right(self._starts, char)
+        return i > 0 and self._reach[i - 1] > char
 
 
 @dataclass(frozen=True, slots=True)

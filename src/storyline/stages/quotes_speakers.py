@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Entity, Mention
 from storyline.stages import doc_list
 from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
+from storyline.stages.quotes_marks import Covered
 
 PERSON_TYPES = frozenset({"PERSON"})
 GROUP_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -56,7 +57,7 @@ class Resolver:
         self.doc = doc
         self.text = doc.text  # (Doc.text joins every token on each access)
         self.sents = list(doc.sents)
-        self.quoted = sorted(quoted)
+        self.quoted = Covered(quoted)
         entities: dict[str, Entity] = {e.id: e for e in doc_list(doc, "entities")}
         mentions: list[Mention] = doc_list(doc, "mentions")
         refs = [
@@ -81,7 +82,7 @@ class Resolver:
 
     def in_quote(self, char: int) -> bool:
         """Whether a character lies inside quotation marks."""
-        return any(start <= char < end for start, end in self.quoted)
+        return char in self.quoted
 
     def ref_at(self, start: int, end: int) -> Ref | None:
         """The narrowest reference overlapping ``[start, end)``."""
