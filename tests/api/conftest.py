@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sample import build_sample_db
+from sample import build_big_db, build_sample_db
 from starlette.exceptions import StarletteDeprecationWarning
 
 with warnings.catch_warnings():
@@ -28,4 +28,18 @@ def client(sample_db: Path) -> Iterator[Any]:
     from storyline.api import create_app
 
     with TestClient(create_app(sample_db)) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample and 130 more documents and actors: every list has several pages."""
+    return build_big_db(tmp_path_factory.mktemp("api-big") / "big.duckdb")
+
+
+@pytest.fixture(scope="session")
+def big_client(big_db: Path) -> Iterator[Any]:
+    from storyline.api import create_app
+
+    with TestClient(create_app(big_db)) as c:
         yield c

@@ -86,7 +86,10 @@ def test_unknown_ids_are_404(client: Any) -> None:
         ({"document": "docC"}, {"eC1", "eC2"}),
         ({"story": "T1"}, set(sample_events())),
         ({"story": "T-none"}, set()),
-        ({"actor": "no-such-actor"}, set()),
+        ({"actor": "Hun Sen"}, {"eB2"}),  # a name as well as an id
+        ({"actor": "samdech hun sen"}, {"eB2"}),  # an alias, in any case
+        ({"sector": "CVL"}, set()),
+        ({"sector": "IGO"}, {"eA1", "eC2"}),
     ],
 )
 def test_event_filters(client: Any, params: dict[str, str], expected: set[str]) -> None:
@@ -143,29 +146,74 @@ def test_stories_and_timeline(client: Any) -> None:
 
 def test_network_edges_count_events(client: Any) -> None:
     net = client.get("/api/network").json()
-    edges = {(e["source"], e["target"], e["type"]): e["count"] for e in net["edges"]}
+    edges = {(e["source"], e["target"], e["type"]): e["count"] for e in net["items"]}
+    assert net["total"] == len(edges)
     assert edges[("cambodia", "ukraine", "SUPPORT")] == 1
     assert ("united-states", "russia", "SANCTION") in edges
     assert {n["id"] for n in net["nodes"]} == {x for e in edges for x in e[:2]}
     only = client.get("/api/network", params={"type": "SANCTION"}).json()
-    assert [(e["source"], e["target"]) for e in only["edges"]] == [("united-states", "russia")]
+    assert [(e["source"], e["target"]) for e in only["items"]] == [("united-states", "russia")]
+
+
+def test_network_is_paged(client: Any) -> None:
+    everything = client.get("/api/network").json()
+    pages = [
+        client.get("/api/network", params={"limit": 2, "offset": offset}).json()
+        for offset in range(0, everything["total"], 2)
+    ]
+    assert all(p["total"] == everything["total"] and p["limit"] == 2 for p in pages)
+    assert [e for p in pages for e in p["items"]] == everything["items"]
+    first = pages[0]
+    assert {n["id"] for n in first["nodes"]} == {
+        x for e in first["items"] for x in (e["source"], e["target"])
+    }
 
 
 def test_search_finds_documents_quotes_and_events(client: Any) -> None:
-    hits = client.get("/api/search", params={"q": "sanctions"}).json()
+    body = client.get("/api/search", params={"q": "sanctions"}).json()
+    hits = body["items"]
     assert {h["kind"] for h in hits} == {"document", "event"}
+    assert body["total"] == len(hits) and body["kinds"] == {"document": 1, "event": 1}
     doc_hit = next(h for h in hits if h["kind"] == "document")
     text = client.get("/api/documents/docA").json()["document"]["text"]
     assert text[doc_hit["start"] : doc_hit["end"]].lower() == "sanctions"
     quotes = client.get("/api/search", params={"q": "VICTORY diplomacy", "kind": "quote"}).json()
-    assert [h["id"] for h in quotes] == ["qC1"]
-    assert client.get("/api/search", params={"q": "kin phea"}).json()  # speakers are searched too
+    assert [h["id"] for h in quotes["items"]] == ["qC1"]
+    assert client.get("/api/search", params={"q": "kin phea"}).json()["total"]  # speakers too
 
 
-def test_facets(client: Any) -> None:
+def values(facet: list[dict[str, Any]]) -> dict[str, int]:
+    return {v["value"]: v["count"] for v in facet}
+
+
+def test_facets_have_counts(client: Any) -> None:
     body = client.get("/api/facets").json()
-    assert body["types"] == ["AID", "REJECT", "REQUEST", "SANCTION", "SUPPORT"]
-    assert "KHM" in body["countries"] and body["dates"] == ["2022-03-03", "2023-06-12"]
+    assert body["total"] == 6
+    assert values(body["types"]) == {
+        "AID": 1,
+        "REJECT": 1,
+        "REQUEST": 1,
+        "SANCTION": 1,
+        "SUPPORT": 2,
+    }
+    assert values(body["modalities"]) == {"asserted": 4, "planned": 2}
+    assert values(body["countries"])["KHM"] == 4 and values(body["countries"])["RUS"] == 2
+    assert values(body["sectors"])["GOV"] == 6
+    assert values(body["stories"]) == {"T1": 6}
+    assert body["stories"][0]["label"] == "Cambodia and the war in Ukraine"
+    actors = {a["value"]: (a["label"], a["count"]) for a in body["actors"]}
+    assert actors["cambodia"] == ("Cambodia", 3)
+    assert body["dates"] == ["2022-03-03", "2023-06-12"]
+
+
+def test_facets_count_within_the_other_filters(client: Any) -> None:
+    body = client.get("/api/facets", params={"type": "SUPPORT"}).json()
+    assert body["total"] == 2
+    # the type menu still offers every type: it is counted without the type filter
+    assert set(values(body["types"])) == {"AID", "REJECT", "REQUEST", "SANCTION", "SUPPORT"}
+    assert values(body["modalities"]) == {"planned": 1, "asserted": 1}  # of the SUPPORT events
+    khm = client.get("/api/facets", params={"country": "RUS"}).json()
+    assert values(khm["types"]) == {"SANCTION": 1, "REJECT": 1}
 
 
 # --- bad input and attempts to get out ------------------------------------------------------------
@@ -187,9 +235,9 @@ def test_facets(client: Any) -> None:
         ("/api/events", {"limit": "ten"}, "integer"),
         ("/api/events", {"sort": "drop"}, "valid: confidence, date"),
         ("/api/events", {"sort": "date; DROP TABLE events"}, "pattern"),
-        ("/api/events", {"actor": "x' OR '1'='1"}, "pattern"),
         ("/api/events", {"story": "T1 UNION SELECT * FROM documents"}, "pattern"),
-        ("/api/events", {"actor": "a" * 201}, "pattern"),
+        ("/api/events", {"actor": "a" * 201}, "at most 200"),
+        ("/api/events", {"sector": "gov"}, "pattern"),
         ("/api/search", {"q": "x"}, "at least 2"),
         ("/api/search", {"q": "word " * 50}, "at most 200"),
         ("/api/search", {"q": "ok", "kind": "table"}, "document"),
@@ -212,7 +260,7 @@ def test_search_text_is_data_not_sql(client: Any, query: str) -> None:
     response = client.get("/api/search", params={"q": query})
     assert response.status_code in (200, 422), response.text
     if response.status_code == 200:
-        assert response.json() == []  # none of these strings is in the sample texts
+        assert response.json()["total"] == 0  # none of these strings is in the sample texts
 
 
 def test_injection_in_paths_finds_nothing(client: Any, sample_db: Path) -> None:
@@ -248,6 +296,72 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="does not exist"):
         create_app(tmp_path / "none.duckdb")
+
+
+@pytest.mark.parametrize(
+    ("given", "close"), [("Hun Senn", "Hun Sen"), ("Cambodja", "Cambodia"), ("zzzz", None)]
+)
+def test_unknown_actor_is_a_404_with_close_matches(
+    client: Any, given: str, close: str | None
+) -> None:
+    for path in ("/api/events", "/api/quotes", "/api/timeline", "/api/documents", "/api/facets"):
+        response = client.get(path, params={"actor": given})
+        assert response.status_code == 404, (path, response.text)
+        detail = response.json()["detail"]
+        assert f"no actor {given!r}" in detail
+        assert "pattern" not in detail and "[" not in detail  # no regular expression shown
+        if close:
+            assert f"did you mean {close!r}" in detail
+
+
+def test_actor_text_is_data_not_sql(client: Any) -> None:
+    response = client.get("/api/events", params={"actor": "x' OR '1'='1"})
+    assert response.status_code == 404 and "no actor" in response.json()["detail"]
+
+
+def test_actor_by_name_matches_the_actor_by_id(client: Any) -> None:
+    for path in ("/api/events", "/api/quotes", "/api/timeline", "/api/documents"):
+        by_id = client.get(path, params={"actor": "hun-sen"}).json()
+        by_name = client.get(path, params={"actor": "Hun Sen"}).json()
+        assert by_name == by_id and by_id["total"] > 0, path
+
+
+def test_every_list_route_has_one_shape(client: Any) -> None:
+    for path, params in [
+        ("/api/documents", {}),
+        ("/api/events", {}),
+        ("/api/quotes", {}),
+        ("/api/entities", {}),
+        ("/api/stories", {}),
+        ("/api/timeline", {}),
+        ("/api/network", {}),
+        ("/api/search", {"q": "Cambodia"}),
+    ]:
+        body = client.get(path, params={**params, "limit": 2, "offset": 1}).json()
+        assert {"items", "total", "limit", "offset"} <= set(body), path
+        assert (body["limit"], body["offset"]) == (2, 1), path
+        assert isinstance(body["total"], int) and len(body["items"]) <= 2, path
+
+
+def test_story_by_id(client: Any) -> None:
+    body = client.get("/api/stories/T1").json()
+    assert body["story"]["label"] == "Cambodia and the war in Ukraine"
+    assert [d["id"] for d in body["documents"]] == ["docA", "docB", "docC"]  # oldest first
+    assert body["timeline_entries"] == 6
+    assert body["facets"]["total"] == 6 and values(body["facets"]["types"])["SUPPORT"] == 2
+    missing = client.get("/api/stories/nope")
+    assert missing.status_code == 404 and "no story" in missing.json()["detail"]
+
+
+def test_openapi_schema_names_are_distinct(client: Any) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert "Page" not in schemas
+    pages = {"DocumentPage", "EventPage", "QuotePage", "EntityPage", "StoryPage", "TimelinePage"}
+    assert pages <= set(schemas)
+    for name in pages:
+        assert set(schemas[name]["properties"]) == {"items", "total", "limit", "offset"}
+    assert {"SearchResults", "NetworkPage", "Facets", "StoryDetail"} <= set(schemas)
+    assert len({s.get("title", n) for n, s in schemas.items()}) == len(schemas)
 
 
 def test_openapi_describes_typed_records(client: Any) -> None:

@@ -42,6 +42,21 @@ def web(web_sample_db: Path) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
+def web_big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample and 130 more documents and actors: every list has several pages."""
+    path: Path = _sample_module().build_big_db(tmp_path_factory.mktemp("web-big") / "big.duckdb")
+    return path
+
+
+@pytest.fixture(scope="session")
+def big_web(web_big_db: Path) -> Iterator[Any]:
+    from storyline.api import create_app
+
+    with TestClient(create_app(web_big_db)) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
 def build_sample() -> Callable[[Path], Path]:
     """Write the sample database at a path (for tests that change it)."""
     build: Callable[[Path], Path] = _sample_module().build_sample_db

@@ -122,3 +122,81 @@ def test_timeline_falls_back_to_events_before_any_timeline_is_built(
         page = client.get("/timeline?type=SANCTION").text
     assert "no timeline has been built" in page
     assert "United States — sanction — Russia" in html.unescape(page)
+
+
+@pytest.mark.parametrize(
+    ("path", "per_page"), [("/actors", 50), ("/documents", 50), ("/timeline", 500)]
+)
+def test_lists_longer_than_a_page_have_working_pagers(
+    big_web: Any, path: str, per_page: int
+) -> None:
+    first = big_web.get(path)
+    assert first.status_code == 200, first.text
+    assert "← Previous" not in first.text
+    nxt = re.search(r'<a href="([^"]+)">Next →</a>', first.text)
+    assert nxt is not None, "no link to the next page"
+    assert f"offset={per_page}" in html.unescape(nxt.group(1))
+    second = big_web.get(path + html.unescape(nxt.group(1)))
+    assert second.status_code == 200, second.text
+    assert "← Previous" in second.text
+    assert f"{per_page + 1}–" in html.unescape(second.text)  # "51–100 of 137"
+
+
+def test_untitled_documents_are_headed_by_their_first_words(
+    tmp_path: Path, build_sample: Callable[[Path], Path], client_for: Callable[[Path], Any]
+) -> None:
+    from storyline.records import Document
+
+    db = build_sample(tmp_path / "untitled.duckdb")
+    text = (
+        "Cambodian Prime Minister Hun Sen, long friendly with Moscow, took pains Thursday to "
+        "distance himself. He said so twice.\nA second paragraph follows."
+    )
+    doc = Document(
+        "untitled",
+        "003",
+        None,
+        "https://www.voanews.com/a/x/1.html",
+        None,
+        "2022-03-04",
+        "metadata",
+        text,
+    )
+    with Store.open(db) as store:
+        store.write_batch([doc], [])
+    heading = "Cambodian Prime Minister Hun Sen, long friendly with Moscow, took pains Thursday…"
+    with client_for(db) as client:
+        listing = html.unescape(client.get("/documents").text)
+        page = client.get("/documents/untitled").text
+        home = html.unescape(client.get("/").text)
+        api = client.get("/api/documents").json()["items"]
+    assert heading in listing and ">003<" not in listing
+    assert "VOA News" in listing and "VOA News" in home
+    assert f"<h1>{heading}</h1>" in html.unescape(page)
+    assert "VOA News · 4 Mar 2022" in html.unescape(page)
+    paras = re.findall(r"<p>(.*?)</p>", page.split('id="doc-text"')[1].split("</div>")[0])
+    assert len(paras) == 2
+    assert next(d for d in api if d["id"] == "untitled")["heading"] == heading
+
+
+def test_running_text_is_shown_in_paragraphs(
+    tmp_path: Path, build_sample: Callable[[Path], Path], client_for: Callable[[Path], Any]
+) -> None:
+    from storyline.records import Document
+
+    db = build_sample(tmp_path / "running.duckdb")
+    sentences = [
+        f"Sentence number {i} says something about Cambodia and Ukraine." for i in range(12)
+    ]
+    text = " ".join(sentences)
+    doc = Document("running", "r", None, None, "Running text", "2022-03-04", "metadata", text)
+    with Store.open(db) as store:
+        store.write_batch([doc], [])
+    with client_for(db) as client:
+        page = client.get("/documents/running").text
+    body = page.split('id="doc-text"')[1].split("</div>")[0]
+    paras = re.findall(r"<p>(.*?)</p>", body, flags=re.S)
+    assert len(paras) == 4  # three sentences each
+    spans = re.findall(r'<span data-s="\d+" data-e="\d+"[^>]*>(.*?)</span>', body, flags=re.S)
+    assert "".join(html.unescape(s) for s in spans) == text  # every character kept, in order
+    assert "The source gives this text without paragraph breaks" in page

@@ -1,41 +1,45 @@
 """The FastAPI application: the JSON API under ``/api`` and the web UI, over one read-only database.
 
 Reads: the DuckDB store, opened read-only with file access switched off. Writes: nothing.
-Every request runs on its own cursor of the one database connection (one per worker thread).
+Every request runs on its own cursor of the one read-only connection (DuckDB's way to use one
+database from several threads), opened when the request starts and closed when it ends: no two
+requests ever share a cursor, whichever worker threads FastAPI runs their dependencies and handlers on.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
+from storyline.api.middleware import SecurityHeaders
 from storyline.errors import StorylineError
 from storyline.store import Store
 from storyline.store.api import BadQueryError, open_read_only
 
 
 class Database:
-    """The served database: one read-only connection, and a cursor per worker thread."""
+    """The served database: one read-only connection, and a cursor of it per request."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self.root = open_read_only(path)
-        self._local = threading.local()
         self._lock = threading.Lock()
 
-    def store(self) -> Store:
-        store: Store | None = getattr(self._local, "store", None)
-        if store is None:
-            with self._lock:  # creating cursors is not safe from several threads at once
-                store = Store(self.root.con.cursor(), self.path, read_only=True)
-            self._local.store = store
-        return store
+    @contextmanager
+    def connect(self) -> Iterator[Store]:
+        """A store on a cursor of its own, for one request; the cursor is closed afterwards."""
+        with self._lock:  # creating cursors of one connection is not safe from several threads
+            cursor = self.root.con.cursor()
+        try:
+            yield Store(cursor, self.path, read_only=True)
+        finally:
+            cursor.close()
 
     def close(self) -> None:
         self.root.close()
@@ -53,8 +57,11 @@ def create_app(db: str | Path) -> FastAPI:
         yield
         database.close()
 
-    # The Swagger UI at /docs and ReDoc at /redoc are served from a package, not a CDN.
+    # The Swagger UI and ReDoc files come from a package, not a CDN; the pages at /docs and /redoc
+    # that load them are the web UI's (they start Swagger UI from a file, not an inline script).
     app = FastAPIOffline(
+        docs_url=None,
+        redoc_url=None,
         title="storyline",
         summary="Events, quotes, actors and timelines extracted from news articles, each with its "
         "source sentence.",
@@ -64,6 +71,7 @@ def create_app(db: str | Path) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.database = database
+    app.add_middleware(SecurityHeaders)
     app.include_router(router)
     mount_web(app)
 

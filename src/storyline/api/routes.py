@@ -6,7 +6,9 @@ Every parameter is validated here (pattern, length, range); values reach SQL onl
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -16,6 +18,7 @@ from pydantic import TypeAdapter
 from storyline.records import PLOVER_TYPES, Event, Modality, Quote, Story, TimelineEntry
 from storyline.store import Store
 from storyline.store import api as q
+from storyline.store import search as search_api
 
 router = APIRouter(prefix="/api")
 
@@ -25,7 +28,16 @@ DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=q.MAX_OFFSET, description="Rows to skip.")]
 Actor = Annotated[
-    str | None, Query(pattern=ID_PATTERN, description="Entity id (source, target or speaker).")
+    str | None,
+    Query(
+        min_length=1,
+        max_length=200,
+        description="An actor (source, target or speaker): an entity id, or a name or alias such "
+        'as "Hun Sen" (every entity of that name). Unknown: 404 with close matches.',
+    ),
+]
+Sector = Annotated[
+    str | None, Query(pattern=r"^[A-Z]{2,5}$", description="Sector code of an actor: GOV, MIL, ...")
 ]
 Country = Annotated[
     str | None, Query(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code of an actor.")
@@ -53,14 +65,37 @@ def _sort(description: str) -> object:
     )
 
 
-def store(request: Request) -> Store:
-    """The request's cursor on the served database."""
-    database = request.app.state.database
-    result: Store = database.store()
-    return result
+def store(request: Request) -> Iterator[Store]:
+    """The request's own cursor on the served database, closed when the request is answered."""
+    with request.app.state.database.connect() as db:
+        yield db
 
 
 Db = Annotated[Store, Depends(store)]
+
+
+def _page_model(item: type[Any], name: str, what: str) -> type[Any]:
+    """A page of ``item`` records under its own schema name (OpenAPI names every ``Page[T]``
+    just "Page"), with the fields every list route shares: items, total, limit, offset."""
+    model = dataclasses.make_dataclass(
+        name,
+        [("items", list[item]), ("total", int), ("limit", int), ("offset", int)],  # type: ignore[valid-type]
+        frozen=True,
+    )
+    model.__doc__ = f"One page of {what}: ``total`` match in all; ``offset`` were skipped."
+    return model
+
+
+DocumentPage = _page_model(q.DocumentHead, "DocumentPage", "documents (without their text)")
+EventPage = _page_model(Event, "EventPage", "event mentions")
+QuotePage = _page_model(Quote, "QuotePage", "quotes")
+EntityPage = _page_model(q.EntityRow, "EntityPage", "actors with their counts")
+StoryPage = _page_model(Story, "StoryPage", "stories")
+TimelinePage = _page_model(TimelineEntry, "TimelinePage", "timeline entries")
+
+
+def _paged(model: type[Any], page: q.Page[Any]) -> Response:
+    return typed(model, model(page.items, page.total, page.limit, page.offset))
 
 
 @functools.cache
@@ -87,9 +122,27 @@ def _check_range(date_from: str | None, date_to: str | None) -> None:
         raise HTTPException(422, f"date_from {date_from} is after date_to {date_to}")
 
 
+def actor_ids(db: Store, actor: str | None) -> tuple[str, ...]:
+    """The entities an actor parameter names (an id, or a name or alias); 404 if none."""
+    if actor is None:
+        return ()
+    ids = q.resolve_actor(db, actor)
+    if not ids:
+        close = q.close_actor_names(db, actor)
+        hint = (
+            f"; did you mean {', '.join(repr(c) for c in close)}?"
+            if close
+            else "; /api/entities?name=... lists actors by name"
+        )
+        raise HTTPException(404, f"no actor {actor!r}{hint}")
+    return ids
+
+
 def event_filters(
+    db: Db,
     actor: Actor = None,
     country: Country = None,
+    sector: Sector = None,
     type: EventType = None,
     modality: Annotated[Modality | None, Query(description="Event modality.")] = None,
     date_from: DateFrom = None,
@@ -100,7 +153,9 @@ def event_filters(
     _check_range(date_from, date_to)
     return q.Filters(
         actor=actor,
+        actor_ids=actor_ids(db, actor),
         country=country,
+        sector=sector,
         type=_check_type(type),
         modality=modality,
         date_from=date_from,
@@ -111,6 +166,7 @@ def event_filters(
 
 
 def quote_filters(
+    db: Db,
     actor: Actor = None,
     country: Country = None,
     date_from: DateFrom = None,
@@ -121,6 +177,7 @@ def quote_filters(
     _check_range(date_from, date_to)
     return q.Filters(
         actor=actor,
+        actor_ids=actor_ids(db, actor),
         country=country,
         date_from=date_from,
         date_to=date_to,
@@ -130,6 +187,7 @@ def quote_filters(
 
 
 def timeline_filters(
+    db: Db,
     story: StoryId = None,
     actor: Actor = None,
     country: Country = None,
@@ -141,6 +199,7 @@ def timeline_filters(
     return q.Filters(
         story=story,
         actor=actor,
+        actor_ids=actor_ids(db, actor),
         country=country,
         type=_check_type(type),
         date_from=date_from,
@@ -149,16 +208,26 @@ def timeline_filters(
 
 
 def document_filters(
-    story: StoryId = None, actor: Actor = None, date_from: DateFrom = None, date_to: DateTo = None
+    db: Db,
+    story: StoryId = None,
+    actor: Actor = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
 ) -> q.Filters:
     _check_range(date_from, date_to)
-    return q.Filters(story=story, actor=actor, date_from=date_from, date_to=date_to)
+    return q.Filters(
+        story=story,
+        actor=actor,
+        actor_ids=actor_ids(db, actor),
+        date_from=date_from,
+        date_to=date_to,
+    )
 
 
 EventFilters = Annotated[q.Filters, Depends(event_filters)]
 
 
-@router.get("/documents", response_model=q.Page[q.DocumentHead], tags=["documents"])
+@router.get("/documents", response_model=DocumentPage, tags=["documents"])
 def documents(
     db: Db,
     f: Annotated[q.Filters, Depends(document_filters)],
@@ -167,7 +236,7 @@ def documents(
     sort: Annotated[str | None, _sort("published, title or events.")] = None,
 ) -> Response:
     """Documents (without their text), newest first."""
-    return typed(q.Page[q.DocumentHead], q.list_documents(db, f, q.PageArgs(limit, offset, sort)))
+    return _paged(DocumentPage, q.list_documents(db, f, q.PageArgs(limit, offset, sort)))
 
 
 @router.get("/documents/{doc_id}", response_model=q.DocumentDetail, tags=["documents"])
@@ -179,7 +248,7 @@ def document(db: Db, doc_id: PathId) -> Response:
     return typed(q.DocumentDetail, found)
 
 
-@router.get("/events", response_model=q.Page[Event], tags=["events"])
+@router.get("/events", response_model=EventPage, tags=["events"])
 def events(
     db: Db,
     f: EventFilters,
@@ -188,10 +257,10 @@ def events(
     sort: Annotated[str | None, _sort("date, type, confidence or document.")] = None,
 ) -> Response:
     """Event mentions, each with its sentence and trigger offsets."""
-    return typed(q.Page[Event], q.list_events(db, f, q.PageArgs(limit, offset, sort)))
+    return _paged(EventPage, q.list_events(db, f, q.PageArgs(limit, offset, sort)))
 
 
-@router.get("/quotes", response_model=q.Page[Quote], tags=["quotes"])
+@router.get("/quotes", response_model=QuotePage, tags=["quotes"])
 def quotes(
     db: Db,
     f: Annotated[q.Filters, Depends(quote_filters)],
@@ -200,10 +269,10 @@ def quotes(
     sort: Annotated[str | None, _sort("date, speaker or document.")] = None,
 ) -> Response:
     """Quotations with speaker, cue and date."""
-    return typed(q.Page[Quote], q.list_quotes(db, f, q.PageArgs(limit, offset, sort)))
+    return _paged(QuotePage, q.list_quotes(db, f, q.PageArgs(limit, offset, sort)))
 
 
-@router.get("/entities", response_model=q.Page[q.EntityRow], tags=["entities"])
+@router.get("/entities", response_model=EntityPage, tags=["entities"])
 def entities(
     db: Db,
     name: Annotated[
@@ -222,7 +291,7 @@ def entities(
 ) -> Response:
     """Actors with mention, event and quote counts."""
     f = q.EntityFilters(name=name, type=type, country=country, sector=sector)
-    return typed(q.Page[q.EntityRow], q.list_entities(db, f, q.PageArgs(limit, offset, sort)))
+    return _paged(EntityPage, q.list_entities(db, f, q.PageArgs(limit, offset, sort)))
 
 
 @router.get("/entities/{entity_id}", response_model=q.EntityDetail, tags=["entities"])
@@ -234,7 +303,7 @@ def entity(db: Db, f: EventFilters, entity_id: PathId) -> Response:
     return typed(q.EntityDetail, found)
 
 
-@router.get("/stories", response_model=q.Page[Story], tags=["stories"])
+@router.get("/stories", response_model=StoryPage, tags=["stories"])
 def stories(
     db: Db,
     limit: Limit = 50,
@@ -242,10 +311,19 @@ def stories(
     sort: Annotated[str | None, _sort("size or start.")] = None,
 ) -> Response:
     """Stories (groups of articles about one story), largest first."""
-    return typed(q.Page[Story], q.list_stories(db, q.PageArgs(limit, offset, sort)))
+    return _paged(StoryPage, q.list_stories(db, q.PageArgs(limit, offset, sort)))
 
 
-@router.get("/timeline", response_model=q.Page[TimelineEntry], tags=["stories"])
+@router.get("/stories/{story_id}", response_model=q.StoryDetail, tags=["stories"])
+def story(db: Db, story_id: PathId) -> Response:
+    """A story: its articles, and its events counted by type, modality, actor, country and date."""
+    found = q.story_detail(db, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return typed(q.StoryDetail, found)
+
+
+@router.get("/timeline", response_model=TimelinePage, tags=["stories"])
 def timeline(
     db: Db,
     f: Annotated[q.Filters, Depends(timeline_filters)],
@@ -253,16 +331,24 @@ def timeline(
     offset: Offset = 0,
 ) -> Response:
     """Timeline entries in date order, each with its citations."""
-    return typed(q.Page[TimelineEntry], q.timeline(db, f, q.PageArgs(limit, offset)))
+    return _paged(TimelinePage, q.timeline(db, f, q.PageArgs(limit, offset)))
 
 
-@router.get("/network", response_model=q.Network, tags=["events"])
-def network(db: Db, f: EventFilters) -> Response:
-    """Actors linked by events over the filtered period: one edge per source, target and type."""
-    return typed(q.Network, q.network(db, f))
+@router.get("/network", response_model=q.NetworkPage, tags=["events"])
+def network(
+    db: Db,
+    f: EventFilters,
+    limit: Annotated[
+        int, Query(ge=1, le=q.MAX_NETWORK_EDGES, description="Edges per page.")
+    ] = q.MAX_NETWORK_EDGES,
+    offset: Offset = 0,
+) -> Response:
+    """Actors linked by events over the filtered period: one edge per source, target and type,
+    most events first (``items``), and the actors at the ends of the page's edges (``nodes``)."""
+    return typed(q.NetworkPage, q.network(db, f, q.PageArgs(limit, offset)))
 
 
-@router.get("/search", response_model=list[q.SearchHit], tags=["search"])
+@router.get("/search", response_model=search_api.SearchResults, tags=["search"])
 def search(
     db: Db,
     q_: Annotated[
@@ -271,21 +357,26 @@ def search(
             alias="q",
             min_length=2,
             max_length=q.MAX_QUERY_CHARS,
-            description="Words that must all appear (case-insensitive).",
+            description="Words that must all appear, as whole words (case-insensitive; a plural "
+            "or possessive ending is allowed).",
         ),
     ],
     kind: Annotated[
         list[Literal["document", "quote", "event"]] | None,
         Query(description="Limit to these kinds."),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=50, description="Hits per kind.")] = 20,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Response:
-    """Full-text search over documents, quotes and event sentences."""
-    kinds = tuple(kind) if kind else ("document", "quote", "event")
-    return typed(list[q.SearchHit], q.search(db, q_, kinds=kinds, limit=limit))
+    """Ranked full-text search over documents, quotes and event sentences: best first, with the
+    number of hits in all (``total``) and of each kind (``kinds``)."""
+    kinds = tuple(kind) if kind else search_api.KINDS
+    found = search_api.search(db, q_, kinds=kinds, limit=limit, offset=offset)
+    return typed(search_api.SearchResults, found)
 
 
 @router.get("/facets", response_model=q.Facets, tags=["search"])
-def facets(db: Db) -> Response:
-    """Event types, countries, modalities, stories and the date span present in the database."""
-    return typed(q.Facets, q.facets(db))
+def facets(db: Db, f: EventFilters) -> Response:
+    """The values of each event filter (type, modality, country, sector, actor, story) with how
+    many events have each, among the events matching the other filters; and the date span."""
+    return typed(q.Facets, q.facets(db, f))

@@ -17,12 +17,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-import re
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar, Union
+from typing import Any, Generic, TypeVar, Union
 
 import duckdb
 
@@ -47,7 +46,6 @@ MAX_LIMIT = 100  # rows per page
 MAX_OFFSET = 100_000
 MAX_QUERY_CHARS = 200  # search query length
 MAX_NETWORK_EDGES = 400
-SNIPPET_CHARS = 80  # context on each side of a search match
 
 
 class BadQueryError(StoreError):
@@ -73,6 +71,26 @@ def open_read_only(path: str | Path) -> Store:
     return store
 
 
+# --- headings -------------------------------------------------------------------------------------
+
+HEADING_WORDS = 12
+HEADING_SOURCE_CHARS = 200  # of a text read to make its heading
+
+
+def first_words(text: str | None, words: int = HEADING_WORDS) -> str:
+    """A heading for a document without a title: its first sentence if that is short, else its
+    first ``words`` words and an ellipsis."""
+    head = (text or "")[:HEADING_SOURCE_CHARS].split()
+    out: list[str] = []
+    for word in head[:words]:
+        out.append(word)
+        if word.endswith((".", "!", "?")) and len(out) >= 4 and not word[:-1].isupper():
+            return " ".join(out).rstrip(".")
+    if not out:
+        return ""
+    return " ".join(out) + ("…" if len(head) > len(out) else "")
+
+
 # --- arguments and result views -------------------------------------------------------------------
 
 
@@ -80,8 +98,10 @@ def open_read_only(path: str | Path) -> Store:
 class Filters:
     """Filters shared by the list queries; ``None`` means no filter. Values are validated upstream."""
 
-    actor: str | None = None  # entity id, on either side of an event or as a speaker
+    actor: str | None = None  # the actor as given (an entity id or a name), for display
+    actor_ids: tuple[str, ...] = ()  # its entities, on either side of an event or as a speaker
     country: str | None = None  # ISO 3166-1 alpha-3 (or IGO code) of an actor
+    sector: str | None = None  # CAMEO sector code of an actor (GOV, MIL, ...)
     type: str | None = None  # PLOVER event type
     modality: str | None = None
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive at that granularity
@@ -120,6 +140,7 @@ class DocumentHead:
     chars: int
     events: int
     quotes: int
+    heading: str = ""  # the title, else the text's first words
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,37 +219,39 @@ class NetworkEdge:
 
 
 @dataclass(frozen=True, slots=True)
-class Network:
+class NetworkPage:
+    """One page of the network's edges, most events first, and the actors at their ends."""
+
+    items: list[NetworkEdge]
+    total: int  # edges in all
+    limit: int
+    offset: int
     nodes: list[NetworkNode]
-    edges: list[NetworkEdge]
-
-
-SearchKind = Literal["document", "quote", "event"]
 
 
 @dataclass(frozen=True, slots=True)
-class SearchHit:
-    """A match: the record it is in and the matched characters in its document."""
+class FacetValue:
+    """A value of a filter and how many events have it."""
 
-    kind: SearchKind
-    id: str  # document, quote or event id
-    doc_id: str
-    title: str | None
-    start: int  # offsets of the first matched word in the document text
-    end: int
-    snippet: str
-    date: str | None
+    value: str
+    count: int
+    label: str | None = None  # an actor's name, a story's label
 
 
 @dataclass(frozen=True, slots=True)
 class Facets:
-    """Values present in the database, for filter menus."""
+    """For each filter of events, the values it can take and how many events have each, counted
+    among the events matching the other filters (so that a menu still offers the other values of
+    the filter it sets); ``total`` is the number of events matching them all."""
 
-    types: list[str]
-    countries: list[str]
-    modalities: list[str]
-    stories: list[Story] = field(default_factory=list)
-    dates: tuple[str | None, str | None] = (None, None)
+    total: int
+    types: list[FacetValue]
+    modalities: list[FacetValue]
+    countries: list[FacetValue]
+    sectors: list[FacetValue]
+    actors: list[FacetValue]  # the most frequent, at most FACET_ACTORS
+    stories: list[FacetValue]
+    dates: tuple[str | None, str | None] = (None, None)  # first and last dated event
 
 
 # --- building records from rows -----------------------------------------------------------------
@@ -313,38 +336,53 @@ def _actor_has(side: str, field_name: str) -> str:
     return f"list_contains(list_transform({side}, lambda a: a.{field_name}), ?)"
 
 
-def _event_where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        where.append(
-            f"({_actor_has(alias + '.source', 'entity_id')} OR "
-            f"{_actor_has(alias + '.target', 'entity_id')})"
+def _actor_in(side: str) -> str:
+    """SQL: an actor on ``side`` is one of the entities of the bound list."""
+    return f"list_has_any(list_transform({side}, lambda a: a.entity_id), ?::VARCHAR[])"
+
+
+def _event_predicates(f: Filters, alias: str = "e") -> list[tuple[str, str, list[Any]]]:
+    """(facet, SQL condition, parameters) for each filter set in ``f``."""
+    out: list[tuple[str, str, list[Any]]] = []
+    if f.actor_ids:
+        ids = list(f.actor_ids)
+        out.append(
+            (
+                "actor",
+                f"({_actor_in(alias + '.source')} OR {_actor_in(alias + '.target')})",
+                [ids, ids],
+            )
         )
-        params += [f.actor, f.actor]
-    if f.country:
-        where.append(
-            f"({_actor_has(alias + '.source', 'country')} OR "
-            f"{_actor_has(alias + '.target', 'country')})"
-        )
-        params += [f.country, f.country]
+    for name, value in (("country", f.country), ("sector", f.sector)):
+        if value:
+            cond = (
+                f"({_actor_has(alias + '.source', name)} OR {_actor_has(alias + '.target', name)})"
+            )
+            out.append((name, cond, [value, value]))
     if f.type:
-        where.append(f"{alias}.type = ?")
-        params.append(f.type)
+        out.append(("type", f"{alias}.type = ?", [f.type]))
     if f.modality:
-        where.append(f"{alias}.modality = ?")
-        params.append(f.modality)
+        out.append(("modality", f"{alias}.modality = ?", [f.modality]))
     if f.document:
-        where.append(f"{alias}.doc_id = ?")
-        params.append(f.document)
+        out.append(("document", f"{alias}.doc_id = ?", [f.document]))
     if f.story:
-        where.append(
-            f"EXISTS (SELECT 1 FROM story_events se WHERE se.story_id = ? "
-            f"AND list_contains(se.mention_ids, {alias}.id))"
+        out.append(
+            (
+                "story",
+                f"EXISTS (SELECT 1 FROM story_events se WHERE se.story_id = ? "
+                f"AND list_contains(se.mention_ids, {alias}.id))",
+                [f.story],
+            )
         )
-        params.append(f.story)
     dw, dp = _date_clauses(f"{alias}.date.value", f)
-    return _join(where + dw), params + dp
+    if dw:
+        out.append(("date", " AND ".join(dw), dp))
+    return out
+
+
+def _event_where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
+    predicates = _event_predicates(f, alias)
+    return _join([sql for _, sql, _ in predicates]), [p for *_, ps in predicates for p in ps]
 
 
 def _join(where: list[str]) -> str:
@@ -388,22 +426,29 @@ DOCUMENT_SORTS = {
 
 
 def list_documents(store: Store, f: Filters, page: PageArgs) -> Page[DocumentHead]:
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if f.story:
         where.append("list_contains((SELECT doc_ids FROM stories WHERE id = ?), d.id)")
         params.append(f.story)
-    if f.actor:
-        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND m.entity_id = ?)")
-        params.append(f.actor)
+    if f.actor_ids:
+        where.append(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id "
+            "AND list_contains(?::VARCHAR[], m.entity_id))"
+        )
+        params.append(list(f.actor_ids))
     dw, dp = _date_clauses("d.published", f)
-    columns = """
+    columns = f"""
         d.id, d.external_id, d.source, d.url, d.title, d.published, length(d.text) AS chars,
+        coalesce(d.title, left(d.text, {HEADING_SOURCE_CHARS})) AS heading,
         (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,
         (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes"""
     order = _order(DOCUMENT_SORTS, page.sort, "-published")
-    return _page(
+    found = _page(
         store, DocumentHead, columns, "documents d", _join(where + dw), params + dp, order, page
     )
+    items = [dataclasses.replace(d, heading=d.title or first_words(d.heading)) for d in found.items]
+    return dataclasses.replace(found, items=items)
 
 
 def get_document(store: Store, doc_id: str) -> DocumentDetail | None:
@@ -457,9 +502,9 @@ QUOTE_SORTS = {
 def list_quotes(store: Store, f: Filters, page: PageArgs) -> Page[Quote]:
     where: list[str] = []
     params: list[Any] = []
-    if f.actor:
-        where.append("q.speaker_entity_id = ?")
-        params.append(f.actor)
+    if f.actor_ids:
+        where.append("list_contains(?::VARCHAR[], q.speaker_entity_id)")
+        params.append(list(f.actor_ids))
     if f.country:
         where.append("q.speaker_entity_id IN (SELECT id FROM entities WHERE country = ?)")
         params.append(f.country)
@@ -532,6 +577,44 @@ def list_entities(store: Store, f: EntityFilters, page: PageArgs) -> Page[Entity
     )
 
 
+def resolve_actor(store: Store, given: str) -> tuple[str, ...]:
+    """The entities an actor filter names: the entity with the id ``given``, else those whose name
+    is ``given``, else those with it as an alias (case-insensitive). Empty when none does."""
+    rows = store.sql(
+        """
+        SELECT id, CASE WHEN id = $1 THEN 0 WHEN lower(name) = lower($1) THEN 1 ELSE 2 END AS how
+        FROM entities
+        WHERE id = $1 OR lower(name) = lower($1)
+           OR list_contains(list_transform(aliases, lambda a: lower(a)), lower($1))
+        ORDER BY how, id
+        """,
+        [given.strip()],
+    )
+    if not rows:
+        return ()
+    best = rows[0]["how"]
+    return tuple(r["id"] for r in rows if r["how"] == best)
+
+
+def close_actor_names(store: Store, given: str, limit: int = 5) -> list[str]:
+    """Names of entities spelled like ``given`` (for "did you mean ...?")."""
+    rows = store.sql(
+        """
+        WITH names AS (
+            SELECT name, name AS shown FROM entities
+            UNION ALL SELECT unnest(aliases) AS name, name AS shown FROM entities
+        )
+        SELECT shown, max(jaro_winkler_similarity(lower(name), lower($1))) AS score
+        FROM names
+        WHERE jaro_winkler_similarity(lower(name), lower($1)) >= 0.85
+           OR (length($1) >= 3 AND contains(lower(name), lower($1)))
+        GROUP BY shown ORDER BY score DESC, shown LIMIT $2
+        """,
+        [given.strip(), limit],
+    )
+    return [r["shown"] for r in rows]
+
+
 def get_entity(
     store: Store, entity_id: str, f: Filters | None = None, limit: int = MAX_LIMIT
 ) -> EntityDetail | None:
@@ -557,7 +640,7 @@ def get_entity(
         )
     ]
     base = f or Filters()
-    scoped = dataclasses.replace(base, actor=entity_id)
+    scoped = dataclasses.replace(base, actor=entity_id, actor_ids=(entity_id,))
     events = list_events(store, scoped, PageArgs(limit=limit)).items
     quotes = list_quotes(store, scoped, PageArgs(limit=limit)).items
     counterparts = [
@@ -615,6 +698,32 @@ def get_story(store: Store, story_id: str) -> Story | None:
     return found[0] if found else None
 
 
+@dataclass(frozen=True, slots=True)
+class StoryDetail:
+    """A story with its articles, and what its events are (types, actors, countries, dates)."""
+
+    story: Story
+    documents: list[DocumentHead]
+    timeline_entries: int
+    facets: Facets  # of the story's events; ``facets.total`` is their number
+
+
+def story_detail(store: Store, story_id: str) -> StoryDetail | None:
+    story = get_story(store, story_id)
+    if story is None:
+        return None
+    documents = list_documents(
+        store, Filters(story=story_id), PageArgs(limit=MAX_LIMIT, sort="published")
+    ).items
+    entries = store.sql("SELECT count(*) AS n FROM timeline WHERE story_id = ?", [story_id])
+    return StoryDetail(
+        story=story,
+        documents=documents,
+        timeline_entries=int(entries[0]["n"]),
+        facets=facets(store, Filters(story=story_id)),
+    )
+
+
 def timeline(store: Store, f: Filters, page: PageArgs) -> Page[TimelineEntry]:
     """Timeline entries, filtered by story, date range, and the type/actor/country of their
     story events."""
@@ -623,15 +732,14 @@ def timeline(store: Store, f: Filters, page: PageArgs) -> Page[TimelineEntry]:
     if f.story:
         where.append("t.story_id = ?")
         params.append(f.story)
-    se_where, se_params = [], []
+    se_where: list[str] = []
+    se_params: list[Any] = []
     if f.type:
         se_where.append("se.type = ?")
         se_params.append(f.type)
-    if f.actor:
-        se_where.append(
-            f"({_actor_has('se.source', 'entity_id')} OR {_actor_has('se.target', 'entity_id')})"
-        )
-        se_params += [f.actor, f.actor]
+    if f.actor_ids:
+        se_where.append(f"({_actor_in('se.source')} OR {_actor_in('se.target')})")
+        se_params += [list(f.actor_ids), list(f.actor_ids)]
     if f.country:
         se_where.append(
             f"({_actor_has('se.source', 'country')} OR {_actor_has('se.target', 'country')})"
@@ -666,8 +774,9 @@ def story_events(store: Store, ids: list[str]) -> list[StoryEvent]:
 # --- network --------------------------------------------------------------------------------------
 
 
-def network(store: Store, f: Filters, max_edges: int = MAX_NETWORK_EDGES) -> Network:
-    """Actors linked by events: one edge per (source, target, type) with its count."""
+def network(store: Store, f: Filters, page: PageArgs) -> NetworkPage:
+    """Actors linked by events: one edge per (source, target, type) with its count, most events
+    first; the nodes are the actors at the ends of the page's edges, weighted by its events."""
     where, params = _event_where(f)
     rows = store.sql(
         f"""
@@ -676,167 +785,105 @@ def network(store: Store, f: Filters, max_edges: int = MAX_NETWORK_EDGES) -> Net
             SELECT type, s.entity_id AS src, t.entity_id AS dst
             FROM (SELECT type, unnest(source) AS s, target FROM ev), unnest(target) AS u(t)
             WHERE s.entity_id IS NOT NULL AND t.entity_id IS NOT NULL AND s.entity_id <> t.entity_id
+              AND s.entity_id IN (SELECT id FROM entities) AND t.entity_id IN (SELECT id FROM entities)
         )
-        SELECT src AS source, dst AS target, type, count(*) AS count
-        FROM pairs GROUP BY ALL ORDER BY count DESC, source, target, type LIMIT ?
+        SELECT src AS source, dst AS target, type, count(*) AS count, count(*) OVER () AS _total
+        FROM pairs GROUP BY ALL ORDER BY count DESC, source, target, type LIMIT ? OFFSET ?
         """,
-        [*params, max_edges],
+        [*params, page.limit, page.offset],
     )
     edges = [record(NetworkEdge, r) for r in rows]
+    total = int(rows[0]["_total"]) if rows else 0
+    if not rows and page.offset:
+        total = network(store, f, PageArgs(limit=1)).total
     ids = sorted({e.source for e in edges} | {e.target for e in edges})
-    nodes: list[NetworkNode] = []
-    if ids:
-        weight: dict[str, int] = {}
-        for e in edges:
-            weight[e.source] = weight.get(e.source, 0) + e.count
-            weight[e.target] = weight.get(e.target, 0) + e.count
-        for ent in store.records(Entity, where="list_contains(?, id)", params=[ids], order="id"):
-            nodes.append(
-                NetworkNode(
-                    id=ent.id,
-                    name=ent.name,
-                    country=ent.country,
-                    sector=ent.sector,
-                    events=weight.get(ent.id, 0),
-                )
-            )
-        known = {n.id for n in nodes}
-        edges = [e for e in edges if e.source in known and e.target in known]
-    return Network(nodes=nodes, edges=edges)
-
-
-# --- search ---------------------------------------------------------------------------------------
-
-
-def search_terms(query: str) -> list[str]:
-    """The words of a search query (at most 8, each at least 2 characters)."""
-    words = [w for w in query.split() if len(w) >= 2]
-    return words[:8]
-
-
-def _all_words(column: str, words: list[str]) -> tuple[str, list[Any]]:
-    clause = " AND ".join(f"contains(lower({column}), lower(?))" for _ in words)
-    return clause, list(words)
-
-
-def _locate(text: str, words: list[str]) -> tuple[int, int]:
-    """Offsets of the whole query in ``text``, else of its first word."""
-    for pattern in (r"\s+".join(map(re.escape, words)), re.escape(words[0])):
-        match = re.search(pattern, text, flags=re.IGNORECASE)
-        if match:
-            return match.start(), match.end()
-    return 0, 0
-
-
-def _snippet(text: str, start: int, end: int) -> str:
-    lo, hi = max(0, start - SNIPPET_CHARS), min(len(text), end + SNIPPET_CHARS)
-    out = " ".join(text[lo:hi].split())
-    return ("…" if lo > 0 else "") + out + ("…" if hi < len(text) else "")
-
-
-def search(
-    store: Store,
-    query: str,
-    kinds: tuple[SearchKind, ...] = ("document", "quote", "event"),
-    limit: int = 20,
-) -> list[SearchHit]:
-    """Documents, quotes and events containing every word of ``query`` (case-insensitive)."""
-    if len(query) > MAX_QUERY_CHARS:
-        raise BadQueryError(f"search query is {len(query)} characters; at most {MAX_QUERY_CHARS}")
-    words = search_terms(query)
-    if not words:
-        return []
-    hits: list[SearchHit] = []
-    if "document" in kinds:
-        clause, params = _all_words("coalesce(title, '') || ' ' || text", words)
-        for r in store.sql(
-            f"SELECT id, coalesce(title, source, external_id) AS title, published, text "
-            f"FROM documents WHERE {clause} "
-            "ORDER BY published DESC NULLS LAST, id LIMIT ?",
-            [*params, limit],
-        ):
-            start, end = _locate(r["text"], words)
-            hits.append(
-                SearchHit(
-                    "document",
-                    r["id"],
-                    r["id"],
-                    r["title"],
-                    start,
-                    end,
-                    _snippet(r["text"], start, end),
-                    r["published"],
-                )
-            )
-    if "quote" in kinds:
-        clause, params = _all_words("q.text || ' ' || coalesce(q.speaker, '')", words)
-        for r in store.sql(
-            f"SELECT q.id, q.doc_id, coalesce(d.title, d.source, d.external_id) AS title, q.start, q.end, q.text, q.speaker, q.date "
-            f"FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE {clause} "
-            "ORDER BY q.date NULLS LAST, q.doc_id, q.start LIMIT ?",
-            [*params, limit],
-        ):
-            who = f"{r['speaker']}: " if r["speaker"] else ""
-            hits.append(
-                SearchHit(
-                    "quote",
-                    r["id"],
-                    r["doc_id"],
-                    r["title"],
-                    r["start"],
-                    r["end"],
-                    who + _snippet(r["text"], 0, min(len(r["text"]), 200)),
-                    r["date"],
-                )
-            )
-    if "event" in kinds:
-        clause, params = _all_words("e.sentence.text", words)
-        for r in store.sql(
-            f"SELECT e.id, e.doc_id, coalesce(d.title, d.source, d.external_id) AS title, e.type, e.sentence, e.date.value AS date "
-            f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {clause} "
-            "ORDER BY e.date.value NULLS LAST, e.doc_id, e.trigger.start LIMIT ?",
-            [*params, limit],
-        ):
-            s = r["sentence"]
-            hits.append(
-                SearchHit(
-                    "event",
-                    r["id"],
-                    r["doc_id"],
-                    r["title"],
-                    s["start"],
-                    s["end"],
-                    f"{r['type']}: " + " ".join(s["text"].split()),
-                    r["date"],
-                )
-            )
-    return hits
+    weight: dict[str, int] = {}
+    for e in edges:
+        weight[e.source] = weight.get(e.source, 0) + e.count
+        weight[e.target] = weight.get(e.target, 0) + e.count
+    nodes = (
+        [
+            NetworkNode(ent.id, ent.name, ent.country, ent.sector, weight.get(ent.id, 0))
+            for ent in store.records(Entity, where="list_contains(?, id)", params=[ids], order="id")
+        ]
+        if ids
+        else []
+    )
+    return NetworkPage(items=edges, total=total, limit=page.limit, offset=page.offset, nodes=nodes)
 
 
 # --- facets ---------------------------------------------------------------------------------------
 
 
-def facets(store: Store) -> Facets:
-    types = [r["type"] for r in store.sql("SELECT DISTINCT type FROM events ORDER BY type")]
-    countries = [
-        r["c"]
-        for r in store.sql(
-            "SELECT DISTINCT a.country AS c FROM (SELECT unnest(list_concat(source, target)) AS a "
-            "FROM events) WHERE a.country IS NOT NULL ORDER BY c"
-        )
-    ]
-    modalities = [
-        r["modality"] for r in store.sql("SELECT DISTINCT modality FROM events ORDER BY modality")
-    ]
-    stories = list_stories(store, PageArgs(limit=MAX_LIMIT)).items
-    span = store.sql(
-        "SELECT min(date.value) AS lo, max(date.value) AS hi FROM events "
-        "WHERE regexp_matches(date.value, '^[0-9]{4}')"
-    )[0]
+FACET_ACTORS = 100
+
+
+def facets(store: Store, f: Filters | None = None) -> Facets:
+    """The values of each event filter with their counts, among the events matching the others."""
+    predicates = _event_predicates(f or Filters(), "e")
+    flags = "".join(f", ({sql}) AS _p_{name}" for name, sql, _ in predicates)
+    params = [p for *_, ps in predicates for p in ps]
+    have = [name for name, _, _ in predicates]
+
+    def others(facet: str | None) -> str:
+        return " AND ".join(f"_p_{n}" for n in have if n != facet) or "true"
+
+    def actor_facet(facet: str, key: str, label: str = "NULL", join: str = "") -> str:
+        return f"""
+        SELECT '{facet}' AS facet, {key} AS value, {label} AS label, count(DISTINCT x.id) AS n
+        FROM (SELECT id, unnest(list_concat(source, target)) AS a FROM ev WHERE {others(facet)}) x
+        {join} WHERE {key} IS NOT NULL GROUP BY {key}"""
+
+    rows = store.sql(
+        f"""
+        WITH ev AS (SELECT e.id, e.type, e.modality, e.source, e.target, e.date.value AS date{flags}
+                    FROM events e)
+        SELECT 'type' AS facet, type AS value, NULL AS label, count(*) AS n
+        FROM ev WHERE {others("type")} GROUP BY ALL
+        UNION ALL SELECT 'modality', modality, NULL, count(*) FROM ev WHERE {others("modality")}
+        GROUP BY ALL
+        UNION ALL {actor_facet("country", "a.country")}
+        UNION ALL {actor_facet("sector", "a.sector")}
+        UNION ALL {
+            actor_facet(
+                "actor",
+                "a.entity_id",
+                "any_value(coalesce(ent.name, a.name))",
+                "JOIN entities ent ON ent.id = a.entity_id",
+            )
+        }
+        UNION ALL SELECT 'story', se.story_id, any_value(st.label), count(DISTINCT ev.id)
+        FROM ev JOIN (SELECT story_id, unnest(mention_ids) AS event_id FROM story_events) se
+             ON se.event_id = ev.id
+        JOIN stories st ON st.id = se.story_id
+        WHERE {others("story")} GROUP BY se.story_id
+        UNION ALL SELECT 'total', NULL, NULL, count(*) FROM ev WHERE {others(None)}
+        UNION ALL SELECT 'first', min(date), NULL, NULL FROM ev
+        WHERE {others("date")} AND regexp_matches(date, '^[0-9]{{4}}')
+        UNION ALL SELECT 'last', max(date), NULL, NULL FROM ev
+        WHERE {others("date")} AND regexp_matches(date, '^[0-9]{{4}}')
+        """,
+        params,
+    )
+    by: dict[str, list[FacetValue]] = {}
+    single: dict[str, Any] = {}
+    for r in rows:
+        if r["facet"] in ("total", "first", "last"):
+            single[r["facet"]] = r["n"] if r["facet"] == "total" else r["value"]
+        else:
+            by.setdefault(r["facet"], []).append(FacetValue(r["value"], int(r["n"]), r["label"]))
+
+    def ranked(name: str, limit: int | None = None) -> list[FacetValue]:
+        values = sorted(by.get(name, []), key=lambda v: (-v.count, (v.label or v.value).lower()))
+        return values[:limit] if limit else values
+
     return Facets(
-        types=types,
-        countries=countries,
-        modalities=modalities,
-        stories=stories,
-        dates=(span["lo"], span["hi"]),
+        total=int(single.get("total") or 0),
+        types=ranked("type"),
+        modalities=ranked("modality"),
+        countries=ranked("country"),
+        sectors=ranked("sector"),
+        actors=ranked("actor", FACET_ACTORS),
+        stories=ranked("story"),
+        dates=(single.get("first"), single.get("last")),
     )

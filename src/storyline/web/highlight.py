@@ -31,15 +31,17 @@ class Segment:
     labels: tuple[str, ...]  # in mark order, distinct
 
 
-def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
-    """The text cut at every mark boundary; marks outside the text are clipped, empty ones dropped."""
+def segments(text: str, marks: Iterable[Mark], cuts: Iterable[int] = ()) -> list[Segment]:
+    """The text cut at every mark boundary (and at ``cuts``, such as paragraph ends); marks outside
+    the text are clipped, empty ones dropped."""
     n = len(text)
     clipped = []
     for m in marks:
         start, end = max(0, min(m.start, n)), max(0, min(m.end, n))
         if start < end:
             clipped.append((start, end, m))
-    cuts = sorted({0, n, *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
+    extra = (c for c in cuts if 0 < c < n)
+    points = sorted({0, n, *extra, *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for i, (s, e, _) in enumerate(clipped):
@@ -47,7 +49,7 @@ def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
         ends.setdefault(e, []).append(i)
     active: set[int] = set()
     out: list[Segment] = []
-    for a, b in itertools.pairwise(cuts):
+    for a, b in itertools.pairwise(points):
         active.difference_update(ends.get(a, ()))
         active.update(starts.get(a, ()))
         covering = [clipped[i][2] for i in sorted(active)]

@@ -7,12 +7,10 @@ loaded from another host, so the UI works offline.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import (
@@ -35,26 +33,13 @@ from storyline.api.routes import (
 )
 from storyline.records import Event, Quote, TimelineEntry
 from storyline.store import api as q
+from storyline.store import search as search_api
 from storyline.store.db import Store
-from storyline.web.highlight import Mark, segments
+from storyline.web.dates import Zoom, bucket, nice_date, sortable
+from storyline.web.highlight import Mark, Segment, segments
+from storyline.web.text import Paragraph, link_url, paragraphs, source_name
 
 HERE = Path(__file__).parent
-Zoom = Literal["day", "month", "year"]
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 router = APIRouter(include_in_schema=False)
 
 
@@ -62,7 +47,9 @@ def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["nicedate"] = nice_date
     templates.env.filters["cite"] = cite_url
-    templates.env.filters["host"] = lambda url: urllib.parse.urlparse(url or "").hostname or ""
+    templates.env.filters["link_url"] = link_url
+    templates.env.filters["first_words"] = q.first_words
+    templates.env.globals["source_name"] = source_name
     templates.env.filters["plural"] = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"
     templates.env.globals["query"] = _query
     return templates
@@ -91,6 +78,27 @@ def mount_web(app: FastAPI) -> None:
         return _error_page(request, 422, f"Bad request: {problems}")
 
 
+DOCS_ASSETS = "/static-offline-docs"  # fastapi-offline's copy of Swagger UI and ReDoc
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The Swagger UI of the JSON API."""
+    return _docs_page(request, "swagger", "storyline API")
+
+
+@router.get("/redoc", response_class=HTMLResponse)
+def api_redoc(request: Request) -> HTMLResponse:
+    """ReDoc's reference of the JSON API."""
+    return _docs_page(request, "redoc", "storyline API reference")
+
+
+def _docs_page(request: Request, kind: str, title: str) -> HTMLResponse:
+    openapi_url = request.app.openapi_url or "/openapi.json"
+    context = {"kind": kind, "title": title, "openapi_url": openapi_url, "assets": DOCS_ASSETS}
+    return _render(request, "api_docs.html", context)
+
+
 def _error_page(request: Request, status: int, message: str) -> Response:
     return _render(request, "error.html", {"status": status, "message": message}, status=status)
 
@@ -111,77 +119,6 @@ def _query(request: Request, **changes: Any) -> str:
         else:
             params[key] = str(value)
     return "?" + urllib.parse.urlencode(params) if params else "?"
-
-
-# --- dates ----------------------------------------------------------------------------------------
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?")
-
-
-def nice_date(value: str | None) -> str:
-    """A TIMEX3 value for people: ``2023-05`` -> ``May 2023``, ``2022-W08`` -> ``week of 21 Feb 2022``."""
-    if not value:
-        return "undated"
-    m = _DATE.match(value)
-    if not m:
-        return {"PAST_REF": "in the past", "FUTURE_REF": "in the future", "PRESENT_REF": "now"}.get(
-            value, value
-        )
-    year, month, day, week, quarter = m.groups()
-    try:
-        if day:
-            return f"{int(day)} {MONTHS[int(month) - 1][:3]} {year}"
-        if month:
-            return f"{MONTHS[int(month) - 1]} {year}"
-        if week:
-            monday = dt.date.fromisocalendar(int(year), int(week), 1)
-            return f"week of {monday.day} {MONTHS[monday.month - 1][:3]} {monday.year}"
-    except (ValueError, IndexError):
-        return value
-    if quarter:
-        return f"Q{quarter} {year}"
-    return year
-
-
-def sortable(value: str | None) -> str:
-    """A TIMEX3 value that sorts as a date (weeks as their Monday, quarters as their first month);
-    undated values sort last. Mirrors ``store.api.sortable_date``."""
-    m = _DATE.match(value or "")
-    if not m or value is None:
-        return "~" + (value or "")
-    year, _, _, week, quarter = m.groups()
-    if week:
-        try:
-            return dt.date.fromisocalendar(int(year), int(week), 1).isoformat() + value[8:]
-        except ValueError:
-            return value
-    if quarter:
-        return f"{year}-{(int(quarter) - 1) * 3 + 1:02d}" + value[7:]
-    return value
-
-
-def bucket(value: str | None, zoom: Zoom) -> tuple[str, str]:
-    """The (sort key, label) of the timeline group a TIMEX3 value falls in at a zoom level.
-
-    A value coarser than the zoom (``2023-05`` at day zoom) keeps its own granularity."""
-    m = _DATE.match(value or "")
-    if not m:
-        return "9999", "Undated"
-    year, month, day, week, quarter = m.groups()
-    if week:
-        try:
-            monday = dt.date.fromisocalendar(int(year), int(week), 1)
-            month, day = f"{monday.month:02d}", f"{monday.day:02d}"
-        except ValueError:
-            pass
-    if quarter and not month:
-        month = f"{(int(quarter) - 1) * 3 + 1:02d}"
-        return f"{year}-{month}", f"Q{quarter} {year}"
-    if zoom == "year" or not month:
-        return year, year
-    if zoom == "month" or not day:
-        return f"{year}-{month}", nice_date(f"{year}-{month}")
-    return f"{year}-{month}-{day}", nice_date(f"{year}-{month}-{day}")
 
 
 def cite_url(doc_id: str, start: int | None = None, end: int | None = None) -> str:
@@ -332,17 +269,9 @@ def timeline_page(
         "f": f,
         "story": story,
         "from_events": from_events,
-        "facets": q.facets(db),
-        "actors": _actor_choices(db),
+        "facets": q.facets(db, f),
     }
     return _render(request, "timeline.html", context)
-
-
-def _actor_choices(db: Store) -> list[q.EntityRow]:
-    rows = q.list_entities(
-        db, q.EntityFilters(), q.PageArgs(limit=q.MAX_LIMIT, sort="-events")
-    ).items
-    return sorted((r for r in rows if r.events), key=lambda r: r.entity.name.lower())
 
 
 # --- actors ---------------------------------------------------------------------------------------
@@ -429,11 +358,10 @@ def actor_page(
 def network_page(
     request: Request, db: Db, f: Annotated[q.Filters, Depends(event_filters)]
 ) -> HTMLResponse:
-    net = q.network(db, f)
+    net = q.network(db, f, q.PageArgs(limit=q.MAX_NETWORK_EDGES))
     names = {n.id: n.name for n in net.nodes}
-    return _render(
-        request, "network.html", {"net": net, "names": names, "f": f, "facets": q.facets(db)}
-    )
+    context = {"net": net, "names": names, "f": f, "facets": q.facets(db, f)}
+    return _render(request, "network.html", context)
 
 
 # --- documents ------------------------------------------------------------------------------------
@@ -490,12 +418,48 @@ def document_page(request: Request, db: Db, doc_id: PathId) -> HTMLResponse:
     detail = q.get_document(db, doc_id)
     if detail is None:
         raise HTTPException(404, f"No document with id {doc_id!r}.")
-    segs = segments(detail.document.text, document_marks(detail))
+    text = detail.document.text
+    paras = paragraphs(text)
+    cuts = [i for p in paras for i in (p.start, p.end)]
+    segs = segments(text, document_marks(detail), cuts)
     names = {e.id: e for e in detail.entities}
-    return _render(request, "document.html", {"d": detail, "segments": segs, "entities": names})
+    context = {
+        "d": detail,
+        "paragraphs": _group(segs, paras),
+        "inferred_paragraphs": len(paras) > 1 and "\n" not in text.strip(),
+        "entities": names,
+    }
+    return _render(request, "document.html", context)
+
+
+@dataclass
+class TextBlock:
+    """A paragraph's segments and the blank space after it (kept in the page, not shown)."""
+
+    segments: list[Segment] = field(default_factory=list)
+    gap: list[Segment] = field(default_factory=list)
+
+
+def _group(segs: list[Segment], paras: list[Paragraph]) -> list[TextBlock]:
+    """Segments by paragraph; the blank space before the first one goes with an empty block."""
+    blocks = [TextBlock()]
+    starts = {p.start: i for i, p in enumerate(paras)}
+    current: Paragraph | None = None
+    for seg in segs:
+        if seg.start in starts:
+            current = paras[starts[seg.start]]
+            blocks.append(TextBlock())
+        if current is not None and seg.end <= current.end:
+            blocks[-1].segments.append(seg)
+        else:
+            blocks[-1].gap.append(seg)
+    return [b for b in blocks if b.segments or b.gap]
 
 
 # --- search ---------------------------------------------------------------------------------------
+
+
+SEARCH_ROWS = 20
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -503,9 +467,12 @@ def search_page(
     request: Request,
     db: Db,
     q_: Annotated[str, Query(alias="q", max_length=q.MAX_QUERY_CHARS)] = "",
+    kind: Annotated[search_api.SearchKind | None, Query()] = None,
+    offset: Offset = 0,
 ) -> HTMLResponse:
-    hits = q.search(db, q_, limit=30) if len(q_.strip()) >= 2 else []
-    by_kind: dict[str, list[q.SearchHit]] = {"document": [], "quote": [], "event": []}
-    for h in hits:
-        by_kind[h.kind].append(h)
-    return _render(request, "search.html", {"q": q_, "hits": hits, "by_kind": by_kind})
+    kinds = (kind,) if kind else search_api.KINDS
+    results = None
+    if len(q_.strip()) >= 2:
+        results = search_api.search(db, q_, kinds, limit=SEARCH_ROWS, offset=offset)
+    context = {"q": q_, "kind": kind, "results": results, "all_kinds": search_api.KINDS}
+    return _render(request, "search.html", context)

@@ -69,7 +69,7 @@
     var kept = ranked.slice(0, MAX_NODES);
     kept.forEach(function (d, i) { byId[d.id] = d; d.rank = i; });
     data.nodes = kept;
-    data.edges = data.edges.filter(function (e) { return byId[e.source] && byId[e.target]; });
+    data.edges = data.items.filter(function (e) { return byId[e.source] && byId[e.target]; });
     if (ranked.length > MAX_NODES) {
       var note = document.getElementById("network-note");
       if (note) {
