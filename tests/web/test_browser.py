@@ -139,6 +139,8 @@ def _views(base: str) -> dict[str, str]:
         "documents": "/documents",
         "document": f"/documents/{doc}",
         "search": "/search?q=Cambodia",
+        "search-page-2": "/search?q=Cambodia&offset=20",
+        "actors-filtered": "/actors?name=a",
     }
 
 
@@ -155,6 +157,7 @@ def test_every_view_loads_and_looks_right(browser: Any, server: str, width: str)
             if name == "document":
                 assert page.locator("#doc-text .k-trigger").count() >= 1
                 assert page.locator("#doc-text .k-quote").count() >= 1
+                assert page.locator("#doc-text p").count() >= 2  # paragraphs, not one block
             # Nothing wider than the screen: phones scroll down, never sideways.
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"{name} is {overflow}px too wide at {width}"
@@ -220,5 +223,49 @@ def test_api_docs_render_offline(browser: Any, server: str) -> None:
         assert page.locator(".opblock").count() >= 8
         page.screenshot(path=str(SHOTS / "api-docs-laptop.png"))
         visit.check()
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("path", ["/timeline", "/network", "/actors", "/search?q=Cambodia"])
+def test_filters_fit_a_phone(browser: Any, server: str, path: str) -> None:
+    """At 390 px every field and button of a filter form lies inside the form."""
+    visit = Visit(browser, server, WIDTHS["phone"])
+    try:
+        page = visit.open(path)
+        outside = page.evaluate(
+            """() => [...document.querySelectorAll('form.filters, form.big-search')].flatMap(f => {
+                const box = f.getBoundingClientRect();
+                return [...f.querySelectorAll('select, input:not([type=hidden]), button')]
+                  .filter(e => { const r = e.getBoundingClientRect();
+                                 return r.right > box.right + 1 || r.left < box.left - 1
+                                        || r.right > window.innerWidth; })
+                  .map(e => e.name || e.textContent);
+            })"""
+        )
+        assert outside == []
+        page.screenshot(
+            path=str(SHOTS / f"filters{path.split('?', maxsplit=1)[0].replace('/', '-')}-phone.png")
+        )
+        visit.check()
+    finally:
+        visit.close()
+
+
+def test_no_script_runs_from_a_stored_url(browser: Any, server: str) -> None:
+    """The policy forbids inline script: a page that tried one would log a violation."""
+    visit = Visit(browser, server, WIDTHS["laptop"])
+    try:
+        page = visit.open("/")
+        ran = page.evaluate(
+            """() => new Promise(done => {
+                document.addEventListener('securitypolicyviolation', () => done('blocked'));
+                const s = document.createElement('script');
+                s.textContent = 'window.__ran = true';
+                document.body.appendChild(s);
+                setTimeout(() => done(window.__ran ? 'ran' : 'blocked'), 500);
+            })"""
+        )
+        assert ran == "blocked"
     finally:
         visit.close()

@@ -43,6 +43,9 @@ from storyline.store.db import Store
 T = TypeVar("T")
 
 MAX_LIMIT = 100  # rows per page
+IN_LIST = (
+    "(SELECT unnest(?::VARCHAR[]))"  # SQL: one of a bound list of ids (a hash join, not a scan)
+)
 MAX_OFFSET = 100_000
 MAX_QUERY_CHARS = 200  # search query length
 MAX_NETWORK_EDGES = 400
@@ -441,12 +444,12 @@ def list_documents(store: Store, f: Filters, page: PageArgs) -> Page[DocumentHea
     columns = f"""
         d.id, d.external_id, d.source, d.url, d.title, d.published, length(d.text) AS chars,
         coalesce(d.title, left(d.text, {HEADING_SOURCE_CHARS})) AS heading,
-        (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,
-        (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes"""
+        coalesce(ev.n, 0) AS events, coalesce(qu.n, 0) AS quotes"""
+    source = """documents d
+        LEFT JOIN (SELECT doc_id, count(*) AS n FROM events GROUP BY doc_id) ev ON ev.doc_id = d.id
+        LEFT JOIN (SELECT doc_id, count(*) AS n FROM quotes GROUP BY doc_id) qu ON qu.doc_id = d.id"""
     order = _order(DOCUMENT_SORTS, page.sort, "-published")
-    found = _page(
-        store, DocumentHead, columns, "documents d", _join(where + dw), params + dp, order, page
-    )
+    found = _page(store, DocumentHead, columns, source, _join(where + dw), params + dp, order, page)
     items = [dataclasses.replace(d, heading=d.title or first_words(d.heading)) for d in found.items]
     return dataclasses.replace(found, items=items)
 
@@ -765,10 +768,18 @@ def timeline(store: Store, f: Filters, page: PageArgs) -> Page[TimelineEntry]:
     )
 
 
+def story_event_types(store: Store, ids: list[str]) -> dict[str, str]:
+    """The event type of each of the story events ``ids``."""
+    if not ids:
+        return {}
+    rows = store.sql(f"SELECT id, type FROM story_events WHERE id IN {IN_LIST}", [ids])
+    return {r["id"]: r["type"] for r in rows}
+
+
 def story_events(store: Store, ids: list[str]) -> list[StoryEvent]:
     if not ids:
         return []
-    return list(store.records(StoryEvent, where="list_contains(?, id)", params=[ids]))
+    return list(store.records(StoryEvent, where=f"id IN {IN_LIST}", params=[ids]))
 
 
 # --- network --------------------------------------------------------------------------------------
@@ -804,7 +815,7 @@ def network(store: Store, f: Filters, page: PageArgs) -> NetworkPage:
     nodes = (
         [
             NetworkNode(ent.id, ent.name, ent.country, ent.sector, weight.get(ent.id, 0))
-            for ent in store.records(Entity, where="list_contains(?, id)", params=[ids], order="id")
+            for ent in store.records(Entity, where=f"id IN {IN_LIST}", params=[ids], order="id")
         ]
         if ids
         else []
@@ -828,30 +839,28 @@ def facets(store: Store, f: Filters | None = None) -> Facets:
     def others(facet: str | None) -> str:
         return " AND ".join(f"_p_{n}" for n in have if n != facet) or "true"
 
-    def actor_facet(facet: str, key: str, label: str = "NULL", join: str = "") -> str:
+    def actor_facet(facet: str, key: str) -> str:
         return f"""
-        SELECT '{facet}' AS facet, {key} AS value, {label} AS label, count(DISTINCT x.id) AS n
-        FROM (SELECT id, unnest(list_concat(source, target)) AS a FROM ev WHERE {others(facet)}) x
-        {join} WHERE {key} IS NOT NULL GROUP BY {key}"""
+        SELECT '{facet}' AS facet, {key} AS value, NULL AS label, count(DISTINCT ea.id) AS n
+        FROM ea WHERE {others(facet)} AND {key} IS NOT NULL GROUP BY {key}"""
 
+    flag_columns = "".join(f", _p_{name}" for name in have)
     rows = store.sql(
         f"""
-        WITH ev AS (SELECT e.id, e.type, e.modality, e.source, e.target, e.date.value AS date{flags}
-                    FROM events e)
+        WITH ev AS MATERIALIZED (
+            SELECT e.id, e.type, e.modality, e.source, e.target, e.date.value AS date{flags}
+            FROM events e),
+        ea AS MATERIALIZED (
+            SELECT id{flag_columns}, unnest(list_concat(source, target)) AS a FROM ev)
         SELECT 'type' AS facet, type AS value, NULL AS label, count(*) AS n
         FROM ev WHERE {others("type")} GROUP BY ALL
         UNION ALL SELECT 'modality', modality, NULL, count(*) FROM ev WHERE {others("modality")}
         GROUP BY ALL
         UNION ALL {actor_facet("country", "a.country")}
         UNION ALL {actor_facet("sector", "a.sector")}
-        UNION ALL {
-            actor_facet(
-                "actor",
-                "a.entity_id",
-                "any_value(coalesce(ent.name, a.name))",
-                "JOIN entities ent ON ent.id = a.entity_id",
-            )
-        }
+        UNION ALL SELECT 'actor', top.value, ent.name, top.n
+        FROM ({actor_facet("actor", "a.entity_id")} ORDER BY n DESC LIMIT {FACET_ACTORS}) top
+        JOIN entities ent ON ent.id = top.value
         UNION ALL SELECT 'story', se.story_id, any_value(st.label), count(DISTINCT ev.id)
         FROM ev JOIN (SELECT story_id, unnest(mention_ids) AS event_id FROM story_events) se
              ON se.event_id = ev.id

@@ -69,16 +69,24 @@ def search_terms(query: str) -> list[str]:
     return words[:MAX_TERMS]
 
 
+def _ascii_word(word: str) -> bool:
+    return word.isascii() and word[0].isalnum() and word[-1].isalnum()
+
+
 def _word_re(word: str) -> str:
     """An RE2 pattern for ``word`` as a whole word (with an optional ending), case-insensitive;
-    group 1 is the word as found."""
-    after = r"\b" if word[-1].isascii() and word[-1].isalnum() else r"(?:[^\pL\pN_]|$)"
-    return rf"(?i)(?:^|[^\pL\pN_])({re.escape(word.lower())}{SUFFIX}){after}"
+    group 1 is the word as found. ASCII words use RE2's (much cheaper) ``\b``."""
+    body = re.escape(word.lower()) + SUFFIX
+    if _ascii_word(word):
+        return rf"(?i)\b({body})\b"
+    return rf"(?i)(?:^|[^\pL\pN_])({body})(?:[^\pL\pN_]|$)"
 
 
 def _phrase_re(words: list[str]) -> str:
-    body = r"[\s\-–—]+".join(re.escape(w.lower()) for w in words)
-    return rf"(?i)(?:^|[^\pL\pN_])({body}{SUFFIX})(?:[^\pL\pN_]|$)"
+    body = r"[\s\-–—]+".join(re.escape(w.lower()) for w in words) + SUFFIX
+    if _ascii_word(words[0]) and _ascii_word(words[-1]):
+        return rf"(?i)\b({body})\b"
+    return rf"(?i)(?:^|[^\pL\pN_])({body})(?:[^\pL\pN_]|$)"
 
 
 def _py_word(word: str) -> str:
@@ -194,19 +202,25 @@ def search(
     if not words or not kinds:
         return SearchResults([], 0, limit, offset, {})
     candidates, params = _candidates(words, kinds)
+    per_kind = ", ".join(f"count(*) FILTER (WHERE kind = '{k}') OVER () AS _n_{k}" for k in kinds)
     rows = store.sql(
         f"""
         WITH c AS ({candidates})
         SELECT kind, id, doc_id, title, lead, date, start, "end", shown, speaker, etype,
-               {_score_sql(len(words))} AS score
+               {_score_sql(len(words))} AS score, {per_kind}
         FROM c
         ORDER BY score DESC, date DESC NULLS LAST, doc_id, start NULLS FIRST, id
         LIMIT ? OFFSET ?
         """,
         [*params, limit, offset],
     )
-    counts = store.sql(f"SELECT kind, count(*) AS n FROM ({candidates}) GROUP BY kind", params)
-    found = {r["kind"]: int(r["n"]) for r in counts}
+    found: dict[str, int]
+    if rows:
+        found = {k: int(rows[0][f"_n_{k}"]) for k in kinds}
+    else:  # past the last hit: count on their own
+        counts = store.sql(f"SELECT kind, count(*) AS n FROM ({candidates}) GROUP BY kind", params)
+        found = {str(r["kind"]): int(r["n"]) for r in counts}
+    found = {k: n for k, n in found.items() if n}
     hits = [_hit(r, words) for r in rows]
     return SearchResults(hits, sum(found.values()), limit, offset, found)
 

@@ -190,15 +190,16 @@ class Group:
 
 
 def _labels(db: Store, doc_ids: set[str]) -> dict[str, str]:
-    """How to name each document in a list of sources: its title (or outlet and id) and date."""
+    """How to name each document in a list of sources: its title (or first words) and date."""
     if not doc_ids:
         return {}
     rows = db.sql(
-        "SELECT id, title, source, external_id, published FROM documents WHERE list_contains(?, id)",
+        "SELECT id, title, source, external_id, published, left(text, 200) AS lead "
+        f"FROM documents WHERE id IN {q.IN_LIST}",
         [sorted(doc_ids)],
     )
     return {
-        r["id"]: f"{r['title'] or r['source'] or 'article ' + r['external_id']}, "
+        r["id"]: f"{r['title'] or q.first_words(r['lead']) or 'article ' + r['external_id']}, "
         f"{nice_date((r['published'] or '')[:10] or None)}"
         for r in rows
     }
@@ -207,7 +208,7 @@ def _labels(db: Store, doc_ids: set[str]) -> dict[str, str]:
 def _entry_items(db: Store, entries: list[TimelineEntry]) -> list[Item]:
     labels = _labels(db, {c.doc_id for e in entries for c in e.citations})
     ids = [i for e in entries for i in e.story_event_ids]
-    types = {se.id: se.type for se in q.story_events(db, ids)}
+    types = q.story_event_types(db, ids)
     return [
         Item(
             e.date,
@@ -233,7 +234,7 @@ def _event_items(db: Store, events: list[Event]) -> list[Item]:
     return items
 
 
-TIMELINE_ROWS = 500
+TIMELINE_ROWS = 200
 
 
 @router.get("/timeline", response_class=HTMLResponse)
