@@ -200,3 +200,19 @@ def test_running_text_is_shown_in_paragraphs(
     spans = re.findall(r'<span data-s="\d+" data-e="\d+"[^>]*>(.*?)</span>', body, flags=re.S)
     assert "".join(html.unescape(s) for s in spans) == text  # every character kept, in order
     assert "The source gives this text without paragraph breaks" in page
+
+
+@pytest.mark.parametrize(
+    "path", ["/documents/docA", "/timeline", "/actors/russia", "/search?q=sanctions"]
+)
+def test_people_read_dates_in_words_not_timex_codes(web: Any, path: str) -> None:
+    page = html.unescape(web.get(path).text)
+    assert "2022-W08" not in page  # the value of "last week" in docA
+    assert "week of 21 Feb 2022" in page
+    assert "late May 2023" not in page or "(late)" in page
+
+
+def test_timex_hover_labels_are_words(web: Any) -> None:
+    page = html.unescape(web.get("/documents/docC").text)
+    assert 'title="Date: May 2023 (late)"' in page
+    assert "END" not in page

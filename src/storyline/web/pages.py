@@ -50,6 +50,7 @@ def _templates() -> Jinja2Templates:
     templates.env.filters["link_url"] = link_url
     templates.env.filters["first_words"] = q.first_words
     templates.env.globals["source_name"] = source_name
+    templates.env.globals["timex_mods"] = TIMEX_MODS
     templates.env.filters["plural"] = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"
     templates.env.globals["query"] = _query
     return templates
@@ -379,6 +380,23 @@ def documents_page(
     return _render(request, "documents.html", {"page": page})
 
 
+#: TIMEX3 modifiers in words.
+TIMEX_MODS = {
+    "START": "early",
+    "MID": "middle",
+    "END": "late",
+    "BEFORE": "before",
+    "AFTER": "after",
+    "ON_OR_BEFORE": "on or before",
+    "ON_OR_AFTER": "on or after",
+    "APPROX": "about",
+    "LESS_THAN": "less than",
+    "MORE_THAN": "more than",
+    "EQUAL_OR_LESS": "at most",
+    "EQUAL_OR_MORE": "at least",
+}
+
+
 def document_marks(d: q.DocumentDetail) -> list[Mark]:
     """Everything to highlight in a document's text, with hover labels."""
     names = {e.id: e.name for e in d.entities}
@@ -388,8 +406,9 @@ def document_marks(d: q.DocumentDetail) -> list[Mark]:
             Mark(m.start, m.end, "mention", f"{names.get(m.entity_id, m.entity_id)} ({m.kind})")
         )
     for t in d.timexes:
+        mod = f" ({TIMEX_MODS.get(t.mod, t.mod.lower())})" if t.mod else ""
         marks.append(
-            Mark(t.start, t.end, "timex", f"{t.type} {t.value}" + (f" {t.mod}" if t.mod else ""))
+            Mark(t.start, t.end, "timex", f"{t.type.capitalize()}: {nice_date(t.value)}" + mod)
         )
     for qu in d.quotes:
         who = qu.speaker or "unknown speaker"
