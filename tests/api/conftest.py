@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sample import build_big_db, build_sample_db
+from big_sample import build_big_db
+from sample import build_sample_db
 from starlette.exceptions import StarletteDeprecationWarning
 
 with warnings.catch_warnings():

@@ -335,37 +335,3 @@ def build_sample_db(path: Path) -> Path:
             store.replace(cls, [r for r in recs if isinstance(r, cls)])
         store.replace(EntityLink, links)
     return path
-
-
-def build_big_db(path: Path, n: int = 130) -> Path:
-    """The sample database and ``n`` more short reports, each naming an actor of its own, and
-    ``4 * n`` more timeline entries: every list has more than one page."""
-    build_sample_db(path)
-    docs, recs = [], []
-    for i in range(n):
-        text = f"Official {i:03d} of Ruritania met reporters in the capital on day {i}."
-        doc_id = f"bulk{i:03d}"
-        published = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
-        docs.append(
-            Document(doc_id, f"{doc_id}.txt", None, None, None, published, "metadata", text)
-        )
-        entity = Entity(f"official-{i:03d}", f"Official {i:03d}", "PERSON", "RUR", "GOV", [])
-        s, e = find(text, entity.name)
-        recs += [entity, Mention(doc_id, entity.id, s, e, entity.name)]
-    with Store.open(path) as store:
-        store.write_batch(docs, recs)
-        entries = [
-            TimelineEntry(
-                "T1",
-                f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                "day",
-                f"Entry {i}",
-                f"Something happened ({i}).",
-                [],
-                [Citation(f"bulk{i % n:03d}", 0, 8)],
-            )
-            for i in range(4 * n)
-        ]
-        old = list(store.records(TimelineEntry))
-        store.replace(TimelineEntry, old + entries)
-    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,12 +20,21 @@ with warnings.catch_warnings():
 _SAMPLE = Path(__file__).resolve().parents[1] / "api" / "sample.py"
 
 
-def _sample_module() -> Any:
-    spec = importlib.util.spec_from_file_location("storyline_web_sample", _SAMPLE)
+def _load(name: str, path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _sample_module() -> Any:
+    return _load("storyline_web_sample", _SAMPLE)
+
+
+def _big_sample_module() -> Any:
+    sys.modules.setdefault("sample", _sample_module())  # what big_sample imports
+    return _load("storyline_web_big_sample", _SAMPLE.with_name("big_sample.py"))
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +54,9 @@ def web(web_sample_db: Path) -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def web_big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample and 130 more documents and actors: every list has several pages."""
-    path: Path = _sample_module().build_big_db(tmp_path_factory.mktemp("web-big") / "big.duckdb")
+    path: Path = _big_sample_module().build_big_db(
+        tmp_path_factory.mktemp("web-big") / "big.duckdb"
+    )
     return path
 
 

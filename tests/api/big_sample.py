@@ -1,0 +1,66 @@
+"""The sample database grown past one page of every list (for pagers and load tests).
+
+130 more short reports, each naming an actor of its own, and 520 more timeline entries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sample import build_sample_db, find
+
+from storyline import records
+from storyline.records import Citation, Document, Entity, Mention, TimelineEntry
+from storyline.store import Store
+
+
+def _write_actors(
+    store: Store, docs: list[Document], entities: list[Entity], mentions: list[Mention]
+) -> None:
+    """Store documents naming new entities, whichever way this schema keeps entities: in
+    ``write_batch``, or as each document's view (``DocumentEntity``) linked to the entity."""
+    view = getattr(records, "DocumentEntity", None)
+    link = getattr(records, "EntityLink", None)
+    if view is None or link is None:
+        store.write_batch(docs, [*entities, *mentions])
+        return
+    by_id = {e.id: e for e in entities}
+    views: list[Any] = [view.of(m.doc_id, by_id[m.entity_id]) for m in mentions]
+    store.write_batch(docs, [*mentions, *views])
+    store.replace(Entity, [*store.records(Entity), *entities])
+    links = [link(m.doc_id, m.entity_id, m.entity_id) for m in mentions]
+    store.replace(link, [*store.records(link), *links])
+
+
+def build_big_db(path: Path, n: int = 130) -> Path:
+    """Write the sample database and ``n`` more documents and actors at ``path``."""
+    build_sample_db(path)
+    docs, entities, mentions = [], [], []
+    for i in range(n):
+        text = f"Official {i:03d} of Ruritania met reporters in the capital on day {i}."
+        doc_id = f"bulk{i:03d}"
+        published = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        docs.append(
+            Document(doc_id, f"{doc_id}.txt", None, None, None, published, "metadata", text)
+        )
+        entity = Entity(f"official-{i:03d}", f"Official {i:03d}", "PERSON", "RUR", "GOV", [])
+        s, e = find(text, entity.name)
+        entities.append(entity)
+        mentions.append(Mention(doc_id, entity.id, s, e, entity.name))
+    entries = [
+        TimelineEntry(
+            "T1",
+            f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "day",
+            f"Entry {i}",
+            f"Something happened ({i}).",
+            [],
+            [Citation(f"bulk{i % n:03d}", 0, 8)],
+        )
+        for i in range(4 * n)
+    ]
+    with Store.open(path) as store:
+        _write_actors(store, docs, entities, mentions)
+        store.replace(TimelineEntry, [*store.records(TimelineEntry), *entries])
+    return path
