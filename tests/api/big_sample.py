@@ -6,31 +6,32 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from sample import build_sample_db, find
 
-from storyline import records
-from storyline.records import Citation, Document, Entity, Mention, TimelineEntry
+from storyline.records import (
+    Citation,
+    Document,
+    DocumentEntity,
+    Entity,
+    EntityLink,
+    Mention,
+    TimelineEntry,
+)
 from storyline.store import Store
 
 
 def _write_actors(
     store: Store, docs: list[Document], entities: list[Entity], mentions: list[Mention]
 ) -> None:
-    """Store documents naming new entities, whichever way this schema keeps entities: in
-    ``write_batch``, or as each document's view (``DocumentEntity``) linked to the entity."""
-    view = getattr(records, "DocumentEntity", None)
-    link = getattr(records, "EntityLink", None)
-    if view is None or link is None:
-        store.write_batch(docs, [*entities, *mentions])
-        return
+    """Store documents naming new entities: each document's view of its entity, the entity, and
+    the link between them (as ``build_sample_db`` does)."""
     by_id = {e.id: e for e in entities}
-    views: list[Any] = [view.of(m.doc_id, by_id[m.entity_id]) for m in mentions]
+    views = [DocumentEntity.of(m.doc_id, by_id[m.entity_id]) for m in mentions]
     store.write_batch(docs, [*mentions, *views])
     store.replace(Entity, [*store.records(Entity), *entities])
-    links = [link(m.doc_id, m.entity_id, m.entity_id) for m in mentions]
-    store.replace(link, [*store.records(link), *links])
+    links = [EntityLink(m.doc_id, m.entity_id, m.entity_id) for m in mentions]
+    store.replace(EntityLink, [*store.records(EntityLink), *links])
 
 
 def build_big_db(path: Path, n: int = 130) -> Path:
