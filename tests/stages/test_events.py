@@ -462,3 +462,39 @@ def test_the_charge_of_an_accusation_is_not_coded_on_its_own(base_nlp: Language)
     text = "China accused Japan of attacking its fishing boats."
     events = extract_events(make(base_nlp, text))
     assert [(e.type, e.trigger.text) for e in events] == [("ACCUSE", "accused")]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        ("Cambodia called Russia's claims baseless on Friday.", "REJECT", {"RUS"}),
+        ("Japan called Russia a threat to peace in the region.", "ACCUSE", {"RUS"}),
+    ],
+)
+def test_a_damning_characterization_is_an_accusation_or_a_rejection(
+    base_nlp: Language, text: str, etype: str, target: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), "called")
+    assert event.type == etype
+    assert countries(event.target) == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China called the visit a great success for both countries.",  # praise is no phone call
+        "Zelenskyy returned to Kyiv on Tuesday.",  # going home returns nothing
+        "Japan determined that the shells were made in Iran.",  # a finding, no agreement
+        "France failed to address the crisis.",  # failing is no rejection
+        "Four soldiers of Ukraine died in the attack.",  # victims are no attackers
+    ],
+)
+def test_verbs_that_code_nothing_in_these_uses(base_nlp: Language, text: str) -> None:
+    assert extract_events(make(base_nlp, text)) == []
+
+
+def test_returning_something_is_still_a_retreat(base_nlp: Language) -> None:
+    event = only(
+        extract_events(make(base_nlp, "Russia returned the seized ship to Ukraine.")), "returned"
+    )
+    assert event.type == "RETREAT"

@@ -61,9 +61,12 @@ from storyline.records import Span as TextSpan
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.events_lexicon import (
     AID_OBJECTS,
+    CLAIM_NOUNS,
     DEMAND_MODALS,
     GIVING_VERBS,
     GOVERNING_TYPES,
+    NEGATIVE_CHARACTERIZATIONS,
+    OBJECT_VERBS,
     RESOLUTION_NOUNS,
     STRIKE_PROTEST_VERBS,
     SUPPORT_ONLY_NOUNS,
@@ -541,7 +544,11 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             if code is not None and code[0] == "AID":
                 # "Ukraine has received assistance from the US": the giver is the source
                 return Trigger(obj, obj, token, obj, code, 0.7, True)
+    if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
+        return _characterization(token)
     code, evidence = verb_code(token, lexicon)
+    if lemma in OBJECT_VERBS and not objects:
+        return None
     if lemma == "strike" and code is None and objects:
         code, evidence = ("ASSAULT", None), 0.7  # "struck militia groups"; a labour strike has none
     if (
@@ -584,6 +591,21 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if code is None:
         return None
     return Trigger(token, token, _prefixed(token), token, code, evidence, False)
+
+
+def _characterization(token: Token) -> Trigger | None:
+    """ "called the ruling arbitrary": an accusation when the complement is damning, a rejection
+    when what is so called is someone's claim, else no event (never a phone call)."""
+    complements = [c for c in token.children if c.dep_ == "oprd"]
+    words = {
+        w.lemma_.lower() for c in complements for w in [c, *c.children] if w.dep_ != "punct"
+    } | {w.lower_ for c in complements for w in [c, *c.children]}
+    if not words & NEGATIVE_CHARACTERIZATIONS:
+        return None
+    called = [c for c in [*token.children] if c.dep_ in {"dobj", "oprd"}]
+    if any(c.lemma_.lower() in CLAIM_NOUNS for c in called):
+        return Trigger(token, token, token, token, ("REJECT", None), 0.7, False)
+    return Trigger(token, token, token, token, ("ACCUSE", "disapprove"), 0.7, False)
 
 
 def _prefixed(token: Token) -> Token:
@@ -937,7 +959,8 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
     elif subj is not None:
         sources += actors_of(doc, subj, subject=True)
     for child in anchor.children:
-        if child.dep_ in {"dobj", "attr"} and child.i != token.i and not passive:
+        # "oprd": what is characterized, "called Pakistan's assertions baseless"
+        if child.dep_ in {"dobj", "attr", "oprd"} and child.i != token.i and not passive:
             found = actors_of(doc, child)
             if not found:
                 # "condemned Russia's invasion", "imposed sanctions on Russia"

@@ -150,6 +150,26 @@ VERBS: Mapping[str, Code | None] = {
     "contribute": None,
     "look": None,
     "counter": None,
+    # Verbs whose dictionary default codes an event the verb alone does not make: "has determined
+    # that" (AGREE), "failed to address" (REJECT), "founded a newspaper" (COOPERATE), "died in the
+    # attack" (ASSAULT, with the victims as source), "benefiting from", "directed VOA to"
+    # (COOPERATE), "postpone the order" (REJECT), "abide by" and "resolving problems" (CONCEDE).
+    **dict.fromkeys(
+        [
+            "determine",
+            "fail",
+            "found",
+            "die",
+            "benefit",
+            "direct",
+            "postpone",
+            "abide",
+            "resolve",
+            "persuade",
+            "attend",
+        ],
+        None,
+    ),
     # SUPPORT
     **dict.fromkeys(
         [
@@ -409,6 +429,7 @@ SUPPORT_ONLY_NOUNS = frozenset(
 #: Light verbs whose object noun carries the event: "held talks", "offered his appreciation".
 SUPPORT_VERBS = frozenset(
     [
+        "attend",
         "join",
         "continue",
         "organize",
@@ -499,6 +520,77 @@ STRIKE_PROTEST_VERBS = frozenset(
 #: A verb whose object names an event's content: "voted for a resolution demanding ...".
 RESOLUTION_NOUNS = frozenset(
     ["resolution", "motion", "statement", "declaration", "draft", "text", "bill"]
+)
+
+#: Verbs that code their event only with a direct object: "returned the seized ship" is RETREAT,
+#: "returned to prison" or "returned home" is no event.
+OBJECT_VERBS = frozenset(["return"])
+
+#: Characterizing someone's act or words ("called the ruling arbitrary", "called Pakistan's
+#: assertions baseless"): the head or modifier of the complement words that make it an accusation.
+#: A characterization with none of them ("called the death a security achievement") codes nothing.
+NEGATIVE_CHARACTERIZATIONS = frozenset(
+    [
+        "absurd",
+        "aggression",
+        "aggressor",
+        "arbitrary",
+        "baseless",
+        "barbaric",
+        "betrayal",
+        "blatant",
+        "criminal",
+        "cruel",
+        "dangerous",
+        "degrading",
+        "dictator",
+        "disgraceful",
+        "fabricated",
+        "fabrication",
+        "false",
+        "genocide",
+        "groundless",
+        "harassment",
+        "hypocritical",
+        "illegal",
+        "illegitimate",
+        "inhumane",
+        "irresponsible",
+        "lie",
+        "lies",
+        "misogynist",
+        "outrageous",
+        "persecution",
+        "propaganda",
+        "provocation",
+        "provocative",
+        "racist",
+        "reckless",
+        "ridiculous",
+        "shameful",
+        "terrorism",
+        "terrorist",
+        "threat",
+        "unacceptable",
+        "unfair",
+        "unfounded",
+        "unjust",
+        "violation",
+    ]
+)
+#: Words for what someone said: calling them false rejects them ("called the claims baseless").
+CLAIM_NOUNS = frozenset(
+    [
+        "accusation",
+        "allegation",
+        "assertion",
+        "charge",
+        "claim",
+        "report",
+        "statement",
+        "remark",
+        "comment",
+    ]
 )
 
 #: Verbs that govern the real event in their complement ("agreed to meet" is AGREE, "called on X to
