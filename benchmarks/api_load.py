@@ -14,7 +14,8 @@ timeout). The mixes:
     .venv/bin/python benchmarks/api_load.py --db storyline.duckdb --clients 20 --seconds 20
 
 Reads: the database (through the server). Writes: one line per mix (and per URL with
---per-url) to stdout; with --json, the figures as JSON to that file.
+--per-url) to stdout; with --json, the figures as JSON to that file; with --markdown, a table of
+them (and the machine's load, which weighs on every figure) to that file.
 """
 
 from __future__ import annotations
@@ -177,6 +178,28 @@ def _summary(name: str, r: Result) -> dict[str, object]:
     }
 
 
+def _markdown(
+    figures: list[dict[str, object]], clients: int, db: Path | None, load: tuple[float, float]
+) -> str:
+    lines = [
+        f"{clients} concurrent clients on {db.name if db else 'a running server'}; "
+        f"{os.cpu_count()} CPU cores; load average {load[0]:.1f} before, {load[1]:.1f} after.",
+        "",
+        "| mix | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f['mix']} | {f['requests']} | {f['req_per_s']} | {f['p50_ms']} | {f['p95_ms']} "
+            f"| {f['p99_ms']} | {f['max_ms']} | {f['errors']} |"
+        )
+    lines += ["", "95th percentile per URL:", "", "| URL | p95 ms |", "| --- | ---: |"]
+    for f in figures:
+        for path, p95 in f["per_url_p95_ms"].items():  # type: ignore[attr-defined]
+            lines.append(f"| `{path}` | {p95} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--db", type=Path, help="database to serve (starts a local server)")
@@ -187,6 +210,7 @@ def main() -> None:
     parser.add_argument("--mix", choices=["api", "pages", "all"], default="all")
     parser.add_argument("--per-url", action="store_true", help="also print p95 per URL")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--markdown", type=Path, help="write the figures as a table to this file")
     args = parser.parse_args()
     requests = max(1, min(args.requests, MAX_REQUESTS))
     seconds = max(1.0, min(args.seconds, MAX_SECONDS))
@@ -201,6 +225,7 @@ def main() -> None:
     else:
         raise SystemExit("give --db or --base")
     figures = []
+    load_before = os.getloadavg()[0]
     try:
         mixes = _mixes(base)
         names = list(mixes) if args.mix == "all" else [args.mix]
@@ -225,6 +250,10 @@ def main() -> None:
             proc.communicate(timeout=20)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
+    if args.markdown:
+        args.markdown.write_text(
+            _markdown(figures, clients, args.db, (load_before, os.getloadavg()[0]))
+        )
     if any(f["errors"] for f in figures):
         raise SystemExit(1)
 
