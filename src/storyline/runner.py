@@ -2,7 +2,10 @@
 
 Reads: input files (through ``storyline.ingest``). Writes: the DuckDB store. Work is committed every
 ``store.commit_every`` documents, so a killed run loses at most the batch in flight and the next run
-over the same inputs skips what is stored and finishes the job.
+over the same inputs skips what is stored and finishes the job. A batch the store refuses is
+written again document by document: a document that still cannot be written becomes a failure row
+(stage "store") and the others are stored. The same text under a second id is stored once, and the
+second id gets a failure row (stage "duplicate") naming the document that holds it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from storyline.errors import StoreError
 from storyline.ingest import read_inputs, to_document
 from storyline.pipeline import DocResult, build_nlp, process
 from storyline.records import (
@@ -81,8 +85,7 @@ def run(
                 progress(counter.stored, counter.failures)
         leftover = counter.take_failures()
         if leftover:
-            store.add_failures(leftover)
-            counter.failures += len(leftover)
+            counter.failures += _write_failures(store, leftover)
         rebuild_story_tables(store)
     return RunSummary(
         read=counter.read,
@@ -101,7 +104,7 @@ class _Counter:
         self.read = self.stored = self.skipped = self.failures = self.words = 0
         self.batches = 0  # batches committed
         self.pending: list[Failure] = []
-        self.seen: set[str] = set()
+        self.seen: dict[str, str] = {}  # document id -> external id, for this run's documents
 
     def take_failures(self) -> list[Failure]:
         out, self.pending = self.pending, []
@@ -118,11 +121,28 @@ def _new_documents(store: Store, items: Iterable[Any], counter: _Counter) -> Ite
         if isinstance(document, Failure):
             counter.pending.append(document)
             continue
-        if document.id in counter.seen or store.has_document(document.id):
+        first = counter.seen.get(document.id) or _stored_external_id(store, document.id)
+        if first is not None:
             counter.skipped += 1
+            if first != document.external_id:
+                counter.pending.append(_duplicate(item.input, document, first))
             continue
-        counter.seen.add(document.id)
+        counter.seen[document.id] = document.external_id
         yield document
+
+
+def _stored_external_id(store: Store, doc_id: str) -> str | None:
+    rows = store.sql("SELECT external_id FROM documents WHERE id = ?", [doc_id])
+    return str(rows[0]["external_id"]) if rows else None
+
+
+def _duplicate(input: str, document: Document, first: str) -> Failure:
+    """The row that keeps a second copy of a text visible: its own metadata was not stored."""
+    reason = (
+        f"same text as document {document.id}, stored under the id {first!r}: stored once, with "
+        "that copy's title, date and source; this copy's were not kept"
+    )
+    return Failure(input, document.external_id, "duplicate", reason)
 
 
 def _batches(results: Iterable[DocResult], size: int) -> Iterator[list[DocResult]]:
@@ -139,15 +159,69 @@ def _batches(results: Iterable[DocResult], size: int) -> Iterator[list[DocResult
 def _commit(
     store: Store, batch: list[DocResult], failures: list[Failure], counter: _Counter
 ) -> None:
+    """Write a batch in one transaction; if the store refuses it, document by document."""
     records: list[Any] = []
     for r in batch:
         records += r.records()
         failures = [*failures, *r.failures]
-    store.write_batch([r.document for r in batch], records, failures)
+    try:
+        store.write_batch([r.document for r in batch], records, failures)
+    except StoreError:
+        # One document the store cannot take (a value that does not fit its column, say) must not
+        # lose the others or the batch's failure rows: write them one by one instead.
+        _commit_one_by_one(store, batch, failures[: len(failures) - _own_failures(batch)], counter)
+        failures, batch = [], []  # counted by _commit_one_by_one
     counter.stored += len(batch)
     counter.batches += 1
     counter.failures += len(failures)
     counter.words += sum(len(r.document.text.split()) for r in batch)
+
+
+def _own_failures(batch: list[DocResult]) -> int:
+    return sum(len(r.failures) for r in batch)
+
+
+def _commit_one_by_one(
+    store: Store, batch: list[DocResult], failures: list[Failure], counter: _Counter
+) -> None:
+    """Each document of a refused batch in its own transaction; one that is refused again becomes
+    a "store" failure row. Raises StoreError only when not even a failure row can be written."""
+    refused: list[Failure] = []
+    for r in batch:
+        try:
+            store.write_batch([r.document], r.records(), r.failures)
+        except StoreError as err:
+            reason = f"cannot store this document (nothing of it was stored): {err}"
+            external_id = r.document.external_id
+            refused.append(_storable(Failure(external_id, external_id, "store", reason)))
+            continue
+        counter.stored += 1
+        counter.failures += len(r.failures)
+        counter.words += len(r.document.text.split())
+    counter.failures += _write_failures(store, [*failures, *refused])
+
+
+def _write_failures(store: Store, rows: list[Failure]) -> int:
+    """Store failure rows; one the store refuses is made storable. Returns how many were written."""
+    try:
+        store.add_failures(rows)
+    except StoreError:
+        for row in rows:
+            try:
+                store.add_failures([row])
+            except StoreError:
+                store.add_failures([_storable(row)])  # raises when the store takes nothing at all
+    return len(rows)
+
+
+def _storable(failure: Failure) -> Failure:
+    """A failure row with every character UTF-8 cannot hold written as a backslash escape."""
+
+    def clean(value: str) -> str:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+    external_id = None if failure.external_id is None else clean(failure.external_id)
+    return Failure(clean(failure.input), external_id, failure.stage, clean(failure.reason))
 
 
 #: The environment variable naming a checkpoint at which the process kills itself (a test hook for

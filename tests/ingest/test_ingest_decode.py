@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from storyline.ingest.decode import BinaryInputError, decode_bytes, html_declared_charset
+from storyline.ingest.decode import BinaryInputError, decode_bytes, html_declared_charset, is_binary
 
 FALLBACK = ("cp1252", "latin-1")
 TEXT = "Café – “quoted” résumé, naïve déjà vu. Hun Sen said on Thursday."
@@ -53,3 +53,42 @@ def test_html_declared_charset() -> None:
 def test_declared_charset_changes_the_reading() -> None:
     data = "Zürich € Genève".encode("iso-8859-15")
     assert decode_bytes(data, FALLBACK)[0] == "Zürich ¤ Genève"  # cp1252 reads 0xA4 as ¤
+
+
+def test_utf8_with_a_cp1252_paragraph_keeps_its_utf8() -> None:
+    utf8 = "He said “we will not yield” — and left.\n".encode()
+    cp1252 = "Le président a parlé à Genève: “non”.\n".encode("cp1252")
+    text, used = decode_bytes(utf8 + cp1252 + utf8, FALLBACK)
+    assert text == (
+        "He said “we will not yield” — and left.\n"
+        "Le président a parlé à Genève: “non”.\n"
+        "He said “we will not yield” — and left.\n"
+    )
+    assert used.startswith("utf-8")
+
+
+def test_a_byte_cp1252_lacks_falls_back_to_the_next_encoding() -> None:
+    # 0x9D is undefined in cp1252: latin-1 reads it (a C1 control, stripped by normalize_text).
+    text, _ = decode_bytes("“quoted” ".encode() + b"caf\xe9 \x9d", FALLBACK)
+    assert text == "“quoted” café \x9d"
+
+
+def test_cp1251_with_a_chance_utf8_pair_is_still_cp1251() -> None:
+    # "Щё" is D9 B8 in cp1251, a well-formed UTF-8 pair: one chance pair among many other bytes.
+    text = "Премьер-министр Камбоджи заявил в Щёкино, что страна поддерживает резолюцию ООН."
+    assert decode_bytes(text.encode("cp1251"), FALLBACK)[0] == text
+
+
+@pytest.mark.parametrize("at", [0, 10, 70 * 1024, 200 * 1024])
+def test_a_stray_control_byte_is_text_wherever_it_is(at: int) -> None:
+    body = ("The minister spoke on Thursday. " * 8000).encode()
+    data = body[:at] + b"\x01\x00" + body[at:]
+    text, _ = decode_bytes(data, FALLBACK)
+    assert text.replace("\x01\x00", "") == body.decode()
+
+
+def test_binary_is_judged_by_the_share_of_control_bytes() -> None:
+    assert is_binary(bytes(range(256)) * 4)
+    assert is_binary(b"\x00" * 10 + b"text" * 10)
+    assert not is_binary(b"text " * 100 + b"\x00\x01\x02")
+    assert not is_binary(b"")

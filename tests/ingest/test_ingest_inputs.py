@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -194,3 +195,94 @@ def test_bad_input_becomes_a_failure(name: str, tmp_path: Path, settings: Settin
     for failure in failures:
         assert failure.input.startswith(str(tmp_path))
         assert failure.reason
+
+
+def test_a_linked_folder_is_read_and_a_link_cycle_is_reported(
+    tmp_path: Path, ingest_settings: IngestSettings
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "far.txt").write_text("Far away.")
+    inputs = tmp_path / "inputs"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "near.txt").write_text("Near.")
+    (inputs / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (inputs / "sub" / "loop").symlink_to(inputs, target_is_directory=True)
+    items = list(read_inputs([inputs], ingest_settings))
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert sorted(a.text or "" for a in articles) == ["Far away.", "Near."]
+    [loop] = failures
+    assert loop.input == str(inputs / "sub" / "loop")
+    assert loop.stage == "read" and "already read" in loop.reason
+
+
+def test_an_input_has_one_name_however_it_is_given(
+    tmp_path: Path, ingest_settings: IngestSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "a.txt").write_text("First.")
+    monkeypatch.chdir(tmp_path)
+    given = ["in", "in/empty.txt", "./in/../in/a.txt", str(tmp_path / "in" / "a.txt")]
+    names = {p: [i.input for i in read_inputs([p], ingest_settings)] for p in given}
+    assert names["in"] == [str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "empty.txt")]
+    assert names["in/empty.txt"] == [str(tmp_path / "in" / "empty.txt")]
+    assert names["./in/../in/a.txt"] == names[str(tmp_path / "in" / "a.txt")]
+
+
+def test_a_file_name_that_is_not_utf8_is_escaped(
+    tmp_path: Path, ingest_settings: IngestSettings
+) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as f:
+        f.write(b"Coffee.")
+    with open(os.path.join(folder, b"r\xe9sum\xe9.txt"), "wb") as f:
+        f.write(b"")
+    items = list(read_inputs([tmp_path], ingest_settings))
+    assert [(type(i).__name__, Path(i.input).name) for i in items] == [
+        ("RawArticle", "caf\\xe9.txt"),
+        ("Failure", "r\\xe9sum\\xe9.txt"),
+    ]
+    for item in items:
+        for value in (item.input, item.external_id, getattr(item, "reason", "")):
+            (value or "").encode("utf-8")
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure(
+    tmp_path: Path, ingest_settings: IngestSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Hidden from us.")
+    (tmp_path / "b.txt").write_text("Readable.")
+    scandir = os.scandir
+
+    def refusing(path):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == str(locked):  # as chmod 000 does for anyone but root
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    items = list(read_inputs([tmp_path], ingest_settings))
+    assert [(type(i).__name__, i.input) for i in items] == [
+        ("RawArticle", str(tmp_path / "b.txt")),
+        ("Failure", str(locked)),
+    ]
+    assert "cannot list the folder: Permission denied" in items[1].reason
+
+
+def test_an_unexpected_error_making_a_document_is_that_articles_failure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(article: RawArticle, text: str) -> Document:
+        raise RuntimeError("a bug on some odd text \ud800")
+
+    monkeypatch.setattr("storyline.ingest.make_document", broken)
+    failure = to_document(RawArticle(input="in.jsonl#3", external_id="x", text="Text."))
+    assert isinstance(failure, Failure)
+    assert (failure.input, failure.external_id, failure.stage) == ("in.jsonl#3", "x", "validate")
+    assert (
+        failure.reason
+        == "unexpected error making the document: RuntimeError: a bug on some odd text \ufffd"
+    )

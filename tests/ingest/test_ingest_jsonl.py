@@ -160,3 +160,51 @@ def test_min_chars_is_applied_to_text(tmp_path: Path, settings: Settings) -> Non
     [failure] = list(read_inputs([tmp_path], ingest))
     assert isinstance(failure, Failure)
     assert failure.stage == "validate" and "min_chars" in failure.reason
+
+
+def _storable(value: object) -> None:
+    """Every string of a record can be written as UTF-8 (what the store needs)."""
+    for field in getattr(value, "__slots__", ()):
+        v = getattr(value, field)
+        if isinstance(v, str):
+            v.encode("utf-8")
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    line = json.dumps(
+        {"id": "a\ud800", "title": "T\udfff", "source": "\ud83d", "text": "Hun Sen \ud800 spoke."}
+    )
+    article = read_jsonl_line(line, "f.jsonl#1", None)
+    assert isinstance(article, RawArticle)
+    assert (article.external_id, article.title, article.source) == ("a\ufffd", "T\ufffd", "\ufffd")
+    document = to_document(article)
+    assert isinstance(document, Document)
+    assert document.text == "Hun Sen \ufffd spoke."
+    _storable(document)
+
+
+def test_a_surrogate_pair_written_as_two_escapes_is_one_character() -> None:
+    article = read_jsonl_line('{"text": "smile \\ud83d\\ude00"}', "f.jsonl#1", None)
+    assert isinstance(article, RawArticle) and article.text == "smile 😀"
+
+
+def test_a_raw_control_character_in_a_json_string_is_stripped_not_fatal() -> None:
+    article = read_jsonl_line('{"text": "Troops\x01 crossed\x1f the border."}', "f.jsonl#1", None)
+    assert isinstance(article, RawArticle)
+    document = to_document(article)
+    assert isinstance(document, Document) and document.text == "Troops crossed the border."
+
+
+# st.text never draws lone surrogates, whatever its alphabet: build the strings from characters.
+SURROGATE_TEXT = st.lists(
+    st.characters() | st.sampled_from("\ud800\udc00\udfff\ud83d"), max_size=30
+).map("".join)
+
+
+@fuzz_settings(max_examples=200, deadline=None)
+@given(st.dictionaries(FIELDS, SURROGATE_TEXT, max_size=7))
+def test_every_record_read_from_a_line_can_be_stored(record: dict[str, object]) -> None:
+    item = read_jsonl_line(json.dumps(record), "f.jsonl#1", None)
+    _storable(item)
+    if isinstance(item, RawArticle):
+        _storable(to_document(item))

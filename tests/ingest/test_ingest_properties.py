@@ -103,3 +103,17 @@ def test_document_id_is_stable_under_rewrapping(parts: list[tuple[str, str, str]
 def test_document_id_tells_texts_apart(first: str, second: str) -> None:
     if normalize_text(first) != normalize_text(second):
         assert document_id(normalize_text(first)) != document_id(normalize_text(second))
+
+
+# st.text never draws lone surrogates: build strings from characters, surrogates included.
+ANY_CODE_POINTS = st.lists(
+    st.characters() | st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+).map("".join)
+
+
+@given(ANY_CODE_POINTS)
+def test_normalized_text_is_always_utf8(text: str) -> None:
+    once = normalize_text(text)
+    once.encode("utf-8")  # a lone surrogate became U+FFFD
+    assert normalize_text(once) == once
+    assert document_id(once)

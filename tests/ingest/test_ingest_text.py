@@ -86,3 +86,53 @@ def test_broken_sidecar_keeps_the_article(tmp_path: Path, ingest_settings: Inges
     articles = [i for i in items if isinstance(i, RawArticle)]
     assert len(articles) == 1
     assert [(f.input, f.stage) for f in failures] == [(str(tmp_path / "e.json"), "parse")]
+
+
+def _documents(items: list) -> list[Document]:
+    out = [to_document(i) for i in items if isinstance(i, RawArticle)]
+    return [d for d in out if isinstance(d, Document)]
+
+
+def test_sidecar_with_lone_surrogates_and_in_cp1252(
+    tmp_path: Path, ingest_settings: IngestSettings
+) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"id": "A\\ud800", "title": "T\\udc00"}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT + " Again.", encoding="utf-8")
+    (tmp_path / "b.json").write_bytes('{"title": "Le président “parle”"}'.encode("cp1252"))
+    items = _items([tmp_path], ingest_settings)
+    assert not [i for i in items if isinstance(i, Failure)]
+    a, b = _documents(items)
+    assert (a.external_id, a.title) == ("A\ufffd", "T\ufffd")
+    assert b.title == "Le président “parle”"
+
+
+def test_utf8_file_with_cp1252_lines_keeps_its_curly_quotes(
+    tmp_path: Path, ingest_settings: IngestSettings
+) -> None:
+    utf8 = "Hun Sen said: “We will co-sponsor the resolution.”\n"
+    cp1252 = "Le président a déclaré: “non”.\n"
+    (tmp_path / "mixed.txt").write_bytes(utf8.encode() + cp1252.encode("cp1252"))
+    [document] = _documents(_items([tmp_path], ingest_settings))
+    assert document.text == (utf8 + cp1252).strip()
+
+
+def test_a_control_byte_is_stripped_at_the_start_as_at_the_end(
+    tmp_path: Path, ingest_settings: IngestSettings
+) -> None:
+    body = "Cambodia co-sponsored the resolution on Thursday. " * 2000  # about 100 KB
+    (tmp_path / "early.txt").write_bytes(b"\x01" + body.encode() + b"Early.")
+    (tmp_path / "late.txt").write_bytes(body.encode() + b"\x01" + b"Late.")
+    items = _items([tmp_path], ingest_settings)
+    assert not [i for i in items if isinstance(i, Failure)]
+    early, late = _documents(items)
+    assert early.text == (body + "Early.").strip() and late.text == (body + "Late.").strip()
+
+
+def test_a_file_mostly_of_control_bytes_is_binary(
+    tmp_path: Path, ingest_settings: IngestSettings
+) -> None:
+    (tmp_path / "image.txt").write_bytes(b"GIF89a" + bytes(range(32)) * 100)
+    [failure] = _items([tmp_path], ingest_settings)
+    assert isinstance(failure, Failure)
+    assert failure.stage == "decode" and "not text" in failure.reason

@@ -2,7 +2,14 @@
 
 Reads: ``.txt`` (with an optional ``NAME.json`` sidecar), ``.jsonl``, ``.html``/``.htm``,
 ``.warc``/``.warc.gz`` (each optionally gzip-compressed), and folders of them, recursively
-(hidden files and folders are skipped, sidecars are read with their article). Writes: nothing.
+(hidden files and folders are skipped, sidecars are read with their article; links to folders are
+followed, and a link to a folder already read, such as a link back up the tree, is a failure row
+rather than a loop). Writes: nothing.
+
+Inputs are named by their absolute path (``os.path.abspath``: the path as given, made absolute,
+links not resolved), so the same file given as ``a.txt`` and as ``/home/me/a.txt`` has one name
+and one set of failure rows. A file name that is not UTF-8 is written with ``\\xNN`` escapes;
+a lone UTF-16 surrogate in a text, an id or a title (JSON's ``"\\ud800"``) becomes U+FFFD.
 
 Dates: an input's own date has the basis "metadata"; ``published`` (the user's ``--published``)
 fills in for inputs that carry none ("user"); a date found in an HTML page is "inferred" and
@@ -19,7 +26,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from storyline.errors import InputError
-from storyline.ingest.base import RawArticle, make_document, note_failures
+from storyline.ingest.base import (
+    RawArticle,
+    clean_item,
+    clean_name,
+    make_document,
+    note_failures,
+)
 from storyline.ingest.dates import parse_date
 from storyline.ingest.files import is_sidecar, sidecar_owner
 from storyline.ingest.html import (
@@ -43,6 +56,7 @@ __all__ = [
     "read_inputs",
     "read_jsonl_line",
     "to_document",
+    "walk_inputs",
 ]
 
 Reader = Callable[[Path, IngestSettings, str | None], Iterator[RawArticle | Failure]]
@@ -71,18 +85,64 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def input_files(root: Path) -> Iterator[Path]:
-    """The files under ``root`` in a stable order, without hidden ones and without sidecars."""
+def _folder_key(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _unlisted(err: OSError, default: str) -> Failure:
+    where = err.filename if isinstance(err.filename, str) else default
+    return Failure(where, None, "read", f"cannot list the folder: {err.strerror or err}")
+
+
+def walk_inputs(root: Path) -> Iterator[Path | Failure]:
+    """The files under ``root`` in a stable order, without hidden ones and without sidecars, and a
+    Failure for each folder that cannot be listed or is reached a second time through a link."""
     if not root.is_dir():
         if not is_sidecar(root):
             yield root
         return
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+    # Links to folders are followed; each folder is read once (by device and inode), so a link
+    # back up the tree (a cycle) or a second link to the same folder reads nothing twice.
+    seen: dict[tuple[int, int], str] = {}
+    key = _folder_key(str(root))
+    if key is not None:
+        seen[key] = str(root)
+    errors: list[OSError] = []
+    for folder, dirs, names in os.walk(root, onerror=errors.append, followlinks=True):
+        yield from (_unlisted(err, folder) for err in errors)
+        errors.clear()
+        kept = []
+        for d in sorted(d for d in dirs if not _hidden(d)):
+            sub = os.path.join(folder, d)
+            key = _folder_key(sub)
+            if key is not None and key in seen:
+                reason = (
+                    f"a link to a folder already read as {seen[key]}; not read again "
+                    "(its files are read once, and a link back up the tree would never end)"
+                )
+                yield Failure(sub, None, "read", reason)
+                continue
+            if key is not None:
+                seen[key] = sub
+            kept.append(d)
+        dirs[:] = kept
         for name in sorted(names):
             path = Path(folder) / name
             if not _hidden(name) and not is_sidecar(path):
                 yield path
+    yield from (_unlisted(err, str(root)) for err in errors)  # the last folder walked
+
+
+def input_files(root: Path) -> Iterator[Path]:
+    """The files under ``root`` in a stable order, without hidden ones and without sidecars
+    (:func:`walk_inputs` without its Failures)."""
+    for item in walk_inputs(root):
+        if isinstance(item, Path):
+            yield item
 
 
 def _unknown(path: Path) -> Failure:
@@ -124,9 +184,12 @@ def _read(
         if owner is not None and owner.resolve() not in given:
             # A sidecar named on its own would otherwise be skipped without a word.
             reason = f"{root.name} is the sidecar of {owner.name} and is read with it; give {owner}"
-            yield Failure(str(root), None, "read", reason)
-        for path in input_files(root):
-            yield from _read_file(path, settings, published)
+            yield clean_item(Failure(str(root), None, "read", reason))
+        for path in walk_inputs(root):
+            items = [path] if isinstance(path, Failure) else _read_file(path, settings, published)
+            # Names and texts UTF-8 cannot hold (a file name that is not UTF-8, JSON's "\ud800")
+            # are made storable here, once, for every reader.
+            yield from (clean_item(item) for item in items)
 
 
 def read_inputs(
@@ -137,10 +200,11 @@ def read_inputs(
     Raises InputError at once (before reading) when a path does not exist or ``published`` is
     not a date. Dates from ``published`` have the basis "user".
     """
-    roots = [Path(p) for p in paths]
-    missing = [str(p) for p in roots if not p.exists()]
+    missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise InputError(f"input not found: {', '.join(missing)}")
+    # One name per input, however it was given (relative or absolute): failure rows are keyed by it.
+    roots = [Path(os.path.abspath(p)) for p in paths]
     if published is not None:
         try:
             published = parse_date(published)
@@ -153,6 +217,16 @@ def to_document(
     article: RawArticle, html_options: HtmlOptions = DEFAULT_HTML_OPTIONS
 ) -> Document | Failure:
     """The Document of a raw article (HTML is reduced to its main text first), or a Failure."""
+    try:
+        return _to_document(article, html_options)
+    except Exception as err:
+        # Whatever the article holds, it is this article's failure, never the batch's.
+        reason = f"unexpected error making the document: {type(err).__name__}: {err}"
+        names = clean_name(article.input), clean_name(article.external_id)
+        return Failure(*names, "validate", clean_name(reason))
+
+
+def _to_document(article: RawArticle, html_options: HtmlOptions) -> Document | Failure:
     if article.text is not None:
         return make_document(article, article.text)
     if article.html is None:

@@ -1,6 +1,11 @@
-"""Publication dates as ISO strings: ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS[Z]``.
+"""Publication dates as ISO strings: ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS[Z|+HH:MM]``.
 
 Reads: nothing. Writes: nothing. Pure functions over values.
+
+A publication date must fall in the years 1000 to 2999. Outside them it is not a plausible date
+for a news article, and the stages and story steps compute dates around it (the week, the
+year, "next decade") that the calendar cannot hold near year 9999: such a date is refused with a
+ValueError, and the readers drop it with a failure row saying why (see ``resolve_published``).
 """
 
 from __future__ import annotations
@@ -20,22 +25,26 @@ _FORMATS = (
 )
 _ISO_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 _PARTIAL = re.compile(r"^\d{4}(-\d{1,2})?$")
-_MIN_YEAR = 1000
+_MIN_YEAR, _MAX_YEAR = 1000, 2999
 
 
 def _iso(moment: datetime) -> str:
-    # A UTC time keeps its "Z". Another offset is dropped and the local wall-clock time kept:
-    # relative dates in the article ("Thursday") resolve against the local calendar day, which
-    # converting to UTC could move by one.
-    local = moment.replace(microsecond=0, tzinfo=None).isoformat()
-    if moment.utcoffset() == timedelta(0):
-        return local + "Z"
-    return local
+    # The local wall-clock time and its offset, as given: the first ten characters stay the local
+    # calendar day, which relative dates in the article ("Thursday") resolve against (converting
+    # to UTC could move it by one), and the offset keeps the moment exact. UTC is written "Z".
+    moment = moment.replace(microsecond=0)
+    offset = moment.utcoffset()
+    if offset == timedelta(0):
+        return moment.replace(tzinfo=None).isoformat() + "Z"
+    return moment.isoformat()
 
 
 def _check_year(value: str, year: int) -> None:
-    if year < _MIN_YEAR:
-        raise ValueError(f"{value!r} is not a plausible publication date (year {year})")
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        raise ValueError(
+            f"{value!r} is not a plausible publication date (year {year}; storyline reads "
+            f"years {_MIN_YEAR} to {_MAX_YEAR})"
+        )
 
 
 def parse_date(value: object) -> str | None:
@@ -43,9 +52,10 @@ def parse_date(value: object) -> str | None:
 
     Accepts ISO 8601 dates and datetimes (``2025-03-14 20:30:26Z`` too), RFC 2822
     (``Fri, 14 Mar 2025 20:30:26 GMT``), a few written forms (``March 14, 2025``) and
-    ``date``/``datetime`` objects. UTC datetimes end in ``Z``; with another offset the local time
-    is kept and the offset dropped. Raises ValueError for impossible dates
-    (``2023-02-30``), partial dates (``2023-05``) and anything that is not a date.
+    ``date``/``datetime`` objects. UTC datetimes end in ``Z``; another offset is kept after the
+    local time (``2022-10-28T01:30:00+07:00``), so the first ten characters are the local day.
+    Raises ValueError for impossible dates (``2023-02-30``), partial dates (``2023-05``), years
+    outside 1000-2999 and anything that is not a date.
     """
     if value is None:
         return None

@@ -9,9 +9,11 @@ import gzip
 import io
 import json
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storyline.ingest.decode import decode_bytes
 from storyline.records import Failure
 
 #: Extensions of the single-article formats that may have a ``NAME.json`` sidecar.
@@ -134,7 +136,9 @@ def is_sidecar(path: Path) -> bool:
     return sidecar_owner(path) is not None
 
 
-def read_sidecar(path: Path) -> tuple[dict[str, Any], Failure | None]:
+def read_sidecar(
+    path: Path, fallback_encodings: Sequence[str] = ("cp1252", "latin-1")
+) -> tuple[dict[str, Any], Failure | None]:
     """The metadata in the sidecar of ``path`` ({} when there is none), and a Failure if unreadable.
 
     A broken sidecar never loses the article: the caller reads it without metadata.
@@ -143,8 +147,11 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], Failure | None]:
     if not side.is_file():
         return {}, None
     try:
-        data = json.loads(side.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as err:
+        # Decoded like an article (a cp1252 title is read, not refused); BinaryInputError is a
+        # ValueError.
+        text, _encoding = decode_bytes(side.read_bytes(), fallback_encodings)
+        data = json.loads(text, strict=False)
+    except (OSError, ValueError) as err:
         reason = f"sidecar {side.name} is not readable JSON ({err}); article read without it"
         return {}, Failure(str(side), None, "parse", reason)
     if not isinstance(data, dict):

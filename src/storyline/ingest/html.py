@@ -116,7 +116,7 @@ def read_html_file(
     except BinaryInputError as err:
         yield Failure(name, None, "decode", f"{err}; is this really an HTML file?")
         return
-    meta, problem = read_sidecar(path)
+    meta, problem = read_sidecar(path, settings.fallback_encodings)
     if problem is not None:
         yield problem
     yield article_with_sidecar(path, meta, published, html=html)

@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from storyline.ingest.base import RawArticle, field_text, normalize_text, resolve_published
+from storyline.ingest.base import (
+    RawArticle,
+    clean_item,
+    field_text,
+    normalize_text,
+    resolve_published,
+)
 from storyline.ingest.decode import BinaryInputError, bom_encoding, decode_bytes
 from storyline.ingest.files import TooLargeError, open_stream
 from storyline.records import Failure
@@ -29,7 +35,9 @@ _BLANK_RUN = re.compile(rb"(?:[ \t\r\f\v]*\n)+")
 def read_jsonl_line(line: str, input: str, published: str | None) -> RawArticle | Failure:
     """The article on one JSONL line (``input`` is ``path#line``), or a Failure saying why not."""
     try:
-        record = json.loads(line)
+        # strict=False: a raw control character inside a string is read (normalize_text strips
+        # it later), as it is anywhere else in a text, rather than failing the whole line.
+        record = json.loads(line, strict=False)
     except ValueError as err:
         return Failure(input, None, "parse", f"line is not valid JSON: {err}")
     except RecursionError:
@@ -50,7 +58,7 @@ def read_jsonl_line(line: str, input: str, published: str | None) -> RawArticle 
         reason = f"record has no article: {why} ('text' or 'html' must hold a string)"
         return Failure(input, external_id, "validate", reason)
     date, basis, notes = resolve_published(record.get("published"), published)
-    return RawArticle(
+    article = RawArticle(
         input=input,
         external_id=external_id,
         published=date,
@@ -61,6 +69,8 @@ def read_jsonl_line(line: str, input: str, published: str | None) -> RawArticle 
         notes=notes,
         **content,
     )
+    # Cleaned here too, not only in read_inputs: Spark reads Parquet rows through this function.
+    return clean_item(article)
 
 
 ReadLine = Callable[[int], bytes]

@@ -54,7 +54,7 @@ def read_text_file(
     except BinaryInputError as err:
         yield Failure(name, None, "decode", f"{err}; is this really a .txt file?")
         return
-    meta, problem = read_sidecar(path)
+    meta, problem = read_sidecar(path, settings.fallback_encodings)
     if problem is not None:
         yield problem
     if len(normalize_text(text)) < settings.min_chars:

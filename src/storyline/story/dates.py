@@ -4,7 +4,9 @@ Reads: TIMEX3 ``value`` strings (``2022``, ``2022-03``, ``2022-03-02``, ``2022-W
 ``2022-SU``, ``2022-H1``, each optionally followed by ``T...``). Writes nothing.
 
 An interval is inclusive at both ends, in whole days. Values that name no stretch of the calendar
-(``PAST_REF``, ``P3D``, ``XXXX-10``) parse to ``None``.
+(``PAST_REF``, ``P3D``, ``XXXX-10``) parse to ``None``. No value makes these functions raise: an
+interval that would run past the calendar's last day (``9999-W52`` ends in year 10000) stops at
+9999-12-31, and one that would start before 0001-01-01 is not a date.
 """
 
 from __future__ import annotations
@@ -47,9 +49,18 @@ class DateInterval:
         return (self.end - self.start).days + 1
 
 
+def _plus_days(day: date, days: int) -> date:
+    """``day`` and ``days`` more, stopping at the calendar's last day (9999-12-31)."""
+    if (date.max - day).days < days:
+        return date.max
+    return day + timedelta(days=days)
+
+
 def _month_interval(year: int, first: int, last: int, granularity: Granularity) -> DateInterval:
     # ``last`` may exceed 12 for a winter running into the next year.
     end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    if end_year > date.max.year:
+        return DateInterval(date(year, first, 1), date.max, granularity)
     last_day = calendar.monthrange(end_year, end_month)[1]
     return DateInterval(date(year, first, 1), date(end_year, end_month, last_day), granularity)
 
@@ -62,7 +73,7 @@ def parse(value: str | None) -> DateInterval | None:
     head = value.strip().split("T", 1)[0] if not value.startswith("T") else ""
     try:
         return _parse_head(head)
-    except ValueError:  # e.g. 2022-02-30 or week 60: not a real date
+    except (ValueError, OverflowError):  # e.g. 2022-02-30 or week 60: not a real date
         return None
 
 
@@ -76,8 +87,8 @@ def _parse_head(head: str) -> DateInterval | None:
     if m := _WEEK.match(head):
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
         if head.endswith("-WE"):
-            return DateInterval(monday + timedelta(days=5), monday + timedelta(days=6), "week")
-        return DateInterval(monday, monday + timedelta(days=6), "week")
+            return DateInterval(_plus_days(monday, 5), _plus_days(monday, 6), "week")
+        return DateInterval(monday, _plus_days(monday, 6), "week")
     if m := _QUARTER.match(head):
         q = int(m[2])
         return _month_interval(int(m[1]), 3 * q - 2, 3 * q, "quarter")
