@@ -7,7 +7,7 @@ DB ?= storyline.duckdb
 SHARED_DATA ?= ../shared/data
 export STORYLINE_SHARED_DATA := $(abspath $(SHARED_DATA))
 
-.PHONY: install demo test lint typecheck unit eval bench train browser-deps java-check clean help
+.PHONY: install demo test lint typecheck unit eval bench bench-long train browser-deps java-check clean help
 
 help:
 	@echo "make demo    process the bundled example corpus into $(DB) and print a summary"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint    ruff and mypy only"
 	@echo "make eval    score every stage on the public gold data and write eval/RESULTS.md"
 	@echo "make bench   throughput and memory benchmarks, written to benchmarks/RESULTS.md"
+	@echo "make bench-long  time and memory on very long and hostile inputs, benchmarks/LONG_INPUTS.md"
 	@echo "make train   retrain the event-type classifier shipped in src/storyline/resources"
 
 $(STAMP): pyproject.toml
@@ -59,6 +60,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --data $(STORYLINE_SHARED_DATA) --out benchmarks/RESULTS.md
+
+bench-long: $(STAMP)
+	$(BIN)/python benchmarks/long_inputs.py --out benchmarks/LONG_INPUTS.md
 
 train: $(STAMP)
 	$(BIN)/python -m storyline.stages.events_train --data $(STORYLINE_SHARED_DATA)
