@@ -16,7 +16,7 @@ help:
 	@echo "make eval    score every stage on the public gold data and write eval/RESULTS.md"
 	@echo "make bench   throughput and memory benchmarks, written to benchmarks/RESULTS.md"
 	@echo "make bench-long  time and memory on very long and hostile inputs, benchmarks/LONG_INPUTS.md"
-	@echo "make train   retrain the event-type classifier shipped in src/storyline/resources"
+	@echo "make train   rebuild the events stage's verb lexicon and confidence calibration (src/storyline/resources)"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,7 @@ bench-long: $(STAMP)
 
 train: $(STAMP)
 	$(BIN)/python -m storyline.stages.events_train --data $(STORYLINE_SHARED_DATA)
+	$(BIN)/python -m storyline.eval.calibrate --data $(STORYLINE_SHARED_DATA)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .mypy_cache .ruff_cache
