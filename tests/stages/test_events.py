@@ -498,3 +498,24 @@ def test_returning_something_is_still_a_retreat(base_nlp: Language) -> None:
         extract_events(make(base_nlp, "Russia returned the seized ship to Ukraine.")), "returned"
     )
     assert event.type == "RETREAT"
+
+
+def test_the_antecedent_of_a_relative_subject_is_the_source(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Japan condemned Russian troops who attacked Ukraine."))
+    event = only(events, "attacked")
+    assert event.type == "ASSAULT"
+    assert countries(event.source) == {"RUS"} and countries(event.target) == {"UKR"}
+
+
+def test_the_subject_of_supposed_to_is_the_source_of_the_complement(base_nlp: Language) -> None:
+    text = "Ukraine and the US were supposed to sign the agreement on Friday."
+    event = only(extract_events(make(base_nlp, text)), "sign")
+    assert countries(event.source) == {"UKR", "USA"}
+    assert event.target == []
+
+
+def test_the_by_agent_of_a_participle_is_the_source(base_nlp: Language) -> None:
+    text = "The council held a meeting requested by France and Japan on Friday."
+    event = only(extract_events(make(base_nlp, text)), "requested")
+    assert event.type == "REQUEST"
+    assert countries(event.source) == {"FRA", "JPN"}

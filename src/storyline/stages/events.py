@@ -82,6 +82,7 @@ from storyline.stages.events_lexicon import (
 from storyline.stages.lookup import actor_of, entity_index, mentions_in, timexes_in
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+_RELATIVES = frozenset({"WP", "WDT"})  # who, which, that as a relative clause's subject
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _TARGET_PREPS = frozenset({"with", "on", "against", "to", "into", "upon", "for", "over"})
 _RECIPROCAL_PREPS = frozenset({"with"})
@@ -840,16 +841,22 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb (inherited through xcomp/conj/relcl), and whether it is passive."""
     seen = 0
     current: Token | None = verb
+    through_xcomp = False
     while current is not None and seen < 6:
         seen += 1
         for child in current.children:
+            if child.dep_ in _SUBJECTS and current.dep_ == "relcl" and child.tag_ in _RELATIVES:
+                return current.head, False  # "six militants who attacked": the militants
             if child.dep_ in _SUBJECTS:
                 return child, False
             if child.dep_ in _PASSIVE_SUBJECTS:
-                return child, True
+                # "X were supposed to sign": X signs; only the verb's own passive subject is its
+                # target
+                return child, not through_xcomp
         if current.dep_ == "relcl":
             return current.head, False
         if current.dep_ in {"xcomp", "conj", "acomp", "pcomp"} and current.head is not current:
+            through_xcomp = through_xcomp or current.dep_ == "xcomp"
             current = current.head
             continue
         if (
@@ -951,8 +958,9 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
                     break
         return _dedupe(sources), _dedupe(targets, sources), False
     subj, passive = _subject(anchor)
-    if passive:
-        agent = _agent(anchor)
+    agent = _agent(anchor)
+    if passive or (subj is None and agent is not None):
+        # "a meeting requested by the United States": a participle's "by" agent is its source
         if agent is not None:
             sources += actors_of(doc, agent, subject=True)
         if subj is not None:
