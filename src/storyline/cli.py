@@ -1,20 +1,24 @@
 """The command line: a thin front-end over the library.
 
-Library errors (``StorylineError``) become one line on stderr and exit code 1; bad usage exits 2.
+Every error becomes one line on stderr and exit code 1 (library errors say what to do); bad usage
+exits 2. A pipe closed by its reader (``storyline export | head -1``) ends a command quietly.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from storyline.errors import StorylineError
@@ -57,14 +61,43 @@ def _err() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-@contextmanager
+@contextlib.contextmanager
 def _errors() -> Iterator[None]:
-    """Turn library errors into one clear line and an exit code."""
+    """Any error as one line on stderr and exit code 1, never a traceback.
+
+    What the command wrote is flushed inside, so that a full disk behind stdout is an error too
+    rather than a message Python prints at exit; a closed pipe is left to end the command quietly.
+    """
     try:
         yield
+        sys.stdout.flush()
+    except (BrokenPipeError, typer.TyperException, typer.Exit, typer.Abort):
+        raise  # usage errors and exits are click's; it ends a closed pipe with code 1, silently
     except StorylineError as err:
-        _err().print(f"[bold red]error:[/] {err}", soft_wrap=True)
-        raise typer.Exit(1) from None
+        _fail(str(err))
+    except OSError as err:  # mostly a write to stdout: the library wraps its own files' errors
+        fix = "; free some space or send the output elsewhere" if err.errno == errno.ENOSPC else ""
+        _fail(f"cannot write {err.filename or 'stdout'}: {err.strerror or err}{fix}")
+    except Exception as err:
+        if os.environ.get("STORYLINE_TRACEBACK"):
+            raise
+        _fail(
+            f"unexpected {type(err).__name__}: {err} (a bug: please report it with the command; "
+            "STORYLINE_TRACEBACK=1 shows where it happened)"
+        )
+
+
+def _fail(message: str) -> NoReturn:
+    _err().print(f"[bold red]error:[/] {escape(' '.join(message.split()))}", soft_wrap=True)
+    try:
+        sys.stdout.flush()
+    except OSError:
+        # What stdout could not take stays in its buffer, and Python's own flush at exit would fail
+        # on it again (a second message, exit code 120): let that flush go to /dev/null.
+        with contextlib.suppress(OSError, ValueError):
+            fd = sys.stdout.fileno()
+            os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
+    raise typer.Exit(1)
 
 
 @app.command()
@@ -163,9 +196,12 @@ def import_(
     from storyline.store import Store
     from storyline.store.parquet import import_parquet
 
-    with _errors(), Store.open(db) as store:
-        counts = import_parquet(store, parquet)
-    typer.echo(", ".join(f"{n:,} {table}" for table, n in counts.items()) + f" loaded into {db}")
+    with _errors():
+        with Store.open(db) as store:
+            counts = import_parquet(store, parquet)
+        typer.echo(
+            ", ".join(f"{n:,} {table}" for table, n in counts.items()) + f" loaded into {db}"
+        )
 
 
 def _plain_progress(every: float = 10.0) -> Callable[[int, int], None]:
@@ -231,7 +267,8 @@ def export(
                 f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", param_hint="--format"
             )
         with Store.open(db, read_only=True) as store:
-            n = write_table(store.arrow(table), fmt, sys.stdout, output)
+            keep = (db, Path(f"{db}.wal"))  # the database being read, never written over
+            n = write_table(store.arrow(table), fmt, sys.stdout, output, keep=keep)
         if output is not None:
             _err().print(f"{n} {table} rows written to {output}")
 
@@ -241,20 +278,21 @@ def stats(db: DbOpt = Path("storyline.duckdb")) -> None:
     """Rows per table, and failures by stage."""
     from storyline.store import Store
 
-    with _errors(), Store.open(db, read_only=True) as store:
-        counts = store.counts()
-        by_stage = store.sql(
-            "SELECT stage, count(*) AS n FROM failures GROUP BY stage ORDER BY n DESC"
-        )
-    out = Console(highlight=False)
-    grid = Table(title=f"storyline database {db}", show_header=True)
-    grid.add_column("table")
-    grid.add_column("rows", justify="right")
-    for name, n in counts.items():
-        grid.add_row(name, f"{n:,}")
-    out.print(grid)
-    if by_stage:
-        out.print("failures by stage: " + ", ".join(f"{r['stage']} {r['n']}" for r in by_stage))
+    with _errors():
+        with Store.open(db, read_only=True) as store:
+            counts = store.counts()
+            by_stage = store.sql(
+                "SELECT stage, count(*) AS n FROM failures GROUP BY stage ORDER BY n DESC"
+            )
+        out = Console(highlight=False)
+        grid = Table(title=f"storyline database {db}", show_header=True)
+        grid.add_column("table")
+        grid.add_column("rows", justify="right")
+        for name, n in counts.items():
+            grid.add_row(name, f"{n:,}")
+        out.print(grid)
+        if by_stage:
+            out.print("failures by stage: " + ", ".join(f"{r['stage']} {r['n']}" for r in by_stage))
 
 
 @app.command()
@@ -269,23 +307,24 @@ def entities(
     from storyline.store import Store
     from storyline.store.queries import entity_overview
 
-    with _errors(), Store.open(db, read_only=True) as store:
-        rows = entity_overview(store, name=name, limit=limit)
-    out = Console(highlight=False)
-    grid = Table(show_header=True, title="entities")
-    for col in ("name", "type", "country", "sector", "mentions", "roles", "aliases"):
-        grid.add_column(col)
-    for r in rows:
-        grid.add_row(
-            r["name"],
-            r["type"],
-            r["country"] or "",
-            r["sector"] or "",
-            str(r["mentions"]),
-            r["roles"],
-            ", ".join(r["aliases"][:6]),
-        )
-    out.print(grid)
+    with _errors():
+        with Store.open(db, read_only=True) as store:
+            rows = entity_overview(store, name=name, limit=limit)
+        out = Console(highlight=False)
+        grid = Table(show_header=True, title="entities")
+        for col in ("name", "type", "country", "sector", "mentions", "roles", "aliases"):
+            grid.add_column(col)
+        for r in rows:
+            grid.add_row(
+                r["name"],
+                r["type"],
+                r["country"] or "",
+                r["sector"] or "",
+                str(r["mentions"]),
+                r["roles"],
+                ", ".join(r["aliases"][:6]),
+            )
+        out.print(grid)
 
 
 @app.command()
@@ -477,7 +516,8 @@ def serve(
 @app.command()
 def config() -> None:
     """Print the shipped, commented defaults file (copy it to start your own settings)."""
-    typer.echo(defaults_text(), nl=False)
+    with _errors():
+        typer.echo(defaults_text(), nl=False)
 
 
 def main() -> None:

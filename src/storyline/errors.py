@@ -23,5 +23,10 @@ class StoreError(StorylineError):
     """The database cannot be opened, read or written."""
 
 
+class StoreLockedError(StoreError):
+    """Another process holds the database (DuckDB lets one process write a file, and no other open it
+    meanwhile); waiting a while and trying again can work."""
+
+
 class EvalError(StorylineError):
     """Gold data for an evaluation is missing or malformed."""

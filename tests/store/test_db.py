@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import random
+import re
+import string
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.errors import StoreError
+from storyline.errors import StoreError, StoreLockedError
 from storyline.records import (
+    TABLES,
     Actor,
     Citation,
     Document,
@@ -204,3 +214,162 @@ def test_reads_inside_a_transaction_see_its_writes(tmp_db: Path) -> None:
             rows = store.sql("SELECT id FROM entities")
     assert (event.source[0].country, event.source[0].sector) == ("KHM", "GOV")
     assert rows == [{"id": "E1"}]
+
+# --- failures: a full disk, a damaged file, another process holding the file ----------------------
+
+
+class _FullDisk:
+    """A connection whose COMMIT fails as DuckDB's does when the disk is full: the transaction is
+    over already (a ROLLBACK after it fails too), and the error names the cause."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql == "COMMIT":
+            self.con.execute("ROLLBACK")
+            raise duckdb.TransactionException(
+                'TransactionContext Error: Failed to commit: Could not write file "t.duckdb.wal": '
+                "No space left on device"
+            )
+        return self.con.execute(sql, *args)
+
+
+def _doc(n: int) -> Document:
+    return Document(f"d{n}", f"x#{n}", None, None, None, "2022-10-28", "metadata", f"Text {n}.")
+
+
+def test_a_full_disk_is_named_not_hidden_by_the_rollback(tmp_db: Path) -> None:
+    with Store.open(tmp_db) as store:
+        store.write_batch([_doc(1)], [])
+        real = store.con
+        store.con = _FullDisk(real)  # type: ignore[assignment]
+        with pytest.raises(StoreError) as failed:
+            store.write_batch([_doc(2)], [_event("d2")])
+        message = str(failed.value)
+        assert "No space left on device" in message and "free some space" in message
+        assert "cannot rollback" not in message
+        store.con = real
+        # Consistent: the failed batch left nothing; usable: the next write goes in.
+        assert [d.id for d in store.records(Document)] == ["d1"]
+        assert store.count("events") == 0
+        store.write_batch([_doc(2)], [_event("d2")])
+    with Store.open(tmp_db, read_only=True) as store:
+        assert (store.count("documents"), store.count("events")) == (2, 1)
+
+
+def test_any_error_inside_a_transaction_rolls_it_back(tmp_db: Path) -> None:
+    with Store.open(tmp_db) as store:
+        with pytest.raises(KeyboardInterrupt), store._transaction("write a batch"):
+            store._insert(Document, [_doc(1)])
+            raise KeyboardInterrupt
+        assert store.count("documents") == 0
+        store.write_batch([_doc(2)], [])  # no transaction left open to trip over
+        assert store.count("documents") == 1
+
+
+@pytest.fixture(scope="module")
+def good_db(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a real database of several blocks (DuckDB's blocks are 256 KiB)."""
+    path = tmp_path_factory.mktemp("good") / "good.duckdb"
+    rng = random.Random(7)
+    texts = [
+        "".join(rng.choice(string.ascii_letters + " ") for _ in range(100_000)) for _ in (1, 2)
+    ]
+    with Store.open(path) as store:
+        store.write_batch(
+            [dataclasses.replace(_doc(n), text=t) for n, t in enumerate(texts)], [_event("d0")]
+        )
+    return path.read_bytes()
+
+
+DAMAGED = re.escape("is not a storyline database or is damaged") + ".*restore it"
+
+
+@pytest.mark.parametrize("read_only", [True, False], ids=["read-only", "writable"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: b"these are my notes\n",
+        lambda data: random.Random(1).randbytes(len(data)),
+        lambda data: data[:4096],
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:-1000],
+    ],
+    ids=["empty", "text", "garbage", "header only", "half", "all but the end"],
+)
+def test_a_damaged_file_is_named_when_opened(
+    tmp_path: Path, good_db: bytes, damage: Callable[[bytes], bytes], read_only: bool
+) -> None:
+    path = tmp_path / "damaged.duckdb"
+    path.write_bytes(damage(good_db))
+    with pytest.raises(StoreError, match=DAMAGED):
+        Store.open(path, read_only=read_only)
+
+
+def test_a_damaged_block_is_named_when_read(tmp_path: Path, good_db: bytes) -> None:
+    good = good_db
+    header, block = 3 * 4096, 256 * 1024
+    found_on_read = 0
+    for at in range(header, len(good), block):
+        path = tmp_path / f"bad-{at}.duckdb"
+        path.write_bytes(good[: at + 100] + b"\xff" * 1000 + good[at + 1100 :])
+        opened = False
+        try:
+            with Store.open(path, read_only=True) as store:
+                opened = True
+                for table in TABLES:
+                    store.arrow(table)
+        except StoreError as err:
+            assert re.search(DAMAGED, str(err)), err
+            found_on_read += opened
+    assert found_on_read, "no damaged block was met by a read: the test corrupts the wrong bytes"
+
+
+_HOLD = """
+import sys, time
+from storyline.store import Store
+store = Store.open(sys.argv[1], read_only=True)
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+store.close()
+"""
+
+
+@contextlib.contextmanager
+def _held(db: Path, seconds: float) -> Iterator[subprocess.Popen[bytes]]:
+    """Another process holding the database (as `storyline serve` or a reader does)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(db), str(seconds)], stdout=subprocess.PIPE
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == b"held\n"
+        yield proc
+    finally:
+        proc.kill()
+        proc.communicate()
+
+
+def test_an_open_waits_for_another_process_to_let_go(tmp_db: Path) -> None:
+    Store.open(tmp_db).close()
+    with _held(tmp_db, 1.0):
+        started = time.monotonic()
+        with Store.open(tmp_db) as store:
+            waited = time.monotonic() - started
+            store.write_batch([_doc(1)], [])
+    assert waited > 0.2  # it did meet the lock, and it did get the file in the end
+
+
+def test_a_database_held_too_long_says_by_whom_and_what_to_do(tmp_db: Path) -> None:
+    Store.open(tmp_db).close()
+    with _held(tmp_db, 60) as holder:
+        started = time.monotonic()
+        with pytest.raises(StoreLockedError) as locked:
+            Store.open(tmp_db, lock_wait=0.5)
+        assert 0.5 <= time.monotonic() - started < 10
+    message = str(locked.value)
+    assert f"in use by process {holder.pid}" in message and "try again" in message

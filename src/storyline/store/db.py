@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -17,7 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from storyline.errors import StoreError
+from storyline.errors import StoreError, StoreLockedError
 from storyline.records import (
     TABLES,
     Document,
@@ -63,6 +66,14 @@ _INITIAL = (
     TimelineEntry,
 )
 
+#: Seconds an open waits for another process to let go of the file (``storyline serve`` lets go
+#: when idle; a ``storyline run`` holds it until it ends), trying again every ``_RETRY_EVERY``.
+LOCK_WAIT = 10.0
+_RETRY_EVERY = 0.1
+
+#: Bytes before the first block of a DuckDB file: its main header and two database headers.
+_HEADERS = 3 * 4096
+
 #: Named, ordered schema migrations. Append only: a database records which ones it has.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", tuple(create_table_sql(cls) for cls in _INITIAL)),
@@ -96,24 +107,32 @@ class Store:
     # --- opening --------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Store:
-        """Open (and create, unless read-only) the database at ``path``."""
+    def open(cls, path: str | Path, read_only: bool = False, lock_wait: float = LOCK_WAIT) -> Store:
+        """Open (and create, unless read-only) the database at ``path``.
+
+        While another process holds the file the open is tried again for ``lock_wait`` seconds, then
+        raises ``StoreLockedError``. A file that is not a storyline database, or is damaged (cut
+        short, failing its checksums), raises a ``StoreError`` saying so.
+        """
         p = Path(path)
         if read_only and not p.exists():
             raise StoreError(
                 f"database {p} does not exist; create it with `storyline run ... --db {p}`"
             )
         if not read_only and p.parent and not p.parent.exists():
-            raise StoreError(f"folder {p.parent} does not exist")
+            raise StoreError(f"folder {p.parent} does not exist; create it or give another --db")
+        if p.is_dir():
+            raise StoreError(f"{p} is a folder; --db takes a database file, e.g. {p / 'x.duckdb'}")
+        store = cls(_connect(p, read_only, lock_wait), str(p), read_only)
         try:
-            con = duckdb.connect(str(p), read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError(f"cannot open database {p}: {err}") from err
-        store = cls(con, str(p), read_only)
-        if read_only:
-            store._check_schema()
-        else:
-            store.migrate()
+            store._check_size()
+            if read_only:
+                store._check_schema()
+            else:
+                store.migrate()
+        except BaseException as err:
+            store.__exit__(type(err), err, err.__traceback__)
+            raise
         return store
 
     def __enter__(self) -> Store:
@@ -125,10 +144,21 @@ class Store:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        # The block failed: close without letting a second error hide the first, and go on with a
+        # database error (a damaged file, a full disk) as a StoreError that says what to do.
+        with contextlib.suppress(duckdb.Error):
+            self.con.close()
+        if isinstance(exc, duckdb.Error):
+            raise _database_error(self.path, exc) from exc
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.con.close()  # a writable database is checkpointed here: it can fail to write
+        except duckdb.Error as err:
+            raise _database_error(self.path, err) from err
 
     def migrate(self) -> list[str]:
         """Apply the migrations this database lacks; return their names."""
@@ -159,9 +189,19 @@ class Store:
         }
         missing = [t for t in TABLES if t not in tables]
         if missing:
-            raise StoreError(
-                f"{self.path} is not a storyline database (missing tables: {', '.join(missing)})"
-            )
+            raise StoreError(_damaged(self.path, f"missing tables {', '.join(missing)}"))
+
+    def _check_size(self) -> None:
+        """A file too short for the blocks it uses was cut short (a copy or a download that did not
+        finish); DuckDB itself would only notice when a query reads a missing block."""
+        row = self.con.execute(
+            "SELECT block_size, used_blocks FROM pragma_database_size() "
+            "WHERE database_name = current_database()"
+        ).fetchone()
+        size = os.path.getsize(self.path)
+        if row is not None and _HEADERS + row[0] * row[1] > size:
+            why = f"{size:,} bytes, too few for its {row[1]} blocks of {row[0]:,}"
+            raise StoreError(_damaged(self.path, why))
 
     # --- writing --------------------------------------------------------------------------------
 
@@ -172,9 +212,16 @@ class Store:
         try:
             yield
             self.con.execute("COMMIT")
-        except WRITE_ERRORS as err:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"cannot {what} in {self.path}: {err}") from err
+        except BaseException as err:
+            # A COMMIT that failed (a full disk) has ended the transaction already: the ROLLBACK's
+            # own error ("no transaction is active") must not take the place of the real cause.
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            if isinstance(err, duckdb.Error):
+                raise _database_error(self.path, err, what) from err
+            if isinstance(err, WRITE_ERRORS):
+                raise StoreError(f"cannot {what} in {self.path}: {err}") from err
+            raise
 
     @contextlib.contextmanager
     def transaction(self, what: str) -> Iterator[None]:
@@ -320,6 +367,57 @@ class Store:
         finally:
             if cur is not self.con:
                 cur.close()
+
+
+def _connect(path: Path, read_only: bool, lock_wait: float) -> duckdb.DuckDBPyConnection:
+    """A connection to ``path``, tried again while another process holds the file."""
+    deadline = time.monotonic() + lock_wait
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as err:
+            error = _database_error(str(path), err)
+            if not isinstance(error, StoreLockedError) or time.monotonic() >= deadline:
+                raise error from err
+        time.sleep(_RETRY_EVERY)
+
+
+#: What DuckDB says of a file that is not a database, or a damaged one.
+_DAMAGE = (
+    "not a valid DuckDB database",
+    "Corrupt database file",
+    "Could not read enough bytes",
+    "checksum",
+    "Serialization Error",
+)
+_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+def _damaged(path: str, why: str) -> str:
+    return (
+        f"{path} is not a storyline database or is damaged: {why}; "
+        "restore it from a copy or use another --db"
+    )
+
+
+def _database_error(path: str, err: duckdb.Error, what: str | None = None) -> StoreError:
+    """A DuckDB error as a one-line ``StoreError`` that says what to do (``what`` was being done)."""
+    text = " ".join(str(err).split())
+    if "Could not set lock" in text:
+        holder = _HOLDER.search(text)
+        who = f"process {holder[2]} ({Path(holder[1]).name})" if holder else "another process"
+        return StoreLockedError(
+            f"{path} is in use by {who}: a `storyline run` holds its database until it ends, "
+            "a `storyline serve` lets go when idle; try again when it is done, or stop it"
+        )
+    if "No space left on device" in text:
+        return StoreError(
+            f"cannot {what or 'write'} in {path}: {text}; free some space, then run the same "
+            "command again (what was stored before is kept)"
+        )
+    if any(marker in text for marker in _DAMAGE):
+        return StoreError(_damaged(path, text))
+    return StoreError(f"cannot {what or 'use the database'} in {path}: {text}")
 
 
 def _check_table(table: str) -> None:
