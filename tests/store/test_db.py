@@ -215,6 +215,7 @@ def test_reads_inside_a_transaction_see_its_writes(tmp_db: Path) -> None:
     assert (event.source[0].country, event.source[0].sector) == ("KHM", "GOV")
     assert rows == [{"id": "E1"}]
 
+
 # --- failures: a full disk, a damaged file, another process holding the file ----------------------
 
 

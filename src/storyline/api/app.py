@@ -4,11 +4,14 @@ Reads: the DuckDB store, opened read-only with file access switched off. Writes:
 Every request runs on its own cursor of the one read-only connection (DuckDB's way to use one
 database from several threads), opened when the request starts and closed when it ends: no two
 requests ever share a cursor, whichever worker threads FastAPI runs their dependencies and handlers on.
+The connection itself is open only while requests use it, so that ``storyline run`` can write.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -18,31 +21,70 @@ from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
 from storyline.api.middleware import SecurityHeaders
-from storyline.errors import StorylineError
+from storyline.errors import StoreLockedError, StorylineError
 from storyline.store import Store
 from storyline.store.api import BadQueryError, open_read_only
 
 
 class Database:
-    """The served database: one read-only connection, and a cursor of it per request."""
+    """The served database: one read-only connection, open only while requests use it, and a
+    cursor of it per request.
 
-    def __init__(self, path: str | Path) -> None:
+    DuckDB lets one process write a file, and no other process open it meanwhile: a server holding
+    the file for its whole life would shut ``storyline run`` out. So the connection is opened when a
+    request needs it, shared by the requests in flight, and closed once none has used it for
+    ``linger`` seconds; a run waiting for the file (``Store.open`` tries again for a while) then
+    takes it. A request that comes while a run writes waits up to ``lock_wait`` seconds for the
+    file, then fails with ``StoreLockedError`` (HTTP 503).
+    """
+
+    def __init__(self, path: str | Path, linger: float = 0.5, lock_wait: float = 2.0) -> None:
         self.path = str(path)
-        self.root = open_read_only(path)
-        self._lock = threading.Lock()
+        self.linger = linger
+        self.lock_wait = lock_wait
+        self._lock = threading.Lock()  # guards the fields below; creating cursors is not safe
+        self._root: Store | None = None  # from several threads either
+        self._users = 0
+        self._last_used = 0.0
+        # Fails now if the file is missing or is no storyline database; a run holding it is fine.
+        with contextlib.suppress(StoreLockedError), self.connect():
+            pass
 
     @contextmanager
     def connect(self) -> Iterator[Store]:
         """A store on a cursor of its own, for one request; the cursor is closed afterwards."""
-        with self._lock:  # creating cursors of one connection is not safe from several threads
-            cursor = self.root.con.cursor()
+        with self._lock:
+            if self._root is None:
+                self._root = open_read_only(self.path, lock_wait=self.lock_wait)
+                threading.Thread(target=self._close_when_idle, daemon=True).start()
+            cursor = self._root.con.cursor()
+            self._users += 1
         try:
             yield Store(cursor, self.path, read_only=True)
         finally:
-            cursor.close()
+            with self._lock:
+                cursor.close()
+                self._users -= 1
+                self._last_used = time.monotonic()
+
+    def _close_when_idle(self) -> None:
+        while True:
+            time.sleep(self.linger / 2)
+            with self._lock:
+                if self._root is None:
+                    return
+                if self._users == 0 and time.monotonic() - self._last_used >= self.linger:
+                    self._close()
+                    return
+
+    def _close(self) -> None:
+        if self._root is not None:
+            self._root.close()
+            self._root = None
 
     def close(self) -> None:
-        self.root.close()
+        with self._lock:
+            self._close()
 
 
 def create_app(db: str | Path) -> FastAPI:
@@ -78,6 +120,16 @@ def create_app(db: str | Path) -> FastAPI:
     @app.exception_handler(BadQueryError)
     async def bad_query(request: Request, exc: BadQueryError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": str(exc)})
+
+    @app.exception_handler(StoreLockedError)
+    async def busy(request: Request, exc: StoreLockedError) -> JSONResponse:
+        detail = (
+            "the database is in use by another program (a `storyline run` adding articles?); "
+            "try again when it is done"
+        )
+        return JSONResponse(
+            status_code=503, content={"detail": detail}, headers={"Retry-After": "5"}
+        )
 
     @app.exception_handler(StorylineError)
     async def library_error(request: Request, exc: StorylineError) -> JSONResponse:

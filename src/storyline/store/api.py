@@ -38,7 +38,7 @@ from storyline.records import (
     TimelineEntry,
     Timex,
 )
-from storyline.store.db import Store
+from storyline.store.db import LOCK_WAIT, Store
 
 T = TypeVar("T")
 
@@ -58,9 +58,9 @@ class BadQueryError(StoreError):
 # --- opening --------------------------------------------------------------------------------------
 
 
-def open_read_only(path: str | Path) -> Store:
+def open_read_only(path: str | Path, lock_wait: float = LOCK_WAIT) -> Store:
     """Open a database for serving: read-only, and unable to touch any file but its own."""
-    store = Store.open(path, read_only=True)
+    store = Store.open(path, read_only=True, lock_wait=lock_wait)
     try:
         # A second open of the same file in one process shares the first one's (locked) settings.
         for name in ("enable_external_access", "lock_configuration"):
