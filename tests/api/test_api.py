@@ -375,3 +375,18 @@ def test_openapi_describes_typed_records(client: Any) -> None:
     docs = client.get("/docs")
     assert docs.status_code == 200
     assert "cdn" not in docs.text.lower() and "/static-offline-docs/" in docs.text
+
+
+def test_happened_is_asserted_or_reported_and_any_is_no_filter(client: Any) -> None:
+    happened = set(ids(client.get("/api/events", params={"modality": "happened"})))
+    assert happened == {e.id for e in sample_events().values() if e.modality == "asserted"}
+    assert set(ids(client.get("/api/events", params={"modality": "any"}))) == set(sample_events())
+    net = client.get("/api/network", params={"modality": "happened"}).json()
+    assert {e["modality"] for e in net["items"]} == {"asserted"}
+    every = client.get("/api/network").json()["items"]
+    assert {e["modality"] for e in every} == {"asserted", "planned"}
+
+
+def test_empty_parameters_mean_no_filter(client: Any) -> None:
+    empty = {"type": "", "actor": "", "country": "", "modality": "", "date_from": "", "story": ""}
+    assert ids(client.get("/api/events", params=empty)) == ids(client.get("/api/events"))

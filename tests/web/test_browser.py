@@ -269,3 +269,21 @@ def test_no_script_runs_from_a_stored_url(browser: Any, server: str) -> None:
         assert ran == "blocked"
     finally:
         visit.close()
+
+
+def test_network_draws_what_did_not_happen_dashed(browser: Any, server: str) -> None:
+    visit = Visit(browser, server, WIDTHS["laptop"])
+    try:
+        counts = {}
+        for modality in ("happened", "any"):
+            page = visit.open("/network" if modality == "happened" else "/network?modality=any")
+            page.wait_for_selector("#network[data-ready=true]", timeout=10_000)
+            counts[modality] = page.locator("#network .edge.not-happened").count()
+            page.screenshot(path=str(SHOTS / f"network-{modality}-laptop.png"))
+        assert counts["happened"] == 0
+        modalities = {e["modality"] for e in _first(server, "/api/network")["items"]}
+        if modalities - {"asserted", "reported"}:
+            assert counts["any"] > 0
+        visit.check()
+    finally:
+        visit.close()

@@ -216,3 +216,27 @@ def test_timex_hover_labels_are_words(web: Any) -> None:
     page = html.unescape(web.get("/documents/docC").text)
     assert 'title="Date: May 2023 (late)"' in page
     assert "END" not in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/timeline?story=&actor=&type=&date_from=&date_to=&zoom=month",
+        "/network?type=&country=&modality=&date_from=&date_to=",
+        "/documents?story=&actor=",
+        "/actors?name=",
+    ],
+)
+def test_a_filter_form_sent_with_its_defaults_is_no_filter(web: Any, path: str) -> None:
+    """ "Any" in a menu sends an empty value: it must mean no filter, not a 422."""
+    assert web.get(path).status_code == 200
+
+
+def test_network_shows_what_happened_unless_asked(web: Any) -> None:
+    default = html.unescape(web.get("/network").text)
+    assert "Showing what happened" in default
+    assert "<em>planned</em>" not in default  # Cambodia's planned co-sponsoring is not drawn
+    assert 'data-query="?modality=happened"' in default
+    everything = html.unescape(web.get("/network?modality=any").text)
+    assert "<em>planned</em>" in everything
+    assert 'data-query="?modality=any"' in everything

@@ -1,4 +1,5 @@
-"""ASGI middleware of the served app: security headers on every answer, and HEAD for every GET.
+"""ASGI middleware of the served app: security headers on every answer, HEAD for every GET, and
+empty query parameters dropped.
 
 Reads: nothing. Writes: response headers. Pure ASGI (no per-request task or buffering), so it adds
 next to nothing to a request's time.
@@ -6,6 +7,7 @@ next to nothing to a request's time.
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -37,9 +39,20 @@ _HEADERS = [(b"content-security-policy", CSP.encode()), *_COMMON]
 _DOCS_HEADERS = [(b"content-security-policy", DOCS_CSP.encode()), *_COMMON]
 
 
+def drop_empty(query: bytes) -> bytes:
+    """A query string without its empty parameters: a filter form's "Any" sends ``type=``, which
+    means no filter, not an invalid type."""
+    # latin-1 both ways keeps every byte (and every percent-escape) as it was
+    text = query.decode("latin-1")
+    pairs = urllib.parse.parse_qsl(text, keep_blank_values=True, encoding="latin-1")
+    kept = [(k, v) for k, v in pairs if v != ""]
+    return urllib.parse.urlencode(kept, encoding="latin-1").encode("latin-1")
+
+
 class SecurityHeaders:
-    """Adds the Content-Security-Policy, X-Content-Type-Options and related headers, and answers
-    HEAD requests as the GET of the same URL without its body (Starlette's routes say 405)."""
+    """Adds the Content-Security-Policy, X-Content-Type-Options and related headers; answers
+    HEAD requests as the GET of the same URL without its body (Starlette's routes say 405); and
+    drops empty query parameters (``?type=&actor=`` is no filter, as a form's "Any" means)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -51,6 +64,9 @@ class SecurityHeaders:
         head = scope["method"] == "HEAD"
         if head:
             scope = {**scope, "method": "GET"}
+        query = scope.get("query_string", b"")
+        if b"=&" in query or query.endswith(b"="):
+            scope = {**scope, "query_string": drop_empty(query)}
         extra = _DOCS_HEADERS if scope["path"] in DOCS_PATHS else _HEADERS
 
         async def send_with_headers(message: Message) -> None:

@@ -43,6 +43,8 @@ from storyline.store.db import LOCK_WAIT, Store
 T = TypeVar("T")
 
 MAX_LIMIT = 100  # rows per page
+HAPPENED = "happened"  # a modality filter: events the text says took place
+HAPPENED_AS = ["asserted", "reported"]
 IN_LIST = (
     "(SELECT unnest(?::VARCHAR[]))"  # SQL: one of a bound list of ids (a hash join, not a scan)
 )
@@ -106,7 +108,7 @@ class Filters:
     country: str | None = None  # ISO 3166-1 alpha-3 (or IGO code) of an actor
     sector: str | None = None  # CAMEO sector code of an actor (GOV, MIL, ...)
     type: str | None = None  # PLOVER event type
-    modality: str | None = None
+    modality: str | None = None  # a modality, or "happened" (asserted or reported)
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive at that granularity
     date_to: str | None = None
     story: str | None = None  # story id
@@ -218,6 +220,7 @@ class NetworkEdge:
     source: str
     target: str
     type: str
+    modality: str  # events of other modalities are other edges
     count: int
 
 
@@ -364,7 +367,9 @@ def _event_predicates(f: Filters, alias: str = "e") -> list[tuple[str, str, list
             out.append((name, cond, [value, value]))
     if f.type:
         out.append(("type", f"{alias}.type = ?", [f.type]))
-    if f.modality:
+    if f.modality == HAPPENED:
+        out.append(("modality", f"list_contains(?::VARCHAR[], {alias}.modality)", [HAPPENED_AS]))
+    elif f.modality:
         out.append(("modality", f"{alias}.modality = ?", [f.modality]))
     if f.document:
         out.append(("document", f"{alias}.doc_id = ?", [f.document]))
@@ -791,15 +796,17 @@ def network(store: Store, f: Filters, page: PageArgs) -> NetworkPage:
     where, params = _event_where(f)
     rows = store.sql(
         f"""
-        WITH ev AS (SELECT e.type, e.source, e.target FROM events e {where}),
+        WITH ev AS (SELECT e.type, e.modality, e.source, e.target FROM events e {where}),
         pairs AS (
-            SELECT type, s.entity_id AS src, t.entity_id AS dst
-            FROM (SELECT type, unnest(source) AS s, target FROM ev), unnest(target) AS u(t)
+            SELECT type, modality, s.entity_id AS src, t.entity_id AS dst
+            FROM (SELECT type, modality, unnest(source) AS s, target FROM ev), unnest(target) AS u(t)
             WHERE s.entity_id IS NOT NULL AND t.entity_id IS NOT NULL AND s.entity_id <> t.entity_id
               AND s.entity_id IN (SELECT id FROM entities) AND t.entity_id IN (SELECT id FROM entities)
         )
-        SELECT src AS source, dst AS target, type, count(*) AS count, count(*) OVER () AS _total
-        FROM pairs GROUP BY ALL ORDER BY count DESC, source, target, type LIMIT ? OFFSET ?
+        SELECT src AS source, dst AS target, type, modality, count(*) AS count,
+               count(*) OVER () AS _total
+        FROM pairs GROUP BY ALL ORDER BY count DESC, source, target, type, modality
+        LIMIT ? OFFSET ?
         """,
         [*params, page.limit, page.offset],
     )

@@ -8,7 +8,7 @@ loaded from another host, so the UI works offline.
 from __future__ import annotations
 
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -360,9 +360,18 @@ def actor_page(
 def network_page(
     request: Request, db: Db, f: Annotated[q.Filters, Depends(event_filters)]
 ) -> HTMLResponse:
+    if "modality" not in request.query_params:  # by default, only what happened
+        f = replace(f, modality=q.HAPPENED)
     net = q.network(db, f, q.PageArgs(limit=q.MAX_NETWORK_EDGES))
     names = {n.id: n.name for n in net.nodes}
-    context = {"net": net, "names": names, "f": f, "facets": q.facets(db, f)}
+    api_query = _query(request, modality=f.modality or "any")
+    context = {
+        "net": net,
+        "names": names,
+        "f": f,
+        "facets": q.facets(db, f),
+        "api_query": api_query,
+    }
     return _render(request, "network.html", context)
 
 

@@ -10,6 +10,7 @@
   var MAX_LABELS = 28;
   var COOP = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"];
   var RETREAT = ["CONCEDE", "RETREAT"];
+  var HAPPENED = ["asserted", "reported"];
   var css = getComputedStyle(document.documentElement);
   function colour(type) {
     if (COOP.indexOf(type) >= 0) return css.getPropertyValue("--coop").trim();
@@ -80,12 +81,14 @@
     }
     H = data.nodes.length > 25 ? 720 : 600;
     svg.setAttribute("viewBox", "0 0 " + W + " " + H);
-    // One drawn link per ordered pair; its colour is its most frequent type.
+    // One drawn link per ordered pair; its colour is its most frequent type, and it is dashed when
+    // none of its events happened (all planned, negated or hypothetical).
     var pairs = {};
     data.edges.forEach(function (e) {
       var key = e.source + "\u0000" + e.target;
-      var p = pairs[key] || (pairs[key] = { s: byId[e.source], t: byId[e.target], count: 0, types: [] });
+      var p = pairs[key] || (pairs[key] = { s: byId[e.source], t: byId[e.target], count: 0, happened: 0, types: [] });
       p.count += e.count;
+      if (HAPPENED.indexOf(e.modality) >= 0) p.happened += e.count;
       p.types.push(e);
     });
     var links = Object.keys(pairs).map(function (k) { return pairs[k]; });
@@ -112,12 +115,14 @@
       var ex = l.t.x - (l.t.x - mx) / Math.hypot(l.t.x - mx, l.t.y - my) * r;
       var ey = l.t.y - (l.t.y - my) / Math.hypot(l.t.x - mx, l.t.y - my) * r;
       var path = el("path", {
-        "class": "edge", d: "M" + l.s.x + "," + l.s.y + " Q" + mx + "," + my + " " + ex + "," + ey,
+        "class": l.happened ? "edge" : "edge not-happened", d: "M" + l.s.x + "," + l.s.y + " Q" + mx + "," + my + " " + ex + "," + ey,
         stroke: colour(main), "stroke-width": 1.5 + 5 * l.count / maxCount, "marker-end": "url(#arrow-" + fam + ")"
       }, gEdges);
       var title = el("title", {}, path);
       title.textContent = l.s.name + " → " + l.t.name + ": " +
-        l.types.map(function (e) { return e.type + " ×" + e.count; }).join(", ");
+        l.types.map(function (e) {
+          return e.type + (HAPPENED.indexOf(e.modality) >= 0 ? "" : " (" + e.modality + ")") + " ×" + e.count;
+        }).join(", ");
     });
     data.nodes.forEach(function (d) {
       var a = el("a", { href: "/actors/" + encodeURIComponent(d.id), "class": "node" }, gNodes);
@@ -135,7 +140,9 @@
     svg.setAttribute("data-ready", "true");
   }
 
-  fetch("/api/network" + window.location.search, { headers: { Accept: "application/json" } })
+  // The page's own filters, with the modality it chose by default ("happened").
+  var query = svg.getAttribute("data-query") || window.location.search;
+  fetch("/api/network" + query, { headers: { Accept: "application/json" } })
     .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
     .then(draw)
     .catch(function (err) {
