@@ -60,6 +60,7 @@ from storyline.records import Actor, Event, EventDate, Place, Quote, Timex
 from storyline.records import Span as TextSpan
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.events_calibration import Calibration, load_calibration
+from storyline.stages.events_judgements import Judgement, judgement_at
 from storyline.stages.events_lexicon import (
     AID_OBJECTS,
     CLAIM_NOUNS,
@@ -406,6 +407,7 @@ class Trigger:
     evidence: float
     is_noun: bool
     content: Token | None = None  # the verb that says what a voted/sponsored resolution does
+    judgement: Judgement | None = None  # a damning statement: "Putin is the aggressor"
 
 
 def _is_verb(token: Token) -> bool:
@@ -430,10 +432,27 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """The event triggers of a sentence, in text order, at most one per token."""
     found: list[Trigger] = []
     used: set[int] = set()
+    quotes = doc_list(sent.doc, "quotes")
     for token in sent:
         if token.i in used:
             continue
-        if _is_verb(token):
+        judgement = judgement_at(token, quotes)
+        if judgement is not None:
+            found.append(
+                Trigger(
+                    token,
+                    judgement.copula,
+                    token,
+                    token,
+                    judgement.code,
+                    0.5,
+                    False,
+                    None,
+                    judgement,
+                )
+            )
+            used.add(token.i)
+        elif _is_verb(token):
             trigger = _verb_trigger(token, lexicon)
             if trigger is not None:
                 found.append(trigger)
@@ -897,6 +916,8 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
     sources: list[Actor] = []
     targets: list[Actor] = []
     reciprocal = False
+    if trigger.judgement is not None:
+        return _judged(doc, trigger.judgement)
     if trigger.is_noun:
         for child in token.children:
             if child.dep_ == "poss":
@@ -1005,6 +1026,37 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
                                 a for p in g.children if p.dep_ == "poss" for a in actors_of(doc, p)
                             ]
     return _dedupe(sources), _dedupe(targets, sources), reciprocal
+
+
+def _judged(doc: Doc, judgement: Judgement) -> tuple[list[Actor], list[Actor], bool]:
+    """Who tells a judgement (the quote's speaker, else the reporting verb's subject) and whom it
+    judges (the subject, or the owner of a claim called false)."""
+    sources: list[Actor] = []
+    if judgement.teller is not None:
+        sources = actors_of(doc, judgement.teller, subject=True)
+    quote = judgement.quote
+    if not sources and quote is not None and quote.speaker_entity_id:
+        entity = entity_index(doc).get(quote.speaker_entity_id)
+        if entity is not None and quote.speaker_start is not None and quote.speaker_end is not None:
+            sources = [
+                Actor(
+                    entity.id,
+                    entity.name,
+                    entity.country,
+                    entity.sector,
+                    quote.speaker_start,
+                    quote.speaker_end,
+                )
+            ]
+    subject = judgement.subject
+    if judgement.code[0] == "REJECT":
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        targets = [a for o in owners for a in actors_of(doc, o)]
+    else:
+        targets = actors_of(doc, subject)
+        if not targets:
+            return [], [], False  # a damning word about no one named ("the situation is dangerous")
+    return _dedupe(sources), _dedupe(targets, sources), False
 
 
 def _dedupe(actors: Iterable[Actor], exclude: Iterable[Actor] = ()) -> list[Actor]:

@@ -1,0 +1,113 @@
+"""Judgements told as statements: "Putin is the aggressor", "This is completely false".
+
+Reads: the parse of a sentence, the quotes of the document (``doc._.quotes``) and the actors stage's
+entities. Writes nothing: returns who judged whom, for the events stage to code as an event.
+
+A copular clause whose predicate is damning ("X is the aggressor", "Kabul was failing", "the
+findings are illegal") is an accusation of X by whoever tells it: the speaker of the quote it stands
+in, else the subject of the reporting verb it hangs from ("Akram said Kabul is ..."). Said of what
+someone claimed ("This is completely false", "the allegations are baseless") it is a rejection of
+the claim, with no target unless the claim's owner is named ("Pakistan's claims are baseless"). No
+teller, no event: a judgement in the reporter's own voice codes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.records import Quote
+from storyline.stages.events_lexicon import CLAIM_NOUNS, NEGATIVE_CHARACTERIZATIONS, Code
+
+#: Verbs that link a subject to what is said of it.
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
+#: Words that make a denial of what was said: "This is false", "the claims are baseless".
+DENIALS = frozenset(
+    {
+        "false",
+        "baseless",
+        "untrue",
+        "lie",
+        "lies",
+        "fabricated",
+        "unfounded",
+        "groundless",
+        "absurd",
+    }
+)
+#: Subjects that point back at what was just said.
+DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+#: Reporting verbs a judgement may hang from (the teller is their subject).
+TELLING_VERBS = frozenset(
+    {"say", "tell", "add", "argue", "insist", "write", "warn", "charge", "claim", "declare"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A damning predicate, what it is said of, and who tells it."""
+
+    predicate: Token  # the damning word (attr or acomp of the copula)
+    copula: Token
+    subject: Token  # what it is said of
+    code: Code
+    quote: Quote | None  # the quote it stands in, if any
+    teller: Token | None  # the subject of the reporting verb it hangs from, if any
+
+
+def _damning(predicate: Token) -> bool:
+    words = [predicate, *(c for c in predicate.children if c.dep_ in {"amod", "compound"})]
+    return any(w.lemma_.lower() in NEGATIVE_CHARACTERIZATIONS for w in words) or any(
+        w.lower_ in NEGATIVE_CHARACTERIZATIONS for w in words
+    )
+
+
+def _teller(copula: Token) -> Token | None:
+    """The subject of the reporting verb whose complement the copular clause is."""
+    current = copula
+    for _ in range(3):
+        head = current.head
+        if current.dep_ == "ccomp" and head.lemma_.lower() in TELLING_VERBS:
+            return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if current.dep_ not in {"conj", "ccomp", "xcomp"} or head is current:
+            return None
+        current = head
+    return None
+
+
+def _quote_at(quotes: list[Quote], start: int) -> Quote | None:
+    return next((q for q in quotes if q.start <= start < q.end), None)
+
+
+def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
+    """The judgement whose damning predicate is ``token``, if it is one that someone tells."""
+    if token.dep_ not in {"attr", "acomp"} or token.head.lemma_.lower() not in COPULAS:
+        return None
+    if not _damning(token):
+        return None
+    copula = token.head
+    subject = next((c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    quote = _quote_at(quotes, token.idx)
+    teller = _teller(copula)
+    if (quote is None or not quote.speaker_entity_id) and teller is None:
+        return None
+    words = {token.lemma_.lower(), token.lower_} | {
+        c.lower_ for c in token.children if c.dep_ in {"amod", "advmod"}
+    }
+    denial = bool(words & DENIALS) and (
+        subject.lower_ in DEMONSTRATIVES or subject.lemma_.lower() in CLAIM_NOUNS
+    )
+    code: Code = ("REJECT", None) if denial else ("ACCUSE", "disapprove")
+    return Judgement(token, copula, subject, code, quote, teller)
+
+
+def document_quotes(doc: Doc) -> list[Quote]:
+    """The quotes the quotes stage left on the document (none when it did not run)."""
+    quotes = doc._.quotes if doc.has_extension("quotes") else None
+    return list(quotes or [])
+
+
+__all__ = ["COPULAS", "DENIALS", "Judgement", "document_quotes", "judgement_at"]
