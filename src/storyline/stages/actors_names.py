@@ -61,6 +61,8 @@ NOT_ACTOR_HEADS = frozenset(
     }
 )
 NOMINAL_WORDS = frozenset({"kingdom", "republic", "country", "nation", "state", "government"})
+#: Capitalised prefixes of one surname ("McCaul", "DeSantis", "LaGuardia", "VanDyke").
+NAME_PREFIXES = frozenset(str.split("mc mac de di da la le van von del della du o"))
 CAMEL = re.compile(r"[a-z][A-Z][a-z]+$")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -323,7 +325,9 @@ def _norm(text: str) -> str:
 def camel_cut(text: str) -> int:
     """Where a name starts inside a token glued to the word before it ("WeekHun" -> 4), else 0."""
     m = CAMEL.search(text)
-    return m.start() + 1 if m else 0
+    if m is None or text[: m.start() + 1].lower() in NAME_PREFIXES:
+        return 0  # "McCaul", "DeSantis", "MacArthur": one name, not a word glued to a name
+    return m.start() + 1
 
 
 def person_key(doc: Doc, span: NameSpan) -> tuple[str, ...]:

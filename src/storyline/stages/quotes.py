@@ -280,6 +280,9 @@ def _cue_near(
         names = [t for t in before[1:] if t.pos_ == "PROPN"]
         if names and len(before) <= 8 and not any(t.pos_ == "VERB" for t in before):
             return _range(before[0]), None, names[0]
+    if len(before) > 1 and before[0].text in (",", ":") and is_cue(before[1]):
+        # 'the Command said, “…”': the verb right before the quote is its cue, not one after
+        return _verb_cue(before[1], before)
     for token in after:
         if is_cue(token):
             return _verb_cue(token, after)

@@ -16,14 +16,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Entity, Mention
+from storyline.records import Entity, Mention, Role
 from storyline.stages import doc_list
+from storyline.stages.actors_lexicon import country_of
 from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
 from storyline.stages.quotes_marks import Covered
+from storyline.stages.quotes_nominals import (
+    appositive_name,
+    document_owner,
+    families,
+    is_definite,
+    is_document,
+    is_institution,
+    is_people,
+    modifiers,
+    written_name,
+)
 
 PERSON_TYPES = frozenset({"PERSON"})
 GROUP_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC"})
 SPEAKER_TYPES = PERSON_TYPES | GROUP_TYPES
+GROUP = "GROUP"  # the type of an unnamed group kept as written ("press freedom groups")
+THEY_TYPES = GROUP_TYPES | {GROUP}
 _LOOK_BACK = 4  # sentences searched for a pronoun's antecedent
 
 
@@ -60,6 +74,12 @@ class Resolver:
         self.quoted = Covered(quoted)
         entities: dict[str, Entity] = {e.id: e for e in doc_list(doc, "entities")}
         mentions: list[Mention] = doc_list(doc, "mentions")
+        self.countries = {e.id: e.country for e in entities.values()}
+        self.roles: dict[str, frozenset[int]] = {}
+        for role in doc_list(doc, "roles"):
+            assert isinstance(role, Role)
+            known = self.roles.get(role.entity_id, frozenset())
+            self.roles[role.entity_id] = known | families(role.role)
         refs = [
             Ref(
                 m.start,
@@ -76,6 +96,8 @@ class Resolver:
                 r.start < ent.end_char and ent.start_char < r.end for r in refs
             ):
                 start, end = unglue(ent[0], ent.start_char, ent.end_char)
+                if ent[0].lower_ == "the" and len(ent) > 1:
+                    start = ent[1].idx  # "the Somali Military Command" names the Command
                 name = ent.text[start - ent.start_char :]
                 refs.append(Ref(start, end, name, None, ent.label_, "ent"))
         self.refs = sorted(refs, key=lambda r: (r.start, r.end))
@@ -94,18 +116,24 @@ class Resolver:
     ) -> Speaker:
         """The speaker named by ``head``; ``previous`` is the last quote's speaker and ``stop``
         the character where that quote's cue is (a look-back reaching it keeps the speaker)."""
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Washington, which claims …": the noun the clause is about
         start, end = name_span(head)
         lower = head.lower_
         ref = self.ref_at(head.idx, head.idx + len(head))
+        if head.pos_ == "NOUN" and not as_name:
+            return self._nominal(head, ref, previous, stop)
         if ref is not None and (ref.entity_id is not None or ref.kind in ("ent", "name")):
             return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type or None)
-        if lower in PRONOUNS_PERSON or lower == "it":
-            wanted = PERSON_TYPES if lower != "it" else GROUP_TYPES
+        if lower in PRONOUNS_PERSON or lower in ("it", "they"):
+            wanted = {"it": GROUP_TYPES, "they": THEY_TYPES}.get(lower, PERSON_TYPES)
             found = self._look_back(head, wanted, previous, stop)
             if found is None:
                 return Speaker(None, None, head.idx, head.idx + len(head))
             return Speaker(found.name, found.entity_id, head.idx, head.idx + len(head), found.type)
         if head.pos_ == "PROPN" or as_name:
+            if self.text[start : start + 4].lower() == "the ":
+                start += 4  # the named entity took the article: "the Somali Military Command"
             name = self.text[start:end]
             match = self._by_name(name)
             if match is not None:
@@ -113,6 +141,55 @@ class Resolver:
             return Speaker(name, None, start, end, "PERSON" if head.ent_type_ == "PERSON" else None)
         # a nominal ("the spokesman", "officials") the actors stage did not resolve
         return Speaker(None, None, start, end)
+
+    def _nominal(
+        self, head: Token, ref: Ref | None, previous: Speaker | None, stop: int | None
+    ) -> Speaker:
+        """The speaker behind a common noun (see ``quotes_nominals``)."""
+        name = appositive_name(head)
+        if name is not None:
+            found = self.resolve(name, previous, stop, as_name=True)
+            if found.entity_id is not None:  # "the envoy" later is this "representative"
+                known = self.roles.get(found.entity_id, frozenset())
+                self.roles[found.entity_id] = known | families(head.lemma_)
+            return found
+        if is_document(head):
+            owner = document_owner(head)
+            if owner is None:
+                return Speaker(None, None, head.idx, head.idx + len(head))
+            return self.resolve(owner, previous, stop, as_name=owner.pos_ == "PROPN")
+        if ref is not None and ref.entity_id is not None and ref.type == "PERSON":
+            return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type)
+        if ref is not None and ref.entity_id is not None and is_institution(head):
+            return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type)
+        holder = self._role_holder(head)
+        if holder is not None:
+            return Speaker(holder.name, holder.entity_id, head.idx, head.idx + len(head), "PERSON")
+        start, end = written_name(head, head.left_edge.idx, name_span(head)[1])
+        entity_id = ref.entity_id if ref is not None else None
+        kind = GROUP if head.tag_ == "NNS" else None
+        return Speaker(self.text[start:end] or None, entity_id, start, end, kind)
+
+    def _role_holder(self, head: Token) -> Ref | None:
+        """The person last named before a definite role noun with a role of its family ("the
+        Pakistani envoy" after "Pakistan's permanent representative, Munir Akram")."""
+        wanted = families(head.lemma_)
+        if not wanted or not is_definite(head):
+            return None
+        country = next((c for t in modifiers(head) if (c := country_of(t)) is not None), None)
+        found = None
+        for r in self.refs:
+            if r.start >= head.idx:
+                break
+            if r.type != "PERSON" or r.entity_id is None or self.in_quote(r.start):
+                continue
+            if not wanted & self.roles.get(r.entity_id, frozenset()):
+                continue
+            held = self.countries.get(r.entity_id)
+            if country is not None and held is not None and held != country:
+                continue
+            found = r
+        return found
 
     def _by_name(self, name: str) -> Ref | None:
         """An entity the document names in full whose last word is this short name."""
@@ -170,7 +247,11 @@ class Resolver:
                 return "ambiguous"  # "Yang Peou and Chum Sounry met …": which one is "he"?
             for r in refs:
                 if r.start <= subject.idx < r.end:
+                    if subject.pos_ == "NOUN":  # "Iraqi officials": a group as written
+                        return self._nominal(subject, r, None, None)
                     return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
+            if GROUP in wanted and is_people(subject):
+                return self._nominal(subject, None, None, None)
             if subject.pos_ == "PRON" or any(c.dep_ in ("det", "poss") for c in subject.children):
                 return None  # "he", "the premier": the same referent, named further back
         names = {(r.name, r.entity_id) for r in refs}

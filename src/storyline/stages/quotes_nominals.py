@@ -1,0 +1,167 @@
+"""Speakers named by a common noun: a document ("the NISA statement"), a role ("the Pakistani
+envoy") or an unnamed group ("Iraqi officials").
+
+Reads: spaCy tokens of a parsed Doc. Writes: tokens and words (never records); the resolver in
+``quotes_speakers`` turns them into speakers.
+
+- A document speaks for its owner: the name inside its noun phrase ("the NISA statement", "a
+  United Nations report") or after "from"/"by" ("a statement from the ISPR", "a statement posted
+  by the National News Agency"); a document with no owner has no speaker.
+- A definite role noun ("the envoy", "North Korea's envoy", "the Taliban foreign ministry
+  spokesperson") is the person named before it with a role of the same family (the table
+  below), of the same country when the phrase names one.
+- Anything else stays as written, without its determiner or count ("Nine press freedom groups" ->
+  "press freedom groups"): an unnamed group is never guessed into a named person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.stages.actors_lexicon import lexicon
+from storyline.stages.quotes_cues import CHANNEL_NOUNS
+
+#: Head nouns of a text that speaks for whoever issued it.
+DOCUMENT_NOUNS: frozenset[str] = CHANNEL_NOUNS | frozenset(
+    str.split("intelligence finding findings study survey document filing assessment data")
+)
+
+#: Role nouns that name the same office: "the envoy" is the person introduced as "permanent
+#: representative"; one row per family.
+ROLE_FAMILIES: tuple[frozenset[str], ...] = tuple(
+    frozenset(row.split())
+    for row in (
+        "spokesperson spokesman spokeswoman spokesmen spokespeople",
+        "envoy ambassador representative emissary delegate",
+        "minister secretary",
+        "president",
+        "premier",
+        "chancellor",
+        "king queen monarch",
+        "senator lawmaker congressman congresswoman legislator representative",
+        "commander general chief",
+        "lawyer attorney counsel",
+        "governor",
+        "mayor",
+        "judge justice",
+        "director head chief",
+        "leader chief head",
+        "analyst expert researcher",
+        "prosecutor",
+    )
+)
+#: Premier and prime minister name one office though no word is shared.
+_ROLE_FOLD = {"prime minister": "premier", "head of state": "president"}
+
+#: Plural nouns of people that the agents lexicon lacks ("survivors told VOA … they said").
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    str.split(
+        "survivor analyst witness expert observer critic activist relative family neighbor "
+        "neighbour victim passenger researcher scholar economist diplomat investigator"
+    )
+)
+
+#: Nouns that stand for the body an actor entity is ("the authorities" = the government).
+INSTITUTION_NOUNS: frozenset[str] = frozenset(
+    str.split("authority government administration regime cabinet junta ministry")
+)
+
+_DROP_DEPS = frozenset({"det", "predet", "nummod", "quantmod"})
+_OWNER_PREPS = frozenset({"from", "by", "of"})
+
+
+def families(role: str) -> frozenset[int]:
+    """The families (row numbers of :data:`ROLE_FAMILIES`) the words of a role belong to."""
+    text = " ".join(role.lower().split())
+    for phrase, folded in _ROLE_FOLD.items():
+        text = text.replace(phrase, folded)
+    words = set(text.split())
+    return frozenset(i for i, row in enumerate(ROLE_FAMILIES) if row & words)
+
+
+def is_document(head: Token) -> bool:
+    """Whether a noun names a text that speaks ("statement", "report")."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def document_owner(head: Token) -> Token | None:
+    """Who issued a document: a name inside its phrase, else the object of "from"/"by"."""
+    for child in head.lefts:
+        named = child.pos_ == "PROPN" or (child.pos_ == "NOUN" and bool(child.ent_type_))
+        if child.dep_ in ("compound", "poss", "nmod") and named:
+            return child
+    stack = list(head.rights)
+    while stack:
+        child = stack.pop(0)
+        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ in ("acl", "agent"):  # "a statement posted by X"
+            stack.extend(child.children)
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def appositive_name(head: Token) -> Token | None:
+    """The name set beside a role noun ("Pakistan's permanent representative ..., Munir Akram")."""
+    for token in head.subtree:
+        # (the parser may hang it on "Nations" of "to the United Nations")
+        beside = token.head == head or token.ent_type_ == "PERSON"
+        if token.i > head.i and token.dep_ == "appos" and token.pos_ == "PROPN" and beside:
+            return token
+    return None
+
+
+def is_people(head: Token) -> bool:
+    """Whether a plural common noun names people ("officials", "rights groups", "survivors")."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS":
+        return False
+    lemma = head.lemma_.lower()
+    return (
+        lemma in PEOPLE_NOUNS
+        or head.lower_ in lexicon().role_words
+        or lemma in lexicon().role_words
+    )
+
+
+def is_definite(head: Token) -> bool:
+    """ "the envoy", "North Korea's envoy": a role noun pointing back at someone named."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+        for c in head.children
+    )
+
+
+def modifiers(head: Token) -> list[str]:
+    """The phrases left of a noun that may name a country ("Pakistani", "North Korea")."""
+    return [
+        " ".join(t.text for t in child.subtree if t.dep_ != "case" and not t.is_punct)
+        for child in head.lefts
+        if child.dep_ in ("amod", "compound", "poss", "nmod")
+    ]
+
+
+def is_institution(head: Token) -> bool:
+    """Whether a noun names a body rather than people in it ("Syria's transitional
+    authorities" is Syria's government; "Iraqi officials" are people kept as written)."""
+    return head.lemma_.lower() in INSTITUTION_NOUNS
+
+
+def written_name(head: Token, start: int, end: int) -> tuple[int, int]:
+    """The characters ``[start, end)`` of a group's noun phrase without a leading determiner or
+    count ("Nine press freedom groups" -> "press freedom groups")."""
+    doc = head.doc
+    for token in doc[head.left_edge.i : head.i]:
+        if token.idx < start:
+            continue
+        if token.dep_ in _DROP_DEPS or token.like_num or token.is_punct:
+            start = token.idx + len(token)
+            continue
+        break
+    while start < end and doc.text[start].isspace():
+        start += 1
+    return start, end

@@ -1,0 +1,133 @@
+"""Speakers named by a common noun, a relative pronoun or "they" (quotes_speakers and
+quotes_nominals), on short texts with hand-made actor mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from spacy.language import Language
+
+from storyline.records import Entity, Mention, Quote, Role
+from storyline.stages import ensure_doc_extensions
+from storyline.stages.quotes import find_quotes
+from storyline.stages.quotes_nominals import families
+
+pytestmark = pytest.mark.slow
+
+
+def _quotes(
+    nlp: Language,
+    text: str,
+    entities: Sequence[Entity] = (),
+    mentions: Sequence[tuple[str, str]] = (),
+    roles: Sequence[tuple[str, str]] = (),
+) -> list[Quote]:
+    """Quotes of ``text``; ``mentions`` are (words, entity id) at their first occurrence,
+    ``roles`` (entity id, role)."""
+    ensure_doc_extensions()
+    doc = nlp(text)
+    doc._.doc_id = "d1"
+    doc._.published = "2025-03-12"
+    doc._.entities = list(entities)
+    doc._.mentions = [
+        Mention("d1", e, text.index(w), text.index(w) + len(w), w, "name") for w, e in mentions
+    ]
+    doc._.roles = [Role("d1", e, r, None, None, 0, 1, None) for e, r in roles]
+    doc._.timexes = []
+    return find_quotes(doc)
+
+
+def _speaker(quotes: list[Quote], content_start: str) -> str | None:
+    (found,) = [q for q in quotes if q.text.startswith(content_start)]
+    return found.speaker
+
+
+def test_an_unnamed_group_stays_as_written(base_nlp: Language) -> None:
+    iraq = Entity("E1", "Iraq (government)", "ORG", "IRQ", "GOV")
+    text = (
+        "Iraqi officials said the strike was the result of a two-year effort. "
+        "Officials, including those from the U.S., have said the group is led by a new emir."
+    )
+    quotes = _quotes(base_nlp, text, [iraq], [("Iraqi officials", "E1")])
+    assert _speaker(quotes, "the strike") == "Iraqi officials"  # not "Iraq (government)"
+    assert _speaker(quotes, "the group") == "Officials"
+
+
+def test_they_is_the_group_named_before(base_nlp: Language) -> None:
+    text = (
+        "Nine press freedom and rights groups this week called for his release. "
+        "“We urge the authorities to guarantee his right to a fair trial,” they said."
+    )
+    assert _speaker(_quotes(base_nlp, text), "We urge") == "press freedom and rights groups"
+
+
+def test_an_institution_noun_is_its_entity(base_nlp: Language) -> None:
+    syria = Entity("E1", "Syria (government)", "ORG", "SYR", "GOV")
+    text = "Syria’s transitional authorities said their forces came under a calculated attack."
+    quotes = _quotes(base_nlp, text, [syria], [("Syria’s transitional authorities", "E1")])
+    assert _speaker(quotes, "their forces") == "Syria (government)"
+
+
+def test_a_document_speaks_for_its_owner(base_nlp: Language) -> None:
+    ispr = Entity("E1", "Inter Services Public Relations", "ORG", "PAK", "MIL")
+    text = (
+        "“The attack was orchestrated and directed from across the border by ringleaders,” "
+        "a statement from the ISPR said. “The operation was a serious blow to the group and "
+        "its plans,” a statement said."
+    )
+    quotes = _quotes(base_nlp, text, [ispr], [("ISPR", "E1")])
+    assert _speaker(quotes, "The attack") == "Inter Services Public Relations"
+    assert _speaker(quotes, "The operation") is None  # no owner: no speaker guessed
+
+
+def test_a_role_noun_is_the_person_named_beside_or_before_it(base_nlp: Language) -> None:
+    akram = Entity("E1", "Munir Akram", "PERSON", "PAK", "GOV")
+    text = (
+        "Pakistan's permanent representative to the United Nations, Munir Akram, said Kabul "
+        "was failing to rein in separatists. “The Kabul authorities have failed to address "
+        "the threat,” the Pakistani envoy said Monday."
+    )
+    quotes = _quotes(base_nlp, text, [akram], [("Munir Akram", "E1")])
+    assert _speaker(quotes, "Kabul was") == "Munir Akram"
+    assert _speaker(quotes, "The Kabul") == "Munir Akram"
+
+
+def test_a_role_noun_of_another_country_is_not_guessed(base_nlp: Language) -> None:
+    hwang = Entity("E1", "Joonkook Hwang", "PERSON", "KOR", "GOV")
+    text = (
+        "South Korean Ambassador Joonkook Hwang told council members the war had changed "
+        "everything. North Korea's envoy defended the treaty, saying relations between the "
+        "two countries are peaceful."
+    )
+    quotes = _quotes(base_nlp, text, [hwang], [("Joonkook Hwang", "E1")], [("E1", "ambassador")])
+    assert _speaker(quotes, "relations") == "North Korea's envoy"
+
+
+def test_a_relative_pronoun_is_the_noun_it_follows(base_nlp: Language) -> None:
+    us = Entity("E1", "United States (government)", "ORG", "USA", "GOV")
+    text = "Ankara's purchase is a point of tension with Washington, which claims the system poses a threat."
+    quotes = _quotes(base_nlp, text, [us], [("Washington", "E1")])
+    assert _speaker(quotes, "the system") == "United States (government)"
+
+
+def test_the_verb_right_before_a_quote_is_its_cue(base_nlp: Language) -> None:
+    text = (
+        "In a separate statement, the Somali Military Command said, “The operation was a "
+        "significant blow to the group's combat capabilities.” Media outlets closed On another "
+        "front, NISA said Wednesday that it closed 12 media outlets."
+    )
+    assert _speaker(_quotes(base_nlp, text), "The operation") == "Somali Military Command"
+
+
+@pytest.mark.parametrize(
+    ("role", "other", "same"),
+    [
+        ("permanent representative", "envoy", True),
+        ("foreign ministry spokesperson", "spokesman", True),
+        ("prime minister", "premier", True),
+        ("ambassador", "spokesman", False),
+    ],
+)
+def test_role_families(role: str, other: str, same: bool) -> None:
+    assert bool(families(role) & families(other)) is same
