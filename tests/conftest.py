@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -50,3 +51,31 @@ def shared_data() -> Path:
 @pytest.fixture()
 def tmp_db(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "test.duckdb"
+
+
+class _FullDiskConnection:
+    """A DuckDB connection whose COMMITs fail as they do when the disk is full: the transaction is
+    over already (a ROLLBACK after it fails too), and the error names the cause."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        import duckdb
+
+        if sql == "COMMIT":
+            self.con.execute("ROLLBACK")
+            raise duckdb.TransactionException(
+                "TransactionContext Error: Failed to commit: Could not write file "
+                '"x.duckdb.wal": No space left on device'
+            )
+        return self.con.execute(sql, *args)
+
+
+@pytest.fixture()
+def full_disk() -> Callable[[Any], Any]:
+    """Wraps a connection so that its COMMITs meet a full disk."""
+    return _FullDiskConnection

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -205,34 +205,15 @@ def test_a_damaged_database_is_one_line_for_every_command(
     assert db.read_bytes() == before
 
 
-class _FullDisk:
-    """A connection whose COMMITs fail as DuckDB's do on a full disk (the transaction is over)."""
-
-    def __init__(self, con: Any) -> None:
-        self.con = con
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.con, name)
-
-    def execute(self, sql: str, *args: Any) -> Any:
-        if sql == "COMMIT":
-            self.con.execute("ROLLBACK")
-            raise duckdb.TransactionException(
-                "TransactionContext Error: Failed to commit: Could not write file "
-                '"x.duckdb.wal": No space left on device'
-            )
-        return self.con.execute(sql, *args)
-
-
 def test_a_full_disk_in_a_run_is_one_line_naming_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_disk: Callable[[Any], Any]
 ) -> None:
     from storyline.store import db as store_db
 
     db = tmp_path / "full.duckdb"
     store_db.Store.open(db).close()  # the schema is in; the disk fills up before the articles
     connect = store_db._connect
-    monkeypatch.setattr(store_db, "_connect", lambda *a: _FullDisk(connect(*a)))
+    monkeypatch.setattr(store_db, "_connect", lambda *a: full_disk(connect(*a)))
     line = _one_error_line(runner.invoke(app, ["run", str(SEEDS), "--db", str(db)]))
     assert "No space left on device" in line and "free some space" in line
     assert "cannot rollback" not in line

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -219,35 +218,17 @@ def test_reads_inside_a_transaction_see_its_writes(tmp_db: Path) -> None:
 # --- failures: a full disk, a damaged file, another process holding the file ----------------------
 
 
-class _FullDisk:
-    """A connection whose COMMIT fails as DuckDB's does when the disk is full: the transaction is
-    over already (a ROLLBACK after it fails too), and the error names the cause."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.con, name)
-
-    def execute(self, sql: str, *args: Any) -> Any:
-        if sql == "COMMIT":
-            self.con.execute("ROLLBACK")
-            raise duckdb.TransactionException(
-                'TransactionContext Error: Failed to commit: Could not write file "t.duckdb.wal": '
-                "No space left on device"
-            )
-        return self.con.execute(sql, *args)
-
-
 def _doc(n: int) -> Document:
     return Document(f"d{n}", f"x#{n}", None, None, None, "2022-10-28", "metadata", f"Text {n}.")
 
 
-def test_a_full_disk_is_named_not_hidden_by_the_rollback(tmp_db: Path) -> None:
+def test_a_full_disk_is_named_not_hidden_by_the_rollback(
+    tmp_db: Path, full_disk: Callable[[Any], Any]
+) -> None:
     with Store.open(tmp_db) as store:
         store.write_batch([_doc(1)], [])
         real = store.con
-        store.con = _FullDisk(real)  # type: ignore[assignment]
+        store.con = full_disk(real)
         with pytest.raises(StoreError) as failed:
             store.write_batch([_doc(2)], [_event("d2")])
         message = str(failed.value)
