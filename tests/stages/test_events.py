@@ -566,3 +566,26 @@ def test_a_damning_statement_is_a_judgement_by_its_teller(
 )
 def test_statements_that_judge_no_one_code_nothing(base_nlp: Language, text: str) -> None:
     assert extract_events(make(base_nlp, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Japan imposed tariffs on China on Monday.", "imposed tariffs", {"CHN"}),
+        ("France raised tariffs on China.", "raised tariffs", {"CHN"}),
+        ("China announced a boycott against Japan.", "announced a boycott", {"JPN"}),
+    ],
+)
+def test_tariffs_and_boycotts_are_sanctions(
+    base_nlp: Language, text: str, trigger: str, target: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.type == "SANCTION"
+    assert countries(event.target) == target
+
+
+def test_an_investigation_by_the_authorities_is_coercion(base_nlp: Language) -> None:
+    by_police = only(
+        extract_events(make(base_nlp, "Japan opened an investigation into China.")), "opened"
+    )
+    assert by_police.type == "COERCE"  # Japan is a government (GOV): the authorities

@@ -63,6 +63,8 @@ from storyline.stages.events_calibration import Calibration, load_calibration
 from storyline.stages.events_judgements import Judgement, judgement_at
 from storyline.stages.events_lexicon import (
     AID_OBJECTS,
+    AUTHORITY_SECTORS,
+    BY_AUTHORITY,
     CLAIM_NOUNS,
     DEMAND_MODALS,
     GIVING_VERBS,
@@ -1291,6 +1293,8 @@ def extract_events(
             if not sources:
                 continue
             trigger = _with_channel(found)
+            if trigger.code in BY_AUTHORITY and any(a.sector in AUTHORITY_SECTORS for a in sources):
+                trigger = dataclasses.replace(trigger, code=BY_AUTHORITY[trigger.code])
             start = trigger.start.idx
             end = trigger.end.idx + len(trigger.end.text)
             quote = quote_at(quotes, start)

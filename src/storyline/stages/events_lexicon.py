@@ -322,7 +322,10 @@ NOUNS: Mapping[str, Code] = {
         ],
         ("ASSAULT", None),
     ),
-    **dict.fromkeys(["sanction", "sanctions", "embargo"], ("SANCTION", None)),
+    # tariffs and boycotts are economic penalties (the article gold's SANCTION)
+    **dict.fromkeys(
+        ["sanction", "sanctions", "embargo", "tariff", "tariffs", "boycott"], ("SANCTION", None)
+    ),
     **dict.fromkeys(
         ["protest", "protests", "demonstration", "rally", "sit-in", "march", "walkout"],
         ("PROTEST", None),
@@ -430,6 +433,10 @@ SUPPORT_ONLY_NOUNS = frozenset(
 SUPPORT_VERBS = frozenset(
     [
         "attend",
+        "raise",
+        "double",
+        "hike",
+        "increase",
         "join",
         "continue",
         "organize",
@@ -521,6 +528,12 @@ STRIKE_PROTEST_VERBS = frozenset(
 RESOLUTION_NOUNS = frozenset(
     ["resolution", "motion", "statement", "declaration", "draft", "text", "bill"]
 )
+
+#: Codes that depend on who acts: an investigation by the authorities (police, prosecutors,
+#: courts, government, intelligence, military) is coercion, as the article gold codes it ("an
+#: investigation or probe by police/FBI/prosecutors is COERCE"); by anyone else an accusation.
+BY_AUTHORITY: Mapping[Code, Code] = {("ACCUSE", "investigate"): ("COERCE", None)}
+AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
 
 #: Verbs that code their event only with a direct object: "returned the seized ship" is RETREAT,
 #: "returned to prison" or "returned home" is no event.
