@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import DateBasis, Quote, QuoteKind, Span, Timex
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.quotes_cues import (
+    CHANNEL_NOUNS,
     FRAMING_VERBS,
     according_object,
     addressee_of,
@@ -52,7 +53,20 @@ _BETWEEN_DEPS = frozenset(
 #: Verbs and nouns that tell the occasion a speaker spoke at ("as he addressed workers on June
 #: 14", "in a speech on Monday", "at a news conference Tuesday").
 _OCCASION_VERBS = frozenset(
-    {"address", "speak", "talk", "tell", "say", "share", "deliver", "give", "brief", "remark"}
+    {
+        "address",
+        "speak",
+        "talk",
+        "tell",
+        "say",
+        "share",
+        "deliver",
+        "give",
+        "brief",
+        "remark",
+        "attend",
+        "testify",
+    }
 )
 _OCCASION_NOUNS = frozenset(
     {
@@ -69,9 +83,16 @@ _OCCASION_NOUNS = frozenset(
         "gathering",
         "forum",
         "summit",
+        "hearing",
+        "trial",
+        "debate",
     }
 )
+#: Prepositions that set a statement at a named occasion ("during the hearing", "at the summit").
+_AT_OCCASION = frozenset({"during", "at", "in"})
+_AT_ONCE = frozenset({"as", "when", "while"})  # a clause telling the moment of the cue
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T.*$")
 _GOING_ON = frozenset(
     {"add", "continue"}
 )  # cues that go on with the previous statement  # a quoted stretch with no cue shorter than this is a scare quote
@@ -484,6 +505,7 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
     previous_speaker: Speaker | None = None
     seen: set[int] = set()
     resolved: dict[int, Speaker] = {}  # by speaker head token: "he said, adding that …"
+    occasions = _occasion_days(doc, timexes, resolver)
     for draft in drafts:
         if draft.start in seen:
             continue
@@ -537,6 +559,12 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
         if date is None and draft.verb is not None and speaker is not None:
             date = _occasion_date(doc, draft, speaker, resolver, timexes)
             basis = "text" if date else None
+        if date is None and draft.verb is not None:
+            # "During the hearing, the judge said": the day the text gave that occasion
+            date = _named_occasion(draft.verb, occasions)
+            basis = "text" if date else None
+        if date is not None:
+            date = _TIME_OF_DAY.sub(r"\1", date)  # said "Wednesday night": the day it was said
         if date is None and published:  # the article date stands in: basis "published"
             date, basis = published, "published"
         quote = Quote(
@@ -683,13 +711,71 @@ def _attached_date(doc: Doc, timexes: list[Timex], draft: _Draft) -> str | None:
             continue
         if timex.type not in ("DATE", "TIME") or not _DATE_VALUE.match(timex.value):
             continue
+        if _dates_a_thing(span.root):
+            continue
         clause = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if clause is not None and clause.i in verbs:
+        if clause is not None and (clause.i in verbs or _same_occasion(clause, verbs)):
             found.append(timex)
     if not found:
         return None
     cue = draft.verb.idx
     return min(found, key=lambda t: abs(t.start - cue)).value
+
+
+def _occasion_days(doc: Doc, timexes: list[Timex], resolver: Resolver) -> dict[str, str]:
+    """The day the text first gives each occasion noun ("attended the hearing on Monday",
+    "Monday's briefing"): lemma -> TIMEX3 day, outside quotes."""
+    days: dict[str, str] = {}
+    for timex in timexes:
+        if not _DAY_VALUE.match(timex.value) or resolver.in_quote(timex.start):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for ancestor in span.root.ancestors:
+            nouns = [ancestor] if ancestor.pos_ == "NOUN" else []
+            if ancestor.pos_ in ("VERB", "AUX"):
+                nouns = [c for c in ancestor.children if c.dep_ in ("dobj", "nsubj")]
+            for noun in nouns:
+                if noun.lemma_.lower() in _OCCASION_NOUNS:
+                    days.setdefault(noun.lemma_.lower(), timex.value)
+            if ancestor.pos_ in ("VERB", "AUX"):
+                break
+    return days
+
+
+def _named_occasion(verb: Token, days: dict[str, str]) -> str | None:
+    """The day of an occasion the cue is set at ("During the hearing, the judge said"), when
+    the text dated that occasion before."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _AT_OCCASION:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in days:
+                return days[noun.lemma_.lower()]
+    return None
+
+
+def _dates_a_thing(root: Token) -> bool:
+    """Whether a time expression dates a thing, not the telling: "Despite September's delivery
+    of the S-400s, Washington ... indicating" (a channel or occasion may be dated: "in a
+    September email", "at Monday's briefing")."""
+    head = root.head
+    return (
+        root.dep_ in ("poss", "compound", "amod", "nmod")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in CHANNEL_NOUNS | _OCCASION_NOUNS
+    )
+
+
+def _same_occasion(clause: Token, verbs: set[int]) -> bool:
+    """Whether a clause tells the moment of the cue: "told a news channel as he declared the
+    operation over Wednesday night"."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.head.i in verbs
+        and any(c.dep_ == "mark" and c.lower_ in _AT_ONCE for c in clause.children)
+    )
 
 
 def _date_in(

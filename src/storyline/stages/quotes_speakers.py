@@ -162,6 +162,13 @@ class Resolver:
             return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type)
         if ref is not None and ref.entity_id is not None and is_institution(head):
             return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type)
+        if (
+            previous is not None
+            and previous.name is not None
+            and is_definite(head)
+            and previous.name.lower().split()[-1] == head.lower_
+        ):
+            return previous  # "a senior State Department official told …. The official added"
         holder = self._role_holder(head)
         if holder is not None:
             return Speaker(holder.name, holder.entity_id, head.idx, head.idx + len(head), "PERSON")
