@@ -9,12 +9,16 @@ Two mentions are one event when nothing rules it out and enough speaks for it:
 - ruled out by a different PLOVER family (verbal/material cooperation/conflict), a different
   modality class (planned, negated and hypothetical are not what was done), incompatible dates
   (intervals of the TIMEX3 values do not overlap; a mention dated only by its article's date must be
-  reported within a month after a text date), sources or targets that share no actor (a group of
-  states, "181 countries", may hold any state: it rules none out, but is no shared actor), or
-  places that differ;
+  reported within a month after a text date), named sources or targets that share no actor (a group
+  of states, "181 countries", may hold any state: it rules none out, but is no shared actor; an
+  unnamed side, "the militants", rules nothing out), or places that differ;
 - spoken for by the same type, shared source and target, a text date both agree on, a shared trigger
   word ("co-sponsoring" / "co-sponsor") and shared wording; a shared trigger word between the same
-  two parties (a call lists both as sources) or with the same target needs less shared wording.
+  two parties (a call lists both as sources) or with the same target needs less shared wording,
+  but a trigger that only tells the type ("attack", "reject") lowers nothing. The same type by the
+  same named source on the same day the texts give needs no shared wording ("Militants attacked a
+  train Tuesday", "Tuesday's attack by the BLA"); undated statements in articles of different days
+  need the same words retold (Monday's statement is not Thursday's).
 
 Clustering is greedy in a deterministic order (article date, article, offset) with complete-link
 compatibility (the type family is checked against the member a mention matches best), so a month-level "In March" can join "Wednesday" (2022-03-02) without chaining two
@@ -64,6 +68,36 @@ MERGE_THRESHOLD = 2.3
 #: other than the actors' names), or a trigger word and MIN_WORDING_TRIGGER (with a shared target:
 #: MIN_WORDING_TRIGGER_TARGET).
 MIN_WORDING, MIN_WORDING_TRIGGER, MIN_WORDING_TRIGGER_TARGET = 0.1, 0.08, 0.05
+#: Trigger stems (``wording.stem``) that tell no more than their type: two reports sharing one
+#: ("attack", "reject") share the type, not yet the act, so it lowers no wording needed.
+GENERIC_TRIGGERS = frozenset(
+    [
+        "attack",
+        "kill",
+        "assault",
+        "fight",
+        "reject",
+        "deny",
+        "accuse",
+        "blame",
+        "condemn",
+        "criticize",
+        "urge",
+        "demand",
+        "warn",
+        "threaten",
+        "support",
+        "welcome",
+        "agree",
+        "back",
+        "meet",
+        "talk",
+    ]
+)
+#: The shared wording two undated statements of articles of different days need.
+MIN_WORDING_RETOLD = 0.3
+#: What an unnamed side ("the militants") adds when the other report names its actor.
+UNNAMED_AGREEMENT = 0.5
 
 
 @dataclass(slots=True)
@@ -73,6 +107,8 @@ class _Mention:
     modality: str
     sources: frozenset[str]
     targets: frozenset[str]
+    source_ids: frozenset[str]  # of the named sources only (see ``identified``)
+    target_ids: frozenset[str]
     text_date: str | None  # a TIMEX3 value fixed by the text
     published: str | None  # the article's day, YYYY-MM-DD
     words: frozenset[str]
@@ -112,6 +148,15 @@ def actors_meet(a: frozenset[str], b: frozenset[str]) -> bool:
     return (STATES_GROUP in a and _has_state(b)) or (STATES_GROUP in b and _has_state(a))
 
 
+def identified(keys: frozenset[str]) -> frozenset[str]:
+    """The keys of actors known beyond their wording: entities, countries, groups of states.
+
+    An actor with none ("the militants", "the attackers", "top diplomats") is unnamed: another
+    report may name it, so it rules no actor out; its wording still counts as a shared actor
+    when two reports use the same one ("a female suicide bomber")."""
+    return frozenset(k for k in keys if not k.startswith("name:"))
+
+
 def _has_state(keys: frozenset[str]) -> bool:
     return any(
         k == STATES_GROUP or (k.startswith("country:") and k.endswith(":state")) for k in keys
@@ -131,6 +176,8 @@ def _mention(event: Event, published: str | None) -> _Mention:
         modality=MODALITY_CLASS.get(event.modality, event.modality),
         sources=actor_keys(event.source),
         targets=actor_keys(event.target),
+        source_ids=identified(actor_keys(event.source)),
+        target_ids=identified(actor_keys(event.target)),
         text_date=text_date,
         published=dates.day_value(published),
         words=_action_words(event),
@@ -170,9 +217,9 @@ def _dates_compatible(a: _Mention, b: _Mention) -> bool:
 def _compatible(a: _Mention, b: _Mention) -> bool:
     if a.modality != b.modality:
         return False
-    if a.sources and b.sources and not actors_meet(a.sources, b.sources):
+    if a.source_ids and b.source_ids and not actors_meet(a.sources, b.sources):
         return False
-    if a.targets and b.targets and not actors_meet(a.targets, b.targets):
+    if a.target_ids and b.target_ids and not actors_meet(a.targets, b.targets):
         return False
     if a.place and b.place and not a.place & b.place:
         return False
@@ -188,17 +235,10 @@ def _score(a: _Mention, b: _Mention) -> float:
 
 
 def _report_score(a: _Mention, b: _Mention) -> float:
-    overlap = _jaccard(a.words, b.words)
-    shared_trigger = bool(a.trigger & b.trigger)
-    needed = MIN_WORDING
-    if shared_trigger:
-        # The same act ("phone call") with the same target, or between the same two parties
-        # (a call or meeting lists both as sources), needs fewer shared words.
-        same_pair = a.targets & b.targets or _shared_parties(a, b) >= 2
-        needed = MIN_WORDING_TRIGGER_TARGET if same_pair else MIN_WORDING_TRIGGER
-    if overlap < needed:
-        return 0.0  # two reports of one event share some of their words
-    same_act = shared_trigger and (
+    """How much speaks for two reports (in different sentences) telling one event; 0 when
+    nothing but the type and the participants does."""
+    shared_trigger = bool((a.trigger & b.trigger) - GENERIC_TRIGGERS)
+    same_act = shared_trigger and bool(
         a.sources & b.sources or (a.targets & b.targets and actors_meet(a.sources, b.sources))
     )
     if a.family != b.family and not same_act:
@@ -206,15 +246,58 @@ def _report_score(a: _Mention, b: _Mention) -> float:
         # SUPPORT or ACCUSE): the same trigger word by the same source (or by a group of states
         # holding it, on the same target) still links them.
         return 0.0
+    overlap = _jaccard(a.words, b.words)
+    needed = _wording_needed(a, b, shared_trigger)
+    if _statements_of_two_days(a, b):
+        needed = max(needed, MIN_WORDING_RETOLD)
+    if overlap < needed and not _same_day_same_actor(a, b):
+        return 0.0  # two reports of one event share some of their words
     score = 1.0 if a.event.type == b.event.type else 0.5
-    if a.sources & b.sources:
-        score += 1.0
-    if a.targets & b.targets:
-        score += 1.0
+    score += _actor_agreement(a.sources, b.sources) + _actor_agreement(a.targets, b.targets)
     score += _date_agreement(a, b)
     if shared_trigger:
         score += 0.5
     return score + 3.0 * overlap
+
+
+def _actor_agreement(a: frozenset[str], b: frozenset[str]) -> float:
+    """1 for a shared actor; half of it when one report names the actor the other leaves
+    unnamed ("the militants", with the BLA in the other report)."""
+    if a & b:
+        return 1.0
+    return UNNAMED_AGREEMENT if a and b and not (identified(a) and identified(b)) else 0.0
+
+
+def _wording_needed(a: _Mention, b: _Mention, shared_trigger: bool) -> float:
+    """The shared wording two reports need: less for the same act ("phone call") between the
+    same two parties (a call or meeting lists both as sources) or on the same named target."""
+    if not shared_trigger:
+        return MIN_WORDING
+    same_pair = a.target_ids & b.target_ids or _shared_parties(a, b) >= 2
+    return MIN_WORDING_TRIGGER_TARGET if same_pair else MIN_WORDING_TRIGGER
+
+
+def _statements_of_two_days(a: _Mention, b: _Mention) -> bool:
+    """Two verbal acts (statements, accusations, demands) the texts do not date, in articles of
+    different days: most likely said on different days (Monday's statement, Thursday's), so
+    only the same words retold make them one."""
+    return (
+        a.family.startswith("verbal")
+        and b.family.startswith("verbal")
+        and a.text_interval is None
+        and b.text_interval is None
+        and a.published_day != b.published_day
+    )
+
+
+def _same_day_same_actor(a: _Mention, b: _Mention) -> bool:
+    """The same type of act by the same named source on the same day the texts give
+    ("Militants attacked a train Tuesday" and "Tuesday's attack by the BLA"): one event whatever
+    else the sentences say. A month or a week is too wide to tell two acts apart."""
+    if a.event.type != b.event.type or not a.source_ids & b.source_ids:
+        return False
+    ia, ib = a.text_interval, b.text_interval
+    return ia is not None and ia == ib and ia.days == 1
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -1,0 +1,130 @@
+"""Merging the reports of one real-world event across articles: what a reader would call one
+event (an unnamed side, the same day, the same act retold) and what stays apart (another attack
+by the same group, statements of different days, the rescue after the attack)."""
+
+from __future__ import annotations
+
+from storyline.records import Actor, Document, Event, EventDate, Span, StoryEvent
+from storyline.story.events import merge_events
+from storyline.story.timeline import sentence_around
+
+BLA = ("bla", "PAK", "REB")
+ARMY = (None, "PAK", "MIL")
+TRUMP = ("trump", "USA", "GOV")
+
+
+def _doc(key: str, published: str, text: str) -> Document:
+    return Document(key, key, None, None, None, published, "metadata", text)
+
+
+def _actor(doc: Document, name: str, codes: tuple[str | None, str, str] | None) -> Actor:
+    start = doc.text.index(name)
+    entity_id, country, sector = codes if codes else (None, None, None)
+    return Actor(entity_id, name, country, sector, start, start + len(name))
+
+
+def _event(
+    doc: Document,
+    trigger: str,
+    type_: str,
+    source: tuple[str, tuple[str | None, str, str] | None],
+    date: str | None = None,
+) -> Event:
+    t = doc.text.index(trigger)
+    sentence = sentence_around(doc.text, t, t + len(trigger))
+    return Event(
+        id=f"{doc.id}-{t}",
+        doc_id=doc.id,
+        type=type_,
+        mode=None,
+        modality="asserted",
+        source=[_actor(doc, *source)],
+        target=[],
+        date=EventDate(date, "text") if date else EventDate(doc.published or "", "published"),
+        location=None,
+        sentence=sentence,
+        trigger=Span(t, t + len(trigger), trigger),
+        quote_id=None,
+        confidence=0.9,
+    )
+
+
+def _together(merged: list[StoryEvent], a: Event, b: Event) -> bool:
+    return any(a.id in s.mention_ids and b.id in s.mention_ids for s in merged)
+
+
+FIRST = _doc(
+    "first",
+    "2025-03-12",
+    "Militants attacked a passenger train Tuesday in Balochistan, taking many hostages. "
+    "Just days later, a roadside bomb blast killed 11 coal miners, while the BLA took credit "
+    "for attacking a military vehicle securing a supply convoy.",
+)
+SECOND = _doc(
+    "second",
+    "2025-03-13",
+    "The BLA said Tuesday's attack on the passenger train was its work. "
+    "The militants held passengers of the train hostage in a tunnel for hours.",
+)
+
+
+def test_the_same_attack_on_the_same_day_is_one_event_and_another_attack_stays_apart() -> None:
+    train = _event(FIRST, "attacked", "ASSAULT", ("Militants", (None, "PAK", "REB")), "2025-03-11")
+    convoy = _event(FIRST, "attacking", "ASSAULT", ("BLA", BLA))
+    retold = _event(SECOND, "attack", "ASSAULT", ("BLA", BLA), "2025-03-11")
+    merged = merge_events([train, convoy, retold], [FIRST, SECOND])
+    assert _together(merged, train, retold)
+    # Another attack by the same group, undated and sharing only "attack": not the train attack.
+    assert not _together(merged, train, convoy) and not _together(merged, retold, convoy)
+
+
+def test_an_unnamed_side_does_not_rule_out_the_named_one() -> None:
+    retold = _event(SECOND, "attack", "ASSAULT", ("BLA", BLA), "2025-03-11")
+    hostages = _event(SECOND, "held", "COERCE", ("The militants", None), "2025-03-11")
+    train = _event(FIRST, "taking", "COERCE", ("Militants", (None, "PAK", "REB")), "2025-03-11")
+    merged = merge_events([retold, hostages, train], [FIRST, SECOND])
+    # "The militants" (no entity, no country) held the train's passengers: the BLA's hostages.
+    assert _together(merged, hostages, train)
+
+
+def test_the_rescue_operation_is_not_the_attack() -> None:
+    rescue = _doc(
+        "rescue",
+        "2025-03-13",
+        "The military attacked the militants holding the passenger train Tuesday in Balochistan "
+        "and freed the hostages.",
+    )
+    train = _event(FIRST, "attacked", "ASSAULT", ("Militants", (None, "PAK", "REB")), "2025-03-11")
+    operation = _event(rescue, "attacked", "ASSAULT", ("The military", ARMY), "2025-03-11")
+    merged = merge_events([train, operation], [FIRST, rescue])
+    assert not _together(merged, train, operation)  # the same words, the other side acting
+
+
+TUESDAY = _doc(
+    "tue",
+    "2025-03-11",
+    "Trump contended that the tariffs on Canada would make everything else disappear.",
+)
+
+
+def test_undated_statements_of_articles_of_different_days_stay_apart() -> None:
+    thursday = _doc(
+        "thu",
+        "2025-03-13",
+        "Trump contended in a post that the tariffs of the European Union are hostile.",
+    )
+    first = _event(TUESDAY, "contended", "ACCUSE", ("Trump", TRUMP))
+    other = _event(thursday, "contended", "ACCUSE", ("Trump", TRUMP))
+    assert len(merge_events([first, other], [TUESDAY, thursday])) == 2
+
+
+def test_an_undated_statement_retold_in_the_same_words_days_later_is_one() -> None:
+    thursday = _doc(
+        "thu",
+        "2025-03-13",
+        "Earlier, Trump contended that the tariffs on Canada would make everything disappear.",
+    )
+    first = _event(TUESDAY, "contended", "ACCUSE", ("Trump", TRUMP))
+    again = _event(thursday, "contended", "ACCUSE", ("Trump", TRUMP))
+    (merged,) = merge_events([first, again], [TUESDAY, thursday])
+    assert merged.doc_ids == ["tue", "thu"]
