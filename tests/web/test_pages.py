@@ -240,3 +240,24 @@ def test_network_shows_what_happened_unless_asked(web: Any) -> None:
     everything = html.unescape(web.get("/network?modality=any").text)
     assert "<em>planned</em>" in everything
     assert 'data-query="?modality=any"' in everything
+
+
+def test_a_timeline_entry_of_several_articles_says_how_many_reported_it(
+    tmp_path: Path, build_sample: Callable[[Path], Path], client_for: Callable[[Path], Any]
+) -> None:
+    from dataclasses import replace
+
+    from storyline.records import Citation, Document, TimelineEntry
+
+    db = build_sample(tmp_path / "reported.duckdb")
+    with Store.open(db) as store:
+        docs = list(store.records(Document, order="id"))
+        entries = list(store.records(TimelineEntry))
+        first = entries[0]
+        other = next(d for d in docs if d.id != first.citations[0].doc_id)
+        cited = [*first.citations, Citation(other.id, 0, min(20, len(other.text)))]
+        store.replace(TimelineEntry, [replace(first, citations=cited), *entries[1:]])
+    with client_for(db) as client:
+        page = client.get("/timeline").text
+    assert page.count("Reported by 2 articles:") == 1
+    assert "Source:" in page  # the entries of one article keep their single source
