@@ -1,10 +1,15 @@
-"""Name splitting in the actors stage (actors_names), on strings."""
+"""Names in the actors stage (actors_names): glued words, headlines, bylines and line breaks."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from storyline.stages.actors_names import camel_cut
+from storyline.records import Entity
+from storyline.stages.actors import find_actors
+from storyline.stages.actors_names import camel_cut, line_kind
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize(
@@ -13,3 +18,40 @@ from storyline.stages.actors_names import camel_cut
 )
 def test_a_glued_word_is_cut_but_a_surname_prefix_is_not(token: str, cut: int) -> None:
     assert camel_cut(token) == cut
+
+
+def _entities(nlp: Language, text: str) -> list[Entity]:
+    doc = nlp(text)
+    doc._.doc_id = "d1"
+    doc._.published = "2016-02-24"
+    return find_actors(doc)[0]
+
+
+def test_a_headline_verb_is_no_part_of_a_name(base_nlp: Language) -> None:
+    text = (
+        "Hillary Clinton Drops Out Of Race After Poll Slump\n"
+        "By John Smith, Associated Press\n\n"
+        "Hillary Clinton said on Tuesday she would keep campaigning in Iowa.\n"
+        "=====\n"
+        "Donald Trump Claims Victory In Nevada\n"
+        "Trump won the Nevada caucuses on Tuesday. Trump thanked his voters."
+    )
+    first, second = text.split("=====\n")
+    names = {e.name for e in _entities(base_nlp, first)}
+    assert "Hillary Clinton" in names
+    assert not any("Drops" in n or "Smith" in n or "WASHINGTON" in n for n in names)
+    people = [e.name for e in _entities(base_nlp, second) if e.type == "PERSON"]
+    assert people == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Hillary Clinton Drops Out Of Race After Poll Slump", "headline"),
+        ("By John Smith, Associated Press", "byline"),
+        ("Hillary Clinton said on Tuesday she would keep campaigning.", None),
+        ("Media outlets closed", None),
+    ],
+)
+def testline_kinds(line: str, kind: str | None) -> None:
+    assert line_kind(line) == kind

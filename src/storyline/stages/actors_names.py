@@ -241,7 +241,73 @@ def find_names(doc: Doc, lex: Lexicon, tokens: Sequence[Token] | None = None) ->
     names = [_extend_person(doc, s, taken) for s in sorted(names, key=lambda s: s.start)]
     names = _join_particles(doc, names)
     names = _join_ministries(doc, names)
+    names = _cut_at_lines(doc, names)
     return _person_parts(doc, names, lex, tokens)
+
+
+#: Small words a title-case headline leaves in lower case ("Clinton Drops Out of the Race").
+HEADLINE_SMALL = frozenset(
+    str.split("a an the and or but nor of in on at to for by from with as vs via per into over")
+)
+_BYLINE = re.compile(r"^\s*(?:by|from)\s+[A-Z]", re.IGNORECASE)
+
+
+def line_kind(line: str) -> str | None:
+    """ "byline" for "By John Smith, AP", "headline" for a title-case line that is no sentence
+    ("Hillary Clinton Drops Out Of Race"), else None."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if _BYLINE.match(line) and len(words) <= 12:
+        return "byline"
+    big = [w for w in words if w.lower() not in HEADLINE_SMALL]
+    if len(words) < 3 or line.rstrip().endswith((".", "?", "!", ":", ",")):
+        return None
+    if sum(w[0].isupper() for w in big) >= max(3, 0.8 * len(big)):
+        return "headline"
+    return None
+
+
+def _cut_at_lines(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """Names as the lines they stand in let them be: none across a line break ("Associated
+    Press\n\nWASHINGTON"), none in a byline, and a name in a title-case headline cut to the
+    words the body uses as a name ("Hillary Clinton Drops" -> "Hillary Clinton", "Donald Trump
+    Claims Victory" -> "Donald Trump" when the body writes "Trump")."""
+    text = doc.text
+    lines = [(m.start(), m.end(), line_kind(m.group())) for m in re.finditer(r"[^\n]+", text)]
+    if not any(kind for _, _, kind in lines):
+        return [_one_line(doc, n) for n in names]
+    heads = [a for a, _, kind in lines if kind]
+    ends = [b for _, b, kind in lines if kind]
+    body = {
+        t.text
+        for t in doc
+        if t.pos_ == "PROPN" and not any(a <= t.idx < b for a, b in zip(heads, ends, strict=True))
+    }
+    out: list[NameSpan] = []
+    for name in names:
+        n = _one_line(doc, name)
+        at = doc[n.start].idx
+        kind = next((k for a, b, k in lines if a <= at < b), None)
+        if kind == "byline":
+            continue
+        headline = kind == "headline" and n.kind in ("person", "org") and n.end - n.start > 1
+        out.append(_headline_cut(doc, n, body) if headline else n)
+    return out
+
+
+def _one_line(doc: Doc, n: NameSpan) -> NameSpan:
+    for i in range(n.start + 1, n.end):
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            return NameSpan(n.start, i, n.kind, n.value) if i > n.start else n
+    return n
+
+
+def _headline_cut(doc: Doc, n: NameSpan, body: set[str]) -> NameSpan:
+    """The longest head of a headline name whose last word the body tags a proper noun, so a
+    capitalised verb or noun of the headline ("Drops", "Claims Victory") is left out."""
+    for end in range(n.end, n.start, -1):
+        if doc[end - 1].text in body:
+            return n if end == n.end else NameSpan(n.start, end, n.kind, n.value)
+    return n
 
 
 # Where a name that acts stands: a place rarely accuses or attends, a person often does.
