@@ -141,6 +141,8 @@ def _views(base: str) -> dict[str, str]:
         "search": "/search?q=Cambodia",
         "search-page-2": "/search?q=Cambodia&offset=20",
         "actors-filtered": "/actors?name=a",
+        "events": "/events",
+        "events-filtered": "/events?sort=-date&modality=asserted",
     }
 
 
@@ -227,9 +229,11 @@ def test_api_docs_render_offline(browser: Any, server: str) -> None:
         visit.close()
 
 
-@pytest.mark.parametrize("path", ["/timeline", "/network", "/actors", "/search?q=Cambodia"])
+@pytest.mark.parametrize(
+    "path", ["/timeline", "/network", "/actors", "/search?q=Cambodia", "/events"]
+)
 def test_filters_fit_a_phone(browser: Any, server: str, path: str) -> None:
-    """At 390 px every field and button of a filter form lies inside the form."""
+    """At 390 px every field and button of a filter form, and every facet, lies on the screen."""
     visit = Visit(browser, server, WIDTHS["phone"])
     try:
         page = visit.open(path)
@@ -241,7 +245,9 @@ def test_filters_fit_a_phone(browser: Any, server: str, path: str) -> None:
                                  return r.right > box.right + 1 || r.left < box.left - 1
                                         || r.right > window.innerWidth; })
                   .map(e => e.name || e.textContent);
-            })"""
+            }).concat([...document.querySelectorAll('.facets, .facets li')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth)
+                .map(e => e.textContent))"""
         )
         assert outside == []
         page.screenshot(

@@ -26,6 +26,7 @@ PAGES = [
     ("/documents", "Ukraine asks Cambodia for deminers"),
     ("/documents/docC", "Phnom Penh welcomes embassy statement"),
     ("/search?q=deminers", "Ukraine asks Cambodia for deminers"),
+    ("/events", "Hun Sen → Ukraine"),
 ]
 
 
@@ -261,3 +262,29 @@ def test_a_timeline_entry_of_several_articles_says_how_many_reported_it(
         page = client.get("/timeline").text
     assert page.count("Reported by 2 articles:") == 1
     assert "Source:" in page  # the entries of one article keep their single source
+
+
+def test_events_page_lists_with_facets_and_counts(web: Any) -> None:
+    page = html.unescape(web.get("/events").text)
+    assert "<strong>6</strong> events" in page
+    assert re.search(r'href="\?type=SUPPORT">SUPPORT</a> <span class="meta inline">2</span>', page)
+    assert "Cambodia and the war in Ukraine" in page  # the story facet, by its label
+    narrowed = html.unescape(web.get("/events?type=SUPPORT").text)
+    assert "<strong>2</strong> events" in narrowed and "<strong>SUPPORT</strong>" in narrowed
+    assert '<a href="?" aria-label="Remove this filter">✕</a>' in narrowed
+    assert "/documents/docA#" in narrowed and "/documents/docB#" not in narrowed
+
+
+def test_events_page_sorts_pages_and_downloads_what_it_shows(big_web: Any, web: Any) -> None:
+    newest = html.unescape(web.get("/events?sort=-date").text).split("<table")[1]
+    oldest = html.unescape(web.get("/events?sort=date").text).split("<table")[1]
+    assert newest.index("12 Jun 2023") < newest.index("21 Feb 2022")
+    assert oldest.index("week of 21 Feb 2022") < oldest.index("12 Jun 2023")
+    shown = re.findall(r'<td><a href="(/documents/[^"]+)">', oldest)
+    rows = web.get("/events.csv?sort=date").text.splitlines()
+    assert rows[0] == "date,type,modality,source,target,sentence,document,link"
+    assert [r.rsplit(",", 1)[1] for r in rows[1:]] == shown  # the same rows, in the same order
+    assert "week of 21 Feb 2022" in rows[1]
+    assert web.get("/events.csv").headers["content-type"].startswith("text/csv")
+    api = web.get("/api/events", params={"type": "SUPPORT", "limit": 50}).json()
+    assert api["total"] == 2

@@ -42,7 +42,17 @@ def test_api_docs_relax_only_styles(web: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/timeline", "/actors", "/network", "/documents", "/documents/docA", "/search"]
+    "path",
+    [
+        "/",
+        "/timeline",
+        "/actors",
+        "/network",
+        "/documents",
+        "/documents/docA",
+        "/search",
+        "/events",
+    ],
 )
 def test_pages_have_no_inline_script_or_style(web: Any, path: str) -> None:
     page = web.get(path).text

@@ -7,6 +7,8 @@ loaded from another host, so the UI works offline.
 
 from __future__ import annotations
 
+import csv
+import io
 import urllib.parse
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -373,6 +375,89 @@ def network_page(
         "api_query": api_query,
     }
     return _render(request, "network.html", context)
+
+
+# --- events: a list with facets -------------------------------------------------------------------
+
+EVENT_ROWS = 50
+EVENT_FACETS = (  # (parameter, title, facet of q.Facets)
+    ("type", "Type", "types"),
+    ("modality", "Modality", "modalities"),
+    ("country", "Country", "countries"),
+    ("sector", "Sector", "sectors"),
+    ("actor", "Actor", "actors"),
+    ("story", "Story", "stories"),
+)
+EVENT_COLUMNS = ("date", "type", "modality", "source", "target", "sentence", "document", "link")
+
+
+def event_row(e: Event) -> dict[str, str]:
+    """An event as the list page shows it and its CSV gives it (names and dates in words)."""
+    return {
+        "date": nice_date(e.date.value) if e.date else "undated",
+        "type": e.type,
+        "modality": e.modality,
+        "source": ", ".join(a.name for a in e.source),
+        "target": ", ".join(a.name for a in e.target),
+        "sentence": " ".join(e.sentence.text.split()),
+        "document": e.doc_id,
+        "link": cite_url(e.doc_id, e.sentence.start, e.sentence.end),
+    }
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(
+    request: Request,
+    db: Db,
+    f: Annotated[q.Filters, Depends(event_filters)],
+    sort: Annotated[str | None, Query(pattern=r"^-?[a-z]{1,20}$")] = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    """Every event mention, filtered by facets with counts, sorted, paged and downloadable."""
+    page = q.list_events(db, f, q.PageArgs(limit=EVENT_ROWS, offset=offset, sort=sort))
+    facets = q.facets(db, f)
+    groups = [(param, title, getattr(facets, name)) for param, title, name in EVENT_FACETS]
+    chosen = {
+        "type": f.type,
+        "modality": f.modality,
+        "country": f.country,
+        "sector": f.sector,
+        "actor": f.actor_ids[0] if len(f.actor_ids) == 1 else f.actor,
+        "story": f.story,
+    }
+    context = {
+        "page": page,
+        "rows": [(e, event_row(e)) for e in page.items],
+        "facets": facets,
+        "groups": groups,
+        "chosen": chosen,
+        "sort": sort or "date",
+        "f": f,
+    }
+    return _render(request, "events.html", context)
+
+
+@router.get("/events.csv")
+def events_csv(
+    request: Request,
+    db: Db,
+    f: Annotated[q.Filters, Depends(event_filters)],
+    sort: Annotated[str | None, Query(pattern=r"^-?[a-z]{1,20}$")] = None,
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=q.MAX_LIMIT)] = EVENT_ROWS,
+) -> Response:
+    """The rows of /events with the same parameters, as CSV."""
+    page = q.list_events(db, f, q.PageArgs(limit=limit, offset=offset, sort=sort))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for e in page.items:
+        writer.writerow(event_row(e))
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+    )
 
 
 # --- documents ------------------------------------------------------------------------------------
