@@ -589,3 +589,17 @@ def test_an_investigation_by_the_authorities_is_coercion(base_nlp: Language) -> 
         extract_events(make(base_nlp, "Japan opened an investigation into China.")), "opened"
     )
     assert by_police.type == "COERCE"  # Japan is a government (GOV): the authorities
+
+
+def test_a_participle_happens_when_the_verb_it_hangs_from_does(base_nlp: Language) -> None:
+    text = "In December, Russian troops carried out strikes against Ukraine, hitting Ukraine hard."
+    doc = make(base_nlp, text, published="2025-03-14", timexes=[("December", "2024-12")])
+    event = only(extract_events(doc), "hitting")
+    assert event.date == EventDate("2024-12", "text")
+
+
+def test_the_content_of_a_dated_announcement_is_dated_by_it(base_nlp: Language) -> None:
+    text = "Japan welcomed Tuesday's announcement that Ukraine had agreed to a ceasefire."
+    doc = make(base_nlp, text, published="2025-03-12", timexes=[("Tuesday", "2025-03-11")])
+    event = only(extract_events(doc), "agreed")
+    assert event.date == EventDate("2025-03-11", "text")

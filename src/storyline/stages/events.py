@@ -1183,6 +1183,16 @@ def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> Ev
     return None
 
 
+def _shares_time(verb: Token) -> bool:
+    """A participle clause with no conjunction of its own ("..., hitting targets") happens when the
+    verb it hangs from does."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
+
+
 def _with_mod(value: str, timex: Timex) -> str:
     return value  # the mod (START, END, ...) stays on the timex record
 
@@ -1208,9 +1218,18 @@ def _attached(
     targets = {token.i, anchor.i}
     if anchor.dep_ in {"relcl", "advcl"} and span.start <= anchor.head.i < span.end:
         return True  # "Since August 2022, when the president called for ..."
+    if (
+        anchor.dep_ in {"acl", "ccomp"}
+        and anchor.head.pos_ == "NOUN"
+        and span.root.head.i == anchor.head.i
+        and span.root.dep_ in {"poss", "compound", "npadvmod", "amod"}
+    ):
+        return True  # "Tuesday's announcement that Ukraine had agreed": told then
     head = anchor
-    while head.dep_ == "conj" and head.head is not head:
-        # "Last month, a court sentenced Dodik ... and banned him": the fronted date is shared
+    while head.head is not head and (head.dep_ == "conj" or _shares_time(head)):
+        # "Last month, a court sentenced Dodik ... and banned him": the fronted date is shared;
+        # so is the date of the verb a participle hangs from ("in December, U.S. forces carried
+        # out airstrikes, hitting targets")
         head = head.head
         targets.add(head.i)
     current = span.root
