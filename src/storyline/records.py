@@ -24,6 +24,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["asserted", "planned", "negated", "hypothetical", "reported"]
 DateBasis = Literal["text", "published"]
+PlaceBasis = Literal["sentence", "article"]
 Granularity = Literal["day", "week", "month", "quarter", "year"]
 
 #: The PLOVER event types, in codebook order.
@@ -94,12 +95,19 @@ class EventDate:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where an event happened."""
+    """Where an event happened: the place as written (``name`` is ``text[start:end]``) and the
+    gazetteer entry it resolved to (``stages/places``)."""
 
     name: str
-    country: str | None
+    country: str | None  # ISO 3166-1 alpha-3
     start: int
     end: int
+    resolved: str | None = None  # the gazetteer's name ("Erbil" for "Irbil")
+    subdivision: str | None = None  # first-level subdivision, ISO 3166-2 name
+    latitude: float | None = None  # WGS84 degrees
+    longitude: float | None = None
+    confidence: float | None = None  # 0..1: the name's resolution and, for "article", the scene
+    basis: PlaceBasis | None = None  # "sentence": said of the event; "article": the scene
 
 
 # --- table records ---------------------------------------------------------------------------
@@ -309,6 +317,7 @@ class StoryEvent:
     mention_ids: list[str]
     doc_ids: list[str]
     story_id: str | None = None
+    location: Place | None = None  # the place of its best-placed report
 
 
 @dataclass(frozen=True, slots=True)

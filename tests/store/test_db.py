@@ -203,6 +203,50 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_rows(tmp_db: Path) 
     assert names == [name for name, _ in MIGRATIONS]
 
 
+def test_a_database_of_the_place_without_coordinates_is_migrated_with_its_rows(
+    tmp_db: Path,
+) -> None:
+    import duckdb
+
+    from storyline.store.schema import create_table_sql
+
+    old_place = 'STRUCT("name" VARCHAR, "country" VARCHAR, "start" BIGINT, "end" BIGINT)'
+    new_events = create_table_sql(Event, "extracted_events")
+    new_place = re.search(r'"location" (STRUCT\([^)]*\))', new_events)
+    assert new_place is not None
+    con = duckdb.connect(str(tmp_db))
+    con.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    for name, statements in MIGRATIONS[:2]:
+        for sql in statements:
+            con.execute(sql.replace(new_place.group(1), old_place))
+        con.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
+    con.execute("ALTER TABLE story_events DROP COLUMN location")
+    con.execute(
+        "INSERT INTO extracted_events VALUES ('d1:V8', 'd1', 'ASSAULT', NULL, 'asserted', [], [], "
+        "NULL, {'name': 'Quetta', 'country': 'PAK', 'start': 0, 'end': 6}, "
+        "{'start': 0, 'end': 20, 'text': 'x'}, {'start': 8, 'end': 14, 'text': 'x'}, NULL, 0.8)"
+    )
+    con.close()
+    with Store.open(tmp_db) as store:
+        (event,) = store.records(Event)
+        names = [r["name"] for r in store.sql("SELECT name FROM schema_migrations ORDER BY 1")]
+        store.write_batch([], [dataclasses.replace(_event("d2"), location=_QUETTA)])
+        placed = [e.location for e in store.records(Event) if e.doc_id == "d2"]
+        columns = [
+            r["column_name"]
+            for r in store.sql(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'story_events'"
+            )
+        ]
+    assert event.location == Place("Quetta", "PAK", 0, 6, basis="sentence")
+    assert placed == [_QUETTA]
+    assert "location" in columns
+    assert names == [name for name, _ in MIGRATIONS]
+
+
+_QUETTA = Place("Quetta", "PAK", 0, 6, "Quetta", "Balochistan", 30.18, 67.0, 0.9, "sentence")
+
+
 def test_reads_inside_a_transaction_see_its_writes(tmp_db: Path) -> None:
     with Store.open(tmp_db) as store:
         store.write_batch([], [_event("d1", "E1")])

@@ -30,6 +30,7 @@ from storyline.records import (
     Event,
     Failure,
     Mention,
+    Place,
     Quote,
     Role,
     Story,
@@ -40,8 +41,10 @@ from storyline.records import (
 )
 from storyline.store.schema import (
     LINKED_RECORDS,
+    arrow_type,
     create_table_sql,
     create_view_sql,
+    sql_type,
     stored_table,
     to_arrow,
 )
@@ -74,6 +77,9 @@ _RETRY_EVERY = 0.1
 #: Bytes before the first block of a DuckDB file: its main header and two database headers.
 _HEADERS = 3 * 4096
 
+#: The column type of a place (``records.Place``).
+_PLACE_SQL = sql_type(arrow_type(Place))
+
 #: Named, ordered schema migrations. Append only: a database records which ones it has.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", tuple(create_table_sql(cls) for cls in _INITIAL)),
@@ -90,6 +96,27 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "e.country, e.sector, e.aliases FROM extracted_mentions m "
             "JOIN entities e ON e.id = m.entity_id",
             "INSERT INTO entity_links SELECT DISTINCT doc_id, id, id FROM document_entities",
+        ),
+    ),
+    (
+        # A place resolved to the gazetteer: resolved name, subdivision, coordinates, confidence
+        # and basis. DuckDB cannot add fields to a struct column in place, so the extracted events
+        # are copied into a table of the new shape (the new fields NULL on old rows); story events
+        # gain the place of their best-placed report.
+        "0003_place_fields",
+        (
+            'DROP VIEW IF EXISTS "events"',
+            'ALTER TABLE "extracted_events" RENAME TO "extracted_events_0003"',
+            create_table_sql(Event, "extracted_events"),
+            'INSERT INTO "extracted_events" BY NAME SELECT * REPLACE ('
+            "CASE WHEN location IS NULL THEN NULL ELSE struct_pack("
+            'name := location.name, country := location.country, "start" := location."start", '
+            '"end" := location."end", resolved := NULL::VARCHAR, '
+            "subdivision := NULL::VARCHAR, latitude := NULL::DOUBLE, longitude := NULL::DOUBLE, "
+            "confidence := NULL::DOUBLE, basis := 'sentence') END AS location) "
+            'FROM "extracted_events_0003"',
+            'DROP TABLE "extracted_events_0003"',
+            f'ALTER TABLE "story_events" ADD COLUMN IF NOT EXISTS "location" {_PLACE_SQL}',
         ),
     ),
 )

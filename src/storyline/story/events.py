@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.records import Actor, Document, Event, EventDate, StoryEvent
+from storyline.records import Actor, Document, Event, EventDate, Place, StoryEvent
 from storyline.story import dates
 from storyline.story.wording import content_words
 
@@ -479,7 +479,17 @@ def _story_event(members: list[_Mention]) -> StoryEvent:
         date=_story_date(members),
         mention_ids=mention_ids,
         doc_ids=list(dict.fromkeys(e.doc_id for e in events)),
+        location=best_place(events),
     )
+
+
+def best_place(events: Iterable[Event]) -> Place | None:
+    """The place of the best-placed report: said in its sentence before set by the article, then
+    the surest resolution, then the first report."""
+    placed = [e.location for e in events if e.location is not None]
+    if not placed:
+        return None
+    return max(placed, key=lambda p: (p.basis == "sentence", p.confidence or 0.0))
 
 
 def merge_events(events: Iterable[Event], documents: Iterable[Document]) -> list[StoryEvent]:

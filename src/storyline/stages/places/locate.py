@@ -1,0 +1,244 @@
+"""Where an event happened: the place phrase on its trigger, else the scene the article sets.
+
+Reads: the parse of the event's sentence and the document's :class:`PlaceMention` values.
+Writes nothing: returns :class:`storyline.records.Place` values.
+
+* **Sentence** (basis ``sentence``): a place mention whose head path reaches the trigger (or the
+  verb it hangs from) through a locative preposition (:data:`LOCATIVE_PREPS`: "talks in Jeddah",
+  "attacked a train in Bolan district", "a hotel in the central town of Beledweyne"), without
+  crossing another verb or a clause boundary; or a place naming a noun trigger's kind ("the Oval
+  Office clash"); "to" counts after a trigger of arrival (:data:`ARRIVAL_LEMMAS`: "a visit to
+  Quetta"). The nearest such mention wins.
+* **Article** (basis ``article``): the scene: a dateline ("QUETTA, Pakistan —"), an opening "In
+  Quetta, ..." in the first sentences, else the sentence place of the first event of a scene type
+  (:data:`SCENE_TYPES`: physical acts, which happen somewhere, unlike statements) in the opening
+  sentences. It is given only to events of a scene type whose own sentence names no place in
+  another country.
+* An actor's nationality is never a place ("a Guatemalan judge" places nothing), and an event the
+  text does not place has none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.records import Event, Place, PlaceBasis
+from storyline.stages.places.gazetteer import Gazetteer
+from storyline.stages.places.resolve import NOT_PLACES, PLACE_LABELS, PlaceMention, fold, resolve
+
+#: Prepositions that say where ("in", "at", ...).
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "across", "inside", "outside", "around", "throughout", "into"}
+)
+#: Triggers after which "to <place>" is where the event happened ("a visit to Quetta").
+ARRIVAL_LEMMAS = frozenset({"visit", "trip", "travel", "come", "arrive", "return", "fly"})
+#: Dependencies that open another clause: a place beyond one is not the trigger's.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis"})
+#: Event types given the article's scene when their sentence does not say where.
+SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
+#: How many opening sentences may set the scene.
+SCENE_SENTENCES = 3
+#: Confidence kept when a place comes from the article rather than the event's sentence.
+ARTICLE_FACTOR = 0.8
+#: Confidence kept when a place is the sentence's, not on the trigger's phrase.
+SENTENCE_FACTOR = 0.9
+#: Sectors of a source acting at home: their events are not given another country's scene.
+HOME_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+#: A dateline: "QUETTA, Pakistan —", "WASHINGTON (AP) -".
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z.' -]+[A-Z])(?:,\s*([A-Z][\w.' ]+?))?\s*(?:\([^)]*\))?\s*[—–-]"
+)
+_MAX_PATH = 8
+
+
+def as_place(mention: PlaceMention, basis: PlaceBasis, factor: float = 1.0) -> Place:
+    """The event record's place for a mention."""
+    entry = mention.entry
+    return Place(
+        name=mention.text,
+        country=entry.country,
+        start=mention.start,
+        end=mention.end,
+        resolved=entry.name,
+        subdivision=entry.subdivision,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        confidence=round(mention.confidence * factor, 3),
+        basis=basis,
+    )
+
+
+def _path_to(token: Token, targets: set[int], arrival: bool) -> int | None:
+    """Steps from a place token up to a target through a locative preposition, else None."""
+    current, steps, located = token, 0, False
+    while steps < _MAX_PATH:
+        if current.i in targets:
+            return steps if located else None
+        if current.dep_ in CLAUSE_DEPS or (steps and current.pos_ in {"VERB", "AUX"}):
+            return None
+        if current.dep_ == "prep" and (
+            current.lower_ in LOCATIVE_PREPS or (arrival and current.lower_ == "to")
+        ):
+            located = True
+        if current.head is current:
+            return None
+        if current.dep_ in {"compound", "nmod"} and current.head.i in targets:
+            return steps + 1  # "the Oval Office clash"
+        current = current.head
+        steps += 1
+    return None
+
+
+def sentence_place(
+    doc: Doc, sent: Span, heads: Iterable[Token], mentions: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """The place mention of the sentence attached to the trigger (module docstring)."""
+    heads = list(heads)
+    targets = {t.i for t in heads}
+    arrival = any(t.lemma_.lower() in ARRIVAL_LEMMAS for t in heads)
+    best: tuple[int, PlaceMention] | None = None
+    for mention in mentions:
+        if not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = doc.char_span(
+            mention.start, min(mention.end, span.end_char), alignment_mode="expand"
+        )
+        steps = _path_to((root or span).root, targets, arrival)
+        if steps is not None and (best is None or steps < best[0]):
+            best = (steps, mention)
+    return best[1] if best else None
+
+
+def dateline(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
+    """The place of a dateline opening the text ("QUETTA, Pakistan —"), if the gazetteer has it."""
+    found = _DATELINE.match(doc.text[:120])
+    if found is None:
+        return None
+    city = found.group(1).title()
+    candidates = gazetteer.candidates(city)
+    if found.group(2):
+        inside = {c.country for c in gazetteer.candidates(found.group(2))}
+        candidates = tuple(c for c in candidates if c.country in inside) or candidates
+    resolved = resolve(candidates, Counter(), frozenset())
+    if resolved is None:
+        return None
+    end = found.end(2) if found.group(2) else found.end(1)
+    return PlaceMention(found.start(1), end, doc.text[found.start(1) : end], *resolved)
+
+
+def opening_place(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """An opening "In Quetta, ..." or "At the White House, ..." in the first sentences."""
+    for i, sent in enumerate(doc.sents):
+        if i >= SCENE_SENTENCES:
+            break
+        first = sent[0]
+        if first.lower_ not in {"in", "at"}:
+            continue
+        for mention in mentions:
+            if sent.start_char < mention.start < sent.end_char:
+                after = doc.text[mention.end : mention.end + 1]
+                if after == "," and len(doc.text[sent.start_char : mention.start].split()) <= 3:
+                    return mention
+                break
+    return None
+
+
+#: Which kind of place is the more specific scene (lower first).
+SPECIFICITY = {"site": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+def _locative(token: Token) -> bool:
+    """Whether a place token hangs from a locative preposition ("in the town of Beledweyne")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS:
+            return True
+        if current.head is current or current.pos_ in {"VERB", "AUX"}:
+            return False
+        current = current.head
+    return False
+
+
+def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The most specific place the opening sentences say something happened in (a site before a
+    city before a subdivision before a country; the first of a kind)."""
+    sents = list(itertools.islice(doc.sents, SCENE_SENTENCES))
+    if not sents:
+        return None
+    limit = sents[-1].end_char
+    best: tuple[int, int, PlaceMention] | None = None
+    for mention in mentions:
+        if mention.start >= limit:
+            break
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not _locative(span.root):
+            continue
+        key = (SPECIFICITY[mention.entry.kind], mention.start)
+        if best is None or key < best[:2]:
+            best = (*key, mention)
+    return best[2] if best else None
+
+
+def scene(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The scene the article sets: a dateline, an opening "In Quetta, ...", else the opening
+    sentences' most specific locative place."""
+    return dateline(doc, gazetteer) or opening_place(doc, mentions) or opening_scene(doc, mentions)
+
+
+def event_place(
+    doc: Doc, sent: Span, heads: Iterable[Token], event_type: str, mentions: Sequence[PlaceMention]
+) -> Place | None:
+    """Where an event happened by its sentence: the place phrase on its trigger; for an event of
+    a scene type, else the one place its sentence says something happened in ("U.S. forces
+    carried out airstrikes in Syria, hitting ...")."""
+    found = sentence_place(doc, sent, heads, mentions)
+    if found is not None:
+        return as_place(found, "sentence")
+    if event_type not in SCENE_TYPES:
+        return None
+    local = [m for m in _in_sentence(sent, mentions) if _locative(_root(doc, m))]
+    if len({(m.entry.name, m.entry.country) for m in local}) == 1:
+        return as_place(local[0], "sentence", SENTENCE_FACTOR)
+    return None
+
+
+def scene_fits(
+    doc: Doc, event: Event, scene: PlaceMention, mentions: Sequence[PlaceMention]
+) -> bool:
+    """Whether the article's scene is the place of an event its sentence does not place: an
+    event of a scene type, whose sentence names no place elsewhere (resolved or not), and whose
+    source is not a government of another country (acting at home: "Trump blocked the sale")."""
+    if event.location is not None or event.type not in SCENE_TYPES:
+        return False
+    country = scene.entry.country
+    sent = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    if sent is None:
+        return False
+    here = _in_sentence(sent, mentions)
+    if any(m.entry.country != country for m in here):
+        return False
+    resolved = {m.start for m in here}
+    for ent in sent.ents:
+        lacking = ent.start_char not in resolved and fold(ent.text) not in NOT_PLACES
+        if ent.label_ in PLACE_LABELS and lacking:
+            return False  # "in the Middle Shabelle region": a place the gazetteer lacks
+    return not any(
+        a.country and a.country != country and a.sector in HOME_SECTORS for a in event.source
+    )
+
+
+def _in_sentence(sent: Span, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    return [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+
+
+def _root(doc: Doc, mention: PlaceMention) -> Token:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else doc[0]

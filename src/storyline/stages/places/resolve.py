@@ -1,0 +1,221 @@
+"""Place mentions of a document, each resolved to a gazetteer entry with a confidence.
+
+Reads: ``doc.ents`` (spaCy's GPE, LOC and FAC; an ORG only when its words name a site of the
+gazetteer, "the U.N. Security Council"), ``doc._.entities`` (the actors' countries, for context).
+Writes nothing: returns :class:`PlaceMention` values (offsets into ``doc.text``).
+
+How a name is resolved (:func:`resolve`), when the gazetteer holds several entries for it:
+
+* a name followed by ", <country or subdivision>" ("Jeddah, Saudi Arabia", "Sibi, Balochistan",
+  "Paris, Texas") keeps only the entries inside it, and the mention covers both names;
+* each candidate scores a prior by kind (:data:`KIND_PRIOR`: a country's name is meant as the
+  country more often than as a town of the same name), plus the share of the article's
+  countries it lies in (the countries of the unambiguous place names and of the actors), plus
+  one when its subdivision is named in the article or holds a city the article names
+  unambiguously ("Paris" in a story naming Texas is Paris, Texas; "Georgia" in a story naming
+  Atlanta is the state), plus one for a country's capital ("Washington" before the state,
+  "Moscow" before Moscow, Idaho, even in a story of mostly American actors), plus a quarter of
+  the base-10 logarithm of its population (the bigger place wins a tie: "Paris" alone is in
+  France), less a half when only one of GeoNames' alternate names matched;
+* other names the model tagged are read as places when the text says so: "the Turkish capital"
+  (the capital of the country the adjective names), "the town of Beledweyne" or "in Beledweyne"
+  when the model took the name for a person (a city of the gazetteer only);
+* a subdivision and a city of the same name in it ("Ankara", "Baghdad") read as the city unless
+  the text says "province", "state", "region" or "governorate" after it.
+
+The confidence is 0.9 for a name with one candidate (0.75 when by an alternate name), else it grows
+with the margin of the best score over the second, between 0.5 and 0.9.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from storyline.stages import doc_list
+from storyline.stages.places.gazetteer import Entry, Gazetteer, fold
+
+#: The spaCy labels read as place mentions.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Prior score of a candidate by its kind.
+KIND_PRIOR = {"site": 3.0, "country": 3.0, "admin1": 2.0, "city": 1.5}
+
+#: Names the model tags as places that name no place of their own ("the West").
+NOT_PLACES = frozenset({"west", "east", "north", "south", "the west", "the east", "the south"})
+
+#: Nouns of "the <noun> of X" that say X is a place.
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "district", "province"})
+
+#: Added to a country's capital: "Washington" is the capital before the state, "Moscow" Russia's.
+CAPITAL_BONUS = 1.0
+
+#: Words after a name that say it is the subdivision, not the city ("Anbar province").
+SUBDIVISION_WORDS = frozenset({"province", "state", "region", "governorate", "prefecture"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text, as written (``[start, end)``), and what it resolved to."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    confidence: float
+
+
+def _subdivision_said(span: Span) -> bool:
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in SUBDIVISION_WORDS
+
+
+def _without_namesake_admin(candidates: tuple[Entry, ...], said: bool) -> tuple[Entry, ...]:
+    """Drop the subdivision named like a city in it ("Ankara" the province), unless said."""
+    if said:
+        admins = tuple(c for c in candidates if c.kind == "admin1")
+        return admins or candidates
+    cities = {(c.country, c.subdivision) for c in candidates if c.kind == "city"}
+    return tuple(
+        c for c in candidates if c.kind != "admin1" or (c.country, c.subdivision) not in cities
+    )
+
+
+def score(entry: Entry, countries: Counter[str], subdivisions: frozenset[str]) -> float:
+    """A candidate's score in an article (module docstring)."""
+    total = sum(countries.values())
+    share = countries[entry.country] / total if total else 0.0
+    value = KIND_PRIOR[entry.kind] + share + 0.25 * math.log10(entry.population + 10)
+    value += CAPITAL_BONUS * entry.capital
+    if entry.subdivision and entry.subdivision in subdivisions:
+        value += 1.0
+    return value - 0.5 * entry.alternate
+
+
+def resolve(
+    candidates: tuple[Entry, ...], countries: Counter[str], subdivisions: frozenset[str]
+) -> tuple[Entry, float] | None:
+    """The best candidate and the confidence in it (module docstring); None without candidates."""
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0], 0.75 if candidates[0].alternate else 0.9
+    ranked = sorted(
+        ((score(c, countries, subdivisions), -c.population, c.name, c) for c in candidates),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    best, second = ranked[0][0], ranked[1][0]
+    margin = (best - second) / best if best > 0 else 0.0
+    return ranked[0][3], round(min(0.9, 0.5 + margin), 3)
+
+
+def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[Entry, ...]]]:
+    """The spans that name places, with their candidates, in text order."""
+    spans: list[tuple[Span, tuple[Entry, ...]]] = []
+    for ent in doc.ents:
+        text = ent.text
+        if ent.label_ in PLACE_LABELS and fold(text) not in NOT_PLACES:
+            spans.append((ent, gazetteer.candidates(text)))
+        elif ent.label_ == "ORG" and any(c.kind == "site" for c in gazetteer.candidates(text)):
+            spans.append((ent, tuple(c for c in gazetteer.candidates(text) if c.kind == "site")))
+        elif ent.label_ == "NORP":
+            capital = _capital_phrase(doc, ent, gazetteer)
+            if capital is not None:
+                spans.append(capital)
+        elif ent.label_ in {"PERSON", "ORG"} and _said_as_place(ent):
+            cities = tuple(c for c in gazetteer.candidates(text) if c.kind == "city")
+            if cities and not any(c.alternate for c in cities):
+                spans.append((ent, cities))  # "the central town of Beledweyne"
+    return spans
+
+
+def _said_as_place(ent: Span) -> bool:
+    """A name the model took for a person or body, said as a place: "the town of X", "in X"."""
+    head = ent.root.head
+    if ent.root.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    return head.lower_ in {"in", "near", "at"} or (
+        head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
+    )
+
+
+def _capital_phrase(
+    doc: Doc, ent: Span, gazetteer: Gazetteer
+) -> tuple[Span, tuple[Entry, ...]] | None:
+    """ "the Turkish capital": the capital of the country the adjective names."""
+    if ent.end >= len(doc) or doc[ent.end].lower_ != "capital":
+        return None
+    found = {c.country for c in gazetteer.countries_of_people(ent.text)}
+    if len(found) != 1:
+        return None
+    capital = gazetteer.capitals.get(found.pop())
+    if capital is None:
+        return None
+    return doc[ent.start : ent.end + 1], (capital,)
+
+
+def _context(
+    doc: Doc, spans: list[tuple[Span, tuple[Entry, ...]]], gazetteer: Gazetteer
+) -> tuple[Counter[str], frozenset[str]]:
+    """The article's countries (unambiguous place names and actors) and named subdivisions."""
+    countries: Counter[str] = Counter()
+    subdivisions: set[str] = set()
+    for _, found in spans:
+        if len({c.country for c in found}) == 1:
+            countries[found[0].country] += 1
+        if len({c.subdivision for c in found}) == 1 and found[0].subdivision:
+            subdivisions.add(found[0].subdivision)  # "Atlanta": Georgia the state is in the story
+    for entity in doc_list(doc, "entities"):
+        if entity.country and len(entity.country) == 3 and entity.country in gazetteer.countries:
+            countries[entity.country] += 1
+    return countries, frozenset(subdivisions)
+
+
+def _container(doc: Doc, span: Span, following: Span | None, gazetteer: Gazetteer) -> Entry | None:
+    """The country or subdivision named right after ", " ("Jeddah, Saudi Arabia"), if any."""
+    if following is None or following.start != span.end + 1 or doc[span.end].text != ",":
+        return None
+    kinds = [c for c in gazetteer.candidates(following.text) if c.kind in {"country", "admin1"}]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place the document names that the gazetteer resolves, in text order."""
+    found_spans = _place_spans(doc, gazetteer)
+    spans = [span for span, _ in found_spans]
+    countries, subdivisions = _context(doc, found_spans, gazetteer)
+    out: list[PlaceMention] = []
+    skip_next = False
+    for i, (span, named) in enumerate(found_spans):
+        if skip_next:
+            skip_next = False
+            continue
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        container = _container(doc, span, following, gazetteer)
+        candidates = _without_namesake_admin(named, _subdivision_said(span))
+        end = span.end_char
+        if container is not None and following is not None:
+            inside = tuple(
+                c
+                for c in candidates
+                if c.country == container.country
+                and (container.kind == "country" or c.subdivision in {None, container.name})
+            )
+            if inside:
+                candidates, end, skip_next = inside, following.end_char, True
+        found = resolve(candidates, countries, subdivisions)
+        if found is None:
+            continue
+        entry, confidence = found
+        if container is not None and skip_next and container.kind == "admin1":
+            entry = replace(entry, subdivision=container.name)
+        out.append(
+            PlaceMention(span.start_char, end, doc.text[span.start_char : end], entry, confidence)
+        )
+    return out
+
+
+__all__ = ["PLACE_LABELS", "PlaceMention", "fold", "place_mentions", "resolve", "score"]

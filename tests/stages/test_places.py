@@ -1,0 +1,146 @@
+"""Places: the offline gazetteer, resolution by the article's context, and each event's place."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from storyline.records import Event
+from storyline.stages.places import load_gazetteer, place_mentions, sentence_place
+from storyline.stages.places.gazetteer import Gazetteer, fold
+from storyline.stages.places.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _best(gazetteer: Gazetteer, name: str, countries: dict[str, int], subs: set[str]) -> str:
+    found = resolve(gazetteer.candidates(name), Counter(countries), frozenset(subs))
+    assert found is not None
+    entry, _ = found
+    return f"{entry.name}|{entry.kind}|{entry.country}|{entry.subdivision}"
+
+
+def test_the_gazetteer_holds_cities_subdivisions_countries_and_sites(gazetteer: Gazetteer) -> None:
+    (quetta,) = gazetteer.candidates("Quetta")
+    assert (quetta.kind, quetta.country) == ("city", "PAK")
+    assert quetta.latitude == pytest.approx(30.18, abs=0.05)
+    assert quetta.longitude == pytest.approx(67.0, abs=0.05)
+    (irbil,) = gazetteer.candidates("Irbil")  # an alternate name of GeoNames
+    assert (irbil.name, irbil.alternate) == ("Erbil", True)
+    assert [c.kind for c in gazetteer.candidates("Balochistan")] == ["admin1"]
+    assert {c.kind for c in gazetteer.candidates("the White House")} == {"site"}
+    assert not gazetteer.candidates("Afghans")  # a demonym names people, not the place
+    assert gazetteer.countries_of_people("Turkish")[0].country == "TUR"
+    assert fold("Sana’a") == fold("Sana'a") == "sanaa"
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "subs", "expected"),
+    [
+        ("Paris", {}, set(), "Paris|city|FRA|None"),
+        ("Paris", {"USA": 5}, {"Texas"}, "Paris|city|USA|Texas"),
+        ("Georgia", {"USA": 5}, {"Georgia"}, "Georgia|admin1|USA|Georgia"),
+        ("Georgia", {"GEO": 3, "RUS": 2}, set(), "Georgia|country|GEO|None"),
+        ("Washington", {"USA": 5}, set(), "Washington|city|USA|District of Columbia"),
+        ("Moscow", {"USA": 8, "RUS": 1}, set(), "Moscow|city|RUS|None"),
+    ],
+)
+def test_a_name_resolves_by_the_article_and_population(
+    gazetteer: Gazetteer, name: str, countries: dict[str, int], subs: set[str], expected: str
+) -> None:
+    assert _best(gazetteer, name, countries, subs) == expected
+
+
+def test_a_name_with_one_candidate_is_surer_than_a_contested_one(gazetteer: Gazetteer) -> None:
+    one = resolve(gazetteer.candidates("Quetta"), Counter(), frozenset())
+    many = resolve(gazetteer.candidates("Georgia"), Counter({"USA": 1}), frozenset())
+    assert one is not None and many is not None
+    assert one[1] == 0.9 and many[1] < 0.9
+
+
+def test_a_name_and_its_country_after_a_comma_are_one_place(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    words = ["talks", "in", "Jeddah", ",", "Saudi", "Arabia", "."]
+    doc = Doc(base_nlp.vocab, words=words, spaces=[True, True, False, True, True, False, False])
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 6, label="GPE")]
+    (mention,) = place_mentions(doc, gazetteer)
+    assert mention.text == "Jeddah, Saudi Arabia"
+    assert (mention.entry.name, mention.entry.country) == ("Jeddah", "SAU")
+
+
+def test_a_place_on_the_trigger_phrase_is_the_events_and_one_beyond_a_clause_is_not(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Rebels attacked a train in Quetta , which was going to Lahore ."
+    words = [
+        "Rebels",
+        "attacked",
+        "a",
+        "train",
+        "in",
+        "Quetta",
+        ",",
+        "which",
+        "was",
+        "going",
+        "to",
+        "Lahore",
+        ".",
+    ]
+    heads = [1, 1, 3, 1, 3, 4, 3, 9, 9, 3, 9, 10, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "nsubj", "aux", "relcl"]
+    deps += ["prep", "pobj", "punct"]
+    doc = Doc(base_nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 5, 6, label="GPE"), Span(doc, 11, 12, label="GPE")]
+    mentions = place_mentions(doc, gazetteer)
+    assert [m.text for m in mentions] == ["Quetta", "Lahore"]
+    found = sentence_place(doc, doc[:], [doc[1]], mentions)
+    assert found is not None and found.text == "Quetta"
+    going = sentence_place(doc, doc[:], [doc[9]], mentions)
+    assert going is None  # "going to": no locative preposition, and not an arrival trigger
+
+
+def _event(nlp: Language, text: str, trigger: str) -> Event:
+    doc = nlp(text)
+    found = [e for e in doc._.events if e.trigger.text == trigger]
+    assert found, [e.trigger.text for e in doc._.events]
+    event: Event = found[0]
+    return event
+
+
+def test_the_place_of_an_attack_is_resolved_with_its_subdivision(nlp: Language) -> None:
+    text = "Militants attacked a passenger train near Sibi, Balochistan, on Tuesday."
+    place = _event(nlp, text, "attacked").location
+    assert place is not None
+    assert text[place.start : place.end] == place.name == "Sibi, Balochistan"
+    assert (place.resolved, place.country, place.subdivision) == ("Sibi", "PAK", "Balochistan")
+    assert place.basis == "sentence" and place.confidence is not None and place.confidence > 0.5
+    assert place.latitude == pytest.approx(29.54, abs=0.05)
+
+
+def test_a_dateline_sets_the_scene_of_an_unplaced_attack(nlp: Language) -> None:
+    text = "QUETTA, Pakistan — Police arrested five suspects on Friday."
+    place = _event(nlp, text, "arrested").location
+    assert place is not None
+    assert (place.resolved, place.country, place.basis) == ("Quetta", "PAK", "article")
+
+
+def test_an_actors_nationality_is_not_a_place(nlp: Language) -> None:
+    text = "A Guatemalan judge ordered the arrest of the journalist on Monday."
+    for event in nlp(text)._.events:
+        assert event.location is None
+
+
+def test_a_statement_with_no_place_stays_unplaced(nlp: Language) -> None:
+    text = "In Quetta, police arrested five suspects. The minister condemned the attack."
+    doc = nlp(text)
+    placed = {e.trigger.text: e.location for e in doc._.events}
+    assert placed["arrested"] is not None and placed["arrested"].resolved == "Quetta"
+    assert placed.get("condemned") is None
