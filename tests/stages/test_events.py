@@ -603,3 +603,17 @@ def test_the_content_of_a_dated_announcement_is_dated_by_it(base_nlp: Language) 
     doc = make(base_nlp, text, published="2025-03-12", timexes=[("Tuesday", "2025-03-11")])
     event = only(extract_events(doc), "agreed")
     assert event.date == EventDate("2025-03-11", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype"),
+    [
+        ("China and Japan reached an agreement on fishing.", "reached an agreement", "AGREE"),
+        ("Japan blocked the sale of jets to China.", "blocked the sale", "SANCTION"),
+        ("China signed the agreement with Japan.", "signed", "SUPPORT"),
+    ],
+)
+def test_a_verb_and_its_object_coded_together(
+    base_nlp: Language, text: str, trigger: str, etype: str
+) -> None:
+    assert only(extract_events(make(base_nlp, text)), trigger).type == etype

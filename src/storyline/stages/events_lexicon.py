@@ -354,7 +354,7 @@ NOUNS: Mapping[str, Code] = {
     **dict.fromkeys(["strike", "strikes", "airstrikes"], ("ASSAULT", None)),
     **dict.fromkeys(["appeal", "demand", "request"], ("REQUEST", None)),
     **dict.fromkeys(["complaint", "lawsuit", "accusation"], ("ACCUSE", "allege")),
-    "agreement": ("SUPPORT", None),  # signing or reaching an agreement is SUPPORT in PLOVER
+    "agreement": ("SUPPORT", None),  # signing an agreement is SUPPORT in PLOVER
     **dict.fromkeys(["deal", "accord", "treaty", "pact", "memorandum"], ("SUPPORT", None)),
     "warrant": ("COERCE", "arrest"),
     "release": ("RETREAT", "release"),
@@ -534,6 +534,18 @@ RESOLUTION_NOUNS = frozenset(
 #: investigation or probe by police/FBI/prosecutors is COERCE"); by anyone else an accusation.
 BY_AUTHORITY: Mapping[Code, Code] = {("ACCUSE", "investigate"): ("COERCE", None)}
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
+
+#: A support verb and event noun whose code is not the noun's: reaching an agreement is agreeing
+#: (AGREE, as striking one is; signing it is SUPPORT); blocking a sale or a deal is an economic
+#: penalty (SANCTION); revoking someone's house arrest or bail is coercion.
+SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {
+    **{("reach", n): ("AGREE", None) for n in ("agreement", "deal", "accord", "truce")},
+    **{
+        ("block", n): ("SANCTION", None)
+        for n in ("sale", "deal", "export", "exports", "import", "imports", "purchase", "trade")
+    },
+    **{("revoke", n): ("COERCE", None) for n in ("arrest", "bail", "release", "visa", "license")},
+}
 
 #: Verbs that code their event only with a direct object: "returned the seized ship" is RETREAT,
 #: "returned to prison" or "returned home" is no event.
