@@ -50,13 +50,13 @@ with no entity, no country (it holds several) and sector GOV; a bare or merely d
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Actor, Event, EventDate, Place, Quote, Timex
+from storyline.records import Actor, Event, EventDate, Quote, Timex
 from storyline.records import Span as TextSpan
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.events_calibration import Calibration, load_calibration
@@ -84,6 +84,9 @@ from storyline.stages.events_lexicon import (
     verb_lemma,
 )
 from storyline.stages.lookup import actor_of, entity_index, mentions_in, timexes_in
+from storyline.stages.places import PlaceMention, as_place, load_gazetteer, place_mentions
+from storyline.stages.places.locate import ARTICLE_FACTOR, event_place, scene_fits
+from storyline.stages.places.locate import scene as article_scene
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _RELATIVES = frozenset({"WP", "WDT"})  # who, which, that as a relative clause's subject
@@ -1189,16 +1192,6 @@ def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> Ev
     return None
 
 
-def _shares_time(verb: Token) -> bool:
-    """A participle clause with no conjunction of its own ("..., hitting targets") happens when the
-    verb it hangs from does."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and not any(c.dep_ == "mark" for c in verb.children)
-    )
-
-
 def _with_mod(value: str, timex: Timex) -> str:
     return value  # the mod (START, END, ...) stays on the timex record
 
@@ -1250,19 +1243,29 @@ def _attached(
     return False
 
 
-def place_of(doc: Doc, trigger: Trigger) -> Place | None:
-    """Where the event happened: an "in"/"at" place phrase on the trigger, if any."""
-    for head in {trigger.anchor, trigger.token}:
-        for _, obj in _prep_objects(head, frozenset({"in", "at"})):
-            if obj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                ent = _entity_span(obj)
-                found = mentions_in(doc, ent.start_char, ent.end_char)
-                country = None
-                if found:
-                    entity = entity_index(doc).get(found[0].entity_id)
-                    country = entity.country if entity else None
-                return Place(ent.text, country, ent.start_char, ent.end_char)
-    return None
+def _shares_time(verb: Token) -> bool:
+    """A participle clause with no conjunction of its own ("..., hitting targets") happens when the
+    verb it hangs from does."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
+
+
+def with_scene(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) -> list[Event]:
+    """Events their sentence does not place, placed at the article's scene where it fits (basis
+    ``article``; see :mod:`storyline.stages.places.locate`)."""
+    scene = article_scene(doc, load_gazetteer(), places)
+    if scene is None:
+        return events
+    place = as_place(scene, "article", ARTICLE_FACTOR)
+    return [
+        dataclasses.replace(event, location=place)
+        if scene_fits(doc, event, scene, places)
+        else event
+        for event in events
+    ]
 
 
 def _with_channel(trigger: Trigger) -> Trigger:
@@ -1311,6 +1314,7 @@ def extract_events(
     doc_id = doc._.doc_id or ""
     published = doc._.published
     quotes = doc_list(doc, "quotes")
+    places = place_mentions(doc, load_gazetteer())
     events: list[Event] = []
     for sent in doc.sents:
         for found in find_triggers(sent, lexicon):
@@ -1338,14 +1342,16 @@ def extract_events(
                     source=sources,
                     target=[] if reciprocal and not targets else targets,
                     date=date_of(doc, trigger, sent, published),
-                    location=place_of(doc, trigger),
+                    location=event_place(
+                        doc, sent, {trigger.anchor, trigger.token}, trigger.code[0], places
+                    ),
                     sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
                     trigger=TextSpan(start, end, _text(doc, start, end)),
                     quote_id=quote.id if quote else None,
                     confidence=round(confidence, 3),
                 )
             )
-    return events
+    return with_scene(doc, events, places)
 
 
 class EventsStage:
