@@ -10,8 +10,8 @@ from spacy.language import Language
 
 from storyline.records import Entity, Mention, Quote, Role
 from storyline.stages import ensure_doc_extensions
+from storyline.stages.lookup import families
 from storyline.stages.quotes import find_quotes
-from storyline.stages.quotes_nominals import families
 
 pytestmark = pytest.mark.slow
 

@@ -90,6 +90,7 @@ from storyline.stages.actors_roles import (
     left_title,
     right_apposition,
 )
+from storyline.stages.actors_surnames import Cues, mention_cues, merge, pick
 
 LOCATIVE = frozenset(
     {
@@ -1092,13 +1093,33 @@ def _people(
             owner[key] = [c]
         else:
             owner[key] = host
+
+    def titles(start: int, end: int) -> list[str]:
+        left = left_title(doc, start, names_at, lex)
+        right = right_apposition(doc, end, lex)
+        return [doc[i:j].text for i, j in ((left, start), right or (0, 0)) if i is not None]
+
+    # What the text tells of each person at its full name (gender, titles), to tell namesakes
+    # apart at a short name ("Clinton" of Bill or Hillary).
+    told: dict[int, list[Cues]] = {}
+    for key, hosts in owner.items():
+        if len(hosts) == 1 and len(key) > 1:
+            told.setdefault(id(hosts[0]), []).extend(
+                mention_cues(doc, n.start, n.end, titles) for n in by_key[key]
+            )
+    told_of = {host: merge(cues) for host, cues in told.items()}
     found_people: list[tuple[NameSpan, Found]] = []
     for n in sorted(people, key=lambda s: s.start):
         key = person_key(doc, n)
         if not key:
             continue
         hosts = owner[key]
-        chosen = hosts[0] if len(hosts) == 1 else _most_recent(hosts, b.found, n.start)
+        cues = mention_cues(doc, n.start, n.end, titles)
+        recent = _most_recent(hosts, b.found, n.start)
+        chosen = hosts[0] if len(hosts) == 1 else pick(hosts, cues, told_of, recent)
+        if chosen is not None and chosen.gender is None:
+            # the gender the text gives ("Mrs. Clinton", "Clinton ... she"), for the pronouns
+            chosen.gender = told_of.get(id(chosen), cues).gender or cues.gender
         if chosen is None:
             continue
         f = b.add(n.start, n.end, "name", chosen)

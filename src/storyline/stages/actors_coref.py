@@ -307,6 +307,9 @@ def _antecedent(
             for f in same
             if not _locative(doc, f) and doc[f.head].dep_ not in ("amod", "compound", "poss")
         ]
+    if tok.dep_ in ("dobj", "iobj"):
+        # Binding: "Bill Clinton joined her": not the subject of her own verb.
+        same = [f for f in same if not (_is_subject(doc, f) and doc[f.head].head.i == tok.head.i)]
     if same and (pronoun in POSSESSIVE_PRONOUNS or tok.dep_ not in SUBJECT_DEPS):
         # "urging him", "for its support": the one actor before it in its sentence; several and
         # no subject: unclear. A subject ("..., he said") looks back to earlier sentences.

@@ -1,6 +1,7 @@
 """Look-ups over what the actors and timex stages left on a Doc, for the later stages.
 
-Reads: ``doc._.entities``, ``doc._.mentions``, ``doc._.timexes``. Writes: nothing.
+Reads: ``doc._.entities``, ``doc._.mentions``, ``doc._.timexes``. Writes: nothing. Also the
+families of role nouns that name one office, which the actors and quotes stages both match on.
 """
 
 from __future__ import annotations
@@ -52,3 +53,42 @@ def timexes_in(doc: Doc, start: int, end: int) -> list[Timex]:
         (t for t in doc_list(doc, "timexes") if start <= t.start and t.end <= end),
         key=lambda t: t.start,
     )
+
+
+# --- role families (actors: which of two namesakes; quotes: who "the envoy" is) -------------
+
+#: Role nouns that name the same office: "the envoy" is the person introduced as "permanent
+#: representative"; one row per family.
+ROLE_FAMILIES: tuple[frozenset[str], ...] = tuple(
+    frozenset(row.split())
+    for row in (
+        "spokesperson spokesman spokeswoman spokesmen spokespeople",
+        "envoy ambassador representative emissary delegate",
+        "minister secretary",
+        "president",
+        "premier",
+        "chancellor",
+        "king queen monarch",
+        "senator lawmaker congressman congresswoman legislator representative",
+        "commander general chief",
+        "lawyer attorney counsel",
+        "governor",
+        "mayor",
+        "judge justice",
+        "director head chief",
+        "leader chief head",
+        "analyst expert researcher",
+        "prosecutor",
+    )
+)
+#: Premier and prime minister name one office though no word is shared.
+_ROLE_FOLD = {"prime minister": "premier", "head of state": "president"}
+
+
+def families(role: str) -> frozenset[int]:
+    """The families (row numbers of :data:`ROLE_FAMILIES`) the words of a role belong to."""
+    text = " ".join(role.lower().split())
+    for phrase, folded in _ROLE_FOLD.items():
+        text = text.replace(phrase, folded)
+    words = set(text.split())
+    return frozenset(i for i, row in enumerate(ROLE_FAMILIES) if row & words)

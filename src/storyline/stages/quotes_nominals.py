@@ -26,33 +26,6 @@ DOCUMENT_NOUNS: frozenset[str] = CHANNEL_NOUNS | frozenset(
     str.split("intelligence finding findings study survey document filing assessment data")
 )
 
-#: Role nouns that name the same office: "the envoy" is the person introduced as "permanent
-#: representative"; one row per family.
-ROLE_FAMILIES: tuple[frozenset[str], ...] = tuple(
-    frozenset(row.split())
-    for row in (
-        "spokesperson spokesman spokeswoman spokesmen spokespeople",
-        "envoy ambassador representative emissary delegate",
-        "minister secretary",
-        "president",
-        "premier",
-        "chancellor",
-        "king queen monarch",
-        "senator lawmaker congressman congresswoman legislator representative",
-        "commander general chief",
-        "lawyer attorney counsel",
-        "governor",
-        "mayor",
-        "judge justice",
-        "director head chief",
-        "leader chief head",
-        "analyst expert researcher",
-        "prosecutor",
-    )
-)
-#: Premier and prime minister name one office though no word is shared.
-_ROLE_FOLD = {"prime minister": "premier", "head of state": "president"}
-
 #: Plural nouns of people that the agents lexicon lacks ("survivors told VOA … they said").
 PEOPLE_NOUNS: frozenset[str] = frozenset(
     str.split(
@@ -68,15 +41,6 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
 
 _DROP_DEPS = frozenset({"det", "predet", "nummod", "quantmod"})
 _OWNER_PREPS = frozenset({"from", "by", "of"})
-
-
-def families(role: str) -> frozenset[int]:
-    """The families (row numbers of :data:`ROLE_FAMILIES`) the words of a role belong to."""
-    text = " ".join(role.lower().split())
-    for phrase, folded in _ROLE_FOLD.items():
-        text = text.replace(phrase, folded)
-    words = set(text.split())
-    return frozenset(i for i, row in enumerate(ROLE_FAMILIES) if row & words)
 
 
 def is_document(head: Token) -> bool:

@@ -19,12 +19,12 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Entity, Mention, Role
 from storyline.stages import doc_list
 from storyline.stages.actors_lexicon import country_of
+from storyline.stages.lookup import families
 from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
 from storyline.stages.quotes_marks import Covered
 from storyline.stages.quotes_nominals import (
     appositive_name,
     document_owner,
-    families,
     is_definite,
     is_document,
     is_institution,
