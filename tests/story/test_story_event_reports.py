@@ -128,3 +128,15 @@ def test_an_undated_statement_retold_in_the_same_words_days_later_is_one() -> No
     again = _event(thursday, "contended", "ACCUSE", ("Trump", TRUMP))
     (merged,) = merge_events([first, again], [TUESDAY, thursday])
     assert merged.doc_ids == ["tue", "thu"]
+
+
+def test_an_unnamed_actor_called_by_the_same_words_counts_as_shared() -> None:
+    later = _doc(
+        "later",
+        "2025-03-14",
+        "The militants blew up tracks near the tunnel, bringing the passenger train to a halt.",
+    )
+    train = _event(FIRST, "attacked", "ASSAULT", ("Militants", (None, "PAK", "REB")), "2025-03-11")
+    tracks = _event(later, "blew", "ASSAULT", ("The militants", None))
+    (merged,) = merge_events([train, tracks], [FIRST, later])
+    assert merged.doc_ids == ["first", "later"]

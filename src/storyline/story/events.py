@@ -109,6 +109,8 @@ class _Mention:
     targets: frozenset[str]
     source_ids: frozenset[str]  # of the named sources only (see ``identified``)
     target_ids: frozenset[str]
+    source_words: frozenset[str]  # the words the sentence names them with
+    target_words: frozenset[str]
     text_date: str | None  # a TIMEX3 value fixed by the text
     published: str | None  # the article's day, YYYY-MM-DD
     words: frozenset[str]
@@ -178,6 +180,8 @@ def _mention(event: Event, published: str | None) -> _Mention:
         targets=actor_keys(event.target),
         source_ids=identified(actor_keys(event.source)),
         target_ids=identified(actor_keys(event.target)),
+        source_words=_surface_words(event, event.source),
+        target_words=_surface_words(event, event.target),
         text_date=text_date,
         published=dates.day_value(published),
         words=_action_words(event),
@@ -189,9 +193,22 @@ def _mention(event: Event, published: str | None) -> _Mention:
 
 
 def _action_words(event: Event) -> frozenset[str]:
-    """The sentence's content words other than its actors' names: what happened, to what."""
+    """The sentence's content words other than its actors' names and the words naming them
+    there ("BLA" for the Baloch Liberation Army): what happened, to what."""
     names = {w for a in (*event.source, *event.target) for w in content_words(a.name)}
+    names |= _surface_words(event, event.source) | _surface_words(event, event.target)
     return frozenset(w for w in content_words(event.sentence.text) if w not in names)
+
+
+def _surface_words(event: Event, actors: Iterable[Actor]) -> frozenset[str]:
+    """The content words the sentence names the actors with ("militants", "the military")."""
+    s = event.sentence
+    return frozenset(
+        w
+        for a in actors
+        if s.start <= a.start < a.end <= s.end
+        for w in content_words(s.text[a.start - s.start : a.end - s.start])
+    )
 
 
 def _days(value: str | None) -> date | None:
@@ -253,19 +270,23 @@ def _report_score(a: _Mention, b: _Mention) -> float:
     if overlap < needed and not _same_day_same_actor(a, b):
         return 0.0  # two reports of one event share some of their words
     score = 1.0 if a.event.type == b.event.type else 0.5
-    score += _actor_agreement(a.sources, b.sources) + _actor_agreement(a.targets, b.targets)
+    score += _actor_agreement(a.sources, b.sources, a.source_words & b.source_words)
+    score += _actor_agreement(a.targets, b.targets, a.target_words & b.target_words)
     score += _date_agreement(a, b)
     if shared_trigger:
         score += 0.5
     return score + 3.0 * overlap
 
 
-def _actor_agreement(a: frozenset[str], b: frozenset[str]) -> float:
-    """1 for a shared actor; half of it when one report names the actor the other leaves
-    unnamed ("the militants", with the BLA in the other report)."""
+def _actor_agreement(a: frozenset[str], b: frozenset[str], same_words: frozenset[str]) -> float:
+    """1 for a shared actor, or for an unnamed one called by the same words in both reports
+    ("Militants attacked", "The militants blew up"); half of it when one report names the actor
+    the other leaves unnamed ("the militants", with the BLA in the other report)."""
     if a & b:
         return 1.0
-    return UNNAMED_AGREEMENT if a and b and not (identified(a) and identified(b)) else 0.0
+    if not a or not b or (identified(a) and identified(b)):
+        return 0.0
+    return 1.0 if same_words else UNNAMED_AGREEMENT
 
 
 def _wording_needed(a: _Mention, b: _Mention, shared_trigger: bool) -> float:
