@@ -140,3 +140,20 @@ def test_an_unnamed_actor_called_by_the_same_words_counts_as_shared() -> None:
     tracks = _event(later, "blew", "ASSAULT", ("The militants", None))
     (merged,) = merge_events([train, tracks], [FIRST, later])
     assert merged.doc_ids == ["first", "later"]
+
+
+def test_the_timeline_dates_an_event_by_its_best_dated_report_and_cites_each_report_once() -> None:
+    from storyline.story.timeline import build_timeline
+
+    train = _event(FIRST, "attacked", "ASSAULT", ("Militants", (None, "PAK", "REB")), "2025-03")
+    taking = _event(FIRST, "taking", "ASSAULT", ("Militants", (None, "PAK", "REB")), "2025-03")
+    retold = _event(SECOND, "attack", "ASSAULT", ("BLA", BLA), "2025-03-11")
+    merged = merge_events([train, taking, retold], [FIRST, SECOND])
+    (story_event,) = [s for s in merged if train.id in s.mention_ids]
+    assert retold.id in story_event.mention_ids and taking.id in story_event.mention_ids
+    (entry,) = build_timeline(merged, [train, taking, retold], [FIRST, SECOND])
+    assert entry.date == "2025-03-11"  # the day of the second report, not the month of the first
+    cited = [(c.doc_id, c.start) for c in entry.citations]
+    assert sorted(cited) == sorted(
+        {(train.doc_id, train.sentence.start), (retold.doc_id, retold.sentence.start)}
+    )
