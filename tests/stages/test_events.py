@@ -617,3 +617,25 @@ def test_a_verb_and_its_object_coded_together(
     base_nlp: Language, text: str, trigger: str, etype: str
 ) -> None:
     assert only(extract_events(make(base_nlp, text)), trigger).type == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "source"),
+    [
+        (
+            "Japan said the cooperation between Russia and Iran was growing.",
+            "cooperation",
+            "COOPERATE",
+            {"RUS", "IRN"},
+        ),
+        ("Russia used its veto on Friday.", "veto", "REJECT", {"RUS"}),
+        ("Ukraine is seeking assistance from Japan.", "seeking", "REQUEST", {"UKR"}),
+        ("An offensive launched by Russian troops hit the city.", "offensive", "ASSAULT", {"RUS"}),
+    ],
+)
+def test_event_nouns_and_their_parties(
+    base_nlp: Language, text: str, trigger: str, etype: str, source: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.type == etype
+    assert countries(event.source) == source

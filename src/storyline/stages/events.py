@@ -511,11 +511,15 @@ def _noun_start(token: Token) -> Token:
 
 
 def _noun_can_stand(token: Token) -> bool:
-    """An event noun codes on its own only with an actor phrase on it: "his call", "talks with"."""
+    """An event noun codes on its own only with an actor phrase on it: "his call", "talks with",
+    "cooperation between Russia and North Korea", "an offensive launched by Puntland forces"."""
     for child in token.children:
         if child.dep_ == "poss" or (
-            child.dep_ == "prep" and child.lower_ in {"with", "from", "by", "to", "on", "against"}
+            child.dep_ == "prep"
+            and child.lower_ in {"with", "from", "by", "to", "on", "against", "between"}
         ):
+            return True
+        if child.dep_ == "acl" and _agent(child) is not None:
             return True
         if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
             return True
@@ -933,8 +937,13 @@ def _sources_targets(doc: Doc, trigger: Trigger) -> tuple[list[Actor], list[Acto
         for child in token.children:
             if child.dep_ == "poss":
                 sources += actors_of(doc, child)
-        for _, obj in _prep_objects(token, frozenset({"from", "by"})):
+        for _, obj in _prep_objects(token, frozenset({"from", "by", "between"})):
+            # "between Russia and North Korea": both parties
             sources += actors_of(doc, obj)
+        for child in token.children:
+            agent = _agent(child) if child.dep_ == "acl" else None
+            if agent is not None:
+                sources += actors_of(doc, agent, subject=True)  # "an offensive launched by X"
         if not sources:
             for child in token.lefts:
                 if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":

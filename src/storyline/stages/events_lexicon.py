@@ -298,6 +298,10 @@ VERBS: Mapping[str, Code | None] = {
 
 #: Event nouns (lemma -> type, mode): "the phone call with", "the deliveries of weapons".
 NOUNS: Mapping[str, Code] = {
+    "mobilization": ("MOBILIZE", None),
+    **dict.fromkeys(["concession", "concessions"], ("CONCEDE", None)),
+    **dict.fromkeys(["cooperation", "coordination", "collaboration"], ("COOPERATE", None)),
+    "veto": ("REJECT", None),
     **dict.fromkeys(["call", "conversation", "phone-call"], ("CONSULT", "phone")),
     **dict.fromkeys(
         ["talk", "talks", "meeting", "summit", "negotiation", "negotiations", "consultation"],
@@ -540,6 +544,8 @@ AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
 #: penalty (SANCTION); revoking someone's house arrest or bail is coercion.
 SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {
     **{("reach", n): ("AGREE", None) for n in ("agreement", "deal", "accord", "truce")},
+    **{(v, "veto"): ("REJECT", None) for v in ("use", "cast", "exercise", "wield")},
+    **{("seek", n): ("REQUEST", None) for n in ("aid", "assistance", "help", "support")},
     **{
         ("block", n): ("SANCTION", None)
         for n in ("sale", "deal", "export", "exports", "import", "imports", "purchase", "trade")
