@@ -157,3 +157,20 @@ def test_the_timeline_dates_an_event_by_its_best_dated_report_and_cites_each_rep
     assert sorted(cited) == sorted(
         {(train.doc_id, train.sentence.start), (retold.doc_id, retold.sentence.start)}
     )
+
+
+def test_undated_acts_of_one_source_in_articles_of_different_days_stay_apart() -> None:
+    tuesday = _doc(
+        "tue",
+        "2025-03-11",
+        "Canada retaliated by announcing increased tariffs on American electricity exports.",
+    )
+    thursday = _doc(
+        "thu",
+        "2025-03-13",
+        "Europe quickly retaliated, and Canada imposed new tariffs on steel from the United States.",
+    )
+    canada = ("canada", "CAN", "GOV")
+    announced = _event(tuesday, "announcing", "SANCTION", ("Canada", canada))
+    imposed = _event(thursday, "imposed", "SANCTION", ("Canada", canada))
+    assert len(merge_events([announced, imposed], [tuesday, thursday])) == 2

@@ -17,7 +17,7 @@ Two mentions are one event when nothing rules it out and enough speaks for it:
   two parties (a call lists both as sources) or with the same target needs less shared wording,
   but a trigger that only tells the type ("attack", "reject") lowers nothing. The same type by the
   same named source on the same day the texts give needs no shared wording ("Militants attacked a
-  train Tuesday", "Tuesday's attack by the BLA"); undated statements in articles of different days
+  train Tuesday", "Tuesday's attack by the BLA"); undated reports in articles of different days
   need the same words retold (Monday's statement is not Thursday's).
 
 Clustering is greedy in a deterministic order (article date, article, offset) with complete-link
@@ -94,7 +94,7 @@ GENERIC_TRIGGERS = frozenset(
         "talk",
     ]
 )
-#: The shared wording two undated statements of articles of different days need.
+#: The shared wording two undated reports in articles of different days need.
 MIN_WORDING_RETOLD = 0.3
 #: What an unnamed side ("the militants") adds when the other report names its actor.
 UNNAMED_AGREEMENT = 0.5
@@ -265,7 +265,7 @@ def _report_score(a: _Mention, b: _Mention) -> float:
         return 0.0
     overlap = _jaccard(a.words, b.words)
     needed = _wording_needed(a, b, shared_trigger)
-    if _statements_of_two_days(a, b):
+    if _undated_in_articles_of_two_days(a, b):
         needed = max(needed, MIN_WORDING_RETOLD)
     if overlap < needed and not _same_day_same_actor(a, b):
         return 0.0  # two reports of one event share some of their words
@@ -298,16 +298,13 @@ def _wording_needed(a: _Mention, b: _Mention, shared_trigger: bool) -> float:
     return MIN_WORDING_TRIGGER_TARGET if same_pair else MIN_WORDING_TRIGGER
 
 
-def _statements_of_two_days(a: _Mention, b: _Mention) -> bool:
-    """Two verbal acts (statements, accusations, demands) the texts do not date, in articles of
-    different days: most likely said on different days (Monday's statement, Thursday's), so
-    only the same words retold make them one."""
+def _undated_in_articles_of_two_days(a: _Mention, b: _Mention) -> bool:
+    """Two acts the texts do not date, in articles of different days: most likely done on
+    different days (Monday's statement and Thursday's; Canada's tariffs of Tuesday and its new
+    ones of Thursday), so only the same words retold make them one. A report the text dates
+    ("Tuesday's attack") is compared by its date instead."""
     return (
-        a.family.startswith("verbal")
-        and b.family.startswith("verbal")
-        and a.text_interval is None
-        and b.text_interval is None
-        and a.published_day != b.published_day
+        a.text_interval is None and b.text_interval is None and a.published_day != b.published_day
     )
 
 
