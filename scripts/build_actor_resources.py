@@ -557,6 +557,35 @@ GROUP_EXTRA: dict[str, list[str | None]] = {
     "houthi": ["YEM", "REB"],
     "houthi rebels": ["YEM", "REB"],
 }
+# National institutions and parties the 2014 dictionaries leave out (their words are shared by
+# many countries' institutions, so GENERIC_INSTITUTION_WORDS drops them) although their name
+# alone says the country: [ISO3, sector]. Names several countries use ("Senate", "Supreme
+# Court", "Labour Party") stay out: the text must say whose.
+INSTITUTION_EXTRA: dict[str, list[str | None]] = {
+    "justice department": ["USA", "GOV"],
+    "department of justice": ["USA", "GOV"],
+    "state department": ["USA", "GOV"],
+    "department of state": ["USA", "GOV"],
+    "treasury department": ["USA", "GOV"],
+    "homeland security department": ["USA", "GOV"],
+    "department of homeland security": ["USA", "GOV"],
+    "defense department": ["USA", "MIL"],
+    "department of defense": ["USA", "MIL"],
+    "republican party": ["USA", "PTY"],
+    "democratic party": ["USA", "PTY"],
+    "republican national committee": ["USA", "PTY"],
+    "democratic national committee": ["USA", "PTY"],
+    "gop": ["USA", "PTY"],
+    "bundestag": ["DEU", "LEG"],
+    "bundesrat": ["DEU", "LEG"],
+    "knesset": ["ISR", "LEG"],
+    "duma": ["RUS", "LEG"],
+    "state duma": ["RUS", "LEG"],
+    "kremlin": ["RUS", "GOV"],
+    "downing street": ["GBR", "GOV"],
+    "elysee": ["FRA", "GOV"],
+    "élysée": ["FRA", "GOV"],
+}
 # Organizations that are NGOs rather than IGOs, by code above.
 NGO_CODES = {"AMN", "HRW", "MSF"}
 
@@ -1371,6 +1400,8 @@ def main() -> None:
     for words, entry in institutions.items():
         groups.setdefault(words, entry)
     for words, entry in GROUP_EXTRA.items():
+        groups.setdefault(words, entry)
+    for words, entry in INSTITUTION_EXTRA.items():
         groups.setdefault(words, entry)
     named = named_groups(
         [*armed, *GROUP_EXTRA], country, capital, agents, out / "countries.json", people_file

@@ -199,7 +199,20 @@ UNNAMED_BODIES = {
     "insurgents": "REB",
     "guerrillas": "REB",
     "gunmen": "REB",
+    "forces": "MIL",
+    "troops": "MIL",
+    "soldiers": "MIL",
+    "court": "JUD",
+    "courts": "JUD",
+    "prosecutors": "JUD",
+    "lawmakers": "LEG",
+    "legislators": "LEG",
+    "officials": "GOV",
 }
+#: A word before an unnamed body that says which kind it is: "security forces" are police.
+UNNAMED_KINDS = {("security", "forces"): "COP", ("security", "officials"): "GOV"}
+#: Possessors that are the document's own country: "the country's security forces".
+HOME_WORDS = frozenset({"country", "nation"})
 # "Doctors from ...", "workers of ...", "students at ...": people of a body or place.
 MEMBER_PREPOSITIONS = frozenset({"of", "from", "at"})
 # The notables of a people: "Yoruba leaders", "Ibo traditional elders" (ELI).
@@ -498,6 +511,7 @@ def find_actors(
     _unnamed_international(doc, b)
 
     _only_country(b)
+    _home_country(b)
 
     # 3. Nominals and pronouns.
     nominals = resolve_nominals(doc, b.found, list(b.clusters.values()), b.quotes, lex, b.tokens)
@@ -538,16 +552,22 @@ def _unnamed_bodies(doc: Doc, b: _Builder) -> None:
         if nxt is not None and (nxt.lower_ == "of" or nxt.i in covered or nxt.pos_ == "PROPN"):
             continue  # "the government of Kenya", "President Ruto": named elsewhere
         lefts = [t for t in tok.lefts if t.i < tok.i]
-        if any(t.i in covered or t.pos_ == "PROPN" or t.dep_ == "poss" for t in lefts):
+        home = [t for t in lefts if t.dep_ == "poss" and t.lower_ in HOME_WORDS]
+        if any(
+            t.i in covered or t.pos_ == "PROPN" or (t.dep_ == "poss" and t not in home)
+            for t in lefts
+        ):
             continue  # "the Kenyan government", "its government": the text says whose
-        if tok.tag_ == "NN" and not any(t.lower_ == "the" for t in lefts):
+        if tok.tag_ == "NN" and not any(t.lower_ in ("the", "another") or t in home for t in lefts):
             continue  # "a government", "government spending": not the body itself
+        kind = next((t.lower_ for t in lefts if t.dep_ in ("compound", "amod")), "")
+        sector = UNNAMED_KINDS.get((kind, tok.lower_), sector)
         if tok.dep_ == "compound":
             continue
         country = country or _dominant_country(b)
         if country is None:
             return
-        start = min([tok.i, *(t.i for t in lefts if t.dep_ in ("det", "amod", "compound"))])
+        start = min([tok.i, *(t.i for t in lefts if t.dep_ in ("det", "amod", "compound", "poss"))])
         b.add(start, tok.i + 1, "nominal", country_cluster(country, sector, b.lex))
         covered.update(range(start, tok.i + 1))
 
@@ -686,6 +706,8 @@ def _leaders_governments(doc: Doc, b: _Builder) -> None:
 #: Sectors whose members report on a country more often than they belong to it: an outlet or a
 #: correspondent with no stated country ("VOA", "Reuters") is not of the country it covers.
 FOREIGN_REPORTERS = frozenset({"JRN"})
+#: Sectors of unnamed bodies that are of the country a document is about.
+HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "CVL", "ELI"})
 
 
 def _only_country(b: _Builder) -> None:
@@ -729,6 +751,27 @@ def _only_country(b: _Builder) -> None:
             and c.type in ("PERSON", "ORG", "NORP")
         ):
             c.country = only
+
+
+def _home_country(b: _Builder) -> None:
+    """In a document about one country (its countries and places name it three times as often
+    as any other), a person the text gives no country ("Trump" in a US election story) and a
+    body of a known sector ("the Cabinet", "Republican lawmakers") are of it."""
+    home = _dominant_country(b)
+    if home is None:
+        return
+    # "President Mendoza met Russian President Putin in Moscow": an office the home country's
+    # holder is named in leaves another holder of it open (as in _only_country)
+    taken = {
+        c.sector
+        for c in b.clusters.values()
+        if c.country == home and c.sector in STATE_SECTORS and not c.place
+    }
+    for c in b.clusters.values():
+        if c.country is not None or c.place or c.sector in FOREIGN_REPORTERS | taken:
+            continue
+        if c.type == "PERSON" or (c.type in ("ORG", "NORP") and c.sector in HOME_SECTORS):
+            c.country = home
 
 
 def _country_before(doc: Doc, start: int, names_at: dict[int, NameSpan]) -> str | None:
