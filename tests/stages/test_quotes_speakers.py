@@ -131,3 +131,20 @@ def test_the_verb_right_before_a_quote_is_its_cue(base_nlp: Language) -> None:
 )
 def test_role_families(role: str, other: str, same: bool) -> None:
     assert bool(families(role) & families(other)) is same
+
+
+def test_a_verb_reporting_its_own_clause_is_not_the_cue_of_the_quote_before(
+    base_nlp: Language,
+) -> None:
+    hwang = Entity("E1", "Joonkook Hwang", "PERSON", "KOR", "GOV")
+    text = (
+        "“It was hard to imagine that the war would pose such a direct threat,” South Korean "
+        "Ambassador Joonkook Hwang told council members. “But now we are facing a new reality.” "
+        "He said the defense ministry has assessed that Pyongyang has shipped containers."
+    )
+    quotes = _quotes(base_nlp, text, [hwang], [("Joonkook Hwang", "E1")])
+    assert _speaker(quotes, "But now") == "Joonkook Hwang"
+    indirect = [q for q in quotes if q.text.startswith("the defense ministry")]
+    assert len(indirect) == 1  # "said" still opens its own indirect quote
+    ahead = next(q for q in quotes if q.text.startswith("But now"))
+    assert ahead.cue is None or ahead.cue.start < text.index("He said")

@@ -306,6 +306,8 @@ def _cue_near(
         return _verb_cue(before[1], before)
     for token in after:
         if is_cue(token):
+            if any(c.dep_ == "ccomp" and 0 < c.left_edge.i - token.i <= 2 for c in token.children):
+                break  # '“…” He said the ministry had assessed …': the verb reports its own
             return _verb_cue(token, after)
         if is_according_to(token):
             return (token.idx, token.nbor(1).idx + 2), None, according_object(token)
