@@ -21,7 +21,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar, Union
+from typing import Any, Generic, Literal, TypeVar, Union
 
 import duckdb
 
@@ -828,6 +828,55 @@ def network(store: Store, f: Filters, page: PageArgs) -> NetworkPage:
         else []
     )
     return NetworkPage(items=edges, total=total, limit=page.limit, offset=page.offset, nodes=nodes)
+
+
+# --- events over time -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCount:
+    period: str  # YYYY, YYYY-MM or YYYY-MM-DD (weeks counted at their Monday)
+    type: str
+    count: int
+    happened: bool = True  # asserted or reported; else planned, negated or hypothetical
+
+
+def event_counts(
+    store: Store, f: Filters, unit: Literal["year", "month", "day"]
+) -> list[PeriodCount]:
+    """How many events of each type fall in each period of ``unit`` (events dated more coarsely
+    than the unit are left out; ``coarse_events`` counts them)."""
+    chars = {"year": 4, "month": 7, "day": 10}[unit]
+    where, params = _event_where(f)
+    value = sortable_date("e.date.value")
+    rows = store.sql(
+        f"""
+        SELECT left({value}, {chars}) AS period, e.type,
+               list_contains(?::VARCHAR[], e.modality) AS happened, count(*) AS count
+        FROM events e {_and(where, f"length({value}) >= {chars}")}
+        AND regexp_matches(e.date.value, '^[0-9]{{4}}')
+        GROUP BY ALL ORDER BY period, e.type, happened
+        """,
+        [HAPPENED_AS, *params],
+    )
+    return [record(PeriodCount, r) for r in rows]
+
+
+def coarse_events(store: Store, f: Filters, unit: Literal["year", "month", "day"]) -> int:
+    """Dated events whose date is coarser than ``unit`` (``2022`` when counting months)."""
+    chars = {"year": 4, "month": 7, "day": 10}[unit]
+    where, params = _event_where(f)
+    value = sortable_date("e.date.value")
+    rows = store.sql(
+        f"""SELECT count(*) AS n FROM events e
+        {_and(where, f"length({value}) < {chars}")} AND regexp_matches(e.date.value, '^[0-9]{{4}}')""",
+        params,
+    )
+    return int(rows[0]["n"])
+
+
+def _and(where: str, clause: str) -> str:
+    return f"{where} AND {clause}" if where else f"WHERE {clause}"
 
 
 # --- facets ---------------------------------------------------------------------------------------

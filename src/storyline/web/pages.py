@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -37,6 +38,7 @@ from storyline.records import Event, Quote, TimelineEntry
 from storyline.store import api as q
 from storyline.store import search as search_api
 from storyline.store.db import Store
+from storyline.web import chart
 from storyline.web.dates import Zoom, bucket, nice_date, sortable
 from storyline.web.highlight import Mark, Segment, segments
 from storyline.web.text import Paragraph, link_url, paragraphs, source_name
@@ -274,6 +276,7 @@ def timeline_page(
         "story": story,
         "from_events": from_events,
         "facets": q.facets(db, f),
+        "chart": events_chart(db, f, events_link(f)),
     }
     return _render(request, "timeline.html", context)
 
@@ -352,7 +355,13 @@ def actor_page(
     if detail is None:
         raise HTTPException(404, f"No actor with id {entity_id!r}.")
     positions = _positions(entity_id, detail.quotes, detail.events)
-    return _render(request, "actor.html", {"d": detail, "positions": positions})
+    scoped = replace(f, actor=entity_id, actor_ids=(entity_id,))
+    context = {
+        "d": detail,
+        "positions": positions,
+        "chart": events_chart(db, scoped, events_link(scoped)),
+    }
+    return _render(request, "actor.html", context)
 
 
 # --- network --------------------------------------------------------------------------------------
@@ -375,6 +384,33 @@ def network_page(
         "api_query": api_query,
     }
     return _render(request, "network.html", context)
+
+
+# --- events over time -----------------------------------------------------------------------------
+
+
+def events_chart(db: Store, f: q.Filters, link: Callable[[str], str]) -> chart.Chart | None:
+    """The bar chart of the events matching ``f``, each bar linked by ``link(period)``."""
+    by_month = q.event_counts(db, f, "month")
+    unit = chart.unit_for(sorted(by_month, key=lambda c: c.period))
+    counts = by_month if unit == "month" else q.event_counts(db, f, unit)
+    return chart.build(counts, unit, link, q.coarse_events(db, f, unit))
+
+
+def events_link(f: q.Filters) -> Callable[[str], str]:
+    """The /events page of ``f``'s events in one period."""
+    params = {
+        "actor": f.actor,
+        "country": f.country,
+        "sector": f.sector,
+        "type": f.type,
+        "modality": f.modality,
+        "story": f.story,
+    }
+    base = {k: v for k, v in params.items() if v}
+    return lambda period: (
+        "/events?" + urllib.parse.urlencode({**base, "date_from": period, "date_to": period})
+    )
 
 
 # --- events: a list with facets -------------------------------------------------------------------
@@ -427,6 +463,7 @@ def events_page(
     }
     context = {
         "page": page,
+        "chart": events_chart(db, f, events_link(f)),
         "rows": [(e, event_row(e)) for e in page.items],
         "facets": facets,
         "groups": groups,
