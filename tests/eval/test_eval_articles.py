@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,20 @@ def test_place_right_by_mention_name_and_country() -> None:
     assert not ar.place_right(TEXT, Place("Egypt", "EGY", 0, 0), CAIRO)
     province = ar.GoldPlace("x", "Balochistan province", "PAK")
     assert ar.place_right(TEXT, Place("Balochistan", "PAK", 0, 0), province)
+
+
+def test_place_right_by_resolved_name_and_subdivision_compared_by_words() -> None:
+    erbil = ar.GoldPlace("Erbil", "Erbil", "IRQ", "Erbil")
+    irbil = Place("Irbil", "IRQ", 0, 0, resolved="Erbil", subdivision="Arbīl")
+    assert ar.place_right(TEXT, irbil, erbil)  # the text's spelling, the gazetteer's name
+    assert not ar.place_right(TEXT, replace(irbil, resolved=None), erbil)
+    anbar = ar.GoldPlace("Anbar", "Anbar", "IRQ", "Anbar")
+    assert ar.place_field_right(
+        Place("Anbar", "IRQ", 0, 0, subdivision="Al Anbār"), anbar, "admin1"
+    )
+    assert not ar.place_field_right(Place("Anbar", "IRQ", 0, 0), anbar, "admin1")
+    country = ar.GoldPlace("Syria", "Syria", "SYR", None)
+    assert ar.place_field_right(Place("Syria", "SYR", 0, 0), country, "admin1")
 
 
 # --- the split ---------------------------------------------------------------------------------

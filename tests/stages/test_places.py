@@ -144,3 +144,37 @@ def test_a_statement_with_no_place_stays_unplaced(nlp: Language) -> None:
     placed = {e.trigger.text: e.location for e in doc._.events}
     assert placed["arrested"] is not None and placed["arrested"].resolved == "Quetta"
     assert placed.get("condemned") is None
+
+
+def _run(nlp: Language, text: str, published: str) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def test_a_meeting_venue_places_what_is_said_there_that_day_not_what_is_told(
+    nlp: Language,
+) -> None:
+    text = (
+        "The envoy spoke ahead of a meeting of the U.N. Security Council on Friday. "
+        "Russia's envoy dismissed the accusations. "
+        "Russian soldiers attacked a village in Ukraine in May."
+    )
+    doc = _run(nlp, text, "2024-06-28")
+    placed = {e.trigger.text: e.location for e in doc._.events}
+    dismissed = placed["dismissed"]
+    assert dismissed is not None and dismissed.basis == "article"
+    assert (dismissed.resolved, dismissed.country) == ("United Nations Headquarters", "USA")
+    attacked = placed["attacked"]
+    assert attacked is not None and attacked.resolved == "Ukraine"  # its own, not the venue
+
+
+def test_a_region_the_gazetteer_lacks_is_kept_as_written_unresolved(nlp: Language) -> None:
+    text = "Militants attacked a train in Bolan district on Tuesday."
+    place = _event(nlp, text, "attacked").location
+    assert place is not None
+    assert place.name == text[place.start : place.end] == "Bolan district"
+    assert (place.resolved, place.latitude, place.basis) == (None, None, "sentence")
+    assert place.confidence is not None and place.confidence < 0.5

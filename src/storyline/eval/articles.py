@@ -46,10 +46,12 @@ What is compared, so the numbers can be read:
   sentences), or the names match (normalised equal, or one name's words, without
   ``province``/``region``/``city``..., contained in the other's), and the countries do not differ
   (when both are given). Place recall: certain gold events with a place that are found (``type``)
-  and carry the right place. Place precision: places given on found events (``type``) that are
-  right (a place on an event whose gold has none is wrong). Country-level variants compare the
-  country only. Fields a richer place record may carry later (``admin1``, ``kind``) are compared
-  on right places when the record has them.
+  and carry the right place; *on found events*, over the certain gold events with a place that
+  are found (the issue's measure). Place precision: places given on found events (``type``) that
+  are right (a place on an event whose gold has none is wrong). The names compared are the place
+  as written and its resolved name. Country-level variants compare the country only. The gold's
+  ``admin1`` is compared with the record's ``subdivision`` on right places (by
+  :func:`place_words`, so "Al Anbār" is "Anbar"; both empty agree).
 - **Quotes**: a gold quote is found when an emitted quote's content overlaps the gold ``content``
   piece (the largest overlap is taken; not one to one). On found quotes: the speaker by
   :func:`names_match` (gold ``null`` is right only against no speaker), the date (equal values),
@@ -508,12 +510,31 @@ def place_right(text: str, place: Place, gold: GoldPlace) -> bool:
         for at in occurrences(text, gold.text)
     ):
         return True
-    mine, theirs = place_words(place.name), place_words(gold.name)
-    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+    theirs = place_words(gold.name)
+    return any(
+        bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+        for mine in (place_words(place.name), place_words(getattr(place, "resolved", None)))
+    )
 
 
 #: Fields a richer place record may carry, compared on right places when it has them.
 EXTRA_PLACE_FIELDS = ("admin1", "kind")
+#: The record's field for a gold field of another name (the gold's ``admin1`` is the
+#: ``subdivision``, compared by :func:`place_words`: "Al Anbār" is "Anbar").
+PLACE_FIELD_OF = {"admin1": "subdivision"}
+
+
+def place_field_right(place: Place, gold: GoldPlace, name: str) -> bool | None:
+    """Whether a right place's ``name`` field agrees with the gold's; None when the record has
+    no such field."""
+    field_name = PLACE_FIELD_OF.get(name, name)
+    if not hasattr(place, field_name):
+        return None
+    mine, theirs = getattr(place, field_name), getattr(gold, name)
+    if name in PLACE_FIELD_OF:
+        a, b = place_words(mine), place_words(theirs)
+        return a == b or bool(a and b and (a <= b or b <= a))
+    return bool(mine == theirs)
 
 
 def match(
@@ -737,9 +758,10 @@ def _score_place(tally: Tally, text: str, place: Place | None, gold: GoldEvent) 
         c["place:recalled_country"] += country
     if named:
         for name in EXTRA_PLACE_FIELDS:
-            if hasattr(place, name):
+            agrees = place_field_right(place, where, name)
+            if agrees is not None:
                 c[f"place:{name}:n"] += 1
-                c[f"place:{name}:right"] += getattr(place, name) == getattr(where, name)
+                c[f"place:{name}:right"] += agrees
 
 
 def count_gold_places(gold: GoldArticle) -> int:
@@ -828,6 +850,7 @@ def scores_of(tally: Tally, places_gold: int) -> dict[str, Any]:
         "gold_found": c["place:gold_found"],
         "given": c["place:given"],
         "recall": _rate(c["place:recalled"], places_gold),
+        "recall_found": _rate(c["place:recalled"], c["place:gold_found"]),
         "precision": _rate(c["place:right"], c["place:given"]),
         "recall_country": _rate(c["place:recalled_country"], places_gold),
         "precision_country": _rate(c["place:country_right"], c["place:given"]),
@@ -981,6 +1004,7 @@ def report(scores: dict[str, Any]) -> str:
         (label, rate("places", key))
         for label, key in (
             ("place recall", "recall"),
+            ("place recall, found events", "recall_found"),
             ("place precision", "precision"),
             ("place recall, country only", "recall_country"),
             ("place precision, country only", "precision_country"),

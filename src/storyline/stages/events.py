@@ -1352,7 +1352,7 @@ def extract_events(
                     target=[] if reciprocal and not targets else targets,
                     date=date_of(doc, trigger, sent, published),
                     location=event_place(
-                        doc, sent, {trigger.anchor, trigger.token}, trigger.code[0], places
+                        doc, sent, {trigger.anchor, trigger.token}, trigger.code, places
                     ),
                     sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
                     trigger=TextSpan(start, end, _text(doc, start, end)),

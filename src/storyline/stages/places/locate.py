@@ -8,12 +8,18 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   "attacked a train in Bolan district", "a hotel in the central town of Beledweyne"), without
   crossing another verb or a clause boundary; or a place naming a noun trigger's kind ("the Oval
   Office clash"); "to" counts after a trigger of arrival (:data:`ARRIVAL_LEMMAS`: "a visit to
-  Quetta"). The nearest such mention wins.
-* **Article** (basis ``article``): the scene: a dateline ("QUETTA, Pakistan —"), an opening "In
-  Quetta, ..." in the first sentences, else the sentence place of the first event of a scene type
-  (:data:`SCENE_TYPES`: physical acts, which happen somewhere, unlike statements) in the opening
-  sentences. It is given only to events of a scene type whose own sentence names no place in
-  another country.
+  Quetta"), "of" after a meeting noun ("a meeting of the Security Council"). The nearest such
+  mention wins. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
+  that happen somewhere, not a phone call) takes its sentence's one locative place, if it has
+  exactly one ("airstrikes against IS in Syria, hitting ...").
+* **Article** (basis ``article``): the scene (:func:`scene`): a dateline ("QUETTA, Pakistan —"),
+  an opening "In Quetta, ..." in the first sentences, else the most specific locative place of
+  the first :data:`SCENE_SENTENCES` sentences (a site, then a city, a subdivision, a country).
+  A town, subdivision or country is given to physical events whose sentence says nothing is
+  elsewhere; a site that is a meeting's venue to what is *said* on the article's day
+  (:func:`scene_fits`).
+* A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
+  Shabelle region") is kept as written, unresolved, with a low confidence.
 * An actor's nationality is never a place ("a Guatemalan judge" places nothing), and an event the
   text does not place has none.
 """
@@ -40,9 +46,23 @@ ARRIVAL_LEMMAS = frozenset({"visit", "trip", "travel", "come", "arrive", "return
 #: Dependencies that open another clause: a place beyond one is not the trigger's.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis"})
 #: Event types given the article's scene when their sentence does not say where.
-SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
+SCENE_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "CONCEDE", "CONSULT"}
+)
+#: Nouns of "a <noun> of <site>" that make the site the venue: "a meeting of the Security Council".
+MEETING_NOUNS = frozenset({"meeting", "session", "summit", "conference", "debate", "hearing"})
+#: Verbs of saying: what they tell is said where the speaker is (a venue's scene).
+SPEECH_LEMMAS = frozenset(
+    {
+        "say", "tell", "warn", "urge", "call", "appeal", "dismiss", "deny", "reject", "accuse",
+        "condemn", "defend", "demand", "insist", "argue", "claim", "praise", "criticize",
+        "criticise", "welcome", "announce", "declare", "vow", "threaten", "ask",
+    }
+)  # fmt: skip
+#: Modes of a scene type that happen nowhere in particular: a phone call.
+PLACELESS_MODES = frozenset({"phone"})
 #: How many opening sentences may set the scene.
-SCENE_SENTENCES = 3
+SCENE_SENTENCES = 5
 #: Confidence kept when a place comes from the article rather than the event's sentence.
 ARTICLE_FACTOR = 0.8
 #: Confidence kept when a place is the sentence's, not on the trigger's phrase.
@@ -64,7 +84,7 @@ def as_place(mention: PlaceMention, basis: PlaceBasis, factor: float = 1.0) -> P
         country=entry.country,
         start=mention.start,
         end=mention.end,
-        resolved=entry.name,
+        resolved=entry.name if entry.kind != "region" else None,  # a region: as written only
         subdivision=entry.subdivision,
         latitude=entry.latitude,
         longitude=entry.longitude,
@@ -82,9 +102,11 @@ def _path_to(token: Token, targets: set[int], arrival: bool) -> int | None:
         if current.dep_ in CLAUSE_DEPS or (steps and current.pos_ in {"VERB", "AUX"}):
             return None
         if current.dep_ == "prep" and (
-            current.lower_ in LOCATIVE_PREPS or (arrival and current.lower_ == "to")
+            current.lower_ in LOCATIVE_PREPS
+            or (arrival and current.lower_ == "to")
+            or (current.lower_ == "of" and current.head.lemma_.lower() in MEETING_NOUNS)
         ):
-            located = True
+            located = True  # "talks in Jeddah", "a visit to Quetta", "a meeting of the Council"
         if current.head is current:
             return None
         if current.dep_ in {"compound", "nmod"} and current.head.i in targets:
@@ -156,10 +178,14 @@ SPECIFICITY = {"site": 0, "city": 1, "admin1": 2, "country": 3}
 
 
 def _locative(token: Token) -> bool:
-    """Whether a place token hangs from a locative preposition ("in the town of Beledweyne")."""
+    """Whether a place token hangs from a locative preposition ("in the town of Beledweyne"), or
+    names the venue of a meeting ("a meeting of the U.N. Security Council")."""
     current = token
     for _ in range(4):
         if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS:
+            return True
+        meeting = current.head.lemma_.lower() in MEETING_NOUNS
+        if current.dep_ == "prep" and current.lower_ == "of" and meeting:
             return True
         if current.head is current or current.pos_ in {"VERB", "AUX"}:
             return False
@@ -179,8 +205,8 @@ def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | 
         if mention.start >= limit:
             break
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not _locative(span.root):
-            continue
+        if span is None or mention.entry.kind == "region" or not _locative(span.root):
+            continue  # a place the gazetteer lacks ("peace in Europe") sets no scene
         key = (SPECIFICITY[mention.entry.kind], mention.start)
         if best is None or key < best[:2]:
             best = (*key, mention)
@@ -193,8 +219,18 @@ def scene(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[PlaceMention]) -> P
     return dateline(doc, gazetteer) or opening_place(doc, mentions) or opening_scene(doc, mentions)
 
 
+def physical(event_type: str, mode: str | None) -> bool:
+    """Whether an event of this type and mode happens somewhere (a meeting, an attack), unlike
+    a statement or a phone call."""
+    return event_type in SCENE_TYPES and mode not in PLACELESS_MODES
+
+
 def event_place(
-    doc: Doc, sent: Span, heads: Iterable[Token], event_type: str, mentions: Sequence[PlaceMention]
+    doc: Doc,
+    sent: Span,
+    heads: Iterable[Token],
+    code: tuple[str, str | None],
+    mentions: Sequence[PlaceMention],
 ) -> Place | None:
     """Where an event happened by its sentence: the place phrase on its trigger; for an event of
     a scene type, else the one place its sentence says something happened in ("U.S. forces
@@ -202,7 +238,7 @@ def event_place(
     found = sentence_place(doc, sent, heads, mentions)
     if found is not None:
         return as_place(found, "sentence")
-    if event_type not in SCENE_TYPES:
+    if not physical(*code):
         return None
     local = [m for m in _in_sentence(sent, mentions) if _locative(_root(doc, m))]
     if len({(m.entry.name, m.entry.country) for m in local}) == 1:
@@ -213,26 +249,61 @@ def event_place(
 def scene_fits(
     doc: Doc, event: Event, scene: PlaceMention, mentions: Sequence[PlaceMention]
 ) -> bool:
-    """Whether the article's scene is the place of an event its sentence does not place: an
-    event of a scene type, whose sentence names no place elsewhere (resolved or not), and whose
-    source is not a government of another country (acting at home: "Trump blocked the sale")."""
-    if event.location is not None or event.type not in SCENE_TYPES:
+    """Whether the article's scene is the place of an event its sentence does not place. A town,
+    subdivision or country is the place of an event of a scene type whose sentence names no
+    place elsewhere (resolved or not) and whose source is not a government of another country
+    (acting at home: "Trump blocked the sale"); a venue ("a meeting of the U.N. Security
+    Council") is the place of what is said on the article's day, when its sentence names no
+    other town or site (the countries a speaker talks about are not places)."""
+    if event.location is not None:
         return False
+    venue = scene.entry.kind == "site"
+    if physical(event.type, event.mode) == venue:
+        return False  # a venue hosts what is said there; a town or country, what is done there
+    if venue and not (_on_the_day(event, doc._.published) and _said(doc, event)):
+        return False  # "Last week, the leaders signed": told at the meeting, done elsewhere
     country = scene.entry.country
     sent = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
     if sent is None:
         return False
-    here = _in_sentence(sent, mentions)
-    if any(m.entry.country != country for m in here):
-        return False
-    resolved = {m.start for m in here}
-    for ent in sent.ents:
-        lacking = ent.start_char not in resolved and fold(ent.text) not in NOT_PLACES
-        if ent.label_ in PLACE_LABELS and lacking:
-            return False  # "in the Middle Shabelle region": a place the gazetteer lacks
+    # the places the sentence says something is in ("Pakistan's allegation" names an actor)
+    here = [m for m in _in_sentence(sent, mentions) if _locative(_root(doc, m))]
+    if venue:
+        # said at the venue: a country the speaker talks about is not another place
+        return not any(m.entry.kind != "country" and m.entry != scene.entry for m in here)
+    if any(m.entry.country != country or m.entry.kind == "region" for m in here):
+        return False  # elsewhere, or in a place the gazetteer lacks ("the Middle Shabelle region")
+    if _unknown_place(sent, mentions):
+        return False  # "killed dozens ... in Hirshabelle": a place the gazetteer lacks
     return not any(
         a.country and a.country != country and a.sector in HOME_SECTORS for a in event.source
     )
+
+
+def _unknown_place(sent: Span, mentions: Sequence[PlaceMention]) -> bool:
+    """Whether the sentence says something is in a place no mention stands for."""
+    starts = {m.start for m in mentions}
+    return any(
+        ent.label_ in PLACE_LABELS
+        and ent.start_char not in starts
+        and fold(ent.text) not in NOT_PLACES
+        and _locative(ent.root)
+        for ent in sent.ents
+    )
+
+
+def _said(doc: Doc, event: Event) -> bool:
+    """Whether the event is a thing said: inside a quote, or told by a verb of saying."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return event.quote_id is not None or (
+        trigger is not None and trigger.root.lemma_.lower() in SPEECH_LEMMAS
+    )
+
+
+def _on_the_day(event: Event, published: str | None) -> bool:
+    """Whether the event is dated the article's day (or only by it)."""
+    date = event.date
+    return date is None or date.basis == "published" or date.value == (published or "")[:10]
 
 
 def _in_sentence(sent: Span, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:

@@ -42,7 +42,7 @@ from storyline.stages.places.gazetteer import Entry, Gazetteer, fold
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 #: Prior score of a candidate by its kind.
-KIND_PRIOR = {"site": 3.0, "country": 3.0, "admin1": 2.0, "city": 1.5}
+KIND_PRIOR = {"site": 3.0, "country": 3.0, "admin1": 2.0, "city": 1.5, "region": 0.0}
 
 #: Names the model tags as places that name no place of their own ("the West").
 NOT_PLACES = frozenset({"west", "east", "north", "south", "the west", "the east", "the south"})
@@ -52,6 +52,14 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "district
 
 #: Added to a country's capital: "Washington" is the capital before the state, "Moscow" Russia's.
 CAPITAL_BONUS = 1.0
+
+#: Words after a name the gazetteer lacks that say it names an area: it is kept as written.
+REGION_WORDS = frozenset(
+    {"region", "province", "district", "area", "areas", "state", "county", "desert", "valley"}
+)
+
+#: The confidence of a place the gazetteer lacks (kept as written, no point).
+UNRESOLVED_CONFIDENCE = 0.3
 
 #: Words after a name that say it is the subdivision, not the city ("Anbar province").
 SUBDIVISION_WORDS = frozenset({"province", "state", "region", "governorate", "prefecture"})
@@ -87,7 +95,7 @@ def _without_namesake_admin(candidates: tuple[Entry, ...], said: bool) -> tuple[
 def score(entry: Entry, countries: Counter[str], subdivisions: frozenset[str]) -> float:
     """A candidate's score in an article (module docstring)."""
     total = sum(countries.values())
-    share = countries[entry.country] / total if total else 0.0
+    share = countries[entry.country] / total if total and entry.country else 0.0
     value = KIND_PRIOR[entry.kind] + share + 0.25 * math.log10(entry.population + 10)
     value += CAPITAL_BONUS * entry.capital
     if entry.subdivision and entry.subdivision in subdivisions:
@@ -149,9 +157,8 @@ def _capital_phrase(
     if ent.end >= len(doc) or doc[ent.end].lower_ != "capital":
         return None
     found = {c.country for c in gazetteer.countries_of_people(ent.text)}
-    if len(found) != 1:
-        return None
-    capital = gazetteer.capitals.get(found.pop())
+    iso3 = found.pop() if len(found) == 1 else None
+    capital = gazetteer.capitals.get(iso3) if iso3 else None
     if capital is None:
         return None
     return doc[ent.start : ent.end + 1], (capital,)
@@ -164,7 +171,7 @@ def _context(
     countries: Counter[str] = Counter()
     subdivisions: set[str] = set()
     for _, found in spans:
-        if len({c.country for c in found}) == 1:
+        if len({c.country for c in found}) == 1 and found[0].country:
             countries[found[0].country] += 1
         if len({c.subdivision for c in found}) == 1 and found[0].subdivision:
             subdivisions.add(found[0].subdivision)  # "Atlanta": Georgia the state is in the story
@@ -180,6 +187,23 @@ def _container(doc: Doc, span: Span, following: Span | None, gazetteer: Gazettee
         return None
     kinds = [c for c in gazetteer.candidates(following.text) if c.kind in {"country", "admin1"}]
     return kinds[0] if len(kinds) == 1 else None
+
+
+def _unresolved(doc: Doc, span: Span, previous: PlaceMention | None) -> tuple[Entry, int] | None:
+    """A place the gazetteer lacks, kept as written with the word that says what it is ("the
+    Middle Shabelle region", "Bolan district"), in the country its possessor names ("Somalia's
+    Puntland region"); None for a name that says neither (a continent, "the Middle East").
+    Returns the entry and the mention's end."""
+    designator = doc[span.end] if span.end < len(doc) else None
+    if designator is None or designator.lower_ not in REGION_WORDS:
+        return None
+    country = None
+    between = doc.text[previous.end : span.start_char] if previous else ""
+    if previous is not None and previous.entry.kind == "country" and between in {"'s ", "’s "}:
+        country = previous.entry.country
+    name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    entry = Entry(name, "region", country, None, None, None, 0)
+    return entry, designator.idx + len(designator.text)
 
 
 def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -208,6 +232,20 @@ def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                 candidates, end, skip_next = inside, following.end_char, True
         found = resolve(candidates, countries, subdivisions)
         if found is None:
+            previous = out[-1] if out else None
+            unresolved = _unresolved(doc, span, previous)
+            if unresolved is None:
+                continue
+            entry, end = unresolved
+            out.append(
+                PlaceMention(
+                    span.start_char,
+                    end,
+                    doc.text[span.start_char : end],
+                    entry,
+                    UNRESOLVED_CONFIDENCE,
+                )
+            )
             continue
         entry, confidence = found
         if container is not None and skip_next and container.kind == "admin1":
