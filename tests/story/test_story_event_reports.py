@@ -174,3 +174,18 @@ def test_undated_acts_of_one_source_in_articles_of_different_days_stay_apart() -
     announced = _event(tuesday, "announcing", "SANCTION", ("Canada", canada))
     imposed = _event(thursday, "imposed", "SANCTION", ("Canada", canada))
     assert len(merge_events([announced, imposed], [tuesday, thursday])) == 2
+
+
+def test_an_unnamed_actor_called_otherwise_only_rules_nothing_out() -> None:
+    trade = _doc(
+        "trade", "2025-03-12", "In 2019, China signed a free trade agreement with Mauritius."
+    )
+    sudan = _doc(
+        "sudan",
+        "2025-03-12",
+        "In 2019, the general signed a power-sharing agreement with protest leaders in Khartoum.",
+    )
+    china = _event(trade, "signed", "SUPPORT", ("China", ("china", "CHN", "GOV")), "2019")
+    general = _event(sudan, "signed", "SUPPORT", ("the general", None), "2019")
+    # The same year and the same verb; "the general" is not China and nothing says it is.
+    assert len(merge_events([china, general], [trade, sudan])) == 2

@@ -96,8 +96,6 @@ GENERIC_TRIGGERS = frozenset(
 )
 #: The shared wording two undated reports in articles of different days need.
 MIN_WORDING_RETOLD = 0.3
-#: What an unnamed side ("the militants") adds when the other report names its actor.
-UNNAMED_AGREEMENT = 0.5
 
 
 @dataclass(slots=True)
@@ -280,13 +278,13 @@ def _report_score(a: _Mention, b: _Mention) -> float:
 
 def _actor_agreement(a: frozenset[str], b: frozenset[str], same_words: frozenset[str]) -> float:
     """1 for a shared actor, or for an unnamed one called by the same words in both reports
-    ("Militants attacked", "The militants blew up"); half of it when one report names the actor
-    the other leaves unnamed ("the militants", with the BLA in the other report)."""
+    ("Militants attacked", "The militants blew up"). An unnamed side called otherwise ("the
+    general", with China in the other report) adds nothing: it only rules nothing out."""
     if a & b:
         return 1.0
     if not a or not b or (identified(a) and identified(b)):
         return 0.0
-    return 1.0 if same_words else UNNAMED_AGREEMENT
+    return 1.0 if same_words else 0.0
 
 
 def _wording_needed(a: _Mention, b: _Mention, shared_trigger: bool) -> float:
