@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -561,6 +561,26 @@ def document_marks(d: q.DocumentDetail) -> list[Mark]:
                 f"Event {e.type} ({e.modality}): {src} → {tgt}{date}",
             )
         )
+    marks += place_marks(d.events)
+    return marks
+
+
+def place_marks(events: Iterable[Event]) -> list[Mark]:
+    """Each place an event happened in, once per stretch of text, labelled with what it resolved
+    to and the events it places."""
+    by_span: dict[tuple[int, int], list[Event]] = {}
+    for e in events:
+        if e.location is not None:
+            by_span.setdefault((e.location.start, e.location.end), []).append(e)
+    marks = []
+    for (start, end), placed in by_span.items():
+        p = placed[0].location
+        assert p is not None
+        where = ", ".join(x for x in (p.resolved or p.name, p.subdivision, p.country) if x)
+        point = f" ({p.latitude:.2f}, {p.longitude:.2f})" if p.latitude is not None else ""
+        types = ", ".join(dict.fromkeys(e.type for e in placed))
+        label = f"Place: {where}{point}; where {types} happened ({p.basis or 'sentence'})"
+        marks.append(Mark(start, end, "place", label))
     return marks
 
 
