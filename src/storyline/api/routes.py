@@ -143,6 +143,10 @@ def event_filters(
     actor: Actor = None,
     country: Country = None,
     sector: Sector = None,
+    place_country: Annotated[
+        str | None,
+        Query(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code of where it happened."),
+    ] = None,
     type: EventType = None,
     modality: Annotated[
         Modality | Literal["happened", "any"] | None,
@@ -159,6 +163,7 @@ def event_filters(
         actor_ids=actor_ids(db, actor),
         country=country,
         sector=sector,
+        place_country=place_country,
         type=_check_type(type),
         modality=None if modality == "any" else modality,
         date_from=date_from,

@@ -106,6 +106,7 @@ class Filters:
     actor: str | None = None  # the actor as given (an entity id or a name), for display
     actor_ids: tuple[str, ...] = ()  # its entities, on either side of an event or as a speaker
     country: str | None = None  # ISO 3166-1 alpha-3 (or IGO code) of an actor
+    place_country: str | None = None  # ISO 3166-1 alpha-3 of the country an event happened in
     sector: str | None = None  # CAMEO sector code of an actor (GOV, MIL, ...)
     type: str | None = None  # PLOVER event type
     modality: str | None = None  # a modality, or "happened" (asserted or reported)
@@ -365,6 +366,8 @@ def _event_predicates(f: Filters, alias: str = "e") -> list[tuple[str, str, list
                 f"({_actor_has(alias + '.source', name)} OR {_actor_has(alias + '.target', name)})"
             )
             out.append((name, cond, [value, value]))
+    if f.place_country:
+        out.append(("place_country", f"{alias}.location.country = ?", [f.place_country]))
     if f.type:
         out.append(("type", f"{alias}.type = ?", [f.type]))
     if f.modality == HAPPENED:
