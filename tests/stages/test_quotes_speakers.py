@@ -148,3 +148,34 @@ def test_a_verb_reporting_its_own_clause_is_not_the_cue_of_the_quote_before(
     assert len(indirect) == 1  # "said" still opens its own indirect quote
     ahead = next(q for q in quotes if q.text.startswith("But now"))
     assert ahead.cue is None or ahead.cue.start < text.index("He said")
+
+
+def test_speech_acts_with_an_object_are_indirect_quotes(base_nlp: Language) -> None:
+    text = (
+        "Al-Shabab claimed responsibility for the hotel attack on Tuesday. Nine groups called "
+        "for Zamora's immediate release. The envoy urged Beijing to use its influence with "
+        "Moscow. She confirmed it."
+    )
+    contents = {q.text for q in _quotes(base_nlp, text)}
+    assert any(c.startswith("responsibility for the hotel attack") for c in contents)
+    assert "Zamora's immediate release" in contents
+    assert "to use its influence with Moscow" in contents
+    assert "it" not in contents  # a pronoun object says nothing
+
+
+def test_a_role_noun_of_a_capital_is_that_country_s_holder(base_nlp: Language) -> None:
+    wood = Entity("E1", "Robert Wood", "PERSON", "USA", "GOV")
+    geng = Entity("E2", "Geng Shuang", "PERSON", None, "GOV")
+    text = (
+        "Robert Wood, the U.S. deputy ambassador, told reporters the treaty was dangerous. Deputy "
+        "Ambassador Geng Shuang said China was concerned. Washington's envoy urged Beijing to "
+        "use its influence with both Pyongyang and Moscow."
+    )
+    quotes = _quotes(
+        base_nlp,
+        text,
+        [wood, geng],
+        [("Robert Wood", "E1"), ("Geng Shuang", "E2")],
+        [("E1", "deputy ambassador"), ("E2", "deputy ambassador")],
+    )
+    assert _speaker(quotes, "to use its influence") == "Robert Wood"

@@ -195,6 +195,9 @@ def find_role(
             is_person = last in PERSON_ROLE_HEADS or last.split("-")[-1] in PERSON_ROLE_HEADS
             if sector is None and not (is_person and n == 1):
                 continue
+            if n == 1 and last in TITLE_MODIFIERS and i + 1 < len(words):
+                continue  # "deputy U.N. ambassador": a modifier of the role after it, no role
+
             if not is_person and sector not in ("OPP", "REB", "MIL", "LEG", "JUD", "COP", "GOV"):
                 continue
             pos = i if head_last else -i

@@ -90,6 +90,15 @@ _OCCASION_NOUNS = frozenset(
 )
 #: Prepositions that set a statement at a named occasion ("during the hearing", "at the summit").
 _AT_OCCASION = frozenset({"during", "at", "in"})
+#: Speech acts whose object is what they said ("claimed responsibility for the attack",
+#: "denied the allegations", "rejected the allegation that …").
+OBJECT_VERBS = frozenset(
+    str.split("claim confirm deny announce report detail acknowledge admit reject dismiss")
+)
+#: Speech acts whose content is what someone is asked to do ("urged Beijing to use …").
+URGING_VERBS = frozenset(str.split("urge ask press appeal demand"))
+#: Speech acts whose content follows "for" ("called for his release").
+CALLING_VERBS = frozenset(str.split("call appeal press"))
 _AT_ONCE = frozenset({"as", "when", "while"})  # a clause telling the moment of the cue
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T.*$")
@@ -430,8 +439,8 @@ def _indirect_drafts(
             continue
         if is_according_to(token):
             found = _according_draft(doc, token)
-        elif is_cue(token):
-            found = _clause_draft(doc, text, token)
+        elif is_cue(token) or token.lemma_.lower() in OBJECT_VERBS:
+            found = _clause_draft(doc, text, token) or _object_draft(doc, text, token)
         else:
             continue
         if found is None:
@@ -462,6 +471,31 @@ def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     end = min(end, stop if stop >= 0 else len(text))
     end = _trim_end(text, start, end)
     if end <= start:
+        return None
+    return _Draft(start, end, "indirect", _range(verb), verb, subject_of(verb))
+
+
+def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
+    """What a speech act with no clause said, from its object: "claimed responsibility for the
+    attack", "confirmed al-Rufay'i's killing", "rejected the allegation that …", "called for
+    his release", "urged Beijing to use its influence"."""
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl"):
+        return None
+    lemma = verb.lemma_.lower()
+    content: Token | None = None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and lemma in URGING_VERBS:
+            content = child  # "urged Beijing to use its influence"
+        elif child.dep_ == "prep" and child.lower_ == "for" and lemma in CALLING_VERBS:
+            content = next((c for c in child.children if c.dep_ == "pobj"), content)
+        elif child.dep_ == "dobj" and lemma in OBJECT_VERBS and content is None:
+            content = child
+    if content is None or content.pos_ in ("PRON", "PROPN") or len(list(content.subtree)) < 2:
+        return None
+    start, end = _trimmed(doc, content.left_edge.i, content.right_edge.i + 1)
+    stop = text.find("\n", verb.idx)
+    end = _trim_end(text, start, min(end, stop if stop >= 0 else len(text)))
+    if end <= start or start < verb.idx:
         return None
     return _Draft(start, end, "indirect", _range(verb), verb, subject_of(verb))
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Entity, Mention, Role
 from storyline.stages import doc_list
-from storyline.stages.actors_lexicon import country_of
+from storyline.stages.actors_lexicon import capital_of, country_of
 from storyline.stages.lookup import families
 from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
 from storyline.stages.quotes_marks import Covered
@@ -183,7 +183,9 @@ class Resolver:
         wanted = families(head.lemma_)
         if not wanted or not is_definite(head):
             return None
-        country = next((c for t in modifiers(head) if (c := country_of(t)) is not None), None)
+        country = next(
+            (c for t in modifiers(head) if (c := country_of(t) or capital_of(t)) is not None), None
+        )
         found = None
         for r in self.refs:
             if r.start >= head.idx:
@@ -192,9 +194,8 @@ class Resolver:
                 continue
             if not wanted & self.roles.get(r.entity_id, frozenset()):
                 continue
-            held = self.countries.get(r.entity_id)
-            if country is not None and held is not None and held != country:
-                continue
+            if country is not None and self.countries.get(r.entity_id) != country:
+                continue  # "Washington's envoy": not an envoy of no stated country
             found = r
         return found
 
