@@ -386,6 +386,48 @@ def network_page(
     return _render(request, "network.html", context)
 
 
+# --- the map --------------------------------------------------------------------------------------
+
+#: The most events the map reads (in pages of the list query's size).
+MAP_EVENTS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """A point events happened at (a resolved place), and those events."""
+
+    name: str
+    latitude: float
+    longitude: float
+    events: list[Event]
+
+
+def map_points(events: Iterable[Event]) -> list[MapPoint]:
+    """Placed events grouped by the point their place resolved to, most events first; places
+    the gazetteer lacks have no point and are left off."""
+    groups: dict[tuple[str, float, float], list[Event]] = {}
+    for e in events:
+        p = e.location
+        if p is not None and p.latitude is not None and p.longitude is not None:
+            groups.setdefault((p.resolved or p.name, p.latitude, p.longitude), []).append(e)
+    points = [MapPoint(n, lat, lon, evs) for (n, lat, lon), evs in groups.items()]
+    return sorted(points, key=lambda m: (-len(m.events), m.name))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(
+    request: Request, db: Db, f: Annotated[q.Filters, Depends(event_filters)]
+) -> HTMLResponse:
+    events: list[Event] = []
+    while len(events) < MAP_EVENTS:
+        page = q.list_events(db, f, q.PageArgs(limit=q.MAX_LIMIT, offset=len(events)))
+        events += page.items
+        if not page.items or len(events) >= page.total:
+            break
+    context = {"points": map_points(events), "f": f, "read": len(events), "facets": q.facets(db, f)}
+    return _render(request, "map.html", context)
+
+
 # --- events over time -----------------------------------------------------------------------------
 
 
