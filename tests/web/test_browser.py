@@ -143,6 +143,7 @@ def _views(base: str) -> dict[str, str]:
         "actors-filtered": "/actors?name=a",
         "events": "/events",
         "events-filtered": "/events?sort=-date&modality=asserted",
+        "quotes": "/quotes",
     }
 
 
@@ -230,7 +231,7 @@ def test_api_docs_render_offline(browser: Any, server: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/timeline", "/network", "/actors", "/search?q=Cambodia", "/events"]
+    "path", ["/timeline", "/network", "/actors", "/search?q=Cambodia", "/events", "/quotes"]
 )
 def test_filters_fit_a_phone(browser: Any, server: str, path: str) -> None:
     """At 390 px every field and button of a filter form, and every facet, lies on the screen."""

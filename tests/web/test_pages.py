@@ -27,6 +27,7 @@ PAGES = [
     ("/documents/docC", "Phnom Penh welcomes embassy statement"),
     ("/search?q=deminers", "Ukraine asks Cambodia for deminers"),
     ("/events", "Hun Sen → Ukraine"),
+    ("/quotes", "We stand with the principle of sovereignty"),
 ]
 
 
@@ -288,3 +289,26 @@ def test_events_page_sorts_pages_and_downloads_what_it_shows(big_web: Any, web: 
     assert web.get("/events.csv").headers["content-type"].startswith("text/csv")
     api = web.get("/api/events", params={"type": "SUPPORT", "limit": 50}).json()
     assert api["total"] == 2
+
+
+def test_quotes_page_lists_with_facets_counts_and_downloads(web: Any) -> None:
+    page = html.unescape(web.get("/quotes").text)
+    assert "<strong>2</strong> quotes" in page
+    assert re.search(r'href="\?actor=hun-sen">Hun Sen</a> <span class="meta inline">1</span>', page)
+    assert "/documents/docA#" in page and "/actors/kin-phea" in page
+    narrowed = html.unescape(web.get("/quotes?country=KHM&actor=Kin+Phea").text)
+    assert "<strong>1</strong> quote" in narrowed and "victory for <b>diplomacy</b>" in narrowed
+    assert "<b>diplomacy</b>" not in web.get("/quotes").text  # escaped
+    rows = web.get("/quotes.csv?sort=-date").text.splitlines()
+    assert rows[0] == "date,speaker,kind,cue,quote,document,link"
+    assert rows[1].startswith("15 Jun 2023,Kin Phea,direct,said,")
+
+
+def test_quote_facets_api(client_for: Any, web_sample_db: Path) -> None:
+    with client_for(web_sample_db) as client:
+        body = client.get("/api/quotes/facets").json()
+        assert body["total"] == 2 and body["unattributed"] == 0
+        assert {v["value"]: v["count"] for v in body["speakers"]} == {"hun-sen": 1, "kin-phea": 1}
+        assert {v["value"] for v in body["countries"]} == {"KHM"}
+        only = client.get("/api/quotes/facets", params={"actor": "Hun Sen"}).json()
+        assert only["total"] == 1 and len(only["speakers"]) == 2  # the speaker menu stays whole

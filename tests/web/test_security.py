@@ -52,6 +52,7 @@ def test_api_docs_relax_only_styles(web: Any) -> None:
         "/documents/docA",
         "/search",
         "/events",
+        "/quotes",
     ],
 )
 def test_pages_have_no_inline_script_or_style(web: Any, path: str) -> None:

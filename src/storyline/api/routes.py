@@ -280,6 +280,13 @@ def quotes(
     return _paged(QuotePage, q.list_quotes(db, f, q.PageArgs(limit, offset, sort)))
 
 
+@router.get("/quotes/facets", response_model=q.QuoteFacets, tags=["quotes"])
+def quote_facets(db: Db, f: Annotated[q.Filters, Depends(quote_filters)]) -> Response:
+    """The values of each quote filter (speaker, country, story) with how many quotes have each,
+    among the quotes matching the other filters."""
+    return typed(q.QuoteFacets, q.quote_facets(db, f))
+
+
 @router.get("/entities", response_model=EntityPage, tags=["entities"])
 def entities(
     db: Db,

@@ -32,6 +32,7 @@ from storyline.api.routes import (
     PathId,
     document_filters,
     event_filters,
+    quote_filters,
     timeline_filters,
 )
 from storyline.records import Event, Quote, TimelineEntry
@@ -527,15 +528,83 @@ def events_csv(
 ) -> Response:
     """The rows of /events with the same parameters, as CSV."""
     page = q.list_events(db, f, q.PageArgs(limit=limit, offset=offset, sort=sort))
+    return _csv("events.csv", EVENT_COLUMNS, [event_row(e) for e in page.items])
+
+
+# --- quotes: a list with facets -------------------------------------------------------------------
+
+QUOTE_ROWS = 50
+QUOTE_FACETS = (
+    ("actor", "Speaker", "speakers"),
+    ("country", "Country", "countries"),
+    ("story", "Story", "stories"),
+)
+QUOTE_COLUMNS = ("date", "speaker", "kind", "cue", "quote", "document", "link")
+
+
+def quote_row(qu: Quote) -> dict[str, str]:
+    """A quote as the list page shows it and its CSV gives it."""
+    return {
+        "date": nice_date(qu.date) if qu.date else "undated",
+        "speaker": qu.speaker or "unknown speaker",
+        "kind": qu.kind,
+        "cue": qu.cue.text if qu.cue else "",
+        "quote": " ".join(qu.text.split()),
+        "document": qu.doc_id,
+        "link": cite_url(qu.doc_id, qu.start, qu.end),
+    }
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(
+    request: Request,
+    db: Db,
+    f: Annotated[q.Filters, Depends(quote_filters)],
+    sort: Annotated[str | None, Query(pattern=r"^-?[a-z]{1,20}$")] = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    """Every quote, filtered by facets with counts, sorted, paged and downloadable."""
+    page = q.list_quotes(db, f, q.PageArgs(limit=QUOTE_ROWS, offset=offset, sort=sort))
+    facets = q.quote_facets(db, f)
+    groups = [(param, title, getattr(facets, name)) for param, title, name in QUOTE_FACETS]
+    chosen = {
+        "actor": f.actor_ids[0] if len(f.actor_ids) == 1 else f.actor,
+        "country": f.country,
+        "story": f.story,
+    }
+    context = {
+        "page": page,
+        "rows": [(qu, quote_row(qu)) for qu in page.items],
+        "facets": facets,
+        "groups": groups,
+        "chosen": chosen,
+        "sort": sort or "date",
+    }
+    return _render(request, "quotes.html", context)
+
+
+@router.get("/quotes.csv")
+def quotes_csv(
+    db: Db,
+    f: Annotated[q.Filters, Depends(quote_filters)],
+    sort: Annotated[str | None, Query(pattern=r"^-?[a-z]{1,20}$")] = None,
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=q.MAX_LIMIT)] = QUOTE_ROWS,
+) -> Response:
+    """The rows of /quotes with the same parameters, as CSV."""
+    page = q.list_quotes(db, f, q.PageArgs(limit=limit, offset=offset, sort=sort))
+    return _csv("quotes.csv", QUOTE_COLUMNS, [quote_row(qu) for qu in page.items])
+
+
+def _csv(name: str, columns: tuple[str, ...], rows: list[dict[str, str]]) -> Response:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    for e in page.items:
-        writer.writerow(event_row(e))
+    writer.writerows(rows)
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
