@@ -41,6 +41,9 @@ PlaceKind = Literal["country", "admin1", "city", "site", "region"]
 #: written "Anbar"), and the designators a text puts after a name ("Balochistan province").
 _ARTICLES = frozenset({"al", "ar", "as", "an", "ash", "ad", "az", "at", "el", "the"})
 _MIN_ALT_LENGTH = 4
+_DROPPED = str.maketrans("", "", ".'’")  # "U.S." is "us", "Sana’a" is "sanaa"
+_NON_WORD = re.compile(r"[^\w]+")
+_LATIN = re.compile(r"[\u0000-\u024f]+")  # Latin script, with its accented letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +63,11 @@ class Entry:
 
 def fold(name: str) -> str:
     """A name as matched: accents dropped, lowercased, punctuation and spacing made single."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[.']", "", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = name.translate(_DROPPED)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _without_article(key: str) -> str:
@@ -148,7 +152,7 @@ def _alternates(city: dict[str, Any]) -> set[str]:
     for alt in city.get("alternatenames") or ():
         if len(alt) < _MIN_ALT_LENGTH or alt.isupper() or not alt[0].isupper():
             continue
-        if all(ord(c) < 0x250 for c in alt):
+        if _LATIN.fullmatch(alt):
             names.add(fold(alt))
     return names
 
