@@ -117,7 +117,9 @@ class Resolver:
         """The speaker named by ``head``; ``previous`` is the last quote's speaker and ``stop``
         the character where that quote's cue is (a look-back reaching it keeps the speaker)."""
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
-            head = head.head.head  # "Washington, which claims …": the noun the clause is about
+            # "Washington, which claims …": the noun the clause is about, found at "which"
+            noun = self.resolve(head.head.head, previous, stop, as_name=as_name)
+            return Speaker(noun.name, noun.entity_id, head.idx, head.idx + len(head), noun.type)
         start, end = name_span(head)
         lower = head.lower_
         ref = self.ref_at(head.idx, head.idx + len(head))
@@ -168,7 +170,8 @@ class Resolver:
             and is_definite(head)
             and previous.name.lower().split()[-1] == head.lower_
         ):
-            return previous  # "a senior State Department official told …. The official added"
+            # "a senior State Department official told …. The official added"
+            return Speaker(previous.name, previous.entity_id, *name_span(head), previous.type)
         holder = self._role_holder(head)
         if holder is not None:
             return Speaker(holder.name, holder.entity_id, head.idx, head.idx + len(head), "PERSON")
