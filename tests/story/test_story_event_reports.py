@@ -189,3 +189,11 @@ def test_an_unnamed_actor_called_otherwise_only_rules_nothing_out() -> None:
     general = _event(sudan, "signed", "SUPPORT", ("the general", None), "2019")
     # The same year and the same verb; "the general" is not China and nothing says it is.
     assert len(merge_events([china, general], [trade, sudan])) == 2
+
+
+def test_two_statements_of_one_source_on_one_day_need_their_wording() -> None:
+    monday = _doc("mon", "2025-03-10", "Trump accused Canada on Monday of unfair dairy rules.")
+    press = _doc("press", "2025-03-11", "On Monday, Trump also accused the media of bias.")
+    dairy = _event(monday, "accused", "ACCUSE", ("Trump", TRUMP), "2025-03-10")
+    media = _event(press, "accused", "ACCUSE", ("Trump", TRUMP), "2025-03-10")
+    assert len(merge_events([dairy, media], [monday, press])) == 2

@@ -15,10 +15,10 @@ Two mentions are one event when nothing rules it out and enough speaks for it:
 - spoken for by the same type, shared source and target, a text date both agree on, a shared trigger
   word ("co-sponsoring" / "co-sponsor") and shared wording; a shared trigger word between the same
   two parties (a call lists both as sources) or with the same target needs less shared wording,
-  but a trigger that only tells the type ("attack", "reject") lowers nothing. The same type by the
-  same named source on the same day the texts give needs no shared wording ("Militants attacked a
-  train Tuesday", "Tuesday's attack by the BLA"); undated reports in articles of different days
-  need the same words retold (Monday's statement is not Thursday's).
+  but a trigger that only tells the type ("attack", "reject") lowers nothing. A material act of
+  the same type by the same named source on the same day the texts give needs no shared wording
+  ("Militants attacked a train Tuesday", "Tuesday's attack by the BLA"); undated reports in
+  articles of different days need the same words retold (Monday's statement is not Thursday's).
 
 Clustering is greedy in a deterministic order (article date, article, offset) with complete-link
 compatibility (the type family is checked against the member a mention matches best), so a month-level "In March" can join "Wednesday" (2022-03-02) without chaining two
@@ -35,7 +35,7 @@ from datetime import date
 
 from storyline.records import Actor, Document, Event, EventDate, Place, StoryEvent
 from storyline.story import dates
-from storyline.story.wording import content_words
+from storyline.story.wording import content_words, stem
 
 #: PLOVER types grouped by the quad class they belong to (verbal/material cooperation/conflict).
 FAMILIES: dict[str, str] = {
@@ -68,31 +68,23 @@ MERGE_THRESHOLD = 2.3
 #: other than the actors' names), or a trigger word and MIN_WORDING_TRIGGER (with a shared target:
 #: MIN_WORDING_TRIGGER_TARGET).
 MIN_WORDING, MIN_WORDING_TRIGGER, MIN_WORDING_TRIGGER_TARGET = 0.1, 0.08, 0.05
-#: Trigger stems (``wording.stem``) that tell no more than their type: two reports sharing one
-#: ("attack", "reject") share the type, not yet the act, so it lowers no wording needed.
+#: Verbs that tell no more than their type: two reports sharing one ("attacked", "rejected")
+#: share the type, not yet the act, so it lowers no wording needed (and between statements it
+#: is no shared wording at all).
+_GENERIC_VERBS = """attack kill assault fight reject deny accuse blame condemn criticize urge
+    demand warn threaten support welcome agree back meet talk"""
+
+
+def _inflections(verb: str) -> tuple[str, ...]:
+    stem_e = verb[:-1] if verb.endswith("e") else verb
+    past = verb[:-1] + "ied" if verb.endswith("y") else stem_e + "ed"
+    third = verb[:-1] + "ies" if verb.endswith("y") else verb + "s"
+    return (verb, third, past, stem_e + "ing")
+
+
+#: The stems (``wording.stem``) of every form of ``_GENERIC_VERBS``.
 GENERIC_TRIGGERS = frozenset(
-    [
-        "attack",
-        "kill",
-        "assault",
-        "fight",
-        "reject",
-        "deny",
-        "accuse",
-        "blame",
-        "condemn",
-        "criticize",
-        "urge",
-        "demand",
-        "warn",
-        "threaten",
-        "support",
-        "welcome",
-        "agree",
-        "back",
-        "meet",
-        "talk",
-    ]
+    stem(form) for verb in _GENERIC_VERBS.split() for form in _inflections(verb)
 )
 #: The shared wording two undated reports in articles of different days need.
 MIN_WORDING_RETOLD = 0.3
@@ -261,7 +253,11 @@ def _report_score(a: _Mention, b: _Mention) -> float:
         # SUPPORT or ACCUSE): the same trigger word by the same source (or by a group of states
         # holding it, on the same target) still links them.
         return 0.0
-    overlap = _jaccard(a.words, b.words)
+    # One source says many things: a verb of saying ("accused", "rejected") shared by two
+    # statements is no shared wording. Two physical acts of a kind ("attacked", "the attack")
+    # by one source in a few days are rarer: their verb counts.
+    generic = GENERIC_TRIGGERS if a.family.startswith("verbal") else frozenset()
+    overlap = _jaccard(a.words - generic, b.words - generic)
     needed = _wording_needed(a, b, shared_trigger)
     if _undated_in_articles_of_two_days(a, b):
         needed = max(needed, MIN_WORDING_RETOLD)
@@ -307,10 +303,13 @@ def _undated_in_articles_of_two_days(a: _Mention, b: _Mention) -> bool:
 
 
 def _same_day_same_actor(a: _Mention, b: _Mention) -> bool:
-    """The same type of act by the same named source on the same day the texts give
+    """The same type of material act by the same named source on the same day the texts give
     ("Militants attacked a train Tuesday" and "Tuesday's attack by the BLA"): one event whatever
-    else the sentences say. A month or a week is too wide to tell two acts apart."""
+    else the sentences say. A month or a week is too wide to tell two acts apart, and one source
+    says many things in a day: statements need their wording."""
     if a.event.type != b.event.type or not a.source_ids & b.source_ids:
+        return False
+    if not a.family.startswith("material"):
         return False
     ia, ib = a.text_interval, b.text_interval
     return ia is not None and ia == ib and ia.days == 1
