@@ -608,7 +608,7 @@ def test_the_content_of_a_dated_announcement_is_dated_by_it(base_nlp: Language) 
 @pytest.mark.parametrize(
     ("text", "trigger", "etype"),
     [
-        ("China and Japan reached an agreement on fishing.", "reached an agreement", "AGREE"),
+        ("China and Japan reached an agreement on fishing.", "reached an agreement", "SUPPORT"),
         ("Japan blocked the sale of jets to China.", "blocked the sale", "SANCTION"),
         ("China signed the agreement with Japan.", "signed", "SUPPORT"),
     ],
