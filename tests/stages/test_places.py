@@ -178,3 +178,28 @@ def test_a_region_the_gazetteer_lacks_is_kept_as_written_unresolved(nlp: Languag
     assert place.name == text[place.start : place.end] == "Bolan district"
     assert (place.resolved, place.latitude, place.basis) == (None, None, "sentence")
     assert place.confidence is not None and place.confidence < 0.5
+
+
+def test_the_capital_a_demonym_names_and_a_town_the_model_took_for_a_person(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    words = ["Jets", "flew", "over", "the", "Turkish", "capital", "near", "the", "town", "of"]
+    words += ["Beledweyne", "."]
+    heads = [1, 1, 1, 5, 5, 2, 1, 8, 6, 8, 9, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "prep", "det", "pobj", "prep"]
+    deps += ["pobj", "punct"]
+    doc = Doc(base_nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 4, 5, label="NORP"), Span(doc, 10, 11, label="PERSON")]
+    found = {m.text: (m.entry.name, m.entry.country) for m in place_mentions(doc, gazetteer)}
+    assert found == {"Turkish capital": ("Ankara", "TUR"), "Beledweyne": ("Beledweyne", "SOM")}
+
+
+def test_a_person_the_text_does_not_set_as_a_place_is_no_place(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # a name of the gazetteer the model took for a person, said as one: the subject of "said"
+    words = ["Quetta", "said", "so", "."]
+    deps = ["nsubj", "ROOT", "advmod", "punct"]
+    doc = Doc(base_nlp.vocab, words=words, heads=[1, 1, 1, 1], deps=deps)
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert place_mentions(doc, gazetteer) == []

@@ -146,7 +146,7 @@ def _said_as_place(ent: Span) -> bool:
     if ent.root.dep_ != "pobj" or head.dep_ != "prep":
         return False
     return head.lower_ in {"in", "near", "at"} or (
-        head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
+        head.lower_ == "of" and (head.head.lemma_ or head.head.lower_).lower() in PLACE_NOUNS
     )
 
 
