@@ -315,7 +315,7 @@ def _cue_near(
         return _verb_cue(before[1], before)
     for token in after:
         if is_cue(token):
-            if any(c.dep_ == "ccomp" and 0 < c.left_edge.i - token.i <= 2 for c in token.children):
+            if any(c.dep_ == "ccomp" and _opens_right_after(c, token) for c in token.children):
                 break  # '“…” He said the ministry had assessed …': the verb reports its own
             return _verb_cue(token, after)
         if is_according_to(token):
@@ -329,6 +329,13 @@ def _cue_near(
                 return "inside"  # 'said that he is in favor because “…”'
             return _verb_cue(token, before)
     return None
+
+
+def _opens_right_after(clause: Token, verb: Token) -> bool:
+    """Whether a clause starts right after its verb ("said the ministry …", "said that …"), not
+    after a comma ("said, suggesting …")."""
+    first = clause.left_edge
+    return first.i == verb.i + 1 and not first.is_punct
 
 
 def _verb_cue(

@@ -157,9 +157,12 @@ class Resolver:
             return found
         if is_document(head):
             owner = document_owner(head)
+            start, end = name_span(head)
             if owner is None:
-                return Speaker(None, None, head.idx, head.idx + len(head))
-            return self.resolve(owner, previous, stop, as_name=owner.pos_ == "PROPN")
+                return Speaker(None, None, start, end)
+            # the owner speaks, found at the document ("the NISA statement")
+            found = self.resolve(owner, previous, stop, as_name=owner.pos_ == "PROPN")
+            return Speaker(found.name, found.entity_id, start, end, found.type)
         if ref is not None and ref.entity_id is not None and ref.type == "PERSON":
             return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type)
         if ref is not None and ref.entity_id is not None and is_institution(head):
