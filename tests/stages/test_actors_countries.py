@@ -60,3 +60,12 @@ def test_unnamed_bodies_of_the_story_country(base_nlp: Language) -> None:
     by_id = {e.id: e for e in entities}
     [forces] = [m for m in mentions if m.text.endswith("security forces")]
     assert (by_id[forces.entity_id].country, by_id[forces.entity_id].sector) == ("SOM", "COP")
+
+
+def test_national_bodies_tell_the_story_country(base_nlp: Language) -> None:
+    text = (
+        "Senator Lindsey Graham said the GOP would hold the Senate. Graham told reporters in "
+        "South Carolina that China and the United States must talk, and the Republican Party "
+        "agreed."
+    )
+    assert _codes(base_nlp, text)["Lindsey Graham"] == ("USA", "LEG")

@@ -531,7 +531,10 @@ def _dominant_country(b: _Builder) -> str | None:
         before = b.doc[f.start - 1].text if f.start > 0 else ""
         if before == "-" or (f.end < len(b.doc) and b.doc[f.end].text == "-"):
             continue  # "Iran-allied", "the Turkish-Syrian border"
-        if c.country in b.lex.country_names and (c.id.startswith("country:") or c.place):
+        national = c.type == "ORG" and c.sector in NATIONAL_BODY_SECTORS  # "GOP", "Knesset"
+        if c.country in b.lex.country_names and (
+            c.id.startswith("country:") or c.place or national
+        ):
             counts[c.country] = counts.get(c.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
@@ -706,6 +709,8 @@ def _leaders_governments(doc: Doc, b: _Builder) -> None:
 #: Sectors whose members report on a country more often than they belong to it: an outlet or a
 #: correspondent with no stated country ("VOA", "Reuters") is not of the country it covers.
 FOREIGN_REPORTERS = frozenset({"JRN"})
+#: Sectors of a country's named bodies that tell what country a document is about.
+NATIONAL_BODY_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
 #: Sectors of unnamed bodies that are of the country a document is about.
 HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "CVL", "ELI"})
 
