@@ -42,6 +42,7 @@ from storyline.store.db import Store
 from storyline.web import chart
 from storyline.web.dates import Zoom, bucket, nice_date, sortable
 from storyline.web.highlight import Mark, Segment, segments
+from storyline.web.positions import build as position_chart
 from storyline.web.text import Paragraph, link_url, paragraphs, source_name
 
 HERE = Path(__file__).parent
@@ -361,6 +362,7 @@ def actor_page(
         "d": detail,
         "positions": positions,
         "chart": events_chart(db, scoped, events_link(scoped)),
+        "stance": position_chart(entity_id, detail.events, cite_url),
     }
     return _render(request, "actor.html", context)
 
