@@ -203,3 +203,25 @@ def test_a_person_the_text_does_not_set_as_a_place_is_no_place(
     doc = Doc(base_nlp.vocab, words=words, heads=[1, 1, 1, 1], deps=deps)
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
     assert place_mentions(doc, gazetteer) == []
+
+
+def test_short_city_names_and_bodies_are_not_places(gazetteer: Gazetteer) -> None:
+    assert gazetteer.candidates("U.N.") == ()  # not Un, India, and the U.N. is no country
+    assert gazetteer.candidates("European Union") == ()
+    assert [c.country for c in gazetteer.candidates("Ur")] == []
+
+
+def test_a_site_where_things_are_done_sets_no_scene_and_a_foreign_state_keeps_its_own(
+    nlp: Language,
+) -> None:
+    text = (
+        "Trump hosted Erdogan at the White House on Monday. "
+        "Canada requested consultations with the United States. "
+        "In Quetta, police arrested five suspects. North Korea fired a missile."
+    )
+    doc = _run(nlp, text, "2024-06-28")
+    placed = {e.trigger.text: e.location for e in doc._.events}
+    assert placed["requested"] is None  # the White House is not the venue of what is said
+    arrested = placed["arrested"]
+    assert arrested is not None and arrested.resolved == "Quetta"
+    assert placed["fired"] is None  # North Korea acts at home, not in the Quetta scene

@@ -41,6 +41,7 @@ PlaceKind = Literal["country", "admin1", "city", "site", "region"]
 #: written "Anbar"), and the designators a text puts after a name ("Balochistan province").
 _ARTICLES = frozenset({"al", "ar", "as", "an", "ash", "ad", "az", "at", "el", "the"})
 _MIN_ALT_LENGTH = 4
+_SHORT = 3
 _DROPPED = str.maketrans("", "", ".'’")  # "U.S." is "us", "Sana’a" is "sanaa"
 _NON_WORD = re.compile(r"[^\w]+")
 _LATIN = re.compile(r"[\u0000-\u024f]+")  # Latin script, with its accented letters
@@ -87,11 +88,14 @@ class Gazetteer:
     people: dict[str, str]  # folded demonym ("turkish") -> ISO3
 
     def candidates(self, name: str) -> tuple[Entry, ...]:
-        """Every entry the name may stand for (main names and alternate names)."""
+        """Every entry the name may stand for (main names and alternate names). A city of three
+        letters or fewer must be written as GeoNames writes it ("U.N." is not Un, India)."""
         key = fold(name)
         found = self.by_name.get(key, ())
         if not found and key.startswith("the "):
             found = self.by_name.get(key[4:], ())
+        if len(key) <= _SHORT:
+            found = tuple(c for c in found if c.kind != "city" or c.name == name.strip())
         return found
 
     def countries_of_people(self, adjective: str) -> tuple[Entry, ...]:
@@ -229,8 +233,9 @@ def _countries(
     population = {str(v["iso3"]): int(v.get("population") or 0) for v in geo_countries.values()}
     countries: dict[str, Entry] = {}
     for iso3, name in data["names"].items():
-        if len(iso3) != 3:
-            continue  # "AZEPRE" and kin: breakaway regions, not places of their own here
+        if iso3 not in population:
+            continue  # "AZEPRE" and kin, "UNO", "EUR": not countries of ISO 3166
+
         lat, lon = _weighted_point(points.get(iso3, []))
         countries[iso3] = Entry(name, "country", iso3, None, lat, lon, population.get(iso3, 0))
         _add(index, fold(name), countries[iso3])

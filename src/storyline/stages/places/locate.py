@@ -14,9 +14,11 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   exactly one ("airstrikes against IS in Syria, hitting ...").
 * **Article** (basis ``article``): the scene (:func:`scene`): a dateline ("QUETTA, Pakistan —"),
   an opening "In Quetta, ..." in the first sentences, else the most specific locative place of
-  the first :data:`SCENE_SENTENCES` sentences (a site, then a city, a subdivision, a country).
-  A town, subdivision or country is given to physical events whose sentence says nothing is
-  elsewhere; a site that is a meeting's venue to what is *said* on the article's day
+  the first :data:`SCENE_SENTENCES` sentences (a meeting's venue, then a city, a subdivision,
+  a country; a site where things are done, "at the White House", sets no scene). A town,
+  subdivision or country is given to physical events (not withdrawals or concessions, as often
+  policies) whose sentence says nothing is elsewhere and whose source is not another country
+  acting at home; a meeting's venue to what is *said* there on the article's day
   (:func:`scene_fits`).
 * A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
   Shabelle region") is kept as written, unresolved, with a low confidence.
@@ -33,7 +35,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Event, Place, PlaceBasis
+from storyline.records import Actor, Event, Place, PlaceBasis
 from storyline.stages.places.gazetteer import Gazetteer
 from storyline.stages.places.resolve import NOT_PLACES, PLACE_LABELS, PlaceMention, fold, resolve
 
@@ -49,6 +51,9 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "pa
 SCENE_TYPES = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "CONCEDE", "CONSULT"}
 )
+#: Of those, the types the article's scene is given to (a withdrawal or a concession told in a
+#: story is as often a policy with no place: "leaving a funding gap", "lift the freeze").
+ARTICLE_SCENE_TYPES = SCENE_TYPES - {"RETREAT", "CONCEDE"}
 #: Nouns of "a <noun> of <site>" that make the site the venue: "a meeting of the Security Council".
 MEETING_NOUNS = frozenset({"meeting", "session", "summit", "conference", "debate", "hearing"})
 #: Verbs of saying: what they tell is said where the speaker is (a venue's scene).
@@ -193,6 +198,19 @@ def _locative(token: Token) -> bool:
     return False
 
 
+def meeting_venue(doc: Doc, mention: PlaceMention) -> bool:
+    """Whether a site is named as a meeting's venue: "a meeting of the U.N. Security Council",
+    "at a Security Council meeting" (not "at the White House": a site where things are done)."""
+    current = _root(doc, mention)
+    for _ in range(4):
+        if (current.lemma_ or current.lower_).lower() in MEETING_NOUNS:
+            return True
+        if current.head is current or current.pos_ in {"VERB", "AUX"}:
+            return False
+        current = current.head
+    return False
+
+
 def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
     """The most specific place the opening sentences say something happened in (a site before a
     city before a subdivision before a country; the first of a kind)."""
@@ -206,7 +224,9 @@ def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | 
             break
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or mention.entry.kind == "region" or not _locative(span.root):
-            continue  # a place the gazetteer lacks ("peace in Europe") sets no scene
+            continue  # a place the gazetteer lacks ("Bolan district") sets no scene
+        if mention.entry.kind == "site" and not meeting_venue(doc, mention):
+            continue  # "at the White House": a site sets the scene of a meeting only
         key = (SPECIFICITY[mention.entry.kind], mention.start)
         if best is None or key < best[:2]:
             best = (*key, mention)
@@ -249,16 +269,20 @@ def event_place(
 def scene_fits(
     doc: Doc, event: Event, scene: PlaceMention, mentions: Sequence[PlaceMention]
 ) -> bool:
-    """Whether the article's scene is the place of an event its sentence does not place. A town,
-    subdivision or country is the place of an event of a scene type whose sentence names no
-    place elsewhere (resolved or not) and whose source is not a government of another country
-    (acting at home: "Trump blocked the sale"); a venue ("a meeting of the U.N. Security
-    Council") is the place of what is said on the article's day, when its sentence names no
-    other town or site (the countries a speaker talks about are not places)."""
+    """Whether the article's scene is the place of an event its sentence does not place.
+
+    A town, subdivision or country is the place of an event of :data:`ARTICLE_SCENE_TYPES` whose
+    sentence names no place elsewhere (resolved or not) and whose source is not another country
+    or its government (acting at home: "Trump blocked the sale", "North Korea launched a
+    missile"). A meeting's venue ("a meeting of the U.N. Security Council") is the place of what
+    is said on the article's day, when its sentence names no other town or site (the countries a
+    speaker talks about are not places)."""
     if event.location is not None:
         return False
-    venue = scene.entry.kind == "site"
-    if physical(event.type, event.mode) == venue:
+    venue = scene.entry.kind == "site" and meeting_venue(doc, scene)
+    if physical(event.type, event.mode) == venue or (
+        not venue and event.type not in ARTICLE_SCENE_TYPES
+    ):
         return False  # a venue hosts what is said there; a town or country, what is done there
     if venue and not (_on_the_day(event, doc._.published) and _said(doc, event)):
         return False  # "Last week, the leaders signed": told at the meeting, done elsewhere
@@ -275,9 +299,14 @@ def scene_fits(
         return False  # elsewhere, or in a place the gazetteer lacks ("the Middle Shabelle region")
     if _unknown_place(sent, mentions):
         return False  # "killed dozens ... in Hirshabelle": a place the gazetteer lacks
-    return not any(
-        a.country and a.country != country and a.sector in HOME_SECTORS for a in event.source
-    )
+    return not any(_acting_at_home(a, country) for a in event.source)
+
+
+def _acting_at_home(actor: Actor, country: str | None) -> bool:
+    """A government, legislature or court of another country than the scene's, or that country
+    itself ("North Korea launched a missile" is no event in a Californian scene)."""
+    foreign = bool(actor.country) and len(actor.country or "") == 3 and actor.country != country
+    return foreign and (actor.sector in HOME_SECTORS or actor.sector is None)
 
 
 def _unknown_place(sent: Span, mentions: Sequence[PlaceMention]) -> bool:

@@ -47,6 +47,19 @@ KIND_PRIOR = {"site": 3.0, "country": 3.0, "admin1": 2.0, "city": 1.5, "region":
 #: Names the model tags as places that name no place of their own ("the West").
 NOT_PLACES = frozenset({"west", "east", "north", "south", "the west", "the east", "the south"})
 
+#: Parts of the world, which name no place of the gazetteer ("Asia" is not a Philippine town):
+#: they resolve to nothing and, said as where something is, keep the article's scene off.
+WORLD_REGIONS = frozenset(
+    {
+        "africa", "asia", "europe", "oceania", "antarctica", "arctic", "middle east",
+        "north america", "south america", "latin america", "central america", "caribbean",
+        "central asia", "east asia", "south asia", "southeast asia", "indo pacific", "pacific",
+        "atlantic", "west africa", "east africa", "north africa", "southern africa", "sahel",
+        "horn of africa", "sub saharan africa", "balkans", "caucasus", "gulf", "persian gulf",
+        "western europe", "eastern europe", "scandinavia", "levant", "eurasia",
+    }
+)  # fmt: skip
+
 #: Nouns of "the <noun> of X" that say X is a place.
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "district", "province"})
 
@@ -126,7 +139,8 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[Entry
     for ent in doc.ents:
         text = ent.text
         if ent.label_ in PLACE_LABELS and fold(text) not in NOT_PLACES:
-            spans.append((ent, gazetteer.candidates(text)))
+            world = _without_the(fold(text)) in WORLD_REGIONS
+            spans.append((ent, () if world else gazetteer.candidates(text)))
         elif ent.label_ == "ORG" and any(c.kind == "site" for c in gazetteer.candidates(text)):
             spans.append((ent, tuple(c for c in gazetteer.candidates(text) if c.kind == "site")))
         elif ent.label_ == "NORP":
@@ -138,6 +152,10 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[Entry
             if cities and not any(c.alternate for c in cities):
                 spans.append((ent, cities))  # "the central town of Beledweyne"
     return spans
+
+
+def _without_the(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
 
 
 def _said_as_place(ent: Span) -> bool:
