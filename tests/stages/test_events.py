@@ -639,3 +639,12 @@ def test_event_nouns_and_their_parties(
     event = only(extract_events(make(base_nlp, text)), trigger)
     assert event.type == etype
     assert countries(event.source) == source
+
+
+def test_an_object_before_its_support_verb_gives_a_trigger_in_text_order(
+    base_nlp: Language,
+) -> None:
+    text = "Japan asked what concessions Russia might be willing to make."
+    for event in extract_events(make(base_nlp, text)):
+        assert event.trigger.start < event.trigger.end
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text

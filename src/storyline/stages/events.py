@@ -1333,8 +1333,11 @@ def extract_events(
             trigger = _with_channel(found)
             if trigger.code in BY_AUTHORITY and any(a.sector in AUTHORITY_SECTORS for a in sources):
                 trigger = dataclasses.replace(trigger, code=BY_AUTHORITY[trigger.code])
-            start = trigger.start.idx
-            end = trigger.end.idx + len(trigger.end.text)
+            # The object of a support verb may come first ("what concessions Ukraine might be
+            # willing to make"): the trigger's text runs from its first to its last token.
+            first, last = sorted((trigger.start, trigger.end), key=lambda t: t.i)
+            start = first.idx
+            end = last.idx + len(last.text)
             quote = quote_at(quotes, start)
             modality = modality_of(trigger, quote, sources)
             named = sum(1 for a in [*sources, *targets] if a.entity_id)
