@@ -225,3 +225,14 @@ def test_a_site_where_things_are_done_sets_no_scene_and_a_foreign_state_keeps_it
     arrested = placed["arrested"]
     assert arrested is not None and arrested.resolved == "Quetta"
     assert placed["fired"] is None  # North Korea acts at home, not in the Quetta scene
+
+
+def test_a_subdivision_the_article_gives_one_town_goes_to_its_neighbours(nlp: Language) -> None:
+    text = (
+        "Militants attacked a train near Sibi, Balochistan, on Tuesday. "
+        "Later, troops rescued passengers in Quetta."
+    )
+    quetta = _event(nlp, text, "rescued").location
+    assert quetta is not None and (quetta.resolved, quetta.subdivision) == ("Quetta", "Balochistan")
+    alone = _event(nlp, "Troops rescued passengers in Quetta on Tuesday.", "rescued").location
+    assert alone is not None and alone.subdivision is None  # GeoNames' code alone names none

@@ -27,7 +27,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal
 
@@ -60,6 +60,7 @@ class Entry:
     population: int
     alternate: bool = False  # found by one of GeoNames' alternate names, not the main one
     capital: bool = False  # a country's capital
+    admin1_code: str | None = None  # a city's GeoNames first-level code ("02": Balochistan, PAK)
 
 
 def fold(name: str) -> str:
@@ -191,13 +192,14 @@ def load_gazetteer() -> Gazetteer:
         if sub:
             sub_points[(iso3, sub)].append((lat, lon, pop))
         capital = (fold(city["name"]), iso3) in capital_names
-        entry = Entry(city["name"], "city", iso3, sub, lat, lon, pop, capital=capital)
+        code = str(city.get("admin1code") or "") or None
+        entry = Entry(
+            city["name"], "city", iso3, sub, lat, lon, pop, capital=capital, admin1_code=code
+        )
         _add(index, fold(city["name"]), entry)
         if capital and (iso3 not in capitals or pop > capitals[iso3].population):
             capitals[iso3] = entry
-        alternate = Entry(
-            city["name"], "city", iso3, sub, lat, lon, pop, alternate=True, capital=capital
-        )
+        alternate = replace(entry, alternate=True)
         for alt in _alternates(city) - {fold(city["name"])}:
             _add(index, alt, alternate)
     for (iso2, key), name in subs.items():

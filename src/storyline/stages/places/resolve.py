@@ -20,6 +20,9 @@ How a name is resolved (:func:`resolve`), when the gazetteer holds several entri
 * other names the model tagged are read as places when the text says so: "the Turkish capital"
   (the capital of the country the adjective names), "the town of Beledweyne" or "in Beledweyne"
   when the model took the name for a person (a city of the gazetteer only);
+* a city whose subdivision the gazetteer does not know (GeoNames' own first-level codes are all
+  it has outside the United States) takes the one the article gives a city of the same code:
+  "Sibi, Balochistan" puts Quetta in Balochistan too (:func:`with_said_subdivisions`);
 * a subdivision and a city of the same name in it ("Ankara", "Baghdad") read as the city unless
   the text says "province", "state", "region" or "governorate" after it.
 
@@ -270,6 +273,26 @@ def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             entry = replace(entry, subdivision=container.name)
         out.append(
             PlaceMention(span.start_char, end, doc.text[span.start_char : end], entry, confidence)
+        )
+    return with_said_subdivisions(out)
+
+
+def with_said_subdivisions(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Cities of the gazetteer without a known subdivision take the one the article gives a city
+    of the same GeoNames first-level code ("Sibi, Balochistan" puts Quetta in Balochistan too)."""
+    said: dict[tuple[str | None, str], str] = {}
+    for m in mentions:
+        e = m.entry
+        if e.kind == "city" and e.admin1_code and e.subdivision:
+            said.setdefault((e.country, e.admin1_code), e.subdivision)
+    out = []
+    for mention in mentions:
+        e = mention.entry
+        known = said.get((e.country, e.admin1_code or "")) if e.kind == "city" else None
+        out.append(
+            replace(mention, entry=replace(e, subdivision=known))
+            if known and not e.subdivision
+            else mention
         )
     return out
 
