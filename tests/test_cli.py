@@ -237,3 +237,35 @@ def test_an_unexpected_error_is_one_line_too(
     assert "unexpected KeyError" in line and "STORYLINE_TRACEBACK=1" in line
     monkeypatch.setenv("STORYLINE_TRACEBACK", "1")
     assert isinstance(runner.invoke(app, ["stats", "--db", str(seed_db)]).exception, KeyError)
+
+
+def test_version() -> None:
+    from storyline import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"storyline {__version__}"
+
+
+@pytest.mark.parametrize("command", ["timeline", "positions"])
+def test_an_unknown_actor_is_an_error_with_close_names(seed_db: Path, command: str) -> None:
+    result = runner.invoke(app, [command, "--db", str(seed_db), "--actor", "Hun Senn"])
+    assert result.exit_code == 2
+    assert "no actor 'Hun Senn'" in result.output and "Hun Sen" in result.output
+    known = runner.invoke(app, [command, "--db", str(seed_db), "--actor", "Hun Sen"])
+    assert known.exit_code == 0, known.output
+
+
+@pytest.mark.parametrize("bound", ["2022-13-01", "March", "2022-02-30"])
+def test_an_impossible_date_bound_is_a_usage_error(seed_db: Path, bound: str) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--from", bound])
+    assert result.exit_code == 2
+    assert "--from" in result.output
+
+
+def test_a_run_that_stores_nothing_and_fails_exits_non_zero(tmp_path: Path) -> None:
+    notes = tmp_path / "README.md"
+    notes.write_text("# not an article format\n")
+    result = runner.invoke(app, ["run", str(notes), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 1
+    assert "1 failures" in result.output and "--table failures" in result.output

@@ -7,12 +7,15 @@ exits 2. A pipe closed by its reader (``storyline export | head -1``) ends a com
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import difflib
 import errno
 import importlib
 import os
+import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -21,7 +24,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from storyline import __version__
 from storyline.errors import StorylineError
+from storyline.records import TABLES
 from storyline.settings import Settings, defaults_text, load_settings
 
 app = typer.Typer(
@@ -42,19 +47,54 @@ ConfigOpt = Annotated[
 ]
 DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
-TABLE_NAMES = (
-    "documents",
-    "failures",
-    "timexes",
-    "entities",
-    "mentions",
-    "roles",
-    "quotes",
-    "events",
-    "story_events",
-    "stories",
-    "timeline",
-)
+TABLE_NAMES = tuple(TABLES)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn news articles into a sourced, dated record of a story."""
+
+
+def _known_actor(actor: str, entities: Iterable[Any], param: str = "--actor") -> None:
+    """Refuse an actor no entity is named by (name, alias or id, whole words), with close names."""
+    wanted = actor.strip().lower()
+    pattern = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+    names: list[str] = []
+    for e in entities:
+        forms = [e.name, *e.aliases]
+        if e.id.lower() == wanted or any(pattern.search(f.lower()) for f in forms):
+            return
+        names += forms
+    close = difflib.get_close_matches(actor, names, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise typer.BadParameter(f"no actor {actor!r} in the database{hint}", param_hint=param)
+
+
+def _date_bound(value: str | None, param: str) -> str | None:
+    """A --from/--to date: YYYY, YYYY-MM or YYYY-MM-DD that exists on the calendar."""
+    if value is None:
+        return None
+    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+    try:
+        dt.datetime.strptime(value, formats[len(value)])
+    except (KeyError, ValueError):
+        raise typer.BadParameter(
+            f"{value!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD", param_hint=param
+        ) from None
+    return value
 
 
 def _err() -> Console:
@@ -168,6 +208,8 @@ def run(
         typer.echo(summary.line())
         if summary.failures:
             typer.echo(f"see them with: storyline export --db {db} --table failures")
+        if summary.failures and not summary.stored and not summary.skipped:
+            raise typer.Exit(1)  # nothing usable in the inputs: a failure for scripts too
 
 
 def _run_spark(
@@ -353,13 +395,17 @@ def timeline(
             raise typer.BadParameter(
                 f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", param_hint="--format"
             )
+        start, end = _date_bound(start, "--from"), _date_bound(end, "--to")
         with Store.open(db, read_only=True) as store:
             documents = list(store.records(Document))
             events = list(store.records(Event))
             quotes = list(store.records(Quote))
             story_events = list(store.records(StoryEvent))
             stories = list(store.records(Story))
-            names = {e.id: e.name for e in store.records(Entity)}
+            entities = list(store.records(Entity))
+        names = {e.id: e.name for e in entities}
+        if actor:
+            _known_actor(actor, entities)
         found = find_story(stories, story) if story else None
         if story and found is None:
             raise typer.BadParameter(f"no story {story!r} in {db}", param_hint="--story")
@@ -397,12 +443,14 @@ def positions(
         if not actor:
             raise typer.BadParameter("give the actor, e.g. --actor 'Hun Sen'", param_hint="--actor")
         with Store.open(db, read_only=True) as store:
+            entities = list(store.records(Entity))
+            _known_actor(actor, entities)
             result = actor_positions(
                 actor,
                 list(store.records(Quote)),
                 list(store.records(Event)),
                 list(store.records(Document)),
-                {e.id: e.name for e in store.records(Entity)},
+                {e.id: e.name for e in entities},
             )
         if fmt == "jsonl":
             for p in result:
