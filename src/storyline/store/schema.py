@@ -108,16 +108,18 @@ LINKED_RECORDS: tuple[type[Any], ...] = (Mention, Role, Quote, Event)
 #: The entity-id column of each linked record that is a plain column (events hold lists of actors).
 _ID_COLUMN = {Mention: "entity_id", Role: "entity_id", Quote: "speaker_entity_id"}
 
-# One list of actors of an event, each actor's id read through the links and its missing codes
-# filled from the linked entity; ``{f}`` is the column ("source" or "target").
+# Each event's list of actors (``{f}``: "source" or "target") read through the links, with missing
+# codes filled from the linked entity, by event id: one unnest, two hash joins and a regrouping
+# (a correlated subquery per event row was three times slower on filtered reads).
 _ACTORS_SQL = """(
-    SELECT list(struct_pack(
+    SELECT u.id, list(struct_pack(
         entity_id := coalesce(l.entity_id, u.a.entity_id), name := u.a.name,
         country := coalesce(u.a.country, n.country), sector := coalesce(u.a.sector, n.sector),
-        "start" := u.a."start", "end" := u.a."end") ORDER BY u.i)
-    FROM (SELECT unnest(x.{f}) AS a, generate_subscripts(x.{f}, 1) AS i) u
-    LEFT JOIN entity_links l ON l.doc_id = x.doc_id AND l.local_id = u.a.entity_id
+        "start" := u.a."start", "end" := u.a."end") ORDER BY u.i) AS {f}
+    FROM (SELECT id, doc_id, unnest({f}) AS a, generate_subscripts({f}, 1) AS i FROM "{raw}") u
+    LEFT JOIN entity_links l ON l.doc_id = u.doc_id AND l.local_id = u.a.entity_id
     LEFT JOIN entities n ON n.id = l.entity_id
+    GROUP BY u.id
 )"""
 
 
@@ -130,12 +132,14 @@ def create_view_sql(cls: type[Any]) -> str:
     """``CREATE OR REPLACE VIEW`` of a linked record: its stored rows with linked entity ids."""
     raw = stored_table(cls)
     if cls is Event:
-        source, target = _ACTORS_SQL.format(f="source"), _ACTORS_SQL.format(f="target")
-        select = (
-            f"x.* REPLACE (coalesce({source}, x.source) AS source, "
-            f"coalesce({target}, x.target) AS target)"
+        source = _ACTORS_SQL.format(f="source", raw=raw)
+        target = _ACTORS_SQL.format(f="target", raw=raw)
+        return (
+            f'CREATE OR REPLACE VIEW "{cls.TABLE}" AS SELECT x.* REPLACE '
+            "(coalesce(s.source, x.source) AS source, coalesce(t.target, x.target) AS target) "
+            f'FROM "{raw}" x LEFT JOIN {source} s ON s.id = x.id '
+            f"LEFT JOIN {target} t ON t.id = x.id"
         )
-        return f'CREATE OR REPLACE VIEW "{cls.TABLE}" AS SELECT {select} FROM "{raw}" x'
     col = _ID_COLUMN[cls]
     return (
         f'CREATE OR REPLACE VIEW "{cls.TABLE}" AS '
