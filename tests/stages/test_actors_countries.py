@@ -3,11 +3,15 @@ the people and bodies of a document about one country (actors stage, short texts
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 from spacy.language import Language
 
 from storyline.records import Entity
 from storyline.stages.actors import find_actors
+from storyline.stages.actors_lexicon import nationality_of
 
 pytestmark = pytest.mark.slow
 
@@ -69,3 +73,16 @@ def test_national_bodies_tell_the_story_country(base_nlp: Language) -> None:
         "agreed."
     )
     assert _codes(base_nlp, text)["Lindsey Graham"] == ("USA", "LEG")
+
+
+def test_people_learned_after_2014_have_their_country() -> None:
+    assert nationality_of("Bernie Sanders") == "USA"  # not in the 2014 dictionary
+    assert nationality_of("Lindsey Graham") == "USA"
+    assert nationality_of("Vladimir Putin") == "RUS"  # the dictionary's entry stands
+    assert all(" " in name for name in _learned())  # full names only are learned
+
+
+def _learned() -> dict[str, str]:
+    path = resources.files("storyline").joinpath("resources", "actors", "people_learned.json")
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return data

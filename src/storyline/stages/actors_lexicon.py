@@ -199,9 +199,26 @@ class Lexicon:
 
 
 def _read_people() -> dict[str, str]:
+    """The 2014 dictionary's people, then those storyline learned from later news
+    (``scripts/learn_people.py``): a full name, and its surname when no one else of another
+    country bears it; the dictionary wins where both know a name."""
     path = resources.files("storyline").joinpath("resources", "actors", "people.json.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         data: dict[str, str] = json.load(f)
+    learned = resources.files("storyline").joinpath("resources", "actors", "people_learned.json")
+    if not learned.is_file():
+        return data
+    recent: dict[str, str] = json.loads(learned.read_text(encoding="utf-8"))
+    surnames: dict[str, set[str]] = {}
+    for name, iso in [*data.items(), *recent.items()]:
+        if " " in name:
+            surnames.setdefault(name.split()[-1], set()).add(iso)
+    for name, iso in recent.items():
+        surname = name.split()[-1]
+        if len(surnames[surname]) == 1 and surname not in data:
+            data[surname] = iso  # "Trump": no bearer of another country is known
+    for name, iso in recent.items():
+        data.setdefault(name, iso)
     return data
 
 

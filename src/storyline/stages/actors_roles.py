@@ -261,7 +261,7 @@ def code_title(
     elif role is not None and FORMER.intersection(words):
         # A former office holder is one of CAMEO's elites; a former lawyer is no judge now.
         sector = "ELI" if sector in ("GOV", "ELI") else None
-    if country is None and role is not None and sector in ("LEG", "PTY", "GOV"):
+    if country is None and role is not None and sector in ("LEG", "PTY", "GOV", None):
         # "Democratic Representative Jason Crow": a party whose name alone says the country
         party = lex.groups.get(f"{doc[start].lower_} party")
         if doc[start].text[:1].isupper() and party is not None and party[1] == "PTY":
