@@ -55,3 +55,11 @@ def test_a_headline_verb_is_no_part_of_a_name(base_nlp: Language) -> None:
 )
 def testline_kinds(line: str, kind: str | None) -> None:
     assert line_kind(line) == kind
+
+
+def test_a_name_that_speaks_is_a_person_not_a_place(base_nlp: Language) -> None:
+    entities = _entities(
+        base_nlp,
+        "Russia blocked the panel in April. Nebenzia dismissed the findings as biased.",
+    )
+    assert [e.type for e in entities if e.name == "Nebenzia"] == ["PERSON"]

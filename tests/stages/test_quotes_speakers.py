@@ -179,3 +179,13 @@ def test_a_role_noun_of_a_capital_is_that_country_s_holder(base_nlp: Language) -
         [("E1", "deputy ambassador"), ("E2", "deputy ambassador")],
     )
     assert _speaker(quotes, "to use its influence") == "Robert Wood"
+
+
+def test_a_role_noun_before_the_name_is_the_person_named_next(base_nlp: Language) -> None:
+    text = (
+        "Russia's envoy again dismissed accusations it is getting weapons from North Korea at "
+        "Friday's meeting. “This is completely false,” Vassily Nebenzia told the council."
+    )
+    nebenzia = Entity("E1", "Vassily Nebenzia", "PERSON", None, None)
+    quotes = _quotes(base_nlp, text, [nebenzia], [("Vassily Nebenzia", "E1")])
+    assert _speaker(quotes, "accusations") == "Vassily Nebenzia"

@@ -314,12 +314,20 @@ def _headline_cut(doc: Doc, n: NameSpan, body: set[str]) -> NameSpan:
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 
 
+#: Verbs whose subject is a speaker, so a name no lexicon knows as a place is a person there.
+SPEAKING_LEMMAS = frozenset(
+    str.split("say tell add dismiss reject deny insist argue warn urge claim accuse vow")
+)
+
+
 def _acting_person(span: Span, text: str, lex: Lexicon) -> bool:
     """A name spaCy calls a place that is no known place but a person in the people lexicon, as
     the subject, object or possessor of the sentence's action ("Buhari attended", "Buhari's
     decision")."""
     if country_of(text, lex) or capital_of(text, lex) or place_of(text, lex):
         return False
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEAKING_LEMMAS:
+        return True  # "Nebenzia dismissed the findings": no known place speaks
     return span.root.dep_ in ACTING_DEPS and nationality_of(text, lex) is not None
 
 

@@ -195,7 +195,7 @@ class Resolver:
         found = None
         for r in self.refs:
             if r.start >= head.idx:
-                break
+                return found or self._named_after(head, wanted, country)
             if r.type != "PERSON" or r.entity_id is None or self.in_quote(r.start):
                 continue
             if not wanted & self.roles.get(r.entity_id, frozenset()):
@@ -204,6 +204,27 @@ class Resolver:
                 continue  # "Washington's envoy": not an envoy of no stated country
             found = r
         return found
+
+    def _named_after(self, head: Token, wanted: frozenset[int], country: str | None) -> Ref | None:
+        """The person a role noun introduces when no one of that role was named before it: the
+        first person named in its sentence or the next two ("Russia's envoy dismissed the
+        accusations. 'This is false,' Vassily Nebenzia told the council"), when no title or
+        country of theirs says otherwise."""
+        index = next(i for i, s in enumerate(self.sents) if s.start <= head.i < s.end)
+        end = self.sents[min(index + 2, len(self.sents) - 1)].end_char
+        for r in self.refs:
+            if r.start < head.idx + len(head) or r.type != "PERSON":
+                continue
+            if r.start >= end:
+                return None
+            if self.in_quote(r.start):
+                continue
+            roles = self.roles.get(r.entity_id or "", frozenset())
+            held = self.countries.get(r.entity_id or "")
+            if (roles and not roles & wanted) or (country and held and held != country):
+                return None  # the next person named is someone else
+            return r
+        return None
 
     def _by_name(self, name: str) -> Ref | None:
         """An entity the document names in full whose last word is this short name."""
