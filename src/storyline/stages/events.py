@@ -83,7 +83,7 @@ from storyline.stages.events_lexicon import (
     verb_code,
     verb_lemma,
 )
-from storyline.stages.lookup import actor_of, entity_index, mentions_in, timexes_in
+from storyline.stages.lookup import actor_of, entity_index, mentions_in, quote_at, timexes_in
 from storyline.stages.places import PlaceMention, as_place, load_gazetteer, place_mentions
 from storyline.stages.places.locate import ARTICLE_FACTOR, event_place, scene_fits
 from storyline.stages.places.locate import scene as article_scene
@@ -434,11 +434,13 @@ def _charged(token: Token) -> Token | None:
     return None
 
 
-def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
-    """The event triggers of a sentence, in text order, at most one per token."""
+def find_triggers(sent: Span, lexicon: Lexicon, quotes: list[Quote] | None = None) -> list[Trigger]:
+    """The event triggers of a sentence, in text order, at most one per token (``quotes``: the
+    document's, read from the Doc when not given)."""
     found: list[Trigger] = []
     used: set[int] = set()
-    quotes = doc_list(sent.doc, "quotes")
+    if quotes is None:
+        quotes = doc_list(sent.doc, "quotes")
     for token in sent:
         if token.i in used:
             continue
@@ -1296,14 +1298,6 @@ def _with_channel(trigger: Trigger) -> Trigger:
     return trigger
 
 
-def quote_at(quotes: list[Quote], start: int) -> Quote | None:
-    """The quote whose content contains the character ``start``, if any."""
-    for quote in quotes:
-        if quote.start <= start < quote.end:
-            return quote
-    return None
-
-
 # --- the stage -----------------------------------------------------------------------------------
 
 
@@ -1326,7 +1320,7 @@ def extract_events(
     places = place_mentions(doc, load_gazetteer())
     events: list[Event] = []
     for sent in doc.sents:
-        for found in find_triggers(sent, lexicon):
+        for found in find_triggers(sent, lexicon, quotes):
             sources, targets, reciprocal = _sources_targets(doc, found)
             if not sources:
                 continue

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from storyline.records import Quote
 from storyline.stages.events_lexicon import CLAIM_NOUNS, NEGATIVE_CHARACTERIZATIONS, Code
+from storyline.stages.lookup import quote_at
 
 #: Verbs that link a subject to what is said of it.
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
@@ -76,10 +77,6 @@ def _teller(copula: Token) -> Token | None:
     return None
 
 
-def _quote_at(quotes: list[Quote], start: int) -> Quote | None:
-    return next((q for q in quotes if q.start <= start < q.end), None)
-
-
 def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     """The judgement whose damning predicate is ``token``, if it is one that someone tells."""
     if token.dep_ not in {"attr", "acomp"} or token.head.lemma_.lower() not in COPULAS:
@@ -90,7 +87,7 @@ def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     subject = next((c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
-    quote = _quote_at(quotes, token.idx)
+    quote = quote_at(quotes, token.idx)
     teller = _teller(copula)
     if (quote is None or not quote.speaker_entity_id) and teller is None:
         return None
@@ -104,10 +101,4 @@ def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     return Judgement(token, copula, subject, code, quote, teller)
 
 
-def document_quotes(doc: Doc) -> list[Quote]:
-    """The quotes the quotes stage left on the document (none when it did not run)."""
-    quotes = doc._.quotes if doc.has_extension("quotes") else None
-    return list(quotes or [])
-
-
-__all__ = ["COPULAS", "DENIALS", "Judgement", "document_quotes", "judgement_at"]
+__all__ = ["COPULAS", "DENIALS", "Judgement", "judgement_at"]

@@ -1,6 +1,7 @@
 """Look-ups over what the actors and timex stages left on a Doc, for the later stages.
 
-Reads: ``doc._.entities``, ``doc._.mentions``, ``doc._.timexes``. Writes: nothing. Also the
+Reads: ``doc._.entities``, ``doc._.mentions``, ``doc._.timexes`` (and quotes given by the caller).
+Writes: nothing. Also the
 families of role nouns that name one office, which the actors and quotes stages both match on.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.records import Actor, Entity, Mention, Timex
+from storyline.records import Actor, Entity, Mention, Quote, Timex
 from storyline.stages import doc_list
 
 
@@ -45,6 +46,11 @@ def actor_at(doc: Doc, start: int, end: int) -> Actor | None:
     inside = [m for m in found if start <= m.start and m.end <= end] or found
     best = max(inside, key=lambda m: (m.end - m.start, -m.start))
     return actor_of(best, entity_index(doc))
+
+
+def quote_at(quotes: list[Quote], start: int) -> Quote | None:
+    """The quote whose content contains the character ``start``, if any."""
+    return next((q for q in quotes if q.start <= start < q.end), None)
 
 
 def timexes_in(doc: Doc, start: int, end: int) -> list[Timex]:
