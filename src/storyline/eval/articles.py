@@ -645,6 +645,17 @@ def _pairs(
     return match(candidates)
 
 
+def type_matched(gold: GoldArticle, prediction: Prediction) -> dict[int, int]:
+    """Emitted event index -> gold event index, matched one to one by sentence and type (the
+    matching every type score uses)."""
+    located = [
+        _Located(g, span)
+        for g in gold.events
+        if (span := locate(prediction.text, g.sentence)) is not None
+    ]
+    return _pairs(prediction.text, list(prediction.events), located, "type")
+
+
 def score_article(gold: GoldArticle, prediction: Prediction) -> Tally:
     """The counts of one article (gold located in the prediction's text)."""
     tally = Tally(articles=1)

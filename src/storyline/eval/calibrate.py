@@ -19,12 +19,10 @@ from sklearn.isotonic import IsotonicRegression
 from storyline.eval.articles import (
     GoldArticle,
     Prediction,
-    _Located,
-    _pairs,
     in_part,
     load_gold,
-    locate,
     run_pipeline,
+    type_matched,
 )
 from storyline.settings import Settings, load_settings
 from storyline.stages.events_calibration import RESOURCE
@@ -43,14 +41,8 @@ def scored_events(articles: Sequence[GoldArticle], settings: Settings) -> list[t
     predictions: list[Prediction] = run_pipeline([[a] for a in articles], settings, nlp=nlp)
     out: list[tuple[float, bool]] = []
     for gold, prediction in zip(articles, predictions, strict=True):
-        located = [
-            _Located(g, span)
-            for g in gold.events
-            if (span := locate(prediction.text, g.sentence)) is not None
-        ]
-        events = list(prediction.events)
-        right = _pairs(prediction.text, events, located, "type")
-        out += [(e.confidence, i in right) for i, e in enumerate(events)]
+        right = type_matched(gold, prediction)
+        out += [(e.confidence, i in right) for i, e in enumerate(prediction.events)]
     return out
 
 
