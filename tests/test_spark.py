@@ -79,7 +79,7 @@ def test_spark_arrow_and_duckdb_schemas_agree(cls: type[Any]) -> None:
 
 def test_result_rows_carry_every_per_document_table() -> None:
     from storyline.pipeline import DocResult
-    from storyline.spark import DOC_TABLES, result_schema
+    from storyline.spark.session import DOC_TABLES, result_schema
 
     schema = result_schema()
     tables = dict(DOC_TABLES)
@@ -94,7 +94,10 @@ def test_engine_spark_without_pyspark_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setitem(sys.modules, "pyspark", None)
-    monkeypatch.delitem(sys.modules, "storyline.spark", raising=False)
+    for name in [
+        m for m in sys.modules if m == "storyline.spark" or m.startswith("storyline.spark.")
+    ]:
+        monkeypatch.delitem(sys.modules, name)
     result = CliRunner().invoke(
         app,
         ["run", str(EXAMPLES / "seeds"), "--engine", "spark", "--output", str(tmp_path / "out")],
@@ -173,7 +176,7 @@ def test_spark_run_gives_the_records_of_a_local_run(
 
 
 def test_parquet_lines_keep_the_dropped_date_as_a_failure_row() -> None:
-    from storyline.spark import _read_parquet_lines
+    from storyline.spark.read import _read_parquet_lines
 
     line = json.dumps({"id": "a", "text": "Troops crossed the border.", "published": "2022-02-30"})
     batch = pa.RecordBatch.from_pylist(
@@ -196,7 +199,7 @@ def _story_event(sid: str, doc_ids: list[str], date: str | None, basis: str = "t
 
 def test_story_events_are_stamped_with_the_story_of_most_of_their_articles() -> None:
     from storyline.records import StoryEvent, to_dict
-    from storyline.spark import _stamp
+    from storyline.spark.jobs import _stamp
 
     rows = []
     for s, held in (
@@ -215,7 +218,7 @@ def test_story_events_are_stamped_with_the_story_of_most_of_their_articles() -> 
 
 def test_a_story_span_keeps_what_a_scan_of_all_its_dates_would_pick() -> None:
     from storyline.records import to_dict
-    from storyline.spark import _span_dates
+    from storyline.spark.jobs import _span_dates
     from storyline.story.stories import span_date, span_ends
 
     events = [

@@ -6,7 +6,7 @@ slotted dataclasses holding plain values: never spaCy objects.
 Offsets are Python string indices (code points) into the stored ``Document.text``, half-open
 ``[start, end)``.
 
-The DuckDB DDL (``store/schema.py``) and the Spark schema (``spark.py``) are derived from these
+The DuckDB DDL (``store/schema.py``) and the Spark schema (``spark/session.py``) are derived from these
 classes: change a field here and both follow.
 """
 
