@@ -65,7 +65,7 @@ bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long_inputs.py --out benchmarks/LONG_INPUTS.md
 
 train: $(STAMP)
-	$(BIN)/python -m storyline.stages.events_train --data $(STORYLINE_SHARED_DATA)
+	$(BIN)/python -m storyline.stages.events.train --data $(STORYLINE_SHARED_DATA)
 	$(BIN)/python -m storyline.eval.calibrate --data $(STORYLINE_SHARED_DATA)
 
 clean:

@@ -25,7 +25,7 @@ from storyline.eval.articles import (
     type_matched,
 )
 from storyline.settings import Settings, load_settings
-from storyline.stages.events_calibration import RESOURCE
+from storyline.stages.events.calibration import RESOURCE
 
 #: Pseudo-counts pulling each fitted precision toward the overall one (few events per score).
 PRIOR_WEIGHT = 2.0

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from storyline.errors import ModelError
 
-RESOURCE = Path(__file__).resolve().parents[1] / "resources" / "events" / "calibration.json"
+RESOURCE = Path(__file__).resolve().parents[2] / "resources" / "events" / "calibration.json"
 
 
 @dataclass(frozen=True, slots=True)

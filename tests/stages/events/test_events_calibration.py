@@ -9,7 +9,7 @@ import pytest
 
 from storyline.errors import ModelError
 from storyline.eval.calibrate import fit
-from storyline.stages.events_calibration import Calibration, load_calibration, read_calibration
+from storyline.stages.events.calibration import Calibration, load_calibration, read_calibration
 
 
 def test_a_raw_score_maps_to_the_precision_between_fitted_points() -> None:

@@ -25,7 +25,7 @@ from storyline.records import Event
 
 pytestmark = pytest.mark.slow
 
-SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "examples" / "seeds"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """What words code which PLOVER event: the verb lexicon, support verbs and event nouns.
 
-Reads: ``resources/events/verbs.json`` (built by ``events_train`` from the PETRARCH-2 CAMEO verb
+Reads: ``resources/events/verbs.json`` (built by :mod:`storyline.stages.events.train` from the PETRARCH-2 CAMEO verb
 dictionary and the CAMEO -> PLOVER table) and the hand-written tables below, which hold PLOVER's own
 lines where the CAMEO dictionary draws them differently. Writes nothing.
 
@@ -250,7 +250,7 @@ VERBS: Mapping[str, Code | None] = {
         ["protest", "demonstrate", "march", "riot", "picket", "rally"], ("PROTEST", None)
     ),
     **dict.fromkeys(["fund", "finance", "allocate", "disburse"], ("AID", None)),
-    "strike": None,  # a labour strike or an air strike: decided by its object (events.py)
+    "strike": None,  # a labour strike or an air strike: decided by its object (the classifier)
     "lift": ("RETREAT", None),
     "ease": ("RETREAT", None),
     "revoke": ("RETREAT", None),

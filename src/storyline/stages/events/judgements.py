@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.records import Quote
-from storyline.stages.events_lexicon import CLAIM_NOUNS, NEGATIVE_CHARACTERIZATIONS, Code
+from storyline.stages.events.lexicon import CLAIM_NOUNS, NEGATIVE_CHARACTERIZATIONS, Code
 from storyline.stages.lookup import quote_at
 
 #: Verbs that link a subject to what is said of it.

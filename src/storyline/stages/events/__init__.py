@@ -9,7 +9,7 @@ How an event is found (precision first: no event is better than a stitched one):
 * a trigger: a verb of the lexicon ("vetoed", "imposed sanctions"), a support verb with an event noun
   as object ("held talks", "offered his appreciation": the noun gives the type), or an event noun
   ("the phone call with", "the deliveries of weapons"); the type comes from
-  :mod:`storyline.stages.events_lexicon`;
+  :mod:`storyline.stages.events.lexicon`;
 * a source actor in the same sentence, from the parse: the subject (the "by" agent of a passive), the
   possessor or "from" phrase of an event noun. No source, no event. An actor is the actors stage's
   mention on the phrase's head word (or, for a role head such as "government", inside the phrase);
@@ -59,9 +59,9 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Actor, Event, EventDate, Quote, Timex
 from storyline.records import Span as TextSpan
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
-from storyline.stages.events_calibration import Calibration, load_calibration
-from storyline.stages.events_judgements import Judgement, judgement_at
-from storyline.stages.events_lexicon import (
+from storyline.stages.events.calibration import Calibration, load_calibration
+from storyline.stages.events.judgements import Judgement, judgement_at
+from storyline.stages.events.lexicon import (
     AID_OBJECTS,
     AUTHORITY_SECTORS,
     BY_AUTHORITY,

@@ -9,7 +9,7 @@ type and the phrase patterns that change it, each with a PLOVER type and mode.
 The output is a derived work of both sources and carries their terms (MIT notice kept; CC BY-SA 4.0
 with attribution); see ``resources/events/SOURCE.md``. Nothing trained here comes from data without a
 licence (PLV, CASE, ConfliBERT are used for scoring only). The build is deterministic and takes a
-second: run ``python -m storyline.stages.events_train --data ../shared/data``.
+second: run ``python -m storyline.stages.events.train --data ../shared/data``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 from storyline.errors import EvalError
 
-RESOURCE = Path(__file__).resolve().parents[1] / "resources" / "events" / "verbs.json"
+RESOURCE = Path(__file__).resolve().parents[2] / "resources" / "events" / "verbs.json"
 VERB_DICT = "events/petrarch2-validation/CAMEO.2.0.txt"
 CAMEO2PLOVER = "events/plover-gsr/CAMEO2PLOVER-2021.txt"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.stages import events_train
-from storyline.stages.events_lexicon import load_lexicon
+from storyline.stages.events import train as events_train
+from storyline.stages.events.lexicon import load_lexicon
 
 TABLE = """\
 # CAMEO to PLOVER
