@@ -11,7 +11,7 @@ from sample import records
 from storyline.errors import StoreError
 from storyline.records import Document, Event, Quote, from_dict
 from storyline.store import Store
-from storyline.store.api import open_read_only
+from storyline.store.reads import open_read_only
 
 
 def ids(response: Any) -> list[str]:

@@ -6,7 +6,7 @@ import html
 import re
 from typing import Any
 
-from storyline.store.api import PeriodCount
+from storyline.store.reads import PeriodCount
 from storyline.web.chart import HEIGHT, WIDTH, build, periods, unit_for
 
 

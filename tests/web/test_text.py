@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.store.api import first_words
+from storyline.store.reads import first_words
 from storyline.web.text import paragraphs, source_name
 
 VOA = (

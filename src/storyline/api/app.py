@@ -23,7 +23,7 @@ from fastapi_offline import FastAPIOffline
 from storyline.api.middleware import SecurityHeaders
 from storyline.errors import StoreLockedError, StorylineError
 from storyline.store import Store
-from storyline.store.api import BadQueryError, open_read_only
+from storyline.store.reads import BadQueryError, open_read_only
 
 
 class Database:

@@ -1,6 +1,6 @@
 """The JSON API: read-only GET routes under ``/api``, typed from the records.
 
-Reads: the served database through ``storyline.store.api``. Writes: nothing.
+Reads: the served database through ``storyline.store.reads``. Writes: nothing.
 Every parameter is validated here (pattern, length, range); values reach SQL only as bound parameters.
 """
 
@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 
 from storyline.records import PLOVER_TYPES, Event, Modality, Quote, Story, TimelineEntry
 from storyline.store import Store
-from storyline.store import api as q
+from storyline.store import reads as q
 from storyline.store import search as search_api
 
 router = APIRouter(prefix="/api")

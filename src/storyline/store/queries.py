@@ -1,4 +1,4 @@
-"""Read queries shared by the CLI views (the API has its own in ``store/api.py``).
+"""Read queries shared by the CLI views (the API has its own in ``store/reads/``).
 
 Reads: the store. Writes: nothing.
 """

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from storyline.store.api import MAX_QUERY_CHARS, BadQueryError, first_words
 from storyline.store.db import Store
+from storyline.store.reads import MAX_QUERY_CHARS, BadQueryError, first_words
 
 MAX_TERMS = 8
 SNIPPET_CHARS = 80  # context on each side of a match

@@ -2,7 +2,7 @@
 to the last dated event (empty periods included), stacked by PLOVER family (planned, negated and
 hypothetical events pale above those that happened), each bar a link to the events it counts.
 
-Reads: counts per period and type (``store.api.event_counts``). Writes: the geometry of an SVG that
+Reads: counts per period and type (``store.reads.event_counts``). Writes: the geometry of an SVG that
 the templates draw (no script, no inline style: the page's Content-Security-Policy allows neither).
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from storyline.store.api import PeriodCount
+from storyline.store.reads import PeriodCount
 from storyline.web.dates import MONTHS, nice_date
 
 Unit = Literal["year", "month", "day"]

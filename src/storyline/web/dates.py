@@ -148,7 +148,7 @@ def _week_day(year: str, week: str, weekend: str | None) -> dt.date:
 def sortable(value: str | None) -> str:
     """A TIMEX3 value that sorts as a date (weeks as their Monday, weekends as their Saturday,
     quarters as their first month); undated values sort last. Mirrors
-    ``store.api.sortable_date``."""
+    ``store.reads.sortable_date``."""
     m = _PREFIX.match(value or "")
     if not m or value is None:
         return "~" + (value or "")

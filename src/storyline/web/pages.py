@@ -1,6 +1,6 @@
 """The web UI: server-rendered pages (Jinja2) over the same queries as the JSON API.
 
-Reads: the served database through ``storyline.store.api``. Writes: HTML. Static files (CSS, the
+Reads: the served database through ``storyline.store.reads``. Writes: HTML. Static files (CSS, the
 small scripts for highlighting and the network drawing) are served from ``web/static``; nothing is
 loaded from another host, so the UI works offline.
 """
@@ -36,7 +36,7 @@ from storyline.api.routes import (
     timeline_filters,
 )
 from storyline.records import Event, Quote, TimelineEntry
-from storyline.store import api as q
+from storyline.store import reads as q
 from storyline.store import search as search_api
 from storyline.store.db import Store
 from storyline.web import chart

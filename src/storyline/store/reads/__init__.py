@@ -1,0 +1,136 @@
+"""The read queries behind the HTTP API and the web UI, one module per resource.
+
+Reads: the store (opened read-only). Writes: nothing.
+
+Every function takes typed, already-validated arguments and binds every value as a query parameter;
+no user text is ever formatted into SQL. Sort orders come from fixed allow-lists. Results are the
+records of ``storyline.records`` (or small views that nest them), so the API, the exports and the
+library speak one language.
+
+Search is a case-insensitive substring match over documents, quotes and event sentences (every word of
+the query must appear). DuckDB's ``fts`` extension is not bundled with the Python wheel and cannot be
+downloaded at run time, so it is not used; query length and result counts are bounded instead.
+
+Modules: ``common`` (arguments, pages, opening, helpers), ``documents``, ``events``, ``quotes``,
+``entities`` (actors), ``stories``, ``timeline``, ``network`` and ``facets``; this package
+exports their public names.
+"""
+
+from __future__ import annotations
+
+from storyline.store.reads.common import (
+    HAPPENED,
+    HAPPENED_AS,
+    HEADING_SOURCE_CHARS,
+    HEADING_WORDS,
+    IN_LIST,
+    MAX_LIMIT,
+    MAX_NETWORK_EDGES,
+    MAX_OFFSET,
+    MAX_QUERY_CHARS,
+    BadQueryError,
+    Filters,
+    Page,
+    PageArgs,
+    first_words,
+    open_read_only,
+    record,
+    sortable_date,
+)
+from storyline.store.reads.documents import (
+    DOCUMENT_SORTS,
+    DocumentDetail,
+    DocumentHead,
+    get_document,
+    list_documents,
+)
+from storyline.store.reads.entities import (
+    ENTITY_SORTS,
+    Counterpart,
+    EntityDetail,
+    EntityFilters,
+    EntityRow,
+    RoleSpan,
+    close_actor_names,
+    get_entity,
+    list_entities,
+    resolve_actor,
+)
+from storyline.store.reads.events import (
+    EVENT_SORTS,
+    PeriodCount,
+    coarse_events,
+    event_counts,
+    list_events,
+)
+from storyline.store.reads.facets import FACET_ACTORS, Facets, FacetValue, facets
+from storyline.store.reads.network import NetworkEdge, NetworkNode, NetworkPage, network
+from storyline.store.reads.quotes import QUOTE_SORTS, QuoteFacets, list_quotes, quote_facets
+from storyline.store.reads.stories import (
+    StoryDetail,
+    get_story,
+    list_stories,
+    story_detail,
+    story_event_types,
+    story_events,
+)
+from storyline.store.reads.timeline import timeline
+
+__all__ = [
+    "DOCUMENT_SORTS",
+    "ENTITY_SORTS",
+    "EVENT_SORTS",
+    "FACET_ACTORS",
+    "HAPPENED",
+    "HAPPENED_AS",
+    "HEADING_SOURCE_CHARS",
+    "HEADING_WORDS",
+    "IN_LIST",
+    "MAX_LIMIT",
+    "MAX_NETWORK_EDGES",
+    "MAX_OFFSET",
+    "MAX_QUERY_CHARS",
+    "QUOTE_SORTS",
+    "BadQueryError",
+    "Counterpart",
+    "DocumentDetail",
+    "DocumentHead",
+    "EntityDetail",
+    "EntityFilters",
+    "EntityRow",
+    "FacetValue",
+    "Facets",
+    "Filters",
+    "NetworkEdge",
+    "NetworkNode",
+    "NetworkPage",
+    "Page",
+    "PageArgs",
+    "PeriodCount",
+    "QuoteFacets",
+    "RoleSpan",
+    "StoryDetail",
+    "close_actor_names",
+    "coarse_events",
+    "event_counts",
+    "facets",
+    "first_words",
+    "get_document",
+    "get_entity",
+    "get_story",
+    "list_documents",
+    "list_entities",
+    "list_events",
+    "list_quotes",
+    "list_stories",
+    "network",
+    "open_read_only",
+    "quote_facets",
+    "record",
+    "resolve_actor",
+    "sortable_date",
+    "story_detail",
+    "story_event_types",
+    "story_events",
+    "timeline",
+]

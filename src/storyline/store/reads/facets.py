@@ -1,0 +1,109 @@
+"""Facets: for each event filter, its values and how many events have each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.store.db import Store
+from storyline.store.reads.common import Filters, _event_predicates
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """A value of a filter and how many events have it."""
+
+    value: str
+    count: int
+    label: str | None = None  # an actor's name, a story's label
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """For each filter of events, the values it can take and how many events have each, counted
+    among the events matching the other filters (so that a menu still offers the other values of
+    the filter it sets); ``total`` is the number of events matching them all."""
+
+    total: int
+    types: list[FacetValue]
+    modalities: list[FacetValue]
+    countries: list[FacetValue]
+    sectors: list[FacetValue]
+    actors: list[FacetValue]  # the most frequent, at most FACET_ACTORS
+    stories: list[FacetValue]
+    dates: tuple[str | None, str | None] = (None, None)  # first and last dated event
+
+
+# --- facets ---------------------------------------------------------------------------------------
+
+
+FACET_ACTORS = 100
+
+
+def facets(store: Store, f: Filters | None = None) -> Facets:
+    """The values of each event filter with their counts, among the events matching the others."""
+    predicates = _event_predicates(f or Filters(), "e")
+    flags = "".join(f", ({sql}) AS _p_{name}" for name, sql, _ in predicates)
+    params = [p for *_, ps in predicates for p in ps]
+    have = [name for name, _, _ in predicates]
+
+    def others(facet: str | None) -> str:
+        return " AND ".join(f"_p_{n}" for n in have if n != facet) or "true"
+
+    def actor_facet(facet: str, key: str) -> str:
+        return f"""
+        SELECT '{facet}' AS facet, {key} AS value, NULL AS label, count(DISTINCT ea.id) AS n
+        FROM ea WHERE {others(facet)} AND {key} IS NOT NULL GROUP BY {key}"""
+
+    flag_columns = "".join(f", _p_{name}" for name in have)
+    rows = store.sql(
+        f"""
+        WITH ev AS MATERIALIZED (
+            SELECT e.id, e.type, e.modality, e.source, e.target, e.date.value AS date{flags}
+            FROM events e),
+        ea AS MATERIALIZED (
+            SELECT id{flag_columns}, unnest(list_concat(source, target)) AS a FROM ev)
+        SELECT 'type' AS facet, type AS value, NULL AS label, count(*) AS n
+        FROM ev WHERE {others("type")} GROUP BY ALL
+        UNION ALL SELECT 'modality', modality, NULL, count(*) FROM ev WHERE {others("modality")}
+        GROUP BY ALL
+        UNION ALL {actor_facet("country", "a.country")}
+        UNION ALL {actor_facet("sector", "a.sector")}
+        UNION ALL SELECT 'actor', top.value, ent.name, top.n
+        FROM ({actor_facet("actor", "a.entity_id")} ORDER BY n DESC LIMIT {FACET_ACTORS}) top
+        JOIN entities ent ON ent.id = top.value
+        UNION ALL SELECT 'story', se.story_id, any_value(st.label), count(DISTINCT ev.id)
+        FROM ev JOIN (SELECT story_id, unnest(mention_ids) AS event_id FROM story_events) se
+             ON se.event_id = ev.id
+        JOIN stories st ON st.id = se.story_id
+        WHERE {others("story")} GROUP BY se.story_id
+        UNION ALL SELECT 'total', NULL, NULL, count(*) FROM ev WHERE {others(None)}
+        UNION ALL SELECT 'first', min(date), NULL, NULL FROM ev
+        WHERE {others("date")} AND regexp_matches(date, '^[0-9]{{4}}')
+        UNION ALL SELECT 'last', max(date), NULL, NULL FROM ev
+        WHERE {others("date")} AND regexp_matches(date, '^[0-9]{{4}}')
+        """,
+        params,
+    )
+    by: dict[str, list[FacetValue]] = {}
+    single: dict[str, Any] = {}
+    for r in rows:
+        if r["facet"] in ("total", "first", "last"):
+            single[r["facet"]] = r["n"] if r["facet"] == "total" else r["value"]
+        else:
+            by.setdefault(r["facet"], []).append(FacetValue(r["value"], int(r["n"]), r["label"]))
+
+    def ranked(name: str, limit: int | None = None) -> list[FacetValue]:
+        values = sorted(by.get(name, []), key=lambda v: (-v.count, (v.label or v.value).lower()))
+        return values[:limit] if limit else values
+
+    return Facets(
+        total=int(single.get("total") or 0),
+        types=ranked("type"),
+        modalities=ranked("modality"),
+        countries=ranked("country"),
+        sectors=ranked("sector"),
+        actors=ranked("actor", FACET_ACTORS),
+        stories=ranked("story"),
+        dates=(single.get("first"), single.get("last")),
+    )
