@@ -35,6 +35,7 @@ from datetime import date
 
 from storyline.records import Actor, Document, Event, EventDate, Place, StoryEvent
 from storyline.story import dates
+from storyline.story.blocking import MAX_BUCKETS, components, day_buckets, pairs_of
 from storyline.story.wording import content_words, stem
 
 #: PLOVER types grouped by the quad class they belong to (verbal/material cooperation/conflict).
@@ -507,16 +508,71 @@ def best_place(events: Iterable[Event]) -> Place | None:
     return max(placed, key=lambda p: (p.basis == "sentence", p.confidence or 0.0))
 
 
+def event_report(event: Event, published: str | None) -> _Mention:
+    """An event mention as merging compares it, ``published`` its article's date."""
+    return _mention(event, published)
+
+
+def _window(m: _Mention) -> tuple[date, date] | None:
+    """The days a mention's event may have happened on, for blocking: the text's date when it is
+    narrower than ``MAX_BUCKETS`` buckets, else the month before the article's day (a report is at
+    most ``REPORT_LAG_DAYS`` late); None when neither is known."""
+    interval = m.text_interval
+    if interval is not None and len(day_buckets(interval.start, interval.end)) <= MAX_BUCKETS:
+        return interval.start, interval.end
+    if m.published_day is not None:
+        day = m.published_day
+        return date.fromordinal(max(1, day.toordinal() - REPORT_LAG_DAYS)), day
+    return None
+
+
+def report_keys(m: _Mention) -> frozenset[str]:
+    """The blocking keys of a mention (``storyline.story.blocking``): its sentence; and, within its
+    modality class and each time bucket its event may fall in, every trigger word and every actor
+    key and word naming an actor it has. Two mentions that merging may join share one: the same
+    sentence, a trigger word ("co-sponsor"), an actor, or the words of an unnamed one ("militants")."""
+    keys = {f"sentence|{m.event.doc_id}|{m.event.sentence.start}"}
+    window = _window(m)
+    buckets = [str(b) for b in day_buckets(*window)] if window else ["undated"]
+    salient = [f"t:{w}" for w in m.trigger] + [f"a:{k}" for k in m.sources | m.targets]
+    salient += [f"w:{w}" for w in m.source_words | m.target_words]
+    keys.update(f"{m.modality}|{b}|{s}" for b in buckets for s in salient)
+    return frozenset(keys)
+
+
+def reports_linked(a: _Mention, b: _Mention) -> bool:
+    """Whether two mentions may be one event: compatible, and scored at least ``MERGE_THRESHOLD``
+    (a story event's mentions are linked to one another through such pairs)."""
+    return _compatible(a, b) and _score(a, b) >= MERGE_THRESHOLD
+
+
+def merge_reports(reports: Iterable[_Mention]) -> list[StoryEvent]:
+    """The story events of one connected component of linked mentions (or of any set of mentions:
+    no story event spans two components, so merging each component gives the whole result)."""
+    return [_story_event(members) for members in cluster_mentions(list(reports))]
+
+
+def story_event_order(s: StoryEvent) -> tuple[tuple[date, int], str]:
+    """The order story events are given in: by date (undated last), then id."""
+    return dates.sort_key(s.date.value if s.date else None), s.id
+
+
 def merge_events(events: Iterable[Event], documents: Iterable[Document]) -> list[StoryEvent]:
     """One story event per real-world event, each with all its mentions, in a deterministic order.
 
     ``documents`` give each mention's publication day (to date mentions the text does not date);
-    events of unknown documents are merged all the same.
+    events of unknown documents are merged all the same. Mentions are compared only within the
+    blocks of their ``report_keys``; the story events are merged within each connected component
+    of the linked pairs — the same function the Spark runner applies per component.
     """
     published = {d.id: d.published for d in documents}
     unique = {e.id: e for e in events}  # an event given twice is one mention
-    mentions = [_mention(e, published.get(e.doc_id)) for e in unique.values()]
-    story_events = [_story_event(members) for members in cluster_mentions(mentions)]
-    return sorted(
-        story_events, key=lambda s: (dates.sort_key(s.date.value if s.date else None), s.id)
-    )
+    reports = {i: _mention(e, published.get(e.doc_id)) for i, e in unique.items()}
+    keys = {i: report_keys(m) for i, m in reports.items()}
+    pairs = pairs_of(keys, lambda a, b: reports_linked(reports[a], reports[b]))
+    story_events = [
+        s
+        for component in components(reports, pairs)
+        for s in merge_reports(reports[i] for i in component)
+    ]
+    return sorted(story_events, key=story_event_order)

@@ -3,9 +3,11 @@
 Reads: Documents, Events, StoryEvents and optionally Quotes. Writes: Story records and the story
 events with ``story_id`` set.
 
-Articles are taken in published order; each joins the existing story it is most similar to, or
-starts a new one (incremental in spirit: an earlier article never moves because of a later one).
-Similarity mixes the wording (TF-IDF of content words), the names (capitalized runs, weighted on
+Two articles are linked when each is similar enough to the other; the stories are the connected
+components of the links. Only articles sharing a blocking key are compared (``article_keys``: a name,
+an actor, a story event or a distinctive word, within a month or a year of publication; see
+``storyline.story.blocking``), so the work per article does not grow with the corpus, and the Spark
+runner computes the same links block by block and the same components by joins. Similarity mixes the wording (TF-IDF of content words), the names (capitalized runs, weighted on
 their own), the actors of their events and quotes, and the story events they share, and fades
 slowly with the time since the story's latest article.
 """
@@ -21,11 +23,14 @@ from datetime import date
 
 from storyline.records import Document, Event, Quote, Story, StoryEvent
 from storyline.story import dates
+from storyline.story.blocking import BUCKET_DAYS, components, pairs_of
 from storyline.story.events import actor_keys
 from storyline.story.wording import content_words, jaccard, names, tfidf
 
-#: The similarity an article needs to join a story.
-JOIN_THRESHOLD = 0.3
+#: The similarity (each way) two articles need to be linked into one story.
+PAIR_THRESHOLD = 0.27
+#: Days per long time bucket of an article's keys (see ``article_keys``).
+YEAR_DAYS = 366
 #: Weights of the parts of the similarity.
 W_WORDS, W_NAMES, W_TITLE, W_ACTORS, W_SHARED_EVENT = 0.45, 0.45, 0.2, 0.2, 0.3
 W_PROTAGONISTS = 0.15
@@ -246,30 +251,67 @@ def story_id(first_doc_id: str) -> str:
     return "T" + hashlib.sha1(first_doc_id.encode("utf-8")).hexdigest()[:15]
 
 
+def article_keys(f: StoryFeatures) -> frozenset[str]:
+    """The blocking keys of an article (``storyline.story.blocking``): each of its ``keys()``
+    within the month-long bucket of its publication and the one next to it, and within its year
+    and the one next to it (a story may pause for months: the year-long blocks of a common key
+    exceed ``BLOCK_LIMIT`` in a large archive and are left out, those of a rare name stay)."""
+    own = set(f.keys())
+    day = dates.parse(f.published)
+    if day is None:
+        return frozenset(f"undated|{k}" for k in own)
+    ordinal = day.start.toordinal()
+    month, year = ordinal // BUCKET_DAYS, ordinal // YEAR_DAYS
+    # The half-bucket the article falls in decides the neighbour: two articles closer than a
+    # bucket share one of them.
+    near_month = month + (1 if ordinal % BUCKET_DAYS >= BUCKET_DAYS // 2 else -1)
+    near_year = year + (1 if ordinal % YEAR_DAYS >= YEAR_DAYS // 2 else -1)
+    buckets = (f"m{month}", f"m{near_month}", f"y{year}", f"y{near_year}")
+    return frozenset(f"{b}|{k}" for b in buckets for k in own)
+
+
+def solo(f: StoryFeatures) -> StoryGroup:
+    """A story of one article (what another article is compared with)."""
+    group = StoryGroup(story_id(f.doc_id))
+    group.add(f)
+    return group
+
+
+def articles_linked(
+    a: StoryFeatures, b: StoryFeatures, solo_a: StoryGroup, solo_b: StoryGroup
+) -> bool:
+    """Whether two articles tell one story: similar enough both ways (``similarity`` of each to
+    the other as a story of one article)."""
+    return min(similarity(a, solo_b), similarity(b, solo_a)) >= PAIR_THRESHOLD
+
+
+def story_groups(
+    features: Iterable[StoryFeatures], components_of: Iterable[Iterable[str]]
+) -> list[StoryGroup]:
+    """The stories from the components of linked articles, in the order they start; each story's
+    articles in published order, its id from its first article."""
+    by_id = {f.doc_id: f for f in features}
+    groups = []
+    for component in components_of:
+        members = sorted(
+            (by_id[i] for i in component), key=lambda f: published_key(f.published, f.doc_id)
+        )
+        group = StoryGroup(story_id(members[0].doc_id))
+        for f in members:
+            group.add(f)
+        groups.append(group)
+    return sorted(groups, key=lambda g: published_key(g.members[0].published, g.members[0].doc_id))
+
+
 def assign_stories(features: Iterable[StoryFeatures]) -> list[StoryGroup]:
-    """The stories, in the order they start, given the articles' features in published order:
-    each article joins the existing story it is most similar to, or starts a new one."""
-    groups: list[StoryGroup] = []
-    # Which stories hold each key (name, actor, story event, distinctive word): an article is
-    # scored only against the stories it shares a key with, so the work grows with the overlap,
-    # not with articles x stories. Ties go to the oldest story, as in a scan of them all.
-    holders: dict[str, set[int]] = defaultdict(set)
-    for f in features:
-        best, best_score = None, JOIN_THRESHOLD
-        keys = set(f.keys())
-        candidates = sorted({i for k in keys for i in holders.get(k, ())})
-        for i in candidates:
-            score = similarity(f, groups[i])
-            if score >= best_score and (best is None or score > best_score):
-                best, best_score = i, score
-        if best is None:
-            best = len(groups)
-            groups.append(StoryGroup(story_id(f.doc_id)))
-        group = groups[best]
-        for k in keys:
-            holders[k].add(best)
-        group.add(f)
-    return groups
+    """The stories, in the order they start: the connected components of the pairs of linked
+    articles (``articles_linked``) among those sharing a blocking key (``article_keys``) — the
+    same pairs and components the Spark runner computes block by block."""
+    by_id = {f.doc_id: f for f in features}
+    solos = {i: solo(f) for i, f in by_id.items()}
+    keys = {i: article_keys(f) for i, f in by_id.items()}
+    pairs = pairs_of(keys, lambda a, b: articles_linked(by_id[a], by_id[b], solos[a], solos[b]))
+    return story_groups(by_id.values(), components(by_id, pairs))
 
 
 def label_names(group: StoryGroup) -> list[str]:
