@@ -386,9 +386,10 @@ def timeline(
     ] = "text",
 ) -> None:
     """A dated timeline with citations, for a story, an actor, a query or a date range."""
+    from storyline.export.timeline import FORMATS, find_story, render
     from storyline.records import Document, Entity, Event, Quote, Story, StoryEvent
     from storyline.store import Store
-    from storyline.story.timeline import FORMATS, build_timeline, find_story, render
+    from storyline.story.timeline import build_timeline
 
     with _errors():
         if fmt not in FORMATS:

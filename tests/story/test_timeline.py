@@ -1,9 +1,8 @@
-"""Timelines from story events and quotes: the seed story as a golden case, filters, renderers."""
+"""Timelines from story events and quotes: the seed story as a golden case, filters, the TimelineJS
+export (the other renderers: tests/export/test_timeline_render.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from dataclasses import replace
@@ -13,15 +12,11 @@ import pytest
 from seed_events import quote, seed_documents, seed_events, seed_quotes
 
 from storyline.export.timelinejs import to_timelinejs
-from storyline.records import Document, TimelineEntry, to_dict
+from storyline.records import TimelineEntry, to_dict
 from storyline.story.events import merge_events
 from storyline.story.stories import group_stories
 from storyline.story.timeline import (
     build_timeline,
-    render_csv,
-    render_jsonl,
-    render_markdown,
-    render_text,
     sentence_around,
     story_timelines,
 )
@@ -116,18 +111,6 @@ def test_filters_actor_query_and_range(seeds):
     assert all(e.granularity == "month" for e in monthly)
     top = build_timeline(story_events, events, docs.values(), quotes, max_entries=1)
     assert [e.date for e in top] == ["2022-03-02"]  # the date most articles mention
-
-
-def test_renderers(timeline, seeds):
-    docs: dict[str, Document] = seeds[0]
-    text = render_text(timeline, docs.values())
-    assert "2022-03-02" in text and "The Phnom Penh Post, 2022-10-28" in text
-    md = render_markdown(timeline, docs.values(), title="Cambodia and the war")
-    assert md.startswith("# Cambodia and the war") and "## 2022-10-27" in md
-    rows = list(csv.DictReader(io.StringIO(render_csv(timeline))))
-    assert [r["date"] for r in rows] == [e.date for e in timeline]
-    lines = [json.loads(line) for line in render_jsonl(timeline).splitlines()]
-    assert lines[0]["citations"][0]["doc_id"] == timeline[0].citations[0].doc_id
 
 
 def test_timelinejs_export(timeline, seeds):

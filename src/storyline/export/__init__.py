@@ -1,4 +1,5 @@
-"""Exports: JSONL, CSV and Parquet for every table; TimelineJS for the timeline.
+"""Exports: JSONL, CSV and Parquet for every table; TimelineJS for the timeline (and the timeline
+renderers of ``storyline timeline`` in ``export.timeline``).
 
 Reads: Arrow tables (from the store or a Spark run). Writes: a text stream or a file, never a
 DuckDB database.
