@@ -23,7 +23,7 @@ from pathlib import Path
 
 from storyline.pipeline import build_nlp
 from storyline.settings import load_settings
-from storyline.stages.actors_lexicon import lexicon
+from storyline.stages.actors.lexicon import lexicon
 
 #: UTF-8 read as Latin-1 in a source text ("PeÃ±a Nieto"): no name to learn.
 MOJIBAKE = re.compile("[\u00a1-\u00bf\u00c2\u00c3]")

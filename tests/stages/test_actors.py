@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from storyline.records import Entity, Mention
 from storyline.stages.actors import entity_id, find_actors, normalize_name
-from storyline.stages.actors_coref import QuoteMask, quote_spans
-from storyline.stages.actors_lexicon import (
+from storyline.stages.actors.coref import QuoteMask, quote_spans
+from storyline.stages.actors.lexicon import (
     capital_of,
     country_of,
     group_of,

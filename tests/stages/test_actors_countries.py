@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from storyline.records import Entity
 from storyline.stages.actors import find_actors
-from storyline.stages.actors_lexicon import nationality_of
+from storyline.stages.actors.lexicon import nationality_of
 
 pytestmark = pytest.mark.slow
 

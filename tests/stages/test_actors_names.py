@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from storyline.records import Entity
 from storyline.stages.actors import find_actors
-from storyline.stages.actors_names import camel_cut, line_kind
+from storyline.stages.actors.names import camel_cut, line_kind
 
 pytestmark = pytest.mark.slow
 

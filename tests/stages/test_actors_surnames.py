@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from storyline.stages.actors import find_actors
-from storyline.stages.actors_surnames import Cues, merge, pick
+from storyline.stages.actors.surnames import Cues, merge, pick
 
 pytestmark = pytest.mark.slow
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.stages.actors_lexicon import lexicon
+from storyline.stages.actors.lexicon import lexicon
 from storyline.stages.quotes_cues import CHANNEL_NOUNS
 
 #: Head nouns of a text that speaks for whoever issued it.

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Entity, Mention, Role
 from storyline.stages import doc_list
-from storyline.stages.actors_lexicon import capital_of, country_of
+from storyline.stages.actors.lexicon import capital_of, country_of
 from storyline.stages.lookup import families
 from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
 from storyline.stages.quotes_marks import Covered

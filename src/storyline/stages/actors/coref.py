@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.stages.actors_lexicon import (
+from storyline.stages.actors.lexicon import (
     HEAD_ROLES,
     PERSON_ROLE_HEADS,
     Lexicon,

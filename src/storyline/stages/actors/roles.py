@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from storyline.stages.actors_lexicon import (
+from storyline.stages.actors.lexicon import (
     PERSON_ROLE_HEADS,
     Lexicon,
     country_of,
     normalize_role,
     role_sector,
 )
-from storyline.stages.actors_names import POSSESSIVE, NameSpan
+from storyline.stages.actors.names import POSSESSIVE, NameSpan
 
 STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 COPULAS = frozenset(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.stages.actors_lexicon import (
+from storyline.stages.actors.lexicon import (
     PERSON_ROLE_HEADS,
     Lexicon,
     capital_of,

@@ -1,0 +1,324 @@
+"""Passes over the whole document: bodies and groups no name makes an entity of, and the country
+of those the text leaves open.
+
+"the Bush administration" (its leader's government), "refugees fleeing the civil war in
+Liberia", "Doctors from two American aid groups", "a human rights group", "the government" in a
+document about one country; and the country of an office holder or body when the document names
+one country only, or one far more often than any other.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.stages.actors.build import Builder, alias, country_cluster, entity_id
+from storyline.stages.actors.coref import Cluster
+from storyline.stages.actors.groups import noun_sector
+from storyline.stages.actors.named import GOVERNMENT_WORDS
+
+# Sectors of a country's state: rebels or an opposition of a country do not speak for it.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+# Bodies of a country an article names without saying whose: "the government said", "police
+# fired", "protesters gathered" (troops are left out: often another country's).
+UNNAMED_BODIES = {
+    "government": "GOV",
+    "authorities": "GOV",
+    "president": "GOV",
+    "cabinet": "GOV",
+    "army": "MIL",
+    "military": "MIL",
+    "police": "COP",
+    "parliament": "LEG",
+    "opposition": "OPP",
+    "protesters": "CVL",
+    "protestors": "CVL",
+    "demonstrators": "CVL",
+    "rebels": "REB",
+    "militants": "REB",
+    "insurgents": "REB",
+    "guerrillas": "REB",
+    "gunmen": "REB",
+    "forces": "MIL",
+    "troops": "MIL",
+    "soldiers": "MIL",
+    "court": "JUD",
+    "courts": "JUD",
+    "prosecutors": "JUD",
+    "lawmakers": "LEG",
+    "legislators": "LEG",
+    "officials": "GOV",
+}
+
+#: A word before an unnamed body that says which kind it is: "security forces" are police.
+UNNAMED_KINDS = {("security", "forces"): "COP", ("security", "officials"): "GOV"}
+
+#: Possessors that are the document's own country: "the country's security forces".
+HOME_WORDS = frozenset({"country", "nation"})
+
+# "Doctors from ...", "workers of ...", "students at ...": people of a body or place.
+MEMBER_PREPOSITIONS = frozenset({"of", "from", "at"})
+
+
+def _dominant_country(b: Builder) -> str | None:
+    """The country a document is about: the one its countries, groups and places name most, at
+    least three times as often as any other (a hyphenated "Iran-allied" does not count)."""
+    counts: dict[str, int] = {}
+    for f in b.found:
+        c = f.cluster
+        before = b.doc[f.start - 1].text if f.start > 0 else ""
+        if before == "-" or (f.end < len(b.doc) and b.doc[f.end].text == "-"):
+            continue  # "Iran-allied", "the Turkish-Syrian border"
+        national = c.type == "ORG" and c.sector in NATIONAL_BODY_SECTORS  # "GOP", "Knesset"
+        if c.country in b.lex.country_names and (
+            c.id.startswith("country:") or c.place or national
+        ):
+            counts[c.country] = counts.get(c.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def unnamed_bodies(b: Builder) -> None:
+    """ "the government", "the president", "police", "protesters" with no name and no country:
+    bodies of the country the document is about (its government, police, civilians)."""
+    doc = b.doc
+    covered = {i for f in b.found for i in range(f.start, f.end)}
+    country: str | None = None
+    for tok in b.tokens:
+        sector = UNNAMED_BODIES.get(tok.lower_)
+        if sector is None or tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ == "of" or nxt.i in covered or nxt.pos_ == "PROPN"):
+            continue  # "the government of Kenya", "President Ruto": named elsewhere
+        lefts = [t for t in tok.lefts if t.i < tok.i]
+        home = [t for t in lefts if t.dep_ == "poss" and t.lower_ in HOME_WORDS]
+        if any(
+            t.i in covered or t.pos_ == "PROPN" or (t.dep_ == "poss" and t not in home)
+            for t in lefts
+        ):
+            continue  # "the Kenyan government", "its government": the text says whose
+        if tok.tag_ == "NN" and not any(t.lower_ in ("the", "another") or t in home for t in lefts):
+            continue  # "a government", "government spending": not the body itself
+        kind = next((t.lower_ for t in lefts if t.dep_ in ("compound", "amod")), "")
+        sector = UNNAMED_KINDS.get((kind, tok.lower_), sector)
+        if tok.dep_ == "compound":
+            continue
+        country = country or _dominant_country(b)
+        if country is None:
+            return
+        start = min([tok.i, *(t.i for t in lefts if t.dep_ in ("det", "amod", "compound", "poss"))])
+        b.add(start, tok.i + 1, "nominal", country_cluster(country, sector, b.lex))
+        covered.update(range(start, tok.i + 1))
+
+
+def fleeing_refugees(b: Builder) -> None:
+    """ "refugees fleeing the civil war in Liberia": refugees of the country they flee."""
+    names_at = b.names_at
+    for tok in b.tokens:
+        if tok.lower_ not in ("refugees", "refugee") or any(c.i in names_at for c in tok.lefts):
+            continue
+        flee = next(
+            (c for c in tok.rights if c.dep_ == "acl" and c.lemma_ in ("flee", "escape")), None
+        )
+        if flee is None:
+            continue
+        fled = [names_at[t.i] for t in flee.subtree if t.i in names_at]
+        countries = {n.value for n in fled if n.kind == "country" and n.value}
+        if len(countries) == 1:
+            end = max(n.end for n in fled if n.kind == "country")
+            start = min([tok.i, *(t.i for t in tok.lefts if t.dep_ in ("amod", "compound"))])
+            b.add(start, end, "name", country_cluster(countries.pop(), "REF", b.lex))
+
+
+def members_of(b: Builder) -> None:
+    """ "Doctors from two American aid groups", "workers of the United Bus Company of Tehran",
+    "Militants loyal to Iraq's Al-Qaeda frontman ...": people named by a role noun and the body,
+    place or person they belong to are a group of that one's country, in the noun's sector."""
+    doc = b.doc
+    covered = {i for f in b.found for i in range(f.start, f.end)}
+    headed = {f.head: f for f in reversed(b.found)}
+    for noun in b.tokens:
+        if noun.pos_ != "NOUN" or noun.dep_ == "compound":
+            continue
+        named = headed.get(noun.i)
+        if noun.i in covered and (named is None or named.cluster.country is not None):
+            continue
+        sector = named.cluster.sector if named else noun_sector(doc, noun, b.lex)
+        obj = _member_object(noun) if sector else None
+        country = _owner_country(obj, b) if obj is not None else None
+        if obj is None or country is None or sector is None:
+            continue
+        if named is not None:
+            if named.cluster.type != "PERSON":
+                named.cluster.country = country  # "A Christian missionary from Calgary"
+            continue
+        lefts = [t.i for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i not in covered]
+        start, end = min([*lefts, noun.i]), _object_end(obj, b)
+        b.add(start, end, "name", country_cluster(country, sector, b.lex))
+        covered.update(range(start, end))
+
+
+def _object_end(obj: Token, b: Builder) -> int:
+    """Where an object ends: after the mention holding it, the phrases of place after it ("the
+    United Bus Company of Tehran") and a name in apposition ("frontman Abu Musab al-Zarqawi"),
+    before any clause."""
+    end = max([obj.i + 1, *(f.end for f in b.found if f.start <= obj.i < f.end)])
+    for child in obj.rights:
+        if child.i < end:
+            continue
+        named = [f.end for f in b.found if f.start == end and f.start <= child.i < f.end]
+        if child.dep_ == "appos" and named:
+            end = max(named)
+        elif child.dep_ == "prep" and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    return end
+
+
+def unnamed_international(b: Builder) -> None:
+    """ "a human rights group", "aid groups", "a regional peacekeeping force" that no name or
+    demonym says whose: non-governmental (country ``NGO``) and intergovernmental (``IGO``, MIL)
+    bodies, as the gold codes Amnesty and UN peacekeepers."""
+    doc = b.doc
+    covered = {i for f in b.found for i in range(f.start, f.end)}
+    for tok in b.tokens:
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.dep_ == "compound":
+            continue
+        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
+        start = min([tok.i, *(c.left_edge.i for c in lefts)])
+        if any(i in covered or doc[i].pos_ == "PROPN" for i in range(start, tok.i)) or any(
+            c.dep_ == "poss" for c in tok.lefts
+        ):
+            continue
+        sector = noun_sector(doc, tok, b.lex)
+        text = alias(doc[start : tok.i + 1].text)
+        if sector == "NGO":
+            c = Cluster(entity_id("ORG", text), "ORG", text, "NGO", None)
+        elif sector == "MIL" and "peacekeep" in doc[start : tok.i + 1].text.lower():
+            c = Cluster(entity_id("ORG", text), "ORG", text, "IGO", "MIL")
+        else:
+            continue
+        b.add(start, tok.i + 1, "name", c)
+        covered.update(range(start, tok.i + 1))
+
+
+def _member_object(noun: Token) -> Token | None:
+    """The object of "of", "from", "at" or "loyal to" after a role noun."""
+    for child in noun.rights:
+        prep = None
+        if child.dep_ == "prep" and child.lower_ in MEMBER_PREPOSITIONS:
+            prep = child
+        elif child.dep_ == "amod" and child.lower_ == "loyal":
+            prep = next((c for c in child.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if prep is not None:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _owner_country(obj: Token, b: Builder) -> str | None:
+    """The country of the actor an object names: the widest mention holding it, else the one
+    country named inside it ("Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi")."""
+    holding = [f for f in b.found if f.start <= obj.i < f.end]
+    if holding:
+        widest = max(holding, key=lambda f: f.end - f.start)
+        if widest.cluster.country is not None:
+            return widest.cluster.country
+    inside = {
+        f.cluster.country
+        for f in b.found
+        if obj.left_edge.i <= f.start
+        and f.end <= obj.right_edge.i + 1
+        and f.cluster.id.startswith("country:")
+    }
+    return inside.pop() if len(inside) == 1 else None
+
+
+def leaders_governments(b: Builder) -> None:
+    """ "the Bush administration", "the Assad regime": its leader's country's government."""
+    doc = b.doc
+    for f in list(b.found):
+        c = f.cluster
+        if c.type != "PERSON" or f.kind != "name" or c.country is None or f.end >= len(doc):
+            continue
+        word = doc[f.end]
+        if word.lower_ in GOVERNMENT_WORDS and doc[f.end - 1].head.i == word.i:
+            b.add(f.start, f.end + 1, "name", country_cluster(c.country, "GOV", b.lex))
+
+
+#: Sectors whose members report on a country more often than they belong to it: an outlet or a
+#: correspondent with no stated country ("VOA", "Reuters") is not of the country it covers.
+FOREIGN_REPORTERS = frozenset({"JRN"})
+
+#: Sectors of a country's named bodies that tell what country a document is about.
+NATIONAL_BODY_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
+
+#: Sectors of unnamed bodies that are of the country a document is about.
+HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "CVL", "ELI"})
+
+
+def only_country(b: Builder) -> None:
+    """When a document names one country and no other, an office holder, body or group whose
+    country the text leaves open ("President Bouteflika", "the Supreme Court", "Islamic
+    fundamentalists", "Chenchen refugees") is of it."""
+    # Countries named, as places or in the names of organizations ("National Union for the
+    # Total Independence of Angola").
+    countries = {
+        f.cluster.country
+        for f in b.found
+        if f.cluster.id.startswith("country:")
+        or (f.cluster.place and f.cluster.country)
+        or (f.cluster.type == "ORG" and f.cluster.country in b.lex.country_names)
+    }
+    if len(countries) != 1:
+        return
+    only = countries.pop()
+    acted_on = [
+        f
+        for f in b.found
+        if f.cluster.country == only
+        and f.cluster.id == f"country:{only}"
+        and b.doc[f.head].dep_ in ("dobj", "pobj", "iobj")
+    ]
+    if acted_on:
+        return  # "President Bush warned Russia": the country is the other side, not his own
+    # Someone already acting for that country's state in an office leaves the others of that
+    # office open: they may well be foreign ("President Bush ... the Russian president").
+    taken = {
+        c.sector
+        for c in b.clusters.values()
+        if c.country == only and c.sector in STATE_SECTORS and not c.place
+    }
+    for c in b.clusters.values():
+        if (
+            c.country is None
+            and c.sector is not None
+            and c.sector not in taken
+            and c.sector not in FOREIGN_REPORTERS
+            and c.type in ("PERSON", "ORG", "NORP")
+        ):
+            c.country = only
+
+
+def home_country(b: Builder) -> None:
+    """In a document about one country (its countries and places name it three times as often
+    as any other), a person the text gives no country ("Trump" in a US election story) and a
+    body of a known sector ("the Cabinet", "Republican lawmakers") are of it."""
+    home = _dominant_country(b)
+    if home is None:
+        return
+    # "President Mendoza met Russian President Putin in Moscow": an office the home country's
+    # holder is named in leaves another holder of it open (as in only_country)
+    taken = {
+        c.sector
+        for c in b.clusters.values()
+        if c.country == home and c.sector in STATE_SECTORS and not c.place
+    }
+    for c in b.clusters.values():
+        if c.country is not None or c.place or c.sector in FOREIGN_REPORTERS | taken:
+            continue
+        if c.type == "PERSON" or (c.type in ("ORG", "NORP") and c.sector in HOME_SECTORS):
+            c.country = home

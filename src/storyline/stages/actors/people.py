@@ -1,0 +1,175 @@
+"""People: full names first, then the short forms that belong to them, with their titles.
+
+A short name shared by several people ("Clinton" of Bill and Hillary) goes to the one the text's
+cues point at (``storyline.stages.actors.surnames``). A person's country and sector come from
+the titles the document gives them, else from the people lexicon.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc
+
+from storyline.stages.actors.build import Builder, entity_id
+from storyline.stages.actors.coref import Cluster, Found
+from storyline.stages.actors.lexicon import Lexicon, misspelled_nationality, nationality_of
+from storyline.stages.actors.names import NameSpan, camel_cut, person_key
+from storyline.stages.actors.roles import OrgCode, code_title, left_title, right_apposition
+from storyline.stages.actors.surnames import Cues, mention_cues, merge, pick
+
+# Sectors that belong to one country (an IGO official or an NGO does not).
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "REB", "ELI", "SPY"})
+
+# Titles the people lexicon writes surnames with ("mr obama", "president obama").
+SURNAME_TITLES = ("mr", "mrs", "ms", "president", "prime minister")
+
+
+def find_people(b: Builder) -> None:
+    """The people of a document: one cluster per full name, each mention of a name part to the
+    person it belongs to; then the titles of each and the country and sector they give."""
+    doc, names, names_at, orgs_at, lex = b.doc, b.names, b.names_at, b.orgs_at, b.lex
+    people = [n for n in names if n.kind == "person"]
+    by_key: dict[tuple[str, ...], list[NameSpan]] = {}
+    for n in people:
+        key = person_key(doc, n)
+        if key:
+            by_key.setdefault(key, []).append(n)
+    # Longest names found the clusters; shorter ones join the one they are part of.
+    owner: dict[tuple[str, ...], list[Cluster]] = {}
+    full_keys: list[tuple[tuple[str, ...], Cluster]] = []
+    for key in sorted(by_key, key=lambda k: (-len(k), by_key[k][0].start)):
+        host = [c for fk, c in full_keys if _contains(fk, key)]
+        if not host:
+            first = by_key[key][0]
+            text = _display(doc, first)
+            c = b.cluster(Cluster(entity_id("PERSON", text), "PERSON", text))
+            full_keys.append((key, c))
+            owner[key] = [c]
+        else:
+            owner[key] = host
+
+    def titles(start: int, end: int) -> list[str]:
+        left = left_title(doc, start, names_at, lex)
+        right = right_apposition(doc, end, lex)
+        return [doc[i:j].text for i, j in ((left, start), right or (0, 0)) if i is not None]
+
+    # What the text tells of each person at its full name (gender, titles), to tell namesakes
+    # apart at a short name ("Clinton" of Bill or Hillary).
+    told: dict[int, list[Cues]] = {}
+    for key, hosts in owner.items():
+        if len(hosts) == 1 and len(key) > 1:
+            told.setdefault(id(hosts[0]), []).extend(
+                mention_cues(doc, n.start, n.end, titles) for n in by_key[key]
+            )
+    told_of = {host: merge(cues) for host, cues in told.items()}
+    found_people: list[tuple[NameSpan, Found]] = []
+    for n in sorted(people, key=lambda s: s.start):
+        key = person_key(doc, n)
+        if not key:
+            continue
+        hosts = owner[key]
+        cues = mention_cues(doc, n.start, n.end, titles)
+        recent = _most_recent(hosts, b.found, n.start)
+        chosen = hosts[0] if len(hosts) == 1 else pick(hosts, cues, told_of, recent)
+        if chosen is not None and chosen.gender is None:
+            # the gender the text gives ("Mrs. Clinton", "Clinton ... she"), for the pronouns
+            chosen.gender = told_of.get(id(chosen), cues).gender or cues.gender
+        if chosen is None:
+            continue
+        f = b.add(n.start, n.end, "name", chosen)
+        found_people.append((n, f))
+        text = _display(doc, n)
+        if text not in chosen.names:
+            chosen.names.append(text)
+    for n, f in found_people:
+        _titles_of(doc, b, n, f, names_at=names_at, orgs_at=orgs_at, lex=lex)
+    for c in b.clusters.values():
+        if c.type != "PERSON":
+            continue
+        coded = [t for cc, t in b.titles if cc is c]
+        c.sector = next((t.sector for t in coded if t.sector), None)
+        c.country = next((t.country for t in coded if t.country), None)
+        if c.country is None:
+            # The text says no country: a person's nationality from the people lexicon.
+            # A surname alone only when the document gives no fuller name.
+            known = [n for n in [c.name, *c.names] if " " in n] or [c.name, *c.names]
+            c.country = next((iso for n in known if (iso := nationality_of(n, lex))), None)
+        surname = c.name.split()[-1].lower() if c.name.split() else ""
+        if c.country is None and c.roles:
+            # "President Obama": the dictionary's title and surname, when the text gives that title.
+            c.country = next(
+                (iso for r in c.roles if (iso := lex.people.get(f"{r.lower()} {surname}"))), None
+            )
+        if c.country is None and all(" " not in n for n in [c.name, *c.names]):
+            # "Obama" alone: the one the dictionary calls "Mr Obama" or "President Obama".
+            titled = {iso for t in SURNAME_TITLES if (iso := lex.people.get(f"{t} {surname}"))}
+            c.country = titled.pop() if len(titled) == 1 else None
+        if c.country is None and c.sector in NATIONAL_SECTORS:
+            # "President Laurent Gbago": an office holder's surname one letter short of a name
+            # in the people lexicon.
+            c.country = misspelled_nationality(c.name.split()[-1])
+
+
+def _titles_of(
+    doc: Doc,
+    b: Builder,
+    n: NameSpan,
+    f: Found,
+    *,
+    names_at: dict[int, NameSpan],
+    orgs_at: dict[int, OrgCode],
+    lex: Lexicon,
+) -> None:
+    start = left_title(doc, n.start, names_at, lex)
+    if start is not None:
+        title = code_title(
+            doc, start, n.start, names_at=names_at, orgs=orgs_at, lex=lex, head_last=True
+        )
+        after = names_at.get(n.end + 1) if n.end + 1 < len(doc) else None
+        if (
+            title is not None
+            and title.country is None
+            and after is not None
+            and doc[n.end].lower_ == "of"
+            and after.kind == "country"
+        ):
+            title = dataclasses.replace(title, country=after.value)  # "King Hassan of Morocco"
+            b.titles.append((f.cluster, dataclasses.replace(title, start=n.end, end=after.end)))
+            b.add(n.end, after.end, "title", f.cluster)
+        if title is not None:
+            b.titles.append((f.cluster, title))
+            b.add(start, n.start, "title", f.cluster)
+            if title.role:
+                f.cluster.roles.append(title.role)
+    apposition = right_apposition(doc, n.end, lex)
+    if apposition is not None:
+        title = code_title(
+            doc, *apposition, names_at=names_at, orgs=orgs_at, lex=lex, head_last=False
+        )
+        if title is not None and title.role:
+            b.titles.append((f.cluster, title))
+            b.add(apposition[0], apposition[1], "title", f.cluster)
+            f.cluster.roles.append(title.role)
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
+
+
+def _most_recent(hosts: list[Cluster], found: list[Found], start: int) -> Cluster | None:
+    """Of several people sharing a name part, the one named last before ``start``."""
+    best: tuple[int, Cluster] | None = None
+    for f in found:
+        if f.cluster in hosts and f.start < start and (best is None or f.start > best[0]):
+            best = (f.start, f.cluster)
+    return best[1] if best else None
+
+
+def _display(doc: Doc, n: NameSpan) -> str:
+    text = doc[n.start : n.end].text
+    text = text[camel_cut(doc[n.start].text) :]
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return " ".join(text.split())
