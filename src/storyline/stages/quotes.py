@@ -41,6 +41,7 @@ from storyline.stages.quotes_cues import (
 )
 from storyline.stages.quotes_marks import ALL_MARKS, Covered, Marked, find_marked
 from storyline.stages.quotes_speakers import Resolver, Speaker
+from storyline.stages.syntax import pobj_of, span_chars, token_chars
 
 _DASHES = frozenset("-—–")
 _END_PUNCT = frozenset(".!?")
@@ -217,7 +218,7 @@ def _direct_drafts(
                                 min([*after, mark.start]),
                                 end,
                                 "mixed",
-                                _range(framing),
+                                token_chars(framing),
                                 framing,
                                 subject_of(framing),
                             ),
@@ -248,10 +249,6 @@ def _direct_drafts(
         elif words >= _MIN_WORDS_UNCUED:
             drafts.append(_Draft(mark.start, end, "direct", None, None, None))
     return drafts, partials
-
-
-def _range(token: Token) -> tuple[int, int]:
-    return token.idx, token.idx + len(token)
 
 
 def _role_of(first: int, stop: int, doc: Doc) -> tuple[bool, Token | None]:
@@ -309,7 +306,7 @@ def _cue_near(
             return _verb_cue(verbs[0], before)
         names = [t for t in before[1:] if t.pos_ == "PROPN"]
         if names and len(before) <= 8 and not any(t.pos_ == "VERB" for t in before):
-            return _range(before[0]), None, names[0]
+            return token_chars(before[0]), None, names[0]
     if len(before) > 1 and before[0].text in (",", ":") and is_cue(before[1]):
         # 'the Command said, “…”': the verb right before the quote is its cue, not one after
         return _verb_cue(before[1], before)
@@ -322,7 +319,7 @@ def _cue_near(
             return (token.idx, token.nbor(1).idx + 2), None, according_object(token)
     if after and after[0].text in _DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
         names = [t for t in after[1:6] if t.pos_ == "PROPN"]
-        return _range(after[0]), None, names[-1] if names else after[1]
+        return token_chars(after[0]), None, names[-1] if names else after[1]
     for k, token in enumerate(before):
         if is_cue(token):
             if any(t.is_alpha and t.dep_ not in _BETWEEN_DEPS for t in before[:k]):
@@ -353,7 +350,7 @@ def _verb_cue(
         ]
         if near:
             subject = min(near, key=lambda t: (t.i > verb.i, abs(t.i - verb.i)))
-    return _range(verb), verb, subject
+    return token_chars(verb), verb, subject
 
 
 def _adjacent(doc: Doc, previous: _Draft, mark: Marked, starts: list[int]) -> bool:
@@ -426,7 +423,7 @@ def _colon_drafts(doc: Doc, text: str, starts: list[int], taken: list[_Draft]) -
             continue
         colon_tok = doc[_token_at(starts, colon)]
         kind: QuoteKind = "direct" if text[colon + 1 : content_start].strip() else "indirect"
-        cue = _range(colon_tok)
+        cue = token_chars(colon_tok)
         found.append(_Draft(content_start, content_end, kind, cue, None, propn[-1], named=True))
     return found
 
@@ -479,7 +476,7 @@ def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     end = _trim_end(text, start, end)
     if end <= start:
         return None
-    return _Draft(start, end, "indirect", _range(verb), verb, subject_of(verb))
+    return _Draft(start, end, "indirect", token_chars(verb), verb, subject_of(verb))
 
 
 def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
@@ -494,7 +491,8 @@ def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
         if child.dep_ == "xcomp" and lemma in URGING_VERBS:
             content = child  # "urged Beijing to use its influence"
         elif child.dep_ == "prep" and child.lower_ == "for" and lemma in CALLING_VERBS:
-            content = next((c for c in child.children if c.dep_ == "pobj"), content)
+            obj = pobj_of(child)
+            content = obj if obj is not None else content
         elif child.dep_ == "dobj" and lemma in OBJECT_VERBS and content is None:
             content = child
     if content is None or content.pos_ in ("PRON", "PROPN") or len(list(content.subtree)) < 2:
@@ -504,7 +502,7 @@ def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     end = _trim_end(text, start, min(end, stop if stop >= 0 else len(text)))
     if end <= start or start < verb.idx:
         return None
-    return _Draft(start, end, "indirect", _range(verb), verb, subject_of(verb))
+    return _Draft(start, end, "indirect", token_chars(verb), verb, subject_of(verb))
 
 
 def _according_draft(doc: Doc, token: Token) -> _Draft | None:
@@ -532,7 +530,7 @@ def _trimmed(doc: Doc, first: int, stop: int) -> tuple[int, int]:
         stop -= 1
     if stop <= first:
         return 0, 0
-    return doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1])
+    return span_chars(doc, first, stop)
 
 
 # --- records ---------------------------------------------------------------------------------
@@ -643,7 +641,7 @@ def _addressee(verb: Token, resolver: Resolver) -> str | None:
     if first.lower_ == "the" and first.idx < start and first.head == target:
         start = first.idx  # "told The Post"
     text = resolver.text[start:end]
-    ref = resolver.ref_at(target.idx, target.idx + len(target))
+    ref = resolver.ref_at(*token_chars(target))
     if ref is not None and ref.entity_id is not None and len(ref.name) > len(text):
         return ref.name  # the canonical name says more than the text
     return text

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
+
+from storyline.stages.syntax import entity_span, pobj_of, span_chars
 
 
 def _words(text: str) -> frozenset[str]:
@@ -131,10 +133,8 @@ def _subject_of(verb: Token) -> Token | None:
 
 def _agent_of(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
+        if child.dep_ == "agent" and (obj := pobj_of(child)) is not None:
+            return obj
     return None
 
 
@@ -143,7 +143,7 @@ def name_span(head: Token) -> tuple[int, int]:
     relative clauses): the named entity around it, else its compound/modifier chain."""
     doc = head.doc
     if head.ent_type_:
-        span = _entity_at(doc, head)
+        span = entity_span(head)
         return unglue(span[0], span.start_char, span.end_char)
     start = head.i
     while start > 0:
@@ -156,17 +156,7 @@ def name_span(head: Token) -> tuple[int, int]:
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == head.i:
         end += 1
-    return unglue(doc[start], doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-
-
-def _entity_at(doc: Doc, token: Token) -> Span:
-    """The named entity a token is part of (read from IOB tags: ``doc.ents`` is slow)."""
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+    return unglue(doc[start], *span_chars(doc, start, end))
 
 
 def unglue(first: Token, start: int, end: int) -> tuple[int, int]:

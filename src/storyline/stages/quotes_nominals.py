@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from storyline.stages.actors.lexicon import lexicon
 from storyline.stages.quotes_cues import CHANNEL_NOUNS
+from storyline.stages.syntax import pobj_of
 
 #: Head nouns of a text that speaks for whoever issued it.
 DOCUMENT_NOUNS: frozenset[str] = CHANNEL_NOUNS | frozenset(
@@ -58,15 +59,15 @@ def document_owner(head: Token) -> Token | None:
     while stack:
         child = stack.pop(0)
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+            obj = pobj_of(child)
+            if obj is not None:
+                return obj
         if child.dep_ in ("acl", "agent"):  # "a statement posted by X"
             stack.extend(child.children)
             if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
+                obj = pobj_of(child)
+                if obj is not None:
+                    return obj
     return None
 
 

@@ -32,6 +32,7 @@ from storyline.stages.quotes_nominals import (
     modifiers,
     written_name,
 )
+from storyline.stages.syntax import token_chars
 
 PERSON_TYPES = frozenset({"PERSON"})
 GROUP_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -119,10 +120,10 @@ class Resolver:
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
             # "Washington, which claims …": the noun the clause is about, found at "which"
             noun = self.resolve(head.head.head, previous, stop, as_name=as_name)
-            return Speaker(noun.name, noun.entity_id, head.idx, head.idx + len(head), noun.type)
+            return Speaker(noun.name, noun.entity_id, *token_chars(head), noun.type)
         start, end = name_span(head)
         lower = head.lower_
-        ref = self.ref_at(head.idx, head.idx + len(head))
+        ref = self.ref_at(*token_chars(head))
         if head.pos_ == "NOUN" and not as_name:
             return self._nominal(head, ref, previous, stop)
         if ref is not None and (ref.entity_id is not None or ref.kind in ("ent", "name")):
@@ -131,8 +132,8 @@ class Resolver:
             wanted = {"it": GROUP_TYPES, "they": THEY_TYPES}.get(lower, PERSON_TYPES)
             found = self._look_back(head, wanted, previous, stop)
             if found is None:
-                return Speaker(None, None, head.idx, head.idx + len(head))
-            return Speaker(found.name, found.entity_id, head.idx, head.idx + len(head), found.type)
+                return Speaker(None, None, *token_chars(head))
+            return Speaker(found.name, found.entity_id, *token_chars(head), found.type)
         if head.pos_ == "PROPN" or as_name:
             if self.text[start : start + 4].lower() == "the ":
                 start += 4  # the named entity took the article: "the Somali Military Command"
@@ -177,7 +178,7 @@ class Resolver:
             return Speaker(previous.name, previous.entity_id, *name_span(head), previous.type)
         holder = self._role_holder(head)
         if holder is not None:
-            return Speaker(holder.name, holder.entity_id, head.idx, head.idx + len(head), "PERSON")
+            return Speaker(holder.name, holder.entity_id, *token_chars(head), "PERSON")
         start, end = written_name(head, head.left_edge.idx, name_span(head)[1])
         entity_id = ref.entity_id if ref is not None else None
         kind = GROUP if head.tag_ == "NNS" else None

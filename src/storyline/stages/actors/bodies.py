@@ -15,6 +15,7 @@ from storyline.stages.actors.build import Builder, alias, country_cluster, entit
 from storyline.stages.actors.coref import Cluster
 from storyline.stages.actors.groups import noun_sector
 from storyline.stages.actors.named import GOVERNMENT_WORDS
+from storyline.stages.syntax import pobj_of
 
 # Sectors of a country's state: rebels or an opposition of a country do not speak for it.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
@@ -215,7 +216,7 @@ def _member_object(noun: Token) -> Token | None:
         elif child.dep_ == "amod" and child.lower_ == "loyal":
             prep = next((c for c in child.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
         if prep is not None:
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+            return pobj_of(prep)
     return None
 
 

@@ -17,6 +17,7 @@ from storyline.stages.actors.coref import Cluster, Found, QuoteMask, quote_spans
 from storyline.stages.actors.lexicon import SECTOR_NAMES, Lexicon
 from storyline.stages.actors.names import NameSpan, camel_cut, find_names
 from storyline.stages.actors.roles import OrgCode, Title
+from storyline.stages.syntax import span_chars
 
 
 def entity_id(type_: str, name: str) -> str:
@@ -81,17 +82,13 @@ def records_of(doc: Doc, b: Builder) -> tuple[list[Entity], list[Mention], list[
     text_of_doc = b.text
     published = doc._.published
     date = str(published)[:10] if published else None
-    titles = [
-        (b.doc[t.start].idx, b.doc[t.end - 1].idx + len(b.doc[t.end - 1])) for _, t in b.titles
-    ]
+    titles = [span_chars(b.doc, t.start, t.end) for _, t in b.titles]
     mentions: dict[tuple[int, int], Mention] = {}
     used: dict[str, Cluster] = {}
     for f in sorted(b.found, key=lambda f: (b.doc[f.start].idx, -f.end)):
-        start = b.doc[f.start].idx
+        start, end = span_chars(b.doc, f.start, f.end)
         if f.kind == "name" and f.cluster.type == "PERSON":
             start += camel_cut(b.doc[f.start].text)
-        last = b.doc[f.end - 1]
-        end = last.idx + len(last.text)
         text = text_of_doc[start:end]
         for suffix in ("'s", "’s"):
             if text.endswith(suffix) and f.kind == "name" and len(text) > len(suffix):
@@ -123,8 +120,7 @@ def records_of(doc: Doc, b: Builder) -> tuple[list[Entity], list[Mention], list[
             t.role or "",
             t.country,
             t.sector,
-            b.doc[t.start].idx,
-            b.doc[t.end - 1].idx + len(b.doc[t.end - 1]),
+            *span_chars(b.doc, t.start, t.end),
             date,
         )
         for c, t in b.titles

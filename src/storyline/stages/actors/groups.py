@@ -16,6 +16,7 @@ from storyline.stages.actors.lexicon import (
     role_sector,
 )
 from storyline.stages.actors.names import NameSpan
+from storyline.stages.syntax import is_possessive, pobj_of
 
 # Things a force has, not its people: "U.N. helicopters" are the UN's, not its troops.
 EQUIPMENT = frozenset(
@@ -74,7 +75,7 @@ def counted_people(doc: Doc, span: NameSpan, names_at: dict[int, NameSpan]) -> b
         if child.dep_ in ("acl", "relcl"):
             return True  # "Palestinians living in the West Bank"
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
-            place = next((t for t in child.children if t.dep_ == "pobj"), None)
+            place = pobj_of(child)
             where = names_at.get(place.i) if place is not None else None
             if where is not None and where.kind in ("place", "country", "capital"):
                 return True  # "Palestinians of the West Bank"
@@ -274,7 +275,7 @@ def _next_noun(doc: Doc, span: NameSpan) -> int:
     i = span.end
     while i < len(doc) and doc[i].pos_ in ("ADJ", "PART", "NOUN") and doc[i].pos_ != "NOUN":
         i += 1
-    if i < len(doc) and doc[i].text in ("'s", "’s"):
+    if i < len(doc) and is_possessive(doc[i]):
         i += 1
         while i < len(doc) and doc[i].pos_ == "ADJ":
             i += 1

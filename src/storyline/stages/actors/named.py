@@ -35,6 +35,7 @@ from storyline.stages.actors.lexicon import (
 )
 from storyline.stages.actors.names import NameSpan
 from storyline.stages.actors.roles import OrgCode, code_title, right_apposition
+from storyline.stages.syntax import is_possessive
 
 LOCATIVE = frozenset(
     {
@@ -213,7 +214,7 @@ def _country_before(doc: Doc, start: int, names_at: dict[int, NameSpan]) -> str 
     """The country named just before an organization or place: "US Congress", "Israel's
     Cabinet", "Ankara's Cankaya district" (a capital's, with "'s")."""
     i = start - 1
-    owned = i >= 0 and doc[i].text in ("'s", "’s")
+    owned = i >= 0 and is_possessive(doc[i])
     if owned:
         i -= 1
     span = names_at.get(i)
