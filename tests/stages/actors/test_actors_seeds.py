@@ -15,7 +15,7 @@ from storyline.story.entities import link_entities
 
 pytestmark = pytest.mark.slow
 
-SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "examples" / "seeds"
 
 
 @pytest.fixture(scope="module")

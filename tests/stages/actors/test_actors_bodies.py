@@ -1,0 +1,181 @@
+"""Passes over the whole document (stages/actors/bodies.py): unnamed bodies, members of a body,
+refugees, international bodies, the country of a document about one country."""
+
+from __future__ import annotations
+
+import pytest
+from actors_text import entity_named, mention_at, run
+from spacy.language import Language
+
+pytestmark = pytest.mark.slow
+
+
+def test_rebels_of_the_only_country_do_not_make_its_president_foreign(
+    base_nlp: Language,
+) -> None:
+    doc = run(
+        base_nlp,
+        "Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago to lay "
+        "down their arms.",
+    )
+    assert entity_named(doc, "Laurent Gbago").country == "CIV"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        (
+            "Judge Alejandro Rivera opened fraud investigations against 28 Chilean government "
+            "officials suspected of taking kickbacks.",
+            "Alejandro Rivera",
+            "CHL",
+        ),
+        (
+            "President Jose Eduardo Santos conceded to demands from the National Union for the "
+            "Total Independence of Angola (UNITA).",
+            "Jose Eduardo Santos",
+            "AGO",
+        ),
+        (
+            "Islamic fundamentalists continued their hunger strike to demand the resignation "
+            "of Algerian President Ahmed Ben Bella.",
+            "Islamic fundamentalists",
+            "DZA",
+        ),
+        (
+            "Islamic fundamentalists protested in Paris against the Algerian president.",
+            "Islamic fundamentalists",
+            None,
+        ),
+        (
+            "President Karl Mendoza met Russian President Vladimir Putin in Moscow.",
+            "Karl Mendoza",
+            None,
+        ),
+        (
+            "Kenyan police arrested ten protesters in Nairobi on Monday, Reuters reported.",
+            "Reuters",
+            None,  # an outlet is not of the country it reports on
+        ),
+    ],
+)
+def test_office_holder_of_the_only_country_named(
+    base_nlp: Language, text: str, person: str, country: str | None
+) -> None:
+    """An office holder with no stated country is of the one country the text names (also in an
+    organization's name), unless someone of that country already holds the same kind of office."""
+    doc = run(base_nlp, text)
+    assert entity_named(doc, person).country == country
+
+
+def test_a_group_named_by_its_members_in_a_country(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Police arrested members of an extremist organization in Northern Ireland.")
+    group = next(m for m in doc._.mentions if m.text.endswith("Northern Ireland"))
+    assert group.entity_id == "country:GBR:REB"
+
+
+def test_a_leaders_administration_is_the_government_and_un_helicopters_the_un(
+    base_nlp: Language,
+) -> None:
+    doc = run(base_nlp, "The Bush administration rejected the plan. U.N. helicopters arrived.")
+    codes = {(e.id, e.country, e.sector) for e in doc._.entities}
+    assert ("country:USA:GOV", "USA", "GOV") in codes
+    assert ("igo:UNO", "IGO", None) in codes
+    assert not any(e.id == "igo:UNO:MIL" for e in doc._.entities)
+
+
+def test_unnamed_bodies_of_the_country_a_document_is_about(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Kenya's opposition called for protests in Nairobi. The government said police would "
+        "respond.",
+    )
+    assert {"country:KEN:GOV", "country:KEN:COP"} <= {m.entity_id for m in doc._.mentions}
+    government = mention_at(doc, "The government")
+    assert government is not None
+    assert (government.entity_id, government.kind) == ("country:KEN:GOV", "nominal")
+    # Two countries named as often as each other: whose government it is stays open.
+    doc = run(base_nlp, "Kenya and Uganda met. The government said it would respond.")
+    assert mention_at(doc, "The government") is None
+
+
+def test_unnamed_rebels_are_of_the_document_s_country(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Rebels attacked an army base in northern Mali on Sunday.")
+    rebels = mention_at(doc, "Rebels")
+    assert rebels is not None
+    assert rebels.entity_id == "country:MLI:REB"
+    assert mention_at(doc, "army") is None  # a word of "an army base", not the army itself
+
+
+def test_refugees_are_of_the_country_they_flee(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Thousands of refugees fleeing Syria crossed into Turkey.")
+    refugees = mention_at(doc, "refugees fleeing Syria")
+    assert refugees is not None
+    assert refugees.entity_id == "country:SYR:REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country", "sector"),
+    [
+        (
+            "Doctors from two American aid groups delivered medicine to the hospital.",
+            "Doctors from two American aid groups",
+            "USA",
+            "MED",
+        ),
+        (
+            "Authorities pressured workers of the United Bus Company of Tehran to end the strike.",
+            "workers of the United Bus Company of Tehran",
+            "IRN",
+            "LAB",
+        ),
+        (
+            "Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi claimed the attack.",
+            "Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi",
+            "IRQ",
+            "REB",
+        ),
+        (
+            "A Christian missionary from Calgary was arrested in Lebanon.",
+            "Christian missionary",
+            "CAN",
+            "REL",
+        ),
+    ],
+)
+def test_people_of_a_body_or_place_are_a_group_of_its_country(
+    base_nlp: Language, text: str, actor: str, country: str, sector: str
+) -> None:
+    doc = run(base_nlp, text)
+    found = mention_at(doc, actor)
+    assert found is not None, [m.text for m in doc._.mentions]
+    entity = next(e for e in doc._.entities if e.id == found.entity_id)
+    assert (entity.country, entity.sector) == (country, sector)
+
+
+def test_people_of_a_body_with_no_country_are_left_alone(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Doctors from the local hospital treated the wounded.")
+    assert not [m for m in doc._.mentions if m.text.startswith("Doctors")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country", "sector"),
+    [
+        ("A human rights group protested here on Wednesday.", "human rights group", "NGO", None),
+        (
+            "The rebels opposed the deployment of a regional peacekeeping force.",
+            "regional peacekeeping force",
+            "IGO",
+            "MIL",
+        ),
+        ("Croatian aid groups sent food to the town.", "Croatian aid groups", "HRV", "NGO"),
+    ],
+)
+def test_unnamed_international_bodies(
+    base_nlp: Language, text: str, actor: str, country: str, sector: str | None
+) -> None:
+    doc = run(base_nlp, text)
+    found = mention_at(doc, actor)
+    assert found is not None, [m.text for m in doc._.mentions]
+    entity = next(e for e in doc._.entities if e.id == found.entity_id)
+    assert (entity.country, entity.sector) == (country, sector)

@@ -1,0 +1,66 @@
+"""Nominals and pronouns (stages/actors/coref.py) and the quoted text they are not linked in."""
+
+from __future__ import annotations
+
+import pytest
+from actors_text import entity_named, mention_at, run
+from spacy.language import Language
+
+from storyline.stages.actors.coref import QuoteMask, quote_spans
+
+pytestmark = pytest.mark.slow
+
+
+def test_quote_spans_close_at_paragraph_end() -> None:
+    text = 'He said "we act" today.\n“One paragraph\n“Two,” he said.'
+    spans = quote_spans(text)
+    mask = QuoteMask(spans)
+    assert text.index("we") in mask
+    assert text.index("today") not in mask
+    assert text.index("One") in mask
+    assert text.index("he said.") not in mask
+
+
+def test_title_before_name_pronoun_and_premier_are_one_person(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Cambodian Prime Minister Hun Sen said he would call Kyiv. "
+        "The premier said Cambodia is set to host the summit.",
+    )
+    hun_sen = entity_named(doc, "Hun Sen")
+    assert (hun_sen.country, hun_sen.sector, hun_sen.type) == ("KHM", "GOV", "PERSON")
+    he = mention_at(doc, "he")
+    premier = mention_at(doc, "The premier")
+    assert he is not None and he.entity_id == hun_sen.id and he.kind == "pronoun"
+    assert premier is not None and premier.entity_id == hun_sen.id and premier.kind == "nominal"
+    [role] = [r for r in doc._.roles if r.entity_id == hun_sen.id]
+    assert (role.role, role.date) == ("prime minister", "2022-03-04")
+
+
+def test_no_link_for_expletive_it_or_pronouns_in_quotes(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        'Hun Sen said it is unlikely that Ukraine will win. "He will not stop," Hun Sen said.',
+    )
+    assert mention_at(doc, "it") is None
+    assert mention_at(doc, "He") is None
+
+
+def test_pronoun_after_a_quote_is_the_last_speaker(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Cambodia backed the plan. Royal Academy of Cambodia secretary-general Yang Peou said "
+        "the meeting is important.\n"
+        "The Kingdom has adopted a policy of neutrality, he said.",
+    )
+    he = mention_at(doc, "he")
+    kingdom = mention_at(doc, "The Kingdom")
+    peou = entity_named(doc, "Yang Peou")
+    assert he is not None and he.entity_id == peou.id
+    assert kingdom is not None and kingdom.entity_id == "country:KHM"
+
+
+def test_subject_it_of_an_adverbial_clause_is_the_nearest_possessor(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Putin praised China's stance on Ukraine after it abstained in the vote.")
+    it = mention_at(doc, "it")
+    assert it is not None and it.entity_id == "country:CHN"

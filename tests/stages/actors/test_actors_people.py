@@ -1,0 +1,105 @@
+"""People and their titles (stages/actors/people.py, roles.py), on short texts."""
+
+from __future__ import annotations
+
+import pytest
+from actors_text import entity_named, mention_at, run
+from spacy.language import Language
+
+from storyline.stages.actors.lexicon import (
+    nationality_of,
+)
+
+pytestmark = pytest.mark.slow
+
+
+def test_title_after_name_apposition(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Yang Peou, secretary-general of the Royal Academy of Cambodia, said talks are needed. "
+        "Peou continued that Cambodia should act.",
+    )
+    peou = entity_named(doc, "Yang Peou")
+    assert (peou.country, peou.sector) == ("KHM", "EDU")
+    short = mention_at(doc, "Peou", nth=1)
+    assert short is not None and short.entity_id == peou.id
+
+
+def test_a_bodys_office_holder_after_its_possessive(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Activists rallied against the party's leader Karim Dossou on Monday.")
+    assert entity_named(doc, "Karim Dossou").sector == "PTY"
+    doc = run(base_nlp, "Activists rallied against the country's leader Karim Dossou on Monday.")
+    assert entity_named(doc, "Karim Dossou").sector != "PTY"
+
+
+def test_people_sharing_a_surname_stay_apart(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Opposition leader Kem Sokha met Prime Minister Hun Sen. Later, Kem Monovithya said "
+        "the talks failed.",
+    )
+    sokha = entity_named(doc, "Kem Sokha")
+    monovithya = entity_named(doc, "Kem Monovithya")
+    assert sokha.id != monovithya.id
+    assert sokha.sector == "OPP"
+
+
+def test_name_with_particles_is_one_person(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "The message came from European Commission chief Ursula von der Leyen at the European "
+        "Parliament. Von der Leyen said she agreed.",
+    )
+    person = entity_named(doc, "Ursula von der Leyen")
+    assert person.country == "IGO"
+    short = mention_at(doc, "Von der Leyen")
+    assert short is not None and short.entity_id == person.id
+
+
+def test_a_people_word_before_a_verb_stays_a_person(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Minister Sam Hausa said the talks would resume.")
+    assert entity_named(doc, "Sam Hausa").type == "PERSON"
+
+
+def test_a_surname_the_tagger_calls_a_noun_is_still_the_person(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Ukrainian President Volodymyr Zelenskyy called Hun Sen on Monday.\n\nZelenskyy offered "
+        "his appreciation to Cambodia for its support for Ukraine's bid to become an ASEAN "
+        "Sectoral Dialogue Partner, after it signed the Instrument of Accession.",
+    )
+    person = entity_named(doc, "Volodymyr Zelenskyy")
+    his = mention_at(doc, "his")
+    assert his is not None and his.entity_id == person.id
+    it = mention_at(doc, "it")
+    assert it is not None and it.entity_id == "country:UKR"  # "Ukraine's bid ..., after it"
+
+
+def test_office_holder_with_a_misspelled_surname(base_nlp: Language) -> None:
+    doc = run(base_nlp, "President Francois Mitterand welcomed the envoy on Thursday.")
+    assert entity_named(doc, "Francois Mitterand").country == "FRA"
+
+
+def test_an_office_holder_named_by_title_and_surname_as_the_dictionary_writes_it(
+    base_nlp: Language,
+) -> None:
+    doc = run(base_nlp, "Moroccan diplomats met President Obama in Washington on Monday.")
+    assert entity_named(doc, "Obama").country == "USA"
+    assert nationality_of("Obama") is None  # the surname alone is shared with other countries
+
+
+def test_a_known_person_the_tagger_calls_a_place(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Buhari attended the summit.")
+    assert [(e.type, e.country) for e in doc._.entities] == [("PERSON", "NGA")]
+    doc = run(base_nlp, "Paris rejected the plan.")  # also a surname in the people lexicon
+    assert [(e.type, e.country) for e in doc._.entities] == [("ORG", "FRA")]
+
+
+def test_a_surname_alone_the_dictionary_writes_with_a_courtesy_title(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Obama will hold talks in Nairobi.")
+    assert entity_named(doc, "Obama").country == "USA"
+
+
+def test_a_title_and_name_ending_the_text(base_nlp: Language) -> None:
+    doc = run(base_nlp, "The crowd cheered for President Barack Obama")
+    assert entity_named(doc, "Barack Obama").type == "PERSON"
