@@ -6,9 +6,10 @@ components of accepted pairs.
 
 Comparing every item with every other grows with the square of the corpus. A step instead gives
 each item a few keys, and only items sharing a key — a *block* — are compared. A key holds a time
-bucket (``day_buckets``), so a block gathers items of one stretch of time, and a block larger than
-``BLOCK_LIMIT`` is left out (a key that common — a country's government over a month of a large
-archive — says too little to compare on): the work per item is bounded whatever the corpus size.
+bucket (``day_buckets``), so a block gathers items of one stretch of time. A block larger than
+``BLOCK_LIMIT`` (a country's government over a month of a large archive) is split by the words
+a pair must share to be accepted, and a part still that large is left out (a word that common says
+too little to compare on): the work per item is bounded whatever the corpus size.
 A pair sharing several keys is scored in one block only, the one of the first key they share, so the
 blocks can be processed independently (one task each on Spark) and their pairs simply put together.
 
@@ -50,13 +51,40 @@ def block_pairs(
     members: Sequence[str],
     keys_of: Callable[[str], frozenset[str]],
     accept: Callable[[str, str], bool],
+    words_of: Callable[[str], frozenset[str]] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """The accepted pairs of one block of item ids, as (smaller id, larger id), each pair once
     over all blocks: a pair is tried only in the block of the first key (in sort order) its members
-    share."""
-    if len(members) > BLOCK_LIMIT:
-        return
+    share. A block over ``BLOCK_LIMIT`` is split by ``words_of`` (the words a pair must share to be
+    accepted at all), each part within the limit compared; without ``words_of`` it is skipped."""
     ordered = sorted(set(members))
+    if len(ordered) <= BLOCK_LIMIT:
+        yield from _pairs(key, ordered, keys_of, accept)
+    elif words_of is not None:
+        parts: dict[str, list[str]] = defaultdict(list)
+        for item in ordered:
+            for word in words_of(item):
+                parts[word].append(item)
+        for word, part in sorted(parts.items()):
+            if len(part) <= BLOCK_LIMIT:
+                in_part = _first_shared(word, words_of, accept)
+                yield from _pairs(key, part, keys_of, in_part)
+
+
+def _first_shared(
+    word: str, words_of: Callable[[str], frozenset[str]], accept: Callable[[str, str], bool]
+) -> Callable[[str, str], bool]:
+    """``accept`` for the part of a split block holding ``word``, trying a pair only in the part
+    of the first word it shares."""
+    return lambda a, b: min(words_of(a) & words_of(b)) == word and accept(a, b)
+
+
+def _pairs(
+    key: str,
+    ordered: Sequence[str],
+    keys_of: Callable[[str], frozenset[str]],
+    accept: Callable[[str, str], bool],
+) -> Iterator[tuple[str, str]]:
     for i, a in enumerate(ordered):
         keys_a = keys_of(a)
         for b in ordered[i + 1 :]:
@@ -89,12 +117,16 @@ def components(ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[lis
 
 
 def pairs_of(
-    keys: Mapping[str, frozenset[str]], accept: Callable[[str, str], bool]
+    keys: Mapping[str, frozenset[str]],
+    accept: Callable[[str, str], bool],
+    words: Mapping[str, frozenset[str]] | None = None,
 ) -> list[tuple[str, str]]:
-    """Every accepted pair of the items (by id) over all the blocks of their ``keys``."""
+    """Every accepted pair of the items (by id) over all the blocks of their ``keys`` (blocks
+    over the limit split by ``words``, see ``block_pairs``)."""
     found: list[tuple[str, str]] = []
+    words_of = words.__getitem__ if words is not None else None
     for key, member_ids in sorted(blocks(keys).items()):
-        found += block_pairs(key, member_ids, keys.__getitem__, accept)
+        found += block_pairs(key, member_ids, keys.__getitem__, accept, words_of)
     return found
 
 

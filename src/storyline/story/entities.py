@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from storyline.records import Actor, DocumentEntity, Entity, EntityLink, Event, Role
 
@@ -88,75 +89,167 @@ def inherit(entity: Entity, roles: Iterable[Role], date: str | None) -> Entity:
     )
 
 
-def link_entities(
-    entities: Iterable[Entity], roles: Iterable[Role]
-) -> tuple[list[Entity], dict[str, str]]:
-    """One entity per real-world actor from the per-document rows, and the id redirects."""
-    rows: dict[str, list[Entity]] = defaultdict(list)
-    for e in entities:
-        rows[e.id].append(e)
-    role_list = list(roles)
-    names = {eid: _best_name(group) for eid, group in rows.items()}
-    types = {
-        eid: Counter(e.type for e in group).most_common(1)[0][0] for eid, group in rows.items()
-    }
-    aliases = {eid: {a for e in group for a in [e.name, *e.aliases]} for eid, group in rows.items()}
-    countries = {eid: _common(e.country for e in group) for eid, group in rows.items()}
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """One entity id over all its per-document rows: what linking compares."""
 
-    redirects: dict[str, str] = {}
-    people = [eid for eid in rows if types[eid] == "PERSON"]
-    forms = {eid: {_words(a) for a in aliases[eid]} | {_words(names[eid])} for eid in people}
-    # Index people by the words of their names: a host must contain every word of the short name,
-    # so only people sharing those words are compared (linear in practice, not quadratic).
-    by_word: dict[str, set[str]] = defaultdict(set)
-    for eid in people:
-        for form in forms[eid]:
-            for word in form:
-                by_word[word].add(eid)
-    for eid in sorted(people, key=lambda i: len(_words(names[i]))):
-        short = _words(names[eid])
-        if any(ch.isdigit() for ch in names[eid]) or not short:
+    id: str
+    name: str  # the fullest, most frequent name
+    type: str
+    aliases: tuple[str, ...]  # every name and alias given, sorted
+    countries: tuple[tuple[str, int], ...]  # how many rows say each country, most first
+    sectors: tuple[tuple[str, int], ...]
+
+    @property
+    def country(self) -> str | None:
+        return self.countries[0][0] if self.countries else None
+
+    def forms(self) -> set[tuple[str, ...]]:
+        return {_words(a) for a in self.aliases} | {_words(self.name)}
+
+
+def _tally(values: Iterable[str | None]) -> tuple[tuple[str, int], ...]:
+    """How many times each value is given, most first; on a tie the first given first."""
+    counts = Counter(v for v in values if v)
+    return tuple(sorted(counts.items(), key=lambda kv: -kv[1]))  # a stable sort
+
+
+def summarize(rows: Sequence[Entity]) -> EntitySummary:
+    """The summary of the rows of one entity id, given in document order (ties of counts go to
+    the value of the first document)."""
+    return EntitySummary(
+        id=rows[0].id,
+        name=_best_name(list(rows)),
+        type=Counter(e.type for e in rows).most_common(1)[0][0],
+        aliases=tuple(sorted({a for e in rows for a in [e.name, *e.aliases]})),
+        countries=_tally(e.country for e in rows),
+        sectors=_tally(e.sector for e in rows),
+    )
+
+
+def _is_person_short(s: EntitySummary) -> bool:
+    return s.type == "PERSON" and bool(_words(s.name)) and not any(c.isdigit() for c in s.name)
+
+
+def _is_org(s: EntitySummary) -> bool:
+    return s.type == "ORG" and not s.id.startswith(("country:", "igo:"))
+
+
+def _is_acronym(s: EntitySummary) -> bool:
+    return _is_org(s) and " " not in s.name and s.name.isupper() and len(s.name) >= 2
+
+
+def linking_keys(s: EntitySummary) -> frozenset[str]:
+    """The blocks an entity is compared in: a person in the block of every word of its names
+    (a host must hold every word of a short name, so the block of the short name's last word
+    holds all its hosts); an organization in the block of its acronym when a document gave that
+    acronym beside its name, and an acronym in its own block."""
+    keys: set[str] = set()
+    if s.type == "PERSON":
+        keys.update(f"p:{w}" for form in s.forms() for w in form)
+    if _is_org(s):
+        acronym = _acronym(s.name)
+        if acronym and acronym in s.aliases:
+            keys.add(f"o:{acronym}")
+        if _is_acronym(s):
+            keys.add(f"o:{s.name}")
+    return frozenset(keys)
+
+
+def block_redirects(key: str, members: Iterable[EntitySummary]) -> Iterator[tuple[str, str]]:
+    """The redirects (short id, host id) decided in one block of ``linking_keys``: a person named
+    by the end of a fuller name, or by a part of it when both give a country, merged into the one
+    person carrying it; an acronym into the one organization a document named with it beside."""
+    group = sorted(members, key=lambda s: s.id)
+    if key.startswith("p:"):
+        yield from _person_redirects(key[2:], [s for s in group if s.type == "PERSON"])
+    elif key.startswith("o:"):
+        yield from _acronym_redirects(key[2:], [s for s in group if _is_org(s)])
+
+
+def _person_redirects(word: str, people: list[EntitySummary]) -> Iterator[tuple[str, str]]:
+    forms = {s.id: s.forms() for s in people}
+    for short in people:
+        words = _words(short.name)
+        if not _is_person_short(short) or words[-1] != word:
             continue
-        candidates = set.intersection(*(by_word.get(w, set()) for w in short))
         hosts = {
-            other
-            for other in candidates
-            if other != eid
-            and _compatible(countries[eid], countries[other])
+            other.id
+            for other in people
+            if other.id != short.id
+            and _compatible(short.country, other.country)
             and any(
-                _ends_with(f, short)
-                or (_contains(f, short) and countries[eid] is not None and countries[other])
-                for f in forms[other]
+                _ends_with(f, words)
+                or (_contains(f, words) and short.country is not None and other.country)
+                for f in forms[other.id]
             )
         }
         if len(hosts) == 1:
-            redirects[eid] = hosts.pop()
-    orgs = [eid for eid in rows if types[eid] == "ORG" and not eid.startswith(("country:", "igo:"))]
-    for eid in orgs:
-        name = names[eid]
-        if " " in name or not name.isupper() or len(name) < 2:
-            continue
-        # Only an acronym a document gave beside the full name ("... Party (CNRP)", or "CNRP"
-        # linked in that document): two-letter guesses like "AI" or "WB" name too many things.
-        hosts = {o for o in orgs if o != eid and _acronym(names[o]) == name and name in aliases[o]}
-        if len(hosts) == 1:
-            redirects[eid] = hosts.pop()
-    redirects = {k: _root(k, redirects) for k in redirects}
+            yield short.id, hosts.pop()
 
-    groups: dict[str, list[str]] = defaultdict(list)
-    for eid in rows:
-        groups[redirects.get(eid, eid)].append(eid)
+
+def _acronym_redirects(acronym: str, orgs: list[EntitySummary]) -> Iterator[tuple[str, str]]:
+    shorts = [s for s in orgs if _is_acronym(s) and s.name == acronym]
+    hosts = {o.id for o in orgs if _acronym(o.name) == acronym and acronym in o.aliases}
+    for short in shorts:
+        own = hosts - {short.id}
+        if len(own) == 1:
+            yield short.id, own.pop()
+
+
+def resolve(redirects: Mapping[str, str]) -> dict[str, str]:
+    """The redirects with every chain followed to its end."""
+    return {k: _root(k, dict(redirects)) for k in redirects}
+
+
+def linked_entity(
+    root: EntitySummary, members: Iterable[EntitySummary], roles: Iterable[Role]
+) -> Entity:
+    """The entity of a root and the entities merged into it (itself among ``members``): country
+    and sector from the roles of them all (in text order), as of their dates, else the most said
+    by their rows (on a tie, the first said by the member with the smallest id)."""
+    members = sorted(members, key=lambda m: m.id)
+    country, sector = latest_codes(roles)
+    country = country or _most(m.countries for m in members)
+    sector = sector or _most(m.sectors for m in members)
+    aliases = set().union(*(m.aliases for m in members)) - {root.name, ""}
+    return Entity(root.id, root.name, root.type, country, sector, sorted(aliases))
+
+
+def _most(tallies: Iterable[tuple[tuple[str, int], ...]]) -> str | None:
+    """The value the tallies give most; on a tie the first given."""
+    counts: Counter[str] = Counter()
+    for tally in tallies:
+        counts.update(dict(tally))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def link_entities(
+    entities: Iterable[Entity], roles: Iterable[Role]
+) -> tuple[list[Entity], dict[str, str]]:
+    """One entity per real-world actor from the per-document rows, and the id redirects: the
+    rows summed up per id, compared within the blocks of their ``linking_keys`` — the functions
+    the Spark runner applies per id, per block and per linked entity."""
+    rows: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        rows[e.id].append(e)
+    summaries = {eid: summarize(group) for eid, group in rows.items()}
+    members: dict[str, list[EntitySummary]] = defaultdict(list)
+    for s in summaries.values():
+        for key in linking_keys(s):
+            members[key].append(s)
+    found = dict(pair for key in sorted(members) for pair in block_redirects(key, members[key]))
+    redirects = resolve(found)
+    groups: dict[str, list[EntitySummary]] = defaultdict(list)
+    for eid, s in summaries.items():
+        groups[redirects.get(eid, eid)].append(s)
     roles_of: dict[str, list[Role]] = defaultdict(list)
-    for r in role_list:
+    for r in roles:
         roles_of[redirects.get(r.entity_id, r.entity_id)].append(r)
-    linked = []
-    for root, members in groups.items():
-        country, sector = latest_codes(roles_of.get(root, []))
-        member_rows = [e for m in members for e in rows[m]]
-        country = country or _common(e.country for e in member_rows)
-        sector = sector or _common(e.sector for e in member_rows)
-        all_aliases = set().union(*(aliases[m] for m in members)) - {names[root], ""}
-        linked.append(Entity(root, names[root], types[root], country, sector, sorted(all_aliases)))
+    linked = [
+        linked_entity(summaries[root], group, roles_of.get(root, []))
+        for root, group in groups.items()
+    ]
     linked.sort(key=lambda e: e.id)
     return linked, redirects
 

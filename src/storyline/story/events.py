@@ -540,6 +540,17 @@ def report_keys(m: _Mention) -> frozenset[str]:
     return frozenset(keys)
 
 
+def report_words(m: _Mention) -> frozenset[str]:
+    """What splits a block too large to compare whole: the words two mentions in different
+    sentences must share to be linked (the sentence for two in one)."""
+    words = {*m.words, f"sentence|{m.event.doc_id}|{m.event.sentence.start}"}
+    day = m.text_interval
+    if m.family.startswith("material") and day is not None and day.days == 1:
+        # The same material act by one source on one day needs no shared words.
+        words.update(f"act|{m.event.type}|{k}|{day.start}" for k in m.source_ids)
+    return frozenset(words)
+
+
 def reports_linked(a: _Mention, b: _Mention) -> bool:
     """Whether two mentions may be one event: compatible, and scored at least ``MERGE_THRESHOLD``
     (a story event's mentions are linked to one another through such pairs)."""
@@ -569,7 +580,8 @@ def merge_events(events: Iterable[Event], documents: Iterable[Document]) -> list
     unique = {e.id: e for e in events}  # an event given twice is one mention
     reports = {i: _mention(e, published.get(e.doc_id)) for i, e in unique.items()}
     keys = {i: report_keys(m) for i, m in reports.items()}
-    pairs = pairs_of(keys, lambda a, b: reports_linked(reports[a], reports[b]))
+    words = {i: report_words(m) for i, m in reports.items()}
+    pairs = pairs_of(keys, lambda a, b: reports_linked(reports[a], reports[b]), words)
     story_events = [
         s
         for component in components(reports, pairs)

@@ -3,13 +3,16 @@
 Reads: Documents, Events, StoryEvents and optionally Quotes. Writes: Story records and the story
 events with ``story_id`` set.
 
-Two articles are linked when each is similar enough to the other; the stories are the connected
-components of the links. Only articles sharing a blocking key are compared (``article_keys``: a name,
-an actor, a story event or a distinctive word, within a month or a year of publication; see
-``storyline.story.blocking``), so the work per article does not grow with the corpus, and the Spark
-runner computes the same links block by block and the same components by joins. Similarity mixes the wording (TF-IDF of content words), the names (capitalized runs, weighted on
-their own), the actors of their events and quotes, and the story events they share, and fades
-slowly with the time since the story's latest article.
+Two articles are linked when each is similar enough to the other; within each connected component of
+the links, articles are taken in published order and each joins the story it is most similar to, or
+starts a new one (an earlier article never moves because of a later one). Only articles sharing a
+blocking key are compared (``article_keys``: a name, an actor, a story event or a distinctive word,
+within a month or a year of publication; see ``storyline.story.blocking``), so the work per article
+does not grow with the corpus, and the Spark runner computes the same links block by block, the same
+components by joins, and assigns each component in a task of its own. Similarity mixes the wording
+(TF-IDF of content words), the names (capitalized runs, weighted on their own), the actors of their
+events and quotes, and the story events they share, and fades slowly with the time since the story's
+latest article.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ from storyline.story.blocking import BUCKET_DAYS, components, pairs_of
 from storyline.story.events import actor_keys
 from storyline.story.wording import content_words, jaccard, names, tfidf
 
-#: The similarity (each way) two articles need to be linked into one story.
+#: The similarity (each way) two articles need to be linked: compared within one component.
 PAIR_THRESHOLD = 0.27
+#: The similarity an article needs to join a story of its component.
+JOIN_THRESHOLD = 0.3
 #: Days per long time bucket of an article's keys (see ``article_keys``).
 YEAR_DAYS = 366
 #: Weights of the parts of the similarity.
@@ -253,21 +258,26 @@ def story_id(first_doc_id: str) -> str:
 
 def article_keys(f: StoryFeatures) -> frozenset[str]:
     """The blocking keys of an article (``storyline.story.blocking``): each of its ``keys()``
-    within the month-long bucket of its publication and the one next to it, and within its year
-    and the one next to it (a story may pause for months: the year-long blocks of a common key
-    exceed ``BLOCK_LIMIT`` in a large archive and are left out, those of a rare name stay)."""
+    within the month-long bucket of its publication and the one next to it; its names and story
+    events also within its year and the one next to it (a story may pause for months; the
+    year-long blocks of a common name exceed ``BLOCK_LIMIT`` in a large archive and are left out,
+    those of a rare one stay)."""
     own = set(f.keys())
     day = dates.parse(f.published)
     if day is None:
         return frozenset(f"undated|{k}" for k in own)
     ordinal = day.start.toordinal()
-    month, year = ordinal // BUCKET_DAYS, ordinal // YEAR_DAYS
-    # The half-bucket the article falls in decides the neighbour: two articles closer than a
-    # bucket share one of them.
-    near_month = month + (1 if ordinal % BUCKET_DAYS >= BUCKET_DAYS // 2 else -1)
-    near_year = year + (1 if ordinal % YEAR_DAYS >= YEAR_DAYS // 2 else -1)
-    buckets = (f"m{month}", f"m{near_month}", f"y{year}", f"y{near_year}")
-    return frozenset(f"{b}|{k}" for b in buckets for k in own)
+    keys = {f"m{b}|{k}" for b in _near(ordinal, BUCKET_DAYS) for k in own}
+    lasting = [k for k in own if k.startswith(("n:", "e:"))]
+    keys.update(f"y{b}|{k}" for b in _near(ordinal, YEAR_DAYS) for k in lasting)
+    return frozenset(keys)
+
+
+def _near(ordinal: int, width: int) -> tuple[int, int]:
+    """The bucket of a day and the one next to it on the side of the half it falls in: two days
+    closer than ``width`` share one of them."""
+    bucket = ordinal // width
+    return bucket, bucket + (1 if ordinal % width >= width // 2 else -1)
 
 
 def solo(f: StoryFeatures) -> StoryGroup:
@@ -285,33 +295,49 @@ def articles_linked(
     return min(similarity(a, solo_b), similarity(b, solo_a)) >= PAIR_THRESHOLD
 
 
-def story_groups(
-    features: Iterable[StoryFeatures], components_of: Iterable[Iterable[str]]
-) -> list[StoryGroup]:
-    """The stories from the components of linked articles, in the order they start; each story's
-    articles in published order, its id from its first article."""
-    by_id = {f.doc_id: f for f in features}
-    groups = []
-    for component in components_of:
-        members = sorted(
-            (by_id[i] for i in component), key=lambda f: published_key(f.published, f.doc_id)
-        )
-        group = StoryGroup(story_id(members[0].doc_id))
-        for f in members:
-            group.add(f)
-        groups.append(group)
-    return sorted(groups, key=lambda g: published_key(g.members[0].published, g.members[0].doc_id))
-
-
 def assign_stories(features: Iterable[StoryFeatures]) -> list[StoryGroup]:
-    """The stories, in the order they start: the connected components of the pairs of linked
-    articles (``articles_linked``) among those sharing a blocking key (``article_keys``) — the
-    same pairs and components the Spark runner computes block by block."""
+    """The stories, in the order they start. Articles are linked when similar enough both ways
+    (``articles_linked``), compared only when they share a blocking key (``article_keys``); within
+    each connected component of the links (``assign_component``) the articles are taken in
+    published order, each joining the story of the component it is most similar to or starting
+    one — the components bound the work, the assignment keeps a chain of links from making one
+    story of many. The Spark runner computes the same links block by block, the same components
+    by joins, and assigns each component in a task of its own."""
     by_id = {f.doc_id: f for f in features}
     solos = {i: solo(f) for i, f in by_id.items()}
     keys = {i: article_keys(f) for i, f in by_id.items()}
     pairs = pairs_of(keys, lambda a, b: articles_linked(by_id[a], by_id[b], solos[a], solos[b]))
-    return story_groups(by_id.values(), components(by_id, pairs))
+    groups = [
+        g
+        for component in components(by_id, pairs)
+        for g in assign_component(by_id[i] for i in component)
+    ]
+    return sorted(groups, key=lambda g: published_key(g.members[0].published, g.members[0].doc_id))
+
+
+def assign_component(features: Iterable[StoryFeatures]) -> list[StoryGroup]:
+    """The stories of one component of linked articles (or of any set of articles), in the order
+    they start: in published order, each article joins the story it is most similar to
+    (at least ``JOIN_THRESHOLD``), or starts a new one."""
+    ordered = sorted(features, key=lambda f: published_key(f.published, f.doc_id))
+    groups: list[StoryGroup] = []
+    # Which stories hold each key (name, actor, story event, distinctive word): an article is
+    # scored only against the stories it shares a key with. Ties go to the oldest story.
+    holders: dict[str, set[int]] = defaultdict(set)
+    for f in ordered:
+        best, best_score = None, JOIN_THRESHOLD
+        keys = set(f.keys())
+        for i in sorted({i for k in keys for i in holders.get(k, ())}):
+            score = similarity(f, groups[i])
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = i, score
+        if best is None:
+            best = len(groups)
+            groups.append(StoryGroup(story_id(f.doc_id)))
+        for k in keys:
+            holders[k].add(best)
+        groups[best].add(f)
+    return groups
 
 
 def label_names(group: StoryGroup) -> list[str]:
