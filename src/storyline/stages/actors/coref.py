@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -120,7 +120,6 @@ def _role_matches(wanted: str, held: str) -> bool:
 def resolve_nominals(
     doc: Doc,
     found: list[Found],
-    clusters: list[Cluster],
     quotes: QuoteMask,
     lex: Lexicon,
     tokens: Sequence[Token] | None = None,
@@ -138,65 +137,99 @@ def resolve_nominals(
     for tok in doc if tokens is None else tokens:
         if tok.lower_ != "the" or tok.i in covered:
             continue
-        head_tok = tok.head
-        if tok.dep_ != "det" or not 0 < head_tok.i - tok.i <= 5:
-            continue
-        j = head_tok.i
-        between = doc[tok.i + 1 : j]
-        if any(t.pos_ not in ("ADJ", "VERB", "PROPN", "ADV", "NOUN", "PUNCT") for t in between):
-            continue
-        if any(t.pos_ == "PROPN" and not country_of(t.text, lex) for t in between):
-            continue
-        country = next((iso for t in between if (iso := country_of(t.text, lex))), None)
-        if j in covered:
-            continue
-        head = doc[j]
-        word = head.lower_
-        if (
-            doc[j].pos_ == "PROPN"
-            and word not in COUNTRY_NOMINALS
-            and word not in PERSON_ROLE_HEADS
-        ):
-            continue
-        # A title before a name ("the Prime Minister Hun Sen") or "the leader of X": not here.
-        nxt = doc[j + 1] if j + 1 < len(doc) else None
-        if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
+        head = _nominal_head(tok, covered, lex)
+        if head is None:
             continue
         earlier = [f for f in by_start if f.start < tok.i] + [f for f in out if f.start < tok.i]
         earlier.sort(key=lambda f: f.start)
-        target: Cluster | None = None
-        if word in COUNTRY_NOMINALS:
-            counts: dict[str, int] = {}
-            for f in earlier:
-                c = f.cluster
-                if c.id.startswith("country:") and c.country in lex.kingdoms and c.sector is None:
-                    counts[c.id] = counts.get(c.id, 0) + 1
-            if counts:
-                best = max(counts, key=lambda k: counts[k])
-                target = next(f.cluster for f in earlier if f.cluster.id == best)
-        elif word in ORG_NOMINALS:
-            for f in reversed(earlier):
-                if word in f.cluster.org_words and f.cluster.type == "ORG":
-                    target = f.cluster
-                    break
-        elif word in PERSON_ROLE_HEADS or word == "premier":
-            wanted = word
-            if j - 1 > tok.i and role_sector(f"{doc[j - 1].lower_} {word}", lex):
-                wanted = f"{doc[j - 1].lower_} {word}"
-            wanted = normalize_role(wanted)
-            for f in reversed(earlier):
-                c = f.cluster
-                if c.type != "PERSON" or (country is not None and c.country != country):
-                    continue
-                if any(_role_matches(wanted, r) for r in c.roles):
-                    target = c
-                    break
+        target = next(
+            (
+                find(tok, head, earlier, lex)
+                for words, find in NOMINAL_KINDS
+                if head.lower_ in words
+            ),
+            None,
+        )
         if target is None:
             continue
-        kind = "nominal"
-        out.append(Found(tok.i, j + 1, kind, target, j, doc[tok.i].idx in quotes))
-        covered.update(range(tok.i, j + 1))
+        out.append(Found(tok.i, head.i + 1, "nominal", target, head.i, tok.idx in quotes))
+        covered.update(range(tok.i, head.i + 1))
     return out
+
+
+def _nominal_head(the: Token, covered: set[int], lex: Lexicon) -> Token | None:
+    """The head noun of the nominal ``the`` opens, when it may point back at an actor: at most
+    five words on, no name but a demonym before it, no name or "of" after it."""
+    doc = the.doc
+    head = the.head
+    if the.dep_ != "det" or not 0 < head.i - the.i <= 5 or head.i in covered:
+        return None
+    between = doc[the.i + 1 : head.i]
+    if any(t.pos_ not in ("ADJ", "VERB", "PROPN", "ADV", "NOUN", "PUNCT") for t in between) or any(
+        t.pos_ == "PROPN" and not country_of(t.text, lex) for t in between
+    ):
+        return None
+    word = head.lower_
+    if head.pos_ == "PROPN" and word not in COUNTRY_NOMINALS and word not in PERSON_ROLE_HEADS:
+        return None
+    # A title before a name ("the Prime Minister Hun Sen") or "the leader of X": not here.
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
+        return None
+    return head
+
+
+def _kingdom_of(the: Token, head: Token, earlier: list[Found], lex: Lexicon) -> Cluster | None:
+    """ "the Kingdom": the kingdom named most often before it."""
+    counts: dict[str, int] = {}
+    for f in earlier:
+        c = f.cluster
+        if c.id.startswith("country:") and c.country in lex.kingdoms and c.sector is None:
+            counts[c.id] = counts.get(c.id, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return next(f.cluster for f in earlier if f.cluster.id == best)
+
+
+def _organization_of(the: Token, head: Token, earlier: list[Found], lex: Lexicon) -> Cluster | None:
+    """ "the party": the last organization named before it whose name holds the word."""
+    return next(
+        (
+            f.cluster
+            for f in reversed(earlier)
+            if head.lower_ in f.cluster.org_words and f.cluster.type == "ORG"
+        ),
+        None,
+    )
+
+
+def _person_of(the: Token, head: Token, earlier: list[Found], lex: Lexicon) -> Cluster | None:
+    """ "the premier", "the embattled Ukrainian leader": the last person named before it who
+    holds that role (of that country, when a demonym says one)."""
+    doc, word, j = the.doc, head.lower_, head.i
+    country = next((iso for t in doc[the.i + 1 : j] if (iso := country_of(t.text, lex))), None)
+    wanted = word
+    if j - 1 > the.i and role_sector(f"{doc[j - 1].lower_} {word}", lex):
+        wanted = f"{doc[j - 1].lower_} {word}"
+    wanted = normalize_role(wanted)
+    for f in reversed(earlier):
+        c = f.cluster
+        if c.type != "PERSON" or (country is not None and c.country != country):
+            continue
+        if any(_role_matches(wanted, r) for r in c.roles):
+            return c
+    return None
+
+
+#: What a nominal's head word points back at, by the kind of word (first match wins).
+NOMINAL_KINDS: tuple[
+    tuple[frozenset[str], Callable[[Token, Token, list[Found], Lexicon], Cluster | None]], ...
+] = (
+    (COUNTRY_NOMINALS, _kingdom_of),
+    (ORG_NOMINALS, _organization_of),
+    (PERSON_ROLE_HEADS | {"premier"}, _person_of),
+)
 
 
 def _is_subject(doc: Doc, f: Found) -> bool:
@@ -234,9 +267,7 @@ def resolve_pronouns(
             or (tok.head.pos_ != "VERB" and tok.head.lemma_ != "have")
         ):
             continue
-        target = _antecedent(
-            doc, tok.i, low, mentions=mentions, sents=sents, k=sent_of[tok.sent.start]
-        )
+        target = _antecedent(tok, low, mentions=mentions, sents=sents, k=sent_of[tok.sent.start])
         if target is None:
             continue
         if low in PERSON_PRONOUNS and target.gender is None:
@@ -248,22 +279,22 @@ def resolve_pronouns(
 
 
 def _antecedent(
-    doc: Doc,
-    i: int,
-    pronoun: str,
-    *,
-    mentions: list[Found],
-    sents: list[Span],
-    k: int,
+    tok: Token, pronoun: str, *, mentions: list[Found], sents: list[Span], k: int
 ) -> Cluster | None:
-    tok = doc[i]
-    sent = sents[k]
-    covered = {  # tokens of actor mentions; places may be what "it" means, so they do not count
-        j
-        for f in mentions
-        if sent.start <= f.start < sent.end and not f.cluster.place
-        for j in range(f.start, f.end)
-    }
+    """The actor a pronoun means: in its own sentence (``sents[k]``) when that decides, else in
+    the sentences before it."""
+    decided, found = _in_sentence(tok, pronoun, mentions, sents[k])
+    if decided:
+        return found
+    return _in_sentences_before(tok.doc, pronoun, mentions, sents, k)
+
+
+def _in_sentence(
+    tok: Token, pronoun: str, mentions: list[Found], sent: Span
+) -> tuple[bool, Cluster | None]:
+    """(decided, the actor) for a pronoun from the actors before it in its sentence; not decided
+    when the sentence leaves it to the ones before ("..., he said")."""
+    doc, i = tok.doc, tok.i
     same = [
         f
         for f in mentions
@@ -271,19 +302,11 @@ def _antecedent(
     ]
     if pronoun in POSSESSIVE_PRONOUNS and i < sent.root.i:
         # "In its Jan. 22 report, the Financial Times said": the main clause's subject, after it.
-        later = [
-            f
-            for f in mentions
-            if i < f.start < sent.end
-            and not f.quoted
-            and _compatible(f.cluster, pronoun)
-            and _is_subject(doc, f)
-            and doc[f.head].head.i == sent.root.i
-        ]
-        if later and not [f for f in same if _is_subject(doc, f)]:
-            return later[0].cluster
-    if pronoun in THING_PRONOUNS and _blocked(doc, sent.start, i, covered):
-        return None  # "the Jairan would depart, but it did not": a thing no actor names
+        later = _main_subject_after(tok, pronoun, mentions, sent)
+        if later is not None and not [f for f in same if _is_subject(doc, f)]:
+            return True, later
+    if pronoun in THING_PRONOUNS and _blocked(doc, sent.start, i, _covered(mentions, sent)):
+        return True, None  # "the Jairan would depart, but it did not": a thing no actor names
     subjects = [f for f in same if _is_subject(doc, f)]
     # Binding: the object of a verb is not its own subject ("Hun Sen told him").
     subjects = [
@@ -292,14 +315,56 @@ def _antecedent(
         if not (tok.dep_ in ("dobj", "iobj") and doc[f.head].head.i == tok.head.i)
     ]
     if subjects:
-        return subjects[-1].cluster
+        return True, subjects[-1].cluster
     if pronoun == "it" and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "advcl":
         # "... for its support for Ukraine's bid to join, after it signed": with no subject to
         # take, the subject of an adverbial clause is the nearest named possessor before it (the
         # agent of a nominal: "Ukraine's bid", "China's stance"), not an object or a place.
         owners = [f for f in same if f.kind == "name" and doc[f.head].dep_ == "poss"]
         if owners:
-            return owners[-1].cluster
+            return True, owners[-1].cluster
+    same = _unbound(tok, pronoun, same)
+    if same and (pronoun in POSSESSIVE_PRONOUNS or tok.dep_ not in SUBJECT_DEPS):
+        # "urging him", "for its support": the one actor before it in its sentence; several and
+        # no subject: unclear. A subject ("..., he said") looks back to earlier sentences.
+        return True, same[-1].cluster if len({f.cluster.id for f in same}) == 1 else None
+    return False, None
+
+
+def _covered(mentions: list[Found], sent: Span) -> set[int]:
+    """The tokens of a sentence's actor mentions; places may be what "it" means, so they do not
+    count."""
+    return {
+        j
+        for f in mentions
+        if sent.start <= f.start < sent.end and not f.cluster.place
+        for j in range(f.start, f.end)
+    }
+
+
+def _main_subject_after(
+    tok: Token, pronoun: str, mentions: list[Found], sent: Span
+) -> Cluster | None:
+    """The subject of the main clause after a possessive that opens its sentence."""
+    doc = tok.doc
+    return next(
+        (
+            f.cluster
+            for f in mentions
+            if tok.i < f.start < sent.end
+            and not f.quoted
+            and _compatible(f.cluster, pronoun)
+            and _is_subject(doc, f)
+            and doc[f.head].head.i == sent.root.i
+        ),
+        None,
+    )
+
+
+def _unbound(tok: Token, pronoun: str, same: list[Found]) -> list[Found]:
+    """The actors before a pronoun that it may mean: not a place's object for a thing, not the
+    subject of its own verb for an object."""
+    doc = tok.doc
     if pronoun in THING_PRONOUNS:
         # "remained at Liuheng Island ... its": a place's object is no antecedent of a thing.
         same = [
@@ -310,10 +375,14 @@ def _antecedent(
     if tok.dep_ in ("dobj", "iobj"):
         # Binding: "Bill Clinton joined her": not the subject of her own verb.
         same = [f for f in same if not (_is_subject(doc, f) and doc[f.head].head.i == tok.head.i)]
-    if same and (pronoun in POSSESSIVE_PRONOUNS or tok.dep_ not in SUBJECT_DEPS):
-        # "urging him", "for its support": the one actor before it in its sentence; several and
-        # no subject: unclear. A subject ("..., he said") looks back to earlier sentences.
-        return same[-1].cluster if len({f.cluster.id for f in same}) == 1 else None
+    return same
+
+
+def _in_sentences_before(
+    doc: Doc, pronoun: str, mentions: list[Found], sents: list[Span], k: int
+) -> Cluster | None:
+    """The actor a pronoun means from the sentences before its own: the nearest one with an
+    actor it may mean, its main subject, else its one actor."""
     for back in range(k - 1, max(-1, k - 1 - LOOKBACK_SENTS), -1):
         prev = sents[back]
         cands = [

@@ -122,13 +122,31 @@ def group_head(
 ) -> tuple[str, int, int] | None:
     """(sector, start, end) when a country or IGO name heads a group of actors: "Russian troops",
     "Russia's army", "UN peacekeepers", "the president of Armenia"; else None."""
-    tok = doc[span.end - 1]
     led = _led_group(doc, span, lex)
     if led is not None:
         return led
     held = _holding_group(doc, span, lex)
     if held is not None:
         return held
+    tok = _name_token(doc, span, lex)
+    if tok.dep_ == "pobj":
+        return _object_group(doc, span, tok, names_at, lex)
+    head = tok.head
+    if (
+        tok.dep_ == "amod"
+        and head.i == span.end
+        and head.tag_ == "NNPS"
+        and (head.i not in names_at or names_at[head.i].kind == "people")
+        and head.lower_ not in lex.role_words
+    ):
+        return "CVL", span.start, head.i + 1  # "Iraqi Kurds": a people of the country
+    return _modified_group(doc, span, tok, names_at, lex)
+
+
+def _name_token(doc: Doc, span: NameSpan, lex: Lexicon) -> Token:
+    """The token that stands for a name in the parse: its last word, climbing conjunctions
+    ("Russian and Chinese troops") and a place word after it ("Sindh province")."""
+    tok = doc[span.end - 1]
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if (
@@ -138,10 +156,17 @@ def group_head(
         and (span.value or place_of(doc[span.start : span.end + 1].text, lex))
     ):
         tok = tok.head  # "the government of Sindh province": the province is the name's head
+    return tok
+
+
+def _object_group(
+    doc: Doc, span: NameSpan, tok: Token, names_at: dict[int, NameSpan], lex: Lexicon
+) -> tuple[str, int, int] | None:
+    """A name as the object of a preposition: "a village in western Cambodia" (its people),
+    "rebels in Darfur", "the president of Armenia", "a terror group based in Trinidad"."""
     head = tok.head
     if (
-        tok.dep_ == "pobj"
-        and head.head.i < head.i
+        head.head.i < head.i
         and head.head.lower_ in SETTLEMENTS
         and head.lower_ in (*GROUP_PREPOSITIONS, "near")
         and head.head.i not in names_at
@@ -149,39 +174,46 @@ def group_head(
         return "CVL", head.head.i, span.end  # "a village in western Cambodia": its people
     based = head.head
     if (
-        tok.dep_ == "pobj"
-        and head.lower_ == "in"
+        head.lower_ == "in"
         and based.lower_ in BASED_WORDS
         and based.dep_ == "acl"
         and based.head.i < based.i
         and based.head.pos_ == "NOUN"
     ):
         head = based  # "a terror group based in Trinidad": the group is of where it is based
-    if tok.dep_ == "pobj" and head.lower_ in ORIGIN_WORDS and head.head.i < head.i:
-        noun = head.head
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.i in names_at:
-            return None
-        if (
-            head.lower_ not in ("of", *BASED_WORDS)
-            and noun.tag_ not in ("NNS", "NNPS")
-            and noun.lower_ not in COLLECTIVE_NOUNS
-        ):
-            return None  # "rebels in Darfur", "a group in Gaza", but not "a meeting in Cairo"
-        if any(c.i in names_at for c in noun.lefts):
-            return None  # "Romanian refugees in Hungary": the demonym says whose
-        sector = noun_sector(doc, noun, lex)
-        if not sector or (sector == "MIL" and head.lower_ != "of"):
-            return None  # "peacekeepers in Iraq", "troops in Bosnia": often another country's
-        lefts = [c.i for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i not in names_at]
-        return sector, min([*lefts, noun.i]), span.end
+    if head.lower_ in ORIGIN_WORDS and head.head.i < head.i:
+        return _origin_group(doc, span, head, names_at, lex)
+    return None
+
+
+def _origin_group(
+    doc: Doc, span: NameSpan, head: Token, names_at: dict[int, NameSpan], lex: Lexicon
+) -> tuple[str, int, int] | None:
+    """The group of people a name is the origin of, through ``head`` ("of", "in", "based"...):
+    "rebels in Darfur", "a group in Gaza", but not "a meeting in Cairo"."""
+    noun = head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in names_at:
+        return None
     if (
-        tok.dep_ == "amod"
-        and head.i == span.end
-        and head.tag_ == "NNPS"
-        and (head.i not in names_at or names_at[head.i].kind == "people")
-        and head.lower_ not in lex.role_words
+        head.lower_ not in ("of", *BASED_WORDS)
+        and noun.tag_ not in ("NNS", "NNPS")
+        and noun.lower_ not in COLLECTIVE_NOUNS
     ):
-        return "CVL", span.start, head.i + 1  # "Iraqi Kurds": a people of the country
+        return None  # "rebels in Darfur", "a group in Gaza", but not "a meeting in Cairo"
+    if any(c.i in names_at for c in noun.lefts):
+        return None  # "Romanian refugees in Hungary": the demonym says whose
+    sector = noun_sector(doc, noun, lex)
+    if not sector or (sector == "MIL" and head.lower_ != "of"):
+        return None  # "peacekeepers in Iraq", "troops in Bosnia": often another country's
+    lefts = [c.i for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i not in names_at]
+    return sector, min([*lefts, noun.i]), span.end
+
+
+def _modified_group(
+    doc: Doc, span: NameSpan, tok: Token, names_at: dict[int, NameSpan], lex: Lexicon
+) -> tuple[str, int, int] | None:
+    """A group a name modifies: "Russian troops", "Russia's army", "the Cambodian ministry"."""
+    head = tok.head
     if (
         tok.dep_ not in ("amod", "compound", "nmod", "poss")
         or head.i <= tok.i

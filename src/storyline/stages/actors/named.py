@@ -115,8 +115,32 @@ GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "author
 
 
 def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> Cluster:
+    """An organization's entity: a group the lexicon names, a country's government ("the
+    Cambodian government"), else an organization of the country and sector its name says."""
     text = doc[span.start : span.end].text
     words = [t.lower_ for t in doc[span.start : span.end]]
+    country = _org_country(doc, span, names, lex)
+    org_words = frozenset(words)
+    group = group_of(text, lex)
+    if group is not None:
+        code, group_sector = group
+        group_country: str | None = code
+        if code not in ("IGO", "NGO", "IMG", "MNC") and code not in lex.country_names:
+            group_country = country  # a regional CAMEO code ("MEA", "WAF"): the name's country
+        return Cluster(
+            entity_id("ORG", text), "ORG", text, group_country, group_sector, org_words=org_words
+        )
+    if country and GOVERNMENT_WORDS.intersection(words):
+        c = country_cluster(country, "GOV", lex)
+        c.org_words = org_words
+        return c
+    sector = _org_sector(words, lex)
+    return Cluster(entity_id("ORG", text), "ORG", text, country, sector, org_words=org_words)
+
+
+def _org_country(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> str | None:
+    """The country an organization's name holds: a country named in it, the IGO it begins with,
+    a demonym, else a capital or city."""
     inner = [n for n in names if span.start <= n.start and n.end <= span.end]
     country = next((n.value for n in inner if n.kind == "country"), None)
     if country is None:
@@ -141,41 +165,34 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
         )
     if country is None:
         country = _city_in(doc, span, lex)
-    org_words = frozenset(words)
-    group = group_of(text, lex)
-    if group is not None:
-        code, group_sector = group
-        group_country: str | None = code
-        if code not in ("IGO", "NGO", "IMG", "MNC") and code not in lex.country_names:
-            group_country = country  # a regional CAMEO code ("MEA", "WAF"): the name's country
-        return Cluster(
-            entity_id("ORG", text), "ORG", text, group_country, group_sector, org_words=org_words
-        )
-    if country and GOVERNMENT_WORDS.intersection(words):
-        c = country_cluster(country, "GOV", lex)
-        c.org_words = org_words
-        return c
-    sector: str | None = None
+    return country
+
+
+def _org_sector(words: list[str], lex: Lexicon) -> str | None:
+    """The sector an organization's name says: an embassy's, a party's, its head noun's (the
+    words before "of"), a union's, an assembly's, the press's."""
     if "embassy" in words or "consulate" in words:
-        sector = "GOV"
-    elif "party" in words:
-        sector = "OPP" if "opposition" in words else "PTY"
-    else:
-        head_end = words.index("of") if "of" in words else len(words)
-        for n in (2, 1):
-            if head_end - n >= 0:
-                found = role_sector(" ".join(words[head_end - n : head_end]), lex)
-                if found:
-                    sector = found
-                    break
-        if sector is None and head_end and words[head_end - 1] in ("union", "unions", "federation"):
-            if LABOUR_WORDS.intersection(w.rstrip("'’") for w in words):
-                sector = "LAB"  # "Serbian Workers' Union", "Federation of Trade Unions"
-        elif sector is None and head_end and words[head_end - 1] == "assembly":
-            sector = "LEG"  # "the Montenegro Assembly", "National Assembly of Kenya"
-        if sector is None and MEDIA.intersection(words):
-            sector = "JRN"
-    return Cluster(entity_id("ORG", text), "ORG", text, country, sector, org_words=org_words)
+        return "GOV"
+    if "party" in words:
+        return "OPP" if "opposition" in words else "PTY"
+    head_end = words.index("of") if "of" in words else len(words)
+    sector = next(
+        (
+            found
+            for n in (2, 1)
+            if head_end - n >= 0
+            and (found := role_sector(" ".join(words[head_end - n : head_end]), lex))
+        ),
+        None,
+    )
+    if sector is None and head_end and words[head_end - 1] in ("union", "unions", "federation"):
+        if LABOUR_WORDS.intersection(w.rstrip("'’") for w in words):
+            sector = "LAB"  # "Serbian Workers' Union", "Federation of Trade Unions"
+    elif sector is None and head_end and words[head_end - 1] == "assembly":
+        sector = "LEG"  # "the Montenegro Assembly", "National Assembly of Kenya"
+    if sector is None and MEDIA.intersection(words):
+        sector = "JRN"
+    return sector
 
 
 def _city_in(doc: Doc, span: NameSpan, lex: Lexicon) -> str | None:
@@ -378,7 +395,11 @@ def org_name(b: Builder, span: NameSpan) -> None:
     apposition = right_apposition(doc, org_span.end, lex)
     if apposition is not None:
         title = code_title(
-            doc, *apposition, names_at=names_at, orgs=b.orgs_at, lex=lex, head_last=False
+            doc[apposition[0] : apposition[1]],
+            names_at=names_at,
+            orgs=b.orgs_at,
+            lex=lex,
+            head_last=False,
         )
         if title is not None and title.sector in ("OPP", "PTY", "REB", "MIL", "GOV"):
             f.cluster.sector = (

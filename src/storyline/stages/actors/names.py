@@ -92,58 +92,58 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _lexicon_hits(doc: Doc, lex: Lexicon, tokens: Sequence[Token]) -> list[NameSpan]:
     """Longest lexicon matches starting at capitalized tokens."""
     hits: list[NameSpan] = []
-    words: list[str] = []
-    spaces: list[str] = []
-    for t in tokens:
-        words.append(t.text)
-        spaces.append(t.whitespace_)
-    n = len(words)
+    words = [t.text for t in tokens]
+    spaces = [t.whitespace_ for t in tokens]
     i = 0
-    while i < n:
-        word = words[i]
-        if word.endswith("-led") and (iso := country_of(word[:-4], lex)):
-            hits.append(NameSpan(i, i + 1, "country", iso))  # "U.S.-led": one token
-            i += 1
-            continue
-        longest = lex.first_words.get(word.lower(), 0)
-        if not longest or not word[:1].isupper() or word in ("The", "A", "An"):
-            i += 1
-            continue
-        found: NameSpan | None = None
-        for j in range(min(n, i + longest), i, -1):
-            last = words[j - 1]
-            if last in POSSESSIVE or (not last[:1].isalnum() and last != "."):
-                continue
-            text = "".join(w + sp for w, sp in zip(words[i:j], spaces[i:j], strict=True)).strip()
-            org = organization_of(text, lex)
-            if org is not None:
-                found = NameSpan(i, j, "igo", org.code)
-                break
-            iso = country_of(text, lex)
-            if iso is not None:
-                found = NameSpan(i, j, "country", iso)
-                break
-            iso = capital_of(text, lex)
-            if iso is not None:
-                found = NameSpan(i, j, "capital", iso)
-                break
-            if text.lower() in lex.group_names and not any(
-                t.ent_type_ == "PERSON" for t in doc[i:j]
-            ):
-                found = NameSpan(i, j, "org")  # "A Taliban attack": an armed group by name
-                break
-            # "Tamil rebels", "Yoruba leaders": a people of one country before a noun (the
-            # tagger calls them PERSON, GPE or NORP as it likes).
-            where = place_of(text, lex)
-            if where is not None and where[1] == "people" and _before_noun(doc, j):
-                found = NameSpan(i, j, "people", where[0])
-                break
+    while i < len(words):
+        found = _hit_at(doc, lex, words, spaces, i)
         if found is None:
             i += 1
             continue
         hits.append(found)
         i = found.end
     return hits
+
+
+def _hit_at(doc: Doc, lex: Lexicon, words: list[str], spaces: list[str], i: int) -> NameSpan | None:
+    """The longest lexicon match starting at word ``i``, if any."""
+    word = words[i]
+    if word.endswith("-led") and (iso := country_of(word[:-4], lex)):
+        return NameSpan(i, i + 1, "country", iso)  # "U.S.-led": one token
+    longest = lex.first_words.get(word.lower(), 0)
+    if not longest or not word[:1].isupper() or word in ("The", "A", "An"):
+        return None
+    for j in range(min(len(words), i + longest), i, -1):
+        last = words[j - 1]
+        if last in POSSESSIVE or (not last[:1].isalnum() and last != "."):
+            continue
+        text = "".join(w + sp for w, sp in zip(words[i:j], spaces[i:j], strict=True)).strip()
+        found = _lexicon_name(doc, lex, text, i, j)
+        if found is not None:
+            return found
+    return None
+
+
+def _lexicon_name(doc: Doc, lex: Lexicon, text: str, i: int, j: int) -> NameSpan | None:
+    """What the lexicons call the words ``[i, j)`` (``text``): an IGO, a country or demonym, a
+    capital, an armed group, a people before a noun; else None."""
+    org = organization_of(text, lex)
+    if org is not None:
+        return NameSpan(i, j, "igo", org.code)
+    iso = country_of(text, lex)
+    if iso is not None:
+        return NameSpan(i, j, "country", iso)
+    iso = capital_of(text, lex)
+    if iso is not None:
+        return NameSpan(i, j, "capital", iso)
+    if text.lower() in lex.group_names and not any(t.ent_type_ == "PERSON" for t in doc[i:j]):
+        return NameSpan(i, j, "org")  # "A Taliban attack": an armed group by name
+    # "Tamil rebels", "Yoruba leaders": a people of one country before a noun (the tagger calls
+    # them PERSON, GPE or NORP as it likes).
+    where = place_of(text, lex)
+    if where is not None and where[1] == "people" and _before_noun(doc, j):
+        return NameSpan(i, j, "people", where[0])
+    return None
 
 
 def _before_noun(doc: Doc, j: int) -> bool:
@@ -183,48 +183,9 @@ def find_names(doc: Doc, lex: Lexicon, tokens: Sequence[Token] | None = None) ->
     blocked: set[int] = set()
     candidates: list[tuple[int, int, NameSpan]] = []  # (priority, -length) via sort below
     for ent in doc.ents:
-        if ent.label_ not in ENT_LABELS:
-            continue
-        start, end = _trim(doc, ent.start, ent.end)
-        if start >= end:
-            continue
-        if doc[start:end].text.lower() in NOMINAL_WORDS:
-            continue  # "the Kingdom": a nominal, resolved later
-        head_words = [t.lower_ for t in doc[start:end]]
-        head = head_words[head_words.index("of") - 1] if "of" in head_words[1:] else head_words[-1]
-        if head in NOT_ACTOR_HEADS or head_words[-1] in NOT_ACTOR_HEADS:
-            blocked.update(range(start, end))
-            continue
-        kind = _ent_kind(ent)
-        text = doc[start:end].text
-        if kind == "org" and doc[end - 1].lower_ in PERSON_ROLE_HEADS:
-            continue  # "British Defence Secretary": a title, not an organization
-        if kind == "person":
-            start = _person_core(doc, start, end, lex)
-            if capital_of(text, lex) or country_of(text, lex):
-                continue  # "Kyiv" tagged PERSON: the lexicon hit takes it
-        if kind is None:
-            continue
-        if kind == "place" and _acting_person(doc[start:end], text, lex):
-            kind = "person"  # "Erdogan has accused ..." tagged GPE: the people lexicon knows him
-        if (
-            kind == "place"
-            and (country_of(text, lex) or capital_of(text, lex)) is None
-            and any(country_of(t.text, lex) for t in doc[start:end])
-        ):
-            continue  # a GPE that only contains a country word ("Russian Invasion")
-        last = doc[end - 1]
-        if (
-            kind in ("org", "place")
-            and end - start > 1
-            and last.dep_ == "amod"
-            and last.head.i >= end
-            and country_of(last.text, lex)
-        ):
-            continue  # "Radical French farmers": words before a demonym, not a name
-        if kind == "org" and organization_of(text, lex) is not None:
-            continue  # the lexicon hit gives the code
-        candidates.append((1, -(end - start), NameSpan(start, end, kind)))
+        name = _ent_name(doc, ent, lex, blocked)
+        if name is not None:
+            candidates.append((1, -(name.end - name.start), name))
     for hit in _lexicon_hits(doc, lex, tokens):
         if not blocked.intersection(range(hit.start, hit.end)):
             candidates.append((0, -(hit.end - hit.start), hit))
@@ -243,6 +204,66 @@ def find_names(doc: Doc, lex: Lexicon, tokens: Sequence[Token] | None = None) ->
     names = _join_ministries(doc, names)
     names = _cut_at_lines(doc, names)
     return _person_parts(doc, names, lex, tokens)
+
+
+def _ent_name(doc: Doc, ent: Span, lex: Lexicon, blocked: set[int]) -> NameSpan | None:
+    """The name a spaCy entity gives, if it names an actor (``blocked`` takes the tokens of a
+    named event or document: no lexicon hit inside them either)."""
+    if ent.label_ not in ENT_LABELS:
+        return None
+    bounds = _ent_bounds(doc, ent, blocked)
+    kind = _ent_kind(ent)
+    if bounds is None or kind is None:
+        return None
+    start, end = bounds
+    text = doc[start:end].text
+    if kind == "person":
+        # "Kyiv" tagged PERSON: the lexicon hit takes it
+        place = capital_of(text, lex) or country_of(text, lex)
+        return None if place else NameSpan(_person_core(doc, start, end, lex), end, kind)
+    if kind == "place" and _acting_person(doc[start:end], text, lex):
+        return NameSpan(start, end, "person")  # "Erdogan has accused ..." tagged GPE
+    if _not_a_name(doc[start:end], kind, lex):
+        return None
+    return NameSpan(start, end, kind)
+
+
+def _ent_bounds(doc: Doc, ent: Span, blocked: set[int]) -> tuple[int, int] | None:
+    """An entity's tokens without articles and possessives; None for a nominal ("the Kingdom")
+    and for a named event or document ("the Paris Agreement"), whose tokens are blocked."""
+    start, end = _trim(doc, ent.start, ent.end)
+    if start >= end:
+        return None
+    if doc[start:end].text.lower() in NOMINAL_WORDS:
+        return None  # "the Kingdom": a nominal, resolved later
+    head_words = [t.lower_ for t in doc[start:end]]
+    head = head_words[head_words.index("of") - 1] if "of" in head_words[1:] else head_words[-1]
+    if head in NOT_ACTOR_HEADS or head_words[-1] in NOT_ACTOR_HEADS:
+        blocked.update(range(start, end))
+        return None
+    return start, end
+
+
+def _not_a_name(span: Span, kind: str, lex: Lexicon) -> bool:
+    """Whether an organization or place entity is no actor's name of its own."""
+    text, last = span.text, span[-1]
+    if kind == "org" and last.lower_ in PERSON_ROLE_HEADS:
+        return True  # "British Defence Secretary": a title, not an organization
+    if (
+        kind == "place"
+        and (country_of(text, lex) or capital_of(text, lex)) is None
+        and any(country_of(t.text, lex) for t in span)
+    ):
+        return True  # a GPE that only contains a country word ("Russian Invasion")
+    if (
+        kind in ("org", "place")
+        and len(span) > 1
+        and last.dep_ == "amod"
+        and last.head.i >= span.end
+        and country_of(last.text, lex)
+    ):
+        return True  # "Radical French farmers": words before a demonym, not a name
+    return kind == "org" and organization_of(text, lex) is not None  # the lexicon gives the code
 
 
 #: Small words a title-case headline leaves in lower case ("Clinton Drops Out of the Race").

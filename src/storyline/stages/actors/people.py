@@ -8,6 +8,7 @@ the titles the document gives them, else from the people lexicon.
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -15,7 +16,7 @@ from storyline.stages.actors.build import Builder, entity_id
 from storyline.stages.actors.coref import Cluster, Found
 from storyline.stages.actors.lexicon import Lexicon, misspelled_nationality, nationality_of
 from storyline.stages.actors.names import NameSpan, camel_cut, person_key
-from storyline.stages.actors.roles import OrgCode, code_title, left_title, right_apposition
+from storyline.stages.actors.roles import code_title, left_title, right_apposition
 from storyline.stages.actors.surnames import Cues, mention_cues, merge, pick
 
 # Sectors that belong to one country (an IGO official or an NGO does not).
@@ -28,41 +29,78 @@ SURNAME_TITLES = ("mr", "mrs", "ms", "president", "prime minister")
 def find_people(b: Builder) -> None:
     """The people of a document: one cluster per full name, each mention of a name part to the
     person it belongs to; then the titles of each and the country and sector they give."""
-    doc, names, names_at, orgs_at, lex = b.doc, b.names, b.names_at, b.orgs_at, b.lex
-    people = [n for n in names if n.kind == "person"]
+    people = [n for n in b.names if n.kind == "person"]
     by_key: dict[tuple[str, ...], list[NameSpan]] = {}
     for n in people:
-        key = person_key(doc, n)
+        key = person_key(b.doc, n)
         if key:
             by_key.setdefault(key, []).append(n)
-    # Longest names found the clusters; shorter ones join the one they are part of.
+    owner = _owners(b, by_key)
+    for n, f in _name_mentions(b, people, owner, _told_of(b, owner, by_key)):
+        _titles_of(b, n, f)
+    for c in b.clusters.values():
+        if c.type == "PERSON":
+            coded = [t for cc, t in b.titles if cc is c]
+            c.sector = next((t.sector for t in coded if t.sector), None)
+            c.country = next((t.country for t in coded if t.country), None)
+            if c.country is None:
+                c.country = _known_country(c, b.lex)
+
+
+def _owners(
+    b: Builder, by_key: dict[tuple[str, ...], list[NameSpan]]
+) -> dict[tuple[str, ...], list[Cluster]]:
+    """The people each name may be: longest names found the clusters; shorter ones join the ones
+    they are part of."""
     owner: dict[tuple[str, ...], list[Cluster]] = {}
     full_keys: list[tuple[tuple[str, ...], Cluster]] = []
     for key in sorted(by_key, key=lambda k: (-len(k), by_key[k][0].start)):
         host = [c for fk, c in full_keys if _contains(fk, key)]
         if not host:
             first = by_key[key][0]
-            text = _display(doc, first)
+            text = _display(b.doc, first)
             c = b.cluster(Cluster(entity_id("PERSON", text), "PERSON", text))
             full_keys.append((key, c))
             owner[key] = [c]
         else:
             owner[key] = host
+    return owner
 
-    def titles(start: int, end: int) -> list[str]:
-        left = left_title(doc, start, names_at, lex)
-        right = right_apposition(doc, end, lex)
-        return [doc[i:j].text for i, j in ((left, start), right or (0, 0)) if i is not None]
 
-    # What the text tells of each person at its full name (gender, titles), to tell namesakes
-    # apart at a short name ("Clinton" of Bill or Hillary).
+def _title_texts(b: Builder, start: int, end: int) -> list[str]:
+    """The words of the titles around the name ``[start, end)``: before it and in apposition."""
+    doc = b.doc
+    left = left_title(doc, start, b.names_at, b.lex)
+    right = right_apposition(doc, end, b.lex)
+    return [doc[i:j].text for i, j in ((left, start), right or (0, 0)) if i is not None]
+
+
+def _told_of(
+    b: Builder,
+    owner: dict[tuple[str, ...], list[Cluster]],
+    by_key: dict[tuple[str, ...], list[NameSpan]],
+) -> dict[int, Cues]:
+    """What the text tells of each person at its full name (gender, titles), to tell namesakes
+    apart at a short name ("Clinton" of Bill or Hillary); by ``id`` of the cluster."""
+    titles = partial(_title_texts, b)
     told: dict[int, list[Cues]] = {}
     for key, hosts in owner.items():
         if len(hosts) == 1 and len(key) > 1:
             told.setdefault(id(hosts[0]), []).extend(
-                mention_cues(doc, n.start, n.end, titles) for n in by_key[key]
+                mention_cues(b.doc, n.start, n.end, titles) for n in by_key[key]
             )
-    told_of = {host: merge(cues) for host, cues in told.items()}
+    return {host: merge(cues) for host, cues in told.items()}
+
+
+def _name_mentions(
+    b: Builder,
+    people: list[NameSpan],
+    owner: dict[tuple[str, ...], list[Cluster]],
+    told_of: dict[int, Cues],
+) -> list[tuple[NameSpan, Found]]:
+    """Each name of a person as a mention of the person it is, in text order."""
+    doc = b.doc
+    titles = partial(_title_texts, b)
     found_people: list[tuple[NameSpan, Found]] = []
     for n in sorted(people, key=lambda s: s.start):
         key = person_key(doc, n)
@@ -72,59 +110,49 @@ def find_people(b: Builder) -> None:
         cues = mention_cues(doc, n.start, n.end, titles)
         recent = _most_recent(hosts, b.found, n.start)
         chosen = hosts[0] if len(hosts) == 1 else pick(hosts, cues, told_of, recent)
-        if chosen is not None and chosen.gender is None:
-            # the gender the text gives ("Mrs. Clinton", "Clinton ... she"), for the pronouns
-            chosen.gender = told_of.get(id(chosen), cues).gender or cues.gender
         if chosen is None:
             continue
+        if chosen.gender is None:
+            # the gender the text gives ("Mrs. Clinton", "Clinton ... she"), for the pronouns
+            chosen.gender = told_of.get(id(chosen), cues).gender or cues.gender
         f = b.add(n.start, n.end, "name", chosen)
         found_people.append((n, f))
         text = _display(doc, n)
         if text not in chosen.names:
             chosen.names.append(text)
-    for n, f in found_people:
-        _titles_of(doc, b, n, f, names_at=names_at, orgs_at=orgs_at, lex=lex)
-    for c in b.clusters.values():
-        if c.type != "PERSON":
-            continue
-        coded = [t for cc, t in b.titles if cc is c]
-        c.sector = next((t.sector for t in coded if t.sector), None)
-        c.country = next((t.country for t in coded if t.country), None)
-        if c.country is None:
-            # The text says no country: a person's nationality from the people lexicon.
-            # A surname alone only when the document gives no fuller name.
-            known = [n for n in [c.name, *c.names] if " " in n] or [c.name, *c.names]
-            c.country = next((iso for n in known if (iso := nationality_of(n, lex))), None)
-        surname = c.name.split()[-1].lower() if c.name.split() else ""
-        if c.country is None and c.roles:
-            # "President Obama": the dictionary's title and surname, when the text gives that title.
-            c.country = next(
-                (iso for r in c.roles if (iso := lex.people.get(f"{r.lower()} {surname}"))), None
-            )
-        if c.country is None and all(" " not in n for n in [c.name, *c.names]):
-            # "Obama" alone: the one the dictionary calls "Mr Obama" or "President Obama".
-            titled = {iso for t in SURNAME_TITLES if (iso := lex.people.get(f"{t} {surname}"))}
-            c.country = titled.pop() if len(titled) == 1 else None
-        if c.country is None and c.sector in NATIONAL_SECTORS:
-            # "President Laurent Gbago": an office holder's surname one letter short of a name
-            # in the people lexicon.
-            c.country = misspelled_nationality(c.name.split()[-1])
+    return found_people
 
 
-def _titles_of(
-    doc: Doc,
-    b: Builder,
-    n: NameSpan,
-    f: Found,
-    *,
-    names_at: dict[int, NameSpan],
-    orgs_at: dict[int, OrgCode],
-    lex: Lexicon,
-) -> None:
+def _known_country(c: Cluster, lex: Lexicon) -> str | None:
+    """The country of a person the text gives none: their nationality in the people lexicon."""
+    # A surname alone only when the document gives no fuller name.
+    known = [n for n in [c.name, *c.names] if " " in n] or [c.name, *c.names]
+    iso = next((iso for n in known if (iso := nationality_of(n, lex))), None)
+    surname = c.name.split()[-1].lower() if c.name.split() else ""
+    if iso is None and c.roles:
+        # "President Obama": the dictionary's title and surname, when the text gives that title.
+        iso = next(
+            (iso for r in c.roles if (iso := lex.people.get(f"{r.lower()} {surname}"))), None
+        )
+    if iso is None and all(" " not in n for n in [c.name, *c.names]):
+        # "Obama" alone: the one the dictionary calls "Mr Obama" or "President Obama".
+        titled = {iso for t in SURNAME_TITLES if (iso := lex.people.get(f"{t} {surname}"))}
+        iso = titled.pop() if len(titled) == 1 else None
+    if iso is None and c.sector in NATIONAL_SECTORS:
+        # "President Laurent Gbago": an office holder's surname one letter short of a name
+        # in the people lexicon.
+        iso = misspelled_nationality(c.name.split()[-1])
+    return iso
+
+
+def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
+    """The titles before a person's name and in apposition after it, as title mentions and
+    roles of the person."""
+    doc, names_at, orgs_at, lex = b.doc, b.names_at, b.orgs_at, b.lex
     start = left_title(doc, n.start, names_at, lex)
     if start is not None:
         title = code_title(
-            doc, start, n.start, names_at=names_at, orgs=orgs_at, lex=lex, head_last=True
+            doc[start : n.start], names_at=names_at, orgs=orgs_at, lex=lex, head_last=True
         )
         after = names_at.get(n.end + 1) if n.end + 1 < len(doc) else None
         if (
@@ -145,7 +173,11 @@ def _titles_of(
     apposition = right_apposition(doc, n.end, lex)
     if apposition is not None:
         title = code_title(
-            doc, *apposition, names_at=names_at, orgs=orgs_at, lex=lex, head_last=False
+            doc[apposition[0] : apposition[1]],
+            names_at=names_at,
+            orgs=orgs_at,
+            lex=lex,
+            head_last=False,
         )
         if title is not None and title.role:
             b.titles.append((f.cluster, title))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.stages.actors.lexicon import (
     PERSON_ROLE_HEADS,
@@ -181,11 +181,11 @@ def _words(doc: Doc, start: int, end: int, skip: set[int]) -> list[tuple[str, in
 
 
 def find_role(
-    doc: Doc, start: int, end: int, *, skip: set[int], lex: Lexicon, head_last: bool
+    span: Span, *, skip: set[int], lex: Lexicon, head_last: bool
 ) -> tuple[str | None, str | None]:
     """(role, sector) of the longest role phrase in a token range; the head is the last role in a
     title before a name, the first in an apposition."""
-    words = _words(doc, start, end, skip)
+    words = _words(span.doc, span.start, span.end, skip)
     best: tuple[int, int, str, str | None] | None = None  # (length, position, role, sector)
     for i in range(len(words)):
         for n in range(min(5, len(words) - i), 0, -1):
@@ -211,30 +211,18 @@ def find_role(
 
 
 def code_title(
-    doc: Doc,
-    start: int,
-    end: int,
+    span: Span,
     *,
     names_at: dict[int, NameSpan],
     orgs: dict[int, OrgCode],
     lex: Lexicon,
     head_last: bool,
 ) -> Title | None:
-    """The role, country and sector a title or apposition gives; None when it gives none."""
+    """The role, country and sector a title or apposition (``span``) gives; None when it gives
+    none."""
+    doc, start, end = span.doc, span.start, span.end
     in_org = {i for i in range(start, end) if i in orgs}
-    role, sector = find_role(doc, start, end, skip=in_org, lex=lex, head_last=head_last)
-    if sector is None and in_org:
-        # "British Defence | Secretary": a role the tagger cut in two.
-        whole_role, whole_sector = find_role(
-            doc, start, end, skip=set(), lex=lex, head_last=head_last
-        )
-        if (
-            whole_sector is not None
-            and whole_role is not None
-            and role is not None
-            and (whole_role.endswith(role))
-        ):
-            role, sector = whole_role, whole_sector
+    role, sector = _title_role(span, in_org, lex, head_last)
     if role is not None and start >= 2 and doc[start - 1].text in POSSESSIVE:
         # "the party's leader": the owner is the role's body, as in "party leader" (PTY).
         owner = doc[start - 2]
@@ -242,32 +230,57 @@ def code_title(
         if owned is not None and start - 2 not in names_at and start - 2 not in orgs:
             sector = owned
     org = next((orgs[i] for i in range(start, end) if i in orgs), None)
-    country = None
-    for i in range(start, end):
-        span = names_at.get(i)
-        if span is not None and span.kind == "country" and i not in in_org:
-            country = span.value
-            break
+    country = next(
+        (
+            named.value
+            for i in range(start, end)
+            if (named := names_at.get(i)) is not None
+            and named.kind == "country"
+            and i not in in_org
+        ),
+        None,
+    )
     words = {w for w, _, _ in _words(doc, start, end, set())}
     if org is not None:
+        country = country or org.country
         if org.igo:
-            country = country or org.country
             sector = "REF" if "refugees" in words else (sector or org.sector or "GOV")
         else:
-            country = country or org.country
             sector = org.sector or sector
-    if "opposition" in words or ("exiled" in words and sector in ("PTY", None)):
-        sector = "OPP"
-    elif role is not None and FORMER.intersection(words):
-        # A former office holder is one of CAMEO's elites; a former lawyer is no judge now.
-        sector = "ELI" if sector in ("GOV", "ELI") else None
+    sector = _qualified(words, role, sector)
     if country is None and role is not None and sector in ("LEG", "PTY", "GOV", None):
         # "Democratic Representative Jason Crow": a party whose name alone says the country
         party = lex.groups.get(f"{doc[start].lower_} party")
         if doc[start].text[:1].isupper() and party is not None and party[1] == "PTY":
             country = party[0]
-    if role is None and org is None:
-        return None
-    if role is None and sector is None and country is None:
+    if role is None and (org is None or (sector is None and country is None)):
         return None
     return Title(start, end, role, country, sector, org.entity_id if org else None)
+
+
+def _title_role(
+    span: Span, in_org: set[int], lex: Lexicon, head_last: bool
+) -> tuple[str | None, str | None]:
+    """(role, sector) of a title, the words of an organization in it left out; the whole title
+    when that cuts a role in two ("British Defence | Secretary")."""
+    role, sector = find_role(span, skip=in_org, lex=lex, head_last=head_last)
+    if sector is None and in_org:
+        whole_role, whole_sector = find_role(span, skip=set(), lex=lex, head_last=head_last)
+        if (
+            whole_sector is not None
+            and whole_role is not None
+            and role is not None
+            and (whole_role.endswith(role))
+        ):
+            role, sector = whole_role, whole_sector
+    return role, sector
+
+
+def _qualified(words: set[str], role: str | None, sector: str | None) -> str | None:
+    """The sector as the title's words qualify it: the opposition, or a former office holder."""
+    if "opposition" in words or ("exiled" in words and sector in ("PTY", None)):
+        return "OPP"
+    if role is not None and FORMER.intersection(words):
+        # A former office holder is one of CAMEO's elites; a former lawyer is no judge now.
+        return "ELI" if sector in ("GOV", "ELI") else None
+    return sector

@@ -35,7 +35,7 @@ from storyline.stages.actors.people import find_people
 def nominals(b: Builder) -> None:
     """ "the premier", "the party": a role noun or nominal for the actor it points back at (it
     replaces what was found inside it)."""
-    found = resolve_nominals(b.doc, b.found, list(b.clusters.values()), b.quotes, b.lex, b.tokens)
+    found = resolve_nominals(b.doc, b.found, b.quotes, b.lex, b.tokens)
     inside = {i for f in found for i in range(f.start, f.end)}
     b.found = [f for f in b.found if f.start not in inside] + found
 
