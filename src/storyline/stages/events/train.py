@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,74 +89,75 @@ def _slots(text: str, synsets: dict[str, list[str]]) -> list[list[str]]:
     return slots
 
 
-def read_verb_dictionary(
-    path: Path, table: dict[str, tuple[str, str | None]]
-) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
-    """Verb lemma -> {"default": [type, mode] | None, "patterns": [...]}, and the synonym sets
-    ("&NAME" -> words) the patterns name, from CAMEO.2.0.txt."""
-    lines = path.read_text(encoding="latin-1").splitlines()
-    synsets: dict[str, list[str]] = {}
-    current: str | None = None
-    verbs: dict[str, dict[str, Any]] = {}
-    in_verbs = False
-    block_code = "---"
-    block_lemmas: list[tuple[str, str | None]] = []
-    for raw in lines:
-        line = raw.split("#", 1)[0].rstrip()
-        if "VERB PATTERNS" in raw:
-            in_verbs = True
-            continue
-        if "TRANSFORMATIONS" in raw:
-            break
-        if not in_verbs:
-            if line.startswith("&"):
-                current = line.strip()
-                synsets[current] = []
-            elif line.startswith("+") and current:
-                word = line[1:].strip().rstrip("_").replace("_", " ").lower()
-                if word:
-                    synsets[current].append(word.split()[0])
-            continue
+def _synset_line(line: str, current: str | None, synsets: dict[str, list[str]]) -> str | None:
+    """Read one line of the synonym sets ("&NAME", then "+word" lines); the set now open."""
+    if line.startswith("&"):
+        current = line.strip()
+        synsets[current] = []
+    elif line.startswith("+") and current:
+        word = line[1:].strip().rstrip("_").replace("_", " ").lower()
+        if word:
+            synsets[current].append(word.split()[0])
+    return current
+
+
+@dataclass
+class _VerbReader:
+    """The verb section of CAMEO.2.0.txt read line by line: blocks of verbs ("--- NAME [code]"),
+    their lines (``LEMMA {forms} [code]``) and the patterns of the block ("- pre * post [code]")."""
+
+    table: dict[str, tuple[str, str | None]]
+    synsets: dict[str, list[str]]
+    verbs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    block_code: str = "---"
+    block_lemmas: list[tuple[str, str | None]] = field(default_factory=list)
+
+    def read(self, line: str) -> None:
         match = _BLOCK.match(line)
         if match:
-            block_code = match.group(2)
-            block_lemmas = []
-            continue
-        if not line.strip():
-            continue
-        if line.startswith("-"):
-            code_match = _CODE.search(line)
-            if not code_match:
-                continue
-            body = line[1 : code_match.start()]
-            if "*" not in body:
-                continue
-            pre, post = body.split("*", 1)
-            plover = plover_of(code_match.group(1), table)
-            pattern: dict[str, Any] = {
-                "pre": _slots(pre, synsets),
-                "post": _slots(post, synsets),
-                "type": plover[0] if plover else None,
-                "mode": plover[1] if plover else None,
-                "cameo": code_match.group(1).strip(),
-            }
-            for lemma, particle in block_lemmas:
-                entry = verbs[lemma]
-                full = dict(pattern)
-                if particle:
-                    full["post"] = [[particle], *pattern["post"]]
-                entry["patterns"].append(full)
-            continue
-        # A verb line: LEMMA {irregular forms} [own code]
-        word = line.split()[0].lstrip("+").rstrip("_").lower()
+            self.block_code = match.group(2)
+            self.block_lemmas = []
+        elif not line.strip():
+            return
+        elif line.startswith("-"):
+            self._pattern(line)
+        else:
+            self._verb(line)
+
+    def _pattern(self, line: str) -> None:
+        code_match = _CODE.search(line)
+        if not code_match:
+            return
+        body = line[1 : code_match.start()]
+        if "*" not in body:
+            return
+        pre, post = body.split("*", 1)
+        plover = plover_of(code_match.group(1), self.table)
+        pattern: dict[str, Any] = {
+            "pre": _slots(pre, self.synsets),
+            "post": _slots(post, self.synsets),
+            "type": plover[0] if plover else None,
+            "mode": plover[1] if plover else None,
+            "cameo": code_match.group(1).strip(),
+        }
+        for lemma, particle in self.block_lemmas:
+            entry = self.verbs[lemma]
+            full = dict(pattern)
+            if particle:
+                full["post"] = [[particle], *pattern["post"]]
+            entry["patterns"].append(full)
+
+    def _verb(self, line: str) -> None:
+        """A verb line: LEMMA {irregular forms} [own code]."""
+        word = line.split(maxsplit=1)[0].lstrip("+").rstrip("_").lower()
         if not word or not word[0].isalpha():
-            continue
+            return
         parts = word.split("_")
         lemma, particle = parts[0], (parts[1] if len(parts) > 1 else None)
         own = _CODE.search(line)
-        code = own.group(1) if own else block_code
-        plover = plover_of(code, table)
-        entry = verbs.setdefault(lemma, {"default": None, "patterns": []})
+        code = own.group(1) if own else self.block_code
+        plover = plover_of(code, self.table)
+        entry = self.verbs.setdefault(lemma, {"default": None, "patterns": []})
         if particle is None and entry["default"] is None and plover:
             entry["default"] = list(plover)
         elif particle and plover:
@@ -168,10 +170,33 @@ def read_verb_dictionary(
                     "cameo": code,
                 }
             )
-        block_lemmas.append((lemma, particle))
-    for entry in verbs.values():
+        self.block_lemmas.append((lemma, particle))
+
+
+def read_verb_dictionary(
+    path: Path, table: dict[str, tuple[str, str | None]]
+) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+    """Verb lemma -> {"default": [type, mode] | None, "patterns": [...]}, and the synonym sets
+    ("&NAME" -> words) the patterns name, from CAMEO.2.0.txt."""
+    lines = path.read_text(encoding="latin-1").splitlines()
+    synsets: dict[str, list[str]] = {}
+    current: str | None = None
+    reader = _VerbReader(table, synsets)
+    in_verbs = False
+    for raw in lines:
+        line = raw.split("#", 1)[0].rstrip()
+        if "VERB PATTERNS" in raw:
+            in_verbs = True
+            continue
+        if "TRANSFORMATIONS" in raw:
+            break
+        if in_verbs:
+            reader.read(line)
+        else:
+            current = _synset_line(line, current, synsets)
+    for entry in reader.verbs.values():
         entry["patterns"] = _useful(entry)
-    return verbs, synsets
+    return reader.verbs, synsets
 
 
 def _useful(entry: dict[str, Any]) -> list[dict[str, Any]]:
