@@ -37,7 +37,7 @@ _NON_SPACE = re.compile(r"\S")
 #: Offset fields of the records and of the spans nested in them (Span, Actor, Place).
 OFFSET_FIELDS = frozenset({"start", "end", "speaker_start", "speaker_end"})
 #: Id fields that name a record by its offset: quote and event ids are ``{doc_id}:{letter}{start}``
-#: (stages/quotes.py, stages/events.py), so they follow the offset they were made from.
+#: (stages/quotes.py, stages/events/component.py), so they follow the offset they were made from.
 OFFSET_ID_FIELDS = frozenset({"id", "quote_id"})
 _OFFSET_ID = re.compile(r"(?P<prefix>.*:[A-Z])(?P<offset>\d+)")
 

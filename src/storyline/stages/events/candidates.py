@@ -1,0 +1,112 @@
+"""Finding the event triggers of a sentence: the words that may code an event, at most one each.
+
+Reads: the parse of a sentence and the document's quotes (``doc._.quotes``, for judgements told in
+them). Writes nothing: returns :class:`~storyline.stages.events.classifier.Trigger` records, whose
+type :mod:`storyline.stages.events.classifier` decides.
+
+A candidate is a damning statement someone tells (:mod:`storyline.stages.events.judgements`), a
+verb, or an event noun with an actor phrase on it ("his call", "talks with"). The content of a
+governing verb ("agreed to meet", "called on X to stand up") and the charge of an accusation
+("accused the bloc of failing") are not coded on their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storyline.records import Quote
+from storyline.stages import doc_list
+from storyline.stages.events.classifier import (
+    Trigger,
+    judged_trigger,
+    noun_trigger_code,
+    ruling,
+    verb_trigger,
+)
+from storyline.stages.events.clauses import RECEIVE_VERBS, agent, charged, governing, is_verb
+from storyline.stages.events.judgements import judgement_at
+from storyline.stages.events.lexicon import GOVERNING_TYPES, SUPPORT_ONLY_NOUNS, Lexicon
+
+#: Parts of speech of an event noun.
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+#: Prepositions that put an actor on an event noun: "talks with", "an attack on".
+ACTOR_PREPS = frozenset({"with", "from", "by", "to", "on", "against", "between"})
+
+
+def find_triggers(sent: Span, lexicon: Lexicon, quotes: list[Quote] | None = None) -> list[Trigger]:
+    """The event triggers of a sentence, in text order, at most one per token (``quotes``: the
+    document's, read from the Doc when not given)."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    if quotes is None:
+        quotes = doc_list(sent.doc, "quotes")
+    for token in sent:
+        if token.i in used:
+            continue
+        candidate = _candidate(token, lexicon, quotes, used)
+        if candidate is not None:
+            trigger, claimed = candidate
+            found.append(trigger)
+            used.update(claimed)
+    return _ungoverned(found)
+
+
+def _candidate(
+    token: Token, lexicon: Lexicon, quotes: list[Quote], used: set[int]
+) -> tuple[Trigger, set[int]] | None:
+    """The trigger a token makes, and the tokens it claims, else None."""
+    judgement = judgement_at(token, quotes)
+    if judgement is not None:
+        return judged_trigger(token, judgement), {token.i}
+    if is_verb(token):
+        trigger = verb_trigger(token, lexicon)
+        return None if trigger is None else (trigger, {trigger.token.i, trigger.anchor.i})
+    if token.pos_ in NOUN_TAGS and token.lemma_.lower() not in SUPPORT_ONLY_NOUNS:
+        code = noun_trigger_code(token)
+        if code is not None and token.head.i not in used and noun_can_stand(token):
+            return Trigger(token, token, noun_start(token), token, code, 0.6, True), {token.i}
+    return None
+
+
+def _ungoverned(found: list[Trigger]) -> list[Trigger]:
+    """The triggers that are not a governing verb's content or an accusation's charge, in text
+    order; a resolution's content ("voted for a resolution demanding ...") gives the type."""
+    governed = set()
+    by_token = {t.token.i: t for t in found}
+    for trigger in found:
+        head = governing(trigger.anchor)
+        if head is not None and head.i in by_token and by_token[head.i].code[0] in GOVERNING_TYPES:
+            governed.add(trigger.token.i)
+            by_token[head.i] = ruling(by_token[head.i], trigger)
+        charge = charged(trigger.anchor)
+        if charge is not None and charge.i in by_token and by_token[charge.i].code[0] == "ACCUSE":
+            governed.add(trigger.token.i)  # "accused the bloc of failing": the charge only
+    return sorted(
+        (by_token[t.token.i] for t in found if t.token.i not in governed), key=lambda t: t.token.i
+    )
+
+
+def noun_start(token: Token) -> Token:
+    """The first token of an event noun's trigger: "phone call", "rice seed distribution mission":
+    compounds in front belong to the trigger."""
+    start = token
+    for left in reversed(list(token.lefts)):
+        if left.dep_ in {"compound", "nmod"} and left.i == start.i - 1:
+            start = left
+            start = min((t for t in left.subtree), key=lambda t: t.i)
+    return start
+
+
+def noun_can_stand(token: Token) -> bool:
+    """An event noun codes on its own only with an actor phrase on it: "his call", "talks with",
+    "cooperation between Russia and North Korea", "an offensive launched by Puntland forces"."""
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ACTOR_PREPS):
+            return True
+        if child.dep_ == "acl" and agent(child) is not None:
+            return True
+        if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
+            return True
+        if child.dep_ == "relcl" and child.lemma_.lower() in RECEIVE_VERBS:
+            return True
+    return False

@@ -1,0 +1,413 @@
+"""The type decision: which PLOVER type (and mode) a trigger word codes in its context.
+
+Reads: the parse around a word and the tables of :mod:`storyline.stages.events.lexicon`. Writes
+nothing: returns :class:`Trigger` records for :mod:`storyline.stages.events.candidates`.
+
+A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): a demand
+told as "X says Y must ...", a verb and object coded together ("reached an agreement"), a support
+verb with an event noun as object ("held talks"), receiving a visitor or aid, a characterization
+("called the ruling arbitrary"); else the verb lexicon's code, adjusted by its objects (a strike
+on someone, peacekeeping troops, money given), the purpose of a call, and what a voted, sponsored
+or passed resolution does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from spacy.tokens import Token
+
+from storyline.records import Actor
+from storyline.stages.events.clauses import (
+    RECEIVE_VERBS,
+    REPORT_VERBS,
+    SUBJECTS,
+    objects_deep,
+    prefixed,
+    prep_objects,
+)
+from storyline.stages.events.judgements import Judgement
+from storyline.stages.events.lexicon import (
+    AID_OBJECTS,
+    AUTHORITY_SECTORS,
+    BY_AUTHORITY,
+    CLAIM_NOUNS,
+    DEMAND_MODALS,
+    GIVING_VERBS,
+    NEGATIVE_CHARACTERIZATIONS,
+    OBJECT_VERBS,
+    RESOLUTION_NOUNS,
+    STRIKE_PROTEST_VERBS,
+    SUPPORT_VERB_CODES,
+    SUPPORT_VERBS,
+    Code,
+    Lexicon,
+    noun_code,
+    verb_code,
+    verb_lemma,
+)
+
+#: Support verbs that make a "protest" a complaint: "lodged an official protest with".
+COMPLAIN_VERBS = frozenset({"lodge", "file", "register", "send", "deliver", "issue"})
+#: Types a promise of which is a threat: "vowed to retaliate", "pledged to punish".
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Exercises that are one side's show of force unless joint.
+DRILL_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers"})
+#: Words that make drills joint: "joint exercises", "drills with".
+JOINT_WORDS = frozenset({"joint", "combined"})
+#: Verbs that make a resolution: "passed a resolution demanding ...".
+ADOPT_VERBS = frozenset({"pass", "adopt", "approve", "issue", "introduce", "table", "release"})
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers"})
+#: Objects of "receive" that make it a visit: "received the ambassador".
+VISITOR_NOUNS = frozenset(
+    {"ambassador", "envoy", "delegation", "minister", "president", "premier", "counterpart"}
+)
+#: Generic heads that take the type of an event noun in front: "rice seed distribution mission".
+MISSION_NOUNS = frozenset(
+    ["mission", "operation", "programme", "program", "campaign", "effort", "drive", "trip"]
+)
+#: Words of a strike that say what kind it is: "hunger strike", "general strike".
+HUNGER_STRIKE: Code = ("PROTEST", "hunger")
+LABOUR_STRIKE: Code = ("PROTEST", "strike")
+LABOUR_STRIKE_WORDS = frozenset({"general", "national", "labour"})
+#: Types whose verb may back a resolution ("voted for", "supported") and so take its content's.
+BACKING_TYPES = frozenset({"SUPPORT", "AGREE"})
+#: What a resolution's content may code.
+RESOLUTION_TYPES = frozenset({"ACCUSE", "REQUEST"})
+#: A meeting by one of these is a phone CONSULT: "talks by video", "met via videoconference".
+CHANNEL_PREPS = frozenset({"by", "over", "via"})
+CHANNELS = frozenset({"phone", "telephone", "video", "videoconference", "call"})
+PHONE: Code = ("CONSULT", "phone")
+#: Determiners that point back to a resolution told before: "voted on the resolution".
+BACK_REFERENCES = frozenset({"the", "this", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A token that codes an event, the token its arguments hang from, and its code."""
+
+    token: Token  # the event word (verb or noun)
+    anchor: Token  # the verb whose subject is the source (the support verb, or the noun itself)
+    start: Token  # first token of the trigger span
+    end: Token  # last token of the trigger span
+    code: Code
+    evidence: float
+    is_noun: bool
+    content: Token | None = None  # the verb that says what a voted/sponsored resolution does
+    judgement: Judgement | None = None  # a damning statement: "Putin is the aggressor"
+
+
+class Verdict(enum.Enum):
+    """A rule's decision that the verb codes no event (the rules after it are not asked)."""
+
+    NO_EVENT = enum.auto()
+
+
+#: What a verb rule returns: a trigger, no event, or None when the rule does not apply.
+Decision: TypeAlias = Trigger | Verdict | None
+
+
+def judged_trigger(token: Token, judgement: Judgement) -> Trigger:
+    """The trigger of a damning statement: the predicate, anchored on the copula."""
+    return Trigger(
+        token, judgement.copula, token, token, judgement.code, 0.5, False, None, judgement
+    )
+
+
+def noun_trigger_code(token: Token) -> Code | None:
+    """The code of an event noun, or of a generic head with one in front."""
+    return noun_code(token) or compound_code(token)
+
+
+def compound_code(token: Token) -> Code | None:
+    """A generic head with an event noun in front: "his rice seed distribution mission"."""
+    if token.lemma_.lower() not in MISSION_NOUNS:
+        return None
+    for left in token.lefts:
+        if left.dep_ == "compound":
+            code = noun_code(left)
+            if code is not None:
+                return code
+    return None
+
+
+def ruling(trigger: Trigger, governed: Trigger) -> Trigger:
+    """A governing trigger, with a promise of harm ("vowed to retaliate") made a threat."""
+    if trigger.code[0] == "AGREE" and governed.code[0] in CONFLICT_TYPES:
+        return dataclasses.replace(trigger, code=("THREATEN", None))
+    return trigger
+
+
+def _objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+
+
+def _report_demand(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "Russia says Israel must end attacks": a demand made by the speaker of the addressee."""
+    if lemma not in REPORT_VERBS:
+        return None
+    for child in token.children:
+        if (
+            child.dep_ == "ccomp"
+            and any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for a in child.children)
+            and any(c.dep_ in SUBJECTS for c in child.children)
+        ):
+            return Trigger(token, token, token, token, ("REQUEST", None), 0.6, False, child)
+    return None
+
+
+def _verb_object_pair(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """A verb and object coded together: "reached an agreement", "blocked the sale"."""
+    for obj in objects:
+        pair = SUPPORT_VERB_CODES.get((lemma, obj.lemma_.lower()))
+        if pair is not None:
+            return Trigger(obj, token, token, obj, pair, 0.8, False)
+    return None
+
+
+def _strike_code(obj: Token, lemma: str, code: Code) -> Code:
+    """A strike held: a hunger strike, or a labour one when the verb or its words say so."""
+    kind = {c.lower_ for c in obj.children if c.dep_ in {"compound", "amod"}}
+    if "hunger" in kind:
+        return HUNGER_STRIKE
+    if lemma in STRIKE_PROTEST_VERBS or kind & LABOUR_STRIKE_WORDS:
+        return LABOUR_STRIKE
+    return code
+
+
+def _one_sided_drill(token: Token, obj: Token, code: Code) -> bool:
+    """Drills no one joins are a show of force."""
+    return (
+        code == ("COOPERATE", None)
+        and obj.lemma_.lower() in DRILL_NOUNS
+        and not any(
+            c.lower_ in JOINT_WORDS or (c.dep_ == "prep" and c.lower_ == "with")
+            for c in [*obj.children, *token.children]
+        )
+    )
+
+
+def _support_noun_code(token: Token, lemma: str, obj: Token) -> Code | None:
+    """The code an event noun gives the support verb it is the object of."""
+    code = noun_code(obj)
+    if code is None:
+        return None
+    if code[0] == "PROTEST" and lemma in COMPLAIN_VERBS:
+        code = ("ACCUSE", "allege")  # "lodged an official protest with": a complaint
+    if obj.lemma_.lower() == "strike":
+        code = _strike_code(obj, lemma, code)
+    if _one_sided_drill(token, obj, code):
+        code = ("MOBILIZE", None)  # one side's drills are a show of force
+    return code
+
+
+def _support_verb(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """Support verb + event noun: "held talks", "offered his appreciation", "imposed sanctions"."""
+    if lemma not in SUPPORT_VERBS:
+        return None
+    for obj in objects:
+        code = _support_noun_code(token, lemma, obj)
+        if code is not None:
+            evidence = 0.9 if lemma == "impose" and code[0] == "SANCTION" else 0.8
+            return Trigger(obj, token, token, obj, code, evidence, False)
+    return None
+
+
+def _received_visitor(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "received the ambassador": a visit."""
+    if lemma == "receive" and any(
+        o.ent_type_ in {"PERSON", "NORP"} or o.lemma_.lower() in VISITOR_NOUNS for o in objects
+    ):
+        return Trigger(token, token, token, token, ("CONSULT", "visit"), 0.7, False)
+    return None
+
+
+def _received_aid(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "Ukraine has received assistance from the US": the giver is the source."""
+    if lemma not in RECEIVE_VERBS:
+        return None
+    for obj in objects:
+        code = noun_code(obj) or (("AID", None) if obj.lemma_.lower() in AID_OBJECTS else None)
+        if code is not None and code[0] == "AID":
+            return Trigger(obj, obj, token, obj, code, 0.7, True)
+    return None
+
+
+def _called_so(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "called the ruling arbitrary": a characterization, never a phone call."""
+    if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
+        return characterization(token) or Verdict.NO_EVENT
+    return None
+
+
+#: The verb rules asked before the lexicon, first that applies wins.
+_VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] = (
+    _report_demand,
+    _verb_object_pair,
+    _support_verb,
+    _received_visitor,
+    _received_aid,
+    _called_so,
+)
+
+
+def characterization(token: Token) -> Trigger | None:
+    """ "called the ruling arbitrary": an accusation when the complement is damning, a rejection
+    when what is so called is someone's claim, else no event (never a phone call)."""
+    complements = [c for c in token.children if c.dep_ == "oprd"]
+    words = {
+        w.lemma_.lower() for c in complements for w in [c, *c.children] if w.dep_ != "punct"
+    } | {w.lower_ for c in complements for w in [c, *c.children]}
+    if not words & NEGATIVE_CHARACTERIZATIONS:
+        return None
+    called = [c for c in [*token.children] if c.dep_ in {"dobj", "oprd"}]
+    if any(c.lemma_.lower() in CLAIM_NOUNS for c in called):
+        return Trigger(token, token, token, token, ("REJECT", None), 0.7, False)
+    return Trigger(token, token, token, token, ("ACCUSE", "disapprove"), 0.7, False)
+
+
+def _adjusted(
+    token: Token, lemma: str, objects: list[Token], code: Code | None, evidence: float
+) -> tuple[Code | None, float]:
+    """The lexicon's code of a verb, adjusted by what it is done to or with."""
+    if lemma == "strike" and code is None and objects:
+        code, evidence = ("ASSAULT", None), 0.7  # "struck militia groups"; a labour strike has none
+    if (
+        code is not None
+        and code[0] in {"MOBILIZE", "COOPERATE"}
+        and any(t.lemma_.lower() in PEACEKEEPING for t in token.subtree)
+    ):
+        code, evidence = ("AID", "peacekeeping"), 0.8  # troops sent for peacekeeping
+    if lemma in GIVING_VERBS and any(
+        o.lemma_.lower() in AID_OBJECTS or o.ent_type_ == "MONEY" for o in objects
+    ):
+        code, evidence = ("AID", None), 0.8
+    return code, evidence
+
+
+def _call_purpose(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """ "called X to congratulate him": the call's purpose gives the type."""
+    for child in token.children:
+        if child.dep_ in {"advcl", "xcomp"} and child.i > token.i:
+            purpose, _ = verb_code(child, lexicon)
+            support = [o for o in child.children if o.dep_ == "dobj" and noun_code(o)]
+            if purpose is not None and purpose[0] == "SUPPORT":
+                return Trigger(token, token, token, token, purpose, 0.7, False)
+            if support and noun_code(support[0]) == ("SUPPORT", None):
+                return Trigger(token, token, token, token, ("SUPPORT", None), 0.7, False)
+    return None
+
+
+def _resolution(token: Token, lemma: str, code: Code | None, lexicon: Lexicon) -> Decision:
+    """Voting for / sponsoring / passing a resolution: coded by what the resolution does."""
+    backs = code is not None and code[0] in BACKING_TYPES
+    votes_on = lemma == "vote" and any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in token.children
+    )
+    for obj in objects_deep(token):
+        if obj.lemma_.lower() in RESOLUTION_NOUNS and (backs or votes_on or lemma in ADOPT_VERBS):
+            content = resolution_content(obj, lexicon)
+            if content is None and votes_on:
+                content = earlier_resolution_content(obj, lexicon)
+                if content is None:
+                    # voting on it, for or against unsaid, of unknown content
+                    return Verdict.NO_EVENT
+            if content is not None:
+                verb, content_code = content
+                return Trigger(token, token, prefixed(token), token, content_code, 0.7, False, verb)
+    return None
+
+
+def verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """The trigger a verb makes in its context, or None."""
+    lemma = verb_lemma(token)
+    objects = _objects(token)
+    for rule in _VERB_RULES:
+        decided = rule(token, lemma, objects, lexicon)
+        if decided is not None:
+            return decided if isinstance(decided, Trigger) else None
+    code, evidence = verb_code(token, lexicon)
+    if lemma in OBJECT_VERBS and not objects:
+        return None
+    code, evidence = _adjusted(token, lemma, objects, code, evidence)
+    if code is not None and code == PHONE and lemma == "call":
+        purpose = _call_purpose(token, lexicon)
+        if purpose is not None:
+            return purpose
+    decided = _resolution(token, lemma, code, lexicon)
+    if decided is not None:
+        return decided if isinstance(decided, Trigger) else None
+    if code is None:
+        return None
+    return Trigger(token, token, prefixed(token), token, code, evidence, False)
+
+
+def resolution_content(noun: Token, lexicon: Lexicon) -> tuple[Token, Code] | None:
+    """The verb that says what a resolution does ("a resolution condemning ...") and its code."""
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"}:
+            code, _ = verb_code(child, lexicon)
+            if code is not None and code[0] in RESOLUTION_TYPES:
+                return child, code
+    return None
+
+
+def earlier_resolution_content(noun: Token, lexicon: Lexicon) -> tuple[Token, Code] | None:
+    """What "the resolution" voted on does, from the nearest resolution before it in the
+    document that says what it does ("a resolution condemning Russia's invasion")."""
+    if not any(c.dep_ == "det" and c.lower_ in BACK_REFERENCES for c in noun.children):
+        return None
+    for token in reversed(noun.doc[: noun.sent.start]):
+        if token.lemma_.lower() == noun.lemma_.lower():  # a resolution, not a statement
+            content = resolution_content(token, lexicon)
+            if content is not None:
+                return content
+    return None
+
+
+def with_channel(trigger: Trigger) -> Trigger:
+    """A meeting "by phone" or "by video" is a phone CONSULT."""
+    if trigger.code[0] != "CONSULT":
+        return trigger
+    for head in (trigger.anchor, trigger.token):
+        for _, obj in prep_objects(head, CHANNEL_PREPS):
+            if obj.lemma_.lower() in CHANNELS:
+                return Trigger(
+                    trigger.token,
+                    trigger.anchor,
+                    trigger.start,
+                    trigger.end,
+                    PHONE,
+                    trigger.evidence,
+                    trigger.is_noun,
+                )
+    return trigger
+
+
+def by_authority(trigger: Trigger, sources: list[Actor]) -> Trigger:
+    """A trigger whose type changes when an authority does it: an investigation by the police
+    is coercion (``BY_AUTHORITY``)."""
+    if trigger.code in BY_AUTHORITY and any(a.sector in AUTHORITY_SECTORS for a in sources):
+        return dataclasses.replace(trigger, code=BY_AUTHORITY[trigger.code])
+    return trigger
+
+
+__all__ = [
+    "Decision",
+    "Trigger",
+    "Verdict",
+    "by_authority",
+    "characterization",
+    "compound_code",
+    "earlier_resolution_content",
+    "judged_trigger",
+    "noun_trigger_code",
+    "resolution_content",
+    "ruling",
+    "verb_trigger",
+    "with_channel",
+]

@@ -1,0 +1,170 @@
+"""The clause helpers the events stage's modules share: subjects, agents, objects, reporting verbs.
+
+Reads: the parse of a sentence (``token.dep_``, ``token.head``, lemmas, tags). Writes nothing. The
+helpers all stages share (token ranges, the entity a token is in) are in :mod:`storyline.stages.syntax`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+#: who, which, that as a relative clause's subject
+RELATIVES = frozenset({"WP", "WDT"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+#: Verbs that tell what someone said or thinks; the trigger in their complement is told.
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "announce",
+        "state",
+        "add",
+        "write",
+        "allege",
+        "accord",
+        "note",
+        "insist",
+        "explain",
+        "believe",
+        "think",
+        "recall",
+        "mention",
+    }
+)
+#: Verbs whose subject receives what their object names ("received assistance from the US").
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept"})
+#: The dependencies a verb's subject is inherited through (xcomp, conj, ...), up to the verb.
+_INHERITED = frozenset({"xcomp", "conj", "acomp", "pcomp"})
+
+
+def is_verb(token: Token) -> bool:
+    """A verb, or an auxiliary that is the root of its sentence."""
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+
+
+def governing(token: Token) -> Token | None:
+    """The verb a complement clause ("agreed to meet") hangs from, else None."""
+    if token.dep_ in {"xcomp", "ccomp", "advcl"} and token.head is not token:
+        return token.head
+    return None
+
+
+def charged(token: Token) -> Token | None:
+    """The verb whose "of" phrase a gerund is ("accused the bloc of failing"), else None."""
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "of":
+        return token.head.head
+    return None
+
+
+def prefixed(token: Token) -> Token:
+    """The first token of a verb written with a split prefix: "co-sponsoring" -> "co"."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in {"co", "re"}:
+        return doc[token.i - 2]
+    return token
+
+
+def objects_deep(token: Token) -> Iterator[Token]:
+    """Objects of a verb, its prepositions' objects, and what they are in apposition with."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr"}:
+            found.append(child)
+        elif child.dep_ == "prep":
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    for obj in found:
+        yield obj
+        yield from (c for c in obj.children if c.dep_ == "appos")
+
+
+def text_of(doc: Doc, start: int, end: int) -> str:
+    """The text of a token-aligned character range (``doc.text`` rebuilds the whole text)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text if span is not None else ""
+
+
+def _own_subject(verb: Token, through_xcomp: bool) -> tuple[Token | None, bool] | None:
+    """The subject a verb has itself (and whether it is passive), else None."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and verb.dep_ == "relcl" and child.tag_ in RELATIVES:
+            return verb.head, False  # "six militants who attacked": the militants
+        if child.dep_ in SUBJECTS:
+            return child, False
+        if child.dep_ in PASSIVE_SUBJECTS:
+            # "X were supposed to sign": X signs; only the verb's own passive subject is its
+            # target
+            return child, not through_xcomp
+    return None
+
+
+def _shares_subject(verb: Token, seen: int) -> bool:
+    """A verb whose subject is its head's: a participle with no conjunction of its own ("...,
+    providing $5 billion in assistance"), or a preposition's clause ("joined ... in
+    co-sponsoring": the joiner co-sponsors)."""
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return True
+    return verb.pos_ == "ADP" and verb.dep_ == "prep" and seen > 1
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb (inherited through xcomp/conj/relcl), and whether it is passive."""
+    seen = 0
+    current: Token | None = verb
+    through_xcomp = False
+    while current is not None and seen < 6:
+        seen += 1
+        own = _own_subject(current, through_xcomp)
+        if own is not None:
+            return own
+        if current.dep_ == "relcl":
+            return current.head, False
+        if current.dep_ in _INHERITED and current.head is not current:
+            through_xcomp = through_xcomp or current.dep_ == "xcomp"
+            current = current.head
+            continue
+        if _shares_subject(current, seen):
+            current = current.head
+            continue
+        break
+    return None, False
+
+
+def agent(verb: Token) -> Token | None:
+    """The object of a verb's "by" agent phrase, if any."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) of a word's prepositional phrases among ``preps`` (a dative
+    object counts as "to")."""
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    yield child.lower_, g
+        elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            yield "to", child
+
+
+def reporting_verb(anchor: Token) -> Token | None:
+    """The reporting verb whose complement clause holds the trigger, if any."""
+    current = anchor
+    for _ in range(4):
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in REPORT_VERBS:
+            return current.head
+        if current.dep_ not in {"xcomp", "conj"} or current.head is current:
+            return None
+        current = current.head
+    return None

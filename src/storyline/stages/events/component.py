@@ -1,0 +1,143 @@
+"""The events stage as a spaCy component: every sentence's triggers made into event records.
+
+Reads: what :mod:`storyline.stages.events` lists (the parse, the actors, timex and quotes stages'
+records, ``doc._.published``, ``doc._.doc_id``). Writes: ``doc._.events: list[Event]``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from storyline.records import Actor, Event, Quote
+from storyline.records import Span as TextSpan
+from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
+from storyline.stages.events.calibration import Calibration, load_calibration
+from storyline.stages.events.candidates import find_triggers
+from storyline.stages.events.classifier import Trigger, by_authority, with_channel
+from storyline.stages.events.clauses import text_of
+from storyline.stages.events.dating import date_of
+from storyline.stages.events.lexicon import Lexicon, load_lexicon
+from storyline.stages.events.modality import modality_of
+from storyline.stages.events.participants import sources_targets
+from storyline.stages.lookup import quote_at
+from storyline.stages.places import PlaceMention, as_place, load_gazetteer, place_mentions
+from storyline.stages.places.locate import ARTICLE_FACTOR, event_place, scene_fits
+from storyline.stages.places.locate import scene as article_scene
+
+
+def raw_confidence(evidence: float, has_target: bool, named: int) -> float:
+    """The uncalibrated score of an event: how specific its trigger's evidence is (0..1), whether it
+    has a target, and how many of its actors are named entities."""
+    return min(0.95, 0.3 + 0.4 * evidence + 0.1 * has_target + 0.05 * min(named, 2))
+
+
+def with_scene(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) -> list[Event]:
+    """Events their sentence does not place, placed at the article's scene where it fits (basis
+    ``article``; see :mod:`storyline.stages.places.locate`)."""
+    scene = article_scene(doc, load_gazetteer(), places)
+    if scene is None:
+        return events
+    place = as_place(scene, "article", ARTICLE_FACTOR)
+    return [
+        dataclasses.replace(event, location=place)
+        if scene_fits(doc, event, scene, places)
+        else event
+        for event in events
+    ]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Context:
+    """What every event of one document is made with."""
+
+    doc: Doc
+    doc_id: str
+    published: str | None
+    quotes: list[Quote]
+    places: Sequence[PlaceMention]
+    calibration: Calibration | None
+
+
+def _event(
+    ctx: _Context, sent: Span, trigger: Trigger, sources: list[Actor], targets: list[Actor]
+) -> Event:
+    """The event record of a trigger with its parties."""
+    doc = ctx.doc
+    # The object of a support verb may come first ("what concessions Ukraine might be
+    # willing to make"): the trigger's text runs from its first to its last token.
+    first, last = sorted((trigger.start, trigger.end), key=lambda t: t.i)
+    start = first.idx
+    end = last.idx + len(last.text)
+    quote = quote_at(ctx.quotes, start)
+    named = sum(1 for a in [*sources, *targets] if a.entity_id)
+    confidence = raw_confidence(trigger.evidence, bool(targets), named)
+    if ctx.calibration is not None:
+        confidence = ctx.calibration.precision(confidence)
+    return Event(
+        id=f"{ctx.doc_id}:V{start}",
+        doc_id=ctx.doc_id,
+        type=trigger.code[0],
+        mode=trigger.code[1],
+        modality=modality_of(trigger, quote, sources),  # type: ignore[arg-type]
+        source=sources,
+        target=targets,
+        date=date_of(doc, trigger, sent, ctx.published),
+        location=event_place(doc, sent, {trigger.anchor, trigger.token}, trigger.code, ctx.places),
+        sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+        trigger=TextSpan(start, end, text_of(doc, start, end)),
+        quote_id=quote.id if quote else None,
+        confidence=round(confidence, 3),
+    )
+
+
+def extract_events(
+    doc: Doc, lexicon: Lexicon | None = None, calibration: Calibration | None = None
+) -> list[Event]:
+    """Every event the document's sentences code, in text order. With a ``calibration``, an
+    event's confidence is the share of events of its raw score whose type was right on dev data;
+    without, the raw score."""
+    lexicon = lexicon or load_lexicon()
+    quotes = doc_list(doc, "quotes")
+    places = place_mentions(doc, load_gazetteer())
+    ctx = _Context(doc, doc._.doc_id or "", doc._.published, quotes, places, calibration)
+    events: list[Event] = []
+    for sent in doc.sents:
+        for found in find_triggers(sent, lexicon, quotes):
+            sources, targets, _ = sources_targets(doc, found)
+            if not sources:
+                continue
+            trigger = by_authority(with_channel(found), sources)
+            events.append(_event(ctx, sent, trigger, sources, targets))
+    return with_scene(doc, events, places)
+
+
+class EventsStage:
+    """spaCy component: writes ``doc._.events``."""
+
+    def __init__(self, nlp: Language, name: str, calibrated: bool = True) -> None:
+        ensure_doc_extensions()
+        self.name = name
+        self.lexicon = load_lexicon()
+        self.calibration = load_calibration() if calibrated else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = []
+        with stage_guard(doc, "events"):
+            doc._.events = extract_events(doc, self.lexicon, self.calibration)
+        return doc
+
+
+@Language.factory(
+    "storyline_events",
+    requires=["doc._.mentions", "doc._.timexes", "doc._.quotes"],
+    assigns=["doc._.events"],
+    default_config={"calibrated": True},
+)
+def make_events_stage(nlp: Language, name: str, calibrated: bool) -> EventsStage:
+    """The events stage (PLOVER event records); ``calibrated``: confidences through the shipped
+    calibration table (``resources/events/calibration.json``), else raw scores."""
+    return EventsStage(nlp, name, calibrated)

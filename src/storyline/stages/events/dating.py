@@ -1,0 +1,118 @@
+"""The date of an event, from the time expressions of its sentence or the article's date.
+
+Reads: ``doc._.timexes`` (the timex stage), the parse of the trigger's sentence and
+``doc._.published``. Writes nothing.
+
+The time expression attached to the trigger dates it (its head path reaches the trigger, or the
+verb a conjoined trigger shares its clause with, before any other verb); for a stance told in a
+reported clause, the time expression of the telling; else the article's date with basis
+``published`` (None when the article has no date).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.records import EventDate, Timex
+from storyline.stages.events.classifier import Trigger
+from storyline.stages.events.clauses import reporting_verb
+from storyline.stages.lookup import timexes_in
+
+#: Types of event dated by the telling when told in a reported clause ("announced earlier this
+#: month that Cambodia would not support ..."); a deed told there ("said Tuesday that Russia
+#: attacked") is not.
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "REQUEST", "AGREE", "THREATEN"})
+#: Parts of speech that end the head path of a time expression: another verb's date.
+VERB_POS = frozenset({"VERB", "AUX"})
+#: Timex types that can date an event.
+DATED_TYPES = frozenset({"DATE", "TIME"})
+#: Dependencies of a time expression on a noun that say when what the noun tells was told.
+TOLD_DEPS = frozenset({"poss", "compound", "npadvmod", "amod"})
+
+
+def _is_date_value(value: str) -> bool:
+    return len(value) >= 4 and value[:4].isdigit()
+
+
+def _datable(doc: Doc, sent: Span) -> list[Timex]:
+    """The sentence's dates and times with a calendar value."""
+    return [
+        t
+        for t in timexes_in(doc, sent.start_char, sent.end_char)
+        if t.type in DATED_TYPES and _is_date_value(t.value)
+    ]
+
+
+def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> EventDate | None:
+    """The date of the time expression attached to the trigger, else the article's date."""
+    for timex in _datable(doc, sent):
+        if _attached(doc, timex, trigger.token, trigger.anchor):
+            value = timex.value if timex.type == "DATE" else timex.value[:10]
+            return EventDate(_with_mod(value, timex), "text")
+    report = reporting_verb(trigger.anchor)
+    if report is not None and trigger.code[0] in STANCE_TYPES:
+        for timex in _datable(doc, sent):
+            if _attached(doc, timex, report, report):
+                value = timex.value if timex.type == "DATE" else timex.value[:10]
+                return EventDate(value, "text")
+    if published and _is_date_value(published):
+        return EventDate(published[:10], "published")
+    return None
+
+
+def _with_mod(value: str, timex: Timex) -> str:
+    return value  # the mod (START, END, ...) stays on the timex record
+
+
+def _told_then(span: Span, anchor: Token) -> bool:
+    """A time expression on the word a trigger's clause hangs from: "Since August 2022, when the
+    president called for ...", "Tuesday's announcement that Ukraine had agreed"."""
+    if anchor.dep_ in {"relcl", "advcl"} and span.start <= anchor.head.i < span.end:
+        return True
+    return (
+        anchor.dep_ in {"acl", "ccomp"}
+        and anchor.head.pos_ == "NOUN"
+        and span.root.head.i == anchor.head.i
+        and span.root.dep_ in TOLD_DEPS
+    )
+
+
+def _sharing(anchor: Token) -> set[int]:
+    """The verbs whose date the trigger's verb shares: "Last month, a court sentenced Dodik ...
+    and banned him": the fronted date is shared; so is the date of the verb a participle hangs
+    from ("in December, U.S. forces carried out airstrikes, hitting targets")."""
+    found = set()
+    head = anchor
+    while head.head is not head and (head.dep_ == "conj" or _shares_time(head)):
+        head = head.head
+        found.add(head.i)
+    return found
+
+
+def _attached(doc: Doc, timex: Timex, token: Token, anchor: Token) -> bool:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if _told_then(span, anchor):
+        return True
+    targets = {token.i, anchor.i} | _sharing(anchor)
+    current = span.root
+    for _ in range(12):
+        if current.i in targets:
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+        if current.i not in targets and current.pos_ in VERB_POS and current.i != span.root.i:
+            return False
+    return False
+
+
+def _shares_time(verb: Token) -> bool:
+    """A participle clause with no conjunction of its own ("..., hitting targets") happens when the
+    verb it hangs from does."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )

@@ -1,0 +1,176 @@
+"""The modality of an event: negated, hypothetical, planned, reported or asserted.
+
+Reads: the parse around the trigger, the quote it stands in and its source actors. Writes nothing.
+
+Convention, first match wins (``_RULES``): ``negated`` (a negation on the trigger or on the verb
+that governs it: "would not support", "unable to"); ``hypothetical`` ("if", "unless", "until",
+"whether", "could", "might", "may", "should", "must", "can", "unlikely to", "doubts that");
+``planned`` ("will", "shall", "would" in reported future, "plans to", "is set to", "going to");
+``reported`` (told by someone else than the source: inside another speaker's quote or a clause
+under another person's reporting verb, "according to"); else ``asserted``. The source's own words
+about what it does ("we do not support") keep the modality of the verb, not ``reported``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from storyline.records import Actor, Quote
+from storyline.stages.events.classifier import Trigger
+from storyline.stages.events.clauses import REPORT_VERBS, subject
+from storyline.stages.events.participants import actors_of
+
+PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can", "must"})
+#: Verbs and adjectives that put what they govern in the future: "plans to", "is set to".
+PLAN_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "expect",
+        "schedule",
+        "prepare",
+        "aim",
+        "set",
+        "go",
+        "willing",
+        "ready",
+        "prepared",
+        "due",
+        "offer",
+    }
+)
+#: Nouns whose clause is hypothetical: "expressing doubts that Russia would surrender".
+DOUBT_NOUNS = frozenset({"doubt", "hope", "fear", "possibility", "chance", "prospect", "risk"})
+#: Negating words besides a "neg" dependency: "never", "no".
+NEGATORS = frozenset({"never", "no"})
+#: Words of the governing chain that negate it: "unable to".
+NEGATING_HEADS = frozenset({"unable", "impossible"})
+#: Conjunctions that make a clause hypothetical.
+CONDITIONS = frozenset({"if", "unless", "whether", "until"})
+#: Words of the governing chain that make it hypothetical: "unlikely to".
+LIKELIHOODS = frozenset({"unlikely", "likely", "able", "possible"})
+#: Words in front of an event noun that put it in the future: "the upcoming talks".
+FUTURE_MARKS = frozenset({"upcoming", "planned", "next", "proposed"})
+#: The dependencies a trigger's governing verbs are reached through.
+_GOVERNED = frozenset({"xcomp", "conj", "acomp", "pcomp", "prep"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """What the modality of a trigger is read from."""
+
+    trigger: Trigger
+    chain: list[Token]  # the trigger's verb and the verbs that govern it, nearest first
+    tokens: list[Token]  # their children (and an event noun's)
+    auxes: frozenset[str]  # the lower-cased auxiliaries among them
+    quote: Quote | None
+    sources: list[Actor]
+
+
+def _chain(token: Token) -> Iterator[Token]:
+    """The trigger's verb and the verbs that govern it through complements, nearest first."""
+    current = token
+    for _ in range(6):
+        yield current
+        if current.dep_ in _GOVERNED and current.head is not current:
+            current = current.head
+        else:
+            return
+
+
+def _negated(c: _Clause) -> bool:
+    return (
+        any(t.dep_ == "neg" for t in c.tokens)
+        or any(
+            t.lower_ in NEGATORS and t.dep_ in {"neg", "advmod", "det"}
+            for t in c.tokens
+            if t.head in c.chain
+        )
+        or any(v.lower_ in NEGATING_HEADS for v in c.chain)
+    )
+
+
+def _conditional(c: _Clause) -> bool:
+    return any(t.dep_ == "mark" and t.lower_ in CONDITIONS for t in c.tokens) or any(
+        v.lower_ in LIKELIHOODS for v in c.chain
+    )
+
+
+def _doubted(c: _Clause) -> bool:
+    """ "expressing doubts that Russia would surrender"."""
+    top = c.chain[-1]
+    return top.dep_ in {"acl", "ccomp"} and top.head.lemma_.lower() in DOUBT_NOUNS
+
+
+def _hypothetical_aux(c: _Clause) -> bool:
+    return bool(c.auxes & HYPOTHETICAL_AUX)
+
+
+def _planned(c: _Clause) -> bool:
+    anchor, token = c.trigger.anchor, c.trigger.token
+    return (
+        bool(c.auxes & PLANNED_AUX)
+        or "would" in c.auxes
+        or any(v.lemma_.lower() in PLAN_VERBS and v is not anchor for v in c.chain)
+        or (c.trigger.is_noun and any(t.lower_ in FUTURE_MARKS for t in token.lefts))
+    )
+
+
+def _told(c: _Clause) -> bool:
+    return reported(c.trigger.anchor, c.quote, c.sources)
+
+
+#: (modality, test) in the order they are tried; none holds: ``asserted``.
+_RULES: tuple[tuple[str, Callable[[_Clause], bool]], ...] = (
+    ("negated", _negated),
+    ("hypothetical", _conditional),
+    ("hypothetical", _doubted),
+    ("hypothetical", _hypothetical_aux),
+    ("planned", _planned),
+    ("reported", _told),
+)
+
+
+def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> str:
+    """The modality of an event (see the module docstring for the convention)."""
+    chain = list(_chain(trigger.anchor))
+    tokens = [c for v in chain for c in v.children]
+    if trigger.is_noun:
+        tokens += list(trigger.token.children)
+    auxes = frozenset(t.lower_ for t in tokens if t.dep_ in {"aux", "auxpass"})
+    clause = _Clause(trigger, chain, tokens, auxes, quote, sources)
+    return next((modality for modality, holds in _RULES if holds(clause)), "asserted")
+
+
+def reported(anchor: Token, quote: Quote | None, sources: list[Actor]) -> bool:
+    """True when the event is told by someone else than its source: inside another speaker's
+    quote, "according to" someone, or in a clause under another person's reporting verb."""
+    source_ids = {a.entity_id for a in sources if a.entity_id}
+    if quote is not None:
+        return not (quote.speaker_entity_id and quote.speaker_entity_id in source_ids)
+    current = anchor
+    for _ in range(6):
+        if any(c.dep_ == "prep" and c.lower_ == "according" for c in current.children):
+            return True
+        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in REPORT_VERBS:
+            return _told_by_another(current.head, sources, source_ids)
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _told_by_another(report: Token, sources: list[Actor], source_ids: set[str]) -> bool:
+    """True unless the reporting verb's subject is one of the sources (or it has none)."""
+    subj, _ = subject(report)
+    if subj is None:
+        return True
+    speaker = actors_of(report.doc, subj)
+    return not any(
+        (a.entity_id and a.entity_id in source_ids) or any(a.start == s.start for s in sources)
+        for a in speaker
+    )

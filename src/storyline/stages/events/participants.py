@@ -1,0 +1,602 @@
+"""Source and target actors of an event, from the parse and the actors stage.
+
+Reads: the parse of the trigger's sentence, ``doc._.mentions`` / ``doc._.entities`` (the actors
+stage) and ``doc._.quotes``. Writes nothing.
+
+Sources: the subject (the "by" agent of a passive), the possessor or "from" phrase of an event
+noun. Targets: the object, "with/on/against/to" phrases; several where the text names several.
+Reciprocal events (meetings, talks, calls "with" someone) list both parties as sources.
+
+An actor is the actors stage's mention on the phrase's head word (or, for a role head such as
+"government", inside the phrase). Where the actors stage left none there, the phrase is read by
+the fallbacks of ``_ACTOR_FINDERS``, in order: a known entity's name, a named entity, a role noun
+("police", "rebels"), a counted group of states, an unknown proper name, the speaker of a direct
+quote ("I"), the speaker a pronoun stands for ("the ELN said it will release"), the members of a
+group ("a group of British lawmakers"). A subject must name its actor on its head or by role
+("Kaabu's story passed" has no actor); an object may name it in front ("condemned the Russian
+aggression").
+
+Groups of states: a counted or quantified plural of "countries", "nations" or "states" ("181
+countries", "most ASEAN nations", "U.N. member states", "dozens of other countries") is an actor
+with no entity, no country (it holds several) and sector GOV; a bare or merely described plural
+("other countries", "democratic countries") is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from spacy.tokens import Doc, Token
+
+from storyline.records import Actor
+from storyline.stages import doc_list
+from storyline.stages.events.classifier import Trigger
+from storyline.stages.events.clauses import (
+    RECEIVE_VERBS,
+    SUBJECTS,
+    agent,
+    objects_deep,
+    prep_objects,
+    reporting_verb,
+    subject,
+    text_of,
+)
+from storyline.stages.events.judgements import Judgement
+from storyline.stages.events.lexicon import Code, noun_code
+from storyline.stages.lookup import actor_of, entity_index, mentions_in, quote_at
+from storyline.stages.syntax import entity_span
+
+#: Prepositions whose object is a target of a verb ("for" only of a request or support).
+TARGET_PREPS = frozenset({"with", "on", "against", "to", "into", "upon", "for", "over"})
+TARGET_PREPS_BUT_FOR = TARGET_PREPS - {"for"}
+#: Prepositions whose object is the other party of a reciprocal event: "met with".
+RECIPROCAL_PREPS = frozenset({"with"})
+#: Types a "for" phrase gives the target of: "called for", "support for".
+FOR_TYPES = frozenset({"REQUEST", "SUPPORT"})
+#: Prepositions of an event noun that name its source, and its target.
+NOUN_SOURCE_PREPS = frozenset({"from", "by", "between"})
+NOUN_TARGET_PREPS = frozenset({"with", "to", "on", "against", "for"})
+#: Prepositions of an event noun object that name the target: "imposed sanctions on Russia".
+TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
+#: Prepositions of another object that name the target: "condemned the invasion of Ukraine".
+OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
+FROM = frozenset({"from"})
+#: Verbs whose subject receives the event noun they take as object.
+RECEIVING = frozenset({"receive", "get", "obtain"})
+#: Types whose target may be the one of the resolution the verb backs.
+RESOLUTION_TYPES = frozenset({"ACCUSE", "REQUEST"})
+#: Dependencies of a resolution's content that may name its target.
+CONTENT_TARGET_DEPS = frozenset({"poss", "pobj", "dobj", "amod"})
+
+#: Named-entity labels that can stand for an actor when the actors stage has no mention there.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Common nouns that name an actor by role, used when no named actor is there.
+# fmt: off
+ACTOR_NOUNS = frozenset(
+    [
+        "activist", "activists", "administration", "agency", "aircraft", "alliance", "ambassador",
+        "army", "artillery", "artists", "assailant", "assailants", "assembly", "attacker",
+        "attackers", "authorities", "authority", "bloc", "bomber", "cabinet", "chancellor", "chief",
+        "chiefs", "citizens", "civilians", "coalition", "commander", "commission", "committee",
+        "congress", "consulate", "council", "court", "delegate", "delegates", "delegation",
+        "demonstrator", "demonstrators", "department", "diplomat", "doctors", "drivers", "drone",
+        "embassy", "emir", "employees", "envoy", "expert", "extremist", "faction", "farmers",
+        "fighter", "fighters", "force", "forces", "founder", "general", "government", "governor",
+        "group", "guard", "guards", "gunman", "gunmen", "hacker", "head", "heads", "helicopter",
+        "inspector", "insurgent", "insurgents", "investigator", "jet", "jihadist", "journalists",
+        "judge", "junta", "king", "kingdom", "lawmaker", "lawmakers", "lawyers", "leader",
+        "leaders", "legislator", "legislature", "marine", "mayor", "migrants", "militant",
+        "militants", "military", "militia", "minister", "ministry", "mission", "monarch", "monitor",
+        "mp", "musicians", "navy", "negotiator", "negotiators", "network", "ngo", "nurses",
+        "observer", "office", "officer", "official", "officials", "operator", "opponents",
+        "opposition", "owner", "parliament", "party", "peacekeeper", "police", "policeman",
+        "premier", "president", "prince", "prosecutor", "protester", "protesters", "queen",
+        "rapporteur", "rebel", "rebels", "refugees", "regime", "regulator", "representative",
+        "republic", "residents", "secretary", "senate", "sheikh", "soldier", "soldiers",
+        "spokesman", "spokesperson", "spokeswoman", "student", "students", "supporters", "teachers",
+        "terrorist", "tribunal", "troop", "troops", "union", "unions", "victims", "villagers",
+        "voters", "warplane", "watchdog", "women", "worker", "workers"
+    ]
+)
+# fmt: on
+#: Named-entity labels of names that are no actor.
+NOT_ACTOR_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "CARDINAL",
+        "ORDINAL",
+        "EVENT",
+        "LAW",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LANGUAGE",
+    }
+)
+#: Pronouns that may stand for the speaker of the report they are the subject in.
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+STATE_NOUNS = frozenset({"country", "nation", "state"})
+QUANTIFIERS = frozenset({"most", "many", "several", "all", "some", "both"})
+#: Heads whose "of" phrase names the actor: "a group of British lawmakers", "dozens of protesters".
+# fmt: off
+GROUP_NOUNS = frozenset(
+    [
+        "group", "delegation", "members", "member", "number", "dozens", "hundreds", "thousands",
+        "some", "most", "all", "many", "team", "body", "unit", "contingent"
+    ]
+)
+# fmt: on
+#: Characters that end a dateline or credit before a name: "ADDIS ABABA, May 15 (Xinhua) -- ".
+DATELINE_ENDS = frozenset({"--", "—", "–", ":", ")"})
+
+#: Sources, targets, and whether the event is reciprocal.
+Parties: TypeAlias = tuple[list[Actor], list[Actor], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A noun phrase read for its actor: its head, character range, and whether it is a
+    subject."""
+
+    doc: Doc
+    token: Token
+    start: int
+    end: int
+    subject: bool
+
+
+def phrase(token: Token) -> tuple[int, int]:
+    """Character range of a noun phrase: its left part, the head and compounds after it."""
+    left = token.left_edge
+    for t in token.doc[left.i : token.i]:
+        # a dateline or credit before the name: "ADDIS ABABA, May 15 (Xinhua) -- Ethiopian ..."
+        if t.text in DATELINE_ENDS or t.text.startswith("--"):
+            left = token.doc[t.i + 1]
+    right = token
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "appos"} and child.i == right.i + 1:
+            right = child
+    return left.idx, right.idx + len(right.text)
+
+
+def actors_of(doc: Doc, token: Token, subject: bool = False) -> list[Actor]:
+    """The actors a noun phrase names (with its conjuncts), from the actors stage or, failing
+    that, the named entities and role nouns of the phrase.
+
+    A subject must name its actor on its head word or by a role noun: in "Kaabu's story passed"
+    the story, not Kaabu, passed. An object may name it in front: "condemned the Russian
+    aggression" targets Russia.
+    """
+    heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    actors: list[Actor] = []
+    for head in heads:
+        actor = actor_at_token(doc, head, subject)
+        if actor is not None and all(a.start != actor.start for a in actors):
+            actors.append(actor)
+    return actors
+
+
+def actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | None:
+    """The actor a noun phrase's head names: the first of ``_ACTOR_FINDERS`` that finds one."""
+    start, end = phrase(token)
+    found = _Phrase(doc, token, start, end, subject)
+    for finder in _ACTOR_FINDERS:
+        actor = finder(found)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _from_mentions(p: _Phrase) -> Actor | None:
+    """The actors stage's mention on the head word, else the widest inside the phrase."""
+    found = mentions_in(p.doc, p.start, p.end)
+    if not found:
+        return None
+    token = p.token
+    head_start, head_end = token.idx, token.idx + len(token.text)
+    on_head = [m for m in found if m.start < head_end and head_start < m.end]
+    inside = [m for m in found if p.start <= m.start and m.end <= p.end] or found
+    # A name in front of a head that is no actor ("Kaabu's story") is not the subject.
+    if on_head or names_actor(token) or not p.subject:
+        best = max(on_head or inside, key=lambda m: (m.end - m.start, -m.start))
+        return actor_of(best, entity_index(p.doc))
+    return None
+
+
+def _known_name(p: _Phrase) -> Actor | None:
+    """A name the actors stage knows from elsewhere in the document ("Zelenskyy" after
+    "President Volodymyr Zelenskyy") but did not mark here."""
+    token = p.token
+    if not (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN"}):
+        return None
+    for entity in entity_index(p.doc).values():
+        if token.text in {*entity.name.split(), *entity.aliases}:
+            return Actor(
+                entity.id,
+                entity.name,
+                entity.country,
+                entity.sector,
+                token.idx,
+                token.idx + len(token.text),
+            )
+    return None
+
+
+def _named_entity(p: _Phrase) -> Actor | None:
+    """A named entity of an actor's label inside the phrase (on the head, for a subject)."""
+    token = p.token
+    for t in p.doc[token.left_edge.i : token.i + 1]:
+        if t.ent_type_ in ACTOR_LABELS:
+            ent = entity_span(t)
+            ent_on_head = ent.start <= token.i < ent.end
+            if (
+                p.start <= ent.start_char
+                and ent.end_char <= p.end
+                and (ent_on_head or names_actor(token) or not p.subject)
+            ):
+                return Actor(None, ent.text, None, None, ent.start_char, ent.end_char)
+    return None
+
+
+def _role_noun(p: _Phrase) -> Actor | None:
+    """A role noun: "police", "rebels"."""
+    if p.token.lemma_.lower() in ACTOR_NOUNS or p.token.lower_ in ACTOR_NOUNS:
+        return Actor(None, text_of(p.doc, p.start, p.end), None, None, p.start, p.end)
+    return None
+
+
+def _states(p: _Phrase) -> Actor | None:
+    """ "181 countries", "most ASEAN nations": states acting together, no single country."""
+    if is_states_group(p.token):
+        return Actor(None, text_of(p.doc, p.start, p.end), None, "GOV", p.start, p.end)
+    return None
+
+
+def _unknown_name(p: _Phrase) -> Actor | None:
+    """A name neither the actors stage nor the NER knew ("ICE returned ..."): the name itself."""
+    token = p.token
+    if token.pos_ != "PROPN" or token.ent_type_ in NOT_ACTOR_LABELS:
+        return None
+    head_end = token.idx + len(token.text)
+    first = token
+    for left in reversed(list(token.lefts)):
+        if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == first.i - 1:
+            first = left
+    return Actor(None, text_of(p.doc, first.idx, head_end), None, None, first.idx, head_end)
+
+
+def _direct_quote(p: _Phrase) -> bool:
+    quote = quote_at(doc_list(p.doc, "quotes"), p.token.idx)
+    return quote is not None and quote.kind == "direct"
+
+
+def _quote_speaker(p: _Phrase) -> Actor | None:
+    """ "I will meet with ..." inside a direct quote: the speaker the quotes stage resolved."""
+    if p.token.lower_ != "i":
+        return None
+    quote = quote_at(doc_list(p.doc, "quotes"), p.token.idx)
+    if quote is None or quote.kind != "direct" or not quote.speaker_entity_id:
+        return None
+    speaker = entity_index(p.doc).get(quote.speaker_entity_id)
+    if speaker is None:
+        return None
+    return Actor(speaker.id, speaker.name, speaker.country, speaker.sector, p.start, p.end)
+
+
+def _reporting_speaker(p: _Phrase) -> Actor | None:
+    """ "The ELN has said it will release ...": the pronoun is the speaker (in a direct quote
+    only "we" is; "they" there are others)."""
+    token = p.token
+    if token.pos_ != "PRON" or token.lower_ not in SPEAKER_PRONOUNS:
+        return None
+    if _direct_quote(p) != (token.lower_ == "we"):
+        return None
+    report = reporting_verb(token.head)
+    if report is None or token.dep_ not in SUBJECTS:
+        return None
+    speaker, _ = subject(report)
+    if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
+        return actor_at_token(p.doc, speaker, subject=True)
+    return None
+
+
+def _group_member(p: _Phrase) -> Actor | None:
+    """ "a group of British lawmakers", "dozens of protesters": the actor is in the of-phrase;
+    "tens of thousands of people": a crowd, named by its number."""
+    token = p.token
+    if token.lemma_.lower() not in GROUP_NOUNS and token.lower_ not in GROUP_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ == "people":
+                end = obj.idx + len(obj.text)
+                return Actor(None, text_of(p.doc, p.start, end), None, None, p.start, end)
+            if obj is not None:
+                return actor_at_token(p.doc, obj)
+    return None
+
+
+#: How a phrase's actor is found, first that finds one wins: the actors stage's mention, then
+#: the fallbacks for what it left unmarked.
+_ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
+    _from_mentions,
+    _known_name,
+    _named_entity,
+    _role_noun,
+    _states,
+    _unknown_name,
+    _quote_speaker,
+    _reporting_speaker,
+    _group_member,
+)
+
+
+def is_states_group(token: Token) -> bool:
+    """True for a counted or quantified group of states: "181 countries", "Nearly 100 countries",
+    "most ASEAN nations", "U.N. member states", "dozens of other countries".
+
+    A bare or merely described plural ("other countries", "democratic countries") is no actor. A
+    group is coded with no country and sector GOV (see ``STATES_GROUP``).
+    """
+    if token.tag_ != "NNS" or token.lemma_.lower() not in STATE_NOUNS:
+        return False
+    for child in token.children:
+        if child.dep_ == "nummod" or (
+            child.dep_ in {"amod", "det"} and child.lower_ in QUANTIFIERS
+        ):
+            return True
+        if child.dep_ == "compound" and (child.lower_ == "member" or child.ent_type_ == "ORG"):
+            return True
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (head.head.lemma_.lower() in GROUP_NOUNS or head.head.lower_ in GROUP_NOUNS)
+    )
+
+
+def names_actor(token: Token) -> bool:
+    """True when a head noun names an actor by role or group ("government", "forces"), or is an
+    attack whose author is named in front of it ("Israeli airstrikes killed ...")."""
+    lemma = token.lemma_.lower()
+    return (
+        lemma in ACTOR_NOUNS
+        or token.lower_ in ACTOR_NOUNS
+        or lemma in GROUP_NOUNS
+        or token.lower_ in GROUP_NOUNS
+        or (noun_code(token) or ("", None))[0] == "ASSAULT"
+    )
+
+
+# --- who did what to whom ----------------------------------------------------------------------
+
+
+def sources_targets(doc: Doc, trigger: Trigger) -> Parties:
+    """Source and target actors, and whether the event is reciprocal ("met with")."""
+    if trigger.judgement is not None:
+        return judged(doc, trigger.judgement)
+    if trigger.is_noun:
+        return _noun_parties(doc, trigger)
+    if trigger.content is not None:
+        return _content_parties(doc, trigger.anchor, trigger.content)
+    return _verb_parties(doc, trigger)
+
+
+def _prep_parties(
+    doc: Doc, head: Token, preps: frozenset[str], code: Code, has_sources: bool
+) -> Parties:
+    """The parties a word's prepositional phrases among ``preps`` name: a party "with" whom
+    someone meets is a source when someone meets (none otherwise); the others are targets."""
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    reciprocal = False
+    for prep, obj in prep_objects(head, preps):
+        if prep in RECIPROCAL_PREPS and code[0] == "CONSULT":
+            reciprocal = True
+            if has_sources:
+                sources += actors_of(doc, obj)
+        else:
+            targets += actors_of(doc, obj)
+    return sources, targets, reciprocal
+
+
+def _from_phrases(doc: Doc, head: Token) -> list[Actor]:
+    return [a for _, obj in prep_objects(head, FROM) for a in actors_of(doc, obj)]
+
+
+def _receipt(doc: Doc, verb: Token) -> tuple[list[Actor], list[Actor]]:
+    """Who gave (the "from" phrase) and who received (the subject) what a receiving verb names."""
+    givers = _from_phrases(doc, verb)
+    subj, _ = subject(verb)
+    return givers, (actors_of(doc, subj) if subj is not None else [])
+
+
+def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
+    """The sources an event noun names: its possessor, "from/by/between" phrases ("between Russia
+    and North Korea": both parties), the "by" agent of its participle ("an offensive launched by
+    X"), else a nationality in front of it."""
+    sources: list[Actor] = []
+    for child in token.children:
+        if child.dep_ == "poss":
+            sources += actors_of(doc, child)
+    for _, obj in prep_objects(token, NOUN_SOURCE_PREPS):
+        sources += actors_of(doc, obj)
+    for child in token.children:
+        by = agent(child) if child.dep_ == "acl" else None
+        if by is not None:
+            sources += actors_of(doc, by, subject=True)
+    if not sources:
+        for child in token.lefts:
+            if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
+                sources += actors_of(doc, child)
+    return sources
+
+
+def _noun_parties(doc: Doc, trigger: Trigger) -> Parties:
+    token = trigger.token
+    sources = _noun_sources(doc, token)
+    targets: list[Actor] = []
+    receivers = [token.head] if token.dep_ == "dobj" else []
+    # "the deliveries of weapons it has received from the US"
+    receivers += [c for c in token.children if c.dep_ == "relcl"]
+    for verb in receivers:
+        if verb.lemma_.lower() in RECEIVE_VERBS:
+            givers, received = _receipt(doc, verb)
+            sources += givers
+            targets += received
+    if not sources and token.dep_ in {"dobj", "pobj"}:
+        # "during his second phone conversation": the noun's own possessor handled above;
+        # a noun that is the object of a receiving verb names the giver by "from".
+        sources += _from_phrases(doc, token.head if token.dep_ == "dobj" else token.head.head)
+    more_sources, more_targets, reciprocal = _prep_parties(
+        doc, token, NOUN_TARGET_PREPS, trigger.code, bool(sources)
+    )
+    sources += more_sources
+    targets += more_targets
+    if not targets and token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING:
+        # "the deliveries of weapons it has received": the receiver is the subject
+        subj, _ = subject(token.head)
+        if subj is not None:
+            targets += actors_of(doc, subj)
+    return dedupe(sources), dedupe(targets, sources), reciprocal
+
+
+def _content_parties(doc: Doc, anchor: Token, content: Token) -> Parties:
+    """A demand told as "X says Y must ...": X is the source, Y the target; a resolution's
+    content: its target is whom the resolution condemns or makes demands of."""
+    subj, _ = subject(anchor)
+    sources = actors_of(doc, subj, subject=True) if subj is not None else []
+    targets: list[Actor] = []
+    if content.dep_ == "ccomp":
+        demanded, _ = subject(content)
+        targets = actors_of(doc, demanded) if demanded is not None else []
+        return dedupe(sources), dedupe(targets, sources), False
+    for t in content.subtree:
+        if t.dep_ in CONTENT_TARGET_DEPS and t.i != content.i:
+            targets = actors_of(doc, t)
+            if targets:
+                break
+    return dedupe(sources), dedupe(targets, sources), False
+
+
+def _subject_parties(doc: Doc, anchor: Token) -> tuple[list[Actor], list[Actor], bool]:
+    """Sources and targets the subject and "by" agent of a verb name, and whether it is passive:
+    "a meeting requested by the United States": a participle's "by" agent is its source."""
+    subj, passive = subject(anchor)
+    by = agent(anchor)
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    if passive or (subj is None and by is not None):
+        if by is not None:
+            sources += actors_of(doc, by, subject=True)
+        if subj is not None:
+            targets += actors_of(doc, subj)
+    elif subj is not None:
+        sources += actors_of(doc, subj, subject=True)
+    return sources, targets, passive
+
+
+def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
+    """The actors a verb's object names, else its possessor's or its "on/against/to/of" phrase's:
+    "condemned Russia's invasion", "imposed sanctions on Russia"."""
+    found = actors_of(doc, obj)
+    if not found:
+        for g in obj.children:
+            if g.dep_ == "poss":
+                found += actors_of(doc, g)
+        for _, pobj in prep_objects(obj, OBJECT_PREPS):
+            if not found:
+                found += actors_of(doc, pobj)
+    return found
+
+
+def _resolution_targets(doc: Doc, anchor: Token) -> list[Actor]:
+    """ "co-sponsoring a resolution condemning Russia's invasion": the resolution's target."""
+    targets: list[Actor] = []
+    for obj in objects_deep(anchor):
+        for child in obj.children:
+            if child.dep_ not in {"acl", "relcl"}:
+                continue
+            for g in child.children:
+                if g.dep_ == "dobj":
+                    targets += actors_of(doc, g) or [
+                        a for p in g.children if p.dep_ == "poss" for a in actors_of(doc, p)
+                    ]
+    return targets
+
+
+def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
+    anchor, token, code = trigger.anchor, trigger.token, trigger.code
+    sources, targets, passive = _subject_parties(doc, anchor)
+    reciprocal = False
+    for child in anchor.children:
+        # "oprd": what is characterized, "called Pakistan's assertions baseless"
+        if child.dep_ in {"dobj", "attr", "oprd"} and child.i != token.i and not passive:
+            targets += _object_actors(doc, child)
+        if child.dep_ == "dobj" and child.i == token.i:
+            more_sources, more_targets, with_whom = _prep_parties(
+                doc, child, TRIGGER_OBJECT_PREPS, code, bool(sources)
+            )
+            sources += more_sources
+            targets += more_targets
+            reciprocal = reciprocal or with_whom
+    preps = TARGET_PREPS if code[0] in FOR_TYPES else TARGET_PREPS_BUT_FOR
+    more_sources, more_targets, with_whom = _prep_parties(doc, anchor, preps, code, bool(sources))
+    sources += more_sources
+    targets += more_targets
+    reciprocal = reciprocal or with_whom
+    if code[0] in RESOLUTION_TYPES and not targets and token is anchor:
+        targets += _resolution_targets(doc, anchor)
+    return dedupe(sources), dedupe(targets, sources), reciprocal
+
+
+def judged(doc: Doc, judgement: Judgement) -> Parties:
+    """Who tells a judgement (the quote's speaker, else the reporting verb's subject) and whom it
+    judges (the subject, or the owner of a claim called false)."""
+    sources: list[Actor] = []
+    if judgement.teller is not None:
+        sources = actors_of(doc, judgement.teller, subject=True)
+    quote = judgement.quote
+    if not sources and quote is not None and quote.speaker_entity_id:
+        entity = entity_index(doc).get(quote.speaker_entity_id)
+        if entity is not None and quote.speaker_start is not None and quote.speaker_end is not None:
+            sources = [
+                Actor(
+                    entity.id,
+                    entity.name,
+                    entity.country,
+                    entity.sector,
+                    quote.speaker_start,
+                    quote.speaker_end,
+                )
+            ]
+    judged_subject = judgement.subject
+    if judgement.code[0] == "REJECT":
+        owners = [c for c in judged_subject.children if c.dep_ == "poss"]
+        targets = [a for o in owners for a in actors_of(doc, o)]
+    else:
+        targets = actors_of(doc, judged_subject)
+        if not targets:
+            return [], [], False  # a damning word about no one named ("the situation is dangerous")
+    return dedupe(sources), dedupe(targets, sources), False
+
+
+def dedupe(actors: Iterable[Actor], exclude: Iterable[Actor] = ()) -> list[Actor]:
+    """Actors in order without repeats (same range or same entity), leaving out ``exclude``'s."""
+    seen = {(a.start, a.end) for a in exclude}
+    seen_ids = {a.entity_id for a in exclude if a.entity_id}
+    out = []
+    for actor in actors:
+        if (actor.start, actor.end) in seen or (actor.entity_id and actor.entity_id in seen_ids):
+            continue
+        seen.add((actor.start, actor.end))
+        if actor.entity_id:
+            seen_ids.add(actor.entity_id)
+        out.append(actor)
+    return out

@@ -1,0 +1,136 @@
+"""Unit cases of the events stage's finding triggers (:mod:`storyline.stages.events.candidates`):
+which words of a sentence are event triggers, at most one each, and which sentences code nothing.
+Short texts parsed by the spaCy model alone, with the other stages' records built by hand
+(``events_docs``)."""
+
+from __future__ import annotations
+
+import pytest
+from events_docs import countries, make, only
+from spacy.language import Language
+
+from storyline.stages.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "source", "target"),
+    [
+        pytest.param(
+            "Cambodia co-sponsored the resolution condemning Russia's invasion.",
+            "sponsored",
+            "ACCUSE",
+            {"KHM"},
+            {"RUS"},
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the tokenizer splits 'co-sponsored' and the parser makes 'co' the root",
+            ),
+        ),
+        (
+            "Cambodia joined other countries in co-sponsoring the resolution condemning Russia's "
+            "invasion.",
+            "sponsoring",
+            "ACCUSE",
+            {"KHM"},
+            {"RUS"},
+        ),
+        (
+            "Russia vetoed a similar motion at the U.N. Security Council.",
+            "vetoed",
+            "REJECT",
+            {"RUS"},
+            None,
+        ),
+        (
+            "Singapore imposed sanctions on Russia on Monday.",
+            "imposed",
+            "SANCTION",
+            {"SGP"},
+            {"RUS"},
+        ),
+        ("The U.S. Embassy welcomed the statement.", "welcomed", "SUPPORT", {"USA"}, None),
+        ("Russian troops invaded Ukraine on February 24.", "invaded", "ASSAULT", {"RUS"}, {"UKR"}),
+        ("Hun Sen held talks with Zelenskyy.", "held talks", "CONSULT", {"KHM", "UKR"}, None),
+        (
+            "Zelenskyy offered his appreciation to Cambodia.",
+            "offered his appreciation",
+            "SUPPORT",
+            {"UKR"},
+            {"KHM"},
+        ),
+        ("CNRP condemned the Russian aggression.", "condemned", "ACCUSE", {"KHM"}, None),
+        (
+            "Sam Rainsy called on democratic countries to stand up for democracy.",
+            "called",
+            "REQUEST",
+            {"KHM"},
+            None,
+        ),
+    ],
+)
+def test_verb_and_support_verb_triggers(
+    base_nlp: Language,
+    text: str,
+    trigger: str,
+    etype: str,
+    source: set[str],
+    target: set[str] | None,
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.type == etype
+    assert countries(event.source) == source
+    if target is not None:
+        assert countries(event.target) == target
+    assert event.sentence.text.startswith(text[:20])
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+def test_sentence_with_two_events(base_nlp: Language) -> None:
+    text = "Russia invaded Ukraine and Singapore imposed sanctions on Russia."
+    events = extract_events(make(base_nlp, text))
+    assert sorted(e.type for e in events) == ["ASSAULT", "SANCTION"]
+    assert len({e.sentence.start for e in events}) == 1
+    assert len({e.id for e in events}) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministry spokesman Chum Sounry could not be reached for comment.",
+        "The weather in Phnom Penh was hot on Thursday.",
+        "He said the situation was difficult.",
+    ],
+)
+def test_sentences_that_code_nothing(base_nlp: Language, text: str) -> None:
+    assert extract_events(make(base_nlp, text)) == []
+
+
+def test_the_charge_of_an_accusation_is_not_coded_on_its_own(base_nlp: Language) -> None:
+    text = "China accused Japan of attacking its fishing boats."
+    events = extract_events(make(base_nlp, text))
+    assert [(e.type, e.trigger.text) for e in events] == [("ACCUSE", "accused")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China called the visit a great success for both countries.",  # praise is no phone call
+        "Zelenskyy returned to Kyiv on Tuesday.",  # going home returns nothing
+        "Japan determined that the shells were made in Iran.",  # a finding, no agreement
+        "France failed to address the crisis.",  # failing is no rejection
+        "Four soldiers of Ukraine died in the attack.",  # victims are no attackers
+    ],
+)
+def test_verbs_that_code_nothing_in_these_uses(base_nlp: Language, text: str) -> None:
+    assert extract_events(make(base_nlp, text)) == []
+
+
+def test_an_object_before_its_support_verb_gives_a_trigger_in_text_order(
+    base_nlp: Language,
+) -> None:
+    text = "Japan asked what concessions Russia might be willing to make."
+    for event in extract_events(make(base_nlp, text)):
+        assert event.trigger.start < event.trigger.end
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text

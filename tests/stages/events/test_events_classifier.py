@@ -1,0 +1,143 @@
+"""Unit cases of the events stage's the type decision (:mod:`storyline.stages.events.classifier`):
+the PLOVER type and mode a trigger codes in its context. Short texts parsed by the spaCy model
+alone, with the other stages' records built by hand (``events_docs``)."""
+
+from __future__ import annotations
+
+import pytest
+from events_docs import countries, make, only
+from spacy.language import Language
+
+from storyline.records import EventDate
+from storyline.stages.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+
+def test_noun_phone_call_is_consult_phone_with_both_parties_as_source(base_nlp: Language) -> None:
+    doc = make(base_nlp, "During his phone call with Zelenskyy, Hun Sen urged dialogue.")
+    event = only(extract_events(doc), "call")
+    assert (event.type, event.mode) == ("CONSULT", "phone")
+    assert {a.entity_id for a in event.source} == {"hun-sen", "zelenskyy"}
+
+
+def test_noun_distribution_mission_is_aid(base_nlp: Language) -> None:
+    text = "After he had completed his rice seed distribution mission to farmers, he went home."
+    event = only(extract_events(make(base_nlp, text)), "mission")
+    assert event.type == "AID"
+    assert event.trigger.text == "rice seed distribution mission"
+    assert countries(event.source) == {"KHM"}
+
+
+def test_signing_an_agreement_is_support_promising_to_sign_is_agree(base_nlp: Language) -> None:
+    signed = extract_events(make(base_nlp, "China signed a trade agreement with Japan."))
+    assert only(signed, "signed").type == "SUPPORT"
+    promised = extract_events(make(base_nlp, "China promised to sign a trade agreement."))
+    assert [e.type for e in promised] == ["AGREE"]
+
+
+def test_vote_for_a_resolution_is_coded_by_what_it_demands(base_nlp: Language) -> None:
+    text = "Cambodia voted for a resolution demanding an end to Russia's military operations."
+    event = only(extract_events(make(base_nlp, text)), "voted")
+    assert event.type == "REQUEST"
+    assert countries(event.target) == {"RUS"}
+
+
+def test_phone_meeting_is_consult_phone(base_nlp: Language) -> None:
+    doc = make(base_nlp, "Hun Sen will meet with Zelenskyy by phone.")
+    event = only(extract_events(doc), "meet")
+    assert (event.type, event.mode, event.modality) == ("CONSULT", "phone", "planned")
+
+
+def test_demand_told_as_must_is_a_request_of_the_addressee(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Russia says Israel must end attacks on Iran."))
+    request = only(events, "says")
+    assert request.type == "REQUEST"
+    assert countries(request.source) == {"RUS"}
+    assert countries(request.target) == {"ISR"}
+    assert all(e.type == "REQUEST" for e in events)  # the demanded act is not coded as done
+
+
+def test_promise_of_harm_is_a_threat(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Iran vowed to attack Israel."))
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_voting_on_the_resolution_takes_what_the_resolution_told_before_does(
+    base_nlp: Language,
+) -> None:
+    text = (
+        "Cambodia co-sponsored a U.N. resolution condemning Russia's invasion. "
+        "In all, 181 countries voted on the resolution Wednesday."
+    )
+    doc = make(base_nlp, text, timexes=[("Wednesday", "2022-03-02")])
+    event = only(extract_events(doc), "voted")
+    assert (event.type, event.date) == ("ACCUSE", EventDate("2022-03-02", "text"))
+    assert countries(event.target) == {"RUS"}
+    # with no resolution told before, a vote on "the resolution" says nothing of what it does
+    alone = make(base_nlp, "In all, 181 countries voted on the resolution Wednesday.")
+    assert [e for e in extract_events(alone) if e.trigger.text == "voted"] == []
+
+
+def test_striking_an_agreement_is_agree(base_nlp: Language) -> None:
+    event = only(extract_events(make(base_nlp, "China and Japan struck an agreement.")), "struck")
+    assert event.type == "AGREE"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        ("Cambodia called Russia's claims baseless on Friday.", "REJECT", {"RUS"}),
+        ("Japan called Russia a threat to peace in the region.", "ACCUSE", {"RUS"}),
+    ],
+)
+def test_a_damning_characterization_is_an_accusation_or_a_rejection(
+    base_nlp: Language, text: str, etype: str, target: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), "called")
+    assert event.type == etype
+    assert countries(event.target) == target
+
+
+def test_returning_something_is_still_a_retreat(base_nlp: Language) -> None:
+    event = only(
+        extract_events(make(base_nlp, "Russia returned the seized ship to Ukraine.")), "returned"
+    )
+    assert event.type == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Japan imposed tariffs on China on Monday.", "imposed tariffs", {"CHN"}),
+        ("France raised tariffs on China.", "raised tariffs", {"CHN"}),
+        ("China announced a boycott against Japan.", "announced a boycott", {"JPN"}),
+    ],
+)
+def test_tariffs_and_boycotts_are_sanctions(
+    base_nlp: Language, text: str, trigger: str, target: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.type == "SANCTION"
+    assert countries(event.target) == target
+
+
+def test_an_investigation_by_the_authorities_is_coercion(base_nlp: Language) -> None:
+    by_police = only(
+        extract_events(make(base_nlp, "Japan opened an investigation into China.")), "opened"
+    )
+    assert by_police.type == "COERCE"  # Japan is a government (GOV): the authorities
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype"),
+    [
+        ("China and Japan reached an agreement on fishing.", "reached an agreement", "SUPPORT"),
+        ("Japan blocked the sale of jets to China.", "blocked the sale", "SANCTION"),
+        ("China signed the agreement with Japan.", "signed", "SUPPORT"),
+    ],
+)
+def test_a_verb_and_its_object_coded_together(
+    base_nlp: Language, text: str, trigger: str, etype: str
+) -> None:
+    assert only(extract_events(make(base_nlp, text)), trigger).type == etype

@@ -1,0 +1,39 @@
+"""Unit cases of the events stage's the spaCy component (:mod:`storyline.stages.events.component`):
+event ids, quote ids, failures. Short texts parsed by the spaCy model alone, with the other
+stages' records built by hand (``events_docs``)."""
+
+from __future__ import annotations
+
+import pytest
+from events_docs import make, only
+from spacy.language import Language
+
+from storyline.stages.events import EventsStage, extract_events
+
+pytestmark = pytest.mark.slow
+
+
+def test_event_told_inside_a_quote_carries_the_quote_id(base_nlp: Language) -> None:
+    text = 'Hun Sen said: "Russia attacked Ukraine without reason."'
+    doc = make(base_nlp, text, quotes=[("Russia attacked Ukraine without reason.", "Hun Sen")])
+    event = only(extract_events(doc), "attacked")
+    assert event.quote_id == "d:Q0"
+    assert event.modality == "reported"
+
+
+def test_event_ids_are_deterministic(base_nlp: Language) -> None:
+    text = "Russia vetoed the motion."
+    first = extract_events(make(base_nlp, text))
+    second = extract_events(make(base_nlp, text))
+    assert [e.id for e in first] == [e.id for e in second] == [f"d:V{text.index('vetoed')}"]
+
+
+def test_component_writes_events_and_records_failures(base_nlp: Language) -> None:
+    stage = EventsStage(base_nlp, "storyline_events")
+    doc = stage(make(base_nlp, "Russia vetoed the motion."))
+    assert [e.type for e in doc._.events] == ["REJECT"]
+    broken = make(base_nlp, "Russia vetoed the motion.")
+    broken._.mentions = [object()]  # a bug upstream must not crash the batch
+    stage(broken)
+    assert broken._.events == []
+    assert broken._.errors and broken._.errors[0][0] == "events"

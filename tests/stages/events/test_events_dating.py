@@ -1,0 +1,66 @@
+"""Unit cases of the events stage's dating (:mod:`storyline.stages.events.dating`): the time
+expression attached to the trigger, else the article's date. Short texts parsed by the spaCy
+model alone, with the other stages' records built by hand (``events_docs``)."""
+
+from __future__ import annotations
+
+import pytest
+from events_docs import make, only
+from spacy.language import Language
+
+from storyline.records import EventDate
+from storyline.stages.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+
+def test_date_from_the_attached_time_expression(base_nlp: Language) -> None:
+    text = "Russian troops invaded Ukraine on February 24."
+    doc = make(base_nlp, text, timexes=[("February 24", "2022-02-24")])
+    event = only(extract_events(doc), "invaded")
+    assert event.date is not None
+    assert (event.date.value, event.date.basis) == ("2022-02-24", "text")
+
+
+def test_date_falls_back_to_the_publication_day(base_nlp: Language) -> None:
+    doc = make(base_nlp, "Russian troops invaded Ukraine.", published="2022-03-04T10:00:00")
+    event = only(extract_events(doc), "invaded")
+    assert event.date is not None
+    assert (event.date.value, event.date.basis) == ("2022-03-04", "published")
+    undated = make(base_nlp, "Russian troops invaded Ukraine.", published=None)
+    assert only(extract_events(undated), "invaded").date is None
+
+
+def test_time_expression_of_another_clause_is_not_attached(base_nlp: Language) -> None:
+    text = "Singapore imposed sanctions on Russia, which invaded Ukraine on February 24."
+    doc = make(base_nlp, text, timexes=[("February 24", "2022-02-24")])
+    event = only(extract_events(doc), "imposed")
+    assert event.date is not None
+    assert event.date.basis == "published"
+
+
+def test_a_stance_is_dated_by_its_telling_a_deed_is_not(base_nlp: Language) -> None:
+    text = "Earlier this month, Hun Sen announced that Cambodia would not support Russia."
+    doc = make(base_nlp, text, published="2022-10-28", timexes=[("Earlier this month", "2022-10")])
+    stance = only(extract_events(doc), "support")
+    assert stance.date is not None
+    assert (stance.date.value, stance.date.basis) == ("2022-10", "text")
+    text = "On Tuesday, Hun Sen said that Russia attacked Ukraine."
+    doc = make(base_nlp, text, published="2022-03-04", timexes=[("Tuesday", "2022-03-01")])
+    deed = only(extract_events(doc), "attacked")
+    assert deed.date is not None
+    assert deed.date.basis == "published"
+
+
+def test_a_participle_happens_when_the_verb_it_hangs_from_does(base_nlp: Language) -> None:
+    text = "In December, Russian troops carried out strikes against Ukraine, hitting Ukraine hard."
+    doc = make(base_nlp, text, published="2025-03-14", timexes=[("December", "2024-12")])
+    event = only(extract_events(doc), "hitting")
+    assert event.date == EventDate("2024-12", "text")
+
+
+def test_the_content_of_a_dated_announcement_is_dated_by_it(base_nlp: Language) -> None:
+    text = "Japan welcomed Tuesday's announcement that Ukraine had agreed to a ceasefire."
+    doc = make(base_nlp, text, published="2025-03-12", timexes=[("Tuesday", "2025-03-11")])
+    event = only(extract_events(doc), "agreed")
+    assert event.date == EventDate("2025-03-11", "text")

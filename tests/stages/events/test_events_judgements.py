@@ -1,0 +1,60 @@
+"""Unit cases of the events stage's judgements (:mod:`storyline.stages.events.judgements`): damning
+statements someone tells, coded as accusations or rejections. Short texts parsed by the spaCy
+model alone, with the other stages' records built by hand (``events_docs``)."""
+
+from __future__ import annotations
+
+import pytest
+from events_docs import countries, make
+from spacy.language import Language
+
+from storyline.stages.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "etype", "source", "target"),
+    [
+        (
+            '"Russia is the aggressor," Hun Sen said.',
+            ("Russia is the aggressor,", "hun-sen"),
+            "ACCUSE",
+            {"KHM"},
+            {"RUS"},
+        ),
+        ("Japan said Russia's claims were baseless.", None, "REJECT", {"JPN"}, {"RUS"}),
+        (
+            '"This is completely false," Hun Sen said.',
+            ("This is completely false,", "hun-sen"),
+            "REJECT",
+            {"KHM"},
+            set(),
+        ),
+    ],
+)
+def test_a_damning_statement_is_a_judgement_by_its_teller(
+    base_nlp: Language,
+    text: str,
+    quote: tuple[str, str] | None,
+    etype: str,
+    source: set[str],
+    target: set[str],
+) -> None:
+    doc = make(base_nlp, text, quotes=[quote] if quote else [])
+    (event,) = extract_events(doc)
+    assert event.type == etype
+    assert countries(event.source) == source
+    assert countries(event.target) == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia is the aggressor in this war.",  # the reporter's own voice: no teller
+        "Japan said the situation was dangerous.",  # said of no one named
+        "Japan said China was a reliable partner.",  # not damning
+    ],
+)
+def test_statements_that_judge_no_one_code_nothing(base_nlp: Language, text: str) -> None:
+    assert extract_events(make(base_nlp, text)) == []

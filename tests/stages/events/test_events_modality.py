@@ -1,0 +1,30 @@
+"""Unit cases of the events stage's modality (:mod:`storyline.stages.events.modality`): negated,
+hypothetical, planned, reported or asserted. Short texts parsed by the spaCy model alone, with
+the other stages' records built by hand (``events_docs``)."""
+
+from __future__ import annotations
+
+import pytest
+from events_docs import make, only
+from spacy.language import Language
+
+from storyline.stages.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Hun Sen said he would speak with Zelenskyy in the next few days.", "speak", "planned"),
+        ("Hun Sen will visit China next week.", "visit", "planned"),
+        ("Hun Sen announced that Cambodia would not support Russia.", "support", "negated"),
+        ("Cambodia did not condemn Russia.", "condemn", "negated"),
+        ("If Russia attacks Ukraine, Singapore could impose sanctions.", "impose", "hypothetical"),
+        ("Hun Sen said Russia attacked Ukraine.", "attacked", "reported"),
+        ("Russia attacked Ukraine.", "attacked", "asserted"),
+    ],
+)
+def test_modality(base_nlp: Language, text: str, trigger: str, modality: str) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.modality == modality

@@ -1,0 +1,146 @@
+"""Unit cases of the events stage's participants (:mod:`storyline.stages.events.participants`): the
+source and target actors of an event, from the parse and the actors stage. Short texts parsed by
+the spaCy model alone, with the other stages' records built by hand (``events_docs``)."""
+
+from __future__ import annotations
+
+import pytest
+from events_docs import countries, make, only
+from spacy.language import Language
+
+from storyline.stages.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+
+def test_noun_deliveries_of_weapons_is_aid_from_giver_to_receiver(base_nlp: Language) -> None:
+    text = "Ukraine cannot win even with the deliveries of weapons it has received from the US."
+    event = only(extract_events(make(base_nlp, text)), "deliveries")
+    assert event.type == "AID"
+    assert countries(event.source) == {"USA"}
+    assert countries(event.target) == {"UKR"}
+
+
+def test_first_person_in_a_direct_quote_is_its_speaker(base_nlp: Language) -> None:
+    content = "I will meet with Zelenskyy by phone in the next few days."
+    doc = make(base_nlp, f'"{content}" Hun Sen said.', quotes=[(content, "hun-sen")])
+    event = only(extract_events(doc), "meet")
+    assert event.type == "CONSULT"
+    speaker = event.source[0]
+    assert (speaker.entity_id, speaker.country, speaker.sector) == ("hun-sen", "KHM", "GOV")
+    assert doc.text[speaker.start : speaker.end] == "I"
+    assert event.modality == "planned"
+
+
+def test_first_person_in_a_quote_without_speaker_codes_nothing(base_nlp: Language) -> None:
+    content = "I will meet with Zelenskyy by phone in the next few days."
+    doc = make(base_nlp, f'"{content}" a source said.', quotes=[(content, None)])
+    assert not [e for e in extract_events(doc) if "meet" in e.trigger.text]
+
+
+def test_no_source_actor_no_event(base_nlp: Language) -> None:
+    # A passive without an agent names no one who attacked: no event rather than a guessed one.
+    assert extract_events(make(base_nlp, "Ukraine was attacked on Thursday.")) == []
+
+
+def test_unresolved_pronoun_subject_of_a_report_is_the_speaker(base_nlp: Language) -> None:
+    doc = make(base_nlp, "China said they will release the prisoners.")
+    doc._.mentions = [m for m in doc._.mentions if m.text != "they"]
+    event = only(extract_events(doc), "release")
+    assert event.type == "RETREAT"
+    assert countries(event.source) == {"CHN"}
+    assert event.modality == "planned"
+
+
+def test_a_name_in_front_of_a_subject_that_is_no_actor_is_not_the_source(
+    base_nlp: Language,
+) -> None:
+    assert extract_events(make(base_nlp, "China's story passed from father to son.")) == []
+    # ... but a role head makes it the actor, and an object may name its target in front
+    event = only(
+        extract_events(make(base_nlp, "China's government condemned the Iran deal.")), "condemned"
+    )
+    assert countries(event.source) == {"CHN"}
+    assert countries(event.target) == {"IRN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        (
+            "Among them, 141 countries supported the resolution condemning Russia.",
+            "supported",
+            "141 countries",
+        ),
+        ("The resolution was supported by most ASEAN nations.", "supported", "most ASEAN nations"),
+        ("Nearly 100 countries co-sponsored the resolution.", "sponsored", "Nearly 100 countries"),
+    ],
+)
+def test_a_counted_group_of_states_is_an_actor_with_no_country(
+    base_nlp: Language, text: str, trigger: str, name: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    (source,) = event.source
+    assert (source.name, source.entity_id, source.country, source.sector) == (
+        name,
+        None,
+        None,
+        "GOV",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other countries supported the resolution condemning Russia.",
+        "Sam Rainsy called on democratic countries to condemn Russia.",
+    ],
+)
+def test_an_uncounted_plural_of_countries_is_no_actor(base_nlp: Language, text: str) -> None:
+    events = extract_events(make(base_nlp, text))
+    assert all(
+        a.name.lower().rsplit(maxsplit=1)[-1] != "countries" for e in events for a in e.source
+    )
+
+
+def test_the_antecedent_of_a_relative_subject_is_the_source(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Japan condemned Russian troops who attacked Ukraine."))
+    event = only(events, "attacked")
+    assert event.type == "ASSAULT"
+    assert countries(event.source) == {"RUS"} and countries(event.target) == {"UKR"}
+
+
+def test_the_subject_of_supposed_to_is_the_source_of_the_complement(base_nlp: Language) -> None:
+    text = "Ukraine and the US were supposed to sign the agreement on Friday."
+    event = only(extract_events(make(base_nlp, text)), "sign")
+    assert countries(event.source) == {"UKR", "USA"}
+    assert event.target == []
+
+
+def test_the_by_agent_of_a_participle_is_the_source(base_nlp: Language) -> None:
+    text = "The council held a meeting requested by France and Japan on Friday."
+    event = only(extract_events(make(base_nlp, text)), "requested")
+    assert event.type == "REQUEST"
+    assert countries(event.source) == {"FRA", "JPN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "source"),
+    [
+        (
+            "Japan said the cooperation between Russia and Iran was growing.",
+            "cooperation",
+            "COOPERATE",
+            {"RUS", "IRN"},
+        ),
+        ("Russia used its veto on Friday.", "veto", "REJECT", {"RUS"}),
+        ("Ukraine is seeking assistance from Japan.", "seeking", "REQUEST", {"UKR"}),
+        ("An offensive launched by Russian troops hit the city.", "offensive", "ASSAULT", {"RUS"}),
+    ],
+)
+def test_event_nouns_and_their_parties(
+    base_nlp: Language, text: str, trigger: str, etype: str, source: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.type == etype
+    assert countries(event.source) == source
