@@ -7,14 +7,15 @@ DB ?= storyline.duckdb
 SHARED_DATA ?= ../shared/data
 export STORYLINE_SHARED_DATA := $(abspath $(SHARED_DATA))
 
-.PHONY: install demo test lint typecheck unit eval bench bench-long train browser-deps java-check clean help
+.PHONY: install demo test lint typecheck unit eval bench bench-scale bench-long train browser-deps java-check clean help
 
 help:
 	@echo "make demo    process the bundled example corpus into $(DB) and print a summary"
 	@echo "make test    lint, type-check and run the test suite (with the quality gates)"
 	@echo "make lint    ruff and mypy only"
 	@echo "make eval    score every stage on the public gold data and write eval/RESULTS.md"
-	@echo "make bench   throughput and memory benchmarks, written to benchmarks/RESULTS.md"
+	@echo "make bench   throughput and memory benchmarks, written to benchmarks/RESULTS.md (then bench-scale)"
+	@echo "make bench-scale the cross-document steps over 1k, 5k and 20k articles, benchmarks/SCALING.md"
 	@echo "make bench-long  time and memory on very long and hostile inputs, benchmarks/LONG_INPUTS.md"
 	@echo "make train   rebuild the events stage's verb lexicon and confidence calibration (src/storyline/resources)"
 
@@ -60,6 +61,11 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --data $(STORYLINE_SHARED_DATA) --out benchmarks/RESULTS.md
+	$(MAKE) bench-scale
+
+# Cached scratch (the base store, the synthetic archives) in out/scaling: delete it to start over.
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scaling.py --data $(STORYLINE_SHARED_DATA) --out benchmarks/SCALING.md --work out/scaling
 
 bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long_inputs.py --out benchmarks/LONG_INPUTS.md
