@@ -1,4 +1,5 @@
-"""Names in the actors stage (actors_names): glued words, headlines, bylines and line breaks."""
+"""Names in the actors stage (stages/actors/names.py): glued words, headlines, bylines and line
+breaks."""
 
 from __future__ import annotations
 

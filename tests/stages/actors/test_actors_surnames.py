@@ -1,4 +1,5 @@
-"""Namesakes in one article: which "Clinton" a short name is (actors_surnames), on short texts."""
+"""Namesakes in one article: which "Clinton" a short name is (stages/actors/surnames.py), on short
+texts."""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ one country only, or one far more often than any other.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from spacy.tokens import Token
 
 from storyline.stages.actors.build import Builder, alias, country_cluster, entity_id
@@ -22,37 +24,39 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 # Bodies of a country an article names without saying whose: "the government said", "police
 # fired", "protesters gathered" (troops are left out: often another country's).
-UNNAMED_BODIES = {
-    "government": "GOV",
-    "authorities": "GOV",
-    "president": "GOV",
-    "cabinet": "GOV",
-    "army": "MIL",
-    "military": "MIL",
-    "police": "COP",
-    "parliament": "LEG",
-    "opposition": "OPP",
-    "protesters": "CVL",
-    "protestors": "CVL",
-    "demonstrators": "CVL",
-    "rebels": "REB",
-    "militants": "REB",
-    "insurgents": "REB",
-    "guerrillas": "REB",
-    "gunmen": "REB",
-    "forces": "MIL",
-    "troops": "MIL",
-    "soldiers": "MIL",
-    "court": "JUD",
-    "courts": "JUD",
-    "prosecutors": "JUD",
-    "lawmakers": "LEG",
-    "legislators": "LEG",
-    "officials": "GOV",
-}
+UNNAMED_BODIES = MappingProxyType(
+    {
+        "government": "GOV",
+        "authorities": "GOV",
+        "president": "GOV",
+        "cabinet": "GOV",
+        "army": "MIL",
+        "military": "MIL",
+        "police": "COP",
+        "parliament": "LEG",
+        "opposition": "OPP",
+        "protesters": "CVL",
+        "protestors": "CVL",
+        "demonstrators": "CVL",
+        "rebels": "REB",
+        "militants": "REB",
+        "insurgents": "REB",
+        "guerrillas": "REB",
+        "gunmen": "REB",
+        "forces": "MIL",
+        "troops": "MIL",
+        "soldiers": "MIL",
+        "court": "JUD",
+        "courts": "JUD",
+        "prosecutors": "JUD",
+        "lawmakers": "LEG",
+        "legislators": "LEG",
+        "officials": "GOV",
+    }
+)
 
 #: A word before an unnamed body that says which kind it is: "security forces" are police.
-UNNAMED_KINDS = {("security", "forces"): "COP", ("security", "officials"): "GOV"}
+UNNAMED_KINDS = MappingProxyType({("security", "forces"): "COP", ("security", "officials"): "GOV"})
 
 #: Possessors that are the document's own country: "the country's security forces".
 HOME_WORDS = frozenset({"country", "nation"})

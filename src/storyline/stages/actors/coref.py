@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,9 @@ from storyline.stages.actors.lexicon import (
     role_sector,
 )
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PERSON_PRONOUNS = MappingProxyType(
+    {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+)
 THING_PRONOUNS = frozenset({"it", "its"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

@@ -12,6 +12,7 @@ import gzip
 import json
 from dataclasses import dataclass
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 #: Role nouns that stand for a person holding an office (used for "the premier", titles).
@@ -101,13 +102,15 @@ HEAD_ROLES = frozenset(
     }
 )
 #: Same office, different words.
-ROLE_SYNONYMS = {
-    "premier": "prime minister",
-    "pm": "prime minister",
-    "spokeswoman": "spokesman",
-    "spokesperson": "spokesman",
-    "secretary general": "secretary-general",
-}
+ROLE_SYNONYMS = MappingProxyType(
+    {
+        "premier": "prime minister",
+        "pm": "prime minister",
+        "spokeswoman": "spokesman",
+        "spokesperson": "spokesman",
+        "secretary general": "secretary-general",
+    }
+)
 
 FUNCTION_WORDS = frozenset(
     {
@@ -140,32 +143,34 @@ FUNCTION_WORDS = frozenset(
         "not",
     }
 )
-SECTOR_NAMES = {
-    "GOV": "government",
-    "MIL": "military",
-    "OPP": "opposition",
-    "PTY": "party",
-    "CVL": "civilians",
-    "JRN": "media",
-    "MED": "medical",
-    "BUS": "business",
-    "NGO": "NGO",
-    "JUD": "judiciary",
-    "LEG": "legislature",
-    "REB": "rebels",
-    "COP": "police",
-    "EDU": "education",
-    "REF": "refugees",
-    "ELI": "elite",
-    "LAB": "labor",
-    "REL": "religious",
-    "CRM": "criminals",
-    "SPY": "intelligence",
-    "UAF": "armed",
-    "AGR": "agriculture",
-    "HLH": "health",
-    "SOC": "social",
-}
+SECTOR_NAMES = MappingProxyType(
+    {
+        "GOV": "government",
+        "MIL": "military",
+        "OPP": "opposition",
+        "PTY": "party",
+        "CVL": "civilians",
+        "JRN": "media",
+        "MED": "medical",
+        "BUS": "business",
+        "NGO": "NGO",
+        "JUD": "judiciary",
+        "LEG": "legislature",
+        "REB": "rebels",
+        "COP": "police",
+        "EDU": "education",
+        "REF": "refugees",
+        "ELI": "elite",
+        "LAB": "labor",
+        "REL": "religious",
+        "CRM": "criminals",
+        "SPY": "intelligence",
+        "UAF": "armed",
+        "AGR": "agriculture",
+        "HLH": "health",
+        "SOC": "social",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ short names need their full ones.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
@@ -473,11 +474,13 @@ def _named_group(
 
 #: What a name of each kind becomes (a handler adds its entity and mention to the builder).
 #: Persons are not here: they are found after all other names, together (``find_people``).
-NAME_HANDLERS: dict[str, Callable[[Builder, NameSpan], None]] = {
-    "igo": igo_name,
-    "country": country_name,
-    "capital": capital_name,
-    "org": org_name,
-    "place": place_name,
-    "people": people_name,
-}
+NAME_HANDLERS: Mapping[str, Callable[[Builder, NameSpan], None]] = MappingProxyType(
+    {
+        "igo": igo_name,
+        "country": country_name,
+        "capital": capital_name,
+        "org": org_name,
+        "place": place_name,
+        "people": people_name,
+    }
+)

@@ -12,8 +12,9 @@ named last before the mention (recency) is taken.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TypeVar
 
 from spacy.tokens import Doc
@@ -21,26 +22,30 @@ from spacy.tokens import Doc
 from storyline.stages.lookup import families
 
 #: Honorifics that tell a person's gender.
-HONORIFICS: dict[str, str] = {
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "madam": "f",
-    "madame": "f",
-    "mr": "m",
-    "sir": "m",
-}
+HONORIFICS: Mapping[str, str] = MappingProxyType(
+    {
+        "mrs": "f",
+        "ms": "f",
+        "miss": "f",
+        "madam": "f",
+        "madame": "f",
+        "mr": "m",
+        "sir": "m",
+    }
+)
 #: Third-person pronouns that tell a referent's gender.
-PRONOUN_GENDER: dict[str, str] = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
+PRONOUN_GENDER: Mapping[str, str] = MappingProxyType(
+    {
+        "he": "m",
+        "him": "m",
+        "his": "m",
+        "himself": "m",
+        "she": "f",
+        "her": "f",
+        "hers": "f",
+        "herself": "f",
+    }
+)
 _PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 T = TypeVar("T")
 
