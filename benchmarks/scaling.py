@@ -10,10 +10,14 @@ files under ``--work``.
 2. A synthetic archive of 1k, 5k and 20k articles: the base's per-document records as extracted
    (documents, document entities, mentions, roles, quotes, events, time expressions) cycled, each
    copy with new ids (the document id and every id derived from it) and every date moved by
-   whole years (copy k: +k years, 29 February kept as the 28th in common years), so the news per
-   month stays that of the base and the archive grows in time. The per-document NLP is not run
-   again for the copies: what is measured is the cross-document steps. Written as Parquet
-   (``WORK/synthetic-N/<table>.parquet``), the input of both runners.
+   whole years (copy k: +2k years, 29 February kept as the 28th in common years), so the news per
+   month stays that of the base and the archive grows in time. Two years, not one: an article's
+   names key it within its year and the next (``stories.article_keys``), so a verbatim copy one
+   year on is compared with its original, linked, and every story becomes a chain of its copies
+   (565 of 569 stories of 2,000 articles spanned copies at one year; a real archive does not
+   repeat its articles a year later). The per-document NLP is not run again for the copies: what
+   is measured is the cross-document steps. Written as Parquet
+   (``WORK/synthetic-N-yY/<table>.parquet``), the input of both runners.
 3. For each size, in a process of its own: the local runner's cross-document steps (the pure
    functions that ``runner.rebuild_story_tables`` chains) timed one by one, and peak RSS; then
    Spark's (``storyline.spark.jobs.cross_document`` with master local[2]) with the driver's peak
@@ -70,8 +74,8 @@ SPEEDUP_ARTICLES = 2000
 SPEEDUP_MASTERS = ("local[1]", "local[2]")
 SPARK_MASTER = "local[2]"
 PARTS = ("local", "spark", "speedup")
-#: Years between two copies of the base in the synthetic archive.
-YEARS_PER_COPY = 1
+#: Years between two copies of the base in the synthetic archive (see the module's docstring).
+YEARS_PER_COPY = 2
 
 #: The first day and the span (days) of the dates given to the undated PolNeAR texts.
 POLNEAR_FIRST_DAY = dt.date(2016, 6, 1)
