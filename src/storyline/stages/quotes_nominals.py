@@ -58,16 +58,12 @@ def document_owner(head: Token) -> Token | None:
     stack = list(head.rights)
     while stack:
         child = stack.pop(0)
-        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
-            obj = pobj_of(child)
-            if obj is not None:
-                return obj
+        owner = child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in _OWNER_PREPS)
+        obj = pobj_of(child) if owner else None
+        if obj is not None:
+            return obj
         if child.dep_ in ("acl", "agent"):  # "a statement posted by X"
             stack.extend(child.children)
-            if child.dep_ == "agent":
-                obj = pobj_of(child)
-                if obj is not None:
-                    return obj
     return None
 
 

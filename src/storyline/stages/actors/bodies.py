@@ -292,11 +292,7 @@ def only_country(b: Builder) -> None:
         return  # "President Bush warned Russia": the country is the other side, not his own
     # Someone already acting for that country's state in an office leaves the others of that
     # office open: they may well be foreign ("President Bush ... the Russian president").
-    taken = {
-        c.sector
-        for c in b.clusters.values()
-        if c.country == only and c.sector in STATE_SECTORS and not c.place
-    }
+    taken = _offices_held(b, only)
     for c in b.clusters.values():
         if (
             c.country is None
@@ -308,6 +304,15 @@ def only_country(b: Builder) -> None:
             c.country = only
 
 
+def _offices_held(b: Builder, country: str | None) -> set[str | None]:
+    """The state sectors someone of ``country`` already acts for in the document."""
+    return {
+        c.sector
+        for c in b.clusters.values()
+        if c.country == country and c.sector in STATE_SECTORS and not c.place
+    }
+
+
 def home_country(b: Builder) -> None:
     """In a document about one country (its countries and places name it three times as often
     as any other), a person the text gives no country ("Trump" in a US election story) and a
@@ -317,11 +322,7 @@ def home_country(b: Builder) -> None:
         return
     # "President Mendoza met Russian President Putin in Moscow": an office the home country's
     # holder is named in leaves another holder of it open (as in only_country)
-    taken = {
-        c.sector
-        for c in b.clusters.values()
-        if c.country == home and c.sector in STATE_SECTORS and not c.place
-    }
+    taken = _offices_held(b, home)
     for c in b.clusters.values():
         if c.country is not None or c.place or c.sector in FOREIGN_REPORTERS | taken:
             continue
