@@ -15,36 +15,32 @@ How the work is laid out:
 2. analyse: ``mapInArrow`` over the documents; each Python worker builds the spaCy pipeline once
    (cached per process, so once per executor core, not once per batch) and runs
    ``storyline.pipeline.process`` over its partition. A document that fails becomes a failure row.
-3. cross-document steps, calling the same pure functions as a local run (``storyline.story``):
+3. cross-document steps (``jobs.cross_document``), calling the same pure functions as a local run
+   (``storyline.story``), laid out by blocking (``storyline.story.blocking``, ``blocks``): each
+   item's keys in map tasks, the blocks of two members or more brought together by a join, the
+   pairs of each block found in a task of its own, the connected components of the pairs by
+   iterative joins, and each component in a task of its own. No step brings per-article data to
+   the driver; each step's output is materialized (``localCheckpoint``) before the next.
 
-   - entity linking: each document's entities are kept as extracted (``document_entities``);
-     ``link_entities`` runs on the driver over them and the roles (far fewer rows than mentions);
-     its redirects become ``entity_links`` and are applied to mentions, roles, quotes and event
-     actors by Spark joins and map tasks (what the local store's views do on reading).
-     It stays on the driver because its decisions are global: a short name is merged only when
-     exactly one person in the whole corpus carries a fuller form of it, and merges chain
-     (``_root``), so a per-key split would need every word of every name as a key and an iterative
-     closure of the redirects to give the same result.
-   - story events: events are grouped by the key ``merge_events`` itself never crosses (the
-     modality class: done, planned, negated, hypothetical) and each block is merged in its own
-     task. That is exact, and coarse: the "done" block holds most events.
-   - stories (``stories_job``): each article's counts (``stories.text_counts``: content words,
-     names, title words, how names were written) in a map task over the documents; actor keys
-     from the events and quotes in map tasks, collected per article; the story events each
-     article shares; the document frequencies by a Spark aggregation joined back to each
-     article's terms. The driver streams the compact features in published order and runs only
-     ``stories.assign_stories``, the sequential pass in which each article joins the most similar
-     earlier story. It holds the features of every article (10-15 KiB each, 15-25 KiB with the
-     stories' sums, measured on 2,209 and 92 articles; no texts, events or quotes), and its time
-     grows faster than the articles (see docs/CLUSTER.md): it is the step that bounds a run's
-     size. Story ids of story events (majority of their articles), the spans of stories and the
-     writing of label names are computed in Spark again.
+   - entity linking (``link_job``): one summary per entity id (``entities.summarize``), the
+     redirects of each block of ``entities.linking_keys`` (a person in the block of each word of
+     its names, an acronym in its own), chains followed by repeated joins, one task per linked
+     entity; the redirects become ``entity_links`` and are applied to mentions, roles, quotes
+     and event actors by joins (what the local store's views do on reading).
+   - story events (``story_events_job``): mentions keyed by ``events.report_keys``, the linked
+     pairs of each block (``events.reports_linked``), components, and ``events.merge_reports``
+     per component.
+   - stories (``stories_job``): each article's counts in map tasks and the document frequencies
+     by a Spark aggregation; each article's features keyed by ``stories.article_keys``, the
+     linked pairs of each block (``stories.articles_linked``), components, and
+     ``stories.assign_component`` per component; story ids of story events (majority of their
+     articles), spans and the writing of label names by joins.
    - timelines (``timelines_job``): each story's story events, their mention events, the
      articles of both and those articles' quotes are keyed by story id by joins and grouped; one
      ``applyInArrow`` call per story runs ``build_timeline`` in an executor.
 
 Modules: ``session`` (the session, schemas and summary), ``read`` (step 1), ``analyse``
-(step 2), ``jobs`` (step 3), ``run`` (``run_spark`` and ``main``) and ``__main__`` (the
+(step 2), ``jobs`` (step 3), ``blocks`` (blocking and components), ``run`` (``run_spark`` and ``main``) and ``__main__`` (the
 script spark-submit runs). Only this package imports pyspark.
 """
 

@@ -6,13 +6,15 @@ each is laid out.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Iterator
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import pyarrow as pa
-from pyspark import StorageLevel
-from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F  # noqa: N812
 from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -20,9 +22,7 @@ from storyline.records import (
     Document,
     DocumentEntity,
     Entity,
-    EntityLink,
     Event,
-    Mention,
     Quote,
     Role,
     Story,
@@ -31,6 +31,7 @@ from storyline.records import (
     from_dict,
     to_dict,
 )
+from storyline.spark.blocks import MAX_ROUNDS, block_rows, connected_components, labelled
 from storyline.spark.session import spark_schema
 from storyline.store.schema import arrow_schema
 
@@ -55,101 +56,270 @@ def _document_entities(results: DataFrame) -> DataFrame:
     return rows.select("doc_id", "e.*").dropDuplicates(list(DocumentEntity.KEY))
 
 
-def _relink_events(redirects: dict[str, str], entities: dict[str, Entity]):  # type: ignore[no-untyped-def]
+def _relink_events(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Events as read through the links (``relink_event``): each row brings, in ``_links``, the
+    linked id and codes of each of its actors' entities."""
     from storyline.story.entities import relink_event
 
     schema = arrow_schema(Event)
-
-    def relink(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        for batch in batches:
-            events = [from_dict(Event, r) for r in batch.to_pylist()]
-            rows = [to_dict(relink_event(e, redirects, entities)) for e in events]
-            yield pa.RecordBatch.from_pylist(rows, schema=schema)
-
-    return relink
+    for batch in batches:
+        rows = []
+        for r in batch.to_pylist():
+            links = r.pop("_links") or ()
+            redirects = {x["old"]: x["new"] for x in links}
+            entities = {
+                x["new"]: Entity(x["new"], "", "", x["country"], x["sector"]) for x in links
+            }
+            rows.append(to_dict(relink_event(from_dict(Event, r), redirects, entities)))
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
 def _redirect(df: DataFrame, column: str, redirects: DataFrame) -> DataFrame:
     cols = df.columns
-    joined = df.join(F.broadcast(redirects), df[column] == redirects["old"], "left")
+    joined = df.join(redirects, df[column] == redirects["old"], "left")
     return joined.withColumn(column, F.coalesce(redirects["new"], df[column])).select(*cols)
 
 
-def _block_key(row: Any) -> str:
-    """The key ``merge_events`` never merges across: two mentions of different modality classes
-    (done, planned, negated, hypothetical) are never one story event."""
-    from storyline.story.events import MODALITY_CLASS
+# --- entity linking: summaries per id, redirects per block, entities per root ------------------
 
-    return str(MODALITY_CLASS.get(row["modality"], row["modality"]))
-
-
-def _merge_block(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
-    from storyline.story.events import merge_events
-
-    events, documents = [], {}
-    for row in rows:
-        data = row.asDict(recursive=True)
-        doc_id, published = data.pop("_doc_id"), data.pop("_published")
-        events.append(from_dict(Event, data))
-        # merge_events reads only the documents' ids and dates.
-        documents[doc_id] = Document(doc_id, doc_id, None, None, None, published, None, "")
-    for story_event in merge_events(events, documents.values()):
-        yield to_dict(story_event)
+_SUMMARY = pa.schema([pa.field("id", pa.string()), pa.field("summary", pa.string())])
+_KEYS = pa.schema([pa.field("key", pa.string()), pa.field("id", pa.string())])
+_PAIRS = pa.schema([pa.field("a", pa.string()), pa.field("b", pa.string())])
+_REDIRECTS = pa.schema([pa.field("old", pa.string()), pa.field("new", pa.string())])
 
 
-def story_events_job(spark: SparkSession, events: DataFrame, documents: DataFrame) -> DataFrame:
-    """Story events, merged block by block (a block never holds two events merge_events could join)."""
-    dated = events.join(
+def _summarize(table: pa.Table) -> pa.Table:
+    """One entity id's summary (``entities.summarize``) from its per-document rows."""
+    from storyline.story.entities import summarize
+
+    rows = sorted(table.to_pylist(), key=lambda r: r["doc_id"])
+    summary = summarize([from_dict(DocumentEntity, r).as_entity() for r in rows])
+    row = {"id": summary.id, "summary": json.dumps(dataclasses.asdict(summary))}
+    return pa.Table.from_pylist([row], schema=_SUMMARY)
+
+
+def _summary(text: str) -> Any:
+    from storyline.story.entities import EntitySummary
+
+    data = json.loads(text)
+    for name in ("aliases",):
+        data[name] = tuple(data[name])
+    for name in ("countries", "sectors"):
+        data[name] = tuple((v, n) for v, n in data[name])
+    return EntitySummary(**data)
+
+
+def _linking_keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    from storyline.story.entities import linking_keys
+
+    for batch in batches:
+        rows = [
+            {"key": k, "id": r["id"]}
+            for r in batch.to_pylist()
+            for k in sorted(linking_keys(_summary(r["summary"])))
+        ]
+        yield pa.RecordBatch.from_pylist(rows, schema=_KEYS)
+
+
+def _block_redirects(table: pa.Table) -> pa.Table:
+    from storyline.story.entities import block_redirects
+
+    rows = table.to_pylist()
+    found = block_redirects(rows[0]["key"], [_summary(r["summary"]) for r in rows])
+    return pa.Table.from_pylist([{"old": a, "new": b} for a, b in found], schema=_REDIRECTS)
+
+
+def _resolved(redirects: DataFrame) -> DataFrame:
+    """The redirects with every chain followed to its end, by repeated joins (``entities.resolve``;
+    a cycle, which linking never makes, would stop at the rounds' limit)."""
+    current = redirects.localCheckpoint()
+    for _ in range(MAX_ROUNDS):
+        step = current.alias("r").join(current.alias("s"), F.col("r.new") == F.col("s.old"), "left")
+        longer = step.where(F.col("s.new").isNotNull() & (F.col("s.new") != F.col("r.old")))
+        if not longer.limit(1).count():
+            break
+        current = step.select(
+            F.col("r.old").alias("old"), F.coalesce(F.col("s.new"), F.col("r.new")).alias("new")
+        ).localCheckpoint()
+    return current
+
+
+def _linked_entity(table: pa.Table) -> pa.Table:
+    """One linked entity (``entities.linked_entity``) from the rows of its root: the summaries of
+    its members (``m``) and its roles (``r``)."""
+    from storyline.story.entities import linked_entity
+
+    rows = table.to_pylist()
+    root = rows[0]["_root"]
+    members = [_summary(r["m"]) for r in rows if r["m"] is not None]
+    roles = sorted(
+        (from_dict(Role, r["r"]) for r in rows if r["r"] is not None),
+        key=lambda x: (x.doc_id, x.start, x.end, x.entity_id),
+    )
+    own = next(m for m in members if m.id == root)
+    entity = linked_entity(own, members, roles)
+    return pa.Table.from_pylist([to_dict(entity)], schema=arrow_schema(Entity))
+
+
+def _entity_ids(side: str) -> Column:
+    """The entity ids of an event's actors on one side (an empty list for none)."""
+    return F.coalesce(F.col(f"{side}.entity_id"), F.array().cast("array<string>"))
+
+
+def link_job(extracted: Mapping[str, DataFrame]) -> dict[str, DataFrame]:
+    """Entity linking, as ``link_entities``, in tasks: a summary per entity id, the redirects of
+    each block of ``linking_keys``, chains followed by joins, one task per linked entity. The
+    tables ``entities``, ``entity_links`` and the mentions, roles, quotes and events read through
+    the links (what the local store's views give)."""
+    doc_entities = extracted["document_entities"]
+    summaries = (
+        doc_entities.groupBy("id")
+        .applyInArrow(_summarize, from_arrow_schema(_SUMMARY))
+        .localCheckpoint()
+    )
+    keys = summaries.mapInArrow(_linking_keys, from_arrow_schema(_KEYS))
+    found = (
+        block_rows(keys, summaries, "id")
+        .groupBy("key")
+        .applyInArrow(_block_redirects, from_arrow_schema(_REDIRECTS))
+    )
+    redirects = _resolved(found).localCheckpoint()
+    roots = summaries.join(redirects, summaries["id"] == redirects["old"], "left").select(
+        "id", "summary", F.coalesce(F.col("new"), F.col("id")).alias("_root")
+    )
+    roles = extracted["roles"]
+    role_roots = roles.join(redirects, roles["entity_id"] == redirects["old"], "left").select(
+        F.coalesce(F.col("new"), F.col("entity_id")).alias("_root"),
+        F.struct(*[roles[c] for c in roles.columns]).alias("r"),
+    )
+    keyed = roots.select("_root", F.col("summary").alias("m")).unionByName(
+        role_roots, allowMissingColumns=True
+    )
+    entities = (
+        keyed.join(roots.select(F.col("id").alias("_root")).distinct(), "_root")
+        .groupBy("_root")
+        .applyInArrow(_linked_entity, spark_schema(Entity))
+        .localCheckpoint()
+    )
+    links = doc_entities.join(redirects, doc_entities["id"] == redirects["old"], "left").select(
+        "doc_id",
+        F.col("id").alias("local_id"),
+        F.coalesce(F.col("new"), F.col("id")).alias("entity_id"),
+    )
+    events = extracted["events"]
+    actor_ids = (
+        events.select(
+            "id",
+            F.explode(F.concat(*(_entity_ids(side) for side in ("source", "target")))).alias("old"),
+        )
+        .where(F.col("old").isNotNull())
+        .distinct()
+    )
+    looked = (
+        actor_ids.join(redirects, "old", "left")
+        .withColumn("new", F.coalesce(F.col("new"), F.col("old")))
+        .join(entities.select(F.col("id").alias("new"), "country", "sector"), "new", "left")
+        .groupBy("id")
+        .agg(F.collect_list(F.struct("old", "new", "country", "sector")).alias("_links"))
+    )
+    relinked = (
+        events.join(looked, "id", "left")
+        .select(*spark_schema(Event).fieldNames(), "_links")
+        .mapInArrow(_relink_events, spark_schema(Event))
+    )
+    return {
+        "entities": entities,
+        "entity_links": links,
+        "mentions": _redirect(extracted["mentions"], "entity_id", redirects),
+        "roles": _redirect(roles, "entity_id", redirects),
+        "quotes": _redirect(extracted["quotes"], "speaker_entity_id", redirects),
+        "events": relinked,
+    }
+
+
+# --- story events: pairs per block, components by joins, one task per component ---------------
+
+_REPORT_KEYS = _KEYS
+
+
+def _dated(events: DataFrame, documents: DataFrame) -> DataFrame:
+    return events.join(
         documents.select(F.col("id").alias("_doc_id"), F.col("published").alias("_published")),
         events["doc_id"] == F.col("_doc_id"),
         "left",
-    )
-    merged = dated.rdd.keyBy(_block_key).groupByKey().flatMap(lambda kv: _merge_block(kv[1]))
-    return spark.createDataFrame(merged, spark_schema(StoryEvent))
+    ).drop("_doc_id")
 
 
-def link_job(spark: SparkSession, results: DataFrame) -> dict[str, DataFrame]:
-    """Entity linking: distinct entities and roles on the driver, redirects applied by Spark.
-    The tables ``document_entities``, ``entities``, ``entity_links``, ``mentions``, ``roles``,
-    ``quotes`` and ``events`` (persisted) of the analysed results."""
-    from storyline.story.entities import entity_links, link_entities
+def _report(row: dict[str, Any]) -> Any:
+    from storyline.story.events import event_report
 
-    tables: dict[str, DataFrame] = {}
-    roles = _explode(results, "roles").dropDuplicates(list(Role.KEY))
-    role_records = sorted(
-        _records(roles, Role), key=lambda r: (r.doc_id, r.start, r.end, r.entity_id)
-    )
-    doc_entities = _document_entities(results).persist(StorageLevel.MEMORY_AND_DISK)
-    doc_entity_records = sorted(
-        _records(doc_entities, DocumentEntity), key=lambda d: (d.doc_id, d.id)
-    )
-    entities, redirects = link_entities((d.as_entity() for d in doc_entity_records), role_records)
-    entities = list(entities)
-    tables["document_entities"] = doc_entities
-    tables["entities"] = _frame(spark, Entity, entities)
-    tables["entity_links"] = _frame(spark, EntityLink, entity_links(doc_entity_records, redirects))
-    pairs = spark.createDataFrame(
-        [(k, v) for k, v in sorted(redirects.items())], "old string, new string"
-    )
-    tables["mentions"] = _redirect(
-        _explode(results, "mentions").dropDuplicates(list(Mention.KEY)), "entity_id", pairs
-    )
-    tables["roles"] = _redirect(roles, "entity_id", pairs)
-    tables["quotes"] = _redirect(
-        _explode(results, "quotes").dropDuplicates(list(Quote.KEY)), "speaker_entity_id", pairs
-    )
-    by_id = {e.id: e for e in entities}
-    events = (
-        _explode(results, "events")
-        .dropDuplicates(list(Event.KEY))
-        .mapInArrow(_relink_events(dict(redirects), by_id), spark_schema(Event))
-        .persist(StorageLevel.MEMORY_AND_DISK)
-    )
-    tables["events"] = events
-    return tables
+    published = row.pop("_published", None)
+    row.pop("key", None)
+    row.pop("_label", None)
+    return event_report(from_dict(Event, row), published)
 
 
-# --- stories: per-article counts on executors, the assignment on the driver -------------------
+def _report_keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    from storyline.story.events import report_keys
+
+    for batch in batches:
+        rows = [
+            {"key": k, "id": r["id"]}
+            for r in batch.to_pylist()
+            for k in sorted(report_keys(_report(r)))
+        ]
+        yield pa.RecordBatch.from_pylist(rows, schema=_REPORT_KEYS)
+
+
+def _report_pairs(table: pa.Table) -> pa.Table:
+    """The linked pairs of one block of mentions (``blocking.block_pairs``)."""
+    from storyline.story.blocking import block_pairs
+    from storyline.story.events import report_keys, report_words, reports_linked
+
+    rows = table.to_pylist()
+    key = rows[0]["key"]
+    reports = {r["id"]: _report(r) for r in rows}
+    keys = {i: report_keys(m) for i, m in reports.items()}
+    words = {i: report_words(m) for i, m in reports.items()}
+    found = block_pairs(
+        key,
+        list(reports),
+        keys.__getitem__,
+        lambda a, b: reports_linked(reports[a], reports[b]),
+        words.__getitem__,
+    )
+    return pa.Table.from_pylist([{"a": a, "b": b} for a, b in found], schema=_PAIRS)
+
+
+def _merge_component(table: pa.Table) -> pa.Table:
+    """The story events of one component of linked mentions (``events.merge_reports``)."""
+    from storyline.story.events import merge_reports
+
+    reports = [_report(r) for r in table.to_pylist()]
+    merged = [to_dict(s) for s in merge_reports(reports)]
+    return pa.Table.from_pylist(merged, schema=arrow_schema(StoryEvent))
+
+
+def story_events_job(events: DataFrame, documents: DataFrame) -> DataFrame:
+    """Story events, as ``merge_events``: each mention's blocking keys in map tasks, the linked
+    pairs of each block in a task of its own, their connected components by joins, and the story
+    events of each component in a task of its own."""
+    dated = _dated(events, documents).localCheckpoint()
+    keys = dated.mapInArrow(_report_keys, from_arrow_schema(_REPORT_KEYS))
+    pairs = (
+        block_rows(keys, dated, "id")
+        .groupBy("key")
+        .applyInArrow(_report_pairs, from_arrow_schema(_PAIRS))
+    )
+    labels = connected_components(pairs)
+    return (
+        labelled(dated, labels, "id")
+        .groupBy("_label")
+        .applyInArrow(_merge_component, spark_schema(StoryEvent))
+    )
+
+
+# --- stories: counts, pairs per block, components by joins, one task per component ------------
 
 #: One article's counts for story grouping (``storyline.story.stories.ArticleCounts``).
 _TERMS = pa.list_(
@@ -334,48 +504,148 @@ def _span_dates(table: pa.Table) -> pa.Table:
 _SPANS = pa.schema([pa.field("story_id", pa.string()), pa.field("dates", pa.list_(pa.string()))])
 
 
+_STORY_PARTS = pa.schema(
+    [
+        pa.field("id", pa.string()),
+        pa.field("top", pa.list_(pa.string())),
+        pa.field("fallback_label", pa.string()),
+        pa.field("days", pa.list_(pa.string())),
+        pa.field("doc_ids", pa.list_(pa.string())),
+    ]
+)
+
+
+def _features_of(n_docs: int) -> Callable[[dict[str, Any]], Any]:
+    return lambda row: _article_features(row, n_docs)
+
+
+def _article_keys(n_docs: int) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    from storyline.story.stories import article_keys
+
+    features = _features_of(n_docs)
+
+    def keys_of(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            rows = [
+                {"key": k, "id": r["doc_id"]}
+                for r in batch.to_pylist()
+                for k in sorted(article_keys(features(r)))
+            ]
+            yield pa.RecordBatch.from_pylist(rows, schema=_KEYS)
+
+    return keys_of
+
+
+def _article_pairs(n_docs: int) -> Callable[[pa.Table], pa.Table]:
+    from storyline.story.blocking import block_pairs
+    from storyline.story.stories import article_keys, articles_linked, solo
+
+    features = _features_of(n_docs)
+
+    def pairs_of(table: pa.Table) -> pa.Table:
+        rows = table.to_pylist()
+        key = rows[0]["key"]
+        by_id = {r["doc_id"]: features(r) for r in rows}
+        solos = {i: solo(f) for i, f in by_id.items()}
+        keys = {i: article_keys(f) for i, f in by_id.items()}
+        found = block_pairs(
+            key,
+            list(by_id),
+            keys.__getitem__,
+            lambda a, b: articles_linked(by_id[a], by_id[b], solos[a], solos[b]),
+        )
+        return pa.Table.from_pylist([{"a": a, "b": b} for a, b in found], schema=_PAIRS)
+
+    return pairs_of
+
+
+def _assign(n_docs: int) -> Callable[[pa.Table], pa.Table]:
+    from storyline.story.stories import assign_component, label_names
+
+    features = _features_of(n_docs)
+
+    def assign(table: pa.Table) -> pa.Table:
+        groups = assign_component(features(r) for r in table.to_pylist())
+        rows = [
+            {
+                "id": g.id,
+                "top": label_names(g),
+                "fallback_label": g.members[0].fallback_label,
+                "days": [m.published for m in g.members],
+                "doc_ids": [m.doc_id for m in g.members],
+            }
+            for g in groups
+        ]
+        return pa.Table.from_pylist(rows, schema=_STORY_PARTS)
+
+    return assign
+
+
+def _stories(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Story rows (``stories.story_from``) from their parts, the writing of their label's names
+    and their story events' span dates."""
+    from storyline.story.stories import story_from
+
+    schema = arrow_schema(Story)
+    for batch in batches:
+        rows = []
+        for r in batch.to_pylist():
+            originals = {o["name"]: o["original"] for o in r["originals"] or ()}
+            story = story_from(
+                r["id"],
+                r["top"],
+                r["fallback_label"],
+                r["days"],
+                r["doc_ids"],
+                originals,
+                r["dates"] or (),
+            )
+            rows.append(to_dict(story))
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
 def stories_job(
-    spark: SparkSession,
-    documents: DataFrame,
-    events: DataFrame,
-    quotes: DataFrame,
-    story_events: DataFrame,
-) -> tuple[list[Story], DataFrame]:
+    documents: DataFrame, events: DataFrame, quotes: DataFrame, story_events: DataFrame
+) -> tuple[DataFrame, DataFrame]:
     """The stories and the story events stamped with theirs, as ``group_stories``: counts and
-    document frequencies in Spark; on the driver only the assignment of articles in published
-    order over their compact features; labels, stamps and spans in Spark again."""
-    from storyline.story.stories import assign_stories, label_names, story_record
-
-    counts = story_counts(documents, events, quotes, story_events).persist(
-        StorageLevel.MEMORY_AND_DISK
-    )
+    document frequencies by Spark aggregations; each article's blocking keys in map tasks; the
+    linked pairs of each block in a task of its own; their components by joins; each component's
+    assignment in a task of its own; labels, stamps and spans by joins. Nothing but counts reaches
+    the driver."""
+    counts = story_counts(documents, events, quotes, story_events).localCheckpoint()
     n_docs = counts.count()
-    features = _with_frequencies(counts).orderBy(
-        F.coalesce(F.col("published"), F.lit("9999")), "doc_id"
+    features = _with_frequencies(counts).localCheckpoint()
+    keys = features.mapInArrow(_article_keys(n_docs), from_arrow_schema(_KEYS))
+    pairs = (
+        block_rows(keys.withColumnRenamed("id", "doc_id"), features, "doc_id")
+        .groupBy("key")
+        .applyInArrow(_article_pairs(n_docs), from_arrow_schema(_PAIRS))
     )
-    groups = assign_stories(
-        _article_features(r, n_docs) for r in features.toLocalIterator(prefetchPartitions=True)
+    labels = connected_components(pairs)
+    parts = (
+        labelled(features, labels, "doc_id")
+        .groupBy("_label")
+        .applyInArrow(_assign(n_docs), from_arrow_schema(_STORY_PARTS))
+        .localCheckpoint()
     )
-
-    assignment = spark.createDataFrame(
-        [(m.doc_id, g.id) for g in groups for m in g.members], "doc_id string, story_id string"
-    )
+    assignment = parts.select(F.col("id").alias("story_id"), F.explode("doc_ids").alias("doc_id"))
     # How a label's names were last written, in published order (the local run's rule).
-    wanted = spark.createDataFrame(
-        sorted({(n,) for g in groups for n in label_names(g)}), "name string"
-    )
+    wanted = parts.select("id", F.posexplode("top").alias("pos", "name"))
     written = (
         counts.select(
             F.struct(F.coalesce(F.col("published"), F.lit("9999")), F.col("doc_id")).alias("at"),
             F.explode("originals").alias("o"),
         )
         .select("at", "o.name", "o.original")
-        .join(wanted, "name")
+        .join(wanted.select("name").distinct(), "name")
         .groupBy("name")
         .agg(F.max_by("original", "at").alias("original"))
     )
-    originals = {r["name"]: r["original"] for r in written.collect()}
-
+    originals = (
+        wanted.join(written, "name")
+        .groupBy("id")
+        .agg(F.collect_list(F.struct("name", "original")).alias("originals"))
+    )
     held = (
         story_events.select("id", F.posexplode("doc_ids").alias("pos", "doc_id"))
         .join(assignment, "doc_id")
@@ -387,15 +657,19 @@ def stories_job(
         .join(held, "id", "left")
         .select(*[c for c in spark_schema(StoryEvent).fieldNames() if c != "story_id"], "_stories")
         .mapInArrow(_stamp, spark_schema(StoryEvent))
-        .persist(StorageLevel.MEMORY_AND_DISK)
+        .localCheckpoint()
     )
-    dated = stamped.where(F.col("story_id").isNotNull()).groupBy("story_id")
-    spans = {
-        r["story_id"]: list(r["dates"])
-        for r in dated.applyInArrow(_span_dates, from_arrow_schema(_SPANS)).collect()
-    }
-    stories = [story_record(g, originals, spans.get(g.id, [])) for g in groups]
-    counts.unpersist()
+    spans = (
+        stamped.where(F.col("story_id").isNotNull())
+        .groupBy("story_id")
+        .applyInArrow(_span_dates, from_arrow_schema(_SPANS))
+        .withColumnRenamed("story_id", "id")
+    )
+    stories = (
+        parts.join(originals, "id", "left")
+        .join(spans, "id", "left")
+        .mapInArrow(_stories, spark_schema(Story))
+    )
     return stories, stamped
 
 
@@ -448,3 +722,51 @@ def timelines_job(
     ]
     keyed = functools.reduce(lambda a, b: a.unionByName(b, allowMissingColumns=True), parts)
     return keyed.groupBy("story_id").applyInArrow(_story_timeline, spark_schema(TimelineEntry))
+
+
+# --- all the cross-document steps -------------------------------------------------------------
+
+#: The cross-document steps, in order (``cross_document`` times each under these names).
+CROSS_DOCUMENT_STEPS = ("entities", "story_events", "stories", "timeline")
+
+
+def cross_document(
+    extracted: Mapping[str, DataFrame], timings: dict[str, float] | None = None
+) -> dict[str, DataFrame]:
+    """The cross-document tables from the per-document ones as extracted (``documents``,
+    ``document_entities``, ``roles``, ``mentions``, ``quotes``, ``events``): ``entities``,
+    ``entity_links``, the linked ``mentions``, ``roles``, ``quotes`` and ``events``,
+    ``story_events``, ``stories`` and ``timeline``, each step's output persisted. With
+    ``timings``, each step is computed when it is reached and its seconds recorded there."""
+    tables: dict[str, DataFrame] = {}
+
+    def done(step: str, started: float, *frames: DataFrame) -> None:
+        if timings is not None:
+            for frame in frames:
+                frame.count()
+            timings[step] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    linked = link_job(extracted)
+    for name in ("entities", "events"):
+        linked[name] = linked[name].localCheckpoint()
+    tables.update(linked)
+    done("entities", started, linked["entities"], linked["events"])
+
+    started = time.perf_counter()
+    documents, events = extracted["documents"], linked["events"]
+    story_events = story_events_job(events, documents).localCheckpoint()
+    done("story_events", started, story_events)
+
+    started = time.perf_counter()
+    stories, stamped = stories_job(documents, events, linked["quotes"], story_events)
+    tables["stories"] = stories.localCheckpoint()
+    tables["story_events"] = stamped
+    done("stories", started, tables["stories"], stamped)
+
+    started = time.perf_counter()
+    tables["timeline"] = timelines_job(
+        stamped, events, documents, linked["quotes"]
+    ).localCheckpoint()
+    done("timeline", started, tables["timeline"])
+    return tables

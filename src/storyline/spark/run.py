@@ -12,17 +12,10 @@ from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F  # noqa: N812
 
-from storyline.records import TABLE_RECORDS, Failure, Story, Timex
+from storyline.records import TABLE_RECORDS, Event, Failure, Mention, Quote, Role, Timex
 from storyline.settings import Settings
 from storyline.spark.analyse import analyse
-from storyline.spark.jobs import (
-    _explode,
-    _frame,
-    link_job,
-    stories_job,
-    story_events_job,
-    timelines_job,
-)
+from storyline.spark.jobs import _document_entities, _explode, cross_document
 from storyline.spark.read import read_items
 from storyline.spark.session import SparkSummary, session
 
@@ -53,17 +46,18 @@ def run_spark(
     )
     tables["timexes"] = _explode(results, "timexes").dropDuplicates(list(Timex.KEY))
 
-    # Entity linking: distinct entities and roles on the driver, redirects applied by Spark.
-    tables.update(link_job(spark, results))
-    events = tables["events"]
-
-    # Story events in parallel blocks; stories: counts in Spark, the assignment on the driver;
-    # timelines: one task per group of stories.
-    story_events = story_events_job(spark, events, documents).persist(StorageLevel.MEMORY_AND_DISK)
-    stories, stamped = stories_job(spark, documents, events, tables["quotes"], story_events)
-    tables["story_events"] = stamped
-    tables["stories"] = _frame(spark, Story, stories)
-    tables["timeline"] = timelines_job(stamped, events, documents, tables["quotes"])
+    # The per-document records as extracted, then the cross-document steps (see ``jobs``).
+    extracted = {
+        "documents": documents,
+        "document_entities": _document_entities(results).persist(StorageLevel.MEMORY_AND_DISK),
+        "roles": _explode(results, "roles").dropDuplicates(list(Role.KEY)),
+        "mentions": _explode(results, "mentions").dropDuplicates(list(Mention.KEY)),
+        "quotes": _explode(results, "quotes").dropDuplicates(list(Quote.KEY)),
+        "events": _explode(results, "events").dropDuplicates(list(Event.KEY)),
+    }
+    tables["document_entities"] = extracted["document_entities"]
+    linked = cross_document(extracted)
+    tables.update(linked)
 
     for cls in TABLE_RECORDS:
         tables[cls.TABLE].write.mode("overwrite").parquet(f"{out}/{cls.TABLE}")
@@ -80,7 +74,7 @@ def run_spark(
         seconds=time.perf_counter() - started,
         output=out,
     )
-    for frame in (stamped, story_events, events, results):
+    for frame in (*linked.values(), extracted["document_entities"], results):
         frame.unpersist()
     items.unpersist()
     return summary

@@ -378,13 +378,31 @@ def story_record(group: StoryGroup, originals: Mapping[str, str], dated: Iterabl
     lowercased name to how it was written), its span over the articles' days and the dates of
     its story events (``dated``: their :func:`span_date` values, or just the first earliest and
     the first latest of those)."""
-    top = label_names(group)
-    label = ", ".join(originals.get(n, n) for n in top) if top else group.members[0].fallback_label
-    days = [m.published for m in group.members]
-    start, end = span_ends([*(v for v in days if v), *dated])
-    return Story(
-        id=group.id, label=label, start=start, end=end, doc_ids=[m.doc_id for m in group.members]
+    return story_from(
+        group.id,
+        label_names(group),
+        group.members[0].fallback_label,
+        [m.published for m in group.members],
+        [m.doc_id for m in group.members],
+        originals,
+        dated,
     )
+
+
+def story_from(
+    story_id: str,
+    top: Sequence[str],
+    fallback_label: str,
+    days: Iterable[str | None],
+    doc_ids: Sequence[str],
+    originals: Mapping[str, str],
+    dated: Iterable[str],
+) -> Story:
+    """A story from its parts: the names of its label (``label_names``), its first article's
+    fallback label, its articles' days and ids, and as ``story_record`` says."""
+    label = ", ".join(originals.get(n, n) for n in top) if top else fallback_label
+    start, end = span_ends([*(v for v in days if v), *dated])
+    return Story(id=story_id, label=label, start=start, end=end, doc_ids=list(doc_ids))
 
 
 def _end_key(value: str) -> tuple[date, int]:
