@@ -40,8 +40,9 @@ How the work is laid out:
      ``applyInArrow`` call per story runs ``build_timeline`` in an executor.
 
 Modules: ``session`` (the session, schemas and summary), ``read`` (step 1), ``analyse``
-(step 2), ``jobs`` (step 3), ``blocks`` (blocking and components), ``run`` (``run_spark`` and ``main``) and ``__main__`` (the
-script spark-submit runs). Only this package imports pyspark.
+(step 2), ``jobs`` (step 3), ``blocks`` (blocking and components on Spark), ``run``
+(``run_spark`` and ``main``) and ``__main__`` (the script spark-submit runs). Only this package
+imports pyspark.
 """
 
 from __future__ import annotations
