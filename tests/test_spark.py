@@ -78,7 +78,7 @@ def test_spark_arrow_and_duckdb_schemas_agree(cls: type[Any]) -> None:
 
 
 def test_result_rows_carry_every_per_document_table() -> None:
-    from storyline.pipeline import DocResult
+    from storyline.registry import DocResult
     from storyline.spark.session import DOC_TABLES, result_schema
 
     schema = result_schema()
@@ -234,3 +234,22 @@ def test_a_story_span_keeps_what_a_scan_of_all_its_dates_would_pick() -> None:
     assert out["story_id"] == "T1"
     assert span_ends(out["dates"]) == span_ends(values) == ("2022-02-24", "2022-03-31")
     assert _span_dates(pa.Table.from_pylist(rows[:1] + rows[2:3])).to_pylist()[0]["dates"] == []
+
+
+@pytest.mark.spark
+@needs_java
+def test_spark_components_are_those_of_the_local_runner(spark: Any) -> None:
+    import random
+
+    from storyline.spark.blocks import connected_components
+    from storyline.story.blocking import components
+
+    rng = random.Random(7)
+    ids = [f"i{n:02d}" for n in range(40)]
+    # Chains, stars and lone pairs: components of up to a dozen links across.
+    pairs = [(a, b) for a, b in (rng.sample(ids, 2) for _ in range(30))]
+    pairs += [(f"c{n:02d}", f"c{n + 1:02d}") for n in range(12)]
+    frame = spark.createDataFrame(pairs, "a string, b string")
+    labels = {r["id"]: r["label"] for r in connected_components(frame).collect()}
+    local = components([], pairs)
+    assert labels == {i: group[0] for group in local for i in group}

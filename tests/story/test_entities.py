@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from storyline.records import Entity, Role
 from storyline.stages.actors import entity_id
 from storyline.story.entities import inherit, latest_codes, link_entities, roles_as_of
@@ -107,3 +110,67 @@ def test_an_article_inherits_roles_but_never_loses_its_own() -> None:
     assert inherit(bare, seen, "2021-01-01").sector is None  # nothing said yet at that date
     own = person("Hun Sen", "KHM", "ELI")
     assert inherit(own, seen, "2022-10-28").sector == "ELI"
+
+
+_WORDS = ["Lee", "Joen", "Kim", "Hun", "Sen", "Manet", "Party", "National", "Rescue", "Cambodia"]
+
+
+def _reference_redirects(entities: list[Entity]) -> dict[str, str]:
+    """The redirects by comparing every entity with every other (no blocks)."""
+    from storyline.story.entities import _acronym, _compatible, _contains, _ends_with, _words
+
+    summaries = {e.id: e for e in entities}
+    found: dict[str, str] = {}
+    for s in summaries.values():
+        short = _words(s.name)
+        if s.type == "PERSON" and short and not any(c.isdigit() for c in s.name):
+            hosts = {
+                o.id
+                for o in summaries.values()
+                if o.id != s.id
+                and o.type == "PERSON"
+                and _compatible(s.country, o.country)
+                and any(
+                    _ends_with(f, short) or (_contains(f, short) and s.country and o.country)
+                    for f in {_words(a) for a in [o.name, *o.aliases]}
+                )
+            }
+        elif s.type == "ORG" and " " not in s.name and s.name.isupper() and len(s.name) >= 2:
+            hosts = {
+                o.id
+                for o in summaries.values()
+                if o.id != s.id
+                and o.type == "ORG"
+                and _acronym(o.name) == s.name
+                and s.name in {o.name, *o.aliases}
+            }
+        else:
+            continue
+        if len(hosts) == 1:
+            found[s.id] = hosts.pop()
+    return found
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["PERSON", "ORG"]),
+            st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3),
+            st.sampled_from([None, "KHM", "KOR"]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_linking_by_blocks_finds_the_redirects_of_comparing_all_pairs(rows) -> None:
+    from storyline.story.entities import resolve
+
+    entities = {}
+    for kind, words, country, with_acronym in rows:
+        name = " ".join(words) if kind == "PERSON" or len(words) > 1 else words[0].upper()
+        aliases = ["".join(w[0] for w in words)] if with_acronym and len(words) > 1 else []
+        e = Entity(entity_id(kind, name), name, kind, country, None, aliases)
+        entities.setdefault(e.id, e)  # one row per id: its summary is the row itself
+    _, redirects = link_entities(list(entities.values()), [])
+    assert redirects == resolve(_reference_redirects(list(entities.values())))
