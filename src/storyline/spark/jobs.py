@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import pyarrow as pa
-from pyspark.sql import Column, DataFrame, SparkSession
+from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F  # noqa: N812
 from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -34,26 +34,6 @@ from storyline.records import (
 from storyline.spark.blocks import MAX_ROUNDS, block_rows, connected_components, labelled
 from storyline.spark.session import spark_schema
 from storyline.store.schema import arrow_schema
-
-
-def _explode(results: DataFrame, name: str) -> DataFrame:
-    return results.select(F.explode(name).alias("r")).select("r.*")
-
-
-def _records(df: DataFrame, cls: type[Any]) -> Iterator[Any]:
-    for row in df.toLocalIterator():
-        yield from_dict(cls, row.asDict(recursive=True))
-
-
-def _frame(spark: SparkSession, cls: type[Any], records: Iterable[Any]) -> DataFrame:
-    rows = [to_dict(r) for r in records]
-    return spark.createDataFrame(rows, spark_schema(cls))
-
-
-def _document_entities(results: DataFrame) -> DataFrame:
-    """Each document's view of its entities, as extracted (the local store keeps the same rows)."""
-    rows = results.select(F.col("document.id").alias("doc_id"), F.explode("entities").alias("e"))
-    return rows.select("doc_id", "e.*").dropDuplicates(list(DocumentEntity.KEY))
 
 
 def _relink_events(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:

@@ -12,12 +12,32 @@ from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F  # noqa: N812
 
-from storyline.records import TABLE_RECORDS, Event, Failure, Mention, Quote, Role, Timex
+from storyline.records import (
+    TABLE_RECORDS,
+    DocumentEntity,
+    Event,
+    Failure,
+    Mention,
+    Quote,
+    Role,
+    Timex,
+)
 from storyline.settings import Settings
 from storyline.spark.analyse import analyse
-from storyline.spark.jobs import _document_entities, _explode, cross_document
+from storyline.spark.jobs import cross_document
 from storyline.spark.read import read_items
 from storyline.spark.session import SparkSummary, session
+
+
+def _explode(results: DataFrame, name: str) -> DataFrame:
+    """One table of the analysed results: the records of one list column, a row each."""
+    return results.select(F.explode(name).alias("r")).select("r.*")
+
+
+def _document_entities(results: DataFrame) -> DataFrame:
+    """Each document's view of its entities, as extracted (the local store keeps the same rows)."""
+    rows = results.select(F.col("document.id").alias("doc_id"), F.explode("entities").alias("e"))
+    return rows.select("doc_id", "e.*").dropDuplicates(list(DocumentEntity.KEY))
 
 
 def run_spark(
