@@ -74,11 +74,17 @@ def test_timeline_is_ordered_and_extractive(timeline, seeds):
     assert keys.index("2022-02-24") < keys.index("2022-03-02") < keys.index("2022-10")
     assert keys.index("2022-10") < keys.index("2022-10-27") < keys.index("2023-05")
     text_of = {d.id: d.text for d in docs.values()}
+    speakers = {q.speaker for q in seeds[2] if q.speaker}
     for e in timeline:
         assert e.granularity == ("month" if len(e.date) == 7 else "day")
         cited = [text_of[c.doc_id][c.start : c.end].strip() for c in e.citations]
-        # The text is one or two whole cited sentences, copied, not a paraphrase.
-        assert any(e.text in {a, f"{a} {b}"} for a in cited for b in cited)
+        # The text is one or two whole cited sentences, copied, not a paraphrase (a quote's
+        # speaker may head its sentence), and the first citation is the text's first sentence.
+        copied = e.text
+        for name in speakers:
+            copied = copied.replace(f"{name}: ", "")
+        assert copied.startswith(cited[0])
+        assert copied in {cited[0], *(f"{cited[0]} {b}" for b in cited[1:])}
 
 
 def test_resolution_entry_cites_both_articles(timeline, seeds):
@@ -174,3 +180,32 @@ def test_story_timelines_equal_one_full_build_per_story(seeds):
     got = story_timelines(spread_stories, spread, events, docs.values(), quotes)
     assert [to_dict(e) for e in got] == [to_dict(e) for e in expected]
     assert len({e.story_id for e in got}) == 3
+
+
+def test_first_citation_is_the_sentence_of_the_entry(timeline, seeds):
+    """The resolution's date cites the lead of 003 too, but its text is the vote's sentence:
+    that sentence comes first."""
+    text_of = {d.id: d.text for d in seeds[0].values()}
+    entry = _entry(timeline, "2022-03-02")
+    first = entry.citations[0]
+    assert entry.text.startswith(text_of[first.doc_id][first.start : first.end].strip())
+    assert "voted on the resolution Wednesday" in entry.text
+    assert len(entry.citations) > 1
+
+
+def test_a_quote_shows_its_speaker(seeds):
+    docs = seeds[0]
+    jun23 = docs["001"]
+    hun_sen = quote(jun23, "I do not believe that Ukraine", "Hun Sen", "2023-06-14")
+    yang = quote(
+        jun23, "Russia cannot voluntarily surrender", "Yang Peou", "2023-06-14", cue="told"
+    )
+    (entry,) = build_timeline([], [], [jun23], [hun_sen, yang])
+    # "..., he said." and a quote cut to its first sentence get their speaker's name.
+    assert "Hun Sen: “I do not believe" in entry.text
+    assert "Yang Peou: “Russia cannot voluntarily" in entry.text
+    # A sentence that names its speaker is left as it is.
+    told = replace(jun23, text="“Peace comes first,” Hun Sen said on Wednesday.")
+    named = quote(told, "Peace comes first", "Hun Sen", "2023-06-14")
+    (plain,) = build_timeline([], [], [told], [named])
+    assert plain.text == told.text

@@ -5,9 +5,10 @@ records (``export.timeline`` renders them as text, Markdown, CSV, JSONL or Timel
 
 Each entry is one date at its own granularity (day, week, month, ...): the story events and
 dated quotes of that date, a one- or two-sentence text copied from the sources (the clearest
-sentence, never a paraphrase), and citations to every article and sentence behind it. Story
-events the text does not date (their date fell back to the article's) are left out: they are
-noise on a timeline.
+sentence, never a paraphrase), and citations to every article and sentence behind it, the
+sentences of the text first. A quote's sentence that does not name its speaker ("..., he said.")
+is headed by the speaker's name ("Hun Sen: ..."). Story events the text does not date (their date
+fell back to the article's) are left out: they are noise on a timeline.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class _Candidate:
     own_date: bool  # the mention itself was dated by the text as the entry's date
     quote: bool = False
     speaker: str | None = None  # a quote's speaker: two speakers of one date say two things
+    speaker_name: str | None = None  # the speaker's name, shown when the sentence lacks it
 
 
 @dataclass(slots=True)
@@ -254,7 +256,16 @@ def build_timeline(
         if not _query_matches(query_words, [sent.text]):
             continue
         bucket(q.date).candidates.append(
-            _Candidate(q.doc_id, sent, q.date, None, True, True, q.speaker_entity_id or q.speaker)
+            _Candidate(
+                q.doc_id,
+                sent,
+                q.date,
+                None,
+                True,
+                True,
+                q.speaker_entity_id or q.speaker,
+                (entity_names or {}).get(q.speaker_entity_id or "") or q.speaker,
+            )
         )
 
     entries = []
@@ -373,14 +384,31 @@ def _entry(
     if len(chosen) == 2 and chosen[0].doc_id == chosen[1].doc_id:
         chosen.sort(key=lambda c: c.sentence.start)  # read in the article's order
     used.update((c.doc_id, c.sentence.start) for c in chosen)
-    text = " ".join(c.sentence.text.strip() for c in chosen)
+    pieces = [_attributed(c) for c in chosen]
     gran = dates.granularity(b.date) or "day"
+    # The sentences of the text are cited first, in the text's order; then the other sources.
+    cited = chosen + [c for c in cands if all(c is not x for x in chosen)]
     return TimelineEntry(
         story_id=story_id,
         date=b.date,
         granularity=gran,
-        headline=_headline(chosen[0].sentence.text.strip()),
-        text=text,
+        headline=_headline(pieces[0]),
+        text=" ".join(pieces),
         story_event_ids=list(dict.fromkeys(b.story_event_ids)),
-        citations=[Citation(c.doc_id, c.sentence.start, c.sentence.end) for c in cands],
+        citations=[Citation(c.doc_id, c.sentence.start, c.sentence.end) for c in cited],
     )
+
+
+def _attributed(c: _Candidate) -> str:
+    """A candidate's sentence as the entry shows it: a quote whose sentence does not name its
+    speaker ("..., he said.") is headed by the speaker's name."""
+    text = c.sentence.text.strip()
+    if not c.quote or not c.speaker_name or _names_in(c.speaker_name, text):
+        return text
+    return f"{c.speaker_name}: {text}"
+
+
+def _names_in(name: str, text: str) -> bool:
+    """Whether ``text`` holds a word of ``name`` (a surname is enough: "Sen said")."""
+    words = [w for w in re.findall(r"\w+", name) if len(w) > 2 and w[:1].isupper()]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
