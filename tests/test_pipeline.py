@@ -10,10 +10,10 @@ from typing import Any
 from spacy.language import Language
 
 from storyline.ingest.base import RawArticle, make_document
-from storyline.pipeline import DocResult, build_nlp, process
+from storyline.pipeline import build_nlp, process
 from storyline.records import Document, Span
+from storyline.registry import STAGE_FACTORIES, DocResult
 from storyline.settings import Settings
-from storyline.stages import STAGE_FACTORIES
 
 VOA = Path(__file__).resolve().parents[1] / "examples/voa-2025/voa_stories.jsonl"
 

@@ -17,7 +17,6 @@ import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import spacy
@@ -27,48 +26,16 @@ from spacy.tokens import Doc
 from storyline.errors import ModelError
 from storyline.records import (
     Document,
-    DocumentEntity,
-    Entity,
-    Event,
     Failure,
-    Mention,
-    Quote,
-    Role,
-    Timex,
     from_dict,
     to_dict,
 )
+from storyline.registry import DOC_RECORDS, STAGE_FACTORIES, DocResult
 from storyline.settings import Settings
-from storyline.stages import STAGE_FACTORIES, doc_list, ensure_doc_extensions
+from storyline.stages import doc_list, ensure_doc_extensions
 from storyline.windows import merge_entities, shift, windows
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class DocResult:
-    """Everything the per-document stages found in one document."""
-
-    document: Document
-    timexes: list[Timex] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-
-    def records(self) -> list[Any]:
-        """The records the store keeps for this document (entities as the document's views)."""
-        doc_id = self.document.id
-        return [
-            *self.timexes,
-            *(DocumentEntity.of(doc_id, e) for e in self.entities),
-            *self.mentions,
-            *self.roles,
-            *self.quotes,
-            *self.events,
-        ]
 
 
 def _import_stage_modules(stages: Iterable[str]) -> None:
@@ -97,14 +64,7 @@ def build_nlp(settings: Settings) -> Language:
 
 
 #: The records each stage leaves on a Doc, by attribute.
-RECORD_ATTRS: dict[str, type[Any]] = {
-    "timexes": Timex,
-    "entities": Entity,
-    "mentions": Mention,
-    "roles": Role,
-    "quotes": Quote,
-    "events": Event,
-}
+RECORD_ATTRS: dict[str, type[Any]] = {kind.field: kind.record for kind in DOC_RECORDS}
 PACK_RECORDS = "storyline_pack_records"
 
 

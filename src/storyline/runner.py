@@ -22,7 +22,7 @@ from spacy.language import Language
 
 from storyline.errors import StoreError
 from storyline.ingest import read_inputs, to_document
-from storyline.pipeline import DocResult, build_nlp, process
+from storyline.pipeline import build_nlp, process
 from storyline.records import (
     Document,
     DocumentEntity,
@@ -36,6 +36,7 @@ from storyline.records import (
     StoryEvent,
     TimelineEntry,
 )
+from storyline.registry import DocResult
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -159,26 +160,19 @@ def _batches(results: Iterable[DocResult], size: int) -> Iterator[list[DocResult
 def _commit(
     store: Store, batch: list[DocResult], failures: list[Failure], counter: _Counter
 ) -> None:
-    """Write a batch in one transaction; if the store refuses it, document by document."""
-    records: list[Any] = []
-    for r in batch:
-        records += r.records()
-        failures = [*failures, *r.failures]
+    """Write a batch in one transaction; if the store refuses it, document by document.
+    ``failures`` are the read failures waiting to be written with it."""
     try:
-        store.write_batch([r.document for r in batch], records, failures)
+        store.write_batch(batch, failures)
     except StoreError:
         # One document the store cannot take (a value that does not fit its column, say) must not
         # lose the others or the batch's failure rows: write them one by one instead.
-        _commit_one_by_one(store, batch, failures[: len(failures) - _own_failures(batch)], counter)
+        _commit_one_by_one(store, batch, failures, counter)
         failures, batch = [], []  # counted by _commit_one_by_one
     counter.stored += len(batch)
     counter.batches += 1
-    counter.failures += len(failures)
+    counter.failures += len(failures) + sum(len(r.failures) for r in batch)
     counter.words += sum(len(r.document.text.split()) for r in batch)
-
-
-def _own_failures(batch: list[DocResult]) -> int:
-    return sum(len(r.failures) for r in batch)
 
 
 def _commit_one_by_one(
@@ -189,7 +183,7 @@ def _commit_one_by_one(
     refused: list[Failure] = []
     for r in batch:
         try:
-            store.write_batch([r.document], r.records(), r.failures)
+            store.write_batch([r])
         except StoreError as err:
             reason = f"cannot store this document (nothing of it was stored): {err}"
             external_id = r.document.external_id

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import ConfigError
+from storyline.registry import STAGE_NAMES
 
 ENV_CONFIG = "STORYLINE_CONFIG"
-KNOWN_STAGES = ("timex", "actors", "quotes", "events")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +102,9 @@ def _from_dict(data: dict[str, Any], source_files: tuple[str, ...]) -> Settings:
         raise ConfigError("setting model.name must be the name of an installed spaCy pipeline")
     stages = _tuple(pipe["stages"], "pipeline.stages")
     for stage in stages:
-        if stage not in KNOWN_STAGES:
+        if stage not in STAGE_NAMES:
             raise ConfigError(
-                f"unknown stage {stage!r} in pipeline.stages; valid: {', '.join(KNOWN_STAGES)}"
+                f"unknown stage {stage!r} in pipeline.stages; valid: {', '.join(STAGE_NAMES)}"
             )
     return Settings(
         model=ModelSettings(model["name"], _tuple(model["disable"], "model.disable")),

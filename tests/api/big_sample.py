@@ -12,12 +12,12 @@ from sample import build_sample_db, find
 from storyline.records import (
     Citation,
     Document,
-    DocumentEntity,
     Entity,
     EntityLink,
     Mention,
     TimelineEntry,
 )
+from storyline.registry import DocResult
 from storyline.store import Store
 
 
@@ -27,8 +27,16 @@ def _write_actors(
     """Store documents naming new entities: each document's view of its entity, the entity, and
     the link between them (as ``build_sample_db`` does)."""
     by_id = {e.id: e for e in entities}
-    views = [DocumentEntity.of(m.doc_id, by_id[m.entity_id]) for m in mentions]
-    store.write_batch(docs, [*mentions, *views])
+    store.write_batch(
+        [
+            DocResult(
+                d,
+                entities=[by_id[m.entity_id] for m in mentions if m.doc_id == d.id],
+                mentions=[m for m in mentions if m.doc_id == d.id],
+            )
+            for d in docs
+        ]
+    )
     store.replace(Entity, [*store.records(Entity), *entities])
     links = [EntityLink(m.doc_id, m.entity_id, m.entity_id) for m in mentions]
     store.replace(EntityLink, [*store.records(EntityLink), *links])

@@ -13,7 +13,6 @@ from storyline.records import (
     Actor,
     Citation,
     Document,
-    DocumentEntity,
     Entity,
     EntityLink,
     Event,
@@ -27,6 +26,7 @@ from storyline.records import (
     TimelineEntry,
     Timex,
 )
+from storyline.registry import DocResult
 from storyline.store import Store
 
 TEXTS = {
@@ -321,16 +321,23 @@ def build_sample_db(path: Path) -> Path:
     documents, recs = records()
     tables = (Entity, StoryEvent, Story, TimelineEntry)
     entities = {r.id: r for r in recs if isinstance(r, Entity)}
-    # Each document's view of the entities it mentions, linked to the sample's entities as is.
-    views = {
-        (m.doc_id, m.entity_id): DocumentEntity.of(m.doc_id, entities[m.entity_id])
-        for m in recs
-        if isinstance(m, Mention)
-    }
+    # Each document sees the entities it mentions, linked to the sample's entities as is.
+    views = dict.fromkeys((m.doc_id, m.entity_id) for m in recs if isinstance(m, Mention))
     links = [EntityLink(doc_id, eid, eid) for doc_id, eid in views]
     with Store.open(path) as store:
         per_document = [r for r in recs if not isinstance(r, tables)]
-        store.write_batch(documents, [*per_document, *views.values()])
+        store.write_batch(
+            [
+                DocResult.of(
+                    d,
+                    [
+                        *(r for r in per_document if r.doc_id == d.id),
+                        *(entities[e] for doc_id, e in views if doc_id == d.id),
+                    ],
+                )
+                for d in documents
+            ]
+        )
         for cls in tables:
             store.replace(cls, [r for r in recs if isinstance(r, cls)])
         store.replace(EntityLink, links)

@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from storyline.records import Actor, Document, Event, EventDate, Place, Span, from_dict
+from storyline.registry import DocResult
 from storyline.store import Store
 
 TEXT = "Militants attacked a train near Sibi, Balochistan. Pakistan rejected the claims."
@@ -30,7 +31,9 @@ def test_events_carry_their_place_and_filter_by_its_country(tmp_path: Path) -> N
     db = tmp_path / "places.duckdb"
     doc = Document("d1", "x#1", None, None, None, "2025-03-12", "metadata", TEXT)
     with Store.open(db) as store:
-        store.write_batch([doc], [_event(10, "ASSAULT", SIBI), _event(60, "REJECT", None)])
+        store.write_batch(
+            [DocResult(doc, events=[_event(10, "ASSAULT", SIBI), _event(60, "REJECT", None)])]
+        )
     with TestClient(create_app(db)) as client:
         placed = client.get("/api/events", params={"place_country": "PAK"}).json()
         elsewhere = client.get("/api/events", params={"place_country": "AFG"}).json()

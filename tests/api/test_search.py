@@ -12,6 +12,7 @@ from sample import build_sample_db
 from starlette.exceptions import StarletteDeprecationWarning
 
 from storyline.records import Document
+from storyline.registry import DocResult
 from storyline.store import Store
 from storyline.store.search import locate, search_terms
 
@@ -46,7 +47,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         for key, (title, text) in EXTRA.items()
     ]
     with Store.open(db) as store:
-        store.write_batch(docs, [])
+        store.write_batch([DocResult(d) for d in docs])
     with TestClient(create_app(Path(db))) as c:
         yield c
 

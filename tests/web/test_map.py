@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from storyline.records import Actor, Document, Event, EventDate, Place, Span
+from storyline.registry import DocResult
 from storyline.store import Store
 from storyline.web.pages import map_points
 
@@ -39,7 +40,9 @@ def test_the_map_page_lists_each_point_with_links_to_its_sentences(tmp_path: Pat
     db = tmp_path / "map.duckdb"
     doc = Document("d1", "x#1", None, None, None, "2025-03-12", "metadata", TEXT)
     with Store.open(db) as store:
-        store.write_batch([doc], [_event(10, "ASSAULT", SIBI), _event(60, "REJECT", None)])
+        store.write_batch(
+            [DocResult(doc, events=[_event(10, "ASSAULT", SIBI), _event(60, "REJECT", None)])]
+        )
     with TestClient(create_app(db)) as client:
         page = client.get("/map").text
         atlas = client.get("/static/vendor/countries-110m.json")

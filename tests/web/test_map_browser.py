@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from storyline.records import Actor, Document, Event, EventDate, Place, Span
+from storyline.registry import DocResult
 from storyline.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,9 +45,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     doc = Document("d1", "x#1", None, None, None, "2025-03-12", "metadata", TEXT)
     first, second = Span(0, 37, TEXT[:37]), Span(38, len(TEXT), TEXT[38:])
     with Store.open(db) as store:
-        store.write_batch(
-            [doc], [_event(10, "ASSAULT", SIBI, first), _event(51, "CONSULT", JEDDAH, second)]
-        )
+        events = [_event(10, "ASSAULT", SIBI, first), _event(51, "CONSULT", JEDDAH, second)]
+        store.write_batch([DocResult(doc, events=events)])
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from storyline.registry import DocResult
 from storyline.store import Store
 from storyline.web.pages import bucket, nice_date
 
@@ -165,7 +166,7 @@ def test_untitled_documents_are_headed_by_their_first_words(
         text,
     )
     with Store.open(db) as store:
-        store.write_batch([doc], [])
+        store.write_batch([DocResult(doc)])
     heading = "Cambodian Prime Minister Hun Sen, long friendly with Moscow, took pains Thursday…"
     with client_for(db) as client:
         listing = html.unescape(client.get("/documents").text)
@@ -193,7 +194,7 @@ def test_running_text_is_shown_in_paragraphs(
     text = " ".join(sentences)
     doc = Document("running", "r", None, None, "Running text", "2022-03-04", "metadata", text)
     with Store.open(db) as store:
-        store.write_batch([doc], [])
+        store.write_batch([DocResult(doc)])
     with client_for(db) as client:
         page = client.get("/documents/running").text
     body = page.split('id="doc-text"')[1].split("</div>")[0]

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from storyline.records import Document
+from storyline.registry import DocResult
 from storyline.store import Store
 from storyline.web.text import link_url
 
@@ -106,7 +107,7 @@ def test_a_javascript_url_is_shown_as_text_not_a_link(
             title='<img src=x onerror="alert(1)">',
             text=doc.text,
         )
-        store.write_batch([evil], [])
+        store.write_batch([DocResult(evil)])
     with client_for(db) as client:
         page = client.get("/documents/evil")
     assert page.status_code == 200

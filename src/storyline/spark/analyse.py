@@ -16,8 +16,9 @@ from pyspark.sql import functions as F  # noqa: N812
 from pyspark.sql.pandas.types import from_arrow_schema
 from spacy.language import Language
 
-from storyline.pipeline import DocResult, build_nlp, process
+from storyline.pipeline import build_nlp, process
 from storyline.records import Document, Failure, from_dict, to_dict
+from storyline.registry import DocResult
 from storyline.settings import Settings
 from storyline.spark.session import BATCH_ROWS, DOC_TABLES, result_schema
 

@@ -13,17 +13,13 @@ from pyspark.sql import SparkSession
 from pyspark.sql.pandas.types import from_arrow_schema
 from pyspark.sql.types import StructType
 
-from storyline.records import Document, Entity, Event, Failure, Mention, Quote, Role, Timex
+from storyline.records import Document, Failure
+from storyline.registry import DOC_RECORDS
 from storyline.store.schema import arrow_schema
 
 #: The per-document tables of a DocResult, in its field order, with their record classes.
 DOC_TABLES: tuple[tuple[str, type[Any]], ...] = (
-    ("timexes", Timex),
-    ("entities", Entity),
-    ("mentions", Mention),
-    ("roles", Role),
-    ("quotes", Quote),
-    ("events", Event),
+    *((kind.field, kind.record) for kind in DOC_RECORDS),
     ("failures", Failure),
 )
 #: Rows per Arrow batch handed back to Spark by the read and analyse tasks.

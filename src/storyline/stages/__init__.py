@@ -13,6 +13,9 @@ quotes       ``storyline_quotes``  ``doc._.quotes: list[Quote]``
 events       ``storyline_events``  ``doc._.events: list[Event]``
 ===========  ====================  ==============================================================
 
+The table is ``storyline.registry.STAGES``, which the settings, the pipeline, the store and the
+Spark runner read.
+
 A stage wraps its work in ``with stage_guard(doc, "name"):`` so that an exception on one document
 becomes a failure row instead of a crash. Every stage may read ``doc._.doc_id`` (the document's id, "" when unknown) and ``doc._.published``
 (the document creation time as an ISO date or datetime string, or None), which the pipeline sets
@@ -27,25 +30,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-#: Doc extension attributes and what they hold.
+from storyline.registry import DOC_RECORDS
+
+#: Doc extension attributes and what they hold (the records' attributes from the registry).
 DOC_ATTRS: dict[str, str] = {
     "doc_id": "the document id (str)",
     "published": "document creation time, ISO string or None",
-    "timexes": "list[Timex]",
-    "entities": "list[Entity]",
-    "mentions": "list[Mention]",
-    "roles": "list[Role]",
-    "quotes": "list[Quote]",
-    "events": "list[Event]",
+    **{kind.field: f"list[{kind.record.__name__}]" for kind in DOC_RECORDS},
     "errors": "list[tuple[str, str]]: (stage, reason) of each stage that failed on this doc",
-}
-
-#: The stage names of the settings, and their spaCy factory names, in pipeline order.
-STAGE_FACTORIES: dict[str, str] = {
-    "timex": "storyline_timex",
-    "actors": "storyline_actors",
-    "quotes": "storyline_quotes",
-    "events": "storyline_events",
 }
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -39,8 +39,8 @@ from storyline.records import (
     Timex,
     from_dict,
 )
+from storyline.registry import DOC_RECORDS, LINKED_RECORDS, DocResult
 from storyline.store.schema import (
-    LINKED_RECORDS,
     arrow_type,
     create_table_sql,
     create_view_sql,
@@ -286,33 +286,24 @@ class Store:
         with self._registered("_batch", to_arrow(cls, records)):
             self.con.execute(f'{verb} "{stored_table(cls)}" SELECT * FROM _batch')
 
-    def write_batch(
-        self,
-        documents: Sequence[Document],
-        records: Iterable[Any],
-        failures: Sequence[Failure] = (),
-    ) -> None:
-        """Store documents with all their records, and failures, in one transaction.
+    def write_batch(self, results: Sequence[DocResult], failures: Sequence[Failure] = ()) -> None:
+        """Store the documents of ``results`` with all their records and failures, and
+        ``failures``, in one transaction; rows already stored (same key) are left as they are.
 
-        Records are stored as given: entities as ``DocumentEntity`` rows (a document's view), the
-        corpus-level ``Entity`` table being rebuilt by :meth:`rebuild`-time linking."""
-        by_class: dict[type[Any], list[Any]] = {}
-        for record in records:
-            by_class.setdefault(type(record), []).append(record)
-        if Entity in by_class:
-            raise TypeError(
-                "write_batch stores each document's view of its entities (DocumentEntity); "
-                "the entities table is rebuilt by linking"
-            )
+        Each kind of record goes to its table as ``registry.DOC_RECORDS`` says: entities as each
+        document's view of them (``DocumentEntity``), the corpus-level ``Entity`` table being
+        rebuilt by linking after the run."""
         with self._atomic("write a batch"):
-            self._insert(Document, _unique(documents, ("id",)))
-            for cls, items in by_class.items():
-                self._insert(cls, _unique(items, cls.KEY))
-            self._insert(Failure, _unique(failures, Failure.KEY))
+            self._insert(Document, _unique([r.document for r in results], Document.KEY))
+            for kind in DOC_RECORDS:
+                rows = [row for r in results for row in r.stored(kind)]
+                self._insert(kind.stored, _unique(rows, kind.stored.KEY))
+            own = [f for r in results for f in r.failures]
+            self._insert(Failure, _unique([*failures, *own], Failure.KEY))
 
     def add_failures(self, failures: Sequence[Failure]) -> None:
         """Store failure rows on their own (inputs that never became documents)."""
-        self.write_batch([], [], failures)
+        self.write_batch([], failures)
 
     def replace(self, cls: type[Any], records: Sequence[Any]) -> None:
         """Replace a whole table (the cross-document tables are rebuilt after each run; a linked

@@ -15,6 +15,7 @@ from typing import Any, Literal, Union
 import pyarrow as pa
 
 from storyline.records import Event, Mention, Quote, Role
+from storyline.registry import LINKED_RECORDS
 
 
 def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
@@ -100,10 +101,10 @@ def create_table_sql(cls: type[Any], name: str | None = None) -> str:
 
 # --- per-document records read through the entity links -----------------------------------------
 
-#: Per-document records that name entities. They are stored as the stages extracted them, under
-#: ``extracted_<table>``, and never rewritten; the record's own table name is a view that reads
-#: each entity id through ``entity_links`` (rebuilt after every run), so readers see linked ids.
-LINKED_RECORDS: tuple[type[Any], ...] = (Mention, Role, Quote, Event)
+# The per-document records that name entities (``registry.LINKED_RECORDS``) are stored as the
+# stages extracted them, under ``extracted_<table>``, and never rewritten; the record's own table
+# name is a view that reads each entity id through ``entity_links`` (rebuilt after every run), so
+# readers see linked ids.
 
 #: The entity-id column of each linked record that is a plain column (events hold lists of actors).
 _ID_COLUMN = {Mention: "entity_id", Role: "entity_id", Quote: "speaker_entity_id"}
