@@ -437,6 +437,7 @@ def positions(
 
     from storyline.records import Document, Entity, Event, Quote
     from storyline.store import Store
+    from storyline.store.reads import resolve_actor
     from storyline.story.positions import positions as actor_positions
     from storyline.story.positions import render_positions
 
@@ -446,12 +447,15 @@ def positions(
         with Store.open(db, read_only=True) as store:
             entities = list(store.records(Entity))
             _known_actor(actor, entities)
+            # The entities named so (id, name, else alias): "Cambodia" is the country, not the
+            # Cambodia National Rescue Party; words of a name only when no entity has it whole.
             result = actor_positions(
                 actor,
                 list(store.records(Quote)),
                 list(store.records(Event)),
                 list(store.records(Document)),
                 {e.id: e.name for e in entities},
+                actor_ids=resolve_actor(store, actor),
             )
         if fmt == "jsonl":
             for p in result:

@@ -5,14 +5,20 @@ values (frozen, JSON-able with ``dataclasses.asdict``), so a reader sees "Hun Se
 2022 … October 2022 … June 2023" in one view.
 
 A statement's topic is the target of the event (or of the event coded from the quote); for a quote
-with no event, the names its sentence mentions other than the speaker's own.
+with no event, the names its sentence mentions other than the speaker's own. Each statement keeps
+its event's modality: what was planned, negated or hypothetical is shown apart from what happened.
+
+The actor is matched by entity when its ids are given (``actor_ids``: the entities named exactly so,
+as the API resolves ``actor=``), so "Cambodia" is the country and not every entity with the word in
+its name (the Cambodia National Rescue Party, an exiled opposition party, or "Cambodia
+(judiciary)"); without ids, by the names as written.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,6 +28,8 @@ from storyline.story.timeline import quote_sentence
 from storyline.story.wording import names
 
 NO_TOPIC = "(general)"
+#: Modalities of what the text says took place; the others did not (yet, or at all).
+HAPPENED = ("asserted", "reported")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +42,12 @@ class Statement:
     text: str  # the quoted content, or the event's sentence
     type: str | None  # PLOVER type of an event, or of the event coded from a quote
     citation: Citation
+    modality: str | None = None  # of the event (asserted, reported, planned, negated, ...)
+
+    @property
+    def happened(self) -> bool:
+        """Whether the text says it took place (a quote with no event was said: it happened)."""
+        return self.modality is None or self.modality in HAPPENED
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +86,21 @@ def positions(
     events: Iterable[Event],
     documents: Iterable[Document],
     entity_names: Mapping[str, str] | None = None,
+    actor_ids: Collection[str] = (),
 ) -> list[Position]:
-    """The actor's positions, one per topic, the topic with most statements first."""
+    """The actor's positions, one per topic, the topic with most statements first; ``actor_ids``,
+    when given, are the actor's entities (then only they count as the actor)."""
     docs = {d.id: d for d in documents}
     names_of = entity_names or {}
     known = {n.lower() for n in names_of.values()}
     pattern = _matcher(actor)
+    ids = set(actor_ids)
+
+    def is_actor(entity_id: str | None, name: str | None) -> bool:
+        if ids:
+            return entity_id in ids
+        return _is_actor(pattern, name, names_of.get(entity_id or ""))
+
     events = list(events)
     by_quote: dict[str, list[Event]] = defaultdict(list)
     for e in events:
@@ -87,8 +110,7 @@ def positions(
     covered: set[tuple[str, int, int]] = set()
 
     for q in quotes:
-        speaker_name = names_of.get(q.speaker_entity_id or "")
-        if not _is_actor(pattern, q.speaker, speaker_name):
+        if not is_actor(q.speaker_entity_id, q.speaker):
             continue
         coded = by_quote.get(q.id, [])
         if coded and coded[0].target:
@@ -110,13 +132,14 @@ def positions(
                 q.text,
                 coded[0].type if coded else None,
                 Citation(q.doc_id, q.start, q.end),
+                coded[0].modality if coded else None,
             )
         )
         for e in coded:
             covered.add((e.doc_id, e.sentence.start, e.sentence.end))
 
     for e in events:
-        if not any(_is_actor(pattern, a.name, names_of.get(a.entity_id or "")) for a in e.source):
+        if not any(is_actor(a.entity_id, a.name) for a in e.source):
             continue
         if (e.doc_id, e.sentence.start, e.sentence.end) in covered:
             continue
@@ -131,6 +154,7 @@ def positions(
                 e.sentence.text,
                 e.type,
                 Citation(e.doc_id, e.sentence.start, e.sentence.end),
+                e.modality,
             )
         )
 
@@ -146,17 +170,25 @@ def positions(
     return sorted(out, key=lambda p: (-len(p.statements), p.topic))
 
 
+def _line(s: Statement) -> str:
+    label = f"{s.kind} {s.type}" if s.type else s.kind
+    if s.modality and not s.happened:
+        label += f", {s.modality}"
+    text = " ".join(s.text.split())
+    return f"  {s.date or '?'}  [{label}] {text}  <{s.citation.doc_id} {s.citation.start}:{s.citation.end}>"
+
+
 def render_positions(items: Iterable[Position]) -> str:
-    """Plain text: a heading per topic, then each statement with its date and source."""
+    """Plain text: a heading per topic, then each statement with its date, type, modality and
+    source; what was planned, negated or hypothetical under its own heading after what happened."""
     blocks = []
     for p in items:
         span = f" ({p.start} … {p.end})" if p.start else ""
         lines = [f"{p.actor} on {p.topic}{span}"]
-        for s in p.statements:
-            label = f"{s.kind} {s.type}" if s.type else s.kind
-            lines.append(
-                f"  {s.date or '?'}  [{label}] {s.text}  "
-                f"<{s.citation.doc_id} {s.citation.start}:{s.citation.end}>"
-            )
+        lines += [_line(s) for s in p.statements if s.happened]
+        unreal = [s for s in p.statements if not s.happened]
+        if unreal:
+            lines.append("  not happened (planned, negated or hypothetical):")
+            lines += ["  " + _line(s) for s in unreal]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
