@@ -518,7 +518,7 @@ def _article_keys(n_docs: int) -> Callable[[Iterator[pa.RecordBatch]], Iterator[
 
 def _article_pairs(n_docs: int) -> Callable[[pa.Table], pa.Table]:
     from storyline.story.blocking import block_pairs
-    from storyline.story.stories import article_keys, articles_linked, solo
+    from storyline.story.stories import article_keys, articles_linked
 
     features = _features_of(n_docs)
 
@@ -526,13 +526,12 @@ def _article_pairs(n_docs: int) -> Callable[[pa.Table], pa.Table]:
         rows = table.to_pylist()
         key = rows[0]["key"]
         by_id = {r["doc_id"]: features(r) for r in rows}
-        solos = {i: solo(f) for i, f in by_id.items()}
         keys = {i: article_keys(f) for i, f in by_id.items()}
         found = block_pairs(
             key,
             list(by_id),
             keys.__getitem__,
-            lambda a, b: articles_linked(by_id[a], by_id[b], solos[a], solos[b]),
+            lambda a, b: articles_linked(by_id[a], by_id[b]),
         )
         return pa.Table.from_pylist([{"a": a, "b": b} for a, b in found], schema=_PAIRS)
 

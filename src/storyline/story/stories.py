@@ -246,7 +246,7 @@ def similarity(f: StoryFeatures, group: StoryGroup) -> float:
     if f.story_events & group.story_events:
         score += W_SHARED_EVENT
     # The same protagonists: most of the article's main names are main names of the story.
-    if f.top_names and len(set(f.top_names) & group.top) * 3 >= 2 * len(f.top_names):
+    if _protagonists(f, group.top):
         score += W_PROTAGONISTS
     return score * _fade(dates.gap_days(f.published, group.latest))
 
@@ -280,19 +280,36 @@ def _near(ordinal: int, width: int) -> tuple[int, int]:
     return bucket, bucket + (1 if ordinal % width >= width // 2 else -1)
 
 
-def solo(f: StoryFeatures) -> StoryGroup:
-    """A story of one article (what another article is compared with)."""
-    group = StoryGroup(story_id(f.doc_id))
-    group.add(f)
-    return group
+def pair_similarity(a: StoryFeatures, b: StoryFeatures) -> float:
+    """How well two articles fit each other: the lesser of ``similarity`` of each to a story of
+    the other alone (the parts are symmetric but for the protagonists, which must hold both
+    ways), computed once."""
+    score = W_WORDS * _cosine_pair(a.words, a.norms[0], b.words, b.norms[0])
+    score += W_NAMES * _cosine_pair(a.names, a.norms[1], b.names, b.norms[1])
+    score += W_ACTORS * jaccard(a.actors, b.actors)
+    score += W_TITLE * _cosine_pair(a.title, a.norms[2], b.title, b.norms[2])
+    if a.story_events & b.story_events:
+        score += W_SHARED_EVENT
+    if _protagonists(a, frozenset(b.top_names)) and _protagonists(b, frozenset(a.top_names)):
+        score += W_PROTAGONISTS
+    return score * _fade(dates.gap_days(a.published, b.published))
 
 
-def articles_linked(
-    a: StoryFeatures, b: StoryFeatures, solo_a: StoryGroup, solo_b: StoryGroup
-) -> bool:
-    """Whether two articles tell one story: similar enough both ways (``similarity`` of each to
-    the other as a story of one article)."""
-    return min(similarity(a, solo_b), similarity(b, solo_a)) >= PAIR_THRESHOLD
+def _cosine_pair(
+    a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_norm: float
+) -> float:
+    """``_cosine``, the loop over the smaller vector."""
+    return _cosine(a, a_norm, b, b_norm) if len(a) <= len(b) else _cosine(b, b_norm, a, a_norm)
+
+
+def _protagonists(f: StoryFeatures, top: frozenset[str]) -> bool:
+    """Most of the article's main names are among ``top`` (a story's main names)."""
+    return bool(f.top_names) and len(set(f.top_names) & top) * 3 >= 2 * len(f.top_names)
+
+
+def articles_linked(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Whether two articles are linked: ``pair_similarity`` at least ``PAIR_THRESHOLD``."""
+    return pair_similarity(a, b) >= PAIR_THRESHOLD
 
 
 def assign_stories(features: Iterable[StoryFeatures]) -> list[StoryGroup]:
@@ -304,9 +321,8 @@ def assign_stories(features: Iterable[StoryFeatures]) -> list[StoryGroup]:
     story of many. The Spark runner computes the same links block by block, the same components
     by joins, and assigns each component in a task of its own."""
     by_id = {f.doc_id: f for f in features}
-    solos = {i: solo(f) for i, f in by_id.items()}
     keys = {i: article_keys(f) for i, f in by_id.items()}
-    pairs = pairs_of(keys, lambda a, b: articles_linked(by_id[a], by_id[b], solos[a], solos[b]))
+    pairs = pairs_of(keys, lambda a, b: articles_linked(by_id[a], by_id[b]))
     groups = [
         g
         for component in components(by_id, pairs)
