@@ -38,6 +38,7 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
+import inspect
 import json
 import os
 import platform
@@ -468,23 +469,25 @@ def spark_steps(folder: Path, master: str) -> dict[str, Any]:
         for name in SPARK_INPUTS
     }
     timings: dict[str, float] = {}
-    t = time.perf_counter()
-    tables = cross_document(spark, extracted, timings)
-    total = time.perf_counter() - t
-    jvm = java_children(os.getpid())
-    jvm_peak = max((status_kib(p, "VmHWM") for p in jvm), default=0)
-    outputs = {name: int(tables[name].count()) for name in ("entities", "stories")}
-    spark.stop()
-    return {
+    out: dict[str, Any] = {
         "articles": int(pq.read_metadata(folder / "documents.parquet").num_rows),
         "master": master,
         "session_seconds": start_seconds,
-        "seconds": dict(timings),
-        "total": total,
-        "peak_kib": peak_kib(),
-        "jvm_peak_kib": jvm_peak,
-        "outputs": outputs,
+        "seconds": timings,
     }
+    t = time.perf_counter()
+    try:
+        if "spark" in inspect.signature(cross_document).parameters:
+            tables = cross_document(spark, extracted, timings)
+        else:  # the tables know their session
+            tables = cross_document(extracted, timings)
+        out["outputs"] = {name: int(tables[name].count()) for name in ("entities", "stories")}
+    except Exception as err:  # the steps timed before the failure are kept
+        out["error"] = f"{type(err).__name__}: {str(err).strip().splitlines()[0][:300]}"
+    out["total"] = time.perf_counter() - t
+    jvm_peak = max((status_kib(p, "VmHWM") for p in java_children(os.getpid())), default=0)
+    spark.stop()
+    return {**out, "peak_kib": peak_kib(), "jvm_peak_kib": jvm_peak}
 
 
 def speedup_corpus(data: Path, n: int, path: Path, spacing: int) -> None:
@@ -633,22 +636,24 @@ def _steps_table(
 ) -> list[str]:
     good = [r for r in rows if "error" not in r]
     steps: list[str] = []
-    for r in good:
-        steps += [s for s in r["seconds"] if s not in steps]
+    for r in rows:
+        steps += [s for s in r.get("seconds", ()) if s not in steps]
     lines = [
         "| articles | " + " | ".join(steps) + " | all steps | " + " | ".join(heads) + " |",
         "|---:|" + "---:|" * (len(steps) + 1 + len(heads)),
     ]
     for r in rows:
-        if "error" in r:
+        if "seconds" not in r:  # the process itself failed
             lines.append(f"| {r.get('size', '?'):,} | FAILED: {r['error']} |")
             continue
-        n = r["articles"]
-        cells = [_cell(r, s) for s in steps]
+        cells = [_cell(r, s) if s in r["seconds"] else "—" for s in steps]
+        total = f"**{_cell(r, None)}**; {r['total']:.1f} s"
+        if "error" in r:
+            total = f"FAILED after {r['total']:.0f} s: {r['error']}"
         lines.append(
-            f"| {n:,} | "
+            f"| {r['articles']:,} | "
             + " | ".join(cells)
-            + f" | **{_cell(r, None)}**; {r['total']:.1f} s | "
+            + f" | {total} | "
             + " | ".join(memory(r))
             + " |"
         )
@@ -852,10 +857,10 @@ def main(argv: list[str] | None = None) -> None:
     if skip != {"local", "spark"}:
         for n in sizes:
             info["synthetic"][str(n)] = synthesize(db, n, folders[n], args.years_per_copy)
-    for part in ("local", "spark"):
-        if part in skip:
-            continue
-        for n in sizes:
+    for n in sizes:  # size by size, so that a run cut short has both runners at the sizes done
+        for part in ("local", "spark"):
+            if part in skip:
+                continue
             log(f"{part}: {n:,} articles")
             info[part].append({"size": n, **child([part, "--folder", str(folders[n])])})
             save(info, args.out)
