@@ -144,6 +144,10 @@ def _views(base: str) -> dict[str, str]:
         "events": "/events",
         "events-filtered": "/events?sort=-date&modality=asserted",
         "quotes": "/quotes",
+        "stories": "/stories",
+        "stories-filtered": "/stories?sort=-events&country=KHM",
+        "documents-filtered": "/documents?sort=-quotes&source=The+Phnom+Penh+Post",
+        "actors-faceted": "/actors?country=KHM&sort=-quotes",
     }
 
 

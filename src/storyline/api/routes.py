@@ -219,6 +219,14 @@ def document_filters(
     db: Db,
     story: StoryId = None,
     actor: Actor = None,
+    source: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description='The outlet: the stored source, else the address\'s host ("voanews.com").',
+        ),
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> q.Filters:
@@ -227,9 +235,44 @@ def document_filters(
         story=story,
         actor=actor,
         actor_ids=actor_ids(db, actor),
+        source=source,
         date_from=date_from,
         date_to=date_to,
     )
+
+
+def story_filters(
+    db: Db,
+    type: EventType = None,
+    country: Country = None,
+    actor: Actor = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> q.Filters:
+    """Stories with a story event of the type, with an actor of the country or the actor, and
+    whose span overlaps the dates."""
+    _check_range(date_from, date_to)
+    return q.Filters(
+        type=_check_type(type),
+        country=country,
+        actor=actor,
+        actor_ids=actor_ids(db, actor),
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
+def entity_filters(
+    name: Annotated[
+        str | None, Query(min_length=1, max_length=100, description="Part of the name or an alias.")
+    ] = None,
+    type: Annotated[
+        str | None, Query(pattern=r"^[A-Z_]{2,20}$", description="PERSON, ORG, GPE, ...")
+    ] = None,
+    country: Country = None,
+    sector: Sector = None,
+) -> q.EntityFilters:
+    return q.EntityFilters(name=name, type=type, country=country, sector=sector)
 
 
 EventFilters = Annotated[q.Filters, Depends(event_filters)]
@@ -241,10 +284,17 @@ def documents(
     f: Annotated[q.Filters, Depends(document_filters)],
     limit: Limit = 50,
     offset: Offset = 0,
-    sort: Annotated[str | None, _sort("published, title or events.")] = None,
+    sort: Annotated[str | None, _sort("published, title, events or quotes.")] = None,
 ) -> Response:
     """Documents (without their text), newest first."""
     return _paged(DocumentPage, q.list_documents(db, f, q.PageArgs(limit, offset, sort)))
+
+
+@router.get("/documents/facets", response_model=q.DocumentFacets, tags=["documents"])
+def document_facets(db: Db, f: Annotated[q.Filters, Depends(document_filters)]) -> Response:
+    """The values of each document filter (story, source) with how many documents have each,
+    among the documents matching the other filters."""
+    return typed(q.DocumentFacets, q.document_facets(db, f))
 
 
 @router.get("/documents/{doc_id}", response_model=q.DocumentDetail, tags=["documents"])
@@ -287,26 +337,26 @@ def quote_facets(db: Db, f: Annotated[q.Filters, Depends(quote_filters)]) -> Res
     return typed(q.QuoteFacets, q.quote_facets(db, f))
 
 
+EntityFilters = Annotated[q.EntityFilters, Depends(entity_filters)]
+
+
 @router.get("/entities", response_model=EntityPage, tags=["entities"])
 def entities(
     db: Db,
-    name: Annotated[
-        str | None, Query(min_length=1, max_length=100, description="Part of the name or an alias.")
-    ] = None,
-    type: Annotated[
-        str | None, Query(pattern=r"^[A-Z_]{2,20}$", description="PERSON, ORG, GPE, ...")
-    ] = None,
-    country: Country = None,
-    sector: Annotated[
-        str | None, Query(pattern=r"^[A-Z]{2,5}$", description="GOV, MIL, ...")
-    ] = None,
+    f: EntityFilters,
     limit: Limit = 50,
     offset: Offset = 0,
-    sort: Annotated[str | None, _sort("mentions, name or events.")] = None,
+    sort: Annotated[str | None, _sort("mentions, name, events or quotes.")] = None,
 ) -> Response:
     """Actors with mention, event and quote counts."""
-    f = q.EntityFilters(name=name, type=type, country=country, sector=sector)
     return _paged(EntityPage, q.list_entities(db, f, q.PageArgs(limit, offset, sort)))
+
+
+@router.get("/entities/facets", response_model=q.EntityFacets, tags=["entities"])
+def entity_facets(db: Db, f: EntityFilters) -> Response:
+    """The values of each actor filter (type, country, sector) with how many actors have each,
+    among the actors matching the other filters and the name."""
+    return typed(q.EntityFacets, q.entity_facets(db, f))
 
 
 @router.get("/entities/{entity_id}", response_model=q.EntityDetail, tags=["entities"])
@@ -318,15 +368,26 @@ def entity(db: Db, f: EventFilters, entity_id: PathId) -> Response:
     return typed(q.EntityDetail, found)
 
 
+StoryFilters = Annotated[q.Filters, Depends(story_filters)]
+
+
 @router.get("/stories", response_model=StoryPage, tags=["stories"])
 def stories(
     db: Db,
+    f: StoryFilters,
     limit: Limit = 50,
     offset: Offset = 0,
-    sort: Annotated[str | None, _sort("size or start.")] = None,
+    sort: Annotated[str | None, _sort("size, start, end, label or events.")] = None,
 ) -> Response:
     """Stories (groups of articles about one story), largest first."""
-    return _paged(StoryPage, q.list_stories(db, q.PageArgs(limit, offset, sort)))
+    return _paged(StoryPage, q.list_stories(db, q.PageArgs(limit, offset, sort), f))
+
+
+@router.get("/stories/facets", response_model=q.StoryFacets, tags=["stories"])
+def story_facets(db: Db, f: StoryFilters) -> Response:
+    """The values of each story filter (type, country and actor of its story events) with how
+    many stories have each, among the stories matching the other filters."""
+    return typed(q.StoryFacets, q.story_facets(db, f))
 
 
 @router.get("/stories/{story_id}", response_model=q.StoryDetail, tags=["stories"])

@@ -30,7 +30,6 @@ from storyline.api.routes import (
     Db,
     Offset,
     PathId,
-    document_filters,
     event_filters,
     quote_filters,
     timeline_filters,
@@ -64,9 +63,12 @@ def _templates() -> Jinja2Templates:
 
 def mount_web(app: FastAPI) -> None:
     """Add the pages, the static files and HTML error pages to ``app``."""
+    from storyline.web.lists import router as lists
+
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(router)
+    app.include_router(lists)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -284,19 +286,6 @@ def timeline_page(
 
 
 # --- actors ---------------------------------------------------------------------------------------
-
-
-@router.get("/actors", response_class=HTMLResponse)
-def actors_page(
-    request: Request,
-    db: Db,
-    name: Annotated[str | None, Query(max_length=100)] = None,
-    offset: Offset = 0,
-) -> HTMLResponse:
-    page = q.list_entities(
-        db, q.EntityFilters(name=name or None), q.PageArgs(limit=50, offset=offset)
-    )
-    return _render(request, "actors.html", {"page": page, "name": name or ""})
 
 
 @dataclass
@@ -611,17 +600,6 @@ def _csv(name: str, columns: tuple[str, ...], rows: list[dict[str, str]]) -> Res
 
 
 # --- documents ------------------------------------------------------------------------------------
-
-
-@router.get("/documents", response_class=HTMLResponse)
-def documents_page(
-    request: Request,
-    db: Db,
-    f: Annotated[q.Filters, Depends(document_filters)],
-    offset: Offset = 0,
-) -> HTMLResponse:
-    page = q.list_documents(db, f, q.PageArgs(limit=50, offset=offset))
-    return _render(request, "documents.html", {"page": page})
 
 
 #: TIMEX3 modifiers in words.

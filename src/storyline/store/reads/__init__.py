@@ -7,9 +7,8 @@ no user text is ever formatted into SQL. Sort orders come from fixed allow-lists
 records of ``storyline.records`` (or small views that nest them), so the API, the exports and the
 library speak one language.
 
-Search is a case-insensitive substring match over documents, quotes and event sentences (every word of
-the query must appear). DuckDB's ``fts`` extension is not bundled with the Python wheel and cannot be
-downloaded at run time, so it is not used; query length and result counts are bounded instead.
+Search (``storyline.store.search``) finds whole words, ranked, over documents, quotes and event
+sentences.
 
 Modules: ``common`` (arguments, pages, opening, helpers), ``documents``, ``events``, ``quotes``,
 ``entities`` (actors), ``stories``, ``timeline``, ``network`` and ``facets``; this package
@@ -40,7 +39,9 @@ from storyline.store.reads.common import (
 from storyline.store.reads.documents import (
     DOCUMENT_SORTS,
     DocumentDetail,
+    DocumentFacets,
     DocumentHead,
+    document_facets,
     get_document,
     list_documents,
 )
@@ -48,10 +49,12 @@ from storyline.store.reads.entities import (
     ENTITY_SORTS,
     Counterpart,
     EntityDetail,
+    EntityFacets,
     EntityFilters,
     EntityRow,
     RoleSpan,
     close_actor_names,
+    entity_facets,
     get_entity,
     list_entities,
     resolve_actor,
@@ -63,16 +66,27 @@ from storyline.store.reads.events import (
     event_counts,
     list_events,
 )
-from storyline.store.reads.facets import FACET_ACTORS, Facets, FacetValue, facets
+from storyline.store.reads.facets import (
+    FACET_ACTORS,
+    Facets,
+    FacetSpec,
+    FacetValue,
+    count_facets,
+    facets,
+)
 from storyline.store.reads.network import NetworkEdge, NetworkNode, NetworkPage, network
 from storyline.store.reads.quotes import QUOTE_SORTS, QuoteFacets, list_quotes, quote_facets
 from storyline.store.reads.stories import (
+    STORY_SORTS,
     StoryDetail,
+    StoryFacets,
     get_story,
     list_stories,
     story_detail,
+    story_event_counts,
     story_event_types,
     story_events,
+    story_facets,
 )
 from storyline.store.reads.timeline import timeline
 
@@ -91,13 +105,17 @@ __all__ = [
     "MAX_OFFSET",
     "MAX_QUERY_CHARS",
     "QUOTE_SORTS",
+    "STORY_SORTS",
     "BadQueryError",
     "Counterpart",
     "DocumentDetail",
+    "DocumentFacets",
     "DocumentHead",
     "EntityDetail",
+    "EntityFacets",
     "EntityFilters",
     "EntityRow",
+    "FacetSpec",
     "FacetValue",
     "Facets",
     "Filters",
@@ -110,8 +128,12 @@ __all__ = [
     "QuoteFacets",
     "RoleSpan",
     "StoryDetail",
+    "StoryFacets",
     "close_actor_names",
     "coarse_events",
+    "count_facets",
+    "document_facets",
+    "entity_facets",
     "event_counts",
     "facets",
     "first_words",
@@ -130,7 +152,9 @@ __all__ = [
     "resolve_actor",
     "sortable_date",
     "story_detail",
+    "story_event_counts",
     "story_event_types",
     "story_events",
+    "story_facets",
     "timeline",
 ]

@@ -93,6 +93,7 @@ class Filters:
     date_to: str | None = None
     story: str | None = None  # story id
     document: str | None = None  # document id
+    source: str | None = None  # a document's outlet: its source, else its address's host
 
 
 @dataclass(frozen=True, slots=True)

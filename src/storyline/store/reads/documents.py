@@ -1,4 +1,5 @@
-"""Documents: a page of them with counts, and one with every record found in it."""
+"""Documents: a page of them with counts, the values of their filters with counts, and one with
+every record found in it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from storyline.store.reads.common import (
     _page,
     first_words,
 )
+from storyline.store.reads.facets import FacetSpec, FacetValue, count_facets
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +58,44 @@ DOCUMENT_SORTS = {
     "published": ("d.published", "d.id"),
     "title": ("d.title", "d.id"),
     "events": ("events", "d.id"),
+    "quotes": ("quotes", "d.id"),
 }
 
 
-def list_documents(store: Store, f: Filters, page: PageArgs) -> Page[DocumentHead]:
-    where: list[str] = []
-    params: list[Any] = []
+#: SQL: a document's outlet, the stored source else the host of its address ("voanews.com").
+SOURCE_SQL = (
+    "coalesce(d.source, nullif(regexp_extract(d.url, '^[a-z]+://(www[.])?([^/:?#]+)', 2), ''))"
+)
+
+
+def _document_predicates(f: Filters) -> list[tuple[str, str, list[Any]]]:
+    """(filter, SQL condition, parameters) for each document filter set in ``f``."""
+    out: list[tuple[str, str, list[Any]]] = []
     if f.story:
-        where.append("list_contains((SELECT doc_ids FROM stories WHERE id = ?), d.id)")
-        params.append(f.story)
-    if f.actor_ids:
-        where.append(
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id "
-            "AND list_contains(?::VARCHAR[], m.entity_id))"
+        out.append(
+            ("story", "list_contains((SELECT doc_ids FROM stories WHERE id = ?), d.id)", [f.story])
         )
-        params.append(list(f.actor_ids))
+    if f.actor_ids:
+        out.append(
+            (
+                "actor",
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id "
+                "AND list_contains(?::VARCHAR[], m.entity_id))",
+                [list(f.actor_ids)],
+            )
+        )
+    if f.source:
+        out.append(("source", f"{SOURCE_SQL} = ?", [f.source]))
     dw, dp = _date_clauses("d.published", f)
+    if dw:
+        out.append(("date", " AND ".join(dw), dp))
+    return out
+
+
+def list_documents(store: Store, f: Filters, page: PageArgs) -> Page[DocumentHead]:
+    predicates = _document_predicates(f)
+    where = _join([sql for _, sql, _ in predicates])
+    params = [p for *_, ps in predicates for p in ps]
     columns = f"""
         d.id, d.external_id, d.source, d.url, d.title, d.published, length(d.text) AS chars,
         coalesce(d.title, left(d.text, {HEADING_SOURCE_CHARS})) AS heading,
@@ -80,9 +104,35 @@ def list_documents(store: Store, f: Filters, page: PageArgs) -> Page[DocumentHea
         LEFT JOIN (SELECT doc_id, count(*) AS n FROM events GROUP BY doc_id) ev ON ev.doc_id = d.id
         LEFT JOIN (SELECT doc_id, count(*) AS n FROM quotes GROUP BY doc_id) qu ON qu.doc_id = d.id"""
     order = _order(DOCUMENT_SORTS, page.sort, "-published")
-    found = _page(store, DocumentHead, columns, source, _join(where + dw), params + dp, order, page)
+    found = _page(store, DocumentHead, columns, source, where, params, order, page)
     items = [dataclasses.replace(d, heading=d.title or first_words(d.heading)) for d in found.items]
     return dataclasses.replace(found, items=items)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacets:
+    """For each document filter (story, source), its values and how many documents have each,
+    among the documents matching the other filters; ``total`` matches them all."""
+
+    total: int
+    stories: list[FacetValue]
+    sources: list[FacetValue]
+
+
+def document_facets(store: Store, f: Filters | None = None) -> DocumentFacets:
+    total, by = count_facets(
+        store,
+        f"d.id AS _id, {SOURCE_SQL} AS source",
+        "documents d",
+        _document_predicates(f or Filters()),
+        [
+            FacetSpec(
+                "story", "st.id", "JOIN stories st ON list_contains(st.doc_ids, b._id)", "st.label"
+            ),
+            FacetSpec("source", "b.source"),
+        ],
+    )
+    return DocumentFacets(total, by["story"], by["source"])
 
 
 def get_document(store: Store, doc_id: str) -> DocumentDetail | None:

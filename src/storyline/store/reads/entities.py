@@ -1,5 +1,5 @@
-"""Entities (actors): a page of them with counts, the entities an actor filter names, close names,
-and an actor's page.
+"""Entities (actors): a page of them with counts, the values of their filters with counts, the
+entities an actor filter names, close names, and an actor's page.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from storyline.records import Entity, Event, Quote
 from storyline.store.db import Store
 from storyline.store.reads.common import MAX_LIMIT, Filters, Page, PageArgs, _join, _order, record
 from storyline.store.reads.events import list_events
+from storyline.store.reads.facets import FacetSpec, FacetValue, count_facets
 from storyline.store.reads.quotes import list_quotes
 
 
@@ -66,6 +67,7 @@ ENTITY_SORTS = {
     "mentions": ("mentions", "ent.name, ent.id"),
     "name": ("ent.name", "ent.id"),
     "events": ("events", "ent.name, ent.id"),
+    "quotes": ("quotes", "ent.name, ent.id"),
 }
 
 _ENTITY_COUNTS = """
@@ -84,19 +86,28 @@ class EntityFilters:
     sector: str | None = None
 
 
-def list_entities(store: Store, f: EntityFilters, page: PageArgs) -> Page[EntityRow]:
-    where: list[str] = []
-    params: list[Any] = []
+def _entity_predicates(f: EntityFilters) -> list[tuple[str, str, list[Any]]]:
+    """(filter, SQL condition, parameters) for each entity filter set in ``f``."""
+    out: list[tuple[str, str, list[Any]]] = []
     if f.name:
-        where.append(
-            "(contains(lower(ent.name), lower(?)) OR "
-            "len(list_filter(ent.aliases, lambda a: contains(lower(a), lower(?)))) > 0)"
+        out.append(
+            (
+                "name",
+                "(contains(lower(ent.name), lower(?)) OR "
+                "len(list_filter(ent.aliases, lambda a: contains(lower(a), lower(?)))) > 0)",
+                [f.name, f.name],
+            )
         )
-        params += [f.name, f.name]
     for col, value in (("type", f.type), ("country", f.country), ("sector", f.sector)):
         if value:
-            where.append(f"ent.{col} = ?")
-            params.append(value)
+            out.append((col, f"ent.{col} = ?", [value]))
+    return out
+
+
+def list_entities(store: Store, f: EntityFilters, page: PageArgs) -> Page[EntityRow]:
+    predicates = _entity_predicates(f)
+    where = [sql for _, sql, _ in predicates]
+    params = [p for *_, ps in predicates for p in ps]
     select = f"""
         {_ENTITY_COUNTS}
         SELECT ent AS entity, coalesce(m.n, 0) AS mentions, coalesce(ev.n, 0) AS events,
@@ -116,6 +127,32 @@ def list_entities(store: Store, f: EntityFilters, page: PageArgs) -> Page[Entity
         limit=page.limit,
         offset=page.offset,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFacets:
+    """For each actor filter (type, country, sector), its values and how many actors have each,
+    among the actors matching the other filters (and the name); ``total`` matches them all."""
+
+    total: int
+    types: list[FacetValue]
+    countries: list[FacetValue]
+    sectors: list[FacetValue]
+
+
+def entity_facets(store: Store, f: EntityFilters | None = None) -> EntityFacets:
+    total, by = count_facets(
+        store,
+        "ent.id AS _id, ent.type, ent.country, ent.sector",
+        "entities ent",
+        _entity_predicates(f or EntityFilters()),
+        [
+            FacetSpec("type", "b.type"),
+            FacetSpec("country", "b.country"),
+            FacetSpec("sector", "b.sector"),
+        ],
+    )
+    return EntityFacets(total, by["type"], by["country"], by["sector"])
 
 
 def resolve_actor(store: Store, given: str) -> tuple[str, ...]:

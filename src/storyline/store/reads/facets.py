@@ -1,7 +1,9 @@
-"""Facets: for each event filter, its values and how many events have each."""
+"""Facets: for each filter of a list, its values and how many rows have each (events here; the
+other lists through ``count_facets``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,3 +109,65 @@ def facets(store: Store, f: Filters | None = None) -> Facets:
         stories=ranked("story"),
         dates=(single.get("first"), single.get("last")),
     )
+
+
+# --- facets of the other lists --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FacetSpec:
+    """How to count one facet of a list: its name (the filter it sets), the join from a row
+    (``b``, with its id as ``b._id``) to the values, the value and its label (SQL)."""
+
+    name: str
+    value: str
+    join: str = ""
+    label: str = "NULL"
+    limit: int | None = None  # keep the most frequent values only
+
+
+def count_facets(
+    store: Store,
+    columns: str,
+    source: str,
+    predicates: Sequence[tuple[str, str, list[Any]]],
+    specs: Sequence[FacetSpec],
+) -> tuple[int, dict[str, list[FacetValue]]]:
+    """How many rows match every filter, and for each facet of ``specs`` its values with how many
+    rows have each among the rows matching the other filters (so a menu keeps its other values).
+
+    The list's rows are ``SELECT columns FROM source``, the columns holding the row's id as
+    ``_id`` and what the specs read (as ``b.<column>``); ``predicates`` are (filter name, SQL
+    condition over ``source``, parameters)."""
+    flags = "".join(f", ({sql}) AS _p_{name}" for name, sql, _ in predicates)
+    params = [p for *_, ps in predicates for p in ps]
+    have = [name for name, _, _ in predicates]
+
+    def others(facet: str | None) -> str:
+        return " AND ".join(f"b._p_{n}" for n in have if n != facet) or "true"
+
+    parts = [
+        f"SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*) AS n FROM b WHERE {others(None)}"
+    ]
+    for spec in specs:
+        parts.append(
+            f"SELECT '{spec.name}', CAST({spec.value} AS VARCHAR), any_value({spec.label}), "
+            f"count(DISTINCT b._id) FROM b {spec.join} "
+            f"WHERE {others(spec.name)} AND {spec.value} IS NOT NULL GROUP BY {spec.value}"
+        )
+    found = store.sql(
+        f"WITH b AS MATERIALIZED (SELECT {columns}{flags} FROM {source}) "
+        + " UNION ALL ".join(parts),
+        params,
+    )
+    total = 0
+    by: dict[str, list[FacetValue]] = {spec.name: [] for spec in specs}
+    for r in found:
+        if r["facet"] == "total":
+            total = int(r["n"])
+        else:
+            by[r["facet"]].append(FacetValue(r["value"], int(r["n"]), r["label"]))
+    for spec in specs:
+        ranked = sorted(by[spec.name], key=lambda v: (-v.count, (v.label or v.value).lower()))
+        by[spec.name] = ranked[: spec.limit] if spec.limit else ranked
+    return total, by
