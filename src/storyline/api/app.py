@@ -17,7 +17,7 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
 
 from storyline.api.middleware import SecurityHeaders
@@ -87,10 +87,18 @@ class Database:
             self._close()
 
 
+#: Seconds a client is told to wait (Retry-After) while a run holds the database.
+RETRY_AFTER = 5
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
 def create_app(db: str | Path) -> FastAPI:
     """The app serving the database at ``db`` (raises ``StoreError`` if it cannot be opened)."""
     from storyline.api.routes import router
-    from storyline.web.pages import mount_web
+    from storyline.web.pages import busy_page, error_page, mount_web
 
     database = Database(db)
 
@@ -117,22 +125,29 @@ def create_app(db: str | Path) -> FastAPI:
     app.include_router(router)
     mount_web(app)
 
+    # The API answers JSON; a page of the UI answers a page that says the same.
     @app.exception_handler(BadQueryError)
-    async def bad_query(request: Request, exc: BadQueryError) -> JSONResponse:
+    async def bad_query(request: Request, exc: BadQueryError) -> Response:
+        if not _is_api(request):
+            return error_page(request, 422, f"Bad request: {exc}")
         return JSONResponse(status_code=422, content={"detail": str(exc)})
 
     @app.exception_handler(StoreLockedError)
-    async def busy(request: Request, exc: StoreLockedError) -> JSONResponse:
+    async def busy(request: Request, exc: StoreLockedError) -> Response:
+        if not _is_api(request):
+            return busy_page(request, RETRY_AFTER)
         detail = (
             "the database is in use by another program (a `storyline run` adding articles?); "
-            "try again when it is done"
+            f"try again when it is done (in {RETRY_AFTER} s: see Retry-After)"
         )
         return JSONResponse(
-            status_code=503, content={"detail": detail}, headers={"Retry-After": "5"}
+            status_code=503, content={"detail": detail}, headers={"Retry-After": str(RETRY_AFTER)}
         )
 
     @app.exception_handler(StorylineError)
-    async def library_error(request: Request, exc: StorylineError) -> JSONResponse:
+    async def library_error(request: Request, exc: StorylineError) -> Response:
+        if not _is_api(request):
+            return error_page(request, 500, str(exc))
         return JSONResponse(status_code=500, content={"detail": str(exc)})
 
     return app

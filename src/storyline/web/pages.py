@@ -74,7 +74,7 @@ def mount_web(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api"):
             return await http_exception_handler(request, exc)
-        return _error_page(request, exc.status_code, str(exc.detail))
+        return error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -84,7 +84,7 @@ def mount_web(app: FastAPI) -> None:
             f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}"
             for e in exc.errors()
         )
-        return _error_page(request, 422, f"Bad request: {problems}")
+        return error_page(request, 422, f"Bad request: {problems}")
 
 
 DOCS_ASSETS = "/static-offline-docs"  # fastapi-offline's copy of Swagger UI and ReDoc
@@ -108,8 +108,17 @@ def _docs_page(request: Request, kind: str, title: str) -> HTMLResponse:
     return _render(request, "api_docs.html", context)
 
 
-def _error_page(request: Request, status: int, message: str) -> Response:
+def error_page(request: Request, status: int, message: str) -> Response:
+    """An HTML page for an error, with its status."""
     return _render(request, "error.html", {"status": status, "message": message}, status=status)
+
+
+def busy_page(request: Request, retry: int) -> Response:
+    """The page shown while another program (a ``storyline run``) holds the database: 503 with
+    Retry-After, saying why and reloading itself after ``retry`` seconds."""
+    response = _render(request, "busy.html", {"retry": retry}, status=503)
+    response.headers["Retry-After"] = str(retry)
+    return response
 
 
 def _render(
