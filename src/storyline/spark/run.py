@@ -12,16 +12,8 @@ from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F  # noqa: N812
 
-from storyline.records import (
-    TABLE_RECORDS,
-    DocumentEntity,
-    Event,
-    Failure,
-    Mention,
-    Quote,
-    Role,
-    Timex,
-)
+from storyline.records import TABLE_RECORDS, DocumentEntity, Failure
+from storyline.registry import DOC_RECORDS, DocRecords
 from storyline.settings import Settings
 from storyline.spark.analyse import analyse
 from storyline.spark.jobs import cross_document
@@ -34,10 +26,16 @@ def _explode(results: DataFrame, name: str) -> DataFrame:
     return results.select(F.explode(name).alias("r")).select("r.*")
 
 
-def _document_entities(results: DataFrame) -> DataFrame:
-    """Each document's view of its entities, as extracted (the local store keeps the same rows)."""
-    rows = results.select(F.col("document.id").alias("doc_id"), F.explode("entities").alias("e"))
-    return rows.select("doc_id", "e.*").dropDuplicates(list(DocumentEntity.KEY))
+def _per_document(results: DataFrame, kind: DocRecords) -> DataFrame:
+    """The rows of one kind of per-document record as the store keeps them (an entity as the
+    document's view of it, with the document's id)."""
+    if kind.stored is DocumentEntity:
+        rows = results.select(
+            F.col("document.id").alias("doc_id"), F.explode(kind.field).alias("e")
+        ).select("doc_id", "e.*")
+    else:
+        rows = _explode(results, kind.field)
+    return rows.dropDuplicates(list(kind.stored.KEY))
 
 
 def run_spark(
@@ -64,18 +62,14 @@ def run_spark(
     tables["failures"] = read_failures.unionByName(_explode(results, "failures")).dropDuplicates(
         list(Failure.KEY)
     )
-    tables["timexes"] = _explode(results, "timexes").dropDuplicates(list(Timex.KEY))
 
-    # The per-document records as extracted, then the cross-document steps (see ``jobs``).
-    extracted = {
-        "documents": documents,
-        "document_entities": _document_entities(results).persist(StorageLevel.MEMORY_AND_DISK),
-        "roles": _explode(results, "roles").dropDuplicates(list(Role.KEY)),
-        "mentions": _explode(results, "mentions").dropDuplicates(list(Mention.KEY)),
-        "quotes": _explode(results, "quotes").dropDuplicates(list(Quote.KEY)),
-        "events": _explode(results, "events").dropDuplicates(list(Event.KEY)),
-    }
-    tables["document_entities"] = extracted["document_entities"]
+    # The per-document records as extracted (by the registry), then the cross-document steps.
+    extracted = {"documents": documents}
+    for kind in DOC_RECORDS:
+        extracted[kind.stored.TABLE] = _per_document(results, kind).persist(
+            StorageLevel.MEMORY_AND_DISK
+        )
+    tables.update(extracted)
     linked = cross_document(extracted)
     tables.update(linked)
 
@@ -94,7 +88,7 @@ def run_spark(
         seconds=time.perf_counter() - started,
         output=out,
     )
-    for frame in (*linked.values(), extracted["document_entities"], results):
+    for frame in (*linked.values(), *extracted.values(), results):
         frame.unpersist()
     items.unpersist()
     return summary
