@@ -10,13 +10,15 @@ files under ``--work``.
 2. A synthetic archive of 1k, 5k and 20k articles: the base's per-document records as extracted
    (documents, document entities, mentions, roles, quotes, events, time expressions) cycled, each
    copy with new ids (the document id and every id derived from it) and every date moved by
-   whole years (copy k: +2k years, 29 February kept as the 28th in common years), so the news per
-   month stays that of the base and the archive grows in time. Two years, not one: an article's
-   names key it within its year and the next (``stories.article_keys``), so a verbatim copy one
-   year on is compared with its original, linked, and every story becomes a chain of its copies
-   (565 of 569 stories of 2,000 articles spanned copies at one year; a real archive does not
-   repeat its articles a year later). The per-document NLP is not run again for the copies: what
-   is measured is the cross-document steps. Written as Parquet
+   whole years (copy k: +3k years, 29 February kept as the 28th in common years), so the news per
+   month stays that of the base and the archive grows in time. Three years, not one: an article's
+   names key it within two year-long buckets (``stories.article_keys``: its own and the nearer
+   neighbour), so articles up to 732 days apart may be compared, and a verbatim copy is linked
+   with its original; one link joins their components, and stories become chains of copies (at
+   2,000 articles, 565 of 569 stories spanned copies one year apart, 174 of 241 multi-article
+   stories two years apart; a real archive does not repeat its articles). The per-document NLP
+   is not run again for the copies: what is measured is the cross-document steps. Written as
+   Parquet
    (``WORK/synthetic-N-yY/<table>.parquet``), the input of both runners.
 3. For each size, in a process of its own: the local runner's cross-document steps (the pure
    functions that ``runner.rebuild_story_tables`` chains) timed one by one, and peak RSS; then
@@ -76,7 +78,7 @@ SPEEDUP_MASTERS = ("local[1]", "local[2]")
 SPARK_MASTER = "local[2]"
 PARTS = ("local", "spark", "speedup")
 #: Years between two copies of the base in the synthetic archive (see the module's docstring).
-YEARS_PER_COPY = 2
+YEARS_PER_COPY = 3
 
 #: The first day and the span (days) of the dates given to the undated PolNeAR texts.
 POLNEAR_FIRST_DAY = dt.date(2016, 6, 1)
