@@ -162,3 +162,15 @@ def test_documents_page_has_facets_sorting_and_downloads(big_web: Any) -> None:
 def test_the_lists_are_linked_from_every_page(web: Any) -> None:
     page = _page(web, "/")
     assert 'href="/stories"' in page and 'href="/actors"' in page and 'href="/documents"' in page
+
+
+def test_stories_and_articles_filter_by_dates_keeping_the_other_choices(big_web: Any) -> None:
+    page = _page(big_web, "/documents?source=Example+Post&sort=published&date_from=2022-10")
+    assert _shown(page) == ["/documents/docB", "/documents/docC"]
+    form = page.split('aria-label="Dates"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="source" value="Example Post">' in form
+    assert '<input type="hidden" name="sort" value="published">' in form
+    assert 'name="date_from" value="2022-10"' in form and 'name="offset"' not in form
+    stories = _page(big_web, "/stories?date_to=2022-02")
+    assert "<strong>0</strong> stories" in stories  # the only story starts in March 2022
+    assert "<strong>1</strong> story" in _page(big_web, "/stories?date_from=2023-06-12")
