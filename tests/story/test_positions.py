@@ -66,3 +66,21 @@ def test_what_did_not_happen_is_shown_apart_with_its_modality():
     # What happened is listed before the heading, without a modality.
     assert all(", planned]" not in line for line in lines[: lines.index(heading)])
     assert json.loads(json.dumps([dataclasses.asdict(p) for p in result]))[0]["statements"]
+
+
+def test_a_target_with_and_without_the_is_one_topic():
+    docs = seed_documents()
+    events = seed_events(docs)
+    first = next(
+        e for e in events if e.target and any(a.entity_id == "E-cambodia" for a in e.source)
+    )
+    target = first.target[0]
+    named = dataclasses.replace(first, id="a", target=[dataclasses.replace(target, name="Summit")])
+    the = dataclasses.replace(
+        first,
+        id="b",
+        sentence=dataclasses.replace(first.sentence, start=first.sentence.start + 1),
+        target=[dataclasses.replace(target, name="the Summit")],
+    )
+    result = positions("Cambodia", [], [named, the], docs.values(), actor_ids=["E-cambodia"])
+    assert [(p.topic, len(p.statements)) for p in result] == [("Summit", 2)]

@@ -80,6 +80,11 @@ def _topic_from_names(
     return max(counts, key=lambda n: (n.lower() in known, counts[n], -found.index(n)))
 
 
+def _topic(name: str) -> str:
+    """A topic as one heading: "the ASEAN Summit" and "ASEAN Summit" are one topic."""
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE) or name
+
+
 def positions(
     actor: str,
     quotes: Iterable[Quote],
@@ -124,7 +129,7 @@ def positions(
         if dates.parse(date) is None:
             date = dates.day_value(docs[q.doc_id].published) if q.doc_id in docs else None
             basis = "published" if date else None
-        grouped[topic].append(
+        grouped[_topic(topic)].append(
             Statement(
                 date,
                 basis,
@@ -146,7 +151,7 @@ def positions(
         topic = e.target[0].name if e.target else NO_TOPIC
         date = e.date.value if e.date else None
         basis = e.date.basis if e.date else None
-        grouped[topic].append(
+        grouped[_topic(topic)].append(
             Statement(
                 date,
                 basis,
