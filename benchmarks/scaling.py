@@ -712,9 +712,12 @@ def render(info: dict[str, Any]) -> str:
         "run again for the copies: these are the costs of the cross-document steps alone, over "
         "the same Parquet input for both runners.",
         "",
-        "| articles | " + " | ".join(t.name for t in ARCHIVE) + " |",
-        "|---:|" + "---:|" * len(ARCHIVE),
     ]
+    if info.get("synthetic"):
+        lines += [
+            "| articles | " + " | ".join(t.name for t in ARCHIVE) + " |",
+            "|---:|" + "---:|" * len(ARCHIVE),
+        ]
     for size, rows in sorted(info.get("synthetic", {}).items(), key=lambda kv: int(kv[0])):
         lines.append(
             f"| {int(size):,} | " + " | ".join(f"{rows[t.name]:,}" for t in ARCHIVE) + " |"
