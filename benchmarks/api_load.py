@@ -8,8 +8,8 @@ timeout). The mixes:
 
 - ``api``: /api/events with the busiest country and event type as filters, /api/facets,
   /api/search, /api/network, /api/entities;
-- ``pages``: the home page and every page it links to (timeline, actors, network, documents, a
-  document, an actor, a search, the second page of the actors and documents lists).
+- ``pages``: the home page and every page it links to (timeline, stories, actors, network,
+  documents, a document, an actor, a search, the second page of the actors and documents lists).
 
     .venv/bin/python benchmarks/api_load.py --db storyline.duckdb --clients 20 --seconds 20
 
@@ -101,6 +101,7 @@ def _mixes(base: str) -> dict[str, list[str]]:
         "pages": [
             "/",
             "/timeline",
+            "/stories",
             "/actors",
             "/actors?offset=50",
             "/network",
