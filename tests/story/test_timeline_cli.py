@@ -65,3 +65,14 @@ def test_positions(seed_db: Path) -> None:
     )
     first = json.loads(as_json.output.splitlines()[0])
     assert first["actor"] == "Hun Sen" and first["statements"]
+
+
+def test_positions_of_a_country_are_its_own_with_their_modality(seed_db: Path) -> None:
+    result = runner.invoke(app, ["positions", "--db", str(seed_db), "--actor", "Cambodia"])
+    assert result.exit_code == 0, result.output
+    # The exiled opposition party's condemnation is the party's, not the country's.
+    assert "National Rescue Party" not in result.output
+    # "would not support" is a negated SUPPORT, listed apart from what happened.
+    block = next(b for b in result.output.split("\n\n") if "would not support" in b)
+    assert "  not happened (planned, negated or hypothetical):" in block
+    assert "[event SUPPORT, negated] Earlier this month, Hun Sen announced" in block
