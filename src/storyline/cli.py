@@ -389,6 +389,7 @@ def timeline(
     from storyline.export.timeline import FORMATS, find_story, render
     from storyline.records import Document, Entity, Event, Quote, Story, StoryEvent
     from storyline.store import Store
+    from storyline.store.reads import resolve_actor
     from storyline.story.timeline import build_timeline
 
     with _errors():
@@ -404,6 +405,7 @@ def timeline(
             story_events = list(store.records(StoryEvent))
             stories = list(store.records(Story))
             entities = list(store.records(Entity))
+            actor_ids = resolve_actor(store, actor) if actor else ()
         names = {e.id: e.name for e in entities}
         if actor:
             _known_actor(actor, entities)
@@ -421,6 +423,7 @@ def timeline(
             start=start,
             end=end,
             entity_names=names,
+            actor_ids=actor_ids,
         )
         typer.echo(render(entries, fmt, documents, title=found.label if found else None), nl=False)
 

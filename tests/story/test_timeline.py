@@ -209,3 +209,20 @@ def test_a_quote_shows_its_speaker(seeds):
     named = quote(told, "Peace comes first", "Hun Sen", "2023-06-14")
     (plain,) = build_timeline([], [], [told], [named])
     assert plain.text == told.text
+
+
+def test_an_actor_given_as_entities_keeps_only_those_entities(seeds):
+    from storyline.records import Actor
+
+    docs, events, _, _, story_events = seeds
+    dated = next(s for s in story_events if s.date and s.date.basis == "text")
+    party = Actor("E-cnrp", "Cambodia National Rescue Party", "KHM", "OPP", 0, 0)
+    opposition = replace(dated, source=[party], target=[])
+    others = [s for s in story_events if s.id != dated.id]
+    by_name = build_timeline([opposition, *others], events, docs.values(), actor="Cambodia")
+    assert dated.id in {i for e in by_name for i in e.story_event_ids}  # "Cambodia" in its name
+    by_entity = build_timeline(
+        [opposition, *others], events, docs.values(), actor="Cambodia", actor_ids=("E-cambodia",)
+    )
+    assert dated.id not in {i for e in by_entity for i in e.story_event_ids}
+    assert by_entity  # Cambodia's own story events stay

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from storyline.records import (
@@ -135,6 +135,29 @@ def _actor_matches(actor: str, names: Iterable[str]) -> bool:
     return any(pattern.search(n.lower()) for n in names if n)
 
 
+def _has_actor(
+    actor: str,
+    actor_ids: Collection[str],
+    s: StoryEvent,
+    entity_names: Mapping[str, str] | None,
+) -> bool:
+    """Whether a story event has the actor: one of ``actor_ids`` as source or target, or, with no
+    ids, an actor named ``actor`` (whole words)."""
+    if actor_ids:
+        return any(a.entity_id in actor_ids for a in (*s.source, *s.target))
+    return _actor_matches(actor, _story_event_names(s, entity_names))
+
+
+def _speaker_is(
+    actor: str, actor_ids: Collection[str], q: Quote, entity_names: Mapping[str, str] | None
+) -> bool:
+    if actor_ids:
+        return q.speaker_entity_id in actor_ids
+    return _actor_matches(
+        actor, [q.speaker or "", (entity_names or {}).get(q.speaker_entity_id or "", "")]
+    )
+
+
 def _story_event_names(s: StoryEvent, entity_names: Mapping[str, str] | None) -> list[str]:
     out = []
     for a in [*s.source, *s.target]:
@@ -195,13 +218,16 @@ def build_timeline(
     start: str | None = None,
     end: str | None = None,
     entity_names: Mapping[str, str] | None = None,
+    actor_ids: Collection[str] = (),
     granularity: Granularity | None = None,
     max_entries: int | None = None,
 ) -> list[TimelineEntry]:
     """Dated timeline entries, oldest first, for the story events and quotes that pass the filters.
 
     ``story_id`` keeps one story; ``actor`` keeps story events with that actor (name or canonical
-    name via ``entity_names``, entity id -> name) and quotes by that speaker; ``query`` keeps those
+    name via ``entity_names``, entity id -> name) and quotes by that speaker — or, when
+    ``actor_ids`` are given (the entities the actor names), only those whose actor or speaker is
+    one of these entities ("Cambodia" is then not the Cambodia National Rescue Party); ``query`` keeps those
     whose sentences hold at least half its content words; ``start``/``end`` (TIMEX3 values or ISO
     dates) keep dates overlapping the range. ``granularity`` coarsens finer dates (e.g. "month");
     ``max_entries`` keeps the entries most sources mention.
@@ -225,7 +251,7 @@ def build_timeline(
             continue  # undated: the date is only the article's
         if not _in_range(s.date.value, start, end):
             continue
-        if actor and not _actor_matches(actor, _story_event_names(s, entity_names)):
+        if actor and not _has_actor(actor, actor_ids, s, entity_names):
             continue
         mentions = [by_id[m] for m in s.mention_ids if m in by_id]
         if not mentions or not _query_matches(query_words, (m.sentence.text for m in mentions)):
@@ -246,9 +272,7 @@ def build_timeline(
             continue
         if story_id is not None and q.doc_id not in story_docs:
             continue
-        if actor and not _actor_matches(
-            actor, [q.speaker, (entity_names or {}).get(q.speaker_entity_id or "", "")]
-        ):
+        if actor and not _speaker_is(actor, actor_ids, q, entity_names):
             continue
         if not _in_range(q.date, start, end):
             continue
