@@ -862,10 +862,10 @@ def main(argv: list[str] | None = None) -> None:
     if skip != {"local", "spark"}:
         for n in sizes:
             info["synthetic"][str(n)] = synthesize(db, n, folders[n], args.years_per_copy)
-    for n in sizes:  # size by size, so that a run cut short has both runners at the sizes done
-        for part in ("local", "spark"):
-            if part in skip:
-                continue
+    for part in ("local", "spark"):  # the local runner first: its figures come in minutes
+        if part in skip:
+            continue
+        for n in sizes:
             log(f"{part}: {n:,} articles")
             info[part].append({"size": n, **child([part, "--folder", str(folders[n])])})
             save(info, args.out)
