@@ -18,12 +18,11 @@ files under ``--work``.
    2,000 articles, 565 of 569 stories spanned copies one year apart, 174 of 241 multi-article
    stories two years apart; a real archive does not repeat its articles). The per-document NLP
    is not run again for the copies: what is measured is the cross-document steps. Written as
-   Parquet
-   (``WORK/synthetic-N-yY/<table>.parquet``), the input of both runners.
+   Parquet (``WORK/synthetic-N-yY/<table>.parquet``), the input of both runners.
 3. For each size, in a process of its own: the local runner's cross-document steps (the pure
-   functions that ``runner.rebuild_story_tables`` chains) timed one by one, and peak RSS; then
-   Spark's (``storyline.spark.jobs.cross_document`` with master local[2]) with the driver's peak
-   memory (the Python driver's and the JVM's).
+   functions that ``runner.rebuild_story_tables`` chains) timed one by one, and peak RSS; then,
+   size by size again, Spark's (``storyline.spark.jobs.cross_document`` with master local[2])
+   with the driver's peak memory (the Python driver's and the JVM's).
 4. ``storyline.spark.run.run_spark`` end to end over 2,000 articles (the base texts cycled, each
    copy numbered so that no two texts are one document) with master local[1] and local[2], each
    in a process of its own.
@@ -129,7 +128,7 @@ def build_base(data: Path, work: Path) -> tuple[Path, dict[str, Any]]:
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"the base run failed: {proc.stderr.strip()[-800:]}")
-    with Store.open(db, read_only=True) as store:
+    with Store.open(db) as store:
         counts = store.counts()
     info = {
         "articles": len(rows),
@@ -276,8 +275,9 @@ class Copy:
 
 
 def read_base(db: Path) -> dict[str, list[dict[str, Any]]]:
-    """The base store's per-document tables as extracted, as plain rows in the runner's order."""
-    with Store.open(db, read_only=True) as store:
+    """The base store's per-document tables as extracted, as plain rows in the runner's order
+    (opened for writing, so that a schema migration added since it was made applies)."""
+    with Store.open(db) as store:
         return {
             t.name: [to_dict(r) for r in store.records(t.cls, order=t.order, extracted=True)]
             for t in ARCHIVE
@@ -291,7 +291,8 @@ def synthesize(db: Path, size: int, folder: Path, spacing: int) -> dict[str, int
     done = folder / "done.json"
     schemas = "".join(str(arrow_schema(t.cls)) for t in ARCHIVE)  # records.py may change
     fingerprint = hashlib.sha1(schemas.encode()).hexdigest()[:12]
-    stamp = f"{db.resolve()}:{db.stat().st_mtime_ns}:{spacing}:{fingerprint}"
+    made = hashlib.sha1((db.parent / "base.json").read_bytes()).hexdigest()[:12]
+    stamp = f"{db.resolve()}:{made}:{spacing}:{fingerprint}"
     if done.exists():
         info = json.loads(done.read_text())
         if info.get("base") == stamp:
