@@ -79,14 +79,18 @@ def _summarize(table: pa.Table) -> pa.Table:
 
 
 def _summary(text: str) -> Any:
+    """An ``EntitySummary`` from its JSON (lists back to tuples)."""
     from storyline.story.entities import EntitySummary
 
     data = json.loads(text)
-    for name in ("aliases",):
-        data[name] = tuple(data[name])
-    for name in ("countries", "sectors"):
-        data[name] = tuple((v, n) for v, n in data[name])
-    return EntitySummary(**data)
+    return EntitySummary(
+        id=data["id"],
+        name=data["name"],
+        type=data["type"],
+        aliases=tuple(data["aliases"]),
+        countries=tuple((value, n) for value, n in data["countries"]),
+        sectors=tuple((value, n) for value, n in data["sectors"]),
+    )
 
 
 def _linking_keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -219,8 +223,6 @@ def link_job(extracted: Mapping[str, DataFrame]) -> dict[str, DataFrame]:
 
 # --- story events: pairs per block, components by joins, one task per component ---------------
 
-_REPORT_KEYS = _KEYS
-
 
 def _dated(events: DataFrame, documents: DataFrame) -> DataFrame:
     return events.join(
@@ -248,7 +250,7 @@ def _report_keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             for r in batch.to_pylist()
             for k in sorted(report_keys(_report(r)))
         ]
-        yield pa.RecordBatch.from_pylist(rows, schema=_REPORT_KEYS)
+        yield pa.RecordBatch.from_pylist(rows, schema=_KEYS)
 
 
 def _report_pairs(table: pa.Table) -> pa.Table:
@@ -285,7 +287,7 @@ def story_events_job(events: DataFrame, documents: DataFrame) -> DataFrame:
     pairs of each block in a task of its own, their connected components by joins, and the story
     events of each component in a task of its own."""
     dated = _dated(events, documents).localCheckpoint()
-    keys = dated.mapInArrow(_report_keys, from_arrow_schema(_REPORT_KEYS))
+    keys = dated.mapInArrow(_report_keys, from_arrow_schema(_KEYS))
     pairs = (
         block_rows(keys, dated, "id")
         .groupBy("key")
