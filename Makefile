@@ -17,7 +17,7 @@ help:
 	@echo "make bench   throughput and memory benchmarks, written to benchmarks/RESULTS.md (then bench-scale)"
 	@echo "make bench-scale the cross-document steps over 1k, 5k and 20k articles, benchmarks/SCALING.md"
 	@echo "make bench-long  time and memory on very long and hostile inputs, benchmarks/LONG_INPUTS.md"
-	@echo "make train   rebuild the events stage's verb lexicon and confidence calibration (src/storyline/resources)"
+	@echo "make train   rebuild the events stage's verb lexicon, type model and confidence calibration (src/storyline/resources)"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,6 +72,7 @@ bench-long: $(STAMP)
 
 train: $(STAMP)
 	$(BIN)/python -m storyline.stages.events.train --data $(STORYLINE_SHARED_DATA)
+	$(BIN)/python -m storyline.stages.events.learn --data $(STORYLINE_SHARED_DATA)
 	$(BIN)/python -m storyline.eval.calibrate --data $(STORYLINE_SHARED_DATA)
 
 clean:

@@ -13,6 +13,10 @@ How an event is found (precision first: no event is better than a stitched one),
   (:mod:`~storyline.stages.events.judgements`);
 * :mod:`~storyline.stages.events.classifier`: the PLOVER type and mode, from the tables of
   :mod:`~storyline.stages.events.lexicon` (built by :mod:`~storyline.stages.events.train`);
+* :mod:`~storyline.stages.events.typing_model`: a learned linear model (fit by
+  :mod:`~storyline.stages.events.learn` from public event data) that retypes or drops the rules'
+  triggers and codes the verbs the rules leave, where it is confident (the stage's ``learned``
+  setting turns it off);
 * :mod:`~storyline.stages.events.participants`: the source and target actors in the same sentence,
   from the parse and the actors stage. No source, no event;
 * :mod:`~storyline.stages.events.modality`: negated, hypothetical, planned, reported or asserted;

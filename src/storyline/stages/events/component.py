@@ -7,7 +7,7 @@ records, ``doc._.published``, ``doc._.doc_id``). Writes: ``doc._.events: list[Ev
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -18,11 +18,12 @@ from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.events.calibration import Calibration, load_calibration
 from storyline.stages.events.candidates import find_triggers
 from storyline.stages.events.classifier import Trigger, by_authority, with_channel
-from storyline.stages.events.clauses import text_of
+from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
 from storyline.stages.events.modality import modality_of
 from storyline.stages.events.participants import sources_targets
+from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
 from storyline.stages.lookup import quote_at
 from storyline.stages.places import PlaceMention, as_place, load_gazetteer, place_mentions
 from storyline.stages.places.locate import ARTICLE_FACTOR, event_place, scene_fits
@@ -94,23 +95,54 @@ def _event(
     )
 
 
+def uncoded_verbs(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """The verbs of a sentence the rules code nothing for, as triggers of type ``UNCODED`` (the
+    type model may find an event in them): not a trigger's word, nor the content of one, nor a
+    verb of saying (what is said is coded on its own)."""
+    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    return [
+        Trigger(token, token, token, token, (UNCODED, None), 0.3, False)
+        for token in sent
+        if is_verb(token)
+        and token.i not in taken
+        and token.lemma_.lower() not in REPORT_VERBS
+        and not (token.head.i in taken and token.dep_ in {"xcomp", "ccomp", "advcl"})
+    ]
+
+
+def candidates(
+    doc: Doc, lexicon: Lexicon, quotes: list[Quote], uncoded: bool = False
+) -> Iterator[tuple[Span, Trigger, list[Actor], list[Actor]]]:
+    """The triggers the rules code with a source, each with its sentence, sources and targets,
+    in text order (what the type model decides on, and what ``make train`` learns from); with
+    ``uncoded``, after each sentence's, its :func:`uncoded_verbs` that have a source."""
+    for sent in doc.sents:
+        found = find_triggers(sent, lexicon, quotes)
+        extra = uncoded_verbs(sent, found) if uncoded else []
+        for trigger in [*found, *extra]:
+            sources, targets, _ = sources_targets(doc, trigger)
+            if sources:
+                yield sent, by_authority(with_channel(trigger), sources), sources, targets
+
+
 def extract_events(
-    doc: Doc, lexicon: Lexicon | None = None, calibration: Calibration | None = None
+    doc: Doc,
+    lexicon: Lexicon | None = None,
+    calibration: Calibration | None = None,
+    types: TypeModel | None = None,
 ) -> list[Event]:
     """Every event the document's sentences code, in text order. With a ``calibration``, an
     event's confidence is the share of events of its raw score whose type was right on dev data;
-    without, the raw score."""
+    without, the raw score. With a type model (``types``), a trigger is retyped or dropped where
+    the model is confident (:meth:`~storyline.stages.events.typing_model.TypeModel.decide`)."""
     lexicon = lexicon or load_lexicon()
     quotes = doc_list(doc, "quotes")
     places = place_mentions(doc, load_gazetteer())
     ctx = _Context(doc, doc._.doc_id or "", doc._.published, quotes, places, calibration)
     events: list[Event] = []
-    for sent in doc.sents:
-        for found in find_triggers(sent, lexicon, quotes):
-            sources, targets, _ = sources_targets(doc, found)
-            if not sources:
-                continue
-            trigger = by_authority(with_channel(found), sources)
+    for sent, found, sources, targets in candidates(doc, lexicon, quotes, types is not None):
+        trigger = found if types is None else types.decide(found, bool(targets))
+        if trigger is not None:
             events.append(_event(ctx, sent, trigger, sources, targets))
     return with_scene(doc, events, places)
 
@@ -118,16 +150,19 @@ def extract_events(
 class EventsStage:
     """spaCy component: writes ``doc._.events``."""
 
-    def __init__(self, nlp: Language, name: str, calibrated: bool = True) -> None:
+    def __init__(
+        self, nlp: Language, name: str, calibrated: bool = True, learned: bool = True
+    ) -> None:
         ensure_doc_extensions()
         self.name = name
         self.lexicon = load_lexicon()
         self.calibration = load_calibration() if calibrated else None
+        self.types = load_type_model() if learned else None
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = []
         with stage_guard(doc, "events"):
-            doc._.events = extract_events(doc, self.lexicon, self.calibration)
+            doc._.events = extract_events(doc, self.lexicon, self.calibration, self.types)
         return doc
 
 
@@ -135,9 +170,11 @@ class EventsStage:
     "storyline_events",
     requires=["doc._.mentions", "doc._.timexes", "doc._.quotes"],
     assigns=["doc._.events"],
-    default_config={"calibrated": True},
+    default_config={"calibrated": True, "learned": True},
 )
-def make_events_stage(nlp: Language, name: str, calibrated: bool) -> EventsStage:
+def make_events_stage(nlp: Language, name: str, calibrated: bool, learned: bool) -> EventsStage:
     """The events stage (PLOVER event records); ``calibrated``: confidences through the shipped
-    calibration table (``resources/events/calibration.json``), else raw scores."""
-    return EventsStage(nlp, name, calibrated)
+    calibration table (``resources/events/calibration.json``), else raw scores; ``learned``: the
+    rules' triggers retyped or dropped by the shipped type model (``resources/events/types.json``),
+    else the rules' types."""
+    return EventsStage(nlp, name, calibrated, learned)
