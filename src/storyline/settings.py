@@ -49,6 +49,11 @@ class IngestSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class EventsSettings:
+    learned_types: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything that can be configured, with the shipped defaults filled in."""
 
@@ -56,6 +61,7 @@ class Settings:
     pipeline: PipelineSettings
     store: StoreSettings
     ingest: IngestSettings
+    events: EventsSettings = field(default=EventsSettings())
     source_files: tuple[str, ...] = field(default=())
 
     def replace(self, **sections: dict[str, Any]) -> Settings:
@@ -96,6 +102,12 @@ def _int(value: Any, name: str, minimum: int) -> int:
     return value
 
 
+def _bool(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"setting {name} must be true or false, got {value!r}")
+    return value
+
+
 def _from_dict(data: dict[str, Any], source_files: tuple[str, ...]) -> Settings:
     model, pipe, store, ingest = data["model"], data["pipeline"], data["store"], data["ingest"]
     if not isinstance(model["name"], str) or not model["name"]:
@@ -117,6 +129,7 @@ def _from_dict(data: dict[str, Any], source_files: tuple[str, ...]) -> Settings:
             batch_chars=_int(pipe["batch_chars"], "pipeline.batch_chars", 1),
         ),
         store=StoreSettings(commit_every=_int(store["commit_every"], "store.commit_every", 1)),
+        events=EventsSettings(_bool(data["events"]["learned_types"], "events.learned_types")),
         ingest=IngestSettings(
             fallback_encodings=_tuple(ingest["fallback_encodings"], "ingest.fallback_encodings"),
             max_file_bytes=_int(ingest["max_file_bytes"], "ingest.max_file_bytes", 1),

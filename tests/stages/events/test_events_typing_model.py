@@ -11,7 +11,7 @@ import pytest
 from events_docs import make
 from spacy.language import Language
 
-from storyline.errors import ModelError
+from storyline.errors import ConfigError, ModelError
 from storyline.stages.events import extract_events
 from storyline.stages.events.candidates import find_triggers
 from storyline.stages.events.component import uncoded_verbs
@@ -138,3 +138,20 @@ def test_an_uncoded_verb_is_an_event_only_when_the_model_is_sure(base_nlp: Langu
         ("ASSAULT", NO_EVENT), (0.0, 0.0), {"lemma=paint": {0: 1.0}}, 0.6, 0.6, add_at=0.9
     )
     assert extract_events(doc, types=unsure) == []
+
+
+def test_the_learned_types_setting_turns_the_model_off(tmp_path: Path) -> None:
+    from storyline.pipeline import build_nlp
+    from storyline.settings import load_settings
+
+    off = tmp_path / "off.toml"
+    off.write_text('[events]\nlearned_types = false\n[pipeline]\nstages = ["events"]\n')
+    settings = load_settings(off)
+    assert settings.events.learned_types is False
+    assert build_nlp(settings).get_pipe("storyline_events").types is None  # type: ignore[attr-defined]
+    on = settings.replace(events={"learned_types": True})
+    assert build_nlp(on).get_pipe("storyline_events").types is load_type_model()  # type: ignore[attr-defined]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[events]\nlearned_types = "no"\n')
+    with pytest.raises(ConfigError, match=r"events\.learned_types"):
+        load_settings(bad)

@@ -11,7 +11,7 @@ event when the model is confident of a type.
 
 The model is a table of weights per feature kept as JSON (no pickle): the probability of a type is
 the softmax of the bias plus the weights of the features present. It is loaded once per pipeline
-(the events stage's ``learned`` setting turns it off).
+(``[events] learned_types = false`` in the settings, the stage's ``learned``, turns it off).
 """
 
 from __future__ import annotations
