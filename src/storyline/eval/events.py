@@ -12,7 +12,9 @@ DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT.
 
 Held-out split: PLV sentences are split by a hash of the normalized sentence into ``tune`` (looked
 at while writing the lexicon) and ``dev`` (only scored); sentences that are also CAMEO-manual
-examples in the GSR (from which the verb dictionary grew) are left out of ``dev``.
+examples in the GSR (from which the verb dictionary grew) are left out of ``dev``. The events
+stage's type model (:mod:`storyline.stages.events.learn`) is learned from PLV ``tune`` and the GSR:
+their scores measure fit, not generalization; ``dev`` is the held-out figure.
 """
 
 from __future__ import annotations
