@@ -1,10 +1,10 @@
 """Fit the events stage's type model from public event data (``make train``).
 
-Reads, under ``--data`` (``../shared/data``): ``events/plv-zsp/PLV_train.tsv`` (its ``tune`` split
-only: the ``dev`` split is the held-out PLV score), ``events/plover-gsr/PLOVER_GSR_CAMEO.txt``,
+Reads, under ``--data`` (``../shared/data``): ``events/plover-gsr/PLOVER_GSR_CAMEO.txt`` and
 ``events/ngec-plover/gpt_synthetic_events_*.csv.zip`` (synthetic stories, training only: the lead
-paragraph), ``events/case2021/task2/test_set_final_release_with_labels.tsv`` (ACLED sub-event types
-mapped to PLOVER; disasters code nothing) and ``articles-gold`` (only to leave its sentences out).
+paragraph), the sources whose licences allow shipping what is learned from them; and, only to
+leave their sentences out, ``articles-gold`` and the ``dev`` split of ``events/plv-zsp`` (the
+held-out PLV score). PLV's tune split and CASE 2021 state no licence and are not learned from.
 Writes: ``src/storyline/resources/events/types.json`` (:mod:`storyline.stages.events.typing_model`)
 and a cache of the candidates' features under ``--work`` (``out/events-train``), keyed by the code
 and tables that make them, so a refit after a change of the learner alone parses nothing.
@@ -12,18 +12,18 @@ and tables that make them, so a refit after a change of the learner alone parses
 What is learned from: every trigger the rules find with a source, and every other verb with a
 source (type ``UNCODED``; the events stage's candidates,
 :func:`storyline.stages.events.component.candidates`), parsed by the whole pipeline with the type
-model off. In a coded sentence (PLV, GSR), the rules' candidate the sentence-level scorer picks
+model off. In a coded sentence (GSR), the rules' candidate the sentence-level scorer picks
 between the marked source and target gets the gold type (turned back from the gold's convention of
 modality: "will meet" coded AGREE is the rules' planned CONSULT when they say so), else the
 uncoded verb whose actors fit the marks does; the other candidates of the sentence are
 ``NO_EVENT`` (with a lower weight: a sentence may hold a second event the gold does not code). In a
-story or a snippet (NGEC, CASE), the candidate heading the first sentence (the rules' one, else the
-verb) gets the story's type; every candidate of a disaster snippet is ``NO_EVENT``. Sentences of the article-level gold and
-of the PLV ``dev`` split are never learned from, whatever corpus brings them.
+story (NGEC), the candidate heading the first sentence (the rules' one, else the verb) gets the
+story's type. Sentences of the article-level gold and of the PLV ``dev`` split are never learned
+from, whatever corpus brings them.
 
-Licences: PLOVER GSR CC BY-SA 4.0, NGEC MIT; PLV and CASE 2021 state none (see their SOURCE.md
-under ../shared/data and ``resources/events/SOURCE.md``). Run
-``python -m storyline.stages.events.learn --data ../shared/data``; a few minutes on one CPU core.
+Licences: PLOVER GSR CC BY-SA 4.0, NGEC MIT (see their SOURCE.md under ../shared/data and
+``resources/events/SOURCE.md``). Run ``python -m storyline.stages.events.learn --data
+../shared/data``; a few minutes on one CPU core.
 """
 
 from __future__ import annotations
@@ -54,10 +54,11 @@ from storyline.stages.events.typing_model import (
     model_to_json,
 )
 
-PLV = "events/plv-zsp/PLV_train.tsv"
+#: PLV's YIELD is PLOVER's CONCEDE or RETREAT: these lemmas make it a retreat.
+RETREAT_LEMMAS = frozenset({"withdraw", "retreat", "pull", "evacuate", "leave", "return", "free"})
+PLV = "events/plv-zsp/PLV_train.tsv"  # its dev split: left out, never learned from
 GSR = "events/plover-gsr/PLOVER_GSR_CAMEO.txt"
 NGEC_GLOB = "events/ngec-plover/gpt_synthetic_events_*.csv.zip"
-CASE = "events/case2021/task2/test_set_final_release_with_labels.tsv"
 ARTICLES = "articles-gold"
 #: The code and tables that decide the candidates and their features: the cache is keyed by them.
 _CACHE_INPUTS = (
@@ -71,33 +72,9 @@ _CACHE_INPUTS = (
     "typing_model.py",
     "../../resources/events/verbs.json",
 )
-#: ACLED sub-event types of CASE 2021 and their PLOVER type; the others are left out.
-CASE_TYPES = {
-    "ABDUCT_DISSAP": "ASSAULT",
-    "AIR_STRIKE": "ASSAULT",
-    "ARMED_CLASH": "ASSAULT",
-    "ART_MISS_ATTACK": "ASSAULT",
-    "ATTACK": "ASSAULT",
-    "CHEM_WEAP": "ASSAULT",
-    "GRENADE": "ASSAULT",
-    "REM_EXPLOS": "ASSAULT",
-    "SUIC_BOMB": "ASSAULT",
-    "SEX_VIOL": "ASSAULT",
-    "MOB_VIOL": "ASSAULT",
-    "GOV_REGAINS_TERIT": "ASSAULT",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "ASSAULT",
-    "ARREST": "COERCE",
-    "FORCE_AGAINST_PROTEST": "COERCE",
-    "PEACE_PROTEST": "PROTEST",
-    "PROTEST_WITH_INTER": "PROTEST",
-    "VIOL_DEMONSTR": "PROTEST",
-    "NATURAL_DISASTER": NO_EVENT,
-    "MAN_MADE_DISASTER": NO_EVENT,
-}
-#: PLV's YIELD is PLOVER's CONCEDE or RETREAT: these lemmas make it a retreat.
-RETREAT_LEMMAS = frozenset({"withdraw", "retreat", "pull", "evacuate", "leave", "return", "free"})
-#: The weight of a corpus's examples, and of a coded sentence's other candidates.
-CORPUS_WEIGHTS = {"plv": 1.0, "gsr": 1.0, "ngec": 0.5, "case": 0.5}
+#: The corpora learned from (their licences allow shipping what is learned), the weight of their
+#: examples, and of a coded sentence's other candidates.
+CORPUS_WEIGHTS = {"gsr": 1.0, "ngec": 0.5}
 OTHER_WEIGHT = 0.3
 #: Features seen fewer times are left out; weights smaller than this are not kept.
 MIN_COUNT = 2
@@ -145,17 +122,6 @@ def excluded_sentences(data: Path) -> set[str]:
     return found
 
 
-def plv_examples(data: Path) -> list[Example]:
-    """The PLV ``tune`` split's rows."""
-    from storyline.eval.events import read_plv, split_of
-
-    return [
-        Example("plv", c.text, c.gold, "sentence", c.source, c.target)
-        for c in read_plv(data / PLV)
-        if split_of(c.text) == "tune"
-    ]
-
-
 def gsr_examples(data: Path) -> list[Example]:
     """The PLOVER GSR records (early PLOVER names mapped)."""
     from storyline.eval.events import read_gsr
@@ -180,23 +146,12 @@ def ngec_examples(data: Path) -> list[Example]:
     return found
 
 
-def case_examples(data: Path) -> list[Example]:
-    """CASE 2021 task 2 snippets whose ACLED type maps to PLOVER (or to no event)."""
-    found = []
-    with (data / CASE).open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            label = CASE_TYPES.get((row.get("SubType") or "").strip())
-            if label is not None:
-                found.append(Example("case", row["EventSnippet"], label, "lead"))
-    return found
-
-
 def examples(data: Path) -> list[Example]:
     """Every example, deduplicated by normalized text (first corpus wins), none excluded."""
     excluded = excluded_sentences(data)
     seen: set[tuple[str, str, str]] = set()
     kept = []
-    readers = (plv_examples, gsr_examples, ngec_examples, case_examples)
+    readers = (gsr_examples, ngec_examples)
     for reader in readers:
         for example in reader(data):
             norm = _normalize(example.text)
@@ -330,7 +285,8 @@ def cache_key(data: Path) -> str:
     here = Path(__file__).resolve().parent
     for name in _CACHE_INPUTS:
         digest.update((here / name).read_bytes())
-    for name in (PLV, GSR, CASE):
+    digest.update(" ".join(sorted(CORPUS_WEIGHTS)).encode("utf-8"))
+    for name in (GSR,):
         path = data / name
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()[:16]
@@ -399,7 +355,7 @@ def summary(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """What the model was learned from: candidates per corpus and per label."""
     rows = list(rows)
     return {
-        "sources": [PLV + " (tune split)", GSR, NGEC_GLOB, CASE],
+        "sources": [GSR, NGEC_GLOB],
         "candidates": dict(sorted(Counter(r["corpus"] for r in rows).items())),
         "labels": dict(sorted(Counter(r["label"] for r in rows).items())),
         "regularization_C": C,
@@ -413,8 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("out/events-train"))
     parser.add_argument("--out", type=Path, default=RESOURCE)
     args = parser.parse_args(argv)
-    if not (args.data / PLV).exists():
-        raise EvalError(f"{args.data / PLV} not found; give --data the shared data folder")
+    if not (args.data / GSR).exists():
+        raise EvalError(f"{args.data / GSR} not found; give --data the shared data folder")
     rows = labelled_rows(args.data, args.work)
     model = fit(rows)
     text = json.dumps(model_to_json(model, summary(rows)), indent=0, sort_keys=False)
