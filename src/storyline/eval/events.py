@@ -13,8 +13,8 @@ DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT.
 Held-out split: PLV sentences are split by a hash of the normalized sentence into ``tune`` (looked
 at while writing the lexicon) and ``dev`` (only scored); sentences that are also CAMEO-manual
 examples in the GSR (from which the verb dictionary grew) are left out of ``dev``. The events
-stage's type model (:mod:`storyline.stages.events.learn`) is learned from PLV ``tune`` and the GSR:
-their scores measure fit, not generalization; ``dev`` is the held-out figure.
+stage's type model (:mod:`storyline.stages.events.learn`) is learned from the GSR (not from PLV):
+the GSR's score measures fit, not generalization.
 """
 
 from __future__ import annotations
