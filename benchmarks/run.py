@@ -20,9 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import spacy
+from machine import machine
 from spacy.util import minibatch
 
 from storyline import runner
@@ -344,49 +342,6 @@ def bench_spark(articles: list[Article], masters: list[str], scratch: Path) -> l
 
 
 # --- report -------------------------------------------------------------------------------------
-
-
-def machine() -> dict[str, str]:
-    cpu = "unknown"
-    with open("/proc/cpuinfo", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo", encoding="ascii") as f:
-        mem_kib = int(f.readline().split()[1])
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "log", "-1", "--format=%h %cI %s"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    try:
-        import pyspark
-
-        spark_version = pyspark.__version__
-    except ImportError:
-        spark_version = "not installed"
-    java = shutil.which("java")
-    java_version = (
-        subprocess.run(
-            [java, "-version"], capture_output=True, text=True, check=False
-        ).stderr.splitlines()[0]
-        if java
-        else "not found"
-    )
-    return {
-        "CPU": cpu,
-        "cores (nproc)": str(os.cpu_count()),
-        "RAM": f"{mem_kib / 1024 / 1024:.1f} GiB",
-        "OS": platform.platform(),
-        "Python": platform.python_version(),
-        "spaCy": spacy.__version__,
-        "PySpark": spark_version,
-        "Java": java_version,
-        "commit": commit,
-        "load average at start": " ".join(f"{x:.1f}" for x in os.getloadavg()),
-    }
 
 
 def render(info: dict[str, Any]) -> str:

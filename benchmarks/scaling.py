@@ -42,7 +42,6 @@ import hashlib
 import inspect
 import json
 import os
-import platform
 import re
 import resource
 import subprocess
@@ -55,6 +54,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from machine import machine
 
 from storyline.records import (
     Document,
@@ -573,32 +573,6 @@ def run_child(argv: list[str]) -> None:
 
 
 # --- the report ---------------------------------------------------------------------------------
-
-
-def machine() -> dict[str, str]:
-    cpu = "unknown"
-    with open("/proc/cpuinfo", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo", encoding="ascii") as f:
-        mem_kib = int(f.readline().split()[1])
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "log", "-1", "--format=%h %s"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    return {
-        "CPU": cpu,
-        "cores (nproc)": str(os.cpu_count()),
-        "RAM": f"{mem_kib / 1024 / 1024:.1f} GiB",
-        "OS": platform.platform(),
-        "Python": platform.python_version(),
-        "commit": commit[:100],
-        "load average at start": " ".join(f"{x:.1f}" for x in os.getloadavg()),
-    }
 
 
 def _mib(kib: int) -> str:
