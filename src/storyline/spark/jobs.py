@@ -34,6 +34,7 @@ from storyline.records import (
 from storyline.spark.blocks import MAX_ROUNDS, block_rows, connected_components, labelled
 from storyline.spark.session import spark_schema
 from storyline.store.schema import arrow_schema
+from storyline.story.events import story_event_order
 
 
 def _relink_events(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -459,20 +460,13 @@ def _stamp(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
-def _story_event_order(s: StoryEvent) -> tuple[Any, str]:
-    """The order a local run hands story events on in (``merge_events``' order)."""
-    from storyline.story import dates
-
-    return (dates.sort_key(s.date.value if s.date else None), s.id)
-
-
 def _span_dates(table: pa.Table) -> pa.Table:
     """Of one story's story events, the first earliest and the first latest of their span dates,
     in the order a local run sees them (enough for ``story_record``: the same start and end)."""
     from storyline.story.stories import span_date, span_ends
 
     rows = table.to_pylist()
-    own = sorted((from_dict(StoryEvent, r) for r in rows), key=_story_event_order)
+    own = sorted((from_dict(StoryEvent, r) for r in rows), key=story_event_order)
     values = [v for v in map(span_date, own) if v]
     start, end = span_ends(values)
     kept = (
@@ -664,7 +658,7 @@ def _story_timeline(table: pa.Table) -> pa.Table:
 
     rows = table.to_pylist()
     own = sorted(
-        (from_dict(StoryEvent, r["s"]) for r in rows if r["s"] is not None), key=_story_event_order
+        (from_dict(StoryEvent, r["s"]) for r in rows if r["s"] is not None), key=story_event_order
     )
     events = {r["e"]["id"]: from_dict(Event, r["e"]) for r in rows if r["e"] is not None}
     docs = {r["d"]["id"]: from_dict(Document, r["d"]) for r in rows if r["d"] is not None}
