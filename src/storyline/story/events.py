@@ -526,12 +526,16 @@ def _window(m: _Mention) -> tuple[date, date] | None:
     return None
 
 
+def _sentence_key(m: _Mention) -> str:
+    return f"sentence|{m.event.doc_id}|{m.event.sentence.start}"
+
+
 def report_keys(m: _Mention) -> frozenset[str]:
     """The blocking keys of a mention (``storyline.story.blocking``): its sentence; and, within its
     modality class and each time bucket its event may fall in, every trigger word and every actor
     key and word naming an actor it has. Two mentions that merging may join share one: the same
     sentence, a trigger word ("co-sponsor"), an actor, or the words of an unnamed one ("militants")."""
-    keys = {f"sentence|{m.event.doc_id}|{m.event.sentence.start}"}
+    keys = {_sentence_key(m)}
     window = _window(m)
     buckets = [str(b) for b in day_buckets(*window)] if window else ["undated"]
     salient = [f"t:{w}" for w in m.trigger] + [f"a:{k}" for k in m.sources | m.targets]
@@ -543,7 +547,7 @@ def report_keys(m: _Mention) -> frozenset[str]:
 def report_words(m: _Mention) -> frozenset[str]:
     """What splits a block too large to compare whole: the words two mentions in different
     sentences must share to be linked (the sentence for two in one)."""
-    words = {*m.words, f"sentence|{m.event.doc_id}|{m.event.sentence.start}"}
+    words = {*m.words, _sentence_key(m)}
     day = m.text_interval
     if m.family.startswith("material") and day is not None and day.days == 1:
         # The same material act by one source on one day needs no shared words.
