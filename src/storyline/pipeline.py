@@ -100,16 +100,8 @@ def result_of(document: Document, doc: Doc) -> DocResult:
         Failure(document.external_id, document.external_id, stage, reason)
         for stage, reason in doc_list(doc, "errors")
     ]
-    return DocResult(
-        document=document,
-        timexes=_records(doc, "timexes"),
-        entities=_records(doc, "entities"),
-        mentions=_records(doc, "mentions"),
-        roles=_records(doc, "roles"),
-        quotes=_records(doc, "quotes"),
-        events=_records(doc, "events"),
-        failures=failures,
-    )
+    records = {kind.field: _records(doc, kind.field) for kind in DOC_RECORDS}
+    return DocResult(document, **records, failures=failures)
 
 
 def process(

@@ -302,6 +302,25 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class EventReference:
+    """A passing reference to an event ("Tuesday's attack", "the letter", "the talks"): a noun
+    phrase that names an event the text does not report there, linked across documents to the
+    story event it refers to (``ReferenceLink``)."""
+
+    TABLE: ClassVar[str] = "event_references"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: str
+    doc_id: str
+    types: list[str]  # the PLOVER types of event its noun can name, the likeliest first
+    text: Span  # the noun phrase ("the brazen hijacking in the heavily guarded ...")
+    head: Span  # its event noun ("hijacking")
+    sentence: Span
+    date: EventDate | None  # when the phrase says the event was ("Tuesday's"), else None
+    state_act: bool = False  # its noun names what only a state does ("the operation", "the arrest")
+
+
+@dataclass(frozen=True, slots=True)
 class StoryEvent:
     """One real-world event, merged across the reports that mention it."""
 
@@ -335,6 +354,19 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferenceLink:
+    """The story event a passing reference (``EventReference``) refers to."""
+
+    TABLE: ClassVar[str] = "reference_links"
+    KEY: ClassVar[tuple[str, ...]] = ("reference_id",)
+
+    reference_id: str
+    doc_id: str
+    story_event_id: str
+    score: float  # how strongly the reference's words, date and article speak for it
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """A dated line of a story, drawn from the sources, with citations."""
 
@@ -362,7 +394,9 @@ TABLE_RECORDS: tuple[type[Any], ...] = (
     Role,
     Quote,
     Event,
+    EventReference,
     StoryEvent,
+    ReferenceLink,
     Story,
     TimelineEntry,
 )

@@ -24,9 +24,11 @@ from storyline.records import (
     Entity,
     EntityLink,
     Event,
+    EventReference,
     Failure,
     Mention,
     Quote,
+    ReferenceLink,
     Role,
     Story,
     StoryEvent,
@@ -65,13 +67,14 @@ MENTIONS = DocRecords("mentions", Mention, Mention, linked=True)
 ROLES = DocRecords("roles", Role, Role, linked=True)
 QUOTES = DocRecords("quotes", Quote, Quote, linked=True)
 EVENTS = DocRecords("events", Event, Event, linked=True)
+REFERENCES = DocRecords("references", EventReference, EventReference)
 
 #: The stages, in pipeline order.
 STAGES: tuple[Stage, ...] = (
     Stage("timex", "storyline_timex", (TIMEXES,)),
     Stage("actors", "storyline_actors", (ENTITIES, MENTIONS, ROLES)),
     Stage("quotes", "storyline_quotes", (QUOTES,)),
-    Stage("events", "storyline_events", (EVENTS,)),
+    Stage("events", "storyline_events", (EVENTS, REFERENCES)),
 )
 #: The stage names the settings accept, in pipeline order.
 STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
@@ -90,6 +93,7 @@ CROSS_DOCUMENT_RECORDS: tuple[type[Any], ...] = (
     Entity,
     EntityLink,
     StoryEvent,
+    ReferenceLink,
     Story,
     TimelineEntry,
 )
@@ -108,6 +112,7 @@ class DocResult:
     roles: list[Role] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    references: list[EventReference] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
 
     def stored(self, kind: DocRecords) -> list[Any]:
@@ -133,6 +138,7 @@ class DocResult:
             roles=found["roles"],
             quotes=found["quotes"],
             events=found["events"],
+            references=found["references"],
             failures=found["failures"],
         )
 

@@ -29,8 +29,10 @@ from storyline.records import (
     Entity,
     EntityLink,
     Event,
+    EventReference,
     Failure,
     Quote,
+    ReferenceLink,
     Role,
     Story,
     StoryEvent,
@@ -240,6 +242,7 @@ def rebuild_story_tables(store: Store) -> None:
     documents, whatever the run history, and a kill at any step leaves the previous tables."""
     from storyline.story.entities import entity_links, link_entities
     from storyline.story.events import merge_events
+    from storyline.story.references import link_references
     from storyline.story.stories import group_stories
     from storyline.story.timeline import story_timelines
 
@@ -260,9 +263,13 @@ def rebuild_story_tables(store: Store) -> None:
         checkpoint("rebuild:story_events")
         stories, story_events = group_stories(documents, events, story_events, quotes)
         checkpoint("rebuild:stories")
+        references = list(store.records(EventReference, order="doc_id, id"))
+        reference_links = link_references(references, story_events, events, documents, stories)
+        checkpoint("rebuild:references")
         timeline = story_timelines(stories, story_events, events, documents, quotes)
         checkpoint("rebuild:timeline")
         store.replace(StoryEvent, story_events)
+        store.replace(ReferenceLink, reference_links)
         store.replace(Story, stories)
         store.replace(TimelineEntry, timeline)
         checkpoint("rebuild:written")

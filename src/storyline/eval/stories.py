@@ -65,7 +65,7 @@ from storyline.eval.articles import (
     read_corpus,
     run_pipeline,
 )
-from storyline.records import Document, Event, Story, StoryEvent
+from storyline.records import Document, Event, EventReference, ReferenceLink, Story, StoryEvent
 from storyline.settings import Settings
 
 PARTS = ("heldout", "tune", "all")
@@ -94,8 +94,10 @@ class StoryRun:
 
     texts: dict[str, str]
     events: dict[str, list[Event]]
-    story_event_of: dict[str, str]  # event id -> story event id
+    story_event_of: dict[str, str]  # event id, or linked reference id -> story event id
     stories_of: dict[str, set[str]] = field(default_factory=dict)  # article id -> story ids
+    # article id -> its passing references linked to a story event
+    references: dict[str, list[EventReference]] = field(default_factory=dict)
 
 
 def part_of(story: str) -> str:
@@ -151,13 +153,23 @@ def _read_run(store: Any, documents: dict[str, Document]) -> StoryRun:
     for event in store.records(Event):
         events[by_doc[event.doc_id]].append(event)
     story_event_of = {m: s.id for s in store.records(StoryEvent) for m in s.mention_ids}
+    linked = {link.reference_id: link.story_event_id for link in store.records(ReferenceLink)}
+    story_event_of.update(linked)
+    references: dict[str, list[EventReference]] = {gold_id: [] for gold_id in documents}
+    for reference in store.records(EventReference):
+        if reference.id in linked:
+            references[by_doc[reference.doc_id]].append(reference)
     stories_of: dict[str, set[str]] = {gold_id: set() for gold_id in documents}
     for story in store.records(Story):
         for doc_id in story.doc_ids:
             if doc_id in by_doc:
                 stories_of[by_doc[doc_id]].add(story.id)
     return StoryRun(
-        {gold_id: d.text for gold_id, d in documents.items()}, events, story_event_of, stories_of
+        {gold_id: d.text for gold_id, d in documents.items()},
+        events,
+        story_event_of,
+        stories_of,
+        references,
     )
 
 
@@ -166,6 +178,7 @@ class _Mention:
     event: str
     article: str
     found: frozenset[str]  # story event ids of the emitted events in its sentence
+    by_reference: bool = False  # found only through a linked passing reference
 
 
 def mentions_of(story: GoldStory, run: StoryRun) -> tuple[list[_Mention], int]:
@@ -185,7 +198,12 @@ def mentions_of(story: GoldStory, run: StoryRun) -> tuple[list[_Mention], int]:
                 for e in run.events.get(article, [])
                 if in_sentence(e, span)
             )
-            out.append(_Mention(event.id, article, ids))
+            referred = frozenset(
+                run.story_event_of[r.id]
+                for r in run.references.get(article, [])
+                if r.text.start < span[1] and span[0] < r.text.end
+            )
+            out.append(_Mention(event.id, article, ids | referred, not ids and bool(referred)))
     return out, unlocated
 
 
@@ -220,6 +238,7 @@ def score_story(story: GoldStory, run: StoryRun) -> dict[str, Any]:
         "events": len(story.events),
         "mentions": len(mentions),
         "found": sum(1 for m in mentions if m.found),
+        "by_reference": sum(1 for m in mentions if m.by_reference),
         "unlocated": unlocated,
         "right": right,
         "wrong": wrong,
@@ -240,6 +259,7 @@ def pooled(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "events",
         "mentions",
         "found",
+        "by_reference",
         "unlocated",
         "right",
         "wrong",

@@ -61,12 +61,19 @@ _MONTH_NUMBERS = {
 }
 
 
-def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+#: Dependencies of a verb's subject: a date there dates the subject, not the verb's schedule.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def verb_tense(verb: Token, depth: int = 0, schedules: bool = True) -> Tense | None:
     """The tense of a verb from its tag and auxiliaries: past, present or future; None if unclear.
 
-    Verbs of scheduling ("set for", "scheduled", "planned", "due") look ahead whatever their tense.
+    Verbs of scheduling ("set for", "scheduled", "planned", "due") look ahead whatever their tense,
+    unless ``schedules`` is false and they are in the past: the date is then in their subject, what
+    was planned, not when for ("Tuesday's attack was planned abroad").
     """
-    if verb.lemma_ in _SCHEDULE_VERBS:
+    told_past = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    if verb.lemma_ in _SCHEDULE_VERBS and (schedules or not told_past):
         return "future"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_ == "set" and verb.tag_ == "VBN" and verb.dep_ == "acl":
@@ -108,11 +115,13 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     token = span.root
+    via = token.dep_
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
-            return verb_tense(token)
+            return verb_tense(token, schedules=via not in _SUBJECTS)
         if token.head is token:
             break
+        via = token.dep_
         token = token.head
     return None
 

@@ -28,10 +28,12 @@ from storyline.records import (
     Entity,
     EntityLink,
     Event,
+    EventReference,
     Failure,
     Mention,
     Place,
     Quote,
+    ReferenceLink,
     Role,
     Story,
     StoryEvent,
@@ -119,6 +121,12 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             f'ALTER TABLE "story_events" ADD COLUMN IF NOT EXISTS "location" {_PLACE_SQL}',
         ),
     ),
+    (
+        # Passing references to events ("Tuesday's attack") and the story events they refer to.
+        # A database made before has none until its documents are analysed again.
+        "0004_event_references",
+        (create_table_sql(EventReference), create_table_sql(ReferenceLink)),
+    ),
 )
 
 
@@ -153,6 +161,12 @@ class Store:
         store = cls(_connect(p, read_only, lock_wait), str(p), read_only)
         try:
             store._check_size()
+            if read_only and store.pending_migrations():
+                # Made by an earlier version: upgraded once, writable, then read as asked.
+                store.close()
+                with cls.open(p, read_only=False, lock_wait=lock_wait):
+                    pass
+                store = cls(_connect(p, read_only, lock_wait), str(p), read_only)
             if read_only:
                 store._check_schema()
             else:
@@ -208,6 +222,18 @@ class Store:
         for cls in LINKED_RECORDS:
             self.con.execute(create_view_sql(cls))
         return applied
+
+    def pending_migrations(self) -> list[str]:
+        """The migrations this database lacks (none for a database of another program: the
+        schema check tells that)."""
+        tables = {
+            r[0]
+            for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
+        if "schema_migrations" not in tables:
+            return []
+        done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        return [name for name, _ in MIGRATIONS if name not in done]
 
     def _check_schema(self) -> None:
         tables = {

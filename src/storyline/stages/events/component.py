@@ -1,7 +1,9 @@
 """The events stage as a spaCy component: every sentence's triggers made into event records.
 
 Reads: what :mod:`storyline.stages.events` lists (the parse, the actors, timex and quotes stages'
-records, ``doc._.published``, ``doc._.doc_id``). Writes: ``doc._.events: list[Event]``.
+records, ``doc._.published``, ``doc._.doc_id``). Writes: ``doc._.events: list[Event]`` and
+``doc._.references: list[EventReference]`` (the passing references to events,
+:mod:`storyline.stages.events.references`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
 from storyline.stages.events.modality import modality_of
+from storyline.stages.events.references import extract_references
 from storyline.stages.events.participants import sources_targets
 from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
 from storyline.stages.lookup import quote_at
@@ -148,7 +151,7 @@ def extract_events(
 
 
 class EventsStage:
-    """spaCy component: writes ``doc._.events``."""
+    """spaCy component: writes ``doc._.events`` and ``doc._.references``."""
 
     def __init__(
         self, nlp: Language, name: str, calibrated: bool = True, learned: bool = True
@@ -161,15 +164,17 @@ class EventsStage:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = []
+        doc._.references = []
         with stage_guard(doc, "events"):
             doc._.events = extract_events(doc, self.lexicon, self.calibration, self.types)
+            doc._.references = extract_references(doc, doc._.events)
         return doc
 
 
 @Language.factory(
     "storyline_events",
     requires=["doc._.mentions", "doc._.timexes", "doc._.quotes"],
-    assigns=["doc._.events"],
+    assigns=["doc._.events", "doc._.references"],
     default_config={"calibrated": True, "learned": True},
 )
 def make_events_stage(nlp: Language, name: str, calibrated: bool, learned: bool) -> EventsStage:

@@ -60,6 +60,16 @@ def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> Ev
     return None
 
 
+def phrase_date(doc: Doc, noun: Token, sent: Span) -> EventDate | None:
+    """The date a noun phrase gives the event its noun names ("Tuesday's attack", "the attack on
+    March 11", "last week's talks"), else None: no fallback to the article's date."""
+    for timex in _datable(doc, sent):
+        if _attached(doc, timex, noun, noun):
+            value = timex.value if timex.type == "DATE" else timex.value[:10]
+            return EventDate(value, "text")
+    return None
+
+
 def _with_mod(value: str, timex: Timex) -> str:
     return value  # the mod (START, END, ...) stays on the timex record
 
