@@ -23,7 +23,9 @@ from storyline.records import (
     DocumentEntity,
     Entity,
     Event,
+    EventReference,
     Quote,
+    ReferenceLink,
     Role,
     Story,
     StoryEvent,
@@ -699,10 +701,64 @@ def timelines_job(
     return keyed.groupBy("story_id").applyInArrow(_story_timeline, spark_schema(TimelineEntry))
 
 
+# --- passing references: one task per group of stories -----------------------------------------
+
+
+def _story_references(table: pa.Table) -> pa.Table:
+    """One story's reference links from its own records, as ``link_references`` makes them: a
+    row holds one of its story events (``s``), mention events (``e``), references (``r``) or
+    its articles' days (``doc_id``, ``published``)."""
+    from storyline.story.references import published_days, story_links
+
+    rows = table.to_pylist()
+    own = sorted(
+        (from_dict(StoryEvent, r["s"]) for r in rows if r["s"] is not None), key=lambda s: s.id
+    )
+    events = [from_dict(Event, r["e"]) for r in rows if r["e"] is not None]
+    references = sorted(
+        (from_dict(EventReference, r["r"]) for r in rows if r["r"] is not None),
+        key=lambda r: r.id,
+    )
+    published = published_days(
+        (r["doc_id"], r["published"]) for r in rows if r["doc_id"] is not None
+    )
+    links = story_links(references, own, sorted(events, key=lambda e: e.id), published)
+    return pa.Table.from_pylist([to_dict(x) for x in links], schema=arrow_schema(ReferenceLink))
+
+
+def references_job(
+    story_events: DataFrame,
+    events: DataFrame,
+    documents: DataFrame,
+    stories: DataFrame,
+    references: DataFrame,
+) -> DataFrame:
+    """Every reference's link, as ``link_references``: each story's story events, their mention
+    events, its articles' references and days are keyed by story id by joins, grouped, and each
+    group's links are made in an executor task."""
+    own = story_events.where(F.col("story_id").isNotNull())
+    mention_ids = own.select("story_id", F.explode("mention_ids").alias("id")).distinct()
+    mentions = mention_ids.join(events, "id")
+    assignment = stories.select(F.col("id").alias("story_id"), F.explode("doc_ids").alias("doc_id"))
+    with_stories = assignment.join(own.select("story_id").distinct(), "story_id")
+    refs = with_stories.join(references, "doc_id")
+    days = with_stories.join(
+        documents.select(F.col("id").alias("doc_id"), "published"), "doc_id"
+    )
+    parts = [
+        own.select("story_id", F.struct(*[own[c] for c in own.columns]).alias("s")),
+        mentions.select("story_id", F.struct(*events.columns).alias("e")),
+        refs.select("story_id", F.struct(*references.columns).alias("r")),
+        days.select("story_id", "doc_id", "published"),
+    ]
+    keyed = functools.reduce(lambda a, b: a.unionByName(b, allowMissingColumns=True), parts)
+    return keyed.groupBy("story_id").applyInArrow(_story_references, spark_schema(ReferenceLink))
+
+
 # --- all the cross-document steps -------------------------------------------------------------
 
 #: The cross-document steps, in order (``cross_document`` times each under these names).
-CROSS_DOCUMENT_STEPS = ("entities", "story_events", "stories", "timeline")
+CROSS_DOCUMENT_STEPS = ("entities", "story_events", "stories", "references", "timeline")
 
 
 def cross_document(
@@ -711,7 +767,8 @@ def cross_document(
     """The cross-document tables from the per-document ones as extracted (``documents``,
     ``document_entities``, ``roles``, ``mentions``, ``quotes``, ``events``): ``entities``,
     ``entity_links``, the linked ``mentions``, ``roles``, ``quotes`` and ``events``,
-    ``story_events``, ``stories`` and ``timeline``, each step's output persisted. With
+    ``story_events``, ``stories``, ``reference_links`` (with ``event_references`` among the
+    extracted) and ``timeline``, each step's output persisted. With
     ``timings``, each step is computed when it is reached and its seconds recorded there."""
     tables: dict[str, DataFrame] = {}
 
@@ -738,6 +795,12 @@ def cross_document(
     tables["stories"] = stories.localCheckpoint()
     tables["story_events"] = stamped
     done("stories", started, tables["stories"], stamped)
+
+    started = time.perf_counter()
+    tables["reference_links"] = references_job(
+        stamped, events, documents, tables["stories"], extracted["event_references"]
+    ).localCheckpoint()
+    done("references", started, tables["reference_links"])
 
     started = time.perf_counter()
     tables["timeline"] = timelines_job(

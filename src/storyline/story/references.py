@@ -18,9 +18,10 @@ A reference may refer to a story event of its own story that
 
 and links in two passes. First, to the best of these by ``score`` when the reference's own words or
 date speak for it: the phrase's words in the story event's sentences ("the train hijacking"), a
-date both give ("Tuesday's attack"). Then a reference with neither ("the attack") links to the
-story event its article tells most of (reports, and references linked on the first pass), else the
-one the story tells most of, when it is clearly ahead. Otherwise the reference stays unlinked.
+date both give ("Tuesday's attack"). Then an undated reference whose words pick none ("the attack",
+"the brazen attack") links to the story event reported just before it in its article (within two
+sentences or so), else to the one told most (reports, and references linked on the first pass; those
+of its own article count more), when that one is clearly ahead. Otherwise it stays unlinked.
 
 Work is bounded: the story events of a story are indexed by family and month bucket, and a reference
 looks only in the buckets of its date or of the ``LOOKBACK_DAYS`` before its article.
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -107,7 +108,9 @@ def _day(value: str | None) -> date | None:
     return interval.start if interval else None
 
 
-def target_of(story_event: StoryEvent, mentions: Iterable[Event], published: dict[str, date]) -> Target:
+def target_of(
+    story_event: StoryEvent, mentions: Iterable[Event], published: Mapping[str, date]
+) -> Target:
     """A story event's summary from its mentions and their articles' days."""
     mentions = list(mentions)
     words: set[str] = set()
@@ -266,7 +269,7 @@ def _dominant(candidates: list[Target], told: Counter[tuple[str, str]], doc: str
 
 def link_story(references: Iterable[Reference], targets: Iterable[Target]) -> Iterator[ReferenceLink]:
     """The links of one story's references to its story events: first those the reference's
-    words or date pick, then the undated wordless ones to the story event told most."""
+    words or date pick, then the undated others to the one reported just before or told most."""
     targets = list(targets)
     index: dict[tuple[str, int], list[Target]] = defaultdict(list)
     for target in targets:
@@ -280,7 +283,7 @@ def link_story(references: Iterable[Reference], targets: Iterable[Target]) -> It
         if scored:
             value, best = max(scored, key=lambda pair: (pair[0], pair[1].size, pair[1].id))
             strong.append(ReferenceLink(ref.reference.id, ref.reference.doc_id, best.id, round(value, 3)))
-        elif candidates:
+        elif candidates and ref.interval is None:
             weak.append((ref, candidates))
     yield from strong
     told = _told(targets, strong)
@@ -326,6 +329,29 @@ def _preceding(
     return by_id[max(before)[1]] if before else None
 
 
+def published_days(documents: Iterable[tuple[str, str | None]]) -> dict[str, date]:
+    """The day each article was published, by document id (those with a date)."""
+    return {doc_id: day for doc_id, value in documents if (day := _day(value)) is not None}
+
+
+def story_links(
+    references: Iterable[EventReference],
+    story_events: Iterable[StoryEvent],
+    events: Iterable[Event],
+    published: Mapping[str, date],
+) -> list[ReferenceLink]:
+    """The links of one story's references to its story events (their mention events and the
+    days of the story's articles given): what ``link_references`` does per story, and the Spark
+    runner in one task per story."""
+    by_id = {e.id: e for e in events}
+    targets = [
+        target_of(se, [by_id[m] for m in se.mention_ids if m in by_id], published)
+        for se in story_events
+    ]
+    refs = [reference_of(r, published.get(r.doc_id)) for r in references]
+    return list(link_story(refs, targets))
+
+
 def link_references(
     references: Iterable[EventReference],
     story_events: Iterable[StoryEvent],
@@ -335,20 +361,22 @@ def link_references(
 ) -> list[ReferenceLink]:
     """Every reference linked to the story event of its article's story it refers to (see the
     module's docstring), in reference id order; unlinked references have no link."""
-    published = {d.id: day for d in documents if (day := _day(d.published)) is not None}
+    published = published_days((d.id, d.published) for d in documents)
     story_of = {doc_id: s.id for s in stories for doc_id in s.doc_ids}
-    by_id = {e.id: e for e in events}
-    targets: dict[str, list[Target]] = defaultdict(list)
+    own: dict[str, list[StoryEvent]] = defaultdict(list)
     for se in story_events:
         if se.story_id is not None:
-            mentions = [by_id[m] for m in se.mention_ids if m in by_id]
-            targets[se.story_id].append(target_of(se, mentions, published))
-    refs: dict[str, list[Reference]] = defaultdict(list)
+            own[se.story_id].append(se)
+    refs: dict[str, list[EventReference]] = defaultdict(list)
     for reference in references:
         story = story_of.get(reference.doc_id)
-        if story is not None and story in targets:
-            refs[story].append(reference_of(reference, published.get(reference.doc_id)))
-    links = [link for story, own in refs.items() for link in link_story(own, targets[story])]
+        if story is not None and story in own:
+            refs[story].append(reference)
+    by_id = {e.id: e for e in events}
+    links = []
+    for story, story_refs in refs.items():
+        mentions = [by_id[m] for se in own[story] for m in se.mention_ids if m in by_id]
+        links += story_links(story_refs, own[story], mentions, published)
     return sorted(links, key=lambda link: link.reference_id)
 
 
@@ -362,7 +390,9 @@ __all__ = [
     "fits_time",
     "link_references",
     "link_story",
+    "published_days",
     "reference_of",
     "score",
+    "story_links",
     "target_of",
 ]

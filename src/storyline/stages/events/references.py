@@ -90,7 +90,10 @@ def _points_at_known(token: Token) -> bool:
 
 
 def is_reference(token: Token, nouns: ReferenceNouns) -> bool:
-    """Whether an event noun refers to an event told (see the module's docstring)."""
+    """Whether an event noun refers to an event told (see the module's docstring); a noun that
+    modifies another event noun is part of its reference ("the rescue operation")."""
+    if token.dep_ == "compound" and noun_key(token.head, nouns) is not None:
+        return False
     if any(c.lower_ in nouns.not_after for c in token.children if c.i < token.i):
         return False
     if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() not in nouns.plural:

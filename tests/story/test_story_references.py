@@ -1,0 +1,208 @@
+"""Linking passing references to the story events they refer to (:mod:`storyline.story.references`),
+on small hand-made articles: a date the phrase gives, its words, the report just before it, the
+event its story tells most, and what rules a story event out."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+from storyline.records import (
+    Actor,
+    Document,
+    Event,
+    EventDate,
+    EventReference,
+    Span,
+    Story,
+    StoryEvent,
+)
+from storyline.story.references import link_references, story_links
+
+REBELS = ("Baloch Liberation Army", "PAK", "REB")
+ARMY = ("the military", "PAK", "MIL")
+
+
+def _doc(doc_id: str, published: str, text: str) -> Document:
+    return Document(doc_id, doc_id, "test", None, None, published, "metadata", text)
+
+
+def _sentence(doc: Document, at: int) -> Span:
+    starts = [0] + [m.end() for m in re.finditer(r"\.\s+", doc.text)]
+    start = max(s for s in starts if s <= at)
+    end = doc.text.find(".", at) + 1
+    return Span(start, end, doc.text[start:end])
+
+
+def _event(
+    doc: Document,
+    trigger: str,
+    type_: str = "ASSAULT",
+    date: str | None = None,
+    source: tuple[str, str, str] = REBELS,
+    modality: str = "asserted",
+) -> Event:
+    at = doc.text.index(trigger)
+    name, country, sector = source
+    when = EventDate(date, "text") if date else EventDate(doc.published or "", "published")
+    return Event(
+        id=f"{doc.id}:V{at}",
+        doc_id=doc.id,
+        type=type_,
+        mode=None,
+        modality=modality,  # type: ignore[arg-type]
+        source=[Actor(None, name, country, sector, at, at)],
+        target=[],
+        date=when,
+        location=None,
+        sentence=_sentence(doc, at),
+        trigger=Span(at, at + len(trigger), trigger),
+        quote_id=None,
+        confidence=0.8,
+    )
+
+
+def _reference(
+    doc: Document,
+    phrase: str,
+    head: str,
+    types: tuple[str, ...] = ("ASSAULT",),
+    date: str | None = None,
+    state_act: bool = False,
+) -> EventReference:
+    start = doc.text.index(phrase)
+    at = doc.text.index(head, start)
+    return EventReference(
+        id=f"{doc.id}:R{at}",
+        doc_id=doc.id,
+        types=list(types),
+        text=Span(start, start + len(phrase), phrase),
+        head=Span(at, at + len(head), head),
+        sentence=_sentence(doc, at),
+        date=EventDate(date, "text") if date else None,
+        state_act=state_act,
+    )
+
+
+def _story_event(sid: str, events: list[Event], story: str = "story") -> StoryEvent:
+    first = events[0]
+    return StoryEvent(
+        id=sid,
+        type=first.type,
+        modality=first.modality,
+        source=first.source,
+        target=[],
+        date=first.date,
+        mention_ids=[e.id for e in events],
+        doc_ids=sorted({e.doc_id for e in events}),
+        story_id=story,
+    )
+
+
+A = _doc(
+    "a",
+    "2025-03-12",
+    "Militants attacked a passenger train on Tuesday near Sibi. "
+    "Last month insurgents ambushed a bus carrying troops. "
+    "The group claimed responsibility for the attack. "
+    "The military said its clearance operation killed 33 militants.",
+)
+B = _doc(
+    "b",
+    "2025-03-14",
+    "Families mourned those killed in Tuesday's train hijacking. "
+    "The hijacking was the worst in years. "
+    "Officials praised the operation. "
+    "Separately, the statement of the ministry was read.",
+)
+TRAIN = _event(A, "attacked", date="2025-03-11")
+BUS = _event(A, "ambushed", date="2025-02")
+ARMY_KILLED = _event(A, "killed 33", date=None, source=ARMY)
+STORY_EVENTS = [
+    _story_event("S-train", [TRAIN]),
+    _story_event("S-bus", [BUS]),
+    _story_event("S-army", [ARMY_KILLED]),
+]
+EVENTS = [TRAIN, BUS, ARMY_KILLED]
+DOCS = [A, B]
+STORY = Story("story", "train", "2025-02", "2025-03-14", ["a", "b"])
+
+
+def _links(references: list[EventReference]) -> dict[str, str]:
+    links = link_references(references, STORY_EVENTS, EVENTS, DOCS, [STORY])
+    return {link.reference_id: link.story_event_id for link in links}
+
+
+def test_a_day_the_phrase_gives_picks_the_event_of_that_day() -> None:
+    ref = _reference(B, "Tuesday's train hijacking", "hijacking", date="2025-03-11")
+    assert _links([ref]) == {ref.id: "S-train"}
+
+
+def test_the_phrases_words_pick_the_event_they_tell() -> None:
+    ref = _reference(B, "train hijacking", "hijacking")
+    assert _links([ref]) == {ref.id: "S-train"}
+
+
+def test_an_undated_wordless_reference_names_the_report_just_before_it() -> None:
+    ref = _reference(A, "the attack", "attack")
+    # "Last month insurgents ambushed a bus" is the report just before "the attack".
+    assert _links([ref]) == {ref.id: "S-bus"}
+
+
+def test_else_the_event_its_story_tells_most() -> None:
+    dated = _reference(B, "Tuesday's train hijacking", "hijacking", date="2025-03-11")
+    bare = _reference(B, "The hijacking was", "hijacking")
+    # "The hijacking" follows no report in its article; the story tells most of the train attack
+    # (its report and the reference linked by its day).
+    assert _links([dated, bare])[bare.id] == "S-train"
+
+
+def test_an_operation_is_no_rebels_attack() -> None:
+    ref = _reference(B, "the operation", "operation", state_act=True)
+    assert _links([ref]) == {ref.id: "S-army"}
+
+
+def test_a_statement_refers_to_no_attack() -> None:
+    ref = _reference(B, "the statement of the ministry", "statement", types=("SUPPORT", "REJECT"))
+    assert _links([ref]) == {}
+
+
+def test_a_reference_links_only_within_its_articles_story() -> None:
+    ref = _reference(B, "Tuesday's train hijacking", "hijacking", date="2025-03-11")
+    other = Story("other", "elsewhere", None, None, ["b"])
+    mine = Story("story", "train", None, None, ["a"])
+    assert link_references([ref], STORY_EVENTS, EVENTS, DOCS, [mine, other]) == []
+
+
+def test_a_denied_or_hypothetical_event_is_not_referred_to() -> None:
+    denied = _event(A, "attacked", date="2025-03-11", modality="negated")
+    ref = _reference(B, "Tuesday's train hijacking", "hijacking", date="2025-03-11")
+    story_events = [_story_event("S-denied", [denied])]
+    assert link_references([ref], story_events, [denied], DOCS, [STORY]) == []
+
+
+def test_a_date_that_does_not_fit_rules_the_event_out() -> None:
+    ref = _reference(B, "Tuesday's train hijacking", "hijacking", date="2025-03-04")
+    assert _links([ref]) == {}
+
+
+def test_links_are_per_story_and_do_not_depend_on_input_order() -> None:
+    refs = [
+        _reference(B, "Tuesday's train hijacking", "hijacking", date="2025-03-11"),
+        _reference(B, "The hijacking was", "hijacking"),
+        _reference(A, "the attack", "attack"),
+        _reference(B, "the operation", "operation", state_act=True),
+    ]
+    expected = link_references(refs, STORY_EVENTS, EVENTS, DOCS, [STORY])
+    assert len(expected) == 4
+    published = {"a": date(2025, 3, 12), "b": date(2025, 3, 14)}
+    alone = story_links(refs, STORY_EVENTS, EVENTS, published)
+    assert sorted(alone, key=lambda link: link.reference_id) == expected
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = [refs[:], STORY_EVENTS[:], EVENTS[:], DOCS[:]]
+        for part in shuffled:
+            rng.shuffle(part)
+        again = link_references(shuffled[0], shuffled[1], shuffled[2], shuffled[3], [STORY])
+        assert again == expected
