@@ -46,6 +46,13 @@ PLOVER_TYPES: tuple[str, ...] = (
     "COERCE",
     "ASSAULT",
 )
+#: The PLOVER types by the quad class they belong to (verbal/material cooperation/conflict).
+PLOVER_FAMILIES: dict[str, str] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal-cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material-cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal-conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material-conflict"),
+}
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "negated", "hypothetical", "reported")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")

@@ -33,18 +33,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.records import Actor, Document, Event, EventDate, Place, StoryEvent
+from storyline.records import PLOVER_FAMILIES, Actor, Document, Event, EventDate, Place, StoryEvent
 from storyline.story import dates
 from storyline.story.blocking import MAX_BUCKETS, components, day_buckets, pairs_of
 from storyline.story.wording import content_words, stem
 
 #: PLOVER types grouped by the quad class they belong to (verbal/material cooperation/conflict).
-FAMILIES: dict[str, str] = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal-cooperation"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material-cooperation"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal-conflict"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material-conflict"),
-}
+FAMILIES: dict[str, str] = PLOVER_FAMILIES
 #: Modalities that report the same kind of happening; planned, negated and hypothetical stand apart.
 MODALITY_CLASS: dict[str, str] = {
     "asserted": "done",

@@ -184,6 +184,12 @@ class Item:
     text: str
     types: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    referred: list[Source] = field(default_factory=list)  # sentences referring to it in passing
+
+    @property
+    def referred_count(self) -> int:
+        """How many sentences refer to it in passing."""
+        return sum(len(s.spans) for s in self.referred)
 
     @property
     def headline_is_lead(self) -> bool:
@@ -224,18 +230,31 @@ def _labels(db: Store, doc_ids: set[str]) -> dict[str, str]:
 
 
 def _entry_items(db: Store, entries: list[TimelineEntry]) -> list[Item]:
-    labels = _labels(db, {c.doc_id for e in entries for c in e.citations})
     ids = [i for e in entries for i in e.story_event_ids]
     types = q.story_event_types(db, ids)
+    references = q.story_event_references(db, ids)
+    by_entry = []
+    for e in entries:
+        cited = [(c.doc_id, c.start, c.end) for c in e.citations]
+        # A sentence the entry already cites is not cited again as a passing reference.
+        passing = [
+            span
+            for i in e.story_event_ids
+            for span in references.get(i, ())
+            if not any(d == span[0] and s < span[2] and span[1] < end for d, s, end in cited)
+        ]
+        by_entry.append((e, cited, passing))
+    labels = _labels(db, {span[0] for _, c, p in by_entry for span in (*c, *p)})
     return [
         Item(
             e.date,
             e.headline,
             e.text,
             sorted({types[i] for i in e.story_event_ids if i in types}),
-            _sources([(c.doc_id, c.start, c.end) for c in e.citations], labels),
+            _sources(cited, labels),
+            _sources(passing, labels),
         )
-        for e in entries
+        for e, cited, passing in by_entry
     ]
 
 

@@ -67,15 +67,20 @@ def test_a_plural_names_one_event_where_the_table_says_so(base_nlp: Language) ->
     assert refs[1].state_act and not refs[0].state_act
 
 
-def test_a_noun_that_is_an_events_trigger_is_reported_not_referred_to(
+def test_a_noun_that_is_an_events_trigger_or_its_object_is_no_reference(
     base_nlp: Language,
 ) -> None:
-    doc = make(base_nlp, "Russia launched an attack on Ukraine.")
+    doc = make(base_nlp, "Russia launched an attack on Ukraine. The attack failed.")
     events = extract_events(doc)
-    assert events, "the sentence reports an event"
+    assert events, "the first sentence reports an event"
     triggers = [(e.trigger.start, e.trigger.end) for e in events]
-    for ref in extract_references(doc, events):
+    refs = extract_references(doc, events)
+    for ref in refs:
         assert not any(s <= ref.head.start < e for s, e in triggers)
+    # "launched an attack" is reported there; "The attack failed" refers to it.
+    assert [r.text.text for r in refs] == ["The attack"]
+    # Without the events, the first "attack" is a reference too.
+    assert len(extract_references(doc, [])) == 2
 
 
 def test_hyphenated_and_two_word_entries_match(base_nlp: Language) -> None:

@@ -27,7 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Event, EventReference
+from storyline.records import PLOVER_FAMILIES, Event, EventReference
 from storyline.records import Span as TextSpan
 from storyline.stages.events.dating import phrase_date
 
@@ -36,6 +36,8 @@ from storyline.stages.events.dating import phrase_date
 PHRASE_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "prep", "case"})
 #: Determiners and possessives that point at an event already known ("the", "this", "Tuesday's").
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Dependencies of an event noun on the verb that does it ("launched an attack").
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 #: A phrase's text is cut at this many characters (a noun with a long prepositional tail).
 MAX_PHRASE_CHARS = 120
 
@@ -122,19 +124,40 @@ def _phrase(doc: Doc, token: Token) -> TextSpan:
     return TextSpan(begin, stop, doc.text[begin:stop])
 
 
-def _reported(events: Iterable[Event]) -> list[tuple[int, int]]:
-    return [(e.trigger.start, e.trigger.end) for e in events]
+def _reported(events: Iterable[Event]) -> list[tuple[int, int, str]]:
+    """Each event's trigger span and its type's family."""
+    return [
+        (e.trigger.start, e.trigger.end, PLOVER_FAMILIES.get(e.type, e.type)) for e in events
+    ]
 
 
-def _in_trigger(token: Token, triggers: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= token.idx < end for start, end in triggers)
+def _families_at(token: Token, triggers: Sequence[tuple[int, int, str]]) -> set[str]:
+    """The families of the events whose trigger holds the token (none: it is no trigger)."""
+    return {family for start, end, family in triggers if start <= token.idx < end}
+
+
+def _of_a_trigger(
+    token: Token, types: Sequence[str], triggers: Sequence[tuple[int, int, str]]
+) -> bool:
+    """Whether an event noun is what a reported event's verb does ("launched an attack", "hit
+    Canada with a levy", "reached an agreement"): the object of a trigger of its own family is
+    part of that event, no reference; the object of another kind of event is one ("condemned
+    the attack")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif token.dep_ not in OBJECT_DEPS:
+        return False
+    own = {PLOVER_FAMILIES.get(t, t) for t in types}
+    return head is not token and bool(_families_at(head, triggers) & own)
 
 
 def extract_references(
     doc: Doc, events: Iterable[Event], nouns: ReferenceNouns | None = None
 ) -> list[EventReference]:
     """Every passing reference to an event in the document, in text order; a noun that is the
-    trigger of one of ``events`` is reported there and no reference."""
+    trigger of one of ``events``, or what a trigger's verb of its own family does ("launched an
+    attack"), is reported there and no reference."""
     nouns = nouns or load_reference_nouns()
     triggers = _reported(events)
     doc_id = doc._.doc_id or ""
@@ -142,7 +165,10 @@ def extract_references(
     for sent in doc.sents:
         for token in sent:
             key = noun_key(token, nouns)
-            if key is None or _in_trigger(token, triggers) or not is_reference(token, nouns):
+            if key is None or not is_reference(token, nouns):
+                continue
+            types = nouns.types[key]
+            if _families_at(token, triggers) or _of_a_trigger(token, types, triggers):
                 continue
             out.append(_reference(doc, doc_id, sent, token, key, nouns))
     return out

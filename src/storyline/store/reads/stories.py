@@ -166,6 +166,26 @@ def story_event_types(store: Store, ids: list[str]) -> dict[str, str]:
     return {r["id"]: r["type"] for r in rows}
 
 
+def story_event_references(store: Store, ids: list[str]) -> dict[str, list[tuple[str, int, int]]]:
+    """The sentences that refer in passing to each of the story events ``ids`` ("Tuesday's
+    attack"), as (document id, start, end), in document and text order."""
+    if not ids:
+        return {}
+    rows = store.sql(
+        "SELECT l.story_event_id AS id, r.doc_id, r.sentence.start AS start, "
+        'r.sentence."end" AS "end" FROM reference_links l '
+        "JOIN event_references r ON r.id = l.reference_id "
+        f"WHERE l.story_event_id IN {IN_LIST} ORDER BY r.doc_id, r.sentence.start",
+        [ids],
+    )
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for r in rows:
+        span = (r["doc_id"], r["start"], r["end"])
+        if span not in out.setdefault(r["id"], []):
+            out[r["id"]].append(span)
+    return out
+
+
 def story_events(store: Store, ids: list[str]) -> list[StoryEvent]:
     if not ids:
         return []
