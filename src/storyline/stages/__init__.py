@@ -10,7 +10,8 @@ timex        ``storyline_timex``   ``doc._.timexes: list[Timex]``
 actors       ``storyline_actors``  ``doc._.entities: list[Entity]``, ``doc._.mentions: list[Mention]``,
                                    ``doc._.roles: list[Role]``
 quotes       ``storyline_quotes``  ``doc._.quotes: list[Quote]``
-events       ``storyline_events``  ``doc._.events: list[Event]``
+events       ``storyline_events``  ``doc._.events: list[Event]``,
+                                   ``doc._.references: list[EventReference]``
 ===========  ====================  ==============================================================
 
 The table is ``storyline.registry.STAGES``, which the settings, the pipeline, the store and the

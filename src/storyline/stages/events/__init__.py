@@ -2,7 +2,7 @@
 
 Reads: the parse (``token.dep_``, ``token.head``, lemmas), ``doc._.mentions`` / ``doc._.entities``
 (the actors stage), ``doc._.timexes``, ``doc._.quotes``, ``doc._.published``, ``doc._.doc_id``.
-Writes: ``doc._.events: list[Event]``.
+Writes: ``doc._.events: list[Event]`` and ``doc._.references: list[EventReference]``.
 
 How an event is found (precision first: no event is better than a stitched one), one module each:
 
@@ -26,7 +26,10 @@ How an event is found (precision first: no event is better than a stitched one),
   (:mod:`storyline.stages.places`) and calibrated confidence
   (:mod:`~storyline.stages.events.calibration`), and the spaCy factory ``storyline_events``;
 * :mod:`~storyline.stages.events.clauses`: the clause helpers they share (subjects, agents,
-  objects, reporting verbs).
+  objects, reporting verbs);
+* :mod:`~storyline.stages.events.references`: the passing references to events ("Tuesday's
+  attack", "the talks"), event nouns no event of the sentence reports; linked to the story events
+  they refer to across documents (:mod:`storyline.story.references`).
 
 PLOVER lines kept here: signing an agreement is SUPPORT, promising to sign AGREE; a phone call is
 CONSULT with mode phone; economic sanctions SANCTION; condemning ACCUSE; voting for, sponsoring or
