@@ -742,9 +742,7 @@ def references_job(
     assignment = stories.select(F.col("id").alias("story_id"), F.explode("doc_ids").alias("doc_id"))
     with_stories = assignment.join(own.select("story_id").distinct(), "story_id")
     refs = with_stories.join(references, "doc_id")
-    days = with_stories.join(
-        documents.select(F.col("id").alias("doc_id"), "published"), "doc_id"
-    )
+    days = with_stories.join(documents.select(F.col("id").alias("doc_id"), "published"), "doc_id")
     parts = [
         own.select("story_id", F.struct(*[own[c] for c in own.columns]).alias("s")),
         mentions.select("story_id", F.struct(*events.columns).alias("e")),

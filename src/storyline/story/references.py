@@ -29,7 +29,6 @@ looks only in the buckets of its date or of the ``LOOKBACK_DAYS`` before its art
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -116,7 +115,9 @@ def target_of(
     words: set[str] = set()
     for event in mentions:
         words.update(content_words(event.sentence.text))
-    text_date = story_event.date.value if story_event.date and story_event.date.basis == "text" else None
+    text_date = (
+        story_event.date.value if story_event.date and story_event.date.basis == "text" else None
+    )
     days = [published[d] for d in story_event.doc_ids if d in published]
     return Target(
         id=story_event.id,
@@ -179,7 +180,10 @@ def fits_time(ref: Reference, target: Target) -> bool:
     """Whether the story event can be the one the reference refers to, by their dates."""
     if ref.interval is not None:
         if target.interval is not None:
-            return target.interval.start <= ref.interval.end and ref.interval.start <= target.interval.end
+            return (
+                target.interval.start <= ref.interval.end
+                and ref.interval.start <= target.interval.end
+            )
         return target.reported is None or ref.interval.start <= target.reported
     if ref.published is None:
         return True
@@ -228,9 +232,7 @@ def _bucket_keys(family: str, window: tuple[date, date] | None) -> list[tuple[st
     return [(family, b) for b in buckets]
 
 
-def _candidates(
-    ref: Reference, index: dict[tuple[str, int], list[Target]]
-) -> list[Target]:
+def _candidates(ref: Reference, index: dict[tuple[str, int], list[Target]]) -> list[Target]:
     seen: dict[str, Target] = {}
     for family in {FAMILIES.get(t, t) for t in ref.reference.types}:
         for key in [*_bucket_keys(family, _window(ref)), (family, -1)]:
@@ -267,10 +269,12 @@ def _dominant(candidates: list[Target], told: Counter[tuple[str, str]], doc: str
     return ranked[0] if weight(ranked[0]) >= DOMINANT * runner_up else None
 
 
-def link_story(references: Iterable[Reference], targets: Iterable[Target]) -> Iterator[ReferenceLink]:
+def link_story(
+    references: Iterable[Reference], targets: Iterable[Target]
+) -> Iterator[ReferenceLink]:
     """The links of one story's references to its story events: first those the reference's
     words or date pick, then the undated others to the one reported just before or told most."""
-    targets = list(targets)
+    targets, references = list(targets), list(references)
     index: dict[tuple[str, int], list[Target]] = defaultdict(list)
     for target in targets:
         for key in _bucket_keys(target.family, _target_window(target)):
@@ -282,18 +286,20 @@ def link_story(references: Iterable[Reference], targets: Iterable[Target]) -> It
         scored = [(score(ref, t), t) for t in candidates if evidence(ref, t) >= LINK_THRESHOLD]
         if scored:
             value, best = max(scored, key=lambda pair: (pair[0], pair[1].size, pair[1].id))
-            strong.append(ReferenceLink(ref.reference.id, ref.reference.doc_id, best.id, round(value, 3)))
+            strong.append(
+                ReferenceLink(ref.reference.id, ref.reference.doc_id, best.id, round(value, 3))
+            )
         elif candidates and ref.interval is None:
             weak.append((ref, candidates))
     yield from strong
     told = _told(targets, strong)
     recent = _told_where(targets, strong, references)
     for ref, candidates in weak:
-        best = _preceding(ref, candidates, recent) or _dominant(
+        chosen = _preceding(ref, candidates, recent) or _dominant(
             candidates, told, ref.reference.doc_id
         )
-        if best is not None:
-            yield ReferenceLink(ref.reference.id, ref.reference.doc_id, best.id, 0.0)
+        if chosen is not None:
+            yield ReferenceLink(ref.reference.id, ref.reference.doc_id, chosen.id, 0.0)
 
 
 def _told_where(

@@ -24,8 +24,8 @@ from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
 from storyline.stages.events.modality import modality_of
-from storyline.stages.events.references import extract_references
 from storyline.stages.events.participants import sources_targets
+from storyline.stages.events.references import extract_references
 from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
 from storyline.stages.lookup import quote_at
 from storyline.stages.places import PlaceMention, as_place, load_gazetteer, place_mentions

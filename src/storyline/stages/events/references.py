@@ -126,9 +126,7 @@ def _phrase(doc: Doc, token: Token) -> TextSpan:
 
 def _reported(events: Iterable[Event]) -> list[tuple[int, int, str]]:
     """Each event's trigger span and its type's family."""
-    return [
-        (e.trigger.start, e.trigger.end, PLOVER_FAMILIES.get(e.type, e.type)) for e in events
-    ]
+    return [(e.trigger.start, e.trigger.end, PLOVER_FAMILIES.get(e.type, e.type)) for e in events]
 
 
 def _families_at(token: Token, triggers: Sequence[tuple[int, int, str]]) -> set[str]:
@@ -170,13 +168,14 @@ def extract_references(
             types = nouns.types[key]
             if _families_at(token, triggers) or _of_a_trigger(token, types, triggers):
                 continue
-            out.append(_reference(doc, doc_id, sent, token, key, nouns))
+            out.append(_reference(doc_id, sent, token, key, nouns))
     return out
 
 
 def _reference(
-    doc: Doc, doc_id: str, sent: Span, token: Token, key: str, nouns: ReferenceNouns
+    doc_id: str, sent: Span, token: Token, key: str, nouns: ReferenceNouns
 ) -> EventReference:
+    doc = token.doc
     return EventReference(
         id=f"{doc_id}:R{token.idx}",
         doc_id=doc_id,
