@@ -155,3 +155,60 @@ def test_report_renders_stories_and_parts() -> None:
     text = st.report(scores)
     assert "| train | tune | 3 | 4 / 5 (0.800) | 1 / 1 / 1 | 0.500 | 0.500 |" in text
     assert "**all** (1 story)" in text
+
+
+def test_a_piece_listed_under_two_events_is_judged_under_the_one_both_report() -> None:
+    # "Officials praised the rescue" is a praise of the rescue and, in passing, the rescue itself:
+    # the gold lists it under both. Put with another article's rescue, it is right for the
+    # rescue and no wrong pair for the praise; put with the attack it is still wrong.
+    praise = st.GoldStoryEvent("E3", "SUPPORT", (("voa-c", "Officials praised the rescue"),))
+    story = st.GoldStory(STORY.name, STORY.articles, (*STORY.events, praise))
+    base = run()
+    c1 = emitted("voa-c", "Officials praised the rescue.", "praised", 1)
+    a2 = base.events["voa-a"][1]
+    good = st.StoryRun(
+        base.texts,
+        {**base.events, "voa-c": [c1]},
+        {**base.story_event_of, a2.id: "S2", c1.id: "S2"},
+        base.stories_of,
+    )
+    row = st.score_story(story, good)
+    # c's piece maps to S2 with a's rescue: (a E2, c E2) right, (a E2, c E3) not counted.
+    assert row["right"] == 2 and row["wrong"] == 1  # the one wrong pair: b's rescue in S1
+    bad = st.StoryRun(
+        base.texts,
+        {**base.events, "voa-c": [c1]},
+        {**base.story_event_of, c1.id: "S1"},
+        base.stories_of,
+    )
+    row = st.score_story(story, bad)
+    # c put with the attack: (a E1, c E2), (a E1, c E3), (b E1, c E2), (b E1, c E3) wrong.
+    assert row["wrong"] >= 4
+
+
+def test_a_linked_passing_reference_finds_its_mention() -> None:
+    from storyline.records import EventReference
+
+    base = run()
+    text = TEXTS["voa-c"]
+    start = text.index("the rescue")
+    ref = EventReference(
+        "voa-c:R1",
+        "voa-c",
+        ["AID"],
+        Span(start, start + len("the rescue"), "the rescue"),
+        Span(start + 4, start + 10, "rescue"),
+        Span(0, len(text), text),
+        None,
+    )
+    linked = st.StoryRun(
+        base.texts,
+        base.events,
+        {**base.story_event_of, ref.id: "S2"},
+        base.stories_of,
+        {"voa-a": [], "voa-b": [], "voa-c": [ref]},
+    )
+    row = st.score_story(STORY, linked)
+    assert row["found"] == 5 and row["by_reference"] == 1
+    # c's praise of the rescue now pairs with a's rescue (S2): right.
+    assert row["right"] == 2

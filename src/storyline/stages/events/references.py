@@ -36,8 +36,11 @@ from storyline.stages.events.dating import phrase_date
 PHRASE_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "prep", "case"})
 #: Determiners and possessives that point at an event already known ("the", "this", "Tuesday's").
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Dependencies of a predicate noun: "The attack is an attack on national security" calls the
+#: first attack something; it refers to no other event.
+PREDICATE_DEPS = frozenset({"attr", "oprd"})
 #: Dependencies of an event noun on the verb that does it ("launched an attack").
-OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
 #: A phrase's text is cut at this many characters (a noun with a long prepositional tail).
 MAX_PHRASE_CHARS = 120
 
@@ -93,8 +96,11 @@ def _points_at_known(token: Token) -> bool:
 
 def is_reference(token: Token, nouns: ReferenceNouns) -> bool:
     """Whether an event noun refers to an event told (see the module's docstring); a noun that
-    modifies another event noun is part of its reference ("the rescue operation")."""
+    modifies another event noun is part of its reference ("the rescue operation"), and a
+    predicate noun ("is an attack on national security") names what something is."""
     if token.dep_ == "compound" and noun_key(token.head, nouns) is not None:
+        return False
+    if token.dep_ in PREDICATE_DEPS:  # "is an attack on national security": what it is called
         return False
     if any(c.lower_ in nouns.not_after for c in token.children if c.i < token.i):
         return False
