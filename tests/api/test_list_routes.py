@@ -60,6 +60,10 @@ def test_every_list_route_has_one_shape_and_pages(client: Any) -> None:
         ("/api/stories", {"type": "MOBILIZE"}, 0),
         ("/api/stories", {"country": "KHM", "actor": "Hun Sen"}, 1),
         ("/api/stories", {"date_from": "2024"}, 0),
+        ("/api/stories", {"modality": "planned"}, 1),
+        ("/api/stories", {"modality": "happened", "type": "SANCTION"}, 1),
+        ("/api/stories", {"modality": "negated"}, 0),
+        ("/api/stories", {"modality": "any"}, 1),
         ("/api/entities", {"country": "KHM"}, 3),
         ("/api/entities", {"country": "KHM", "type": "PERSON"}, 2),
         ("/api/documents", {"source": "Example Post"}, 3),
@@ -80,6 +84,13 @@ def test_facet_routes_count_among_the_other_filters(client: Any) -> None:
     assert stories["total"] == 1
     assert {v["value"] for v in stories["types"]} >= {"SUPPORT", "SANCTION"}
     assert {"value": "hun-sen", "count": 1, "label": "Hun Sen"} in stories["actors"]
+    modalities = {v["value"]: v["count"] for v in stories["modalities"]}
+    assert modalities == {"asserted": 1, "planned": 1}
+    # No story has a negated event, yet the modality menu keeps the values the others leave.
+    negated = client.get("/api/stories/facets", params={"modality": "negated"}).json()
+    assert negated["total"] == 0 and negated["types"] == []
+    assert {v["value"]: v["count"] for v in negated["modalities"]} == modalities
+    assert client.get("/api/stories", params={"modality": "maybe"}).status_code == 422
     documents = client.get("/api/documents/facets", params={"story": "T1"}).json()
     assert documents["total"] == 3
     assert documents["stories"][0]["label"] == "Cambodia and the war in Ukraine"

@@ -146,6 +146,7 @@ def _views(base: str) -> dict[str, str]:
         "quotes": "/quotes",
         "stories": "/stories",
         "stories-filtered": "/stories?sort=-events&country=KHM",
+        "stories-modality": "/stories?modality=planned",
         "documents-filtered": "/documents?sort=-quotes&source=The+Phnom+Penh+Post",
         "actors-faceted": "/actors?country=KHM&sort=-quotes",
     }

@@ -96,6 +96,27 @@ def test_stories_page_has_facets_with_counts(two_stories: Any) -> None:
     assert "<strong>1</strong> story" in dated and "Shelling near Kharkiv" in dated
 
 
+def test_stories_page_has_a_modality_facet(two_stories: Any) -> None:
+    page = _page(two_stories, "/stories")
+    # Story T1 has asserted and planned events, T2 (Kharkiv) one asserted attack.
+    assert _facet(page, "modality", "asserted", "asserted") == 2
+    assert _facet(page, "modality", "planned", "planned") == 1
+    planned = _page(two_stories, "/stories?modality=planned")
+    assert "<strong>1</strong> story" in planned and "Shelling near Kharkiv" not in planned
+    assert 'aria-label="Remove this filter"' in planned
+    # The modality menu keeps its other values; the type menu counts among planned stories.
+    assert _facet(planned, "modality", "asserted", "asserted") == 2
+    assert _facet(planned, "type", "SUPPORT", "SUPPORT") == 1
+    assert "type=ASSAULT" not in planned
+    assert "<strong>0</strong> stories" in _page(
+        two_stories, "/stories?modality=planned&type=ASSAULT"
+    )
+    assert "<strong>2</strong> stories" in _page(two_stories, "/stories?modality=happened")
+    rows, api = _downloads(two_stories, planned)
+    assert [r["link"] for r in rows] == ["/timeline?story=T1"]
+    assert [s["id"] for s in api["items"]] == ["T1"] and api["total"] == 1
+
+
 def test_stories_page_sorts_pages_and_downloads_what_it_shows(two_stories: Any) -> None:
     largest = _shown(_page(two_stories, "/stories"))
     assert largest == ["/timeline?story=T1", "/timeline?story=T2"]

@@ -54,6 +54,10 @@ DateTo = Annotated[
     str | None,
     Query(pattern=DATE_PATTERN, description="Latest date (inclusive at its granularity)."),
 ]
+ModalityFilter = Annotated[
+    Modality | Literal["happened", "any"] | None,
+    Query(description='Event modality; "happened": asserted or reported; "any": no filter.'),
+]
 StoryId = Annotated[str | None, Query(pattern=ID_PATTERN, description="Story id.")]
 DocumentId = Annotated[str | None, Query(pattern=ID_PATTERN, description="Document id.")]
 PathId = Annotated[str, Path(pattern=ID_PATTERN)]
@@ -148,10 +152,7 @@ def event_filters(
         Query(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code of where it happened."),
     ] = None,
     type: EventType = None,
-    modality: Annotated[
-        Modality | Literal["happened", "any"] | None,
-        Query(description='Event modality; "happened": asserted or reported; "any": no filter.'),
-    ] = None,
+    modality: ModalityFilter = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     story: StoryId = None,
@@ -244,16 +245,18 @@ def document_filters(
 def story_filters(
     db: Db,
     type: EventType = None,
+    modality: ModalityFilter = None,
     country: Country = None,
     actor: Actor = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> q.Filters:
-    """Stories with a story event of the type, with an actor of the country or the actor, and
-    whose span overlaps the dates."""
+    """Stories with a story event of the type, of the modality, with an actor of the country or
+    the actor, and whose span overlaps the dates."""
     _check_range(date_from, date_to)
     return q.Filters(
         type=_check_type(type),
+        modality=None if modality == "any" else modality,
         country=country,
         actor=actor,
         actor_ids=actor_ids(db, actor),
@@ -385,8 +388,8 @@ def stories(
 
 @router.get("/stories/facets", response_model=q.StoryFacets, tags=["stories"])
 def story_facets(db: Db, f: StoryFilters) -> Response:
-    """The values of each story filter (type, country and actor of its story events) with how
-    many stories have each, among the stories matching the other filters."""
+    """The values of each story filter (type, modality, country and actor of its story events)
+    with how many stories have each, among the stories matching the other filters."""
     return typed(q.StoryFacets, q.story_facets(db, f))
 
 

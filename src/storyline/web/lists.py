@@ -77,6 +77,7 @@ STORIES = ListPage(
     "/api/stories",
     (
         ("type", "Event type", "types"),
+        ("modality", "Modality", "modalities"),
         ("country", "Country", "countries"),
         ("actor", "Actor", "actors"),
     ),
@@ -119,10 +120,15 @@ def stories_page(
     sort: Sort = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
-    """Every story, filtered by the types, countries and actors of its events (with counts),
-    sorted, paged and downloadable."""
+    """Every story, filtered by the types, modalities, countries and actors of its events (with
+    counts), sorted, paged and downloadable."""
     page = q.list_stories(db, q.PageArgs(ROWS, offset, sort), f)
-    chosen = {"type": f.type, "country": f.country, "actor": _chosen_actor(f)}
+    chosen = {
+        "type": f.type,
+        "modality": f.modality,
+        "country": f.country,
+        "actor": _chosen_actor(f),
+    }
     context = _context(
         request, STORIES, page, q.story_facets(db, f), chosen, story_rows(db, page.items), sort
     )

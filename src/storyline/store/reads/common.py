@@ -191,6 +191,14 @@ def _date_clauses(column: str, f: Filters) -> tuple[list[str], list[Any]]:
     return where, params
 
 
+def modality_condition(column: str, modality: str) -> tuple[str, list[Any]]:
+    """SQL keeping rows whose ``column`` is the modality (``HAPPENED``: one of ``HAPPENED_AS``),
+    and its parameters."""
+    if modality == HAPPENED:
+        return f"list_contains(?::VARCHAR[], {column})", [HAPPENED_AS]
+    return f"{column} = ?", [modality]
+
+
 def _actor_has(side: str, field_name: str) -> str:
     return f"list_contains(list_transform({side}, lambda a: a.{field_name}), ?)"
 
@@ -222,10 +230,8 @@ def _event_predicates(f: Filters, alias: str = "e") -> list[tuple[str, str, list
         out.append(("place_country", f"{alias}.location.country = ?", [f.place_country]))
     if f.type:
         out.append(("type", f"{alias}.type = ?", [f.type]))
-    if f.modality == HAPPENED:
-        out.append(("modality", f"list_contains(?::VARCHAR[], {alias}.modality)", [HAPPENED_AS]))
-    elif f.modality:
-        out.append(("modality", f"{alias}.modality = ?", [f.modality]))
+    if f.modality:
+        out.append(("modality", *modality_condition(f"{alias}.modality", f.modality)))
     if f.document:
         out.append(("document", f"{alias}.doc_id = ?", [f.document]))
     if f.story:

@@ -17,6 +17,7 @@ from storyline.store.reads.common import (
     _join,
     _order,
     _page,
+    modality_condition,
     sortable_date,
 )
 from storyline.store.reads.documents import DocumentHead, list_documents
@@ -49,11 +50,14 @@ def _has_story_event(condition: str) -> str:
 
 def _story_predicates(f: Filters) -> list[tuple[str, str, list[Any]]]:
     """(filter, SQL condition, parameters) for each story filter set in ``f``: a story matches
-    when one of its story events has the type, an actor of the country or the actor, and when
-    its span overlaps the dates."""
+    when one of its story events has the type, the modality ("happened": asserted or reported),
+    an actor of the country or the actor, and when its span overlaps the dates."""
     out: list[tuple[str, str, list[Any]]] = []
     if f.type:
         out.append(("type", _has_story_event("se.type = ?"), [f.type]))
+    if f.modality:
+        cond, values = modality_condition("se.modality", f.modality)
+        out.append(("modality", _has_story_event(cond), values))
     if f.country:
         cond = f"list_contains(list_transform({_SIDES}, lambda a: a.country), ?)"
         out.append(("country", _has_story_event(cond), [f.country]))
@@ -84,11 +88,13 @@ def list_stories(store: Store, page: PageArgs, f: Filters | None = None) -> Page
 
 @dataclass(frozen=True, slots=True)
 class StoryFacets:
-    """For each story filter (type, country, actor of its story events), its values and how many
-    stories have each, among the stories matching the other filters; ``total`` matches them all."""
+    """For each story filter (type, modality, country, actor of its story events), its values
+    and how many stories have each, among the stories matching the other filters; ``total``
+    matches them all."""
 
     total: int
     types: list[FacetValue]
+    modalities: list[FacetValue]
     countries: list[FacetValue]
     actors: list[FacetValue]  # the most frequent, at most FACET_ACTORS
 
@@ -103,6 +109,7 @@ def story_facets(store: Store, f: Filters | None = None) -> StoryFacets:
         _story_predicates(f or Filters()),
         [
             FacetSpec("type", "se.type", events),
+            FacetSpec("modality", "se.modality", events),
             FacetSpec("country", "sa.a.country", actors),
             FacetSpec(
                 "actor",
@@ -113,7 +120,7 @@ def story_facets(store: Store, f: Filters | None = None) -> StoryFacets:
             ),
         ],
     )
-    return StoryFacets(total, by["type"], by["country"], by["actor"])
+    return StoryFacets(total, by["type"], by["modality"], by["country"], by["actor"])
 
 
 def story_event_counts(store: Store, ids: list[str]) -> dict[str, int]:
