@@ -5,6 +5,7 @@ Every request runs on its own cursor of the one read-only connection (DuckDB's w
 database from several threads), opened when the request starts and closed when it ends: no two
 requests ever share a cursor, whichever worker threads FastAPI runs their dependencies and handlers on.
 The connection itself is open only while requests use it, so that ``storyline run`` can write.
+Successful answers are kept by URL while the database file is unchanged (``api.cache``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
 
+from storyline.api.cache import MAX_ENTRIES, AnswerCache, CacheAnswers
 from storyline.api.middleware import SecurityHeaders
 from storyline.errors import StoreLockedError, StorylineError
 from storyline.store import Store
@@ -95,8 +97,9 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The app serving the database at ``db`` (raises ``StoreError`` if it cannot be opened)."""
+def create_app(db: str | Path, cache_entries: int = MAX_ENTRIES) -> FastAPI:
+    """The app serving the database at ``db`` (raises ``StoreError`` if it cannot be opened),
+    keeping up to ``cache_entries`` answers while the file is unchanged (0: none)."""
     from storyline.api.routes import router
     from storyline.web.pages import busy_page, error_page, mount_web
 
@@ -121,6 +124,10 @@ def create_app(db: str | Path) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.database = database
+    # Inside SecurityHeaders, which adds the headers to every answer (kept or not) and gives the
+    # cache a HEAD as a GET and a query without its empty parameters.
+    app.state.answers = AnswerCache(database.path, max_entries=cache_entries)
+    app.add_middleware(CacheAnswers, cache=app.state.answers)
     app.add_middleware(SecurityHeaders)
     app.include_router(router)
     mount_web(app)
