@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from storyline.eval import stories as st
 from storyline.records import Event, Span
+from storyline.settings import Settings
 
 TEXTS = {
     "voa-a": "Rebels attacked a train on Tuesday. The army freed the hostages on Wednesday.",
@@ -212,3 +214,27 @@ def test_a_linked_passing_reference_finds_its_mention() -> None:
     assert row["found"] == 5 and row["by_reference"] == 1
     # c's praise of the rescue now pairs with a's rescue (S2): right.
     assert row["right"] == 2
+
+
+# --- the quality gate ----------------------------------------------------------------------------
+
+FLOORS = Path(__file__).resolve().parents[1] / "quality_floors.json"
+TOLERANCE = 0.01
+
+
+@pytest.mark.slow
+@pytest.mark.gold
+def test_quality_gate_on_a_tune_story(shared_data: Path, settings: Settings, nlp: Language) -> None:
+    gold = shared_data / "articles-gold" / "stories"
+    if not (gold / "pakistan-train.json").exists():
+        pytest.skip(f"{gold} is not in the shared data (no multi-article gold to score)")
+    result = st.evaluate(gold, settings, limit=1, part="tune", nlp=nlp)
+    row = result["stories"]["pakistan-train"]
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    measured = {
+        "stories.pakistan.pair_precision": row["precision"],
+        "stories.pakistan.pair_recall": row["recall"],
+        "stories.pakistan.found_share": row["found_share"],
+    }
+    for key, value in measured.items():
+        assert value is not None and value >= floors[key] - TOLERANCE, (key, value, floors[key])
