@@ -155,7 +155,9 @@ def test_report_renders_stories_and_parts() -> None:
         "joint": None,
     }
     text = st.report(scores)
-    assert "| train | tune | 3 | 4 / 5 (0.800) | 1 / 1 / 1 | 0.500 | 0.500 |" in text
+    assert (
+        "| train | tune | 3 | 4 / 5 (0.800; 0 by a reference) | 1 / 1 / 1 | 0.500 | 0.500 |" in text
+    )
     assert "**all** (1 story)" in text
 
 

@@ -403,7 +403,8 @@ def report(scores: dict[str, Any]) -> str:
         )
         return (
             f"| {label} | {part} | {s['articles']} | {s['found']} / {s['mentions']} "
-            f"({_f(s['found_share'])}) | {s['right']} / {s['wrong']} / {s['missed']} "
+            f"({_f(s['found_share'])}; {s['by_reference']} by a reference) "
+            f"| {s['right']} / {s['wrong']} / {s['missed']} "
             f"| {_f(s['precision'])} | {_f(s['recall'])} | {_f(s['f1'])} "
             f"| {_f(s['recall_end_to_end'])} | {s['spread_events']} ({s['spread_found']}) "
             f"| {_f(s['per_event'], 1)} | {grouped} |"
@@ -418,7 +419,8 @@ def report(scores: dict[str, Any]) -> str:
     lines.append("")
     lines.append(
         '"storyline stories": how many stories of the story\'s own run hold its articles (1: all '
-        "in one)."
+        'in one). "By a reference": mentions found only through a passing reference ("Tuesday\'s '
+        'attack") linked to a story event.'
     )
     if joint:
         per_gold = ", ".join(f"{k} {v}" for k, v in joint["per_gold"].items())
