@@ -99,6 +99,14 @@ def test_a_damning_characterization_is_an_accusation_or_a_rejection(
     assert countries(event.target) == target
 
 
+def test_calling_a_thing_is_no_phone_call_calling_someone_is(base_nlp: Language) -> None:
+    thing = "Hun Sen called the decision to reimprison him a blatant case of weaponization."
+    assert [e for e in extract_events(make(base_nlp, thing)) if e.trigger.text == "called"] == []
+    person = "Hun Sen called the president of Ukraine on Monday."
+    event = only(extract_events(make(base_nlp, person)), "called")
+    assert (event.type, event.mode) == ("CONSULT", "phone")
+
+
 def test_returning_something_is_still_a_retreat(base_nlp: Language) -> None:
     event = only(
         extract_events(make(base_nlp, "Russia returned the seized ship to Ukraine.")), "returned"

@@ -32,6 +32,8 @@ from storyline.stages.events.clauses import (
 )
 from storyline.stages.events.judgements import Judgement
 from storyline.stages.events.lexicon import (
+    ACTOR_LABELS,
+    ACTOR_NOUNS,
     AID_OBJECTS,
     AUTHORITY_SECTORS,
     BY_AUTHORITY,
@@ -51,6 +53,10 @@ from storyline.stages.events.lexicon import (
     verb_lemma,
 )
 
+#: Nouns a call is made to besides the actor nouns: "called his counterpart".
+PARTY_NOUNS = frozenset(
+    {"counterpart", "counterparts", "colleague", "colleagues", "ally", "allies"}
+)
 #: Support verbs that make a "protest" a complaint: "lodged an official protest with".
 COMPLAIN_VERBS = frozenset({"lodge", "file", "register", "send", "deliver", "issue"})
 #: Types a promise of which is a threat: "vowed to retaliate", "pledged to punish".
@@ -238,10 +244,28 @@ def _received_aid(token: Token, lemma: str, objects: list[Token], lexicon: Lexic
 
 
 def _called_so(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
-    """ "called the ruling arbitrary": a characterization, never a phone call."""
-    if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
+    """ "called the ruling arbitrary": a characterization, never a phone call; nor is calling a
+    thing ("called the decision a blatant case", "called the move inhumane" parsed without its
+    complement): a call is made to someone."""
+    if lemma != "call":
+        return None
+    if any(c.dep_ == "oprd" for c in token.children):
         return characterization(token) or Verdict.NO_EVENT
-    return None
+    things = [o for o in objects if o.dep_ == "dobj" and not _names_party(o)]
+    return Verdict.NO_EVENT if things else None
+
+
+def _names_party(token: Token) -> bool:
+    """Whether an object can be the one a call is made to: a name, a pronoun, or a noun naming
+    an actor by role ("his counterpart" is no role noun, but "the president" is)."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ in {"PROPN", "PRON"}
+        or token.ent_type_ in ACTOR_LABELS
+        or lemma in ACTOR_NOUNS
+        or token.lower_ in ACTOR_NOUNS
+        or lemma in PARTY_NOUNS
+    )
 
 
 #: The verb rules asked before the lexicon, first that applies wins.

@@ -557,6 +557,37 @@ SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {
 #: "returned to prison" or "returned home" is no event.
 OBJECT_VERBS = frozenset(["return"])
 
+#: Named-entity labels that can stand for an actor when the actors stage has no mention there.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Common nouns that name an actor by role, used when no named actor is there.
+# fmt: off
+ACTOR_NOUNS = frozenset(
+    [
+        "activist", "activists", "administration", "agency", "aircraft", "alliance", "ambassador",
+        "army", "artillery", "artists", "assailant", "assailants", "assembly", "attacker",
+        "attackers", "authorities", "authority", "bloc", "bomber", "cabinet", "chancellor", "chief",
+        "chiefs", "citizens", "civilians", "coalition", "commander", "commission", "committee",
+        "congress", "consulate", "council", "court", "delegate", "delegates", "delegation",
+        "demonstrator", "demonstrators", "department", "diplomat", "doctors", "drivers", "drone",
+        "embassy", "emir", "employees", "envoy", "expert", "extremist", "faction", "farmers",
+        "fighter", "fighters", "force", "forces", "founder", "general", "government", "governor",
+        "group", "guard", "guards", "gunman", "gunmen", "hacker", "head", "heads", "helicopter",
+        "inspector", "insurgent", "insurgents", "investigator", "jet", "jihadist", "journalists",
+        "judge", "junta", "king", "kingdom", "lawmaker", "lawmakers", "lawyers", "leader",
+        "leaders", "legislator", "legislature", "marine", "mayor", "migrants", "militant",
+        "militants", "military", "militia", "minister", "ministry", "mission", "monarch", "monitor",
+        "mp", "musicians", "navy", "negotiator", "negotiators", "network", "ngo", "nurses",
+        "observer", "office", "officer", "official", "officials", "operator", "opponents",
+        "opposition", "owner", "parliament", "party", "peacekeeper", "police", "policeman",
+        "premier", "president", "prince", "prosecutor", "protester", "protesters", "queen",
+        "rapporteur", "rebel", "rebels", "refugees", "regime", "regulator", "representative",
+        "republic", "residents", "secretary", "senate", "sheikh", "soldier", "soldiers",
+        "spokesman", "spokesperson", "spokeswoman", "student", "students", "supporters", "teachers",
+        "terrorist", "tribunal", "troop", "troops", "union", "unions", "victims", "villagers",
+        "voters", "warplane", "watchdog", "women", "worker", "workers"
+    ]
+)
+# fmt: on
 #: Characterizing someone's act or words ("called the ruling arbitrary", "called Pakistan's
 #: assertions baseless"): the head or modifier of the complement words that make it an accusation.
 #: A characterization with none of them ("called the death a security achievement") codes nothing.

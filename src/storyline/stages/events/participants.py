@@ -44,7 +44,7 @@ from storyline.stages.events.clauses import (
     text_of,
 )
 from storyline.stages.events.judgements import Judgement
-from storyline.stages.events.lexicon import Code, noun_code
+from storyline.stages.events.lexicon import ACTOR_LABELS, ACTOR_NOUNS, Code, noun_code
 from storyline.stages.lookup import actor_of, entity_index, mentions_in, quote_at
 from storyline.stages.syntax import entity_span
 
@@ -70,37 +70,6 @@ RESOLUTION_TYPES = frozenset({"ACCUSE", "REQUEST"})
 #: Dependencies of a resolution's content that may name its target.
 CONTENT_TARGET_DEPS = frozenset({"poss", "pobj", "dobj", "amod"})
 
-#: Named-entity labels that can stand for an actor when the actors stage has no mention there.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: Common nouns that name an actor by role, used when no named actor is there.
-# fmt: off
-ACTOR_NOUNS = frozenset(
-    [
-        "activist", "activists", "administration", "agency", "aircraft", "alliance", "ambassador",
-        "army", "artillery", "artists", "assailant", "assailants", "assembly", "attacker",
-        "attackers", "authorities", "authority", "bloc", "bomber", "cabinet", "chancellor", "chief",
-        "chiefs", "citizens", "civilians", "coalition", "commander", "commission", "committee",
-        "congress", "consulate", "council", "court", "delegate", "delegates", "delegation",
-        "demonstrator", "demonstrators", "department", "diplomat", "doctors", "drivers", "drone",
-        "embassy", "emir", "employees", "envoy", "expert", "extremist", "faction", "farmers",
-        "fighter", "fighters", "force", "forces", "founder", "general", "government", "governor",
-        "group", "guard", "guards", "gunman", "gunmen", "hacker", "head", "heads", "helicopter",
-        "inspector", "insurgent", "insurgents", "investigator", "jet", "jihadist", "journalists",
-        "judge", "junta", "king", "kingdom", "lawmaker", "lawmakers", "lawyers", "leader",
-        "leaders", "legislator", "legislature", "marine", "mayor", "migrants", "militant",
-        "militants", "military", "militia", "minister", "ministry", "mission", "monarch", "monitor",
-        "mp", "musicians", "navy", "negotiator", "negotiators", "network", "ngo", "nurses",
-        "observer", "office", "officer", "official", "officials", "operator", "opponents",
-        "opposition", "owner", "parliament", "party", "peacekeeper", "police", "policeman",
-        "premier", "president", "prince", "prosecutor", "protester", "protesters", "queen",
-        "rapporteur", "rebel", "rebels", "refugees", "regime", "regulator", "representative",
-        "republic", "residents", "secretary", "senate", "sheikh", "soldier", "soldiers",
-        "spokesman", "spokesperson", "spokeswoman", "student", "students", "supporters", "teachers",
-        "terrorist", "tribunal", "troop", "troops", "union", "unions", "victims", "villagers",
-        "voters", "warplane", "watchdog", "women", "worker", "workers"
-    ]
-)
-# fmt: on
 #: Named-entity labels of names that are no actor.
 NOT_ACTOR_LABELS = frozenset(
     {
