@@ -172,7 +172,11 @@ class CacheAnswers:
         found = cache.get(key, version)
         if found is not None:
             await send(
-                {"type": "http.response.start", "status": found.status, "headers": list(found.headers)}
+                {
+                    "type": "http.response.start",
+                    "status": found.status,
+                    "headers": list(found.headers),
+                }
             )
             await send({"type": "http.response.body", "body": found.body})
             return

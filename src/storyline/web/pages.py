@@ -158,7 +158,7 @@ def home(request: Request, db: Db) -> HTMLResponse:
             db, q.EntityFilters(), q.PageArgs(limit=12, sort="-events")
         ).items,
         "documents": q.list_documents(db, q.Filters(), q.PageArgs(limit=8)).items,
-        "facets": q.facets(db),
+        "types": q.type_counts(db),
     }
     return _render(request, "home.html", context)
 
@@ -453,10 +453,9 @@ def map_page(
 
 def events_chart(db: Store, f: q.Filters, link: Callable[[str], str]) -> chart.Chart | None:
     """The bar chart of the events matching ``f``, each bar linked by ``link(period)``."""
-    by_month = q.event_counts(db, f, "month")
-    unit = chart.unit_for(sorted(by_month, key=lambda c: c.period))
-    counts = by_month if unit == "month" else q.event_counts(db, f, unit)
-    return chart.build(counts, unit, link, q.coarse_events(db, f, unit))
+    dated = q.date_counts(db, f)
+    unit = chart.unit_for(dated.by("month"))
+    return chart.build(dated.by(unit), unit, link, dated.coarser(unit))
 
 
 def events_link(f: q.Filters) -> Callable[[str], str]:

@@ -61,8 +61,10 @@ from storyline.store.reads.entities import (
 )
 from storyline.store.reads.events import (
     EVENT_SORTS,
+    DateCounts,
     PeriodCount,
     coarse_events,
+    date_counts,
     event_counts,
     list_events,
 )
@@ -73,6 +75,7 @@ from storyline.store.reads.facets import (
     FacetValue,
     count_facets,
     facets,
+    type_counts,
 )
 from storyline.store.reads.network import NetworkEdge, NetworkNode, NetworkPage, network
 from storyline.store.reads.quotes import QUOTE_SORTS, QuoteFacets, list_quotes, quote_facets
@@ -109,6 +112,7 @@ __all__ = [
     "STORY_SORTS",
     "BadQueryError",
     "Counterpart",
+    "DateCounts",
     "DocumentDetail",
     "DocumentFacets",
     "DocumentHead",
@@ -133,6 +137,7 @@ __all__ = [
     "close_actor_names",
     "coarse_events",
     "count_facets",
+    "date_counts",
     "document_facets",
     "entity_facets",
     "event_counts",
@@ -159,4 +164,5 @@ __all__ = [
     "story_events",
     "story_facets",
     "timeline",
+    "type_counts",
 ]

@@ -17,7 +17,9 @@ from typing import Any, Generic, TypeVar, Union
 import duckdb
 
 from storyline.errors import StoreError
+from storyline.records import Event
 from storyline.store.db import LOCK_WAIT, Store
+from storyline.store.schema import stored_table
 
 T = TypeVar("T")
 
@@ -247,6 +249,19 @@ def _event_predicates(f: Filters, alias: str = "e") -> list[tuple[str, str, list
     if dw:
         out.append(("date", " AND ".join(dw), dp))
     return out
+
+
+#: The filters that read an event's linked actors (which only the ``events`` view has).
+ACTOR_FILTERS = ("actor_ids", "country", "sector")
+#: The stored event rows: the ``events`` view's rows with the actors as extracted, not relinked.
+STORED_EVENTS = stored_table(Event)
+
+
+def event_rows(f: Filters) -> str:
+    """The relation to read the events matching ``f`` from in a query that reads none of their
+    actors: the stored rows (the same events, one row each, without the relinking of their actors
+    that costs most of a scan of the ``events`` view) unless a filter reads the linked actors."""
+    return "events" if any(getattr(f, name) for name in ACTOR_FILTERS) else STORED_EVENTS
 
 
 def _event_where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:

@@ -11,6 +11,7 @@ from storyline.records import Document, Entity, Event, Mention, Quote, Role, Tim
 from storyline.store.db import Store
 from storyline.store.reads.common import (
     HEADING_SOURCE_CHARS,
+    STORED_EVENTS,
     Filters,
     Page,
     PageArgs,
@@ -100,8 +101,9 @@ def list_documents(store: Store, f: Filters, page: PageArgs) -> Page[DocumentHea
         d.id, d.external_id, d.source, d.url, d.title, d.published, length(d.text) AS chars,
         coalesce(d.title, left(d.text, {HEADING_SOURCE_CHARS})) AS heading,
         coalesce(ev.n, 0) AS events, coalesce(qu.n, 0) AS quotes"""
-    source = """documents d
-        LEFT JOIN (SELECT doc_id, count(*) AS n FROM events GROUP BY doc_id) ev ON ev.doc_id = d.id
+    source = f"""documents d
+        LEFT JOIN (SELECT doc_id, count(*) AS n FROM {STORED_EVENTS} GROUP BY doc_id) ev
+             ON ev.doc_id = d.id
         LEFT JOIN (SELECT doc_id, count(*) AS n FROM quotes GROUP BY doc_id) qu ON qu.doc_id = d.id"""
     order = _order(DOCUMENT_SORTS, page.sort, "-published")
     found = _page(store, DocumentHead, columns, source, where, params, order, page)

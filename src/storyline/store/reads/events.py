@@ -16,6 +16,7 @@ from storyline.store.reads.common import (
     _event_where,
     _order,
     _page,
+    event_rows,
     record,
     sortable_date,
 )
@@ -39,6 +40,10 @@ def list_events(store: Store, f: Filters, page: PageArgs) -> Page[Event]:
 # --- events over time -----------------------------------------------------------------------------
 
 
+Unit = Literal["year", "month", "day"]
+UNIT_CHARS: dict[str, int] = {"year": 4, "month": 7, "day": 10}
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodCount:
     period: str  # YYYY, YYYY-MM or YYYY-MM-DD (weeks counted at their Monday)
@@ -47,35 +52,52 @@ class PeriodCount:
     happened: bool = True  # asserted or reported; else planned, negated or hypothetical
 
 
-def event_counts(
-    store: Store, f: Filters, unit: Literal["year", "month", "day"]
-) -> list[PeriodCount]:
-    """How many events of each type fall in each period of ``unit`` (events dated more coarsely
-    than the unit are left out; ``coarse_events`` counts them)."""
-    chars = {"year": 4, "month": 7, "day": 10}[unit]
+@dataclass(frozen=True, slots=True)
+class DateCounts:
+    """How many events of each type (and whether they happened) bear each date, the date as
+    precise as the text gave it (``PeriodCount.period``: YYYY, YYYY-MM or YYYY-MM-DD): what the
+    counts by year, month or day are made from, in one read of the events."""
+
+    counts: list[PeriodCount]
+
+    def by(self, unit: Unit) -> list[PeriodCount]:
+        """The counts per period of ``unit``, by period and type; events dated more coarsely than
+        the unit are left out (``coarser`` counts them)."""
+        chars = UNIT_CHARS[unit]
+        out: dict[tuple[str, str, bool], int] = {}
+        for c in self.counts:
+            if len(c.period) >= chars:
+                key = (c.period[:chars], c.type, c.happened)
+                out[key] = out.get(key, 0) + c.count
+        return [PeriodCount(p, t, n, h) for (p, t, h), n in sorted(out.items())]
+
+    def coarser(self, unit: Unit) -> int:
+        """Dated events whose date is coarser than ``unit`` (``2022`` when counting months)."""
+        return sum(c.count for c in self.counts if len(c.period) < UNIT_CHARS[unit])
+
+
+def date_counts(store: Store, f: Filters) -> DateCounts:
+    """The dated events matching ``f``, counted by date, type and whether they happened."""
     where, params = _event_where(f)
     value = sortable_date("e.date.value")
     rows = store.sql(
         f"""
-        SELECT left({value}, {chars}) AS period, e.type,
+        SELECT left({value}, {UNIT_CHARS["day"]}) AS period, e.type,
                list_contains(?::VARCHAR[], e.modality) AS happened, count(*) AS count
-        FROM events e {_and(where, f"length({value}) >= {chars}")}
-        AND regexp_matches(e.date.value, '^[0-9]{{4}}')
-        GROUP BY ALL ORDER BY period, e.type, happened
+        FROM {event_rows(f)} e {_and(where, "regexp_matches(e.date.value, '^[0-9]{4}')")}
+        GROUP BY ALL
         """,
         [HAPPENED_AS, *params],
     )
-    return [record(PeriodCount, r) for r in rows]
+    return DateCounts([record(PeriodCount, r) for r in rows])
 
 
-def coarse_events(store: Store, f: Filters, unit: Literal["year", "month", "day"]) -> int:
+def event_counts(store: Store, f: Filters, unit: Unit) -> list[PeriodCount]:
+    """How many events of each type fall in each period of ``unit`` (events dated more coarsely
+    than the unit are left out; ``coarse_events`` counts them)."""
+    return date_counts(store, f).by(unit)
+
+
+def coarse_events(store: Store, f: Filters, unit: Unit) -> int:
     """Dated events whose date is coarser than ``unit`` (``2022`` when counting months)."""
-    chars = {"year": 4, "month": 7, "day": 10}[unit]
-    where, params = _event_where(f)
-    value = sortable_date("e.date.value")
-    rows = store.sql(
-        f"""SELECT count(*) AS n FROM events e
-        {_and(where, f"length({value}) < {chars}")} AND regexp_matches(e.date.value, '^[0-9]{{4}}')""",
-        params,
-    )
-    return int(rows[0]["n"])
+    return date_counts(store, f).coarser(unit)
