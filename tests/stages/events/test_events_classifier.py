@@ -107,6 +107,19 @@ def test_calling_a_thing_is_no_phone_call_calling_someone_is(base_nlp: Language)
     assert (event.type, event.mode) == ("CONSULT", "phone")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A judge ordered Hun Sen back to prison this week.",
+        "The court sent Sam Rainsy to jail on Monday.",
+    ],
+)
+def test_sending_someone_to_prison_is_coercion(base_nlp: Language, text: str) -> None:
+    (event,) = [e for e in extract_events(make(base_nlp, text)) if e.type == "COERCE"]
+    assert event.mode == "arrest"
+    assert {a.entity_id for a in event.target} <= {"hun-sen", "sam-rainsy"}
+
+
 def test_returning_something_is_still_a_retreat(base_nlp: Language) -> None:
     event = only(
         extract_events(make(base_nlp, "Russia returned the seized ship to Ukraine.")), "returned"

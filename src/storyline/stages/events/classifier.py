@@ -53,6 +53,11 @@ from storyline.stages.events.lexicon import (
     verb_lemma,
 )
 
+#: Verbs that put someone in custody when they send them to one of CUSTODY_NOUNS.
+CUSTODY_VERBS = frozenset({"order", "send", "return", "take", "remand", "transfer", "move"})
+CUSTODY_NOUNS = frozenset(
+    {"prison", "jail", "gaol", "custody", "detention", "cell", "penitentiary"}
+)
 #: Nouns a call is made to besides the actor nouns: "called his counterpart".
 PARTY_NOUNS = frozenset(
     {"counterpart", "counterparts", "colleague", "colleagues", "ally", "allies"}
@@ -268,8 +273,26 @@ def _names_party(token: Token) -> bool:
     )
 
 
+def _to_custody(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "ordered Zamora back to prison", "sent the journalist to jail": putting someone in
+    custody, whatever the verb."""
+    if lemma not in CUSTODY_VERBS or not objects:
+        return None
+    places = [
+        w
+        for prep in token.children
+        if prep.dep_ == "prep" or (prep.dep_ == "advmod" and prep.lower_ == "back")
+        for w in prep.subtree
+        if w.dep_ == "pobj" and w.lemma_.lower() in CUSTODY_NOUNS
+    ]
+    if not places:
+        return None
+    return Trigger(token, token, token, token, ("COERCE", "arrest"), 0.8, False)
+
+
 #: The verb rules asked before the lexicon, first that applies wins.
 _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] = (
+    _to_custody,
     _report_demand,
     _verb_object_pair,
     _support_verb,
