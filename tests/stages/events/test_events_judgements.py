@@ -31,6 +31,14 @@ pytestmark = pytest.mark.slow
             {"KHM"},
             set(),
         ),
+        ("Japan said Russia was failing to rein in the rebels.", None, "ACCUSE", {"JPN"}, {"RUS"}),
+        (
+            '"Russia has failed to address the threat," Hun Sen said.',
+            ("Russia has failed to address the threat,", "hun-sen"),
+            "ACCUSE",
+            {"KHM"},
+            {"RUS"},
+        ),
     ],
 )
 def test_a_damning_statement_is_a_judgement_by_its_teller(
@@ -54,6 +62,8 @@ def test_a_damning_statement_is_a_judgement_by_its_teller(
         "Russia is the aggressor in this war.",  # the reporter's own voice: no teller
         "Japan said the situation was dangerous.",  # said of no one named
         "Japan said China was a reliable partner.",  # not damning
+        "Russia failed to rein in the rebels.",  # a failing in the reporter's voice
+        "Japan said we failed to act.",  # an admission
     ],
 )
 def test_statements_that_judge_no_one_code_nothing(base_nlp: Language, text: str) -> None:

@@ -3,7 +3,8 @@
 Reads: the parse of a sentence, the quotes of the document (``doc._.quotes``) and the actors stage's
 entities. Writes nothing: returns who judged whom, for the events stage to code as an event.
 
-A copular clause whose predicate is damning ("X is the aggressor", "Kabul was failing", "the
+A failing someone tells ("Akram said Kabul was failing to rein in ...") is an accusation too. A
+copular clause whose predicate is damning ("X is the aggressor", "Kabul was failing", "the
 findings are illegal") is an accusation of X by whoever tells it: the speaker of the quote it stands
 in, else the subject of the reporting verb it hangs from ("Akram said Kabul is ..."). Said of what
 someone claimed ("This is completely false", "the allegations are baseless") it is a rejection of
@@ -37,6 +38,8 @@ DENIALS = frozenset(
         "absurd",
     }
 )
+#: Verbs that tell a failing of their subject, damning when someone else tells it.
+FAILING_VERBS = frozenset({"fail", "neglect"})
 #: Subjects that point back at what was just said.
 DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 #: Reporting verbs a judgement may hang from (the teller is their subject).
@@ -77,8 +80,26 @@ def _teller(copula: Token) -> Token | None:
     return None
 
 
+def _failing(token: Token, quotes: list[Quote]) -> Judgement | None:
+    """ "Akram said Kabul was failing to rein in separatists", "'The Kabul authorities have
+    failed to address the threat,' the envoy said": a failing someone tells is an accusation."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in FAILING_VERBS:
+        return None
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"i", "we"}:
+        return None  # "we failed to": an admission, not an accusation
+    quote = quote_at(quotes, token.idx)
+    teller = _teller(token)
+    if (quote is None or not quote.speaker_entity_id) and teller is None:
+        return None
+    return Judgement(token, token, subject, ("ACCUSE", "disapprove"), quote, teller)
+
+
 def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     """The judgement whose damning predicate is ``token``, if it is one that someone tells."""
+    failing = _failing(token, quotes)
+    if failing is not None:
+        return failing
     if token.dep_ not in {"attr", "acomp"} or token.head.lemma_.lower() not in COPULAS:
         return None
     if not _damning(token):
