@@ -86,7 +86,7 @@ def _failing(token: Token, quotes: list[Quote]) -> Judgement | None:
     if token.pos_ != "VERB" or token.lemma_.lower() not in FAILING_VERBS:
         return None
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"i", "we"}:
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ in {"i", "we"}):
         return None  # "we failed to": an admission, not an accusation
     quote = quote_at(quotes, token.idx)
     teller = _teller(token)
