@@ -2,11 +2,13 @@
 
 Loads every view at laptop and phone widths, follows a timeline entry to its document and checks the
 highlighted span, and saves screenshots to test-artifacts/screenshots/. Skips with the reason when
-Chromium is not installed (``make browser-deps`` installs it as root).
+Chromium is not installed (``make browser-deps`` installs it as root). With $STORYLINE_BROWSER_DB
+set to a database (the demo one of the README), browses that one instead of the seed articles.
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -33,15 +35,22 @@ ARGS = [
     "--disable-sync",
 ]
 WIDTHS = {"laptop": (1280, 860), "phone": (390, 844)}
+BROWSER_DB = "STORYLINE_BROWSER_DB"  # a database to browse instead of the seed articles
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def seed_db(tmp_path_factory: pytest.TempPathFactory, settings: Settings, nlp: Language) -> Path:
-    """The bundled seed articles, processed by the real pipeline."""
+def seed_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The bundled seed articles, processed by the real pipeline; or the database named by
+    $STORYLINE_BROWSER_DB (the demo database, say), served read-only as it is."""
+    given = os.environ.get(BROWSER_DB)
+    if given:
+        return Path(given)
     from storyline.runner import run
 
+    settings: Settings = request.getfixturevalue("settings")
+    nlp: Language = request.getfixturevalue("nlp")
     db = tmp_path_factory.mktemp("browser") / "seeds.duckdb"
     run([REPO / "examples" / "seeds"], db, settings, nlp=nlp)
     return db
@@ -130,12 +139,15 @@ def _first(base: str, path: str) -> Any:
 def _views(base: str) -> dict[str, str]:
     actor = _first(base, "/api/entities?sort=-events&limit=1")["items"][0]["entity"]["id"]
     doc = _first(base, "/api/documents?sort=-events&limit=1")["items"][0]["id"]
+    story = _first(base, "/api/stories?sort=-events&limit=1")["items"][0]["id"]
     return {
         "home": "/",
         "timeline": "/timeline",
+        "timeline-story": f"/timeline?story={story}&zoom=day",
         "actors": "/actors",
         "actor": f"/actors/{actor}",
         "network": "/network",
+        "map": "/map",
         "documents": "/documents",
         "document": f"/documents/{doc}",
         "search": "/search?q=Cambodia",
