@@ -8,7 +8,8 @@ a name whose titles agree (four fifths of its documents or more) in at least ``-
 documents is written with that country. Countries the stage inferred without a title (the
 story's country, the dictionary) are not evidence, so the lexicon never learns from itself.
 
-Writes ``src/storyline/resources/actors/people_learned.json`` (lower-case name -> ISO3), read by
+The same learning as ``storyline kb build`` (:mod:`storyline.story.people`), over texts instead of
+a database. Writes ``src/storyline/resources/actors/people_learned.json`` (lower-case name -> ISO3), read by
 the actors lexicon after the 2014 dictionary. Rebuild:
 ``.venv/bin/python scripts/learn_people.py ../shared/data/quotes/polnear/train/text``.
 """
@@ -16,40 +17,35 @@ the actors lexicon after the 2014 dictionary. Rebuild:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
-import re
-from collections import Counter, defaultdict
 from pathlib import Path
 
 from storyline.pipeline import build_nlp
+from storyline.records import DocumentEntity, Role
 from storyline.settings import load_settings
 from storyline.stages.actors.lexicon import lexicon
+from storyline.story.people import learn_people
 
-#: UTF-8 read as Latin-1 in a source text ("PeÃ±a Nieto"): no name to learn.
-MOJIBAKE = re.compile("[\u00a1-\u00bf\u00c2\u00c3]")
 OUT = Path(__file__).resolve().parents[1] / "src/storyline/resources/actors/people_learned.json"
 
 
 def learn(folders: list[Path], min_docs: int, agree: float) -> dict[str, str]:
-    """Lower-case full name -> ISO3 of the people whose titles state one country."""
+    """Lower-case full name -> ISO3 of the people whose titles state one country: the stages run
+    on the texts, then what ``storyline kb build`` does on a database
+    (:func:`storyline.story.people.learn_people`)."""
     settings = load_settings(None)
     nlp = build_nlp(settings.replace(pipeline={"stages": ["timex", "actors"]}))
     paths = sorted(p for folder in folders for p in folder.glob("*.txt"))
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    countries = lexicon().country_names  # not "IGO": an office in the U.N. is no nationality
+    entities: list[DocumentEntity] = []
+    roles: list[Role] = []
     texts = (p.read_text(encoding="utf-8") for p in paths)
-    for doc in nlp.pipe(texts, batch_size=16):
-        names = {e.id: e.name for e in doc._.entities if e.type == "PERSON"}
-        stated = {(names[r.entity_id], r.country) for r in doc._.roles if r.entity_id in names}
-        for name, country in stated:
-            if country in countries and len(name.split()) >= 2 and not MOJIBAKE.search(name):
-                seen[name.lower()][country] += 1
-    out = {}
-    for name, counts in seen.items():
-        country, n = counts.most_common(1)[0]
-        if n >= min_docs and n >= agree * sum(counts.values()):
-            out[name] = country
-    return dict(sorted(out.items()))
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=16)):
+        doc_id = str(i)
+        entities += [DocumentEntity.of(doc_id, e) for e in doc._.entities]
+        roles += [dataclasses.replace(r, doc_id=doc_id) for r in doc._.roles]
+    # not "IGO": an office in the U.N. is no nationality
+    return learn_people(entities, roles, lexicon().country_names, min_docs, agree)
 
 
 def main() -> None:

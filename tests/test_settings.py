@@ -43,6 +43,7 @@ def test_environment_names_the_settings_file(
         ("[store]\ncommit_every = 0\n", "store.commit_every"),
         ("[pipeline]\nbatch_size = 'many'\n", "pipeline.batch_size"),
         ("[model]\nname = ", "cannot be read"),
+        ("[actors]\npeople = ['no-such-people.json']\n", "actors.people"),
     ],
 )
 def test_bad_settings_say_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
@@ -64,3 +65,12 @@ def test_replace_changes_a_copy() -> None:
     assert s.pipeline.stages != t.pipeline.stages
     with pytest.raises(ConfigError):
         s.replace(pipeline={"nope": 1})
+
+
+def test_people_files_are_made_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "people.json").write_text('{"jane roe": "CAN"}', encoding="utf-8")
+    f = tmp_path / "kb.toml"
+    f.write_text("[actors]\npeople = ['people.json']\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_settings(f).actors.people == (str((tmp_path / "people.json").resolve()),)
+    assert load_settings(None).actors.people == ()

@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import errno
 import importlib
+import json
 import os
 import re
 import sys
@@ -40,6 +41,11 @@ eval_app = typer.Typer(
     help="Score a stage on public gold data and print the table.", no_args_is_help=True
 )
 app.add_typer(eval_app, name="eval")
+kb_app = typer.Typer(
+    help="Knowledge learned from your own stored articles, for the stages to read.",
+    no_args_is_help=True,
+)
+app.add_typer(kb_app, name="kb")
 
 ConfigOpt = Annotated[
     Path | None,
@@ -313,6 +319,53 @@ def export(
             n = write_table(store.arrow(table), fmt, sys.stdout, output, keep=keep)
         if output is not None:
             _err().print(f"{n} {table} rows written to {output}")
+
+
+@kb_app.command("build")
+def kb_build(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The people file to write (JSON).")
+    ],
+    db: DbOpt = Path("storyline.duckdb"),
+    min_docs: Annotated[
+        int, typer.Option("--min-docs", min=1, help="Documents a person's titles must state it in.")
+    ] = 2,
+    agree: Annotated[
+        float,
+        typer.Option("--agree", min=0.5, max=1.0, help="Share of those documents that must agree."),
+    ] = 0.8,
+) -> None:
+    """Learn people's countries from the titles in the stored articles ("Russian President
+    Vladimir Putin") and write them as a people file; name it in the settings (`[actors] people =
+    ["people.json"]`) and the actors stage gives these people their country where an article
+    names them without a title."""
+    from storyline.export import ExportError, check_target
+    from storyline.records import DocumentEntity, Role
+    from storyline.stages.actors.lexicon import lexicon
+    from storyline.store import Store
+    from storyline.story.people import learn_people
+
+    with _errors():
+        check_target(output, "json", keep=[db])
+        with Store.open(db, read_only=True) as store:
+            people = learn_people(
+                store.records(DocumentEntity),
+                store.records(Role, extracted=True),
+                lexicon().country_names,
+                min_docs=min_docs,
+                agree=agree,
+            )
+            n_docs = store.count("documents")
+        text = json.dumps(people, indent=0, ensure_ascii=False) + "\n"
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise ExportError(f"cannot write {output}: {err.strerror or err}") from err
+        _err().print(
+            f"{len(people):,} people learned from {n_docs:,} documents -> {output}; use it with "
+            f'[actors] people = ["{output}"] in a settings file (--config)',
+            markup=False,
+        )
 
 
 @app.command()

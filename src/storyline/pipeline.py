@@ -58,7 +58,10 @@ def build_nlp(settings: Settings) -> Language:
     # Longer documents are refused, and long ones cut into windows, before they reach the parser
     # (see process()); a window is never longer than the model's default max_length.
     nlp.max_length = max(nlp.max_length, settings.pipeline.window_chars + 1)
-    configs: dict[str, dict[str, Any]] = {"events": {"learned": settings.events.learned_types}}
+    configs: dict[str, dict[str, Any]] = {
+        "events": {"learned": settings.events.learned_types},
+        "actors": {"people": list(settings.actors.people)},
+    }
     for stage in settings.pipeline.stages:
         nlp.add_pipe(
             STAGE_FACTORIES[stage], name=f"storyline_{stage}", config=configs.get(stage, {})

@@ -54,6 +54,11 @@ class EventsSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorsSettings:
+    people: tuple[str, ...] = ()  # absolute paths of people files (``storyline kb build``)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything that can be configured, with the shipped defaults filled in."""
 
@@ -62,6 +67,7 @@ class Settings:
     store: StoreSettings
     ingest: IngestSettings
     events: EventsSettings = field(default=EventsSettings())
+    actors: ActorsSettings = field(default=ActorsSettings())
     source_files: tuple[str, ...] = field(default=())
 
     def replace(self, **sections: dict[str, Any]) -> Settings:
@@ -102,6 +108,17 @@ def _int(value: Any, name: str, minimum: int) -> int:
     return value
 
 
+def _files(value: Any, name: str) -> tuple[str, ...]:
+    """A list of existing files, made absolute (relative ones are read from the working folder)."""
+    out = []
+    for path in _tuple(value, name):
+        p = Path(path).expanduser().resolve()
+        if not p.is_file():
+            raise ConfigError(f"setting {name}: {path} is not a file")
+        out.append(str(p))
+    return tuple(out)
+
+
 def _bool(value: Any, name: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"setting {name} must be true or false, got {value!r}")
@@ -130,6 +147,7 @@ def _from_dict(data: dict[str, Any], source_files: tuple[str, ...]) -> Settings:
         ),
         store=StoreSettings(commit_every=_int(store["commit_every"], "store.commit_every", 1)),
         events=EventsSettings(_bool(data["events"]["learned_types"], "events.learned_types")),
+        actors=ActorsSettings(_files(data["actors"]["people"], "actors.people")),
         ingest=IngestSettings(
             fallback_encodings=_tuple(ingest["fallback_encodings"], "ingest.fallback_encodings"),
             max_file_bytes=_int(ingest["max_file_bytes"], "ingest.max_file_bytes", 1),

@@ -7,13 +7,18 @@ Writes: nothing. Loaded once per process through ``functools.cache``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gzip
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from storyline.errors import ConfigError
 
 #: Role nouns that stand for a person holding an office (used for "the premier", titles).
 PERSON_ROLE_HEADS = frozenset(
@@ -205,26 +210,61 @@ class Lexicon:
 
 def _read_people() -> dict[str, str]:
     """The 2014 dictionary's people, then those storyline learned from later news
-    (``scripts/learn_people.py``): a full name, and its surname when no one else of another
-    country bears it; the dictionary wins where both know a name."""
+    (``scripts/learn_people.py``), merged by ``with_people``."""
     path = resources.files("storyline").joinpath("resources", "actors", "people.json.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         data: dict[str, str] = json.load(f)
     learned = resources.files("storyline").joinpath("resources", "actors", "people_learned.json")
     if not learned.is_file():
         return data
-    recent: dict[str, str] = json.loads(learned.read_text(encoding="utf-8"))
+    return with_people(data, json.loads(learned.read_text(encoding="utf-8")))
+
+
+def with_people(known: Mapping[str, str], recent: Mapping[str, str]) -> dict[str, str]:
+    """``known`` people (lower-case name -> ISO3) and ``recent`` ones: a recent full name, and its
+    surname when no one else of another country bears it; ``known`` wins where both name one."""
+    data = dict(known)
     surnames: dict[str, set[str]] = {}
     for name, iso in [*data.items(), *recent.items()]:
         if " " in name:
             surnames.setdefault(name.split()[-1], set()).add(iso)
     for name, iso in recent.items():
         surname = name.split()[-1]
-        if len(surnames[surname]) == 1 and surname not in data:
+        if len(surnames.get(surname, ())) == 1 and surname not in data:
             data[surname] = iso  # "Trump": no bearer of another country is known
     for name, iso in recent.items():
         data.setdefault(name, iso)
     return data
+
+
+def read_people_file(path: str | Path) -> dict[str, str]:
+    """A people file (``storyline kb build``): a JSON object of lower-case name -> ISO3."""
+    p = Path(path)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ConfigError(f"cannot read the people file {p}: {err}") from err
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(v) == 3 for k, v in raw.items()
+    ):
+        raise ConfigError(
+            f"the people file {p} must be a JSON object of name -> ISO3 code, as "
+            "`storyline kb build` writes it"
+        )
+    return {" ".join(k.lower().split()): v.upper() for k, v in raw.items() if k.strip()}
+
+
+@functools.cache
+def lexicon_with(people_files: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lexicons with the people of ``people_files`` added after them (setting
+    ``actors.people``; read once per process and list of files)."""
+    lex = lexicon()
+    if not people_files:
+        return lex
+    extra: dict[str, str] = {}
+    for path in people_files:
+        extra.update(read_people_file(path))
+    return dataclasses.replace(lex, people=with_people(lex.people, extra))
 
 
 PLACE_WORDS = frozenset({"state", "province", "region", "district", "county", "city"})

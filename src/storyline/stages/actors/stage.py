@@ -27,7 +27,7 @@ from storyline.stages.actors.bodies import (
 )
 from storyline.stages.actors.build import Builder, records_of
 from storyline.stages.actors.coref import resolve_nominals, resolve_pronouns
-from storyline.stages.actors.lexicon import Lexicon, lexicon
+from storyline.stages.actors.lexicon import Lexicon, lexicon, lexicon_with
 from storyline.stages.actors.named import NAME_HANDLERS, link_acronyms
 from storyline.stages.actors.people import find_people
 
@@ -78,13 +78,14 @@ def find_actors(
 class ActorsStage:
     """spaCy component: entities, mentions and roles of each document (see the package docs)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, people: tuple[str, ...] = ()) -> None:
         ensure_doc_extensions()
         self.name = name
+        self.lex = lexicon_with(people)
 
     def __call__(self, doc: Doc) -> Doc:
         with stage_guard(doc, "actors"):
-            entities, mentions, roles = find_actors(doc)
+            entities, mentions, roles = find_actors(doc, self.lex)
             doc._.entities = entities
             doc._.mentions = mentions
             doc._.roles = roles
@@ -95,7 +96,9 @@ class ActorsStage:
     "storyline_actors",
     requires=["doc.ents", "doc.sents"],
     assigns=["doc._.entities", "doc._.mentions", "doc._.roles"],
+    default_config={"people": []},
 )
-def make_actors_stage(nlp: Language, name: str) -> ActorsStage:
-    """The actors stage (no settings)."""
-    return ActorsStage(nlp, name)
+def make_actors_stage(nlp: Language, name: str, people: list[str]) -> ActorsStage:
+    """The actors stage; ``people``: files of people's countries (``storyline kb build``) read
+    after the shipped lexicons (setting ``actors.people``)."""
+    return ActorsStage(nlp, name, tuple(people))

@@ -1,0 +1,89 @@
+"""People's countries learned from titles across documents (:mod:`storyline.story.people`), and
+the actors lexicon reading such a file (``actors.people``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import ConfigError
+from storyline.records import DocumentEntity, Role
+from storyline.stages.actors.lexicon import (
+    lexicon,
+    lexicon_with,
+    nationality_of,
+    read_people_file,
+    with_people,
+)
+from storyline.story.people import learn_people
+
+COUNTRIES = {"USA", "RUS", "FRA"}
+
+
+def _person(doc: str, name: str) -> DocumentEntity:
+    return DocumentEntity(doc, f"id-{name}", name, "PERSON", None, None)
+
+
+def _title(doc: str, name: str, country: str | None) -> Role:
+    return Role(doc, f"id-{name}", "president", country, "GOV", 0, 1, None)
+
+
+def test_a_country_stated_by_titles_in_enough_documents_is_learned() -> None:
+    docs = ["a", "b", "c"]
+    entities = [_person(d, "Jane Roe") for d in docs] + [_person("a", "Ann Lee")]
+    roles = [_title(d, "Jane Roe", "FRA") for d in docs] + [_title("a", "Ann Lee", "USA")]
+    assert learn_people(entities, roles, COUNTRIES) == {"jane roe": "FRA"}  # Lee: one document
+    assert learn_people(entities, roles, COUNTRIES, min_docs=1) == {
+        "ann lee": "USA",
+        "jane roe": "FRA",
+    }
+
+
+def test_disagreeing_titles_and_untitled_countries_teach_nothing() -> None:
+    docs = ["a", "b", "c", "d"]
+    entities = [_person(d, "Jane Roe") for d in docs]
+    split = [_title("a", "Jane Roe", "FRA"), _title("b", "Jane Roe", "FRA")]
+    split += [_title("c", "Jane Roe", "USA"), _title("d", "Jane Roe", "RUS")]
+    assert learn_people(entities, split, COUNTRIES) == {}  # 2 of 4 agree, under four fifths
+    untitled = [_title(d, "Jane Roe", None) for d in docs]
+    assert learn_people(entities, untitled, COUNTRIES) == {}
+    one_word = [_person(d, "Roe") for d in docs]
+    assert learn_people(one_word, [_title(d, "Roe", "FRA") for d in docs], COUNTRIES) == {}
+    # A title naming the U.N. or a code that is no country is no nationality.
+    igo = [_title(d, "Jane Roe", "IGO") for d in docs]
+    assert learn_people(entities, igo, COUNTRIES) == {}
+
+
+def test_a_document_counts_once_per_name() -> None:
+    entities = [_person("a", "Jane Roe")]
+    roles = [_title("a", "Jane Roe", "FRA"), _title("a", "Jane Roe", "FRA")]
+    assert learn_people(entities, roles, COUNTRIES) == {}
+
+
+def test_known_people_win_and_unique_surnames_are_added() -> None:
+    known = {"vladimir putin": "RUS", "putin": "RUS"}
+    merged = with_people(known, {"vladimir putin": "USA", "jane roe": "FRA"})
+    assert merged["vladimir putin"] == "RUS"
+    assert merged["jane roe"] == "FRA" and merged["roe"] == "FRA"
+    shared = with_people({"john roe": "USA"}, {"jane roe": "FRA"})
+    assert "roe" not in shared  # two countries bear the surname
+
+
+def test_the_lexicon_reads_a_people_file(tmp_path: Path) -> None:
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps({"Zorblat Quennik": "fra"}), encoding="utf-8")
+    assert read_people_file(path) == {"zorblat quennik": "FRA"}
+    lex = lexicon_with((str(path),))
+    assert nationality_of("Zorblat Quennik", lex) == "FRA"
+    assert nationality_of("Zorblat Quennik", lexicon()) is None
+    assert lexicon_with(()) is lexicon()
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '{"jane roe": "France"}', "{not json"])
+def test_a_bad_people_file_is_a_config_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "people.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match="people file"):
+        read_people_file(path)
