@@ -11,6 +11,10 @@ timeout). The mixes:
 - ``pages``: the home page and every page it links to (timeline, stories, actors, network,
   documents, a document, an actor, a search, the second page of the actors and documents lists).
 
+The server keeps its answers by URL while the database is unchanged, so after the warm-up the
+mixes measure answers from that cache; ``--no-cache`` adds a parameter no route reads and no
+other request has to every URL, so that every request is answered by the app.
+
     .venv/bin/python benchmarks/api_load.py --db storyline.duckdb --clients 20 --seconds 20
 
 Reads: the database (through the server). Writes: one line per mix (and per URL with
@@ -31,6 +35,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlencode, urlparse
 
 import httpx
@@ -38,6 +43,7 @@ import httpx
 MAX_REQUESTS = 50_000
 MAX_SECONDS = 120.0
 TIMEOUT = 30.0  # a request slower than this counts as an error
+BUST = "bench"  # the parameter that makes every URL new with --no-cache
 
 
 def _free_port() -> int:
@@ -73,7 +79,10 @@ def _start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 def _mixes(base: str) -> dict[str, list[str]]:
     """The URLs of each mix, with filters taken from the database's busiest values."""
-    get = lambda path: httpx.get(base + path, timeout=30).json()  # noqa: E731
+
+    def get(path: str) -> Any:
+        return httpx.get(base + path, timeout=30).json()
+
     events = get("/api/events?limit=100")["items"]
     countries: dict[str, int] = {}
     types: dict[str, int] = {}
@@ -128,8 +137,17 @@ def _pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p * (len(values) - 1)))] if values else float("nan")
 
 
-async def _load(base: str, paths: list[str], clients: int, requests: int, seconds: float) -> Result:
-    """``clients`` workers sending the ``paths`` round-robin until ``requests`` or ``seconds``."""
+def _busted(path: str, n: int) -> str:
+    """``path`` with a parameter no route reads and no other request has: a new URL, so the
+    server's cache of answers cannot answer it."""
+    return f"{path}{'&' if '?' in path else '?'}{BUST}={n}"
+
+
+async def _load(
+    base: str, paths: list[str], clients: int, requests: int, seconds: float, bust: bool = False
+) -> Result:
+    """``clients`` workers sending the ``paths`` round-robin until ``requests`` or ``seconds``
+    (with ``bust``, each request a URL of its own)."""
     result = Result(latencies={p: [] for p in paths})
     sent = 0
     stop_at = time.monotonic() + seconds
@@ -143,7 +161,7 @@ async def _load(base: str, paths: list[str], clients: int, requests: int, second
                 sent += 1
                 t0 = time.perf_counter()
                 try:
-                    r = await client.get(path)
+                    r = await client.get(_busted(path, sent) if bust else path)
                     kind = None if r.status_code == 200 else str(r.status_code)
                 except httpx.HTTPError as err:
                     kind = type(err).__name__
@@ -180,10 +198,15 @@ def _summary(name: str, r: Result) -> dict[str, object]:
 
 
 def _markdown(
-    figures: list[dict[str, object]], clients: int, db: Path | None, load: tuple[float, float]
+    figures: list[dict[str, object]],
+    clients: int,
+    db: Path | None,
+    load: tuple[float, float],
+    no_cache: bool = False,
 ) -> str:
     lines = [
-        f"{clients} concurrent clients on {db.name if db else 'a running server'}; "
+        f"{clients} concurrent clients on {db.name if db else 'a running server'}"
+        f"{', every URL new (--no-cache)' if no_cache else ''}; "
         f"{os.cpu_count()} CPU cores; load average {load[0]:.1f} before, {load[1]:.1f} after.",
         "",
         "| mix | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
@@ -210,6 +233,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="at most, per mix")
     parser.add_argument("--mix", choices=["api", "pages", "all"], default="all")
     parser.add_argument("--per-url", action="store_true", help="also print p95 per URL")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="make every URL new (an unread parameter), so that the server's cache of answers "
+        "answers none: the cost of answering",
+    )
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--markdown", type=Path, help="write the figures as a table to this file")
     args = parser.parse_args()
@@ -233,8 +262,9 @@ def main() -> None:
         print(f"{clients} concurrent clients, at most {seconds:.0f} s per mix, {base}")
         for name in names:
             paths = mixes[name]
-            asyncio.run(_load(base, paths, clients, 5 * len(paths), seconds))  # warm-up
-            s = _summary(name, asyncio.run(_load(base, paths, clients, requests, seconds)))
+            bust = args.no_cache
+            asyncio.run(_load(base, paths, clients, 5 * len(paths), seconds, bust))  # warm-up
+            s = _summary(name, asyncio.run(_load(base, paths, clients, requests, seconds, bust)))
             figures.append(s)
             kinds = ", ".join(f"{k} ×{n}" for k, n in sorted(s["error_kinds"].items()))  # type: ignore[attr-defined]
             print(
@@ -253,7 +283,7 @@ def main() -> None:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
     if args.markdown:
         args.markdown.write_text(
-            _markdown(figures, clients, args.db, (load_before, os.getloadavg()[0]))
+            _markdown(figures, clients, args.db, (load_before, os.getloadavg()[0]), args.no_cache)
         )
     if any(f["errors"] for f in figures):
         raise SystemExit(1)
