@@ -21,7 +21,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
 
-from storyline.api.cache import MAX_ENTRIES, AnswerCache, CacheAnswers
+from storyline.api import cache
+from storyline.api.cache import MAX_ENTRIES, AnswerCache, CacheAnswers, Version
 from storyline.api.middleware import SecurityHeaders
 from storyline.errors import StoreLockedError, StorylineError
 from storyline.store import Store
@@ -46,6 +47,7 @@ class Database:
         self.lock_wait = lock_wait
         self._lock = threading.Lock()  # guards the fields below; creating cursors is not safe
         self._root: Store | None = None  # from several threads either
+        self._opened: Version | None = None  # the file's version when _root was opened
         self._users = 0
         self._last_used = 0.0
         # Fails now if the file is missing or is no storyline database; a run holding it is fine.
@@ -55,14 +57,25 @@ class Database:
     @contextmanager
     def connect(self) -> Iterator[Store]:
         """A store on a cursor of its own, for one request; the cursor is closed afterwards."""
+        with self.connect_versioned() as (store, _):
+            yield store
+
+    @contextmanager
+    def connect_versioned(self) -> Iterator[tuple[Store, Version | None]]:
+        """``connect``, with the version of the file (``cache.file_version``) when the connection
+        the cursor belongs to was opened: what the store reads, even if the file at the path has
+        been replaced since (a connection goes on reading the file it opened)."""
         with self._lock:
             if self._root is None:
+                opened = cache.file_version(self.path)
                 self._root = open_read_only(self.path, lock_wait=self.lock_wait)
+                self._opened = opened
                 threading.Thread(target=self._close_when_idle, daemon=True).start()
             cursor = self._root.con.cursor()
+            version = self._opened
             self._users += 1
         try:
-            yield Store(cursor, self.path, read_only=True)
+            yield Store(cursor, self.path, read_only=True), version
         finally:
             with self._lock:
                 cursor.close()
@@ -83,6 +96,7 @@ class Database:
         if self._root is not None:
             self._root.close()
             self._root = None
+            self._opened = None
 
     def close(self) -> None:
         with self._lock:

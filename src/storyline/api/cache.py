@@ -11,8 +11,9 @@ after ``SecurityHeaders`` has dropped the empty parameters), with the database's
 time: the inode, size and modification time of the file and of its ``.wal``. Every request compares
 that version with the file's, and a change (``storyline run`` added articles, the file was replaced)
 empties the cache before anything is read from it. An answer is kept only if the version was the
-same when the request ended as when it began, so an answer computed while the file changed is never
-kept. Static files are left to the static route.
+same when the request ended as when it began, and the same as when the connection it was read
+through was opened (a file replaced under an open connection is still the old file to it), so an
+answer made from another version is never kept. Static files are left to the static route.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ UNCACHED_PREFIXES = ("/static/",)
 VERSION_SUFFIXES = ("", ".wal")
 
 Version = tuple[int, ...]
+#: The key, in a request's ASGI state, of the version of the file its answer was read from (set
+#: by the route's database dependency; absent when the answer read no database).
+READ_VERSION = "storyline.read_version"
 
 
 def file_version(path: str | Path) -> Version:
@@ -168,6 +172,7 @@ class CacheAnswers:
             await self.app(scope, receive, send)
             return
         key = path.encode() + b"?" + scope.get("query_string", b"")
+        state = scope.setdefault("state", {})  # shared with the copies of the scope inside
         version = file_version(cache.path)
         found = cache.get(key, version)
         if found is not None:
@@ -202,5 +207,7 @@ class CacheAnswers:
             return
         if file_version(cache.path) != version:
             return  # the database changed while this was answered
+        if state.get(READ_VERSION, version) != version:
+            return  # read through a connection to the file as it was before (it was replaced)
         headers = tuple((bytes(n), bytes(v)) for n, v in start.get("headers", []))
         cache.put(key, version, Answer(200, headers, b"".join(body)))

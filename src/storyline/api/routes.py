@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import TypeAdapter
 
+from storyline.api.cache import READ_VERSION
 from storyline.records import PLOVER_TYPES, Event, Modality, Quote, Story, TimelineEntry
 from storyline.store import Store
 from storyline.store import reads as q
@@ -70,8 +71,10 @@ def _sort(description: str) -> object:
 
 
 def store(request: Request) -> Iterator[Store]:
-    """The request's own cursor on the served database, closed when the request is answered."""
-    with request.app.state.database.connect() as db:
+    """The request's own cursor on the served database, closed when the request is answered.
+    The version of the file it reads goes in the request's state, for the cache of answers."""
+    with request.app.state.database.connect_versioned() as (db, version):
+        request.scope.setdefault("state", {})[READ_VERSION] = version
         yield db
 
 
