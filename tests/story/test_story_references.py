@@ -206,3 +206,19 @@ def test_links_are_per_story_and_do_not_depend_on_input_order() -> None:
             rng.shuffle(part)
         again = link_references(shuffled[0], shuffled[1], shuffled[2], shuffled[3], [STORY])
         assert again == expected
+
+
+def test_a_bare_statement_needs_its_words_or_its_date() -> None:
+    said = _doc(
+        "c", "2025-03-12", "On Tuesday the ministry denied the report. Later the ministry spoke."
+    )
+    heard = _doc(
+        "d", "2025-03-13", "The statement angered many. Tuesday's denial by the ministry stood."
+    )
+    denial = _event(said, "denied", type_="REJECT", date="2025-03-11", source=ARMY)
+    story_events = [_story_event("S-denial", [denial])]
+    story = Story("story", "denial", None, None, ["c", "d"])
+    bare = _reference(heard, "The statement", "statement", types=("SUPPORT", "REJECT"))
+    dated = _reference(heard, "Tuesday's denial", "denial", ("REJECT",), date="2025-03-11")
+    links = link_references([bare, dated], story_events, [denial], [said, heard], [story])
+    assert [(link.reference_id, link.story_event_id) for link in links] == [(dated.id, "S-denial")]

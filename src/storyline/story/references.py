@@ -18,10 +18,12 @@ A reference may refer to a story event of its own story that
 
 and links in two passes. First, to the best of these by ``score`` when the reference's own words or
 date speak for it: the phrase's words in the story event's sentences ("the train hijacking"), a
-date both give ("Tuesday's attack"). Then an undated reference whose words pick none ("the attack",
-"the brazen attack") links to the story event reported just before it in its article (within two
-sentences or so), else to the one told most (reports, and references linked on the first pass; those
-of its own article count more), when that one is clearly ahead. Otherwise it stays unlinked.
+date both give ("Tuesday's attack"). Then an undated reference to a material act whose words pick
+none ("the attack", "the brazen attack") links to the story event reported just before it in its
+article (within two sentences or so), else to the one told most (reports, and references linked on
+the first pass; those of its own article count more), when that one is clearly ahead; a bare
+"the statement", "the proposal" or "a ceasefire" (one of many things said, or what talks are about)
+does not. Otherwise it stays unlinked.
 
 Work is bounded: the story events of a story are indexed by family and month bucket, and a reference
 looks only in the buckets of its date or of the ``LOOKBACK_DAYS`` before its article.
@@ -289,7 +291,7 @@ def link_story(
             strong.append(
                 ReferenceLink(ref.reference.id, ref.reference.doc_id, best.id, round(value, 3))
             )
-        elif candidates and ref.interval is None:
+        elif candidates and ref.interval is None and _anaphoric(ref.reference):
             weak.append((ref, candidates))
     yield from strong
     told = _told(targets, strong)
@@ -300,6 +302,13 @@ def link_story(
         )
         if chosen is not None:
             yield ReferenceLink(ref.reference.id, ref.reference.doc_id, chosen.id, 0.0)
+
+
+def _anaphoric(reference: EventReference) -> bool:
+    """Whether a bare reference can name an event by itself: "the attack", "the arrest" (a
+    material act, one of few in a story), not "the statement", "the proposal" or "a ceasefire"
+    (one of many things said, or the object of talks), which need their words or date."""
+    return FAMILIES.get(reference.types[0], reference.types[0]) in MATERIAL
 
 
 def _told_where(
