@@ -33,7 +33,16 @@ from storyline.records import (
     from_dict,
     to_dict,
 )
-from storyline.spark.blocks import MAX_ROUNDS, block_rows, connected_components, labelled
+from storyline.spark.blocks import (
+    MAX_ROUNDS,
+    block_rows,
+    built_items,
+    connected_components,
+    labelled,
+    load,
+    members,
+)
+from storyline.spark.groups import GroupFunction, RowCache, grouped
 from storyline.spark.session import spark_schema
 from storyline.store.schema import arrow_schema
 from storyline.story.events import story_event_order
@@ -108,12 +117,18 @@ def _linking_keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
         yield pa.RecordBatch.from_pylist(rows, schema=_KEYS)
 
 
-def _block_redirects(table: pa.Table) -> pa.Table:
+def _block_redirects() -> GroupFunction:
+    """The redirects of one block of entity summaries (``entities.block_redirects``), each
+    summary read once per partition."""
     from storyline.story.entities import block_redirects
 
-    rows = table.to_pylist()
-    found = block_redirects(rows[0]["key"], [_summary(r["summary"]) for r in rows])
-    return pa.Table.from_pylist([{"old": a, "new": b} for a, b in found], schema=_REDIRECTS)
+    cache = RowCache(lambda r: _summary(r["summary"]), "id")
+
+    def redirects(table: pa.Table) -> pa.Table:
+        found = block_redirects(table.column("key")[0].as_py(), list(cache.of(table).values()))
+        return pa.Table.from_pylist([{"old": a, "new": b} for a, b in found], schema=_REDIRECTS)
+
+    return redirects
 
 
 def _resolved(redirects: DataFrame) -> DataFrame:
@@ -159,16 +174,12 @@ def link_job(extracted: Mapping[str, DataFrame]) -> dict[str, DataFrame]:
     tables ``entities``, ``entity_links`` and the mentions, roles, quotes and events read through
     the links (what the local store's views give)."""
     doc_entities = extracted["document_entities"]
-    summaries = (
-        doc_entities.groupBy("id")
-        .applyInArrow(_summarize, from_arrow_schema(_SUMMARY))
-        .localCheckpoint()
-    )
+    summaries = grouped(
+        doc_entities, "id", lambda: _summarize, from_arrow_schema(_SUMMARY)
+    ).localCheckpoint()
     keys = summaries.mapInArrow(_linking_keys, from_arrow_schema(_KEYS))
-    found = (
-        block_rows(keys, summaries, "id")
-        .groupBy("key")
-        .applyInArrow(_block_redirects, from_arrow_schema(_REDIRECTS))
+    found = grouped(
+        block_rows(keys, summaries, "id"), "key", _block_redirects, from_arrow_schema(_REDIRECTS)
     )
     redirects = _resolved(found).localCheckpoint()
     roots = summaries.join(redirects, summaries["id"] == redirects["old"], "left").select(
@@ -182,12 +193,12 @@ def link_job(extracted: Mapping[str, DataFrame]) -> dict[str, DataFrame]:
     keyed = roots.select("_root", F.col("summary").alias("m")).unionByName(
         role_roots, allowMissingColumns=True
     )
-    entities = (
-        keyed.join(roots.select(F.col("id").alias("_root")).distinct(), "_root")
-        .groupBy("_root")
-        .applyInArrow(_linked_entity, spark_schema(Entity))
-        .localCheckpoint()
-    )
+    entities = grouped(
+        keyed.join(roots.select(F.col("id").alias("_root")).distinct(), "_root"),
+        "_root",
+        lambda: _linked_entity,
+        spark_schema(Entity),
+    ).localCheckpoint()
     links = doc_entities.join(redirects, doc_entities["id"] == redirects["old"], "left").select(
         "doc_id",
         F.col("id").alias("local_id"),
@@ -244,43 +255,43 @@ def _report(row: dict[str, Any]) -> Any:
     return event_report(from_dict(Event, row), published)
 
 
-def _report_keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    from storyline.story.events import report_keys
+def _report_parts(row: dict[str, Any]) -> tuple[Any, frozenset[str]]:
+    """A mention's report with its blocking keys and its words (``events.report_keys``,
+    ``events.report_words``), and its keys."""
+    from storyline.story.events import report_keys, report_words
 
-    for batch in batches:
-        rows = [
-            {"key": k, "id": r["id"]}
-            for r in batch.to_pylist()
-            for k in sorted(report_keys(_report(r)))
-        ]
-        yield pa.RecordBatch.from_pylist(rows, schema=_KEYS)
+    report = _report(row)
+    keys = report_keys(report)
+    return (report, keys, report_words(report)), keys
 
 
-def _report_pairs(table: pa.Table) -> pa.Table:
-    """The linked pairs of one block of mentions (``blocking.block_pairs``)."""
+def _report_pairs() -> GroupFunction:
+    """The linked pairs of one block of mentions (``blocking.block_pairs``), each mention's report
+    made once per partition."""
     from storyline.story.blocking import block_pairs
-    from storyline.story.events import report_keys, report_words, reports_linked
+    from storyline.story.events import reports_linked
 
-    rows = table.to_pylist()
-    key = rows[0]["key"]
-    reports = {r["id"]: _report(r) for r in rows}
-    keys = {i: report_keys(m) for i, m in reports.items()}
-    words = {i: report_words(m) for i, m in reports.items()}
-    found = block_pairs(
-        key,
-        list(reports),
-        keys.__getitem__,
-        lambda a, b: reports_linked(reports[a], reports[b]),
-        words.__getitem__,
-    )
-    return pa.Table.from_pylist([{"a": a, "b": b} for a, b in found], schema=_PAIRS)
+    cache = RowCache(load, "id")
+
+    def pairs(table: pa.Table) -> pa.Table:
+        parts = cache.of(table)
+        found = block_pairs(
+            table.column("key")[0].as_py(),
+            list(parts),
+            lambda i: parts[i][1],
+            lambda a, b: reports_linked(parts[a][0], parts[b][0]),
+            lambda i: parts[i][2],
+        )
+        return pa.Table.from_pylist([{"a": a, "b": b} for a, b in found], schema=_PAIRS)
+
+    return pairs
 
 
 def _merge_component(table: pa.Table) -> pa.Table:
     """The story events of one component of linked mentions (``events.merge_reports``)."""
     from storyline.story.events import merge_reports
 
-    reports = [_report(r) for r in table.to_pylist()]
+    reports = [load(r)[0] for r in table.select(["built"]).to_pylist()]
     merged = [to_dict(s) for s in merge_reports(reports)]
     return pa.Table.from_pylist(merged, schema=arrow_schema(StoryEvent))
 
@@ -289,18 +300,14 @@ def story_events_job(events: DataFrame, documents: DataFrame) -> DataFrame:
     """Story events, as ``merge_events``: each mention's blocking keys in map tasks, the linked
     pairs of each block in a task of its own, their connected components by joins, and the story
     events of each component in a task of its own."""
-    dated = _dated(events, documents).localCheckpoint()
-    keys = dated.mapInArrow(_report_keys, from_arrow_schema(_KEYS))
-    pairs = (
-        block_rows(keys, dated, "id")
-        .groupBy("key")
-        .applyInArrow(_report_pairs, from_arrow_schema(_PAIRS))
-    )
+    reports = built_items(_dated(events, documents), "id", _report_parts).localCheckpoint()
+    pairs = grouped(members(reports), "key", _report_pairs, from_arrow_schema(_PAIRS))
     labels = connected_components(pairs)
-    return (
-        labelled(dated, labels, "id")
-        .groupBy("_label")
-        .applyInArrow(_merge_component, spark_schema(StoryEvent))
+    return grouped(
+        labelled(reports.select("id", "built"), labels, "id"),
+        "_label",
+        lambda: _merge_component,
+        spark_schema(StoryEvent),
     )
 
 
@@ -493,69 +500,56 @@ _STORY_PARTS = pa.schema(
 )
 
 
-def _features_of(n_docs: int) -> Callable[[dict[str, Any]], Any]:
-    return lambda row: _article_features(row, n_docs)
-
-
-def _article_keys(n_docs: int) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+def _article_parts(n_docs: int) -> Callable[[dict[str, Any]], tuple[Any, frozenset[str]]]:
+    """An article's features (``stories.article_features``) with its blocking keys
+    (``stories.article_keys``), and its keys."""
     from storyline.story.stories import article_keys
 
-    features = _features_of(n_docs)
+    def parts(row: dict[str, Any]) -> tuple[Any, frozenset[str]]:
+        features = _article_features(row, n_docs)
+        keys = article_keys(features)
+        return (features, keys), keys
 
-    def keys_of(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        for batch in batches:
-            rows = [
-                {"key": k, "id": r["doc_id"]}
-                for r in batch.to_pylist()
-                for k in sorted(article_keys(features(r)))
-            ]
-            yield pa.RecordBatch.from_pylist(rows, schema=_KEYS)
-
-    return keys_of
+    return parts
 
 
-def _article_pairs(n_docs: int) -> Callable[[pa.Table], pa.Table]:
+def _article_pairs() -> GroupFunction:
+    """The linked pairs of one block of articles (``blocking.block_pairs``), each article's
+    features read once per partition."""
     from storyline.story.blocking import block_pairs
-    from storyline.story.stories import article_keys, articles_linked
+    from storyline.story.stories import articles_linked
 
-    features = _features_of(n_docs)
+    cache = RowCache(load, "id")
 
     def pairs_of(table: pa.Table) -> pa.Table:
-        rows = table.to_pylist()
-        key = rows[0]["key"]
-        by_id = {r["doc_id"]: features(r) for r in rows}
-        keys = {i: article_keys(f) for i, f in by_id.items()}
+        parts = cache.of(table)
         found = block_pairs(
-            key,
-            list(by_id),
-            keys.__getitem__,
-            lambda a, b: articles_linked(by_id[a], by_id[b]),
+            table.column("key")[0].as_py(),
+            list(parts),
+            lambda i: parts[i][1],
+            lambda a, b: articles_linked(parts[a][0], parts[b][0]),
         )
         return pa.Table.from_pylist([{"a": a, "b": b} for a, b in found], schema=_PAIRS)
 
     return pairs_of
 
 
-def _assign(n_docs: int) -> Callable[[pa.Table], pa.Table]:
+def _assign(table: pa.Table) -> pa.Table:
+    """The stories of one component of linked articles (``stories.assign_component``)."""
     from storyline.story.stories import assign_component, label_names
 
-    features = _features_of(n_docs)
-
-    def assign(table: pa.Table) -> pa.Table:
-        groups = assign_component(features(r) for r in table.to_pylist())
-        rows = [
-            {
-                "id": g.id,
-                "top": label_names(g),
-                "fallback_label": g.members[0].fallback_label,
-                "days": [m.published for m in g.members],
-                "doc_ids": [m.doc_id for m in g.members],
-            }
-            for g in groups
-        ]
-        return pa.Table.from_pylist(rows, schema=_STORY_PARTS)
-
-    return assign
+    groups = assign_component(load(r)[0] for r in table.select(["built"]).to_pylist())
+    rows = [
+        {
+            "id": g.id,
+            "top": label_names(g),
+            "fallback_label": g.members[0].fallback_label,
+            "days": [m.published for m in g.members],
+            "doc_ids": [m.doc_id for m in g.members],
+        }
+        for g in groups
+    ]
+    return pa.Table.from_pylist(rows, schema=_STORY_PARTS)
 
 
 def _stories(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -591,20 +585,17 @@ def stories_job(
     the driver."""
     counts = story_counts(documents, events, quotes, story_events).localCheckpoint()
     n_docs = counts.count()
-    features = _with_frequencies(counts).localCheckpoint()
-    keys = features.mapInArrow(_article_keys(n_docs), from_arrow_schema(_KEYS))
-    pairs = (
-        block_rows(keys.withColumnRenamed("id", "doc_id"), features, "doc_id")
-        .groupBy("key")
-        .applyInArrow(_article_pairs(n_docs), from_arrow_schema(_PAIRS))
-    )
+    features = built_items(
+        _with_frequencies(counts), "doc_id", _article_parts(n_docs)
+    ).localCheckpoint()
+    pairs = grouped(members(features), "key", _article_pairs, from_arrow_schema(_PAIRS))
     labels = connected_components(pairs)
-    parts = (
-        labelled(features, labels, "doc_id")
-        .groupBy("_label")
-        .applyInArrow(_assign(n_docs), from_arrow_schema(_STORY_PARTS))
-        .localCheckpoint()
-    )
+    parts = grouped(
+        labelled(features.select("id", "built"), labels, "id"),
+        "_label",
+        lambda: _assign,
+        from_arrow_schema(_STORY_PARTS),
+    ).localCheckpoint()
     assignment = parts.select(F.col("id").alias("story_id"), F.explode("doc_ids").alias("doc_id"))
     # How a label's names were last written, in published order (the local run's rule).
     wanted = parts.select("id", F.posexplode("top").alias("pos", "name"))
@@ -636,12 +627,12 @@ def stories_job(
         .mapInArrow(_stamp, spark_schema(StoryEvent))
         .localCheckpoint()
     )
-    spans = (
-        stamped.where(F.col("story_id").isNotNull())
-        .groupBy("story_id")
-        .applyInArrow(_span_dates, from_arrow_schema(_SPANS))
-        .withColumnRenamed("story_id", "id")
-    )
+    spans = grouped(
+        stamped.where(F.col("story_id").isNotNull()),
+        "story_id",
+        lambda: _span_dates,
+        from_arrow_schema(_SPANS),
+    ).withColumnRenamed("story_id", "id")
     stories = (
         parts.join(originals, "id", "left")
         .join(spans, "id", "left")
@@ -698,7 +689,7 @@ def timelines_job(
         story_quotes.select("story_id", F.struct(*[quotes[c] for c in quotes.columns]).alias("q")),
     ]
     keyed = functools.reduce(lambda a, b: a.unionByName(b, allowMissingColumns=True), parts)
-    return keyed.groupBy("story_id").applyInArrow(_story_timeline, spark_schema(TimelineEntry))
+    return grouped(keyed, "story_id", lambda: _story_timeline, spark_schema(TimelineEntry))
 
 
 # --- passing references: one task per group of stories -----------------------------------------
@@ -750,7 +741,7 @@ def references_job(
         days.select("story_id", "doc_id", "published"),
     ]
     keyed = functools.reduce(lambda a, b: a.unionByName(b, allowMissingColumns=True), parts)
-    return keyed.groupBy("story_id").applyInArrow(_story_references, spark_schema(ReferenceLink))
+    return grouped(keyed, "story_id", lambda: _story_references, spark_schema(ReferenceLink))
 
 
 # --- all the cross-document steps -------------------------------------------------------------
