@@ -8,22 +8,22 @@ that could change its type, actors or date.
 
 A reference may refer to a story event of its own story that
 
-- is of a type its noun can name ("the attack": ASSAULT; "the statement": any statement), or of the
-  same PLOVER family as its likeliest type (the attack told as "took over the train", COERCE);
-- was done or planned (not denied or hypothetical);
+- is of a type its noun can name ("the attack": ASSAULT; "the statement": any statement);
+- was done or planned (not denied or hypothetical); a noun of what only a state does ("the
+  operation", "the arrest") names no event whose known doers are all non-state;
 - fits in time: when the phrase gives a date ("Tuesday's attack"), the story event's date overlaps
   it (an event dated only by its reports was reported on or after it); when it gives none, the
   story event was at most ``LOOKBACK_DAYS`` before the reference's article (planned ones: before or
   after);
 
-and links in two passes. First, to the best of these by ``score`` when the reference's own words or
-date speak for it: the phrase's words in the story event's sentences ("the train hijacking"), a
-date both give ("Tuesday's attack"). Then an undated reference to a material act whose words pick
-none ("the attack", "the brazen attack") links to the story event reported just before it in its
-article (within two sentences or so), else to the one told most (reports, and references linked on
-the first pass; those of its own article count more), when that one is clearly ahead; a bare
-"the statement", "the proposal" or "a ceasefire" (one of many things said, or what talks are about)
-does not. Otherwise it stays unlinked.
+and it links to the best of these by ``score`` when the reference's own words or date speak for it
+(``evidence``): the common words of its phrase found in the story event's sentences ("the *train*
+hijacking"), or the day both give ("Tuesday's attack"). Names in the phrase are no such evidence
+("the Clinton proposals": the story's actors are in most of its sentences), nor is the reference's
+own sentence (a sentence that reports one event and refers to another shares all its words with
+both). A reference nothing but its type speaks for ("the attack", "the statement") stays unlinked:
+on news it was not developed on, linking those to the event reported just before them or told most
+was wrong far more often than right.
 
 Work is bounded: the story events of a story are indexed by family and month bucket, and a reference
 looks only in the buckets of its date or of the ``LOOKBACK_DAYS`` before its article.
@@ -31,7 +31,8 @@ looks only in the buckets of its date or of the ``LOOKBACK_DAYS`` before its art
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -52,28 +53,19 @@ from storyline.story.wording import content_words, stem
 
 #: Modalities of a story event a reference can refer to.
 REFERABLE = frozenset({"asserted", "reported", "planned"})
-#: Families whose nouns may refer to a story event of another type of the family ("the attack"
-#: told as "took over the train", COERCE); a statement's noun names only its own types.
-MATERIAL = frozenset({"material-conflict", "material-cooperation"})
 #: The sectors of a state's offices and forces (a country named as a whole too: None).
 STATE_DOERS = STATE_SECTORS | {"COP", "SPY"}
 #: An undated reference refers to an event at most this many days before its article.
 LOOKBACK_DAYS = 62
-#: What each kind of evidence adds (see ``evidence``): a word of the phrase found in the story
-#: event's sentences, a day both give, a date of the phrase containing the story event's.
+#: What each kind of evidence adds (see ``evidence``): a common word of the phrase found in the
+#: story event's sentences, a day both give, a date of the phrase overlapping the story event's.
 PHRASE_WORD, SAME_DAY, SAME_DATE = 1.0, 1.5, 0.5
-#: What a word of the reference's sentence adds, and the most they add together.
+#: What a word of the reference's sentence adds to a candidate's score, and the most they add.
 SENTENCE_WORD, MAX_SENTENCE = 0.25, 1.0
-#: The evidence a story event needs to be linked on the first pass (its words or its day).
+#: The evidence a story event needs to be linked (a common word of the phrase, or the day).
 LINK_THRESHOLD = 1.0
-#: On the second pass, an undated reference with no words of its own ("the attack") refers to the
-#: story event told most (its sentences, and the references linked on the first pass), those of the
-#: reference's article counted ARTICLE_WEIGHT times, when it is told at least DOMINANT times as
-#: much as the next.
-DOMINANT, ARTICLE_WEIGHT = 1.5, 2
-#: Unless a candidate was told in the same article at most this many characters before it (about
-#: two sentences): then the reference names that one.
-NEAR_CHARS = 300
+#: Words that start with a capital letter: names, which are no evidence of which event.
+_CAPITALIZED = re.compile(r"\b[A-Z][\w’'\-.]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +78,13 @@ class Target:
     modality: str
     interval: dates.DateInterval | None  # of a date its reports' texts give
     reported: date | None  # the first day it was reported (its earliest article)
-    words: frozenset[str]  # the content words of its mentions' sentences
-    docs: frozenset[str]
+    sentences: tuple[tuple[str, int, frozenset[str]], ...]  # (doc, start, content words)
     size: int  # the sentences that report it
     by_state: bool  # a state's actor, or only unnamed ones, among its sources
-    told_at: tuple[tuple[str, int], ...] = ()  # (doc id, trigger start) of each report
+
+    def words(self, besides: tuple[str, int] | None = None) -> frozenset[str]:
+        """The content words of its sentences other than ``besides`` (doc id, sentence start)."""
+        return frozenset().union(*(w for d, s, w in self.sentences if (d, s) != besides))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +108,9 @@ def target_of(
 ) -> Target:
     """A story event's summary from its mentions and their articles' days."""
     mentions = list(mentions)
-    words: set[str] = set()
-    for event in mentions:
-        words.update(content_words(event.sentence.text))
+    sentences = {
+        (e.doc_id, e.sentence.start): frozenset(content_words(e.sentence.text)) for e in mentions
+    }
     text_date = (
         story_event.date.value if story_event.date and story_event.date.basis == "text" else None
     )
@@ -128,11 +122,9 @@ def target_of(
         modality=story_event.modality,
         interval=dates.parse(text_date),
         reported=min(days) if days else None,
-        words=frozenset(words),
-        docs=frozenset(story_event.doc_ids),
-        size=len({(e.doc_id, e.sentence.start) for e in mentions}) or len(story_event.mention_ids),
+        sentences=tuple(sorted((d, s, w) for (d, s), w in sentences.items())),
+        size=len(sentences) or len(story_event.mention_ids),
         by_state=_by_state(story_event.source),
-        told_at=tuple(sorted((e.doc_id, e.trigger.start) for e in mentions)),
     )
 
 
@@ -144,9 +136,10 @@ def _by_state(sources: Iterable[Actor]) -> bool:
 
 
 def reference_of(reference: EventReference, published: date | None) -> Reference:
-    """A reference's summary: its phrase's words other than its noun, its sentence's words."""
+    """A reference's summary: the common (not capitalized) words of its phrase other than its
+    noun, and its sentence's words."""
     head = stem(reference.head.text)
-    phrase = frozenset(content_words(reference.text.text)) - {head}
+    phrase = frozenset(content_words(_CAPITALIZED.sub(" ", reference.text.text))) - {head}
     sentence = frozenset(content_words(reference.sentence.text)) - phrase - {head}
     return Reference(
         reference,
@@ -155,10 +148,6 @@ def reference_of(reference: EventReference, published: date | None) -> Reference
         sentence,
         dates.parse(reference.date.value) if reference.date else None,
     )
-
-
-def _families(reference: EventReference) -> frozenset[str]:
-    return frozenset({FAMILIES.get(reference.types[0], reference.types[0])})
 
 
 def _window(ref: Reference) -> tuple[date, date] | None:
@@ -196,21 +185,19 @@ def fits_time(ref: Reference, target: Target) -> bool:
 
 
 def can_refer(ref: Reference, target: Target) -> bool:
-    """Whether a reference can refer to a story event: type, modality and time fit."""
-    types = ref.reference.types
-    if target.type not in types:
-        family = FAMILIES.get(types[0], types[0])
-        if family not in MATERIAL or target.family != family:
-            return False
+    """Whether a reference can refer to a story event: type, doer, modality and time fit."""
+    if target.type not in ref.reference.types:
+        return False
     if ref.reference.state_act and not target.by_state:
         return False
     return target.modality in REFERABLE and fits_time(ref, target)
 
 
 def evidence(ref: Reference, target: Target) -> float:
-    """What the reference's own words and date say for the story event: the phrase's words in its
-    sentences, and a date both give (a day: the most)."""
-    value = PHRASE_WORD * len(ref.phrase_words & target.words)
+    """What the reference's own words and date say for the story event: the phrase's common words
+    in its sentences other than the reference's own, and a date both give (a day: the most)."""
+    words = target.words(besides=(ref.reference.doc_id, ref.reference.sentence.start))
+    value = PHRASE_WORD * len(ref.phrase_words & words)
     if ref.interval is not None and target.interval is not None:
         same_day = ref.interval.days == 1 and ref.interval == target.interval
         value += SAME_DAY if same_day else SAME_DATE
@@ -218,10 +205,11 @@ def evidence(ref: Reference, target: Target) -> float:
 
 
 def score(ref: Reference, target: Target) -> float:
-    """A first-pass candidate's score: its evidence, the reference's sentence words in its
-    sentences (capped), the type named first."""
+    """A candidate's score: its evidence, the reference's sentence words in its other sentences
+    (capped), the type the noun names first."""
+    words = target.words(besides=(ref.reference.doc_id, ref.reference.sentence.start))
     value = evidence(ref, target)
-    value += min(MAX_SENTENCE, SENTENCE_WORD * len(ref.sentence_words & target.words))
+    value += min(MAX_SENTENCE, SENTENCE_WORD * len(ref.sentence_words & words))
     return value + 0.5 * (target.type == ref.reference.types[0])
 
 
@@ -243,105 +231,24 @@ def _candidates(ref: Reference, index: dict[tuple[str, int], list[Target]]) -> l
     return [t for t in seen.values() if can_refer(ref, t)]
 
 
-def _told(targets: Iterable[Target], links: Iterable[ReferenceLink]) -> Counter[tuple[str, str]]:
-    """How often each story event is told in each article (key ``(story event, doc)``), and in
-    the whole story (key ``(story event, "")``): its reports and its linked references."""
-    told: Counter[tuple[str, str]] = Counter()
-    for target in targets:
-        told[(target.id, "")] += target.size
-        for doc in target.docs:
-            told[(target.id, doc)] += 1
-    for link in links:
-        told[(link.story_event_id, link.doc_id)] += 1
-        told[(link.story_event_id, "")] += 1
-    return told
-
-
-def _dominant(candidates: list[Target], told: Counter[tuple[str, str]], doc: str) -> Target | None:
-    """The candidate told most, in the article (counted ``ARTICLE_WEIGHT`` times) and in the
-    story, when clearly ahead of the next (``DOMINANT`` times as much)."""
-
-    def weight(t: Target) -> int:
-        return ARTICLE_WEIGHT * told[(t.id, doc)] + told[(t.id, "")]
-
-    ranked = sorted(candidates, key=lambda t: (-weight(t), t.id))
-    if not ranked:
-        return None
-    runner_up = weight(ranked[1]) if len(ranked) > 1 else 0
-    return ranked[0] if weight(ranked[0]) >= DOMINANT * runner_up else None
-
-
 def link_story(
     references: Iterable[Reference], targets: Iterable[Target]
 ) -> Iterator[ReferenceLink]:
-    """The links of one story's references to its story events: first those the reference's
-    words or date pick, then the undated others to the one reported just before or told most."""
-    targets, references = list(targets), list(references)
+    """The links of one story's references to its story events: each to the best candidate its
+    words or date speak for (``LINK_THRESHOLD``), if any."""
     index: dict[tuple[str, int], list[Target]] = defaultdict(list)
     for target in targets:
         for key in _bucket_keys(target.family, _target_window(target)):
             index[key].append(target)
-    strong: list[ReferenceLink] = []
-    weak: list[tuple[Reference, list[Target]]] = []
     for ref in references:
-        candidates = _candidates(ref, index)
-        scored = [(score(ref, t), t) for t in candidates if evidence(ref, t) >= LINK_THRESHOLD]
+        scored = [
+            (score(ref, t), t)
+            for t in _candidates(ref, index)
+            if evidence(ref, t) >= LINK_THRESHOLD
+        ]
         if scored:
             value, best = max(scored, key=lambda pair: (pair[0], pair[1].size, pair[1].id))
-            strong.append(
-                ReferenceLink(ref.reference.id, ref.reference.doc_id, best.id, round(value, 3))
-            )
-        elif candidates and ref.interval is None and _anaphoric(ref.reference):
-            weak.append((ref, candidates))
-    yield from strong
-    told = _told(targets, strong)
-    recent = _told_where(targets, strong, references)
-    for ref, candidates in weak:
-        chosen = _preceding(ref, candidates, recent) or _dominant(
-            candidates, told, ref.reference.doc_id
-        )
-        if chosen is not None:
-            yield ReferenceLink(ref.reference.id, ref.reference.doc_id, chosen.id, 0.0)
-
-
-def _anaphoric(reference: EventReference) -> bool:
-    """Whether a bare reference can name an event by itself: "the attack", "the arrest" (a
-    material act, one of few in a story), not "the statement", "the proposal" or "a ceasefire"
-    (one of many things said, or the object of talks), which need their words or date."""
-    return FAMILIES.get(reference.types[0], reference.types[0]) in MATERIAL
-
-
-def _told_where(
-    targets: Iterable[Target], links: Iterable[ReferenceLink], references: Iterable[Reference]
-) -> dict[str, list[tuple[int, str]]]:
-    """Per article, where each story event is told (offset, story event id), in text order: its
-    reports' triggers and the heads of the references linked to it."""
-    heads = {r.reference.id: r.reference.head.start for r in references}
-    where: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for target in targets:
-        for doc, start in target.told_at:
-            where[doc].append((start, target.id))
-    for link in links:
-        where[link.doc_id].append((heads[link.reference_id], link.story_event_id))
-    for places in where.values():
-        places.sort()
-    return where
-
-
-def _preceding(
-    ref: Reference, candidates: list[Target], where: dict[str, list[tuple[int, str]]]
-) -> Target | None:
-    """The candidate told last before the reference in its article, within ``NEAR_CHARS``
-    ("...attacking a military vehicle. The convoy came under attack"): what "the attack" names
-    there."""
-    by_id = {t.id: t for t in candidates}
-    head = ref.reference.head.start
-    before = [
-        (start, sid)
-        for start, sid in where.get(ref.reference.doc_id, ())
-        if sid in by_id and head - NEAR_CHARS <= start < head
-    ]
-    return by_id[max(before)[1]] if before else None
+            yield ReferenceLink(ref.reference.id, ref.reference.doc_id, best.id, round(value, 3))
 
 
 def published_days(documents: Iterable[tuple[str, str | None]]) -> dict[str, date]:

@@ -51,6 +51,7 @@ class ReferenceNouns:
 
     types: dict[str, tuple[str, ...]]  # lemma or "hostage-taking" / "phone call" -> types
     state: frozenset[str]  # the nouns of what only a state does (``"by": "state"``)
+    plural_only: frozenset[str]  # nouns naming an event only in the plural ("the talks")
     plural: frozenset[str]
     not_after: frozenset[str]
 
@@ -63,7 +64,13 @@ def load_reference_nouns() -> ReferenceNouns:
     groups = raw["groups"]
     types = {noun: tuple(group["types"]) for group in groups for noun in group["nouns"]}
     state = frozenset(n for g in groups if g.get("by") == "state" for n in g["nouns"])
-    return ReferenceNouns(types, state, frozenset(raw["plural"]), frozenset(raw["not_after"]))
+    return ReferenceNouns(
+        types,
+        state,
+        frozenset(raw["plural_only"]),
+        frozenset(raw["plural"]),
+        frozenset(raw["not_after"]),
+    )
 
 
 def _keys(token: Token) -> list[str]:
@@ -104,9 +111,10 @@ def is_reference(token: Token, nouns: ReferenceNouns) -> bool:
         return False
     if any(c.lower_ in nouns.not_after for c in token.children if c.i < token.i):
         return False
-    if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() not in nouns.plural:
-        return _points_at_known(token)
-    return True
+    plural = token.tag_ in {"NNS", "NNPS"}
+    if not plural:
+        return token.lemma_.lower() not in nouns.plural_only
+    return token.lemma_.lower() in nouns.plural or _points_at_known(token)
 
 
 def phrase_span(token: Token) -> tuple[int, int]:
