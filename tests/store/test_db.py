@@ -411,3 +411,21 @@ def test_a_database_held_too_long_says_by_whom_and_what_to_do(tmp_db: Path) -> N
         assert 0.5 <= time.monotonic() - started < 10
     message = str(locked.value)
     assert f"in use by process {holder.pid}" in message and "try again" in message
+
+
+def test_a_database_without_the_event_actors_table_is_upgraded_even_when_opened_to_read(
+    tmp_db: Path,
+) -> None:
+    with Store.open(tmp_db) as store:
+        store.write_batch([DocResult(_doc(1), events=[_event("d1", "E_short")])])
+        store.replace(Entity, [Entity("E_full", "Hun Sen", "PERSON", "KHM", "GOV", [])])
+        store.replace(EntityLink, [EntityLink("d1", "E_short", "E_full")])
+        (linked,) = store.records(Event)
+        # As a database made before the table: the view computed the actors on every read.
+        store.con.execute('DROP VIEW "events"')
+        store.con.execute('DROP TABLE "event_actors"')
+        store.con.execute("DELETE FROM schema_migrations WHERE name = '0005_event_actors'")
+    assert linked.source[0].entity_id == "E_full"
+    with Store.open(tmp_db, read_only=True) as store:
+        (event,) = store.records(Event)
+    assert event == linked

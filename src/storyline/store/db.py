@@ -44,8 +44,10 @@ from storyline.records import (
 from storyline.registry import DOC_RECORDS, LINKED_RECORDS, DocResult
 from storyline.store.schema import (
     arrow_type,
+    create_event_actors_sql,
     create_table_sql,
     create_view_sql,
+    relink_events_sql,
     sql_type,
     stored_table,
     to_arrow,
@@ -126,6 +128,12 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         # A database made before has none until its documents are analysed again.
         "0004_event_references",
         (create_table_sql(EventReference), create_table_sql(ReferenceLink)),
+    ),
+    (
+        # The events' actors read through the links, kept in a table rebuilt with the links
+        # instead of computed by the events view on every read; filled from the current links.
+        "0005_event_actors",
+        ('DROP VIEW IF EXISTS "events"', create_event_actors_sql(), *relink_events_sql()),
     ),
 )
 
@@ -331,14 +339,27 @@ class Store:
         """Store failure rows on their own (inputs that never became documents)."""
         self.write_batch([], failures)
 
+    def relink_events(self) -> None:
+        """Read the stored events' actors through the current entity links and entities again
+        (after the links are rebuilt or imported): what the ``events`` view shows."""
+        with self._atomic("relink the events' actors"):
+            self._relink_events()
+
+    def _relink_events(self) -> None:
+        for sql in relink_events_sql():
+            self.con.execute(sql)
+
     def replace(self, cls: type[Any], records: Sequence[Any]) -> None:
         """Replace a whole table (the cross-document tables are rebuilt after each run; a linked
-        record's stored rows are replaced as given)."""
+        record's stored rows are replaced as given; new entities or links relink the events'
+        actors)."""
         with self._atomic(f"rewrite table {cls.TABLE}"):
             self.con.execute(f'DELETE FROM "{stored_table(cls)}"')
             self._insert(
                 cls, _unique(records, cls.KEY) if cls.KEY else list(records), ignore_existing=False
             )
+            if cls in (Entity, EntityLink):  # what the events view reads the actors through
+                self._relink_events()
 
     # --- reading --------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import duckdb
 from storyline.errors import StoreError
 from storyline.records import TABLE_RECORDS
 from storyline.store.db import Store
-from storyline.store.schema import stored_table
+from storyline.store.schema import relink_events_sql, stored_table
 
 
 def parquet_files(folder: str | Path, table: str) -> list[str]:
@@ -54,6 +54,10 @@ def import_parquet(store: Store, folder: str | Path) -> dict[str, int]:
                 store.con.execute(
                     f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet(?)', [files]
                 )
+        # The imported events' actors read through the imported links, as after a rebuild.
+        for sql in relink_events_sql():
+            store.con.execute(sql)
+        for cls in TABLE_RECORDS:
             rows = store.con.execute(f'SELECT count(*) FROM "{cls.TABLE}"').fetchall()
             counts[cls.TABLE] = int(rows[0][0])
         store.con.execute("COMMIT")

@@ -14,7 +14,7 @@ from typing import Any, Literal, Union
 
 import pyarrow as pa
 
-from storyline.records import Event, Mention, Quote, Role
+from storyline.records import Actor, Event, Mention, Quote, Role
 from storyline.registry import LINKED_RECORDS
 
 
@@ -129,17 +129,43 @@ def stored_table(cls: type[Any]) -> str:
     return f"extracted_{cls.TABLE}" if cls in LINKED_RECORDS else str(cls.TABLE)
 
 
+#: The events' actor lists read through the links, one row per event with actors, rebuilt with
+#: the links (``relink_events_sql``): the ``events`` view joins it by id instead of unnesting and
+#: regrouping every event's actors on each read (which cost ~20 ms per query on the demo database).
+EVENT_ACTORS = "event_actors"
+
+
+def create_event_actors_sql() -> str:
+    """``CREATE TABLE`` of the events' linked actor lists."""
+    actors = sql_type(arrow_type(list[Actor]))
+    return (
+        f'CREATE TABLE IF NOT EXISTS "{EVENT_ACTORS}" '
+        f'("id" VARCHAR PRIMARY KEY, "source" {actors}, "target" {actors})'
+    )
+
+
+def relink_events_sql() -> list[str]:
+    """The statements that rebuild the events' linked actor lists from the stored events, the
+    entity links and the entities (run whenever the links change)."""
+    raw = stored_table(Event)
+    source = _ACTORS_SQL.format(f="source", raw=raw)
+    target = _ACTORS_SQL.format(f="target", raw=raw)
+    return [
+        f'DELETE FROM "{EVENT_ACTORS}"',
+        f'INSERT INTO "{EVENT_ACTORS}" SELECT x.id, s.source, t.target FROM "{raw}" x '
+        f"LEFT JOIN {source} s ON s.id = x.id LEFT JOIN {target} t ON t.id = x.id "
+        "WHERE s.source IS NOT NULL OR t.target IS NOT NULL",
+    ]
+
+
 def create_view_sql(cls: type[Any]) -> str:
     """``CREATE OR REPLACE VIEW`` of a linked record: its stored rows with linked entity ids."""
     raw = stored_table(cls)
     if cls is Event:
-        source = _ACTORS_SQL.format(f="source", raw=raw)
-        target = _ACTORS_SQL.format(f="target", raw=raw)
         return (
             f'CREATE OR REPLACE VIEW "{cls.TABLE}" AS SELECT x.* REPLACE '
-            "(coalesce(s.source, x.source) AS source, coalesce(t.target, x.target) AS target) "
-            f'FROM "{raw}" x LEFT JOIN {source} s ON s.id = x.id '
-            f"LEFT JOIN {target} t ON t.id = x.id"
+            "(coalesce(a.source, x.source) AS source, coalesce(a.target, x.target) AS target) "
+            f'FROM "{raw}" x LEFT JOIN "{EVENT_ACTORS}" a ON a.id = x.id'
         )
     col = _ID_COLUMN[cls]
     return (
