@@ -16,14 +16,13 @@ A reference may refer to a story event of its own story that
   story event was at most ``LOOKBACK_DAYS`` before the reference's article (planned ones: before or
   after);
 
-and it links to the best of these by ``score`` when the reference's own words or date speak for it
-(``evidence``): the common words of its phrase found in the story event's sentences ("the *train*
-hijacking"), or the day both give ("Tuesday's attack"). Names in the phrase are no such evidence
-("the Clinton proposals": the story's actors are in most of its sentences), nor is the reference's
-own sentence (a sentence that reports one event and refers to another shares all its words with
-both). A reference nothing but its type speaks for ("the attack", "the statement") stays unlinked:
-on news it was not developed on, linking those to the event reported just before them or told most
-was wrong far more often than right.
+and it links to the best of these by ``score`` only when the phrase gives a day and the story
+event's text gives the same day ("Tuesday's attack", "Friday's meeting"); the phrase's common words
+found in the event's other sentences rank the candidates of that day. Words alone do not link: on
+2016 news it was not developed on, a reader judged links made on shared words wrong far more often
+than right (a different event on the same topic, a phrase naming no event at all), as were links of
+a bare "the attack" to the event reported just before it or told most. So "the attack" and "the
+statement" stay unlinked, and so does "the train hijacking" without its day.
 
 Work is bounded: the story events of a story are indexed by family and month bucket, and a reference
 looks only in the buckets of its date or of the ``LOOKBACK_DAYS`` before its article.
@@ -62,8 +61,6 @@ LOOKBACK_DAYS = 62
 PHRASE_WORD, SAME_DAY, SAME_DATE = 1.0, 1.5, 0.5
 #: What a word of the reference's sentence adds to a candidate's score, and the most they add.
 SENTENCE_WORD, MAX_SENTENCE = 0.25, 1.0
-#: The evidence a story event needs to be linked (a common word of the phrase, or the day).
-LINK_THRESHOLD = 1.0
 #: Words that start with a capital letter: names, which are no evidence of which event.
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'\-.]*")
 
@@ -204,6 +201,16 @@ def evidence(ref: Reference, target: Target) -> float:
     return value
 
 
+def same_day(ref: Reference, target: Target) -> bool:
+    """Whether the phrase gives a day and the story event's text gives the same day."""
+    return (
+        ref.interval is not None
+        and ref.interval.days == 1
+        and target.interval is not None
+        and ref.interval == target.interval
+    )
+
+
 def score(ref: Reference, target: Target) -> float:
     """A candidate's score: its evidence, the reference's sentence words in its other sentences
     (capped), the type the noun names first."""
@@ -234,18 +241,14 @@ def _candidates(ref: Reference, index: dict[tuple[str, int], list[Target]]) -> l
 def link_story(
     references: Iterable[Reference], targets: Iterable[Target]
 ) -> Iterator[ReferenceLink]:
-    """The links of one story's references to its story events: each to the best candidate its
-    words or date speak for (``LINK_THRESHOLD``), if any."""
+    """The links of one story's references to its story events: each reference that gives a day
+    to the best candidate of that day (``same_day``; its words rank them), if any."""
     index: dict[tuple[str, int], list[Target]] = defaultdict(list)
     for target in targets:
         for key in _bucket_keys(target.family, _target_window(target)):
             index[key].append(target)
     for ref in references:
-        scored = [
-            (score(ref, t), t)
-            for t in _candidates(ref, index)
-            if evidence(ref, t) >= LINK_THRESHOLD
-        ]
+        scored = [(score(ref, t), t) for t in _candidates(ref, index) if same_day(ref, t)]
         if scored:
             value, best = max(scored, key=lambda pair: (pair[0], pair[1].size, pair[1].id))
             yield ReferenceLink(ref.reference.id, ref.reference.doc_id, best.id, round(value, 3))
@@ -303,7 +306,6 @@ def link_references(
 
 
 __all__ = [
-    "LINK_THRESHOLD",
     "LOOKBACK_DAYS",
     "Reference",
     "Target",
@@ -314,6 +316,7 @@ __all__ = [
     "link_story",
     "published_days",
     "reference_of",
+    "same_day",
     "score",
     "story_links",
     "target_of",
