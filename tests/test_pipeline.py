@@ -126,7 +126,10 @@ def _voa_text(n: int) -> str:
 
 def _spans_of(record: Any) -> list[Span]:
     """Every span with text a record holds (itself, a quote's cue, an event's sentence, trigger)."""
-    spans = [getattr(record, a) for a in ("cue", "sentence", "trigger") if hasattr(record, a)]
+    names = ("cue", "sentence", "trigger", "head")
+    spans = [getattr(record, a) for a in names if hasattr(record, a)]
+    if isinstance(getattr(record, "text", None), Span):  # a reference's phrase
+        spans.append(record.text)
     if hasattr(record, "text") and hasattr(record, "start"):
         spans.append(Span(record.start, record.end, record.text))
     return [s for s in spans if s is not None]
@@ -135,9 +138,14 @@ def _spans_of(record: Any) -> list[Span]:
 def _check_offsets(result: DocResult) -> None:
     text = result.document.text
     doc_id = result.document.id
-    for record in [*result.timexes, *result.mentions, *result.quotes, *result.events]:
+    records = [*result.timexes, *result.mentions, *result.quotes, *result.events]
+    for record in [*records, *result.references]:
         for span in _spans_of(record):
             assert text[span.start : span.end] == span.text, record
+    for ref in result.references:
+        assert ref.id == f"{doc_id}:R{ref.head.start}"
+        assert ref.sentence.start <= ref.text.start <= ref.head.start < ref.text.end
+    assert len({r.id for r in result.references}) == len(result.references)
     for role in result.roles:
         assert 0 <= role.start < role.end <= len(text)
     for event in result.events:
@@ -167,6 +175,7 @@ def test_a_long_document_is_analysed_in_windows_with_offsets_into_its_text(
     for records in (result.timexes, result.mentions, result.quotes):
         assert any(r.start >= last for r in records)
     assert any(e.trigger.start >= last for e in result.events)
+    assert any(r.head.start >= 4000 for r in result.references)  # from a later window
 
 
 def _found(result: DocResult, by: int = 0) -> dict[str, set[tuple[Any, ...]]]:
