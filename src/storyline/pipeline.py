@@ -242,13 +242,11 @@ def _process_windows(nlp: Language, document: Document, settings: Settings) -> D
             continue
         parts.append((start, part))
         failures += [dataclasses.replace(f, reason=f"{where}: {f.reason}") for f in part.failures]
-    return DocResult(
-        document,
-        timexes=[shift(r, start) for start, p in parts for r in p.timexes],
-        entities=merge_entities([p.entities for _, p in parts]),
-        mentions=[shift(r, start) for start, p in parts for r in p.mentions],
-        roles=[shift(r, start) for start, p in parts for r in p.roles],
-        quotes=[shift(r, start) for start, p in parts for r in p.quotes],
-        events=[shift(r, start) for start, p in parts for r in p.events],
-        failures=failures,
-    )
+    # Every kind of record moved to the document's offsets; an entity named in several windows
+    # is one entity.
+    records: dict[str, list[Any]] = {
+        kind.field: [shift(r, start) for start, p in parts for r in getattr(p, kind.field)]
+        for kind in DOC_RECORDS
+    }
+    records["entities"] = merge_entities([p.entities for _, p in parts])
+    return DocResult(document, **records, failures=failures)
