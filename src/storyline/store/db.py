@@ -171,9 +171,18 @@ class Store:
             store._check_size()
             if read_only and store.pending_migrations():
                 # Made by an earlier version: upgraded once, writable, then read as asked.
+                pending = store.pending_migrations()
                 store.close()
-                with cls.open(p, read_only=False, lock_wait=lock_wait):
-                    pass
+                try:
+                    with cls.open(p, read_only=False, lock_wait=lock_wait):
+                        pass
+                except StoreLockedError:
+                    raise
+                except StoreError as err:
+                    raise StoreError(
+                        f"database {p} was made by an earlier storyline and must be upgraded "
+                        f"({', '.join(pending)}), which needs write access to it: {err}"
+                    ) from err
                 store = cls(_connect(p, read_only, lock_wait), str(p), read_only)
             if read_only:
                 store._check_schema()
