@@ -12,8 +12,8 @@ pytest.importorskip("pyspark", reason="PySpark is not installed: pip install -e 
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> list[pa.RecordBatch]:
-    table = pa.Table.from_pylist(rows)
-    return table.to_batches(max_chunksize=size)
+    batches: list[pa.RecordBatch] = pa.Table.from_pylist(rows).to_batches(max_chunksize=size)
+    return batches
 
 
 def test_groups_of_sorted_rows_are_whole_across_batches() -> None:

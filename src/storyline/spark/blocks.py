@@ -5,7 +5,7 @@ functions of ``storyline.story``) with its blocking keys (``built_items``), keep
 members or more, bring each member's built item to each of its blocks, and run the pair function
 of ``storyline.story`` over the blocks of each partition (``groups.grouped``). The components of
 the accepted pairs are computed by iterative joins (each item takes the smallest label among its
-neighbours' until none changes), labelled by their smallest id, as
+neighbours' and its label's label until none changes), labelled by their smallest id, as
 ``storyline.story.blocking.components`` labels them.
 
 A built item travels between the tasks of one job pickled (the same code at both ends; it is
@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pyarrow as pa
-from pyspark.sql import DataFrame
+from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F  # noqa: N812
 from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -83,7 +83,14 @@ def block_rows(keys: DataFrame, rows: DataFrame, id_column: str) -> DataFrame:
 
 def connected_components(pairs: DataFrame) -> DataFrame:
     """(id, label) for every id in ``pairs`` (columns a, b): the label is the smallest id of its
-    component."""
+    component.
+
+    Each round, every id takes the smallest of its label, its neighbours' labels and its label's
+    label (an id of its component, never larger: a chain of links is crossed in about log2 of its
+    length rounds instead of its length). The labels are looked up by a window over a union, not
+    by joins: the planner estimates a join's size as the product of its inputs', and a
+    checkpoint keeps its plan's estimate, so over rounds of joins the estimate's digits double
+    each round and the planner's arithmetic alone comes to outlast the work."""
     edges = (
         pairs.select(F.col("a").alias("src"), F.col("b").alias("dst"))
         .unionByName(pairs.select(F.col("b").alias("src"), F.col("a").alias("dst")))
@@ -95,27 +102,36 @@ def connected_components(pairs: DataFrame) -> DataFrame:
         .agg(F.least(F.col("id"), F.min("dst")).alias("label"))
         .localCheckpoint()
     )
+    asks = edges.select(F.col("src").alias("id"), F.col("dst").alias("target"))
     for _ in range(MAX_ROUNDS):
-        offered = edges.join(labels, edges["src"] == labels["id"]).select(
-            F.col("dst").alias("id"), F.col("label").alias("offered")
-        )
-        best = offered.groupBy("id").agg(F.min("offered").alias("offered"))
-        updated = (
-            labels.join(best, "id", "left")
-            .select(
-                "id",
-                F.least(F.col("label"), F.coalesce(F.col("offered"), F.col("label"))).alias(
-                    "label"
-                ),
-                (F.col("offered") < F.col("label")).alias("_changed"),
-            )
-            .localCheckpoint()
-        )
-        changed = updated.where(F.col("_changed")).limit(1).count()
-        labels = updated.drop("_changed")
+        labels = _propagated(labels, asks).localCheckpoint()
+        changed = labels.where(F.col("label") < F.col("old")).limit(1).count()
+        labels = labels.drop("old")
         if not changed:
             break
     return labels
+
+
+def _propagated(labels: DataFrame, asks: DataFrame) -> DataFrame:
+    """One round: (id, label, old) with the smallest label offered to each id (by a neighbour,
+    ``asks``, or by its own label) and the label it had."""
+    wanted = asks.unionByName(
+        labels.select(F.col("label").alias("id"), F.col("id").alias("target"))
+    )
+    rows = labels.select("id", "label", F.lit(None).cast("string").alias("target")).unionByName(
+        wanted.select("id", F.lit(None).cast("string").alias("label"), "target")
+    )
+    offered = (
+        rows.withColumn("_label", F.min("label").over(Window.partitionBy("id")))
+        .where(F.col("target").isNotNull())
+        .select(F.col("target").alias("id"), F.col("_label").alias("label"))
+    )
+    return (
+        labels.select("id", "label", F.col("label").alias("old"))
+        .unionByName(offered.withColumn("old", F.lit(None).cast("string")))
+        .groupBy("id")
+        .agg(F.min("label").alias("label"), F.min("old").alias("old"))
+    )
 
 
 def labelled(rows: DataFrame, labels: DataFrame, id_column: str) -> DataFrame:
