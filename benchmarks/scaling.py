@@ -60,6 +60,7 @@ from storyline.records import (
     Document,
     DocumentEntity,
     Event,
+    EventReference,
     Mention,
     Quote,
     Role,
@@ -205,6 +206,13 @@ ARCHIVE: tuple[Table, ...] = (
         (("id", "derived"), ("doc_id", "doc"), ("quote_id", "derived"), ("date.value", "date")),
     ),
     Table(
+        "event_references",
+        EventReference,
+        "doc_id, id",
+        lambda r: (r.doc_id, r.id),
+        (("id", "derived"), ("doc_id", "doc"), ("date.value", "date")),
+    ),
+    Table(
         "timexes",
         Timex,
         'doc_id, start, "end"',
@@ -346,10 +354,17 @@ def peak_kib() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def java_children(pid: int) -> list[int]:
-    """The java processes among the descendants of ``pid`` (the JVM PySpark starts)."""
+@dataclass(frozen=True)
+class Process:
+    name: str
+    cpu: float  # seconds of user and system time, its own and its reaped children's
+
+
+def process_tree(pid: int) -> dict[int, Process]:
+    """``pid`` and its descendants (the JVM PySpark starts, and the JVM's Python workers)."""
     parents: dict[int, int] = {}
-    names: dict[int, str] = {}
+    found: dict[int, Process] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -359,11 +374,48 @@ def java_children(pid: int) -> list[int]:
             continue
         name = stat[stat.index("(") + 1 : stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2 :].split()
-        parents[int(entry.name)], names[int(entry.name)] = int(fields[1]), name
+        parents[int(entry.name)] = int(fields[1])
+        # utime, stime, cutime, cstime: a worker that exits is counted by its parent.
+        found[int(entry.name)] = Process(name, sum(int(x) for x in fields[11:15]) / tick)
     wanted = {pid}
     for _ in range(8):  # a few levels: spark-submit may start java through a shell
         wanted |= {p for p, parent in parents.items() if parent in wanted}
-    return [p for p in sorted(wanted) if names.get(p) == "java"]
+    return {p: found[p] for p in sorted(wanted) if p in found}
+
+
+def java_children(pid: int) -> list[int]:
+    """The java processes among the descendants of ``pid`` (the JVM PySpark starts)."""
+    return [p for p, proc in process_tree(pid).items() if proc.name == "java"]
+
+
+def tree_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds of ``pid`` (driver), its JVMs (java) and the rest (Python workers)."""
+    out = {"driver": 0.0, "java": 0.0, "python": 0.0}
+    for p, proc in process_tree(pid).items():
+        kind = "driver" if p == pid else "java" if proc.name == "java" else "python"
+        out[kind] += proc.cpu
+    return out
+
+
+class StepCpu(dict[str, float]):
+    """The timings ``cross_document`` fills (wall seconds per step), noting beside each step the
+    CPU seconds this process and its descendants (the JVM, its Python workers) used since the
+    step before: on a shared machine the steadier figure."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cpu: dict[str, dict[str, float]] = {}
+        self.last = tree_cpu(os.getpid())
+
+    def __setitem__(self, step: str, seconds: float) -> None:
+        now = tree_cpu(os.getpid())
+        self.cpu[step] = {k: now[k] - self.last[k] for k in now}
+        self.last = now
+        super().__setitem__(step, seconds)
+
+
+def load_average() -> float:
+    return round(os.getloadavg()[0], 1)
 
 
 # --- the local runner's cross-document steps ----------------------------------------------------
@@ -390,6 +442,7 @@ def local_steps(folder: Path) -> dict[str, Any]:
     timed: the pure functions, over the records as the runner reads them from the store."""
     from storyline.story.entities import entity_links, link_entities, relink_event
     from storyline.story.events import merge_events
+    from storyline.story.references import link_references
     from storyline.story.stories import group_stories
     from storyline.story.timeline import story_timelines
 
@@ -399,6 +452,7 @@ def local_steps(folder: Path) -> dict[str, Any]:
     roles = read_records(folder, "roles")
     extracted_events = read_records(folder, "events")
     extracted_quotes = read_records(folder, "quotes")
+    references = read_records(folder, "event_references")
     read = time.perf_counter() - started
     gc.collect()
     rss_inputs = status_kib("self", "VmRSS")
@@ -420,6 +474,8 @@ def local_steps(folder: Path) -> dict[str, Any]:
         story_events = merge_events(events, documents)
     with clock.step("stories"):
         stories, story_events = group_stories(documents, events, story_events, quotes)
+    with clock.step("references"):
+        reference_links = link_references(references, story_events, events, documents, stories)
     with clock.step("timeline"):
         timeline = story_timelines(stories, story_events, events, documents, quotes)
 
@@ -444,6 +500,7 @@ def local_steps(folder: Path) -> dict[str, Any]:
             "story_events": len(story_events),
             "stories": len(stories),
             "multi_article_stories": sum(1 for s in stories if len(s.doc_ids) > 1),
+            "reference_links": len(reference_links),
             "timeline": len(timeline),
         },
     }
@@ -452,7 +509,19 @@ def local_steps(folder: Path) -> dict[str, Any]:
 # --- Spark --------------------------------------------------------------------------------------
 
 #: The per-document tables ``cross_document`` takes, as extracted.
-SPARK_INPUTS = ("documents", "document_entities", "roles", "mentions", "quotes", "events")
+SPARK_INPUTS = (
+    "documents",
+    "document_entities",
+    "roles",
+    "mentions",
+    "quotes",
+    "events",
+    "event_references",
+)
+
+
+#: The tables whose rows ``spark_steps`` counts (to hold against the local runner's).
+SPARK_OUTPUTS = ("entities", "story_events", "stories", "reference_links", "timeline")
 
 
 def spark_steps(folder: Path, master: str) -> dict[str, Any]:
@@ -473,7 +542,7 @@ def spark_steps(folder: Path, master: str) -> dict[str, Any]:
         )
         for name in SPARK_INPUTS
     }
-    timings: dict[str, float] = {}
+    timings = StepCpu()
     out: dict[str, Any] = {
         "articles": int(pq.read_metadata(folder / "documents.parquet").num_rows),
         "master": master,
@@ -486,10 +555,14 @@ def spark_steps(folder: Path, master: str) -> dict[str, Any]:
             tables = cross_document(spark, extracted, timings)
         else:  # the tables know their session
             tables = cross_document(extracted, timings)
-        out["outputs"] = {name: int(tables[name].count()) for name in ("entities", "stories")}
+        out["outputs"] = {name: int(tables[name].count()) for name in SPARK_OUTPUTS}
     except Exception as err:  # the steps timed before the failure are kept
         out["error"] = f"{type(err).__name__}: {str(err).strip().splitlines()[0][:300]}"
     out["total"] = time.perf_counter() - t
+    out["seconds"] = dict(timings)
+    out["cpu"] = {step: sum(parts.values()) for step, parts in timings.cpu.items()}
+    out["cpu_parts"] = timings.cpu
+    out["cpu_total"] = sum(out["cpu"].values())
     jvm_peak = max((status_kib(p, "VmHWM") for p in java_children(os.getpid())), default=0)
     spark.stop()
     return {**out, "peak_kib": peak_kib(), "jvm_peak_kib": jvm_peak}
@@ -523,6 +596,7 @@ def spark_run(jsonl: Path, output: Path, master: str) -> dict[str, Any]:
     spark = session(master)
     summary = run_spark([jsonl], output, load_settings(None), master=master, spark=spark)
     seconds = time.perf_counter() - t
+    cpu = tree_cpu(os.getpid())
     jvm_peak = max((status_kib(p, "VmHWM") for p in java_children(os.getpid())), default=0)
     spark.stop()
     return {
@@ -532,6 +606,7 @@ def spark_run(jsonl: Path, output: Path, master: str) -> dict[str, Any]:
         "stored": summary.stored,
         "words": summary.words,
         "summary": summary.line(),
+        "cpu": cpu,
         "peak_kib": peak_kib(),
         "jvm_peak_kib": jvm_peak,
     }
@@ -563,12 +638,14 @@ def run_child(argv: list[str]) -> None:
     parser.add_argument("--master", default=SPARK_MASTER)
     parser.add_argument("--jsonl", type=Path)
     args = parser.parse_args(argv)
+    load = load_average()
     if args.child == "local":
         out = local_steps(args.folder)
     elif args.child == "spark":
         out = spark_steps(args.folder, args.master)
     else:
         out = spark_run(args.jsonl, args.folder, args.master)
+    out["load"] = [load, load_average()]
     print(json.dumps(out))
 
 
@@ -649,6 +726,11 @@ def _steps_table(
     return lines
 
 
+def _load(r: dict[str, Any]) -> str:
+    """The load average (one minute) when a measurement started and when it ended."""
+    return " – ".join(f"{x:.1f}" for x in r.get("load", ()))
+
+
 def _years(info: dict[str, Any]) -> str:
     spacing = info.get("years_per_copy", YEARS_PER_COPY)
     return "k years" if spacing == 1 else f"{spacing}k years"
@@ -708,27 +790,29 @@ def render(info: dict[str, Any]) -> str:
             "records as it reads them: `link_entities` + `entity_links` (entities), event actors "
             "and quote speakers read through the links (relink: the store's views do it in "
             "DuckDB), `merge_events` (story events), `group_stories` (stories), "
-            "`story_timelines` (timeline). Memory: the process's peak RSS, and its RSS with the "
+            "`link_references` (references), `story_timelines` (timeline). Memory: the "
+            "process's peak RSS, and its RSS with the "
             "input records loaded, before the steps. Each cell: wall seconds per 1,000 articles "
             "(CPU seconds in brackets: the steadier figure on a shared machine). The last row: "
             "the largest size's seconds per 1,000 articles over the smallest's (flat is 1.00×).",
             "",
             *_steps_table(
                 info["local"],
-                lambda r: [_mib(r["peak_kib"]), _mib(r["rss_inputs_kib"])],
-                ["peak RSS (MiB)", "RSS of the inputs (MiB)"],
+                lambda r: [_mib(r["peak_kib"]), _mib(r["rss_inputs_kib"]), _load(r)],
+                ["peak RSS (MiB)", "RSS of the inputs (MiB)", "load average"],
             ),
             "",
             "| articles | entities | story events | stories (of 2 articles or more) | "
-            "timeline entries |",
-            "|---:|---:|---:|---:|---:|",
+            "reference links | timeline entries |",
+            "|---:|---:|---:|---:|---:|---:|",
         ]
         for r in info["local"]:
             if "error" not in r:
                 o = r["outputs"]
                 lines.append(
                     f"| {r['articles']:,} | {o['entities']:,} | {o['story_events']:,} | "
-                    f"{o['stories']:,} ({o['multi_article_stories']:,}) | {o['timeline']:,} |"
+                    f"{o['stories']:,} ({o['multi_article_stories']:,}) | "
+                    f"{o.get('reference_links', 0):,} | {o['timeline']:,} |"
                 )
         lines.append("")
     if info.get("spark"):
@@ -737,13 +821,16 @@ def render(info: dict[str, Any]) -> str:
             "",
             f"`storyline.spark.jobs.cross_document` with master {SPARK_MASTER} over the same "
             "tables read from Parquet: seconds per 1,000 articles of each step as it timed them "
-            "(each step materialized), and of the whole call. Driver memory: the Python "
-            "driver's peak RSS and the JVM's (VmHWM, read before the session stops).",
+            "(each step materialized), and of the whole call; in brackets the CPU seconds of "
+            "the Python driver, the JVM and its Python workers together (on two shared cores "
+            "the steadier figure; local[2] can use two CPU seconds per second). Driver memory: "
+            "the Python driver's peak RSS and the JVM's (VmHWM, read before the session stops). "
+            "Load average: one minute, at the start and the end of the measurement.",
             "",
             *_steps_table(
                 info["spark"],
-                lambda r: [_mib(r["peak_kib"]), _mib(r["jvm_peak_kib"])],
-                ["Python driver peak (MiB)", "JVM peak (MiB)"],
+                lambda r: [_mib(r["peak_kib"]), _mib(r["jvm_peak_kib"]), _load(r)],
+                ["Python driver peak (MiB)", "JVM peak (MiB)", "load average"],
             ),
             "",
         ]
@@ -758,16 +845,18 @@ def render(info: dict[str, Any]) -> str:
             "master in a process of its own; seconds from the session's start to the tables "
             "written.",
             "",
-            "| master | seconds | documents stored | Python driver peak (MiB) | JVM peak (MiB) |",
-            "|---|---:|---:|---:|---:|",
+            "| master | seconds | CPU seconds (driver + JVM + workers) | documents stored | "
+            "Python driver peak (MiB) | JVM peak (MiB) | load average |",
+            "|---|---:|---:|---:|---:|---:|---:|",
         ]
         for r in runs:
             if "error" in r:
-                lines.append(f"| {r.get('master', '?')} | FAILED: {r['error']} | | | |")
+                lines.append(f"| {r.get('master', '?')} | FAILED: {r['error']} | | | | | |")
             else:
+                cpu = sum(r.get("cpu", {}).values())
                 lines.append(
-                    f"| {r['master']} | {r['seconds']:.0f} | {r['stored']:,} | "
-                    f"{_mib(r['peak_kib'])} | {_mib(r['jvm_peak_kib'])} |"
+                    f"| {r['master']} | {r['seconds']:.0f} | {cpu:.0f} | {r['stored']:,} | "
+                    f"{_mib(r['peak_kib'])} | {_mib(r['jvm_peak_kib'])} | {_load(r)} |"
                 )
         ok = [r for r in runs if "error" not in r]
         if len(ok) == 2:
