@@ -17,10 +17,12 @@ How the work is laid out:
    ``storyline.pipeline.process`` over its partition. A document that fails becomes a failure row.
 3. cross-document steps (``jobs.cross_document``), calling the same pure functions as a local run
    (``storyline.story``), laid out by blocking (``storyline.story.blocking``, ``blocks``): each
-   item's keys in map tasks, the blocks of two members or more brought together by a join, the
-   pairs of each block found in a task of its own, the connected components of the pairs by
-   iterative joins, and each component in a task of its own. No step brings per-article data to
-   the driver; each step's output is materialized (``localCheckpoint``) before the next.
+   item built once (a mention's report, an article's features) with its keys in map tasks, the
+   blocks of two members or more brought together by a join, the pairs of the blocks of each
+   partition found in one call (``groups.grouped``: rows sorted by block, each built item
+   unpickled once per partition), the connected components of the pairs by iterative rounds of
+   shuffles, and the components of each partition in one call. No step brings per-article data
+   to the driver; each step's output is materialized (``localCheckpoint``) before the next.
 
    - entity linking (``link_job``): one summary per entity id (``entities.summarize``), the
      redirects of each block of ``entities.linking_keys`` (a person in the block of each word of
@@ -36,11 +38,14 @@ How the work is laid out:
      ``stories.assign_component`` per component; story ids of story events (majority of their
      articles), spans and the writing of label names by joins.
    - timelines (``timelines_job``): each story's story events, their mention events, the
-     articles of both and those articles' quotes are keyed by story id by joins and grouped; one
-     ``applyInArrow`` call per story runs ``build_timeline`` in an executor.
+     articles of both and those articles' quotes are keyed by story id by joins and grouped;
+     ``build_timeline`` runs per story, the stories of a partition in one call.
+   - references (``references_job``): each story's story events, their mention events, its
+     articles' references and days keyed by story id; ``references.story_links`` per story.
 
 Modules: ``session`` (the session, schemas and summary), ``read`` (step 1), ``analyse``
-(step 2), ``jobs`` (step 3), ``blocks`` (blocking and components on Spark), ``run``
+(step 2), ``jobs`` (step 3), ``blocks`` (blocking and components on Spark), ``groups``
+(grouped maps in one call per partition), ``run``
 (``run_spark`` and ``main``) and ``__main__`` (the script spark-submit runs). Only this package
 imports pyspark.
 """

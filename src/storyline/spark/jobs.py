@@ -170,7 +170,8 @@ def _entity_ids(side: str) -> Column:
 
 def link_job(extracted: Mapping[str, DataFrame]) -> dict[str, DataFrame]:
     """Entity linking, as ``link_entities``, in tasks: a summary per entity id, the redirects of
-    each block of ``linking_keys``, chains followed by joins, one task per linked entity. The
+    each block of ``linking_keys``, chains followed by joins, each linked entity from its
+    members (groups of a partition in one call each time). The
     tables ``entities``, ``entity_links`` and the mentions, roles, quotes and events read through
     the links (what the local store's views give)."""
     doc_entities = extracted["document_entities"]
@@ -297,9 +298,10 @@ def _merge_component(table: pa.Table) -> pa.Table:
 
 
 def story_events_job(events: DataFrame, documents: DataFrame) -> DataFrame:
-    """Story events, as ``merge_events``: each mention's blocking keys in map tasks, the linked
-    pairs of each block in a task of its own, their connected components by joins, and the story
-    events of each component in a task of its own."""
+    """Story events, as ``merge_events``: each mention's report and blocking keys made once in
+    map tasks, the linked pairs of each block (the blocks of a partition in one call, each report
+    unpickled once there), their connected components by rounds of shuffles, and the story events
+    of each component (the components of a partition in one call)."""
     reports = built_items(_dated(events, documents), "id", _report_parts).localCheckpoint()
     pairs = grouped(members(reports), "key", _report_pairs, from_arrow_schema(_PAIRS))
     labels = connected_components(pairs)
@@ -579,10 +581,11 @@ def stories_job(
     documents: DataFrame, events: DataFrame, quotes: DataFrame, story_events: DataFrame
 ) -> tuple[DataFrame, DataFrame]:
     """The stories and the story events stamped with theirs, as ``group_stories``: counts and
-    document frequencies by Spark aggregations; each article's blocking keys in map tasks; the
-    linked pairs of each block in a task of its own; their components by joins; each component's
-    assignment in a task of its own; labels, stamps and spans by joins. Nothing but counts reaches
-    the driver."""
+    document frequencies by Spark aggregations; each article's features and blocking keys made
+    once in map tasks; the linked pairs of each block (the blocks of a partition in one call);
+    their components by rounds of shuffles; each component's assignment (the components of a
+    partition in one call); labels, stamps and spans by joins. Nothing but counts reaches the
+    driver."""
     counts = story_counts(documents, events, quotes, story_events).localCheckpoint()
     n_docs = counts.count()
     features = built_items(
