@@ -233,7 +233,7 @@ def checkpoint(name: str) -> None:
 
 
 #: The steps of the rebuild, in order, each a checkpoint named ``rebuild:<step>`` after it.
-REBUILD_STEPS = ("read", "entities", "story_events", "stories", "timeline", "written")
+REBUILD_STEPS = ("read", "entities", "story_events", "stories", "references", "timeline", "written")
 
 
 def rebuild_story_tables(store: Store) -> None:
