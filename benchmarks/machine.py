@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import platform
 import shutil
 import subprocess
 from pathlib import Path
-
-import spacy
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -49,7 +48,7 @@ def machine() -> dict[str, str]:
         "RAM": f"{mem_kib / 1024 / 1024:.1f} GiB",
         "OS": platform.platform(),
         "Python": platform.python_version(),
-        "spaCy": spacy.__version__,
+        "spaCy": importlib.metadata.version("spacy"),
         "PySpark": spark_version,
         "Java": java_version,
         "commit": commit,
