@@ -218,19 +218,21 @@ def mentions_of(story: GoldStory, run: StoryRun) -> tuple[list[_Mention], int]:
     return out, unlocated
 
 
-def _reports(mentions: Sequence[_Mention], m: _Mention, event: str) -> bool:
-    """Whether the gold also lists the piece of ``m`` (or one overlapping it in its article)
-    under ``event``."""
-    if m.span is None:
-        return False
-    return any(
-        o.event == event
-        and o.article == m.article
-        and o.span is not None
-        and o.span[0] < m.span[1]
-        and m.span[0] < o.span[1]
-        for o in mentions
-    )
+def _reported(mentions: Sequence[_Mention]) -> list[frozenset[str]]:
+    """For each mention, the gold events its piece (or one overlapping it in its article) is
+    listed under."""
+    return [
+        frozenset(
+            o.event
+            for o in mentions
+            if m.span is not None
+            and o.span is not None
+            and o.article == m.article
+            and o.span[0] < m.span[1]
+            and m.span[0] < o.span[1]
+        )
+        for m in mentions
+    ]
 
 
 def score_story(story: GoldStory, run: StoryRun) -> dict[str, Any]:
@@ -239,11 +241,12 @@ def score_story(story: GoldStory, run: StoryRun) -> dict[str, Any]:
     # The gold events each piece reports: a piece listed under two events ("claimed responsibility
     # for the attack": the claim and the attack) put with a mention of either is right for one.
     right = wrong = missed = missed_unfound = 0
-    for a, b in itertools.combinations(mentions, 2):
+    listed = zip(mentions, _reported(mentions), strict=True)
+    for (a, listed_a), (b, listed_b) in itertools.combinations(listed, 2):
         if a.article == b.article:
             continue
         same_gold = a.event == b.event
-        if not same_gold and (_reports(mentions, a, b.event) or _reports(mentions, b, a.event)):
+        if not same_gold and (b.event in listed_a or a.event in listed_b):
             continue  # judged under the event both pieces report
         if not (a.found and b.found):
             missed_unfound += same_gold
