@@ -475,7 +475,7 @@ def local_steps(folder: Path) -> dict[str, Any]:
     with clock.step("stories"):
         stories, story_events = group_stories(documents, events, story_events, quotes)
     with clock.step("references"):
-        reference_links = link_references(references, story_events, events, documents, stories)
+        reference_links = link_references(references, story_events, events, stories)
     with clock.step("timeline"):
         timeline = story_timelines(stories, story_events, events, documents, quotes)
 

@@ -264,7 +264,7 @@ def rebuild_story_tables(store: Store) -> None:
         stories, story_events = group_stories(documents, events, story_events, quotes)
         checkpoint("rebuild:stories")
         references = list(store.records(EventReference, order="doc_id, id"))
-        reference_links = link_references(references, story_events, events, documents, stories)
+        reference_links = link_references(references, story_events, events, stories)
         checkpoint("rebuild:references")
         timeline = story_timelines(stories, story_events, events, documents, quotes)
         checkpoint("rebuild:timeline")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import re
-from datetime import date
 
 from storyline.records import (
     Actor,
@@ -125,12 +124,11 @@ STORY_EVENTS = [
     _story_event("S-army", [ARMY_KILLED]),
 ]
 EVENTS = [TRAIN, BUS, ARMY_KILLED]
-DOCS = [A, B]
 STORY = Story("story", "train", "2025-02", "2025-03-14", ["a", "b"])
 
 
 def _links(references: list[EventReference]) -> dict[str, str]:
-    links = link_references(references, STORY_EVENTS, EVENTS, DOCS, [STORY])
+    links = link_references(references, STORY_EVENTS, EVENTS, [STORY])
     return {link.reference_id: link.story_event_id for link in links}
 
 
@@ -152,7 +150,7 @@ def test_words_alone_do_not_link_but_rank_the_events_of_the_day() -> None:
     ref = _reference(later, "Tuesday's attack on the bus", "attack", date="2025-03-11")
     story = Story("story", "attacks", None, None, ["h", "i"])
     story_events = [_story_event("S-train", [train]), _story_event("S-bus", [bus])]
-    (link,) = link_references([ref], story_events, [train, bus], [day, later], [story])
+    (link,) = link_references([ref], story_events, [train, bus], [story])
     assert link.story_event_id == "S-bus"
 
 
@@ -170,13 +168,13 @@ def test_names_and_the_references_own_sentence_are_no_evidence() -> None:
     attack = _event(said, "attacked", date="2025-03-11")
     story = Story("story", "quetta", None, None, ["e"])
     named = _reference(said, "The Quetta attack", "attack")
-    assert link_references([named], [_story_event("S", [attack])], [attack], [said], [story]) == []
+    assert link_references([named], [_story_event("S", [attack])], [attack], [story]) == []
     # A reference in the very sentence that reports another event shares every word with it.
     same = _doc("f", "2025-03-12", "Troops raided the camp after the raid on the camp last month.")
     raid = _event(same, "raided", date="2025-03-12")
     ref = _reference(same, "the raid on the camp", "raid")
     story = Story("story", "camp", None, None, ["f"])
-    assert link_references([ref], [_story_event("S", [raid])], [raid], [same], [story]) == []
+    assert link_references([ref], [_story_event("S", [raid])], [raid], [story]) == []
 
 
 def test_an_operation_is_no_rebels_attack() -> None:
@@ -186,9 +184,9 @@ def test_an_operation_is_no_rebels_attack() -> None:
     attack = _event(said, "attacked", date="2025-03-11")
     story = Story("story", "train", None, None, ["g"])
     op = _reference(said, "Tuesday's operation", "operation", date="2025-03-11", state_act=True)
-    assert link_references([op], [_story_event("S", [attack])], [attack], [said], [story]) == []
+    assert link_references([op], [_story_event("S", [attack])], [attack], [story]) == []
     plain = _reference(said, "Tuesday's operation", "operation", date="2025-03-11")
-    (link,) = link_references([plain], [_story_event("S", [attack])], [attack], [said], [story])
+    (link,) = link_references([plain], [_story_event("S", [attack])], [attack], [story])
     assert link.story_event_id == "S"
 
 
@@ -201,14 +199,14 @@ def test_a_reference_links_only_within_its_articles_story() -> None:
     ref = _reference(B, "Tuesday's train hijacking", "hijacking", date="2025-03-11")
     other = Story("other", "elsewhere", None, None, ["b"])
     mine = Story("story", "train", None, None, ["a"])
-    assert link_references([ref], STORY_EVENTS, EVENTS, DOCS, [mine, other]) == []
+    assert link_references([ref], STORY_EVENTS, EVENTS, [mine, other]) == []
 
 
 def test_a_denied_or_hypothetical_event_is_not_referred_to() -> None:
     denied = _event(A, "attacked", date="2025-03-11", modality="negated")
     ref = _reference(B, "Tuesday's train hijacking", "hijacking", date="2025-03-11")
     story_events = [_story_event("S-denied", [denied])]
-    assert link_references([ref], story_events, [denied], DOCS, [STORY]) == []
+    assert link_references([ref], story_events, [denied], [STORY]) == []
 
 
 def test_a_date_that_does_not_fit_rules_the_event_out() -> None:
@@ -223,17 +221,16 @@ def test_links_are_per_story_and_do_not_depend_on_input_order() -> None:
         _reference(A, "the attack", "attack"),
         _reference(B, "the operation", "operation", state_act=True),
     ]
-    expected = link_references(refs, STORY_EVENTS, EVENTS, DOCS, [STORY])
+    expected = link_references(refs, STORY_EVENTS, EVENTS, [STORY])
     assert [link.reference_id for link in expected] == [refs[0].id]
-    published = {"a": date(2025, 3, 12), "b": date(2025, 3, 14)}
-    alone = story_links(refs, STORY_EVENTS, EVENTS, published)
+    alone = story_links(refs, STORY_EVENTS, EVENTS)
     assert sorted(alone, key=lambda link: link.reference_id) == expected
     rng = random.Random(7)
     for _ in range(5):
-        shuffled = [refs[:], STORY_EVENTS[:], EVENTS[:], DOCS[:]]
+        shuffled = [refs[:], STORY_EVENTS[:], EVENTS[:]]
         for part in shuffled:
             rng.shuffle(part)
-        again = link_references(shuffled[0], shuffled[1], shuffled[2], shuffled[3], [STORY])
+        again = link_references(shuffled[0], shuffled[1], shuffled[2], [STORY])
         assert again == expected
 
 
@@ -249,5 +246,5 @@ def test_a_bare_statement_needs_its_words_or_its_date() -> None:
     story = Story("story", "denial", None, None, ["c", "d"])
     bare = _reference(heard, "The statement", "statement", types=("SUPPORT", "REJECT"))
     dated = _reference(heard, "Tuesday's denial", "denial", ("REJECT",), date="2025-03-11")
-    links = link_references([bare, dated], story_events, [denial], [said, heard], [story])
+    links = link_references([bare, dated], story_events, [denial], [story])
     assert [(link.reference_id, link.story_event_id) for link in links] == [(dated.id, "S-denial")]

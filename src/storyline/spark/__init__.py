@@ -41,7 +41,7 @@ How the work is laid out:
      articles of both and those articles' quotes are keyed by story id by joins and grouped;
      ``build_timeline`` runs per story, the stories of a partition in one call.
    - references (``references_job``): each story's story events, their mention events, its
-     articles' references and days keyed by story id; ``references.story_links`` per story.
+     articles' references keyed by story id; ``references.story_links`` per story.
 
 Modules: ``session`` (the session, schemas and summary), ``read`` (step 1), ``analyse``
 (step 2), ``jobs`` (step 3), ``blocks`` (blocking and components on Spark), ``groups``

@@ -700,9 +700,8 @@ def timelines_job(
 
 def _story_references(table: pa.Table) -> pa.Table:
     """One story's reference links from its own records, as ``link_references`` makes them: a
-    row holds one of its story events (``s``), mention events (``e``), references (``r``) or
-    its articles' days (``doc_id``, ``published``)."""
-    from storyline.story.references import published_days, story_links
+    row holds one of its story events (``s``), mention events (``e``) or references (``r``)."""
+    from storyline.story.references import story_links
 
     rows = table.to_pylist()
     own = sorted(
@@ -713,22 +712,15 @@ def _story_references(table: pa.Table) -> pa.Table:
         (from_dict(EventReference, r["r"]) for r in rows if r["r"] is not None),
         key=lambda r: r.id,
     )
-    published = published_days(
-        (r["doc_id"], r["published"]) for r in rows if r["doc_id"] is not None
-    )
-    links = story_links(references, own, sorted(events, key=lambda e: e.id), published)
+    links = story_links(references, own, sorted(events, key=lambda e: e.id))
     return pa.Table.from_pylist([to_dict(x) for x in links], schema=arrow_schema(ReferenceLink))
 
 
 def references_job(
-    story_events: DataFrame,
-    events: DataFrame,
-    documents: DataFrame,
-    stories: DataFrame,
-    references: DataFrame,
+    story_events: DataFrame, events: DataFrame, stories: DataFrame, references: DataFrame
 ) -> DataFrame:
     """Every reference's link, as ``link_references``: each story's story events, their mention
-    events, its articles' references and days are keyed by story id by joins, grouped, and each
+    events and its articles' references are keyed by story id by joins, grouped, and each
     group's links are made in an executor task."""
     own = story_events.where(F.col("story_id").isNotNull())
     mention_ids = own.select("story_id", F.explode("mention_ids").alias("id")).distinct()
@@ -736,12 +728,10 @@ def references_job(
     assignment = stories.select(F.col("id").alias("story_id"), F.explode("doc_ids").alias("doc_id"))
     with_stories = assignment.join(own.select("story_id").distinct(), "story_id")
     refs = with_stories.join(references, "doc_id")
-    days = with_stories.join(documents.select(F.col("id").alias("doc_id"), "published"), "doc_id")
     parts = [
         own.select("story_id", F.struct(*[own[c] for c in own.columns]).alias("s")),
         mentions.select("story_id", F.struct(*events.columns).alias("e")),
         refs.select("story_id", F.struct(*references.columns).alias("r")),
-        days.select("story_id", "doc_id", "published"),
     ]
     keyed = functools.reduce(lambda a, b: a.unionByName(b, allowMissingColumns=True), parts)
     return grouped(keyed, "story_id", lambda: _story_references, spark_schema(ReferenceLink))
@@ -790,7 +780,7 @@ def cross_document(
 
     started = time.perf_counter()
     tables["reference_links"] = references_job(
-        stamped, events, documents, tables["stories"], extracted["event_references"]
+        stamped, events, tables["stories"], extracted["event_references"]
     ).localCheckpoint()
     done("references", started, tables["reference_links"])
 
