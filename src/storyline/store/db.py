@@ -360,14 +360,14 @@ class Store:
 
     def replace(self, cls: type[Any], records: Sequence[Any]) -> None:
         """Replace a whole table (the cross-document tables are rebuilt after each run; a linked
-        record's stored rows are replaced as given; new entities or links relink the events'
-        actors)."""
+        record's stored rows are replaced as given). New links relink the events' actors, through
+        the entities then stored: replace the entities first, as a rebuild does."""
         with self._atomic(f"rewrite table {cls.TABLE}"):
             self.con.execute(f'DELETE FROM "{stored_table(cls)}"')
             self._insert(
                 cls, _unique(records, cls.KEY) if cls.KEY else list(records), ignore_existing=False
             )
-            if cls in (Entity, EntityLink):  # what the events view reads the actors through
+            if cls is EntityLink:  # what the events view reads the actors through
                 self._relink_events()
 
     # --- reading --------------------------------------------------------------------------------
