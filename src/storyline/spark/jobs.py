@@ -266,11 +266,10 @@ def _report_parts(row: dict[str, Any]) -> tuple[Any, frozenset[str]]:
     return (report, keys, report_words(report)), keys
 
 
-def _report_pairs() -> GroupFunction:
-    """The linked pairs of one block of mentions (``blocking.block_pairs``), each mention's report
-    made once per partition."""
+def _block_pairs(linked: Callable[[Any, Any], bool], split_by_words: bool) -> GroupFunction:
+    """The linked pairs of one block (``blocking.block_pairs``), each member's built parts (the
+    item, its keys and, to split a block too large, its words) read once per partition."""
     from storyline.story.blocking import block_pairs
-    from storyline.story.events import reports_linked
 
     cache = RowCache(load, "id")
 
@@ -280,12 +279,20 @@ def _report_pairs() -> GroupFunction:
             table.column("key")[0].as_py(),
             list(parts),
             lambda i: parts[i][1],
-            lambda a, b: reports_linked(parts[a][0], parts[b][0]),
-            lambda i: parts[i][2],
+            lambda a, b: linked(parts[a][0], parts[b][0]),
+            (lambda i: parts[i][2]) if split_by_words else None,
         )
         return pa.Table.from_pylist([{"a": a, "b": b} for a, b in found], schema=_PAIRS)
 
     return pairs
+
+
+def _report_pairs() -> GroupFunction:
+    """The linked pairs of one block of mentions, each mention's report made once per
+    partition."""
+    from storyline.story.events import reports_linked
+
+    return _block_pairs(reports_linked, split_by_words=True)
 
 
 def _merge_component(table: pa.Table) -> pa.Table:
@@ -516,24 +523,11 @@ def _article_parts(n_docs: int) -> Callable[[dict[str, Any]], tuple[Any, frozens
 
 
 def _article_pairs() -> GroupFunction:
-    """The linked pairs of one block of articles (``blocking.block_pairs``), each article's
-    features read once per partition."""
-    from storyline.story.blocking import block_pairs
+    """The linked pairs of one block of articles, each article's features read once per
+    partition."""
     from storyline.story.stories import articles_linked
 
-    cache = RowCache(load, "id")
-
-    def pairs_of(table: pa.Table) -> pa.Table:
-        parts = cache.of(table)
-        found = block_pairs(
-            table.column("key")[0].as_py(),
-            list(parts),
-            lambda i: parts[i][1],
-            lambda a, b: articles_linked(parts[a][0], parts[b][0]),
-        )
-        return pa.Table.from_pylist([{"a": a, "b": b} for a, b in found], schema=_PAIRS)
-
-    return pairs_of
+    return _block_pairs(articles_linked, split_by_words=False)
 
 
 def _assign(table: pa.Table) -> pa.Table:
