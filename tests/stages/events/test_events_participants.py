@@ -144,3 +144,28 @@ def test_event_nouns_and_their_parties(
     event = only(extract_events(make(base_nlp, text)), trigger)
     assert event.type == etype
     assert countries(event.source) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "source"),
+    [
+        (
+            "Russian troops claimed responsibility for the attack on Tuesday.",
+            "attack",
+            "ASSAULT",
+            "RUS",
+        ),
+        ("Russia led eight hours of talks with Ukraine in Jeddah.", "talks", "CONSULT", "RUS"),
+    ],
+)
+def test_the_doer_of_an_event_noun_is_its_source(
+    base_nlp: Language, text: str, trigger: str, etype: str, source: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.type == etype
+    assert source in countries(event.source)
+
+
+def test_a_critic_of_an_event_noun_is_not_its_doer(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "France criticized the attack on Tuesday."))
+    assert not [e for e in events if e.trigger.text.endswith("attack")]

@@ -23,7 +23,15 @@ from storyline.stages.events.classifier import (
     ruling,
     verb_trigger,
 )
-from storyline.stages.events.clauses import RECEIVE_VERBS, agent, charged, governing, is_verb
+from storyline.stages.events.clauses import (
+    RECEIVE_VERBS,
+    agent,
+    charged,
+    doer_verb,
+    governing,
+    is_verb,
+    subject,
+)
 from storyline.stages.events.judgements import judgement_at
 from storyline.stages.events.lexicon import GOVERNING_TYPES, SUPPORT_ONLY_NOUNS, Lexicon
 
@@ -99,7 +107,12 @@ def noun_start(token: Token) -> Token:
 
 def noun_can_stand(token: Token) -> bool:
     """An event noun codes on its own only with an actor phrase on it: "his call", "talks with",
-    "cooperation between Russia and North Korea", "an offensive launched by Puntland forces"."""
+    "cooperation between Russia and North Korea", "an offensive launched by Puntland forces", or a
+    doer who leads or owns up to it ("Rubio led talks", "al-Shabab claimed responsibility for the
+    attack")."""
+    doer = doer_verb(token)
+    if doer is not None and subject(doer)[0] is not None:
+        return True
     for child in token.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ACTOR_PREPS):
             return True

@@ -38,6 +38,36 @@ REPORT_VERBS = frozenset(
 )
 #: Verbs whose subject receives what their object names ("received assistance from the US").
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept"})
+#: Verbs whose subject does what their event-noun object names: "led talks", "hosted a summit".
+DOER_VERBS = frozenset(
+    {
+        "lead",
+        "host",
+        "chair",
+        "co-host",
+        "cohost",
+        "co-chair",
+        "spearhead",
+        "carry",
+        "conduct",
+        "hold",
+        "launch",
+        "stage",
+        "mount",
+        "wage",
+        "perpetrate",
+        "commit",
+        "orchestrate",
+        "execute",
+        "undertake",
+    }
+)
+#: Verbs of owning up: "claimed responsibility for the attack" names who attacked.
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear"})
+#: Nouns that measure an event noun out: "eight hours of talks", "a wave of strikes".
+MEASURE_NOUNS = frozenset(
+    {"hour", "day", "week", "month", "round", "series", "wave", "spate", "string", "year"}
+)
 #: The dependencies a verb's subject is inherited through (xcomp, conj, ...), up to the verb.
 _INHERITED = frozenset({"xcomp", "conj", "acomp", "pcomp"})
 
@@ -144,6 +174,24 @@ def agent(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def doer_verb(noun: Token) -> Token | None:
+    """The verb whose subject does what an event noun names: "Rubio led eight hours of peace
+    talks", "al-Shabab claimed responsibility for the attack"; else None ("Trump criticized the
+    attack": the critic did not attack)."""
+    token, verbs = noun, DOER_VERBS
+    if _pobj_of(token, "of") and token.head.head.lemma_.lower() in MEASURE_NOUNS:
+        token = token.head.head
+    if _pobj_of(token, "for") and token.head.head.lemma_.lower() == "responsibility":
+        token, verbs = token.head.head, RESPONSIBILITY_VERBS
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in verbs:
+        return token.head
+    return None
+
+
+def _pobj_of(token: Token, prep: str) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == prep
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> Iterator[tuple[str, Token]]:

@@ -37,6 +37,7 @@ from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
     SUBJECTS,
     agent,
+    doer_verb,
     objects_deep,
     prep_objects,
     reporting_verb,
@@ -389,7 +390,8 @@ def _receipt(doc: Doc, verb: Token) -> tuple[list[Actor], list[Actor]]:
 def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
     """The sources an event noun names: its possessor, "from/by/between" phrases ("between Russia
     and North Korea": both parties), the "by" agent of its participle ("an offensive launched by
-    X"), else a nationality in front of it."""
+    X"), the doer of the verb that leads or owns up to it ("Rubio led talks"), else a nationality
+    in front of it."""
     sources: list[Actor] = []
     for child in token.children:
         if child.dep_ == "poss":
@@ -400,6 +402,9 @@ def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
         by = agent(child) if child.dep_ == "acl" else None
         if by is not None:
             sources += actors_of(doc, by, subject=True)
+    doer = doer_verb(token) if not sources else None
+    if doer is not None:
+        sources += _subject_parties(doc, doer)[0]
     if not sources:
         for child in token.lefts:
             if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
