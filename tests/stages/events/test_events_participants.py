@@ -169,3 +169,20 @@ def test_the_doer_of_an_event_noun_is_its_source(
 def test_a_critic_of_an_event_noun_is_not_its_doer(base_nlp: Language) -> None:
     events = extract_events(make(base_nlp, "France criticized the attack on Tuesday."))
     assert not [e for e in events if e.trigger.text.endswith("attack")]
+
+
+def test_we_in_a_direct_quote_performs_the_speakers_act(base_nlp: Language) -> None:
+    content = "We urge Russia to free the prisoners."
+    doc = make(base_nlp, f'"{content}" Hun Sen said.', quotes=[(content, "hun-sen")])
+    event = only(extract_events(doc), "urge")
+    assert event.type == "REQUEST"
+    assert countries(event.source) == {"KHM"}
+    assert countries(event.target) == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    "content", ["We do not support the use of force.", "We must condemn Russia."]
+)
+def test_we_stating_no_act_is_no_source(base_nlp: Language, content: str) -> None:
+    doc = make(base_nlp, f'"{content}" Hun Sen said.', quotes=[(content, "hun-sen")])
+    assert not [e for e in extract_events(doc) if e.source and e.source[0].entity_id == "hun-sen"]

@@ -90,6 +90,9 @@ NOT_ACTOR_LABELS = frozenset(
 )
 #: Pronouns that may stand for the speaker of the report they are the subject in.
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+#: The speaker's own pronoun in a direct quote, and the one of their side.
+SELF = frozenset({"i"})
+WE = frozenset({"we"})
 STATE_NOUNS = frozenset({"country", "nation", "state"})
 QUANTIFIERS = frozenset({"most", "many", "several", "all", "some", "both"})
 #: Heads whose "of" phrase names the actor: "a group of British lawmakers", "dozens of protesters".
@@ -245,9 +248,9 @@ def _direct_quote(p: _Phrase) -> bool:
     return quote is not None and quote.kind == "direct"
 
 
-def _quote_speaker(p: _Phrase) -> Actor | None:
+def _quote_speaker(p: _Phrase, pronouns: frozenset[str] = SELF) -> Actor | None:
     """ "I will meet with ..." inside a direct quote: the speaker the quotes stage resolved."""
-    if p.token.lower_ != "i":
+    if p.token.lower_ not in pronouns:
         return None
     quote = quote_at(doc_list(p.doc, "quotes"), p.token.idx)
     if quote is None or quote.kind != "direct" or not quote.speaker_entity_id:
@@ -256,6 +259,18 @@ def _quote_speaker(p: _Phrase) -> Actor | None:
     if speaker is None:
         return None
     return Actor(speaker.id, speaker.name, speaker.country, speaker.sector, p.start, p.end)
+
+
+def _performative_we(p: _Phrase) -> Actor | None:
+    """ "We urge the authorities ...", "we reject ..." in a direct quote: a first-person plural
+    in the simple present, unnegated, performs the act for the speaker's side, so the speaker is
+    the source; "we do not support", "we must condemn" state no act."""
+    token, verb = p.token, p.token.head
+    if token.lower_ != "we" or token.dep_ != "nsubj" or verb.tag_ != "VBP":
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return _quote_speaker(p, pronouns=WE)
 
 
 def _reporting_speaker(p: _Phrase) -> Actor | None:
@@ -302,6 +317,7 @@ _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
     _states,
     _unknown_name,
     _quote_speaker,
+    _performative_we,
     _reporting_speaker,
     _group_member,
 )
