@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from storyline.records import Event
 from storyline.stages.places import load_gazetteer, place_mentions, sentence_place
 from storyline.stages.places.gazetteer import Gazetteer, fold
+from storyline.stages.places.locate import event_place
 from storyline.stages.places.resolve import resolve
 
 
@@ -236,3 +237,26 @@ def test_a_subdivision_the_article_gives_one_town_goes_to_its_neighbours(nlp: La
     assert quetta is not None and (quetta.resolved, quetta.subdivision) == ("Quetta", "Balochistan")
     alone = _event(nlp, "Troops rescued passengers in Quetta on Tuesday.", "rescued").location
     assert alone is not None and alone.subdivision is None  # GeoNames' code alone names none
+
+
+def test_what_is_done_by_saying_so_happened_where_the_speaker_spoke(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Speaking at a Security Council meeting , the envoy said Kabul was failing ."
+    words = ["Speaking", "at", "a", "Security", "Council", "meeting", ",", "the", "envoy"]
+    words += ["said", "Kabul", "was", "failing", "."]
+    heads = [9, 0, 5, 4, 5, 1, 9, 8, 9, 9, 12, 12, 9, 9]
+    deps = ["advcl", "prep", "det", "compound", "compound", "pobj", "punct", "det", "nsubj"]
+    deps += ["ROOT", "nsubj", "aux", "ccomp", "punct"]
+    tags = ["VBG", "IN", "DT", "NNP", "NNP", "NN", ",", "DT", "NN", "VBD", "NNP", "VBD", "VBG"]
+    lemmas = ["speak", "at", "a", "Security", "Council", "meeting", ",", "the", "envoy", "say"]
+    lemmas += ["Kabul", "be", "fail", "."]
+    doc = Doc(base_nlp.vocab, words=words, heads=heads, deps=deps, tags=[*tags, "."], lemmas=lemmas)
+    doc.ents = [Span(doc, 2, 5, label="ORG"), Span(doc, 10, 11, label="GPE")]
+    mentions = place_mentions(doc, gazetteer)
+    assert [m.entry.name for m in mentions] == ["United Nations Headquarters", "Kabul"]
+    accused = event_place(doc, doc[:], [doc[12]], ("ACCUSE", None), mentions)
+    assert accused is not None and accused.resolved == "United Nations Headquarters"
+    assert accused.basis == "sentence"
+    # a cooperation the speaker tells of is not where the speaker is
+    assert event_place(doc, doc[:], [doc[12]], ("COOPERATE", None), mentions) is None

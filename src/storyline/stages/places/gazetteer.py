@@ -40,6 +40,9 @@ PlaceKind = Literal["country", "admin1", "city", "site", "region"]
 #: Words dropped from the front of a subdivision's ISO name before matching ("Al Anbār" is
 #: written "Anbar"), and the designators a text puts after a name ("Balochistan province").
 _ARTICLES = frozenset({"al", "ar", "as", "an", "ash", "ad", "az", "at", "el", "the"})
+#: Words opening a name the model tagged with its determiner ("the Kremlin", "a U.N. Security
+#: Council meeting"), dropped when the whole name is not in the gazetteer.
+_DETERMINERS = frozenset({"the", "a", "an"})
 _MIN_ALT_LENGTH = 4
 _SHORT = 3
 _DROPPED = str.maketrans("", "", ".'’")  # "U.S." is "us", "Sana’a" is "sanaa"
@@ -89,12 +92,14 @@ class Gazetteer:
     people: dict[str, str]  # folded demonym ("turkish") -> ISO3
 
     def candidates(self, name: str) -> tuple[Entry, ...]:
-        """Every entry the name may stand for (main names and alternate names). A city of three
-        letters or fewer must be written as GeoNames writes it ("U.N." is not Un, India)."""
+        """Every entry the name may stand for (main names and alternate names), with or without
+        its determiner. A city of three letters or fewer must be written as GeoNames writes it
+        ("U.N." is not Un, India)."""
         key = fold(name)
         found = self.by_name.get(key, ())
-        if not found and key.startswith("the "):
-            found = self.by_name.get(key[4:], ())
+        first, _, rest = key.partition(" ")
+        if not found and first in _DETERMINERS and rest:
+            found = self.by_name.get(rest, ())  # "a United Nations Security Council meeting"
         if len(key) <= _SHORT:
             found = tuple(c for c in found if c.kind != "city" or c.name == name.strip())
         return found

@@ -8,7 +8,10 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   "attacked a train in Bolan district", "a hotel in the central town of Beledweyne"), without
   crossing another verb or a clause boundary; or a place naming a noun trigger's kind ("the Oval
   Office clash"); "to" counts after a trigger of arrival (:data:`ARRIVAL_LEMMAS`: "a visit to
-  Quetta"), "of" after a meeting noun ("a meeting of the Security Council"). The nearest such
+  Quetta"), "of" after a meeting noun ("a meeting of the Security Council"). An event done by
+  saying so (:data:`VERBAL_TYPES`: an accusation, a demand) happened where it was said: its place
+  may hang from the verb of saying whose content it is, or from a participle of speaking on that
+  verb ("Speaking at a Security Council meeting, Akram said Kabul was failing"). The nearest such
   mention wins. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
   that happen somewhere, not a phone call) takes its sentence's one locative place, if it has
   exactly one ("airstrikes against IS in Syria, hitting ...").
@@ -64,6 +67,11 @@ SPEECH_LEMMAS = frozenset(
         "criticise", "welcome", "announce", "declare", "vow", "threaten", "ask",
     }
 )  # fmt: skip
+#: Verbs a speaker's whereabouts hang from: "Speaking at a Security Council meeting, he said".
+SPEAKING_LEMMAS = SPEECH_LEMMAS | {"speak", "address", "talk", "testify", "brief", "write"}
+#: Types of events done by saying so (an accusation, a demand, a refusal): where the saying was
+#: is where they happened. Not a cooperation, sanction or attack the speaker tells of.
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 #: Modes of a scene type that happen nowhere in particular: a phone call.
 PLACELESS_MODES = frozenset({"phone"})
 #: How many opening sentences may set the scene.
@@ -104,7 +112,9 @@ def _path_to(token: Token, targets: set[int], arrival: bool) -> int | None:
     while steps < _MAX_PATH:
         if current.i in targets:
             return steps if located else None
-        if current.dep_ in CLAUSE_DEPS or (steps and current.pos_ in {"VERB", "AUX"}):
+        if _speaking_to(current, targets):
+            pass  # "Speaking at a Security Council meeting, he said ...": the speaker's place
+        elif current.dep_ in CLAUSE_DEPS or (steps and current.pos_ in {"VERB", "AUX"}):
             return None
         if current.dep_ == "prep" and (
             current.lower_ in LOCATIVE_PREPS
@@ -119,6 +129,32 @@ def _path_to(token: Token, targets: set[int], arrival: bool) -> int | None:
         current = current.head
         steps += 1
     return None
+
+
+def _speaking_to(token: Token, targets: set[int]) -> bool:
+    """A participle of speaking on a target verb: "Speaking at the meeting, he said"."""
+    return (
+        token.dep_ == "advcl"
+        and token.head.i in targets
+        and token.tag_ in {"VBG", "VBN"}
+        and token.lemma_.lower() in SPEAKING_LEMMAS
+    )
+
+
+def saying(heads: Iterable[Token]) -> list[Token]:
+    """The verbs of saying whose content holds a trigger ("said Kabul was failing"): an event done
+    by saying so happened where it was said."""
+    out = []
+    for token in heads:
+        current = token
+        for _ in range(3):
+            if current.dep_ in {"ccomp", "xcomp"} and current.head.lemma_.lower() in SPEECH_LEMMAS:
+                out.append(current.head)
+                break
+            if current.head is current or current.dep_ in CLAUSE_DEPS:
+                break
+            current = current.head
+    return out
 
 
 def sentence_place(
@@ -255,6 +291,9 @@ def event_place(
     """Where an event happened by its sentence: the place phrase on its trigger; for an event of
     a scene type, else the one place its sentence says something happened in ("U.S. forces
     carried out airstrikes in Syria, hitting ...")."""
+    heads = list(heads)
+    if code[0] in VERBAL_TYPES:
+        heads += saying(heads)
     found = sentence_place(doc, sent, heads, mentions)
     if found is not None:
         return as_place(found, "sentence")
