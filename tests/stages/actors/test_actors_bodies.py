@@ -57,6 +57,16 @@ def test_rebels_of_the_only_country_do_not_make_its_president_foreign(
             "Reuters",
             None,  # an outlet is not of the country it reports on
         ),
+        (
+            "A court in Guatemala sent journalist Jose Ruben Zamora back to prison on Monday.",
+            "Jose Ruben Zamora",
+            "GTM",  # a journalist the story is about is of its country
+        ),
+        (
+            "Kenyan police arrested ten protesters in Nairobi, VOA correspondent Anna Berg reported.",
+            "Anna Berg",
+            None,  # a correspondent reports on the country from outside
+        ),
     ],
 )
 def test_office_holder_of_the_only_country_named(

@@ -258,6 +258,10 @@ def leaders_governments(b: Builder) -> None:
 #: correspondent with no stated country ("VOA", "Reuters") is not of the country it covers.
 FOREIGN_REPORTERS = frozenset({"JRN"})
 
+#: Roles of the press that cover a country from outside; a person of the press holding none
+#: of them ("journalist Jose Ruben Zamora", "publisher") is an actor of the story's country.
+REPORTING_ROLES = frozenset({"correspondent", "reporter", "stringer", "bureau chief"})
+
 #: Sectors of a country's named bodies that tell what country a document is about.
 NATIONAL_BODY_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
 
@@ -298,10 +302,17 @@ def only_country(b: Builder) -> None:
             c.country is None
             and c.sector is not None
             and c.sector not in taken
-            and c.sector not in FOREIGN_REPORTERS
+            and not _reports_from_outside(c)
             and c.type in ("PERSON", "ORG", "NORP")
         ):
             c.country = only
+
+
+def _reports_from_outside(c: Cluster) -> bool:
+    """An outlet, or a reporter or correspondent: not of the country it covers."""
+    if c.sector not in FOREIGN_REPORTERS:
+        return False
+    return c.type != "PERSON" or not c.roles or bool(REPORTING_ROLES.intersection(c.roles))
 
 
 def _offices_held(b: Builder, country: str | None) -> set[str | None]:
@@ -324,7 +335,7 @@ def home_country(b: Builder) -> None:
     # holder is named in leaves another holder of it open (as in only_country)
     taken = _offices_held(b, home)
     for c in b.clusters.values():
-        if c.country is not None or c.place or c.sector in FOREIGN_REPORTERS | taken:
+        if c.country is not None or c.place or c.sector in taken or _reports_from_outside(c):
             continue
         if c.type == "PERSON" or (c.type in ("ORG", "NORP") and c.sector in HOME_SECTORS):
             c.country = home
