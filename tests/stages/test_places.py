@@ -161,13 +161,20 @@ def test_a_meeting_venue_places_what_is_said_there_that_day_not_what_is_told(
     text = (
         "The envoy spoke ahead of a meeting of the U.N. Security Council on Friday. "
         "Russia's envoy dismissed the accusations. "
+        "U.N. experts detailed the transfers of arms from North Korea to Russia in a report in "
+        "February — which Moscow denied. "
+        "The United States warned Friday that expanding military cooperation between Russia "
+        "and North Korea is dangerous. "
         "Russian soldiers attacked a village in Ukraine in May."
     )
     doc = _run(nlp, text, "2024-06-28")
     placed = {e.trigger.text: e.location for e in doc._.events}
-    dismissed = placed["dismissed"]
-    assert dismissed is not None and dismissed.basis == "article"
-    assert (dismissed.resolved, dismissed.country) == ("United Nations Headquarters", "USA")
+    for said in ("dismissed", "warned"):
+        place = placed[said]
+        assert place is not None and place.basis == "article"
+        assert (place.resolved, place.country) == ("United Nations Headquarters", "USA")
+    assert placed["denied"] is None  # a relative clause tells background, not the meeting
+    assert placed["cooperation"] is None  # what the speaker tells of is not done at the venue
     attacked = placed["attacked"]
     assert attacked is not None and attacked.resolved == "Ukraine"  # its own, not the venue
 

@@ -72,6 +72,8 @@ SPEAKING_LEMMAS = SPEECH_LEMMAS | {"speak", "address", "talk", "testify", "brief
 #: Types of events done by saying so (an accusation, a demand, a refusal): where the saying was
 #: is where they happened. Not a cooperation, sanction or attack the speaker tells of.
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+#: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Modes of a scene type that happen nowhere in particular: a phone call.
 PLACELESS_MODES = frozenset({"phone"})
 #: How many opening sentences may set the scene.
@@ -314,17 +316,21 @@ def scene_fits(
     sentence names no place elsewhere (resolved or not) and whose source is not another country
     or its government (acting at home: "Trump blocked the sale", "North Korea launched a
     missile"). A meeting's venue ("a meeting of the U.N. Security Council") is the place of what
-    is said on the article's day, when its sentence names no other town or site (the countries a
-    speaker talks about are not places)."""
+    is done by saying so (:data:`VERBAL_TYPES`; not a cooperation the speaker tells of) on the
+    article's day, not in a relative clause (background: "a report, which Moscow denied"), when
+    its sentence names no other town or site (the countries a speaker talks about are not
+    places)."""
     if event.location is not None:
         return False
     venue = scene.entry.kind == "site" and meeting_venue(doc, scene)
-    if physical(event.type, event.mode) == venue or (
-        not venue and event.type not in ARTICLE_SCENE_TYPES
+    if event.type not in (VERBAL_TYPES if venue else ARTICLE_SCENE_TYPES) or (
+        not venue and not physical(event.type, event.mode)
     ):
         return False  # a venue hosts what is said there; a town or country, what is done there
     if venue and not (_on_the_day(event, doc._.published) and _said(doc, event)):
         return False  # "Last week, the leaders signed": told at the meeting, done elsewhere
+    if venue and _in_relative_clause(doc, event):
+        return False  # "a report in February, which Moscow denied": told as background
     country = scene.entry.country
     sent = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
     if sent is None:
@@ -366,6 +372,16 @@ def _said(doc: Doc, event: Event) -> bool:
     return event.quote_id is not None or (
         trigger is not None and trigger.root.lemma_.lower() in SPEECH_LEMMAS
     )
+
+
+def _in_relative_clause(doc: Doc, event: Event) -> bool:
+    """Whether the trigger is told in a relative clause ("a report, which Moscow denied"; the
+    parser may hang it as an adverbial clause, its relative pronoun says what it is)."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return False
+    root = trigger.root
+    return root.dep_ == "relcl" or any(c.tag_ in RELATIVE_TAGS for c in root.children)
 
 
 def _on_the_day(event: Event, published: str | None) -> bool:
