@@ -162,3 +162,29 @@ def test_a_verb_and_its_object_coded_together(
     base_nlp: Language, text: str, trigger: str, etype: str
 ) -> None:
     assert only(extract_events(make(base_nlp, text)), trigger).type == etype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan lifted the sanctions on Russia.",
+        "China delayed the tariffs on Japan for a month.",
+        "The sanctions on Iran were eased by France.",
+    ],
+)
+def test_easing_a_restriction_is_a_concession(base_nlp: Language, text: str) -> None:
+    events = extract_events(make(base_nlp, text))
+    assert [e.type for e in events] == ["CONCEDE"]
+
+
+def test_lifting_what_is_no_restriction_is_no_concession(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Japan lifted the rocket into orbit."))
+    assert "CONCEDE" not in [e.type for e in events]
+
+
+def test_hitting_someone_with_a_levy_is_a_sanction(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "China hit Japan with a new 25% levy on exports."))
+    event = only(events, "hit")
+    assert event.type == "SANCTION"
+    assert countries(event.source) == {"CHN"}
+    assert countries(event.target) == {"JPN"}

@@ -3,7 +3,9 @@
 Reads: the parse around a word and the tables of :mod:`storyline.stages.events.lexicon`. Writes
 nothing: returns :class:`Trigger` records for :mod:`storyline.stages.events.candidates`.
 
-A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): a demand
+A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): putting
+someone in custody, a restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a
+penalty ("hit Canada with a levy": SANCTION), a demand
 told as "X says Y must ...", a verb and object coded together ("reached an agreement"), a support
 verb with an event noun as object ("held talks"), receiving a visitor or aid, a characterization
 ("called the ruling arbitrary"); else the verb lexicon's code, adjusted by its objects (a strike
@@ -58,6 +60,50 @@ CUSTODY_VERBS = frozenset({"order", "send", "return", "take", "remand", "transfe
 CUSTODY_NOUNS = frozenset(
     {"prison", "jail", "gaol", "custody", "detention", "cell", "penitentiary"}
 )
+#: Verbs that ease a restriction named as their object: "lifted the freeze", "delayed the tariffs".
+EASING_VERBS = frozenset(
+    {
+        "lift",
+        "ease",
+        "relax",
+        "loosen",
+        "suspend",
+        "pause",
+        "delay",
+        "postpone",
+        "waive",
+        "scrap",
+        "drop",
+        "remove",
+        "rescind",
+        "revoke",
+        "unfreeze",
+    }
+)
+#: Restrictions one side puts on another; easing one is a concession.
+RESTRICTION_NOUNS = frozenset(
+    {
+        "sanction",
+        "tariff",
+        "levy",
+        "duty",
+        "embargo",
+        "blockade",
+        "ban",
+        "freeze",
+        "restriction",
+        "curfew",
+        "boycott",
+        "penalty",
+        "quota",
+    }
+)
+#: Verbs that hit someone "with" one of PENALTY_NOUNS: "hit Canada with a new levy".
+PENALTY_VERBS = frozenset({"hit", "slap", "target", "punish", "strike"})
+PENALTY_NOUNS = RESTRICTION_NOUNS - {"freeze", "curfew", "blockade"}
+WITH = frozenset({"with"})
+EASED: Code = ("CONCEDE", None)
+PENALIZED: Code = ("SANCTION", None)
 #: Nouns a call is made to besides the actor nouns: "called his counterpart".
 PARTY_NOUNS = frozenset(
     {"counterpart", "counterparts", "colleague", "colleagues", "ally", "allies"}
@@ -260,6 +306,27 @@ def _called_so(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon)
     return Verdict.NO_EVENT if things else None
 
 
+def _eased(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "lifted the freeze on intelligence", "delayed the tariffs", "the sanctions were eased": a
+    restriction eased is a concession, whatever the verb codes alone."""
+    if lemma not in EASING_VERBS:
+        return None
+    eased = [*objects, *(c for c in token.children if c.dep_ == "nsubjpass")]
+    if any(o.lemma_.lower() in RESTRICTION_NOUNS for o in eased):
+        return Trigger(token, token, token, token, EASED, 0.8, False)
+    return None
+
+
+def _penalized(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "hit Canada with a new 25% levy": a penalty, not an attack."""
+    if lemma not in PENALTY_VERBS:
+        return None
+    for _, obj in prep_objects(token, WITH):
+        if obj.lemma_.lower() in PENALTY_NOUNS:
+            return Trigger(token, token, token, token, PENALIZED, 0.8, False)
+    return None
+
+
 def _names_party(token: Token) -> bool:
     """Whether an object can be the one a call is made to: a name, a pronoun, or a noun naming
     an actor by role ("his counterpart" is no role noun, but "the president" is)."""
@@ -293,6 +360,8 @@ def _to_custody(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
 #: The verb rules asked before the lexicon, first that applies wins.
 _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] = (
     _to_custody,
+    _eased,
+    _penalized,
     _report_demand,
     _verb_object_pair,
     _support_verb,
