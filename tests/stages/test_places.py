@@ -267,3 +267,15 @@ def test_what_is_done_by_saying_so_happened_where_the_speaker_spoke(
     assert accused.basis == "sentence"
     # a cooperation the speaker tells of is not where the speaker is
     assert event_place(doc, doc[:], [doc[12]], ("COOPERATE", None), mentions) is None
+
+
+def test_an_area_the_text_designates_once_is_that_area_where_named_alone(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    words = ["Troops", "entered", "Hirshabelle", "state", ".", "Jets", "struck", "militants"]
+    words += ["in", "Hirshabelle", "and", "Zorvadia", "."]
+    doc = Doc(base_nlp.vocab, words=words)
+    doc.ents = [Span(doc, i, i + 1, label="GPE") for i in (2, 9, 11)]
+    found = [(m.text, m.entry.kind, m.entry.latitude) for m in place_mentions(doc, gazetteer)]
+    # "Zorvadia", never said to be an area, is no place of the gazetteer and is not kept
+    assert found == [("Hirshabelle state", "region", None), ("Hirshabelle", "region", None)]

@@ -24,7 +24,10 @@ How a name is resolved (:func:`resolve`), when the gazetteer holds several entri
   it has outside the United States) takes the one the article gives a city of the same code:
   "Sibi, Balochistan" puts Quetta in Balochistan too (:func:`with_said_subdivisions`);
 * a subdivision and a city of the same name in it ("Ankara", "Baghdad") read as the city unless
-  the text says "province", "state", "region" or "governorate" after it.
+  the text says "province", "state", "region" or "governorate" after it;
+* a place the gazetteer lacks is kept as written when the text says what it is ("Bolan
+  district", "the Middle Shabelle region"), and so is the same name alone elsewhere in the
+  article ("Hirshabelle state" ... "elsewhere in Hirshabelle").
 
 The confidence is 0.9 for a name with one candidate (0.75 when by an alternate name), else it grows
 with the margin of the best score over the second, between 0.5 and 0.9.
@@ -227,11 +230,41 @@ def _unresolved(doc: Doc, span: Span, previous: PlaceMention | None) -> tuple[En
     return entry, designator.idx + len(designator.text)
 
 
+def _region_key(span: Span) -> str:
+    return _without_the(fold(span.text))
+
+
+def _designated(doc: Doc, found_spans: list[tuple[Span, tuple[Entry, ...]]]) -> frozenset[str]:
+    """The names the gazetteer lacks that the article says are areas somewhere ("Hirshabelle
+    state"): the same name alone elsewhere ("elsewhere in Hirshabelle") is that area too."""
+    return frozenset(
+        _region_key(span)
+        for span, named in found_spans
+        if not named
+        and span.label_ in PLACE_LABELS
+        and span.end < len(doc)
+        and doc[span.end].lower_ in REGION_WORDS
+    )
+
+
+def _named_region(
+    span: Span, designated: frozenset[str], regions: dict[str, Entry]
+) -> Entry | None:
+    """The area a name the gazetteer lacks stands for, when the article designates it elsewhere."""
+    key = _region_key(span)
+    if span.label_ not in PLACE_LABELS or key not in designated or key in WORLD_REGIONS:
+        return None
+    name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    return regions.get(key) or Entry(name, "region", None, None, None, None, 0)
+
+
 def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place the document names that the gazetteer resolves, in text order."""
     found_spans = _place_spans(doc, gazetteer)
     spans = [span for span, _ in found_spans]
     countries, subdivisions = _context(doc, found_spans, gazetteer)
+    designated = _designated(doc, found_spans)
+    regions: dict[str, Entry] = {}  # the areas kept as written so far, by name
     out: list[PlaceMention] = []
     skip_next = False
     for i, (span, named) in enumerate(found_spans):
@@ -256,8 +289,12 @@ def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             previous = out[-1] if out else None
             unresolved = _unresolved(doc, span, previous)
             if unresolved is None:
-                continue
+                named_region = _named_region(span, designated, regions)
+                if named_region is None:
+                    continue
+                unresolved = named_region, span.end_char
             entry, end = unresolved
+            regions.setdefault(_region_key(span), entry)
             out.append(
                 PlaceMention(
                     span.start_char,
