@@ -10,9 +10,9 @@ from spacy.tokens import Doc, Span
 
 from storyline.records import Event
 from storyline.stages.places import load_gazetteer, place_mentions, sentence_place
-from storyline.stages.places.gazetteer import Gazetteer, fold
-from storyline.stages.places.locate import event_place
-from storyline.stages.places.resolve import resolve
+from storyline.stages.places.gazetteer import Entry, Gazetteer, fold
+from storyline.stages.places.locate import event_place, most_specific
+from storyline.stages.places.resolve import PlaceMention, resolve
 
 
 @pytest.fixture(scope="module")
@@ -279,3 +279,16 @@ def test_an_area_the_text_designates_once_is_that_area_where_named_alone(
     found = [(m.text, m.entry.kind, m.entry.latitude) for m in place_mentions(doc, gazetteer)]
     # "Zorvadia", never said to be an area, is no place of the gazetteer and is not kept
     assert found == [("Hirshabelle state", "region", None), ("Hirshabelle", "region", None)]
+
+
+def test_a_country_a_place_named_with_it_lies_in_is_not_another_place() -> None:
+    somalia = Entry("Somalia", "country", "SOM", None, 6.0, 46.0, 1)
+    puntland = Entry("Puntland", "region", "SOM", None, None, None, 0)
+    kenya = Entry("Kenya", "country", "KEN", None, 0.0, 38.0, 1)
+    mentions = [
+        PlaceMention(0, 7, "Somalia", somalia, 0.9),
+        PlaceMention(10, 25, "Puntland region", puntland, 0.3),
+        PlaceMention(30, 35, "Kenya", kenya, 0.9),
+    ]
+    assert [m.text for m in most_specific(mentions)] == ["Puntland region", "Kenya"]
+    assert most_specific(mentions[::2]) == mentions[::2]  # two countries stay two places

@@ -14,7 +14,8 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   verb ("Speaking at a Security Council meeting, Akram said Kabul was failing"). The nearest such
   mention wins. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
   that happen somewhere, not a phone call) takes its sentence's one locative place, if it has
-  exactly one ("airstrikes against IS in Syria, hitting ...").
+  exactly one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it
+  lies in is not another: "an offensive launched by forces in Somalia's Puntland region").
 * **Article** (basis ``article``): the scene (:func:`scene`): a dateline ("QUETTA, Pakistan —"),
   an opening "In Quetta, ..." in the first sentences, else the most specific locative place of
   the first :data:`SCENE_SENTENCES` sentences (a meeting's venue, then a city, a subdivision,
@@ -301,10 +302,17 @@ def event_place(
         return as_place(found, "sentence")
     if not physical(*code):
         return None
-    local = [m for m in _in_sentence(sent, mentions) if _locative(_root(doc, m))]
+    local = most_specific([m for m in _in_sentence(sent, mentions) if _locative(_root(doc, m))])
     if len({(m.entry.name, m.entry.country) for m in local}) == 1:
         return as_place(local[0], "sentence", SENTENCE_FACTOR)
     return None
+
+
+def most_specific(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions without a country another of them lies in: "in Somalia's Puntland region",
+    "in Aleppo, in northern Syria" are one place each."""
+    inside = {m.entry.country for m in mentions if m.entry.kind != "country"}
+    return [m for m in mentions if m.entry.kind != "country" or m.entry.country not in inside]
 
 
 def scene_fits(
