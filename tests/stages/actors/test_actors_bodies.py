@@ -189,3 +189,38 @@ def test_unnamed_international_bodies(
     assert found is not None, [m.text for m in doc._.mentions]
     entity = next(e for e in doc._.entities if e.id == found.entity_id)
     assert (entity.country, entity.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        (
+            "Secretary of State Marco Rubio led talks with Ukrainian officials on the U.S. plan.",
+            "Marco Rubio",
+            "USA",  # of the countries with that office, the one the text names
+        ),
+        (
+            "Secretary of State Marco Rubio led talks with Ukrainian officials in Jeddah.",
+            "Marco Rubio",
+            None,  # no country with that office is named
+        ),
+        (
+            "Analysts say the test will add to calls in Congress to impose sanctions against "
+            "Turkey, and the United States may act soon.",
+            "Congress",
+            "USA",
+        ),
+        (
+            "Republican lawmakers praised the ceasefire deal with Ukraine.",
+            "Republican lawmakers",
+            "USA",
+        ),
+    ],
+)
+def test_an_office_or_body_few_countries_have_is_of_the_one_named(
+    base_nlp: Language, text: str, actor: str, country: str | None
+) -> None:
+    """An office or institution only some countries have, or a group a party of one country
+    names, is of that country when the document names it and no other of them."""
+    doc = run(base_nlp, text)
+    assert entity_named(doc, actor).country == country

@@ -13,9 +13,16 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
-from storyline.stages.actors.build import Builder, alias, country_cluster, entity_id
+from storyline.stages.actors.build import (
+    Builder,
+    alias,
+    country_cluster,
+    entity_id,
+    normalize_name,
+)
 from storyline.stages.actors.coref import Cluster
 from storyline.stages.actors.groups import noun_sector
+from storyline.stages.actors.lexicon import office_countries
 from storyline.stages.actors.named import GOVERNMENT_WORDS
 from storyline.stages.syntax import pobj_of
 
@@ -269,19 +276,50 @@ NATIONAL_BODY_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PT
 HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "CVL", "ELI"})
 
 
+def _named_countries(b: Builder) -> set[str]:
+    """The countries a document names: as countries, places, or in the names of organizations
+    ("National Union for the Total Independence of Angola")."""
+    return {
+        f.cluster.country
+        for f in b.found
+        if f.cluster.country is not None
+        and (
+            f.cluster.id.startswith("country:")
+            or f.cluster.place
+            or (f.cluster.type == "ORG" and f.cluster.country in b.lex.country_names)
+        )
+    }
+
+
+def office_country(b: Builder) -> None:
+    """An office or institution few countries have ("Secretary of State Marco Rubio",
+    "Congress"), or a group named by a party of one country ("Republican lawmakers"), whose
+    country the text leaves open: the one of those countries the document names, if one."""
+    named = _named_countries(b)
+    for c in b.clusters.values():
+        if c.country is not None or c.place:
+            continue
+        keys = c.roles if c.type == "PERSON" else [normalize_name(c.name)]
+        have = {iso for key in keys for iso in office_countries(key, b.lex)} & named
+        party = _party_country(c.name, b) if c.type != "PERSON" else None
+        if party is not None:
+            c.country = party
+        elif len(have) == 1:
+            c.country = have.pop()
+
+
+def _party_country(name: str, b: Builder) -> str | None:
+    """The country of the party a group's first word names ("Republican lawmakers")."""
+    words = name.lower().split(maxsplit=1)
+    party = b.lex.groups.get(f"{words[0]} party") if words else None
+    return party[0] if party is not None and party[1] == "PTY" else None
+
+
 def only_country(b: Builder) -> None:
     """When a document names one country and no other, an office holder, body or group whose
     country the text leaves open ("President Bouteflika", "the Supreme Court", "Islamic
     fundamentalists", "Chenchen refugees") is of it."""
-    # Countries named, as places or in the names of organizations ("National Union for the
-    # Total Independence of Angola").
-    countries = {
-        f.cluster.country
-        for f in b.found
-        if f.cluster.id.startswith("country:")
-        or (f.cluster.place and f.cluster.country)
-        or (f.cluster.type == "ORG" and f.cluster.country in b.lex.country_names)
-    }
+    countries = _named_countries(b)
     if len(countries) != 1:
         return
     only = countries.pop()

@@ -1,7 +1,8 @@
 """The actor lexicons shipped in ``storyline/resources/actors`` and look-ups over them.
 
 Reads: ``countries.json``, ``agents.json``, ``organizations.json`` (built by
-``scripts/build_actor_resources.py``; sources and licenses in that folder's README.md).
+``scripts/build_actor_resources.py``; sources and licenses in that folder's README.md) and
+``offices.json`` (storyline's own table of offices and institutions few countries have).
 Writes: nothing. Loaded once per process through ``functools.cache``.
 """
 
@@ -204,6 +205,7 @@ class Lexicon:
     group_names: frozenset[str]  # armed groups' names found in text without the tagger
     people: dict[str, str]  # lower-case name -> ISO3 (nationality only: offices come from text)
     places: dict[str, tuple[str, str]]  # city, region or people -> (ISO3, "city"|"region"|"people")
+    offices: dict[str, frozenset[str]]  # office or institution few countries have -> their ISO3s
     max_words: int  # longest surface, in words
     first_words: dict[str, int]  # first word of a surface, lower case -> most words after it
 
@@ -343,6 +345,7 @@ def lexicon() -> Lexicon:
     c = _read("countries.json")
     agents: dict[str, str] = _read("agents.json")
     o = _read("organizations.json")
+    offices = _read("offices.json")
     orgs: dict[str, Organization] = {}
     for row in o["igos"]:
         org = Organization(row["code"], row["name"], row["sector"], row["kind"])
@@ -371,6 +374,9 @@ def lexicon() -> Lexicon:
         group_names=group_names,
         people=_read_people(),
         places=places,
+        offices={
+            k: frozenset(v) for part in ("offices", "bodies") for k, v in offices[part].items()
+        },
         max_words=max(len(s.split()) for s in surfaces),
         first_words=_first_words(surfaces),
     )
@@ -403,6 +409,13 @@ def group_of(text: str, lex: Lexicon | None = None) -> tuple[str, str | None] | 
     """(country code, sector) of a named armed group or international body, else None."""
     lex = lex or lexicon()
     return lex.groups.get(_clean(text).lower())
+
+
+def office_countries(words: str, lex: Lexicon | None = None) -> frozenset[str]:
+    """The countries that have an office or institution of this name when few do ("secretary of
+    state" -> USA, GBR, VAT; "congress"), else none (an office every country has)."""
+    lex = lex or lexicon()
+    return lex.offices.get(" ".join(words.lower().split()), frozenset())
 
 
 def role_sector(words: str, lex: Lexicon | None = None) -> str | None:
