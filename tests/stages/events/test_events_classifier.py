@@ -188,3 +188,14 @@ def test_hitting_someone_with_a_levy_is_a_sanction(base_nlp: Language) -> None:
     assert event.type == "SANCTION"
     assert countries(event.source) == {"CHN"}
     assert countries(event.target) == {"JPN"}
+
+
+def test_wanting_someone_to_act_is_a_demand_of_them_not_their_act(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Russia wants Ukraine to withdraw its troops."))
+    assert [e.type for e in events] == ["REQUEST"]
+    assert countries(events[0].source) == {"RUS"}
+    assert countries(events[0].target) == {"UKR"}
+
+
+def test_expecting_a_thing_to_happen_is_no_demand(base_nlp: Language) -> None:
+    assert extract_events(make(base_nlp, "Russia expects prices to rise.")) == []

@@ -6,7 +6,7 @@ nothing: returns :class:`Trigger` records for :mod:`storyline.stages.events.cand
 A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): putting
 someone in custody, a restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a
 penalty ("hit Canada with a levy": SANCTION), a demand
-told as "X says Y must ...", a verb and object coded together ("reached an agreement"), a support
+told as "X says Y must ...", or as "X wants Y to ...", a verb and object coded together ("reached an agreement"), a support
 verb with an event noun as object ("held talks"), receiving a visitor or aid, a characterization
 ("called the ruling arbitrary"); else the verb lexicon's code, adjusted by its objects (a strike
 on someone, peacekeeping troops, money given), the purpose of a call, and what a voted, sponsored
@@ -98,6 +98,8 @@ RESTRICTION_NOUNS = frozenset(
         "quota",
     }
 )
+#: Verbs of wanting something done by someone: "wants Ukraine to withdraw" is a demand of Ukraine.
+DESIRE_VERBS = frozenset({"want", "expect", "need", "wish", "prefer", "require"})
 #: Verbs that hit someone "with" one of PENALTY_NOUNS: "hit Canada with a new levy".
 PENALTY_VERBS = frozenset({"hit", "slap", "target", "punish", "strike"})
 PENALTY_NOUNS = RESTRICTION_NOUNS - {"freeze", "curfew", "blockade"}
@@ -214,6 +216,22 @@ def _report_demand(token: Token, lemma: str, objects: list[Token], lexicon: Lexi
             and any(c.dep_ in SUBJECTS for c in child.children)
         ):
             return Trigger(token, token, token, token, ("REQUEST", None), 0.6, False, child)
+    return None
+
+
+def _wanted_done(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "Russia wants Ukraine to withdraw", "Pakistan expects Kabul to hand over the attackers": a
+    demand of the party named, not the act done."""
+    if lemma not in DESIRE_VERBS:
+        return None
+    for child in token.children:
+        if child.dep_ not in {"ccomp", "xcomp"} or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            continue
+        addressee = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+        if addressee is not None and _names_party(addressee):
+            return Trigger(token, token, token, token, ("REQUEST", None), 0.7, False, child)
     return None
 
 
@@ -363,6 +381,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _eased,
     _penalized,
     _report_demand,
+    _wanted_done,
     _verb_object_pair,
     _support_verb,
     _received_visitor,
