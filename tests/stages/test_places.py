@@ -292,3 +292,16 @@ def test_a_country_a_place_named_with_it_lies_in_is_not_another_place() -> None:
     ]
     assert [m.text for m in most_specific(mentions)] == ["Puntland region", "Kenya"]
     assert most_specific(mentions[::2]) == mentions[::2]  # two countries stay two places
+
+
+def test_what_a_court_decides_happens_in_the_scene_and_a_sanction_does_not(nlp: Language) -> None:
+    text = (
+        "In Guatemala City, police arrested the journalist Jose Zamora on Monday. "
+        "A court later sentenced Zamora to six years in prison. "
+        "The European Union sanctioned the attorney general."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-13")._.events}
+    sentenced = placed["sentenced"]
+    assert sentenced is not None and sentenced.basis == "article"
+    assert (sentenced.resolved, sentenced.country) == ("Guatemala City", "GTM")
+    assert placed["sanctioned"] is None  # a sanction is a policy, placed nowhere

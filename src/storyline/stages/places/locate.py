@@ -21,9 +21,9 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   the first :data:`SCENE_SENTENCES` sentences (a meeting's venue, then a city, a subdivision,
   a country; a site where things are done, "at the White House", sets no scene). A town,
   subdivision or country is given to physical events (not withdrawals or concessions, as often
-  policies) whose sentence says nothing is elsewhere and whose source is not another country
-  acting at home; a meeting's venue to what is *said* there on the article's day
-  (:func:`scene_fits`).
+  policies) and to what a court decides ("A court later sentenced Zamora"), when their sentence
+  says nothing is elsewhere and their source is not another country acting at home; a meeting's
+  venue to what is done by *saying* so there on the article's day (:func:`scene_fits`).
 * A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
   Shabelle region") is kept as written, unresolved, with a low confidence.
 * An actor's nationality is never a place ("a Guatemalan judge" places nothing), and an event the
@@ -73,6 +73,8 @@ SPEAKING_LEMMAS = SPEECH_LEMMAS | {"speak", "address", "talk", "testify", "brief
 #: Types of events done by saying so (an accusation, a demand, a refusal): where the saying was
 #: is where they happened. Not a cooperation, sanction or attack the speaker tells of.
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+#: Nouns of a court: its rulings, whatever their type, happen where it sits (the scene).
+COURT_NOUNS = frozenset({"court", "judge", "tribunal", "jury"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Modes of a scene type that happen nowhere in particular: a phone call.
@@ -320,8 +322,9 @@ def scene_fits(
 ) -> bool:
     """Whether the article's scene is the place of an event its sentence does not place.
 
-    A town, subdivision or country is the place of an event of :data:`ARTICLE_SCENE_TYPES` whose
-    sentence names no place elsewhere (resolved or not) and whose source is not another country
+    A town, subdivision or country is the place of an event of :data:`ARTICLE_SCENE_TYPES`, or
+    of any type done by a court (:data:`COURT_NOUNS`: a sentence, an appeal), whose sentence
+    names no place elsewhere (resolved or not) and whose source is not another country
     or its government (acting at home: "Trump blocked the sale", "North Korea launched a
     missile"). A meeting's venue ("a meeting of the U.N. Security Council") is the place of what
     is done by saying so (:data:`VERBAL_TYPES`; not a cooperation the speaker tells of) on the
@@ -331,9 +334,12 @@ def scene_fits(
     if event.location is not None:
         return False
     venue = scene.entry.kind == "site" and meeting_venue(doc, scene)
-    if event.type not in (VERBAL_TYPES if venue else ARTICLE_SCENE_TYPES) or (
-        not venue and not physical(event.type, event.mode)
-    ):
+    if venue:
+        fits = event.type in VERBAL_TYPES
+    else:
+        fits = event.type in ARTICLE_SCENE_TYPES and physical(event.type, event.mode)
+        fits = fits or any(_judicial(doc, a) for a in event.source)
+    if not fits:
         return False  # a venue hosts what is said there; a town or country, what is done there
     if venue and not (_on_the_day(event, doc._.published) and _said(doc, event)):
         return False  # "Last week, the leaders signed": told at the meeting, done elsewhere
@@ -353,6 +359,15 @@ def scene_fits(
     if _unknown_place(sent, mentions):
         return False  # "killed dozens ... in Hirshabelle": a place the gazetteer lacks
     return not any(_acting_at_home(a, country) for a in event.source)
+
+
+def _judicial(doc: Doc, actor: Actor) -> bool:
+    """A court or judge ("A court later sentenced Zamora"): what it decides, it decides where it
+    sits."""
+    if actor.sector == "JUD":
+        return True
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and span.root.lemma_.lower() in COURT_NOUNS
 
 
 def _acting_at_home(actor: Actor, country: str | None) -> bool:
