@@ -109,6 +109,29 @@ def test_unnamed_bodies_of_the_country_a_document_is_about(base_nlp: Language) -
     assert mention_at(doc, "The government") is None
 
 
+def test_a_court_is_of_the_document_s_country_or_of_the_place_it_sits_in(
+    base_nlp: Language,
+) -> None:
+    """ "A court" is the country's court (unlike "a government"); "a court in Spain" is Spain's."""
+    text = (
+        "A court in Guatemala City ordered journalist Jose Ruben Zamora back to prison, "
+        "Guatemala's prosecutors said. An appeals court had annulled his conviction."
+    )
+    doc = run(base_nlp, text)
+    for words in ("A court", "An appeals court"):
+        court = mention_at(doc, words)
+        assert court is not None
+        assert court.entity_id == "country:GTM:JUD"
+    doc = run(
+        base_nlp,
+        "A court in Spain ordered the Guatemalan journalist back to prison. Guatemala is in "
+        "crisis, and Guatemalan judges agree with Guatemala's president.",
+    )
+    court = mention_at(doc, "A court")
+    assert court is not None
+    assert court.entity_id == "country:ESP:JUD"
+
+
 def test_unnamed_rebels_are_of_the_document_s_country(base_nlp: Language) -> None:
     doc = run(base_nlp, "Rebels attacked an army base in northern Mali on Sunday.")
     rebels = mention_at(doc, "Rebels")

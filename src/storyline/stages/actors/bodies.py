@@ -65,6 +65,10 @@ UNNAMED_BODIES = MappingProxyType(
 #: A word before an unnamed body that says which kind it is: "security forces" are police.
 UNNAMED_KINDS = MappingProxyType({("security", "forces"): "COP", ("security", "officials"): "GOV"})
 
+#: Bodies that are one of the country's even when the text says "a" ("A court ordered ..."):
+#: "a government" is any government, "a court" the country's courts.
+INDEFINITE_BODIES = frozenset({"court"})
+
 #: Possessors that are the document's own country: "the country's security forces".
 HOME_WORDS = frozenset({"country", "nation"})
 
@@ -112,18 +116,34 @@ def unnamed_bodies(b: Builder) -> None:
             for t in lefts
         ):
             continue  # "the Kenyan government", "its government": the text says whose
-        if tok.tag_ == "NN" and not any(t.lower_ in ("the", "another") or t in home for t in lefts):
+        if tok.tag_ == "NN" and not any(
+            t.lower_ in ("the", "another")
+            or t in home
+            or (t.lower_ in ("a", "an") and tok.lower_ in INDEFINITE_BODIES)
+            for t in lefts
+        ):
             continue  # "a government", "government spending": not the body itself
         kind = next((t.lower_ for t in lefts if t.dep_ in ("compound", "amod")), "")
         sector = UNNAMED_KINDS.get((kind, tok.lower_), sector)
         if tok.dep_ == "compound":
             continue
         country = country or _dominant_country(b)
-        if country is None:
+        whose = _located_in(tok, b) or country  # "a court in Spain": of the country it is in
+        if whose is None:
             return
         start = min([tok.i, *(t.i for t in lefts if t.dep_ in ("det", "amod", "compound", "poss"))])
-        b.add(start, tok.i + 1, "nominal", country_cluster(country, sector, b.lex))
+        b.add(start, tok.i + 1, "nominal", country_cluster(whose, sector, b.lex))
         covered.update(range(start, tok.i + 1))
+
+
+def _located_in(tok: Token, b: Builder) -> str | None:
+    """The country of the place a body is said to be in ("a court in Spain", "police in Lyon")."""
+    for prep in tok.rights:
+        obj = pobj_of(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "at") else None
+        if obj is None:
+            continue
+        return next((f.cluster.country for f in b.found if f.start <= obj.i < f.end), None)
+    return None
 
 
 def fleeing_refugees(b: Builder) -> None:
