@@ -186,3 +186,25 @@ def test_we_in_a_direct_quote_performs_the_speakers_act(base_nlp: Language) -> N
 def test_we_stating_no_act_is_no_source(base_nlp: Language, content: str) -> None:
     doc = make(base_nlp, f'"{content}" Hun Sen said.', quotes=[(content, "hun-sen")])
     assert not [e for e in extract_events(doc) if e.source and e.source[0].entity_id == "hun-sen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("China threatened to use force against Japan.", "threatened", "JPN"),
+        ("France called for Russia to free the prisoners.", "called", "RUS"),
+        ("China refused to meet Zelenskyy.", "refused", "UKR"),
+    ],
+)
+def test_the_target_of_a_demand_or_threat_is_in_what_it_is_about(
+    base_nlp: Language, text: str, trigger: str, target: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert countries(event.target) == {target}
+
+
+def test_an_object_pronoun_continuing_a_clause_is_its_party(base_nlp: Language) -> None:
+    text = "France blamed Sam Rainsy, accusing him of helping the rebels."
+    events = extract_events(make(base_nlp, text))
+    accusing = only(events, "accusing")
+    assert [a.entity_id for a in accusing.target] == ["sam-rainsy"]

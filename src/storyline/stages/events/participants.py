@@ -45,7 +45,13 @@ from storyline.stages.events.clauses import (
     text_of,
 )
 from storyline.stages.events.judgements import Judgement
-from storyline.stages.events.lexicon import ACTOR_LABELS, ACTOR_NOUNS, Code, noun_code
+from storyline.stages.events.lexicon import (
+    ACTOR_LABELS,
+    ACTOR_NOUNS,
+    GOVERNING_TYPES,
+    Code,
+    noun_code,
+)
 from storyline.stages.lookup import actor_of, entity_index, mentions_in, quote_at
 from storyline.stages.syntax import entity_span
 
@@ -64,6 +70,13 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine".
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
 FROM = frozenset({"from"})
+TO = frozenset({"to"})
+#: Prepositions of a demand's or threat's content that name its target: "to use force against".
+CONTENT_PREPS = frozenset({"against", "on", "with", "upon", "into"})
+#: Object pronouns the actors stage may leave unresolved.
+OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them"})
+#: Dependencies of a clause that continues the one it hangs from: "blamed India, accusing it".
+CONTINUING_DEPS = frozenset({"advcl", "conj"})
 #: Verbs whose subject receives the event noun they take as object.
 RECEIVING = frozenset({"receive", "get", "obtain"})
 #: Types whose target may be the one of the resolution the verb backs.
@@ -494,8 +507,11 @@ def _subject_parties(doc: Doc, anchor: Token) -> tuple[list[Actor], list[Actor],
 
 def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
     """The actors a verb's object names, else its possessor's or its "on/against/to/of" phrase's:
-    "condemned Russia's invasion", "imposed sanctions on Russia"."""
+    "condemned Russia's invasion", "imposed sanctions on Russia"; an object pronoun left
+    unresolved is the party of the clause it continues ("blamed India, accusing it")."""
     found = actors_of(doc, obj)
+    if not found and obj.lower_ in OBJECT_PRONOUNS:
+        return _continued_party(doc, obj.head)
     if not found:
         for g in obj.children:
             if g.dep_ == "poss":
@@ -504,6 +520,38 @@ def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
             if not found:
                 found += actors_of(doc, pobj)
     return found
+
+
+def _continued_party(doc: Doc, verb: Token) -> list[Actor]:
+    """The object (or "to" party) of the clause a participle or conjunct continues: "blamed India,
+    accusing it", "sent a letter to Rubio, urging him"; else none."""
+    if verb.dep_ not in CONTINUING_DEPS:
+        return []
+    head = verb.head
+    for child in head.children:
+        if child.dep_ == "dobj" and child.lower_ not in OBJECT_PRONOUNS:
+            found = actors_of(doc, child)
+            if found:
+                return found
+    return [a for _, obj in prep_objects(head, TO) for a in actors_of(doc, obj)]
+
+
+def _content_targets(doc: Doc, anchor: Token) -> list[Actor]:
+    """The targets of what a demand, threat, promise or refusal is about: "threatened to use
+    force against North Korea", "called for the Taliban to lift the ban", "refused to meet
+    Zelenskyy"."""
+    targets: list[Actor] = []
+    for child in anchor.children:
+        if child.dep_ == "xcomp":
+            targets += [a for _, o in prep_objects(child, CONTENT_PREPS) for a in actors_of(doc, o)]
+            for obj in (c for c in child.children if c.dep_ == "dobj"):
+                if not targets:
+                    targets += actors_of(doc, obj)
+        elif child.dep_ in {"advcl", "ccomp"} and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in child.children
+        ):
+            targets += [a for c in child.children if c.dep_ in SUBJECTS for a in actors_of(doc, c)]
+    return targets
 
 
 def _resolution_targets(doc: Doc, anchor: Token) -> list[Actor]:
@@ -543,6 +591,8 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     reciprocal = reciprocal or with_whom
     if code[0] in RESOLUTION_TYPES and not targets and token is anchor:
         targets += _resolution_targets(doc, anchor)
+    if code[0] in GOVERNING_TYPES and not targets and token is anchor:
+        targets += _content_targets(doc, anchor)
     return dedupe(sources), dedupe(targets, sources), reciprocal
 
 
