@@ -305,3 +305,19 @@ def test_what_a_court_decides_happens_in_the_scene_and_a_sanction_does_not(nlp: 
     assert sentenced is not None and sentenced.basis == "article"
     assert (sentenced.resolved, sentenced.country) == ("Guatemala City", "GTM")
     assert placed["sanctioned"] is None  # a sanction is a policy, placed nowhere
+
+
+def test_a_place_in_what_a_speaker_asks_for_is_not_where_the_speaker_asked(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Washington called for a government in Syria ."
+    words = ["Washington", "called", "for", "a", "government", "in", "Syria", "."]
+    heads = [1, 1, 1, 4, 2, 4, 5, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"]
+    doc = Doc(base_nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 6, 7, label="GPE")]
+    mentions = place_mentions(doc, gazetteer)
+    assert event_place(doc, doc[:], [doc[1]], ("REQUEST", None), mentions) is None
+    # what is done somewhere takes a place on its object ("attacked a train in Quetta")
+    assaulted = event_place(doc, doc[:], [doc[1]], ("ASSAULT", None), mentions)
+    assert assaulted is not None and assaulted.resolved == "Syria"

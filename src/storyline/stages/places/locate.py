@@ -11,8 +11,9 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   Quetta"), "of" after a meeting noun ("a meeting of the Security Council"). An event done by
   saying so (:data:`VERBAL_TYPES`: an accusation, a demand) happened where it was said: its place
   may hang from the verb of saying whose content it is, or from a participle of speaking on that
-  verb ("Speaking at a Security Council meeting, Akram said Kabul was failing"). The nearest such
-  mention wins. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
+  verb ("Speaking at a Security Council meeting, Akram said Kabul was failing"), but not from
+  its subject or object ("called for a government in Syria", "said a professor at a university
+  in Kurdistan" place nothing). The nearest such mention wins. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
   that happen somewhere, not a phone call) takes its sentence's one locative place, if it has
   exactly one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it
   lies in is not another: "an offensive launched by forces in Somalia's Puntland region").
@@ -75,6 +76,9 @@ SPEAKING_LEMMAS = SPEECH_LEMMAS | {"speak", "address", "talk", "testify", "brief
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 #: Nouns of a court: its rulings, whatever their type, happen where it sits (the scene).
 COURT_NOUNS = frozenset({"court", "judge", "tribunal", "jury"})
+#: Dependencies a locative phrase on an act done by saying so may climb through to the trigger:
+#: the noun of another locative phrase ("agreed in talks in Jeddah") and its modifiers.
+PHRASE_DEPS = frozenset({"pobj", "compound", "amod", "det", "nummod", "poss", "case"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Modes of a scene type that happen nowhere in particular: a phone call.
@@ -111,22 +115,27 @@ def as_place(mention: PlaceMention, basis: PlaceBasis, factor: float = 1.0) -> P
     )
 
 
-def _path_to(token: Token, targets: set[int], arrival: bool) -> int | None:
-    """Steps from a place token up to a target through a locative preposition, else None."""
+def _path_to(token: Token, targets: set[int], arrival: bool, direct: bool = False) -> int | None:
+    """Steps from a place token up to a target through a locative preposition, else None. With
+    ``direct``, the locative phrase hangs from the target itself (or from nouns of other locative
+    phrases on it: "agreed in talks in Jeddah"), not from its subject or object."""
     current, steps, located = token, 0, False
     while steps < _MAX_PATH:
         if current.i in targets:
             return steps if located else None
-        if _speaking_to(current, targets):
-            pass  # "Speaking at a Security Council meeting, he said ...": the speaker's place
-        elif current.dep_ in CLAUSE_DEPS or (steps and current.pos_ in {"VERB", "AUX"}):
-            return None
-        if current.dep_ == "prep" and (
+        speaking = _speaking_to(current, targets)
+        if not speaking and (
+            current.dep_ in CLAUSE_DEPS or (steps and current.pos_ in {"VERB", "AUX"})
+        ):
+            return None  # "Speaking at a Security Council meeting, he said": the speaker's place
+        locative = current.dep_ == "prep" and (
             current.lower_ in LOCATIVE_PREPS
             or (arrival and current.lower_ == "to")
             or (current.lower_ == "of" and current.head.lemma_.lower() in MEETING_NOUNS)
-        ):
-            located = True  # "talks in Jeddah", "a visit to Quetta", "a meeting of the Council"
+        )
+        if direct and located and not (locative or speaking or current.dep_ in PHRASE_DEPS):
+            return None  # "called for a government in Syria", "a professor in Kurdistan said"
+        located = located or locative  # "talks in Jeddah", "a visit to Quetta", "a meeting of"
         if current.head is current:
             return None
         if current.dep_ in {"compound", "nmod"} and current.head.i in targets:
@@ -163,9 +172,14 @@ def saying(heads: Iterable[Token]) -> list[Token]:
 
 
 def sentence_place(
-    doc: Doc, sent: Span, heads: Iterable[Token], mentions: Sequence[PlaceMention]
+    doc: Doc,
+    sent: Span,
+    heads: Iterable[Token],
+    mentions: Sequence[PlaceMention],
+    direct: bool = False,
 ) -> PlaceMention | None:
-    """The place mention of the sentence attached to the trigger (module docstring)."""
+    """The place mention of the sentence attached to the trigger (module docstring); with
+    ``direct``, only a locative phrase on the trigger itself (:func:`_path_to`)."""
     heads = list(heads)
     targets = {t.i for t in heads}
     arrival = any(t.lemma_.lower() in ARRIVAL_LEMMAS for t in heads)
@@ -179,7 +193,7 @@ def sentence_place(
         root = doc.char_span(
             mention.start, min(mention.end, span.end_char), alignment_mode="expand"
         )
-        steps = _path_to((root or span).root, targets, arrival)
+        steps = _path_to((root or span).root, targets, arrival, direct)
         if steps is not None and (best is None or steps < best[0]):
             best = (steps, mention)
     return best[1] if best else None
@@ -299,7 +313,7 @@ def event_place(
     heads = list(heads)
     if code[0] in VERBAL_TYPES:
         heads += saying(heads)
-    found = sentence_place(doc, sent, heads, mentions)
+    found = sentence_place(doc, sent, heads, mentions, direct=code[0] in VERBAL_TYPES)
     if found is not None:
         return as_place(found, "sentence")
     if not physical(*code):
