@@ -103,3 +103,36 @@ def test_a_surname_alone_the_dictionary_writes_with_a_courtesy_title(base_nlp: L
 def test_a_title_and_name_ending_the_text(base_nlp: Language) -> None:
     doc = run(base_nlp, "The crowd cheered for President Barack Obama")
     assert entity_named(doc, "Barack Obama").type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "codes"),
+    [
+        (
+            "The U.N. special envoy for Syria is calling for an end to violence. Geir Pedersen "
+            "issued his appeal Friday.",
+            "Geir Pedersen",
+            ("IGO", "GOV"),
+        ),
+        (
+            "Russia's envoy again dismissed accusations at Friday's meeting. \"This is completely "
+            'false," Vassily Nebenzia told the council.',  # a name the tagger calls a work of art
+            "Vassily Nebenzia",
+            ("RUS", "GOV"),
+        ),
+        (
+            "A Russian envoy dismissed accusations from Ukraine at Friday's meeting. Vassily "
+            "Nebenzia told the council it was false.",  # no definite role: the envoy may be anyone
+            "Nebenzia",
+            (None, None),
+        ),
+    ],
+)
+def test_a_role_then_the_name_in_the_next_sentence(
+    base_nlp: Language, text: str, person: str, codes: tuple[str | None, str | None]
+) -> None:
+    """A person first named, untitled, as the subject right after a sentence whose subject is a
+    definite role nominal holds that role."""
+    doc = run(base_nlp, text)
+    found = entity_named(doc, person)
+    assert (found.country, found.sector) == codes

@@ -22,6 +22,8 @@ from storyline.stages.actors.lexicon import (
 )
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+#: Labels the tagger gives some people's names it does not know ("Vassily Nebenzia" WORK_OF_ART).
+MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 # A named thing ending in one of these is an event or a document, not an actor.
 NOT_ACTOR_HEADS = frozenset(
     {
@@ -210,7 +212,9 @@ def _ent_name(doc: Doc, ent: Span, lex: Lexicon, blocked: set[int]) -> NameSpan 
     """The name a spaCy entity gives, if it names an actor (``blocked`` takes the tokens of a
     named event or document: no lexicon hit inside them either)."""
     if ent.label_ not in ENT_LABELS:
-        return None
+        # "Vassily Nebenzia told" tagged a work of art: a person
+        speaks = ent.label_ in MISREAD_LABELS and _speaking_name(ent)
+        return NameSpan(ent.start, ent.end, "person") if speaks else None
     bounds = _ent_bounds(doc, ent, blocked)
     kind = _ent_kind(ent)
     if bounds is None or kind is None:
@@ -339,6 +343,16 @@ ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 SPEAKING_LEMMAS = frozenset(
     str.split("say tell add dismiss reject deny insist argue warn urge claim accuse vow")
 )
+
+
+def _speaking_name(span: Span) -> bool:
+    """A span of proper nouns that is the subject of a verb of saying ("Vassily Nebenzia told
+    the council"): no work of art or product speaks."""
+    return (
+        all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+        and span.root.dep_ == "nsubj"
+        and span.root.head.lemma_.lower() in SPEAKING_LEMMAS
+    )
 
 
 def _acting_person(span: Span, text: str, lex: Lexicon) -> bool:

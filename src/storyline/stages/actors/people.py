@@ -7,16 +7,22 @@ the titles the document gives them, else from the people lexicon.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from functools import partial
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.stages.actors.build import Builder, entity_id
 from storyline.stages.actors.coref import Cluster, Found
-from storyline.stages.actors.lexicon import Lexicon, misspelled_nationality, nationality_of
+from storyline.stages.actors.lexicon import (
+    PERSON_ROLE_HEADS,
+    Lexicon,
+    misspelled_nationality,
+    nationality_of,
+)
 from storyline.stages.actors.names import NameSpan, camel_cut, person_key
-from storyline.stages.actors.roles import code_title, left_title, right_apposition
+from storyline.stages.actors.roles import Title, code_title, left_title, right_apposition
 from storyline.stages.actors.surnames import Cues, mention_cues, merge, pick
 
 # Sectors that belong to one country (an IGO official or an NGO does not).
@@ -36,8 +42,10 @@ def find_people(b: Builder) -> None:
         if key:
             by_key.setdefault(key, []).append(n)
     owner = _owners(b, by_key)
-    for n, f in _name_mentions(b, people, owner, _told_of(b, owner, by_key)):
+    named = _name_mentions(b, people, owner, _told_of(b, owner, by_key))
+    for n, f in named:
         _titles_of(b, n, f)
+    _role_then_name(b, named)
     for c in b.clusters.values():
         if c.type == "PERSON":
             coded = [t for cc, t in b.titles if cc is c]
@@ -183,6 +191,64 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
             b.titles.append((f.cluster, title))
             b.add(apposition[0], apposition[1], "title", f.cluster)
             f.cluster.roles.append(title.role)
+
+
+def _role_then_name(b: Builder, named: list[tuple[NameSpan, Found]]) -> None:
+    """ "The U.N. special envoy for Syria is calling for ... . Geir Pedersen issued his appeal":
+    a person the text first names, with no title anywhere, as the subject of the sentence right
+    after one whose subject is a definite role nominal no name holds ("Russia's envoy") is that
+    role's holder: the nominal's title is theirs."""
+    doc = b.doc
+    titled = {id(c) for c, _ in b.titles}
+    first: dict[int, Found] = {}
+    for _, f in named:
+        first.setdefault(id(f.cluster), f)
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+    for f in first.values():
+        c = f.cluster
+        head = doc[f.head]
+        if id(c) in titled or head.dep_ != "nsubj" or f.quoted:
+            continue
+        k = bisect.bisect_right(starts, f.start) - 1
+        if k < 1 or any(g.start < sents[k].start for g in b.found if g.cluster is c):
+            continue
+        title = _subject_role(b, sents[k - 1])
+        if title is None:
+            continue
+        b.titles.append((c, title))
+        c.roles.append(title.role or "")
+        b.found = [g for g in b.found if not (title.start <= g.start and g.end <= title.end)]
+        b.add(title.start, title.end, "title", c)
+
+
+def _subject_role(b: Builder, sent: Span) -> Title | None:
+    """The title of a sentence's subject when it is a definite role nominal no name holds: "The
+    U.N. special envoy (for Syria)", "Russia's envoy"."""
+    doc = b.doc
+    subject = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NN" or subject.lower_ not in PERSON_ROLE_HEADS:
+        return None
+    lefts = list(subject.lefts)
+    definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in lefts)
+    start = subject.left_edge.i
+    if doc[start].lower_ == "the":
+        start += 1
+    in_quote = doc[start].idx in b.quotes
+    holder = any(
+        (n := b.names_at.get(i)) is not None and n.kind == "person"
+        for i in range(subject.left_edge.i, subject.right_edge.i + 1)
+    )
+    if not definite or in_quote or holder or start > subject.i:
+        return None
+    title = code_title(
+        doc[start : subject.i + 1],
+        names_at=b.names_at,
+        orgs=b.orgs_at,
+        lex=b.lex,
+        head_last=True,
+    )
+    return title if title is not None and title.role else None
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
