@@ -132,6 +132,20 @@ def test_a_court_is_of_the_document_s_country_or_of_the_place_it_sits_in(
     assert court.entity_id == "country:ESP:JUD"
 
 
+def test_unnamed_forces_in_a_region_of_a_country_in_a_story_about_another(
+    base_nlp: Language,
+) -> None:
+    """Bodies said to be in a place are of its country even in a document about another."""
+    doc = run(
+        base_nlp,
+        "Iraqi officials said an offensive launched by forces in Somalia's Puntland region "
+        "had met with success. Iraq's prime minister praised Iraqi forces.",
+    )
+    forces = mention_at(doc, "forces")
+    assert forces is not None
+    assert forces.entity_id == "country:SOM:MIL"
+
+
 def test_unnamed_rebels_are_of_the_document_s_country(base_nlp: Language) -> None:
     doc = run(base_nlp, "Rebels attacked an army base in northern Mali on Sunday.")
     rebels = mention_at(doc, "Rebels")

@@ -101,7 +101,7 @@ def unnamed_bodies(b: Builder) -> None:
     bodies of the country the document is about (its government, police, civilians)."""
     doc = b.doc
     covered = {i for f in b.found for i in range(f.start, f.end)}
-    country: str | None = None
+    dominant = _dominant_country(b)
     for tok in b.tokens:
         sector = UNNAMED_BODIES.get(tok.lower_)
         if sector is None or tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
@@ -127,10 +127,9 @@ def unnamed_bodies(b: Builder) -> None:
         sector = UNNAMED_KINDS.get((kind, tok.lower_), sector)
         if tok.dep_ == "compound":
             continue
-        country = country or _dominant_country(b)
-        whose = _located_in(tok, b) or country  # "a court in Spain": of the country it is in
+        whose = _located_in(tok, b) or dominant  # "a court in Spain": of the country it is in
         if whose is None:
-            return
+            continue
         start = min([tok.i, *(t.i for t in lefts if t.dep_ in ("det", "amod", "compound", "poss"))])
         b.add(start, tok.i + 1, "nominal", country_cluster(whose, sector, b.lex))
         covered.update(range(start, tok.i + 1))
@@ -142,7 +141,15 @@ def _located_in(tok: Token, b: Builder) -> str | None:
         obj = pobj_of(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "at") else None
         if obj is None:
             continue
-        return next((f.cluster.country for f in b.found if f.start <= obj.i < f.end), None)
+        # the place named in the object ("in Somalia's Puntland region"), the nearest to its head
+        inside = [
+            f
+            for f in b.found
+            if obj.left_edge.i <= f.start <= obj.i
+            and f.cluster.country is not None
+            and (f.cluster.place or f.cluster.id.startswith("country:"))
+        ]
+        return max(inside, key=lambda f: f.start).cluster.country if inside else None
     return None
 
 
