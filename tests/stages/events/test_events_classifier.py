@@ -199,3 +199,35 @@ def test_wanting_someone_to_act_is_a_demand_of_them_not_their_act(base_nlp: Lang
 
 def test_expecting_a_thing_to_happen_is_no_demand(base_nlp: Language) -> None:
     assert extract_events(make(base_nlp, "Russia expects prices to rise.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Russian troops attacked a village, leaving five people dead.", ["ASSAULT"]),
+        ("Russian troops attacked a village, aiming to cut the road.", ["ASSAULT"]),
+        ("Russian troops have begun leaving Ukraine.", ["RETREAT"]),
+    ],
+)
+def test_a_participle_glossing_its_clause_codes_nothing_of_its_own(
+    base_nlp: Language, text: str, kept: list[str]
+) -> None:
+    assert [e.type for e in extract_events(make(base_nlp, text))] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked by reporters if Japan was considering sanctions, China declined to comment.",
+        '"Will the talks resume?" Japan asked.',
+        "Japan asked whether China would attend.",
+    ],
+)
+def test_a_question_asked_is_no_request(base_nlp: Language, text: str) -> None:
+    assert "REQUEST" not in [e.type for e in extract_events(make(base_nlp, text))]
+    assert "REJECT" not in [e.type for e in extract_events(make(base_nlp, text))]
+
+
+def test_asking_someone_to_act_is_a_request(base_nlp: Language) -> None:
+    event = only(extract_events(make(base_nlp, "Japan asked China to attend.")), "asked")
+    assert event.type == "REQUEST"

@@ -3,8 +3,9 @@
 Reads: the parse around a word and the tables of :mod:`storyline.stages.events.lexicon`. Writes
 nothing: returns :class:`Trigger` records for :mod:`storyline.stages.events.candidates`.
 
-A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): putting
-someone in custody, a restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a
+A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): a
+participle glossing its clause ("..., leaving five dead": nothing), a question asked (nothing),
+putting someone in custody, a restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a
 penalty ("hit Canada with a levy": SANCTION), a demand
 told as "X says Y must ...", or as "X wants Y to ...", a verb and object coded together ("reached an agreement"), a support
 verb with an event noun as object ("held talks"), receiving a visitor or aid, a characterization
@@ -98,6 +99,14 @@ RESTRICTION_NOUNS = frozenset(
         "quota",
     }
 )
+#: Participles that gloss another clause with its result or aim ("..., leaving five dead",
+#: "..., aiming to topple the government"): the writer's gloss, no act of their own.
+GLOSS_PARTICIPLES = frozenset({"leave", "mean", "aim", "result", "cause"})
+#: Words that open a question: "asked if ...", "asked what ...".
+QUESTION_MARKS = frozenset({"if", "whether"})
+QUESTION_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
+#: Dependents that say what was asked, or of whom.
+ASKED_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "prep", "nsubjpass", "attr"})
 #: Verbs of wanting something done by someone: "wants Ukraine to withdraw" is a demand of Ukraine.
 DESIRE_VERBS = frozenset({"want", "expect", "need", "wish", "prefer", "require"})
 #: Verbs that hit someone "with" one of PENALTY_NOUNS: "hit Canada with a new levy".
@@ -216,6 +225,32 @@ def _report_demand(token: Token, lemma: str, objects: list[Token], lexicon: Lexi
             and any(c.dep_ in SUBJECTS for c in child.children)
         ):
             return Trigger(token, token, token, token, ("REQUEST", None), 0.6, False, child)
+    return None
+
+
+def _gloss(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "Gunmen stormed a hotel, leaving five dead": a participle glossing its clause's result or
+    aim codes nothing of its own."""
+    if lemma in GLOSS_PARTICIPLES and token.tag_ == "VBG" and token.dep_ == "advcl":
+        return Verdict.NO_EVENT
+    return None
+
+
+def _question(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "asked if the U.S. was considering sanctions", "What ...?" she asked: a question is no
+    request; nor is an asking with nothing asked of anyone."""
+    if lemma != "ask":
+        return None
+    if not any(c.dep_ in ASKED_DEPS for c in token.children):
+        return Verdict.NO_EVENT
+    for child in token.children:
+        if child.dep_ not in {"ccomp", "advcl", "xcomp"}:
+            continue
+        opener = child.left_edge
+        if opener.lower_ in QUESTION_MARKS or opener.tag_ in QUESTION_TAGS:
+            return Verdict.NO_EVENT
+        if any(t.text == "?" for t in child.subtree):
+            return Verdict.NO_EVENT
     return None
 
 
@@ -377,6 +412,8 @@ def _to_custody(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
 
 #: The verb rules asked before the lexicon, first that applies wins.
 _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] = (
+    _gloss,
+    _question,
     _to_custody,
     _eased,
     _penalized,
