@@ -183,6 +183,13 @@ def test_refugees_are_of_the_country_they_flee(base_nlp: Language) -> None:
             "REB",
         ),
         (
+            "Violence began in Syria three months after the fall of President Bashar al-Assad, "
+            "where security forces clashed with fighters loyal to the former president.",
+            "fighters loyal to the former president",  # a body known only after the names
+            "SYR",
+            "REB",
+        ),
+        (
             "A Christian missionary from Calgary was arrested in Lebanon.",
             "Christian missionary",
             "CAN",

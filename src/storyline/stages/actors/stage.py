@@ -59,6 +59,7 @@ PASSES: tuple[Callable[[Builder], None], ...] = (
     home_country,
     nominals,
     unnamed_bodies,
+    members_of,  # again: "fighters loyal to the former president", now the body is known
     pronouns,
 )
 
