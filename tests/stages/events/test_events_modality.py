@@ -23,6 +23,11 @@ pytestmark = pytest.mark.slow
         ("If Russia attacks Ukraine, Singapore could impose sanctions.", "impose", "hypothetical"),
         ("Hun Sen said Russia attacked Ukraine.", "attacked", "reported"),
         ("Russia attacked Ukraine.", "attacked", "asserted"),
+        ("China is interested in talking with Japan.", "talking", "hypothetical"),
+        ("China is considering imposing sanctions on Japan.", "imposing", "hypothetical"),
+        ("France fears that Russia will attack Ukraine.", "attack", "hypothetical"),
+        ("Russia will attack Ukraine, killing its soldiers.", "killing", "planned"),
+        ("Russia attacked Ukraine, killing ten soldiers.", "killing", "asserted"),
     ],
 )
 def test_modality(base_nlp: Language, text: str, trigger: str, modality: str) -> None:

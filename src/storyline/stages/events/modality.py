@@ -4,7 +4,8 @@ Reads: the parse around the trigger, the quote it stands in and its source actor
 
 Convention, first match wins (``_RULES``): ``negated`` (a negation on the trigger or on the verb
 that governs it: "would not support", "unable to"); ``hypothetical`` ("if", "unless", "until",
-"whether", "could", "might", "may", "should", "must", "can", "unlikely to", "doubts that");
+"whether", "could", "might", "may", "should", "must", "can", "unlikely to", "interested in",
+"hopes to", "considering", "doubts that", "fears that");
 ``planned`` ("will", "shall", "would" in reported future, "plans to", "is set to", "going to");
 ``reported`` (told by someone else than the source: inside another speaker's quote or a clause
 under another person's reporting verb, "according to"); else ``asserted``. The source's own words
@@ -51,8 +52,28 @@ NEGATORS = frozenset({"never", "no"})
 NEGATING_HEADS = frozenset({"unable", "impossible"})
 #: Conjunctions that make a clause hypothetical.
 CONDITIONS = frozenset({"if", "unless", "whether", "until"})
-#: Words of the governing chain that make it hypothetical: "unlikely to".
-LIKELIHOODS = frozenset({"unlikely", "likely", "able", "possible"})
+#: Words of the governing chain that make it hypothetical: "unlikely to", "interested in
+#: talking", "hopes to meet", "considering offering".
+LIKELIHOODS = frozenset(
+    {
+        "unlikely",
+        "likely",
+        "able",
+        "possible",
+        "interested",
+        "keen",
+        "eager",
+        "hope",
+        "wish",
+        "want",
+        "consider",
+        "weigh",
+        "contemplate",
+        "mull",
+    }
+)
+#: Verbs whose complement clause is hypothetical: "fears that Washington will disengage".
+DOUBT_VERBS = frozenset({"fear", "doubt", "worry", "hope"})
 #: Words in front of an event noun that put it in the future: "the upcoming talks".
 FUTURE_MARKS = frozenset({"upcoming", "planned", "next", "proposed"})
 #: The dependencies a trigger's governing verbs are reached through.
@@ -76,10 +97,20 @@ def _chain(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(6):
         yield current
-        if current.dep_ in _GOVERNED and current.head is not current:
+        if (current.dep_ in _GOVERNED or _adjunct(current)) and current.head is not current:
             current = current.head
         else:
             return
+
+
+def _adjunct(token: Token) -> bool:
+    """A participle adjunct with no subject of its own ("..., deepening security ties") shares
+    its clause's modality."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children)
+    )
 
 
 def _negated(c: _Clause) -> bool:
@@ -96,14 +127,17 @@ def _negated(c: _Clause) -> bool:
 
 def _conditional(c: _Clause) -> bool:
     return any(t.dep_ == "mark" and t.lower_ in CONDITIONS for t in c.tokens) or any(
-        v.lower_ in LIKELIHOODS for v in c.chain
+        v.lower_ in LIKELIHOODS or v.lemma_.lower() in LIKELIHOODS for v in c.chain[1:]
     )
 
 
 def _doubted(c: _Clause) -> bool:
     """ "expressing doubts that Russia would surrender"."""
     top = c.chain[-1]
-    return top.dep_ in {"acl", "ccomp"} and top.head.lemma_.lower() in DOUBT_NOUNS
+    head = top.head.lemma_.lower()
+    return (top.dep_ in {"acl", "ccomp"} and head in DOUBT_NOUNS) or (
+        top.dep_ == "ccomp" and head in DOUBT_VERBS
+    )
 
 
 def _hypothetical_aux(c: _Clause) -> bool:
