@@ -321,3 +321,53 @@ def test_a_place_in_what_a_speaker_asks_for_is_not_where_the_speaker_asked(
     # what is done somewhere takes a place on its object ("attacked a train in Quetta")
     assaulted = event_place(doc, doc[:], [doc[1]], ("ASSAULT", None), mentions)
     assert assaulted is not None and assaulted.resolved == "Syria"
+
+
+def _parsed(
+    base_nlp: Language, rows: list[tuple[str, int, str]], ents: list[tuple[int, int, str]]
+) -> Doc:
+    """A doc from (word, head, dep) rows and (start, end, label) entities."""
+    words, heads, deps = (list(col) for col in zip(*rows, strict=True))
+    doc = Doc(base_nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def test_the_nearest_place_then_the_most_specific_and_a_nationality_is_none(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Militants attacked a train in Pakistan 's Balochistan province ."
+    rows = [("Militants", 1, "nsubj"), ("attacked", 1, "ROOT"), ("a", 3, "det")]
+    rows += [("train", 1, "dobj"), ("in", 1, "prep"), ("Pakistan", 8, "poss")]
+    rows += [("'s", 5, "case"), ("Balochistan", 8, "compound"), ("province", 4, "pobj")]
+    rows += [(".", 1, "punct")]
+    doc = _parsed(base_nlp, rows, [(5, 6, "GPE"), (7, 8, "GPE")])
+    mentions = place_mentions(doc, gazetteer)
+    found = event_place(doc, doc[:], [doc[1]], ("ASSAULT", None), mentions)
+    assert found is not None and found.resolved == "Balochistan"
+    # "Trump doubled the U.S. tariff ."
+    rows = [("Trump", 1, "nsubj"), ("doubled", 1, "ROOT"), ("the", 4, "det")]
+    rows += [("U.S.", 4, "compound"), ("tariff", 1, "dobj"), (".", 1, "punct")]
+    doc = _parsed(base_nlp, rows, [(0, 1, "PERSON"), (3, 4, "GPE")])
+    mentions = place_mentions(doc, gazetteer)
+    assert event_place(doc, doc[:], [doc[1], doc[4]], ("SANCTION", None), mentions) is None
+
+
+def test_a_place_said_of_a_time_or_as_a_named_capital_is_where_it_was_said(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "On Thursday in Washington , Blinken assured Payne ."
+    rows = [("On", 5, "prep"), ("Thursday", 0, "pobj"), ("in", 1, "prep")]
+    rows += [("Washington", 2, "pobj"), (",", 5, "punct"), ("assured", 5, "ROOT")]
+    rows += [("Blinken", 5, "nsubj"), ("Payne", 5, "dobj"), (".", 5, "punct")]
+    doc = _parsed(base_nlp, rows, [(3, 4, "GPE")])
+    mentions = place_mentions(doc, gazetteer)
+    found = event_place(doc, doc[:], [doc[5]], ("AGREE", None), mentions)
+    assert found is not None and (found.resolved, found.country) == ("Washington", "USA")
+    # "Dodik spoke in the regional capital , Banja Luka ." (the model took it for a person)
+    rows = [("Dodik", 1, "nsubj"), ("spoke", 1, "ROOT"), ("in", 1, "prep"), ("the", 5, "det")]
+    rows += [("regional", 5, "amod"), ("capital", 2, "pobj"), (",", 5, "punct")]
+    rows += [("Banja", 8, "compound"), ("Luka", 5, "appos"), (".", 1, "punct")]
+    doc = _parsed(base_nlp, rows, [(7, 9, "PERSON")])
+    (luka,) = place_mentions(doc, gazetteer)
+    assert (luka.text, luka.entry.country) == ("Banja Luka", "BIH")

@@ -13,7 +13,9 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   may hang from the verb of saying whose content it is, or from a participle of speaking on that
   verb ("Speaking at a Security Council meeting, Akram said Kabul was failing"), but not from
   its subject or object ("called for a government in Syria", "said a professor at a university
-  in Kurdistan" place nothing). The nearest such mention wins. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
+  in Kurdistan" place nothing). The nearest such mention wins, then the most specific ("in
+  Pakistan's Balochistan province": Balochistan). A country naming a noun trigger's kind is
+  its nationality ("the U.S. tariff"), not its place. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
   that happen somewhere, not a phone call) takes its sentence's one locative place, if it has
   exactly one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it
   lies in is not another: "an offensive launched by forces in Somalia's Puntland region").
@@ -42,14 +44,19 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Actor, Event, Place, PlaceBasis
 from storyline.stages.places.gazetteer import Gazetteer
-from storyline.stages.places.resolve import NOT_PLACES, PLACE_LABELS, PlaceMention, fold, resolve
+from storyline.stages.places.resolve import (
+    ARRIVAL_LEMMAS,
+    NOT_PLACES,
+    PLACE_LABELS,
+    PlaceMention,
+    fold,
+    resolve,
+)
 
 #: Prepositions that say where ("in", "at", ...).
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "across", "inside", "outside", "around", "throughout", "into"}
 )
-#: Triggers after which "to <place>" is where the event happened ("a visit to Quetta").
-ARRIVAL_LEMMAS = frozenset({"visit", "trip", "travel", "come", "arrive", "return", "fly"})
 #: Dependencies that open another clause: a place beyond one is not the trigger's.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis"})
 #: Event types given the article's scene when their sentence does not say where.
@@ -79,10 +86,14 @@ COURT_NOUNS = frozenset({"court", "judge", "tribunal", "jury"})
 #: Dependencies a locative phrase on an act done by saying so may climb through to the trigger:
 #: the noun of another locative phrase ("agreed in talks in Jeddah") and its modifiers.
 PHRASE_DEPS = frozenset({"pobj", "compound", "amod", "det", "nummod", "poss", "case"})
+#: Prepositions of a time a place may hang from: "On Thursday in Washington, Blinken assured".
+TIME_PREPS = frozenset({"on", "during"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Modes of a scene type that happen nowhere in particular: a phone call.
 PLACELESS_MODES = frozenset({"phone"})
+#: Which kind of place is the more specific (lower first; an area kept as written, as a city).
+SPECIFICITY = {"site": 0, "city": 1, "region": 1, "admin1": 2, "country": 3}
 #: How many opening sentences may set the scene.
 SCENE_SENTENCES = 5
 #: Confidence kept when a place comes from the article rather than the event's sentence.
@@ -115,10 +126,13 @@ def as_place(mention: PlaceMention, basis: PlaceBasis, factor: float = 1.0) -> P
     )
 
 
-def _path_to(token: Token, targets: set[int], arrival: bool, direct: bool = False) -> int | None:
+def _path_to(
+    token: Token, targets: set[int], arrival: bool, direct: bool = False, country: bool = False
+) -> int | None:
     """Steps from a place token up to a target through a locative preposition, else None. With
     ``direct``, the locative phrase hangs from the target itself (or from nouns of other locative
-    phrases on it: "agreed in talks in Jeddah"), not from its subject or object."""
+    phrases on it: "agreed in talks in Jeddah"), not from its subject or object. A ``country``
+    naming the trigger's kind is its nationality, not its place ("the U.S. tariff")."""
     current, steps, located = token, 0, False
     while steps < _MAX_PATH:
         if current.i in targets:
@@ -133,16 +147,27 @@ def _path_to(token: Token, targets: set[int], arrival: bool, direct: bool = Fals
             or (arrival and current.lower_ == "to")
             or (current.lower_ == "of" and current.head.lemma_.lower() in MEETING_NOUNS)
         )
-        if direct and located and not (locative or speaking or current.dep_ in PHRASE_DEPS):
+        if direct and located and not (locative or speaking or _phrase_step(current)):
             return None  # "called for a government in Syria", "a professor in Kurdistan said"
         located = located or locative  # "talks in Jeddah", "a visit to Quetta", "a meeting of"
         if current.head is current:
             return None
-        if current.dep_ in {"compound", "nmod"} and current.head.i in targets:
-            return steps + 1  # "the Oval Office clash"
+        if current.dep_ in {"compound", "nmod"} and current.head.i in targets and not country:
+            return steps + 1  # "the Oval Office clash", "the Bolan attack"
         current = current.head
         steps += 1
     return None
+
+
+def _phrase_step(token: Token) -> bool:
+    """A step up a locative phrase on an act done by saying so: the noun of a phrase ("in talks
+    in Jeddah"), a time it is said at ("On Thursday in Washington, Blinken assured"), the agent
+    of a passive ("criticized by envoys at a Security Council meeting")."""
+    return (
+        token.dep_ in PHRASE_DEPS
+        or (token.dep_ == "prep" and token.lower_ in TIME_PREPS)
+        or token.dep_ == "agent"
+    )
 
 
 def _speaking_to(token: Token, targets: set[int]) -> bool:
@@ -183,7 +208,7 @@ def sentence_place(
     heads = list(heads)
     targets = {t.i for t in heads}
     arrival = any(t.lemma_.lower() in ARRIVAL_LEMMAS for t in heads)
-    best: tuple[int, PlaceMention] | None = None
+    best: tuple[int, int, PlaceMention] | None = None
     for mention in mentions:
         if not (sent.start_char <= mention.start < sent.end_char):
             continue
@@ -193,10 +218,14 @@ def sentence_place(
         root = doc.char_span(
             mention.start, min(mention.end, span.end_char), alignment_mode="expand"
         )
-        steps = _path_to((root or span).root, targets, arrival, direct)
-        if steps is not None and (best is None or steps < best[0]):
-            best = (steps, mention)
-    return best[1] if best else None
+        country = mention.entry.kind == "country"
+        steps = _path_to((root or span).root, targets, arrival, direct, country)
+        if steps is None:
+            continue
+        key = (steps, SPECIFICITY[mention.entry.kind])
+        if best is None or key < best[:2]:
+            best = (*key, mention)  # the nearer, then the more specific: "Pakistan's Balochistan"
+    return best[2] if best else None
 
 
 def dateline(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
@@ -231,10 +260,6 @@ def opening_place(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | 
                     return mention
                 break
     return None
-
-
-#: Which kind of place is the more specific scene (lower first).
-SPECIFICITY = {"site": 0, "city": 1, "admin1": 2, "country": 3}
 
 
 def _locative(token: Token) -> bool:

@@ -18,8 +18,9 @@ How a name is resolved (:func:`resolve`), when the gazetteer holds several entri
   the base-10 logarithm of its population (the bigger place wins a tie: "Paris" alone is in
   France), less a half when only one of GeoNames' alternate names matched;
 * other names the model tagged are read as places when the text says so: "the Turkish capital"
-  (the capital of the country the adjective names), "the town of Beledweyne" or "in Beledweyne"
-  when the model took the name for a person (a city of the gazetteer only);
+  (the capital of the country the adjective names), "the town of Beledweyne", "in Beledweyne",
+  "a visit to Quetta" or "the regional capital, Banja Luka" when the model took the name for a
+  person or a body (a city of the gazetteer only);
 * a city whose subdivision the gazetteer does not know (GeoNames' own first-level codes are all
   it has outside the United States) takes the one the article gives a city of the same code:
   "Sibi, Balochistan" puts Quetta in Balochistan too (:func:`with_said_subdivisions`);
@@ -65,6 +66,9 @@ WORLD_REGIONS = frozenset(
         "western europe", "eastern europe", "scandinavia", "levant", "eurasia",
     }
 )  # fmt: skip
+
+#: Triggers after which "to <place>" is where the event happened ("a visit to Quetta").
+ARRIVAL_LEMMAS = frozenset({"visit", "trip", "travel", "come", "arrive", "return", "fly"})
 
 #: Nouns of "the <noun> of X" that say X is a place.
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "district", "province"})
@@ -165,12 +169,19 @@ def _without_the(key: str) -> str:
 
 
 def _said_as_place(ent: Span) -> bool:
-    """A name the model took for a person or body, said as a place: "the town of X", "in X"."""
+    """A name the model took for a person or body, said as a place: "the town of X", "in X",
+    "a visit to X", "the regional capital, X"."""
     head = ent.root.head
+    if ent.root.dep_ == "appos":
+        return (head.lemma_ or head.lower_).lower() in PLACE_NOUNS
     if ent.root.dep_ != "pobj" or head.dep_ != "prep":
         return False
-    return head.lower_ in {"in", "near", "at"} or (
-        head.lower_ == "of" and (head.head.lemma_ or head.head.lower_).lower() in PLACE_NOUNS
+    return (
+        head.lower_ in {"in", "near", "at"}
+        or (head.lower_ == "of" and (head.head.lemma_ or head.head.lower_).lower() in PLACE_NOUNS)
+        or (
+            head.lower_ == "to" and (head.head.lemma_ or head.head.lower_).lower() in ARRIVAL_LEMMAS
+        )
     )
 
 
@@ -334,4 +345,12 @@ def with_said_subdivisions(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
-__all__ = ["PLACE_LABELS", "PlaceMention", "fold", "place_mentions", "resolve", "score"]
+__all__ = [
+    "ARRIVAL_LEMMAS",
+    "PLACE_LABELS",
+    "PlaceMention",
+    "fold",
+    "place_mentions",
+    "resolve",
+    "score",
+]
