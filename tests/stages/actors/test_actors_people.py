@@ -136,3 +136,26 @@ def test_a_role_then_the_name_in_the_next_sentence(
     doc = run(base_nlp, text)
     found = entity_named(doc, person)
     assert (found.country, found.sector) == codes
+
+
+def test_a_name_in_apposition_to_a_role_before_it(base_nlp: Language) -> None:
+    """ "the spokesperson for Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali
+    Khan": the role before the name is the person's (not the ministry's apposition), and two
+    ministries of one name in different countries stay two."""
+    doc = run(
+        base_nlp,
+        "Afghanistan's Ministry of Foreign Affairs called the claims baseless. On Thursday, the "
+        "spokesperson for Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali Khan, "
+        "repeated Islamabad's stance.",
+    )
+    khan = entity_named(doc, "Shafqat Ali Khan")
+    assert (khan.country, khan.sector) == ("PAK", "GOV")
+    doc = run(
+        base_nlp,
+        "Afghanistan's Ministry of Foreign Affairs rejected the claims. Pakistan's Ministry of "
+        "Foreign Affairs repeated them.",
+    )
+    ministries = {e.country for e in doc._.entities if e.name == "Ministry of Foreign Affairs"}
+    assert ministries == {"AFG", "PAK"}
+    doc = run(base_nlp, "He met a spokesman, Amir Khan, in Kabul and Islamabad.")
+    assert entity_named(doc, "Amir Khan").sector is None  # "a spokesman": no one office

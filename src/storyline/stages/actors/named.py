@@ -391,9 +391,18 @@ def org_name(b: Builder, span: NameSpan) -> None:
     c = _code_org(doc, org_span, b.names, lex)
     if c.country is None and not c.id.startswith("country:"):
         c.country = _country_before(doc, org_span.start, names_at)
+        known = b.clusters.get(c.id)
+        if known is not None and c.country is not None and known.country != c.country:
+            # "Afghanistan's Ministry of Foreign Affairs" ... "Pakistan's Ministry of Foreign
+            # Affairs": two bodies of one name
+            c.id = entity_id("ORG", f"{c.name} ({c.country})")
     f = b.add(org_span.start, org_span.end, "name", c)
     b.org_clusters.append((org_span, f.cluster))
     apposition = right_apposition(doc, org_span.end, lex)
+    if apposition is not None and any(
+        (n := names_at.get(i)) is not None and n.kind == "person" for i in range(*apposition)
+    ):
+        apposition = None  # "the spokesperson for the Ministry, Ambassador Khan,": a person's
     if apposition is not None:
         title = code_title(
             doc[apposition[0] : apposition[1]],

@@ -178,8 +178,9 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
             b.add(start, n.start, "title", f.cluster)
             if title.role:
                 f.cluster.roles.append(title.role)
-    apposition = right_apposition(doc, n.end, lex)
-    if apposition is not None:
+    for apposition in (right_apposition(doc, n.end, lex), _left_apposition(b, start, n)):
+        if apposition is None:
+            continue
         title = code_title(
             doc[apposition[0] : apposition[1]],
             names_at=names_at,
@@ -191,6 +192,36 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
             b.titles.append((f.cluster, title))
             b.add(apposition[0], apposition[1], "title", f.cluster)
             f.cluster.roles.append(title.role)
+
+
+def _left_apposition(b: Builder, title_start: int | None, n: NameSpan) -> tuple[int, int] | None:
+    """The role nominal a name stands in apposition to before it: "the spokesperson for
+    Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali Khan" -> its words (no
+    article, no comma)."""
+    doc = b.doc
+    comma = (n.start if title_start is None else title_start) - 1
+    if comma < 2 or doc[comma].text != ",":
+        return None
+    head = doc[n.end - 1]
+    role = head.head
+    if (
+        head.dep_ not in ("appos", "conj")
+        or role.i >= comma
+        or not all(role in t.ancestors for t in doc[role.i + 1 : comma])
+    ):
+        return None
+    if role.tag_ != "NN" or role.lower_ not in PERSON_ROLE_HEADS:
+        return None
+    start = role.left_edge.i
+    if not any(t.lower_ == "the" or t.dep_ == "poss" for t in role.lefts):
+        return None  # "a spokesperson, ...": not one office
+    if doc[start].lower_ == "the":
+        start += 1
+    person = any(
+        (other := b.names_at.get(i)) is not None and other.kind == "person"
+        for i in range(start, comma)
+    )
+    return None if person or start >= comma else (start, comma)
 
 
 def _role_then_name(b: Builder, named: list[tuple[NameSpan, Found]]) -> None:
