@@ -371,3 +371,18 @@ def test_a_place_said_of_a_time_or_as_a_named_capital_is_where_it_was_said(
     doc = _parsed(base_nlp, rows, [(7, 9, "PERSON")])
     (luka,) = place_mentions(doc, gazetteer)
     assert (luka.text, luka.entry.country) == ("Banja Luka", "BIH")
+
+
+def test_an_act_said_by_a_passive_agent_at_a_meeting_is_at_its_venue(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Henry was criticized by envoys , representatives at a Security Council meeting ."
+    rows = [("Henry", 2, "nsubjpass"), ("was", 2, "auxpass"), ("criticized", 2, "ROOT")]
+    rows += [("by", 2, "agent"), ("envoys", 3, "pobj"), (",", 4, "punct")]
+    rows += [("representatives", 4, "appos"), ("at", 6, "prep"), ("a", 11, "det")]
+    rows += [("Security", 10, "compound"), ("Council", 11, "compound"), ("meeting", 7, "pobj")]
+    rows += [(".", 2, "punct")]
+    doc = _parsed(base_nlp, rows, [(9, 11, "ORG")])
+    mentions = place_mentions(doc, gazetteer)
+    found = event_place(doc, doc[:], [doc[2]], ("ACCUSE", None), mentions)
+    assert found is not None and found.resolved == "United Nations Headquarters"

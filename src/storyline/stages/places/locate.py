@@ -85,7 +85,9 @@ VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", 
 COURT_NOUNS = frozenset({"court", "judge", "tribunal", "jury"})
 #: Dependencies a locative phrase on an act done by saying so may climb through to the trigger:
 #: the noun of another locative phrase ("agreed in talks in Jeddah") and its modifiers.
-PHRASE_DEPS = frozenset({"pobj", "compound", "amod", "det", "nummod", "poss", "case"})
+PHRASE_DEPS = frozenset(
+    {"pobj", "compound", "amod", "det", "nummod", "poss", "case", "appos", "conj", "cc"}
+)
 #: Prepositions of a time a place may hang from: "On Thursday in Washington, Blinken assured".
 TIME_PREPS = frozenset({"on", "during"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
