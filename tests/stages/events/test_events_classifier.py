@@ -231,3 +231,8 @@ def test_a_question_asked_is_no_request(base_nlp: Language, text: str) -> None:
 def test_asking_someone_to_act_is_a_request(base_nlp: Language) -> None:
     event = only(extract_events(make(base_nlp, "Japan asked China to attend.")), "asked")
     assert event.type == "REQUEST"
+
+
+def test_asking_not_to_be_named_is_no_request(base_nlp: Language) -> None:
+    text = "An official, who requested anonymity, said China had attacked Japan."
+    assert [e.type for e in extract_events(make(base_nlp, text))] == ["ASSAULT"]

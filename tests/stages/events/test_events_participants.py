@@ -208,3 +208,12 @@ def test_an_object_pronoun_continuing_a_clause_is_its_party(base_nlp: Language) 
     events = extract_events(make(base_nlp, text))
     accusing = only(events, "accusing")
     assert [a.entity_id for a in accusing.target] == ["sam-rainsy"]
+
+
+def test_the_speaker_at_a_meeting_is_its_party(base_nlp: Language) -> None:
+    text = "During talks with Japan, China said it wants peace."
+    event = only(extract_events(make(base_nlp, text)), "talks")
+    assert event.type == "CONSULT"
+    assert countries(event.source) == {"CHN", "JPN"}
+    after = "After the attack on Japan, China said it wants peace."
+    assert not [e for e in extract_events(make(base_nlp, after)) if "attack" in e.trigger.text]

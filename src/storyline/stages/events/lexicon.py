@@ -214,7 +214,7 @@ VERBS: Mapping[str, Code | None] = {
     **dict.fromkeys(["pardon", "concede", "yield", "relent", "acquit"], ("CONCEDE", None)),
     # REQUEST
     **dict.fromkeys(
-        ["ask", "urge", "demand", "request", "appeal", "press", "implore", "plead"],
+        ["ask", "urge", "demand", "request", "appeal", "press", "implore", "plead", "instruct"],
         ("REQUEST", None),
     ),
     # ACCUSE
@@ -702,6 +702,10 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     # idioms that code nothing: "pulling ahead of rivals", "settled in Mauritius"
     ("pull", ("ahead",), None),
     ("decline", ("to", "comment"), None),
+    ("request", ("anonymity",), None),
+    ("ask", ("anonymity",), None),
+    ("ask", ("not", "to", "be", "named"), None),
+    ("ask", ("not", "to", "be", "identified"), None),
     ("refuse", ("to", "comment"), None),
     ("settle", ("in",), None),
     ("take", ("over",), ("COERCE", "seize")),

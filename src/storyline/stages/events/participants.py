@@ -71,6 +71,11 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
 FROM = frozenset({"from"})
 TO = frozenset({"to"})
+#: Prepositions that set a speaker at a meeting: "In a meeting with ...", "During talks with ...".
+SCENE_PREPS = frozenset({"in", "during", "at"})
+MEETING_NOUNS = frozenset(
+    {"meeting", "talk", "talks", "call", "conversation", "summit", "interview", "visit"}
+)
 #: Prepositions of a demand's or threat's content that name its target: "to use force against".
 CONTENT_PREPS = frozenset({"against", "on", "with", "upon", "into"})
 #: Object pronouns the actors stage may leave unresolved.
@@ -419,8 +424,8 @@ def _receipt(doc: Doc, verb: Token) -> tuple[list[Actor], list[Actor]]:
 def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
     """The sources an event noun names: its possessor, "from/by/between" phrases ("between Russia
     and North Korea": both parties), the "by" agent of its participle ("an offensive launched by
-    X"), the doer of the verb that leads or owns up to it ("Rubio led talks"), else a nationality
-    in front of it."""
+    X"), the doer of the verb that leads or owns up to it ("Rubio led talks"), the speaker at a
+    meeting ("In a meeting with X, the officials said"), else a nationality in front of it."""
     sources: list[Actor] = []
     for child in token.children:
         if child.dep_ == "poss":
@@ -431,7 +436,7 @@ def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
         by = agent(child) if child.dep_ == "acl" else None
         if by is not None:
             sources += actors_of(doc, by, subject=True)
-    doer = doer_verb(token) if not sources else None
+    doer = (doer_verb(token) or _scene_of(token)) if not sources else None
     if doer is not None:
         sources += _subject_parties(doc, doer)[0]
     if not sources:
@@ -439,6 +444,21 @@ def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
             if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
                 sources += actors_of(doc, child)
     return sources
+
+
+def _scene_of(noun: Token) -> Token | None:
+    """The verb a meeting is the scene of: "In a meeting with publishers, the officials said"
+    (the officials were at the meeting); else None. Only meetings: after an attack, whoever
+    speaks did not attack."""
+    head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in SCENE_PREPS
+        and head.head.pos_ in {"VERB", "AUX"}
+        and noun.lemma_.lower() in MEETING_NOUNS
+    ):
+        return head.head
+    return None
 
 
 def _noun_parties(doc: Doc, trigger: Trigger) -> Parties:
