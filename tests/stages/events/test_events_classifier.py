@@ -236,3 +236,22 @@ def test_asking_someone_to_act_is_a_request(base_nlp: Language) -> None:
 def test_asking_not_to_be_named_is_no_request(base_nlp: Language) -> None:
     text = "An official, who requested anonymity, said China had attacked Japan."
     assert [e.type for e in extract_events(make(base_nlp, text))] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan released a report on Monday.",
+        "China has been improving school facilities.",
+        'Other titles include "The Story of the Girl Who Stood Up for Education."',
+    ],
+)
+def test_word_senses_that_tell_no_event(base_nlp: Language, text: str) -> None:
+    assert extract_events(make(base_nlp, text)) == []
+
+
+def test_releasing_captives_and_improving_relations_are_events(base_nlp: Language) -> None:
+    released = extract_events(make(base_nlp, "China released two Japanese prisoners."))
+    assert [e.type for e in released] == ["RETREAT"]
+    improved = extract_events(make(base_nlp, "Japan and China improved relations."))
+    assert [e.type for e in improved] == ["COOPERATE"]

@@ -35,6 +35,10 @@ from storyline.stages.events.clauses import (
 from storyline.stages.events.judgements import judgement_at
 from storyline.stages.events.lexicon import GOVERNING_TYPES, SUPPORT_ONLY_NOUNS, Lexicon
 
+#: Named-entity labels of titles, whose words tell no event.
+TITLE_LABELS = frozenset({"WORK_OF_ART"})
+#: Tokens after which a sentence-like run starts with a capital: a quote, a colon, a dash.
+OPENERS = frozenset({'"', "“", "'", "‘", ":", "—", "–", "-", "(", "["})
 #: Parts of speech of an event noun.
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 #: Prepositions that put an actor on an event noun: "talks with", "an attack on".
@@ -63,6 +67,8 @@ def _candidate(
     token: Token, lexicon: Lexicon, quotes: list[Quote], used: set[int]
 ) -> tuple[Trigger, set[int]] | None:
     """The trigger a token makes, and the tokens it claims, else None."""
+    if in_title(token):
+        return None
     judgement = judgement_at(token, quotes)
     if judgement is not None:
         return judged_trigger(token, judgement), {token.i}
@@ -74,6 +80,17 @@ def _candidate(
         if code is not None and token.head.i not in used and noun_can_stand(token):
             return Trigger(token, token, noun_start(token), token, code, 0.6, True), {token.i}
     return None
+
+
+def in_title(token: Token) -> bool:
+    """A word of a title or headline: "The Girl Who Stood Up for Education" (a verb written
+    title-case inside a sentence), or a named work."""
+    if token.ent_type_ in TITLE_LABELS:
+        return True
+    if token.pos_ != "VERB" or not token.is_title or token.is_sent_start:
+        return False
+    before = token.doc[token.i - 1]
+    return not (before.is_punct and before.text in OPENERS)
 
 
 def _ungoverned(found: list[Trigger]) -> list[Trigger]:

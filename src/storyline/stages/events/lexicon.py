@@ -148,6 +148,11 @@ VERBS: Mapping[str, Code | None] = {
     "return": ("RETREAT", "return"),
     "train": ("COOPERATE", None),
     "contribute": None,
+    # "the most affected by the outbreak", "improving school facilities", "meaning that": no
+    # event of their own (improving relations is, by the hand patterns)
+    "affect": None,
+    "improve": None,
+    "mean": None,
     "look": None,
     "counter": None,
     # Verbs whose dictionary default codes an event the verb alone does not make: "has determined
@@ -661,6 +666,18 @@ CLAIM_NOUNS = frozenset(
 #: stand up" is REQUEST): the complement is not coded on its own.
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 
+#: What is released by publishing it: "released a report", "released a video".
+# fmt: off
+PUBLISHED_NOUNS = frozenset(
+    [
+        "report", "statement", "video", "data", "figures", "findings", "list", "results", "study",
+        "survey", "footage", "image", "images", "photo", "photos", "document", "documents",
+        "details", "information", "album", "book", "film", "song", "record", "records", "numbers",
+        "audio", "recording", "transcript", "plan", "budget", "guidelines", "version", "update",
+        "analysis", "estimate", "estimates", "index", "ranking", "poll", "assessment",
+    ]
+)
+# fmt: on
 #: Context patterns the hand table adds (lemma, words after it, code).
 PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("call", ("on",), ("REQUEST", None)),
@@ -702,6 +719,11 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     # idioms that code nothing: "pulling ahead of rivals", "settled in Mauritius"
     ("pull", ("ahead",), None),
     ("decline", ("to", "comment"), None),
+    ("improve", ("relations",), ("COOPERATE", None)),
+    ("improve", ("ties",), ("COOPERATE", None)),
+    ("improve", ("cooperation",), ("COOPERATE", None)),
+    # publishing something is no release of captives: "released a report"
+    *(("release", (thing,), None) for thing in sorted(PUBLISHED_NOUNS)),
     ("request", ("anonymity",), None),
     ("ask", ("anonymity",), None),
     ("ask", ("not", "to", "be", "named"), None),
