@@ -386,3 +386,17 @@ def test_an_act_said_by_a_passive_agent_at_a_meeting_is_at_its_venue(
     mentions = place_mentions(doc, gazetteer)
     found = event_place(doc, doc[:], [doc[2]], ("ACCUSE", None), mentions)
     assert found is not None and found.resolved == "United Nations Headquarters"
+
+
+def test_a_place_describing_the_speaker_is_not_where_a_told_act_happened(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Rebels attacked the town , said Pollack , an expert in California ."
+    rows = [("Rebels", 1, "nsubj"), ("attacked", 5, "ccomp"), ("the", 3, "det")]
+    rows += [("town", 1, "dobj"), (",", 5, "punct"), ("said", 5, "ROOT"), ("Pollack", 5, "nsubj")]
+    rows += [(",", 6, "punct"), ("an", 9, "det"), ("expert", 6, "appos"), ("in", 9, "prep")]
+    rows += [("California", 10, "pobj"), (".", 5, "punct")]
+    doc = _parsed(base_nlp, rows, [(6, 7, "PERSON"), (11, 12, "GPE")])
+    mentions = place_mentions(doc, gazetteer)
+    assert [m.entry.name for m in mentions] == ["California"]
+    assert event_place(doc, doc[:], [doc[1]], ("ASSAULT", None), mentions) is None

@@ -18,7 +18,9 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   its nationality ("the U.S. tariff"), not its place. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
   that happen somewhere, not a phone call) takes its sentence's one locative place, if it has
   exactly one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it
-  lies in is not another: "an offensive launched by forces in Somalia's Puntland region").
+  lies in is not another: "an offensive launched by forces in Somalia's Puntland region"), told
+  in the trigger's clause (not in another clause or a description of someone: "said Pollack, an
+  expert at an institute in California").
 * **Article** (basis ``article``): the scene (:func:`scene`): a dateline ("QUETTA, Pakistan —"),
   an opening "In Quetta, ..." in the first sentences, else the most specific locative place of
   the first :data:`SCENE_SENTENCES` sentences (a meeting's venue, then a city, a subdivision,
@@ -90,6 +92,11 @@ PHRASE_DEPS = frozenset(
 )
 #: Prepositions of a time a place may hang from: "On Thursday in Washington, Blinken assured".
 TIME_PREPS = frozenset({"on", "during"})
+#: Dependencies of a clause or description a place told in is not the trigger's own place
+#: ("said Pollack, an expert at an institute in California", "since 2011, when the government
+#: sent soldiers into Somalia"); a relative clause or participle on a party is the trigger's
+#: scene as often ("killed the attackers who laid siege to a hotel in Beledweyne").
+DESCRIPTION_DEPS = frozenset({"appos", "advcl", "ccomp", "csubj", "parataxis"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Modes of a scene type that happen nowhere in particular: a phone call.
@@ -345,10 +352,31 @@ def event_place(
         return as_place(found, "sentence")
     if not physical(*code):
         return None
-    local = most_specific([m for m in _in_sentence(sent, mentions) if _locative(_root(doc, m))])
+    local = most_specific(
+        [
+            m
+            for m in _in_sentence(sent, mentions)
+            if _locative(_root(doc, m)) and _in_clause_of(_root(doc, m), heads)
+        ]
+    )
     if len({(m.entry.name, m.entry.country) for m in local}) == 1:
         return as_place(local[0], "sentence", SENTENCE_FACTOR)
     return None
+
+
+def _in_clause_of(token: Token, heads: Sequence[Token]) -> bool:
+    """Whether a place is told in the trigger's clause: not in another clause or a description
+    ("said Pollack, an expert at an institute in California"; "Speaking at a think tank in
+    Washington, he said the president would meet Kim"; "an Uyghur living in Australia")."""
+    own = {t.i for head in heads for t in (head, *head.ancestors)}
+    current = token
+    for _ in range(len(token.doc)):  # up to the root (whose head is itself)
+        if current.dep_ in DESCRIPTION_DEPS and current.i not in own:
+            return False
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return True
 
 
 def most_specific(mentions: list[PlaceMention]) -> list[PlaceMention]:
