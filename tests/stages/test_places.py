@@ -281,7 +281,7 @@ def test_an_area_the_text_designates_once_is_that_area_where_named_alone(
     assert found == [("Hirshabelle state", "region", None), ("Hirshabelle", "region", None)]
 
 
-def test_a_country_a_place_named_with_it_lies_in_is_not_another_place() -> None:
+def test_a_country_or_subdivision_a_place_named_with_it_lies_in_is_not_another_place() -> None:
     somalia = Entry("Somalia", "country", "SOM", None, 6.0, 46.0, 1)
     puntland = Entry("Puntland", "region", "SOM", None, None, None, 0)
     kenya = Entry("Kenya", "country", "KEN", None, 0.0, 38.0, 1)
@@ -292,6 +292,15 @@ def test_a_country_a_place_named_with_it_lies_in_is_not_another_place() -> None:
     ]
     assert [m.text for m in most_specific(mentions)] == ["Puntland region", "Kenya"]
     assert most_specific(mentions[::2]) == mentions[::2]  # two countries stay two places
+    balochistan = Entry("Balochistan", "admin1", "PAK", "Balochistan", 28.0, 65.0, 1)
+    kalat = Entry("Kalat", "city", "PAK", "Balochistan", 29.0, 66.6, 1)
+    punjab = Entry("Punjab", "admin1", "PAK", "Punjab", 31.0, 73.0, 1)
+    inside = [
+        PlaceMention(0, 11, "Balochistan", balochistan, 0.9),
+        PlaceMention(14, 28, "Kalat district", kalat, 0.9),
+        PlaceMention(30, 36, "Punjab", punjab, 0.9),
+    ]
+    assert [m.text for m in most_specific(inside)] == ["Kalat district", "Punjab"]
 
 
 def test_what_a_court_decides_happens_in_the_scene_and_a_sanction_does_not(nlp: Language) -> None:

@@ -380,10 +380,17 @@ def _in_clause_of(token: Token, heads: Sequence[Token]) -> bool:
 
 
 def most_specific(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions without a country another of them lies in: "in Somalia's Puntland region",
-    "in Aleppo, in northern Syria" are one place each."""
+    """The mentions without a country or subdivision another of them lies in: "in Somalia's
+    Puntland region", "in Aleppo, in northern Syria", "in Balochistan's Kalat district" are one
+    place each."""
     inside = {m.entry.country for m in mentions if m.entry.kind != "country"}
-    return [m for m in mentions if m.entry.kind != "country" or m.entry.country not in inside]
+    holding = {(m.entry.country, m.entry.subdivision) for m in mentions if m.entry.kind == "city"}
+    return [
+        m
+        for m in mentions
+        if not (m.entry.kind == "country" and m.entry.country in inside)
+        and not (m.entry.kind == "admin1" and (m.entry.country, m.entry.name) in holding)
+    ]
 
 
 def scene_fits(
