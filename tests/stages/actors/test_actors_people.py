@@ -159,3 +159,22 @@ def test_a_name_in_apposition_to_a_role_before_it(base_nlp: Language) -> None:
     assert ministries == {"AFG", "PAK"}
     doc = run(base_nlp, "He met a spokesman, Amir Khan, in Kabul and Islamabad.")
     assert entity_named(doc, "Amir Khan").sector is None  # "a spokesman": no one office
+
+
+def test_a_title_naming_a_body_in_lower_case_is_of_the_body_named_before(
+    base_nlp: Language,
+) -> None:
+    """ "foreign ministry spokesperson" after "Afghanistan's Ministry of Foreign Affairs": of
+    that ministry's country; with no such body named before, the title gives no country."""
+    doc = run(
+        base_nlp,
+        "Afghanistan's Ministry of Foreign Affairs called Pakistan's assertions baseless in a "
+        'statement. "We reject them," foreign ministry spokesperson Abdul Qahar Balkhi said.',
+    )
+    assert entity_named(doc, "Abdul Qahar Balkhi").country == "AFG"
+    doc = run(
+        base_nlp,
+        'Pakistan\'s army rejected it. "We reject them," foreign ministry spokesperson Abdul '
+        "Qahar Balkhi said in Kabul.",
+    )
+    assert entity_named(doc, "Abdul Qahar Balkhi").country is None

@@ -28,6 +28,9 @@ from storyline.stages.actors.surnames import Cues, mention_cues, merge, pick
 # Sectors that belong to one country (an IGO official or an NGO does not).
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "REB", "ELI", "SPY"})
 
+#: Nouns of the bodies a title may name in lower case ("foreign ministry spokesperson").
+BODY_NOUNS = frozenset({"ministry", "embassy", "party", "department", "agency", "office"})
+
 # Titles the people lexicon writes surnames with ("mr obama", "president obama").
 SURNAME_TITLES = ("mr", "mrs", "ms", "president", "prime minister")
 
@@ -173,6 +176,8 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
             title = dataclasses.replace(title, country=after.value)  # "King Hassan of Morocco"
             b.titles.append((f.cluster, dataclasses.replace(title, start=n.end, end=after.end)))
             b.add(n.end, after.end, "title", f.cluster)
+        if title is not None and title.country is None and title.org_id is None:
+            title = _body_named_before(b, title)  # "foreign ministry spokesperson"
         if title is not None:
             b.titles.append((f.cluster, title))
             b.add(start, n.start, "title", f.cluster)
@@ -192,6 +197,27 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
             b.titles.append((f.cluster, title))
             b.add(apposition[0], apposition[1], "title", f.cluster)
             f.cluster.roles.append(title.role)
+
+
+def _body_named_before(b: Builder, title: Title) -> Title:
+    """A title naming a body in lower case ("foreign ministry spokesperson") is of the body of
+    that kind named last before it ("Afghanistan's Ministry of Foreign Affairs"): two of its
+    words or more, one of them the body's noun."""
+    words = {t.lower_ for t in b.doc[title.start : title.end]}
+    if not words & BODY_NOUNS:
+        return title
+    before = [
+        (span, c)
+        for span, c in b.org_clusters
+        if span.end <= title.start
+        and c.country is not None
+        and len(words & c.org_words) >= 2
+        and words & c.org_words & BODY_NOUNS
+    ]
+    if not before:
+        return title
+    _, body = max(before, key=lambda sc: sc[0].start)
+    return dataclasses.replace(title, country=body.country, org_id=body.id)
 
 
 def _left_apposition(b: Builder, title_start: int | None, n: NameSpan) -> tuple[int, int] | None:
