@@ -178,3 +178,13 @@ def test_a_title_naming_a_body_in_lower_case_is_of_the_body_named_before(
         "Qahar Balkhi said in Kabul.",
     )
     assert entity_named(doc, "Abdul Qahar Balkhi").country is None
+
+
+def test_a_surname_written_one_letter_off_is_the_person_named_before(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        'Geir Pedersen issued his appeal Friday. "It was met with brutality," Pederson said.',
+    )
+    pedersen = entity_named(doc, "Geir Pedersen")
+    short = mention_at(doc, "Pederson")
+    assert short is not None and short.entity_id == pedersen.id
