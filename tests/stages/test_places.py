@@ -409,3 +409,14 @@ def test_a_place_describing_the_speaker_is_not_where_a_told_act_happened(
     mentions = place_mentions(doc, gazetteer)
     assert [m.entry.name for m in mentions] == ["California"]
     assert event_place(doc, doc[:], [doc[1]], ("ASSAULT", None), mentions) is None
+
+
+def test_a_sentence_naming_other_towns_of_the_country_keeps_the_scene_off(nlp: Language) -> None:
+    text = (
+        "QUETTA, Pakistan — Militants attacked a train near Sibi on Tuesday. "
+        "Troops killed the militants, who hid in Peshawar and in Lahore."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-12")._.events}
+    attacked = placed["attacked"]
+    assert attacked is not None and attacked.resolved == "Sibi"
+    assert placed["killed"] is None  # not Quetta, the dateline's: the sentence says elsewhere

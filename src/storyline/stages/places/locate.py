@@ -27,7 +27,8 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   a country; a site where things are done, "at the White House", sets no scene). A town,
   subdivision or country is given to physical events (not withdrawals or concessions, as often
   policies) and to what a court decides ("A court later sentenced Zamora"), when their sentence
-  says nothing is elsewhere and their source is not another country acting at home; a meeting's
+  says nothing is elsewhere (another country, or another town, site or subdivision of the
+  scene's) and their source is not another country acting at home; a meeting's
   venue to what is done by *saying* so there on the article's day (:func:`scene_fits`).
 * A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
   Shabelle region") is kept as written, unresolved, with a low confidence.
@@ -45,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Actor, Event, Place, PlaceBasis
-from storyline.stages.places.gazetteer import Gazetteer
+from storyline.stages.places.gazetteer import Entry, Gazetteer
 from storyline.stages.places.resolve import (
     ARRIVAL_LEMMAS,
     NOT_PLACES,
@@ -432,9 +433,19 @@ def scene_fits(
         return not any(m.entry.kind != "country" and m.entry != scene.entry for m in here)
     if any(m.entry.country != country or m.entry.kind == "region" for m in here):
         return False  # elsewhere, or in a place the gazetteer lacks ("the Middle Shabelle region")
+    if any(_elsewhere(m.entry, scene.entry) for m in here):
+        return False  # "a convoy in Kalat district, killing one" in a story set in Sibi
     if _unknown_place(sent, mentions):
         return False  # "killed dozens ... in Hirshabelle": a place the gazetteer lacks
     return not any(_acting_at_home(a, country) for a in event.source)
+
+
+def _elsewhere(entry: Entry, scene: Entry) -> bool:
+    """Whether a place of the same country is another than the scene: a town, site or
+    subdivision that neither is the scene nor holds it."""
+    if entry == scene or entry.kind in {"country", "region"}:
+        return False
+    return entry.kind != "admin1" or entry.name != scene.subdivision
 
 
 def _judicial(doc: Doc, actor: Actor) -> bool:
