@@ -217,3 +217,16 @@ def test_the_speaker_at_a_meeting_is_its_party(base_nlp: Language) -> None:
     assert countries(event.source) == {"CHN", "JPN"}
     after = "After the attack on Japan, China said it wants peace."
     assert not [e for e in extract_events(make(base_nlp, after)) if "attack" in e.trigger.text]
+
+
+def test_a_relative_pronoun_object_is_its_antecedent(base_nlp: Language) -> None:
+    text = "China ignited a trade war with Japan, which China hit with a new levy."
+    event = only(extract_events(make(base_nlp, text)), "hit")
+    assert event.type == "SANCTION"
+    assert countries(event.target) == {"JPN"}
+
+
+def test_whom_an_event_noun_targets_is_its_target(base_nlp: Language) -> None:
+    text = "China's tariffs targeting Japan and France were meant to curb imports."
+    event = only(extract_events(make(base_nlp, text)), "tariffs")
+    assert countries(event.target) == {"JPN", "FRA"}

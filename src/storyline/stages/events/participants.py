@@ -35,6 +35,7 @@ from storyline.stages import doc_list
 from storyline.stages.events.classifier import Trigger
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
+    RELATIVES,
     SUBJECTS,
     agent,
     doer_verb,
@@ -71,6 +72,9 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
 FROM = frozenset({"from"})
 TO = frozenset({"to"})
+#: Participles on an event noun that name whom it is aimed at: "tariffs targeting Canada".
+AIMING_VERBS = frozenset({"target", "aim", "direct", "hit", "punish", "penalize"})
+AIMED_PREPS = frozenset({"at", "against", "on"})
 #: Prepositions that set a speaker at a meeting: "In a meeting with ...", "During talks with ...".
 SCENE_PREPS = frozenset({"in", "during", "at"})
 MEETING_NOUNS = frozenset(
@@ -482,12 +486,27 @@ def _noun_parties(doc: Doc, trigger: Trigger) -> Parties:
     )
     sources += more_sources
     targets += more_targets
+    targets += _aimed_at(doc, token)
     if not targets and token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING:
         # "the deliveries of weapons it has received": the receiver is the subject
         subj, _ = subject(token.head)
         if subj is not None:
             targets += actors_of(doc, subj)
     return dedupe(sources), dedupe(targets, sources), reciprocal
+
+
+def _aimed_at(doc: Doc, noun: Token) -> list[Actor]:
+    """Whom a participle on an event noun says it is aimed at: "tariffs targeting Canada and
+    Mexico", "sanctions aimed at Russia"."""
+    targets: list[Actor] = []
+    for child in noun.children:
+        if child.dep_ != "acl" or child.lemma_.lower() not in AIMING_VERBS:
+            continue
+        for g in child.children:
+            if g.dep_ == "dobj":
+                targets += actors_of(doc, g)
+        targets += [a for _, o in prep_objects(child, AIMED_PREPS) for a in actors_of(doc, o)]
+    return targets
 
 
 def _content_parties(doc: Doc, anchor: Token, content: Token) -> Parties:
@@ -527,8 +546,11 @@ def _subject_parties(doc: Doc, anchor: Token) -> tuple[list[Actor], list[Actor],
 
 def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
     """The actors a verb's object names, else its possessor's or its "on/against/to/of" phrase's:
-    "condemned Russia's invasion", "imposed sanctions on Russia"; an object pronoun left
-    unresolved is the party of the clause it continues ("blamed India, accusing it")."""
+    "condemned Russia's invasion", "imposed sanctions on Russia"; a relative pronoun is its
+    antecedent ("Canada, which he hit"); an object pronoun left unresolved is the party of the
+    clause it continues ("blamed India, accusing it")."""
+    if obj.tag_ in RELATIVES and obj.head.dep_ == "relcl":
+        obj = obj.head.head  # "Canada, which he hit with a levy": the antecedent
     found = actors_of(doc, obj)
     if not found and obj.lower_ in OBJECT_PRONOUNS:
         return _continued_party(doc, obj.head)
