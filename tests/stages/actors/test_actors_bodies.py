@@ -268,3 +268,27 @@ def test_an_office_or_body_few_countries_have_is_of_the_one_named(
     names, is of that country when the document names it and no other of them."""
     doc = run(base_nlp, text)
     assert entity_named(doc, actor).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Turkey wants the U.S. to lift sanctions, and Washington may agree. Turkish President "
+            "Recep Tayyip Erdogan will look to President Donald Trump for help. Turkey and the "
+            "United States disagree, and Turkey and Turkey's army are firm.",
+            "USA",  # Turkey's president is named: of the other countries, the one named most
+        ),
+        (
+            "Turkey wants Russia and the U.S. to lift sanctions. Turkish President Recep Tayyip "
+            "Erdogan will look to President Donald Trump for help. Turkey and Turkey's army are "
+            "firm.",
+            None,  # Russia and the United States as often: unclear
+        ),
+    ],
+)
+def test_an_office_holder_of_the_country_whose_office_is_open(
+    base_nlp: Language, text: str, country: str | None
+) -> None:
+    doc = run(base_nlp, text)
+    assert entity_named(doc, "Donald Trump").country == country

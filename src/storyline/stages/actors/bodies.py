@@ -76,9 +76,10 @@ HOME_WORDS = frozenset({"country", "nation"})
 MEMBER_PREPOSITIONS = frozenset({"of", "from", "at"})
 
 
-def _dominant_country(b: Builder) -> str | None:
+def _dominant_country(b: Builder, leave_out: frozenset[str] = frozenset()) -> str | None:
     """The country a document is about: the one its countries, groups and places name most, at
-    least three times as often as any other (a hyphenated "Iran-allied" does not count)."""
+    least three times as often as any other (a hyphenated "Iran-allied" does not count); of
+    the countries not in ``leave_out``, when given."""
     counts: dict[str, int] = {}
     for f in b.found:
         c = f.cluster
@@ -90,7 +91,9 @@ def _dominant_country(b: Builder) -> str | None:
             c.id.startswith("country:") or c.place or national
         ):
             counts[c.country] = counts.get(c.country, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    ranked = sorted(
+        ((k, v) for k, v in counts.items() if k not in leave_out), key=lambda kv: -kv[1]
+    )
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
         return None
     return ranked[0][0]
@@ -404,3 +407,20 @@ def home_country(b: Builder) -> None:
             continue
         if c.type == "PERSON" or (c.type in ("ORG", "NORP") and c.sector in HOME_SECTORS):
             c.country = home
+
+
+def open_office(b: Builder) -> None:
+    """An office holder the text gives no country ("President Donald Trump" in a story about
+    Turkey), when the countries whose holder of that office the text names ("Turkish President
+    Recep Tayyip Erdogan") are left out, is of the country the document names most of the
+    others, at least three times as often as any other."""
+    holders: dict[str, set[str]] = {}
+    for c, title in b.titles:
+        if c.type == "PERSON" and title.role and title.country is not None:
+            holders.setdefault(title.role, set()).add(title.country)
+    for c in b.clusters.values():
+        if c.type != "PERSON" or c.country is not None or c.sector not in STATE_SECTORS:
+            continue
+        held = frozenset(iso for role in c.roles for iso in holders.get(role, ()))
+        if held:
+            c.country = _dominant_country(b, held)

@@ -23,6 +23,7 @@ from storyline.stages.actors.bodies import (
     members_of,
     office_country,
     only_country,
+    open_office,
     unnamed_bodies,
     unnamed_international,
 )
@@ -57,6 +58,7 @@ PASSES: tuple[Callable[[Builder], None], ...] = (
     office_country,
     only_country,
     home_country,
+    open_office,
     nominals,
     unnamed_bodies,
     members_of,  # again: "fighters loyal to the former president", now the body is known
