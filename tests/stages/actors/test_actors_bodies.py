@@ -152,6 +152,14 @@ def test_unnamed_rebels_are_of_the_document_s_country(base_nlp: Language) -> Non
     assert rebels is not None
     assert rebels.entity_id == "country:MLI:REB"
     assert mention_at(doc, "army") is None  # a word of "an army base", not the army itself
+    doc = run(
+        base_nlp,
+        "Security forces in Somalia say they killed all six attackers who laid siege to a hotel "
+        "in the central town of Beledweyne.",
+    )
+    attackers = mention_at(doc, "all six attackers")
+    assert attackers is not None
+    assert attackers.entity_id == "country:SOM:REB"
 
 
 def test_refugees_are_of_the_country_they_flee(base_nlp: Language) -> None:

@@ -50,6 +50,8 @@ UNNAMED_BODIES = MappingProxyType(
         "insurgents": "REB",
         "guerrillas": "REB",
         "gunmen": "REB",
+        "attackers": "REB",
+        "assailants": "REB",
         "forces": "MIL",
         "troops": "MIL",
         "soldiers": "MIL",
