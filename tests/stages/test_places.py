@@ -420,3 +420,18 @@ def test_a_sentence_naming_other_towns_of_the_country_keeps_the_scene_off(nlp: L
     attacked = placed["attacked"]
     assert attacked is not None and attacked.resolved == "Sibi"
     assert placed["killed"] is None  # not Quetta, the dateline's: the sentence says elsewhere
+
+
+def test_the_speakers_place_carries_to_their_next_quote(nlp: Language) -> None:
+    text = (
+        "Speaking at a United Nations Security Council meeting on Afghanistan this week, "
+        "Pakistan's permanent representative to the United Nations, Munir Akram, said Kabul was "
+        "failing to rein in Baloch separatists. "
+        '"The Kabul authorities have failed to address the threat posed to the region by '
+        'terrorist groups," the Pakistani envoy said Monday.'
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-13")._.events}
+    failing, failed = placed["failing"], placed["failed"]
+    assert failing is not None and failing.basis == "sentence"
+    assert failed is not None and failed.basis == "article"  # said Monday: not the venue's day
+    assert failing.resolved == failed.resolved == "United Nations Headquarters"

@@ -15,7 +15,10 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   its subject or object ("called for a government in Syria", "said a professor at a university
   in Kurdistan" place nothing). The nearest such mention wins, then the most specific ("in
   Pakistan's Balochistan province": Balochistan). A country naming a noun trigger's kind is
-  its nationality ("the U.S. tariff"), not its place. Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
+  its nationality ("the U.S. tariff"), not its place. An act done by saying so in a quote also
+  takes a place on the quote's verb ("'...,' Rubio told reporters in Jeddah"), else (basis
+  ``article``) the place the sentence before gave the same speaker's quote just before ("Speaking
+  at a Security Council meeting, Akram said ... '...,' the Pakistani envoy said Monday"). Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
   that happen somewhere, not a phone call) takes its sentence's one locative place, if it has
   exactly one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it
   lies in is not another: "an offensive launched by forces in Somalia's Puntland region"), told
@@ -45,7 +48,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import Actor, Event, Place, PlaceBasis
+from storyline.records import Actor, Event, Place, PlaceBasis, Quote
+from storyline.stages import doc_list
 from storyline.stages.places.gazetteer import Entry, Gazetteer
 from storyline.stages.places.resolve import (
     ARRIVAL_LEMMAS,
@@ -346,11 +350,16 @@ def event_place(
     a scene type, else the one place its sentence says something happened in ("U.S. forces
     carried out airstrikes in Syria, hitting ...")."""
     heads = list(heads)
-    if code[0] in VERBAL_TYPES:
-        heads += saying(heads)
-    found = sentence_place(doc, sent, heads, mentions, direct=code[0] in VERBAL_TYPES)
+    verbal = code[0] in VERBAL_TYPES
+    quote = _quote_of(doc, heads) if verbal else None
+    if verbal:
+        heads += saying(heads) + (_cue(doc, quote) if quote is not None else [])
+    found = sentence_place(doc, sent, heads, mentions, direct=verbal)
     if found is not None:
         return as_place(found, "sentence")
+    before = _speakers_place(doc, sent, quote, mentions) if quote is not None else None
+    if before is not None:
+        return as_place(before, "article", ARTICLE_FACTOR)
     if not physical(*code):
         return None
     local = most_specific(
@@ -378,6 +387,40 @@ def _in_clause_of(token: Token, heads: Sequence[Token]) -> bool:
             break
         current = current.head
     return True
+
+
+def _quote_of(doc: Doc, heads: Sequence[Token]) -> Quote | None:
+    """The quote a trigger is told in, if any."""
+    at = heads[0].idx
+    return next((q for q in doc_list(doc, "quotes") if q.start <= at < q.end), None)
+
+
+def _cue(doc: Doc, quote: Quote) -> list[Token]:
+    """The tokens of a quote's verb of saying ("'...,' Rubio told reporters in Jeddah")."""
+    if quote.cue is None:
+        return []
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _speakers_place(
+    doc: Doc, sent: Span, quote: Quote, mentions: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """Where the speaker of a quote was when the sentence before it placed them: "Speaking at a
+    Security Council meeting, Akram said Kabul was failing ... 'The Kabul authorities have
+    failed ...,' the Pakistani envoy said." The speaker's quote just before, in that sentence or
+    this one, must say where."""
+    if quote.speaker_entity_id is None:
+        return None
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    start = previous.start_char if previous is not None else sent.start_char
+    earlier = [q for q in doc_list(doc, "quotes") if start <= q.start < quote.start]
+    if not earlier or earlier[-1].speaker_entity_id != quote.speaker_entity_id:
+        return None
+    cue = _cue(doc, earlier[-1])
+    if not cue:
+        return None
+    return sentence_place(doc, cue[0].sent, cue, mentions, direct=True)
 
 
 def most_specific(mentions: list[PlaceMention]) -> list[PlaceMention]:
