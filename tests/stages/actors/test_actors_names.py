@@ -64,3 +64,13 @@ def test_a_name_that_speaks_is_a_person_not_a_place(base_nlp: Language) -> None:
         "Russia blocked the panel in April. Nebenzia dismissed the findings as biased.",
     )
     assert [e.type for e in entities if e.name == "Nebenzia"] == ["PERSON"]
+
+
+def test_an_armed_group_written_in_lower_case(base_nlp: Language) -> None:
+    """ "al-Shabab members": the group's name, though it starts in lower case (and the tagger
+    may call it a people)."""
+    entities = _entities(
+        base_nlp,
+        "Security forces killed dozens of al-Shabab members elsewhere in Hirshabelle.",
+    )
+    assert [(e.country, e.sector) for e in entities if e.name == "al-Shabab"] == [("SOM", "REB")]

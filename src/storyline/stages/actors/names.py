@@ -113,13 +113,17 @@ def _hit_at(doc: Doc, lex: Lexicon, words: list[str], spaces: list[str], i: int)
     if word.endswith("-led") and (iso := country_of(word[:-4], lex)):
         return NameSpan(i, i + 1, "country", iso)  # "U.S.-led": one token
     longest = lex.first_words.get(word.lower(), 0)
-    if not longest or not word[:1].isupper() or word in ("The", "A", "An"):
+    if not longest or word in ("The", "A", "An"):
         return None
+    # In lower case only an armed group's name ("al-Shabab members"), never a common word.
+    lower = not word[:1].isupper()
     for j in range(min(len(words), i + longest), i, -1):
         last = words[j - 1]
         if last in POSSESSIVE or (not last[:1].isalnum() and last != "."):
             continue
         text = "".join(w + sp for w, sp in zip(words[i:j], spaces[i:j], strict=True)).strip()
+        if lower and (text.lower() not in lex.group_names or text.islower()):
+            continue
         found = _lexicon_name(doc, lex, text, i, j)
         if found is not None:
             return found
