@@ -255,3 +255,31 @@ def test_releasing_captives_and_improving_relations_are_events(base_nlp: Languag
     assert [e.type for e in released] == ["RETREAT"]
     improved = extract_events(make(base_nlp, "Japan and China improved relations."))
     assert [e.type for e in improved] == ["COOPERATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia warned that it would retaliate against Japan.", [("THREATEN", {"JPN"})]),
+        ("France warned that Russia could stop the talks.", [("ACCUSE", {"RUS"})]),
+        ("Japan warned of a possible resurgence of violence.", []),
+        ("Japan warned that prices could rise.", []),
+    ],
+)
+def test_a_warning_is_a_threat_a_charge_or_a_forecast(
+    base_nlp: Language, text: str, expected: list[tuple[str, set[str]]]
+) -> None:
+    events = [e for e in extract_events(make(base_nlp, text)) if "warn" in e.trigger.text]
+    assert [(e.type, countries(e.target)) for e in events] == expected
+
+
+def test_worries_dismissed_are_no_rejection(base_nlp: Language) -> None:
+    text = "Japan dismissed concerns that the resolution would undermine the talks."
+    assert extract_events(make(base_nlp, text)) == []
+
+
+def test_keeping_someone_from_acting_is_a_restriction_not_their_act(base_nlp: Language) -> None:
+    text = "Cambodia prevented Sam Rainsy from contacting Japan."
+    events = extract_events(make(base_nlp, text))
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]
+    assert [a.entity_id for a in events[0].target] == ["sam-rainsy"]

@@ -230,3 +230,14 @@ def test_whom_an_event_noun_targets_is_its_target(base_nlp: Language) -> None:
     text = "China's tariffs targeting Japan and France were meant to curb imports."
     event = only(extract_events(make(base_nlp, text)), "tariffs")
     assert countries(event.target) == {"JPN", "FRA"}
+
+
+def test_the_possessor_of_an_arrest_is_who_was_arrested(base_nlp: Language) -> None:
+    event = only(
+        extract_events(make(base_nlp, "Japan condemned Sam Rainsy's arrest.")), "condemned"
+    )
+    assert [a.entity_id for a in event.target] == ["sam-rainsy"]
+    arrest = extract_events(make(base_nlp, "Cambodia announced Sam Rainsy's arrest."))
+    announced = only(arrest, "arrest")
+    assert countries(announced.source) == {"KHM"}
+    assert [a.entity_id for a in announced.target] == ["sam-rainsy"]

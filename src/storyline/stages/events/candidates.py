@@ -30,6 +30,7 @@ from storyline.stages.events.clauses import (
     doer_verb,
     governing,
     is_verb,
+    prevented,
     subject,
 )
 from storyline.stages.events.judgements import judgement_at
@@ -94,8 +95,8 @@ def in_title(token: Token) -> bool:
 
 
 def _ungoverned(found: list[Trigger]) -> list[Trigger]:
-    """The triggers that are not a governing verb's content or an accusation's charge, in text
-    order; a resolution's content ("voted for a resolution demanding ...") gives the type."""
+    """The triggers that are not a governing verb's content, an accusation's charge or what
+    someone was prevented from doing, in text order; a resolution's content ("voted for a resolution demanding ...") gives the type."""
     governed = set()
     by_token = {t.token.i: t for t in found}
     for trigger in found:
@@ -106,6 +107,9 @@ def _ungoverned(found: list[Trigger]) -> list[Trigger]:
         charge = charged(trigger.anchor)
         if charge is not None and charge.i in by_token and by_token[charge.i].code[0] == "ACCUSE":
             governed.add(trigger.token.i)  # "accused the bloc of failing": the charge only
+        barred = prevented(trigger.anchor)
+        if barred is not None and barred.i in by_token:
+            governed.add(trigger.token.i)  # "prevented them from contacting": no contact
     return sorted(
         (by_token[t.token.i] for t in found if t.token.i not in governed), key=lambda t: t.token.i
     )

@@ -5,7 +5,9 @@ nothing: returns :class:`Trigger` records for :mod:`storyline.stages.events.cand
 
 A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): a
 participle glossing its clause ("..., leaving five dead": nothing), a question asked (nothing),
-putting someone in custody, a restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a
+putting someone in custody, keeping someone from doing something ("prevented X from
+contacting": COERCE), a warning (a threat when the warner tells what it will do, a charge when
+it tells what another will do, else a forecast: nothing), worries dismissed (nothing), a restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a
 penalty ("hit Canada with a levy": SANCTION), a demand
 told as "X says Y must ...", or as "X wants Y to ...", a verb and object coded together ("reached an agreement"), a support
 verb with an event noun as object ("held talks"), receiving a visitor or aid, a characterization
@@ -107,6 +109,14 @@ QUESTION_MARKS = frozenset({"if", "whether"})
 QUESTION_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 #: Dependents that say what was asked, or of whom.
 ASKED_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "prep", "nsubjpass", "attr"})
+#: Verbs that keep someone from doing something ("prevented X from contacting"): a restriction.
+PREVENT_VERBS = frozenset({"prevent", "bar", "stop", "block", "ban", "forbid", "prohibit"})
+RESTRICTED: Code = ("COERCE", "restrict")
+#: Verbs of warning: a threat only when the warner says what it will do itself.
+WARN_VERBS = frozenset({"warn", "caution"})
+#: Verbs of brushing something aside, and the worries that make them no rejection of anyone.
+DISMISS_VERBS = frozenset({"dismiss", "reject", "rebuff", "downplay", "brush", "allay"})
+CONCERN_NOUNS = frozenset({"concern", "fear", "worry", "speculation", "doubt", "anxiety"})
 #: Verbs of wanting something done by someone: "wants Ukraine to withdraw" is a demand of Ukraine.
 DESIRE_VERBS = frozenset({"want", "expect", "need", "wish", "prefer", "require"})
 #: Verbs that hit someone "with" one of PENALTY_NOUNS: "hit Canada with a new levy".
@@ -251,6 +261,52 @@ def _question(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) 
             return Verdict.NO_EVENT
         if any(t.text == "?" for t in child.subtree):
             return Verdict.NO_EVENT
+    return None
+
+
+def _prevented(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "prevented family members from contacting him": a restriction on them."""
+    if lemma not in PREVENT_VERBS:
+        return None
+    for child in token.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "from"
+            and any(g.dep_ == "pcomp" for g in child.children)
+        ):
+            return Trigger(token, token, token, token, RESTRICTED, 0.8, False)
+    return None
+
+
+def _warned(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "warned that it would retaliate": a threat; "warned that Russia could attack": a charge
+    against Russia; "warned of a resurgence", "warned that prices could rise": a forecast."""
+    if lemma not in WARN_VERBS:
+        return None
+    told = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if told is None:
+        return Verdict.NO_EVENT if not objects and _of_phrase(token) else None
+    warner = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    doer = next((c for c in told.children if c.dep_ in SUBJECTS), None)
+    if doer is None:
+        return Verdict.NO_EVENT
+    if doer.pos_ == "PRON" or (warner is not None and doer.lower_ == warner.lower_):
+        return None  # "warned that it would retaliate": the lexicon's threat
+    if any(_names_party(t) for t in doer.subtree):
+        return Trigger(token, token, token, token, ("ACCUSE", "disapprove"), 0.6, False, told)
+    return Verdict.NO_EVENT
+
+
+def _of_phrase(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in token.children)
+
+
+def _concern_dismissed(
+    token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
+) -> Decision:
+    """ "dismissed concerns that the resolution would undermine the talks": no one rejected."""
+    if lemma in DISMISS_VERBS and any(o.lemma_.lower() in CONCERN_NOUNS for o in objects):
+        return Verdict.NO_EVENT
     return None
 
 
@@ -415,6 +471,9 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _gloss,
     _question,
     _to_custody,
+    _prevented,
+    _warned,
+    _concern_dismissed,
     _eased,
     _penalized,
     _report_demand,

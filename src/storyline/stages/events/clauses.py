@@ -86,7 +86,17 @@ def governing(token: Token) -> Token | None:
 
 def charged(token: Token) -> Token | None:
     """The verb whose "of" phrase a gerund is ("accused the bloc of failing"), else None."""
-    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "of":
+    return _gerund_of(token, "of")
+
+
+def prevented(token: Token) -> Token | None:
+    """The verb whose "from" phrase a gerund is ("prevented the diplomats from contacting"),
+    else None."""
+    return _gerund_of(token, "from")
+
+
+def _gerund_of(token: Token, prep: str) -> Token | None:
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == prep:
         return token.head.head
     return None
 

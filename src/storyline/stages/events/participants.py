@@ -72,6 +72,17 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
 FROM = frozenset({"from"})
 TO = frozenset({"to"})
+#: Event nouns whose possessor is who they befall, not who does them: "Mhlanga's arrest".
+# fmt: off
+PATIENT_NOUNS = frozenset(
+    [
+        "arrest", "detention", "killing", "death", "execution", "abduction", "kidnapping",
+        "release", "extradition", "deportation", "expulsion", "trial", "conviction", "sentencing",
+        "imprisonment", "assassination", "murder", "jailing", "prosecution", "indictment",
+        "ouster", "removal", "dismissal", "capture",
+    ]
+)
+# fmt: on
 #: Participles on an event noun that name whom it is aimed at: "tariffs targeting Canada".
 AIMING_VERBS = frozenset({"target", "aim", "direct", "hit", "punish", "penalize"})
 AIMED_PREPS = frozenset({"at", "against", "on"})
@@ -431,9 +442,8 @@ def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
     X"), the doer of the verb that leads or owns up to it ("Rubio led talks"), the speaker at a
     meeting ("In a meeting with X, the officials said"), else a nationality in front of it."""
     sources: list[Actor] = []
-    for child in token.children:
-        if child.dep_ == "poss":
-            sources += actors_of(doc, child)
+    if token.lemma_.lower() not in PATIENT_NOUNS:
+        sources += _possessors(doc, token)
     for _, obj in prep_objects(token, NOUN_SOURCE_PREPS):
         sources += actors_of(doc, obj)
     for child in token.children:
@@ -465,10 +475,19 @@ def _scene_of(noun: Token) -> Token | None:
     return None
 
 
+def _possessors(doc: Doc, noun: Token) -> list[Actor]:
+    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(doc, c)]
+
+
+def _patients(doc: Doc, noun: Token) -> list[Actor]:
+    """Who an event noun befalls: the possessor of "Mhlanga's arrest", "the envoy's expulsion"."""
+    return _possessors(doc, noun) if noun.lemma_.lower() in PATIENT_NOUNS else []
+
+
 def _noun_parties(doc: Doc, trigger: Trigger) -> Parties:
     token = trigger.token
     sources = _noun_sources(doc, token)
-    targets: list[Actor] = []
+    targets: list[Actor] = _patients(doc, token)
     receivers = [token.head] if token.dep_ == "dobj" else []
     # "the deliveries of weapons it has received from the US"
     receivers += [c for c in token.children if c.dep_ == "relcl"]
@@ -580,11 +599,11 @@ def _continued_party(doc: Doc, verb: Token) -> list[Actor]:
 
 def _content_targets(doc: Doc, anchor: Token) -> list[Actor]:
     """The targets of what a demand, threat, promise or refusal is about: "threatened to use
-    force against North Korea", "called for the Taliban to lift the ban", "refused to meet
-    Zelenskyy"."""
+    force against North Korea", "warned that it would retaliate against Japan", "called for the
+    Taliban to lift the ban", "refused to meet Zelenskyy"."""
     targets: list[Actor] = []
     for child in anchor.children:
-        if child.dep_ == "xcomp":
+        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and _own_doing(anchor, child)):
             targets += [a for _, o in prep_objects(child, CONTENT_PREPS) for a in actors_of(doc, o)]
             for obj in (c for c in child.children if c.dep_ == "dobj"):
                 if not targets:
@@ -594,6 +613,16 @@ def _content_targets(doc: Doc, anchor: Token) -> list[Actor]:
         ):
             targets += [a for c in child.children if c.dep_ in SUBJECTS for a in actors_of(doc, c)]
     return targets
+
+
+def _own_doing(anchor: Token, told: Token) -> bool:
+    """Whether a told clause says what the teller itself will do: "warned that it would
+    retaliate against Japan"."""
+    doer, _ = subject(told)
+    teller, _ = subject(anchor)
+    return doer is not None and (
+        doer.pos_ == "PRON" or (teller is not None and doer.lower_ == teller.lower_)
+    )
 
 
 def _resolution_targets(doc: Doc, anchor: Token) -> list[Actor]:
@@ -620,6 +649,7 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
         if child.dep_ in {"dobj", "attr", "oprd"} and child.i != token.i and not passive:
             targets += _object_actors(doc, child)
         if child.dep_ == "dobj" and child.i == token.i:
+            targets += _patients(doc, child)  # "announced Mhlanga's arrest"
             more_sources, more_targets, with_whom = _prep_parties(
                 doc, child, TRIGGER_OBJECT_PREPS, code, bool(sources)
             )
