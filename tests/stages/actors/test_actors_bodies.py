@@ -300,3 +300,17 @@ def test_an_office_holder_of_the_country_whose_office_is_open(
 ) -> None:
     doc = run(base_nlp, text)
     assert entity_named(doc, "Donald Trump").country == country
+
+
+def test_a_second_holder_of_an_office_many_hold_is_of_the_document_s_country(
+    base_nlp: Language,
+) -> None:
+    """A country has many senators: one of the home country named leaves the next one's
+    country to the document, unlike a president's (see the Mendoza case above)."""
+    doc = run(
+        base_nlp,
+        "Sen. John McCain and Sen. Rand Paul argued in Washington over the U.S. budget. The "
+        "United States must act, McCain said in Texas, and Paul said in Kentucky that the U.S. "
+        "would not.",
+    )
+    assert entity_named(doc, "Rand Paul").country == "USA"

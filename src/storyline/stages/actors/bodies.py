@@ -22,7 +22,7 @@ from storyline.stages.actors.build import (
 )
 from storyline.stages.actors.coref import Cluster
 from storyline.stages.actors.groups import noun_sector
-from storyline.stages.actors.lexicon import office_countries
+from storyline.stages.actors.lexicon import HEAD_ROLES, office_countries
 from storyline.stages.actors.named import GOVERNMENT_WORDS
 from storyline.stages.syntax import pobj_of
 
@@ -403,11 +403,15 @@ def home_country(b: Builder) -> None:
         return
     # "President Mendoza met Russian President Putin in Moscow": an office the home country's
     # holder is named in leaves another holder of it open (as in only_country)
+    # Of a person, only an office one person holds at a time ("president", not "senator").
     taken = _offices_held(b, home)
+    heads = {r for c in b.clusters.values() if c.country == home for r in c.roles} & HEAD_ROLES
     for c in b.clusters.values():
-        if c.country is not None or c.place or c.sector in taken or _reports_from_outside(c):
+        if c.country is not None or c.place or _reports_from_outside(c):
             continue
-        if c.type == "PERSON" or (c.type in ("ORG", "NORP") and c.sector in HOME_SECTORS):
+        person = c.type == "PERSON" and not heads.intersection(c.roles)
+        body = c.type in ("ORG", "NORP") and c.sector in HOME_SECTORS and c.sector not in taken
+        if person or body:
             c.country = home
 
 
