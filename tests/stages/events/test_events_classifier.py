@@ -283,3 +283,22 @@ def test_keeping_someone_from_acting_is_a_restriction_not_their_act(base_nlp: La
     events = extract_events(make(base_nlp, text))
     assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]
     assert [a.entity_id for a in events[0].target] == ["sam-rainsy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan's call for talks with China drew praise.", ("REQUEST", "call")),
+        ("A military operation by Russian troops killed ten people.", ("ASSAULT", "operation")),
+        ("The joint operation by Japan and France ended the siege.", ("COOPERATE", "operation")),
+    ],
+)
+def test_event_nouns_coded_by_their_words(
+    base_nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    events = extract_events(make(base_nlp, text))
+    assert expected in [(e.type, e.trigger.text.split()[-1]) for e in events]
+
+
+def test_a_bare_operation_and_its_end_code_nothing(base_nlp: Language) -> None:
+    assert extract_events(make(base_nlp, "Japan declared the operation over.")) == []

@@ -109,6 +109,9 @@ QUESTION_MARKS = frozenset({"if", "whether"})
 QUESTION_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 #: Dependents that say what was asked, or of whom.
 ASKED_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "prep", "nsubjpass", "attr"})
+#: Words that tell a support verb's event over: "declared the operation over".
+ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
+ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
 #: Verbs that keep someone from doing something ("prevented X from contacting"): a restriction.
 PREVENT_VERBS = frozenset({"prevent", "bar", "stop", "block", "ban", "forbid", "prohibit"})
 RESTRICTED: Code = ("COERCE", "restrict")
@@ -375,6 +378,8 @@ def _support_verb(token: Token, lemma: str, objects: list[Token], lexicon: Lexic
     """Support verb + event noun: "held talks", "offered his appreciation", "imposed sanctions"."""
     if lemma not in SUPPORT_VERBS:
         return None
+    if any(c.lower_ in ENDED_WORDS for c in token.children if c.dep_ in ENDED_DEPS):
+        return Verdict.NO_EVENT  # "declared the clearance operation over": its end told
     for obj in objects:
         code = _support_noun_code(token, lemma, obj)
         if code is not None:

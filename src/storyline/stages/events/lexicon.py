@@ -151,6 +151,8 @@ VERBS: Mapping[str, Code | None] = {
     # "the most affected by the outbreak", "improving school facilities", "meaning that": no
     # event of their own (improving relations is, by the hand patterns)
     "affect": None,
+    # "conducted" codes what it conducts (an event noun: the support-verb rule), nothing alone
+    "conduct": None,
     "improve": None,
     "mean": None,
     "look": None,
@@ -381,7 +383,58 @@ NOUNS: Mapping[str, Code] = {
     "cease-fire": ("RETREAT", "ceasefire"),
     "truce": ("RETREAT", "ceasefire"),
     "opposition": ("REJECT", None),
+    **dict.fromkeys(
+        [
+            "killing",
+            "killings",
+            "assassination",
+            "massacre",
+            "ambush",
+            "abduction",
+            "kidnapping",
+            "hijacking",
+            "bombardment",
+            "hostage-taking",
+            "siege",
+            "incursion",
+        ],
+        ("ASSAULT", None),
+    ),
+    "detention": ("COERCE", "arrest"),
+    "crackdown": ("COERCE", None),
+    "deportation": ("COERCE", "deport"),
+    "seizure": ("COERCE", "seize"),
+    "confiscation": ("COERCE", "seize"),
+    "curfew": ("COERCE", "curfew"),
+    "censorship": ("COERCE", "restrict"),
+    **dict.fromkeys(["allegation", "allegations", "indictment"], ("ACCUSE", "allege")),
+    **dict.fromkeys(["denial", "refusal"], ("REJECT", None)),
+    "expulsion": ("SANCTION", "expel"),
 }
+#: Nouns whose code depends on the word in front of them: "a military operation" attacks, "a
+#: joint operation" cooperates, "a rescue operation" aids; a bare "operation" codes nothing.
+QUALIFIED_NOUNS: Mapping[str, Mapping[str, Code]] = {
+    "operation": {
+        **dict.fromkeys(
+            [
+                "military",
+                "security",
+                "counterterrorism",
+                "counter-terrorism",
+                "clearance",
+                "ground",
+                "combat",
+                "counterinsurgency",
+                "anti-terror",
+            ],
+            ("ASSAULT", None),
+        ),
+        **dict.fromkeys(["joint", "combined"], ("COOPERATE", None)),
+        **dict.fromkeys(["rescue", "relief", "humanitarian", "evacuation"], ("AID", None)),
+    },
+}
+#: Nouns whose code changes with the preposition after them: "a call for talks" is a demand.
+PREPOSED_NOUNS: Mapping[tuple[str, str], Code] = {("call", "for"): ("REQUEST", None)}
 
 #: Nouns that make an event only as the object of a support verb, not on their own (too vague).
 SUPPORT_ONLY_NOUNS = frozenset(
@@ -955,4 +1008,11 @@ def noun_code(token: Token) -> Code | None:
         and (doc[token.i - 2].lower_ == "cease")
     ):
         return ("RETREAT", "ceasefire")
+    for child in token.children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in PREPOSED_NOUNS:
+            return PREPOSED_NOUNS[(lemma, child.lower_)]
+    kinds = QUALIFIED_NOUNS.get(lemma)
+    if kinds is not None:
+        words = (c.lemma_.lower() for c in token.lefts if c.dep_ in {"amod", "compound"})
+        return next((kinds[w] for w in words if w in kinds), None)
     return NOUNS.get(lemma) or NOUNS.get(token.lower_)
