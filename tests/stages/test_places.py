@@ -435,3 +435,19 @@ def test_the_speakers_place_carries_to_their_next_quote(nlp: Language) -> None:
     assert failing is not None and failing.basis == "sentence"
     assert failed is not None and failed.basis == "article"  # said Monday: not the venue's day
     assert failing.resolved == failed.resolved == "United Nations Headquarters"
+
+
+def test_a_name_tagged_as_nothing_is_a_town_where_the_text_says_so(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Gunmen stormed a hotel in the Somali city of Beledweyne ." (no entity tagged)
+    rows = [("Gunmen", 1, "nsubj"), ("stormed", 1, "ROOT"), ("a", 3, "det"), ("hotel", 1, "dobj")]
+    rows += [("in", 1, "prep"), ("the", 7, "det"), ("Somali", 7, "amod"), ("city", 4, "pobj")]
+    rows += [("of", 7, "prep"), ("Beledweyne", 8, "pobj"), (".", 1, "punct")]
+    doc = _parsed(base_nlp, rows, [])
+    for token in doc:
+        token.pos_ = "PROPN" if token.text in {"Beledweyne", "Somali"} else "NOUN"
+    (town,) = place_mentions(doc, gazetteer)
+    assert (town.text, town.entry.country) == ("Beledweyne", "SOM")
+    found = event_place(doc, doc[:], [doc[1]], ("ASSAULT", None), [town])
+    assert found is not None and found.resolved == "Beledweyne"

@@ -20,7 +20,8 @@ How a name is resolved (:func:`resolve`), when the gazetteer holds several entri
 * other names the model tagged are read as places when the text says so: "the Turkish capital"
   (the capital of the country the adjective names), "the town of Beledweyne", "in Beledweyne",
   "a visit to Quetta" or "the regional capital, Banja Luka" when the model took the name for a
-  person or a body (a city of the gazetteer only);
+  person or a body, and "the Somali city of Beledweyne" or "the provincial capital, Quetta" when
+  it tagged the name as nothing (a city of the gazetteer only);
 * a city whose subdivision the gazetteer does not know (GeoNames' own first-level codes are all
   it has outside the United States) takes the one the article gives a city of the same code:
   "Sibi, Balochistan" puts Quetta in Balochistan too (:func:`with_said_subdivisions`);
@@ -161,7 +162,33 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[Entry
             cities = tuple(c for c in gazetteer.candidates(text) if c.kind == "city")
             if cities and not any(c.alternate for c in cities):
                 spans.append((ent, cities))  # "the central town of Beledweyne"
-    return spans
+    spans += _untagged_towns(doc, gazetteer)
+    return sorted(spans, key=lambda found: found[0].start)
+
+
+def _untagged_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[Entry, ...]]]:
+    """Names the model tagged as nothing that the text says are towns: "the Somali city of
+    Beledweyne", "the provincial capital, Quetta" (a city of the gazetteer by its main name)."""
+    out: list[tuple[Span, tuple[Entry, ...]]] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            noun = token.head.head  # "the city of X"
+        elif token.dep_ == "appos":
+            noun = token.head  # "the capital, X"
+        else:
+            continue
+        if (noun.lemma_ or noun.lower_).lower() not in PLACE_NOUNS:
+            continue
+        start = min((c.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+        span = doc[start : token.i + 1]
+        if any(t.ent_type_ for t in span):
+            continue
+        cities = tuple(c for c in gazetteer.candidates(span.text) if c.kind == "city")
+        if cities and not any(c.alternate for c in cities):
+            out.append((span, cities))
+    return out
 
 
 def _without_the(key: str) -> str:
