@@ -4,12 +4,15 @@ alone, with the other stages' records built by hand (``events_docs``)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from events_docs import countries, make, only
 from spacy.language import Language
 
-from storyline.records import EventDate
+from storyline.records import Actor, EventDate
 from storyline.stages.events import extract_events
+from storyline.stages.events.classifier import Trigger, press_work
 
 pytestmark = pytest.mark.slow
 
@@ -302,3 +305,37 @@ def test_event_nouns_coded_by_their_words(
 
 def test_a_bare_operation_and_its_end_code_nothing(base_nlp: Language) -> None:
     assert extract_events(make(base_nlp, "Japan declared the operation over.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's population continues to decline.",
+        "China wants to deal with the nuclear threat.",
+        "A cyclone slammed into parts of Japan.",
+        "Japan issued a statement on Monday.",
+        "The ministry did not reply to an email requesting comment.",
+    ],
+)
+def test_more_word_senses_that_tell_no_event(base_nlp: Language, text: str) -> None:
+    assert extract_events(make(base_nlp, text)) == []
+
+
+def test_material_support_is_aid_and_a_promise_not_to_hesitate_is_no_negation(
+    base_nlp: Language,
+) -> None:
+    aid = extract_events(make(base_nlp, "Russia gives military support to Japan."))
+    assert [e.type for e in aid] == ["AID"]
+    vowed = extract_events(make(base_nlp, "China will not hesitate to impose sanctions on Japan."))
+    assert [(e.type, e.modality) for e in vowed] == [("SANCTION", "planned")]
+
+
+def test_the_press_at_work_is_no_event(base_nlp: Language) -> None:
+    doc = base_nlp("VOA spoke with Hun Sen.")
+    spoke = Trigger(doc[1], doc[1], doc[1], doc[1], ("CONSULT", "phone"), 0.8, False)
+    press = Actor("voa", "VOA", None, "MED", 0, 3)
+    minister = Actor("hun-sen", "Hun Sen", "KHM", "GOV", 15, 22)
+    assert press_work(spoke, [press, minister])
+    assert not press_work(spoke, [minister, press])
+    protest = dataclasses.replace(spoke, code=("PROTEST", None))
+    assert not press_work(protest, [press])

@@ -109,6 +109,13 @@ QUESTION_MARKS = frozenset({"if", "whether"})
 QUESTION_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 #: Dependents that say what was asked, or of whom.
 ASKED_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "prep", "nsubjpass", "attr"})
+#: Verbs that code their event only with an object or a complement: "declined the offer",
+#: "declined to sign", not "the population declined".
+COMPLEMENT_VERBS = frozenset({"decline"})
+#: Sectors of the press, and the acts that are their work, no event: "VOA spoke with him",
+#: "asked by VOA", "an email requesting comment".
+PRESS_SECTORS = frozenset({"JRN", "MED"})
+PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: Words that tell a support verb's event over: "declared the operation over".
 ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
 ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
@@ -265,6 +272,22 @@ def _question(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) 
         if any(t.text == "?" for t in child.subtree):
             return Verdict.NO_EVENT
     return None
+
+
+def _needs_object(token: Token, lemma: str) -> bool:
+    """Whether a verb with no object codes nothing: "returned home" (OBJECT_VERBS), "the
+    population continues to decline" (COMPLEMENT_VERBS, with no complement either)."""
+    if lemma in OBJECT_VERBS:
+        return True
+    return lemma in COMPLEMENT_VERBS and not any(
+        c.dep_ in {"xcomp", "ccomp"} for c in token.children
+    )
+
+
+def press_work(trigger: Trigger, sources: list[Actor]) -> bool:
+    """Whether an event is the press at work: a talk or a request the press makes ("VOA spoke
+    with Armitage": its first source, the subject, is the press)."""
+    return trigger.code[0] in PRESS_WORK and bool(sources) and sources[0].sector in PRESS_SECTORS
 
 
 def _prevented(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
@@ -567,7 +590,7 @@ def verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         if decided is not None:
             return decided if isinstance(decided, Trigger) else None
     code, evidence = verb_code(token, lexicon)
-    if lemma in OBJECT_VERBS and not objects:
+    if not objects and _needs_object(token, lemma):
         return None
     code, evidence = _adjusted(token, lemma, objects, code, evidence)
     if code is not None and code == PHONE and lemma == "call":

@@ -19,7 +19,7 @@ from storyline.records import Span as TextSpan
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.events.calibration import Calibration, load_calibration
 from storyline.stages.events.candidates import find_triggers
-from storyline.stages.events.classifier import Trigger, by_authority, with_channel
+from storyline.stages.events.classifier import Trigger, by_authority, press_work, with_channel
 from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
@@ -116,7 +116,9 @@ def uncoded_verbs(sent: Span, found: list[Trigger]) -> list[Trigger]:
 def candidates(
     doc: Doc, lexicon: Lexicon, quotes: list[Quote], uncoded: bool = False
 ) -> Iterator[tuple[Span, Trigger, list[Actor], list[Actor]]]:
-    """The triggers the rules code with a source, each with its sentence, sources and targets,
+    """The triggers the rules code with a source (not the press at work:
+    :func:`~storyline.stages.events.classifier.press_work`), each with its sentence, sources and
+    targets,
     in text order (what the type model decides on, and what ``make train`` learns from); with
     ``uncoded``, after each sentence's, its :func:`uncoded_verbs` that have a source."""
     for sent in doc.sents:
@@ -124,7 +126,7 @@ def candidates(
         extra = uncoded_verbs(sent, found) if uncoded else []
         for trigger in [*found, *extra]:
             sources, targets, _ = sources_targets(doc, trigger)
-            if sources:
+            if sources and not press_work(trigger, sources):
                 yield sent, by_authority(with_channel(trigger), sources), sources, targets
 
 

@@ -153,6 +153,9 @@ VERBS: Mapping[str, Code | None] = {
     "affect": None,
     # "conducted" codes what it conducts (an event noun: the support-verb rule), nothing alone
     "conduct": None,
+    # "contains an abundance of fish", "clarified its position": no event
+    "contain": None,
+    "clarify": None,
     "improve": None,
     "mean": None,
     "look": None,
@@ -410,9 +413,11 @@ NOUNS: Mapping[str, Code] = {
     **dict.fromkeys(["allegation", "allegations", "indictment"], ("ACCUSE", "allege")),
     **dict.fromkeys(["denial", "refusal"], ("REJECT", None)),
     "expulsion": ("SANCTION", "expel"),
+    "violence": ("ASSAULT", None),
 }
 #: Nouns whose code depends on the word in front of them: "a military operation" attacks, "a
-#: joint operation" cooperates, "a rescue operation" aids; a bare "operation" codes nothing.
+#: joint operation" cooperates, "a rescue operation" aids; a bare "operation" codes nothing (a
+#: bare noun of NOUNS codes as there: "support").
 QUALIFIED_NOUNS: Mapping[str, Mapping[str, Code]] = {
     "operation": {
         **dict.fromkeys(
@@ -432,6 +437,11 @@ QUALIFIED_NOUNS: Mapping[str, Mapping[str, Code]] = {
         **dict.fromkeys(["joint", "combined"], ("COOPERATE", None)),
         **dict.fromkeys(["rescue", "relief", "humanitarian", "evacuation"], ("AID", None)),
     },
+    # material support is aid: "gives military support"
+    "support": dict.fromkeys(
+        ["military", "financial", "economic", "material", "logistical", "humanitarian"],
+        ("AID", None),
+    ),
 }
 #: Nouns whose code changes with the preposition after them: "a call for talks" is a demand.
 PREPOSED_NOUNS: Mapping[tuple[str, str], Code] = {("call", "for"): ("REQUEST", None)}
@@ -777,6 +787,11 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("improve", ("cooperation",), ("COOPERATE", None)),
     # publishing something is no release of captives: "released a report"
     *(("release", (thing,), None) for thing in sorted(PUBLISHED_NOUNS)),
+    *(("issue", (thing,), None) for thing in sorted(PUBLISHED_NOUNS)),
+    ("deal", ("with",), None),
+    ("slam", ("into",), None),
+    ("request", ("comment",), None),
+    ("seek", ("comment",), None),
     ("request", ("anonymity",), None),
     ("ask", ("anonymity",), None),
     ("ask", ("not", "to", "be", "named"), None),
@@ -1014,5 +1029,5 @@ def noun_code(token: Token) -> Code | None:
     kinds = QUALIFIED_NOUNS.get(lemma)
     if kinds is not None:
         words = (c.lemma_.lower() for c in token.lefts if c.dep_ in {"amod", "compound"})
-        return next((kinds[w] for w in words if w in kinds), None)
+        return next((kinds[w] for w in words if w in kinds), None) or NOUNS.get(lemma)
     return NOUNS.get(lemma) or NOUNS.get(token.lower_)

@@ -48,6 +48,8 @@ PLAN_VERBS = frozenset(
 DOUBT_NOUNS = frozenset({"doubt", "hope", "fear", "possibility", "chance", "prospect", "risk"})
 #: Negating words besides a "neg" dependency: "never", "no".
 NEGATORS = frozenset({"never", "no"})
+#: Verbs whose negation affirms what they govern: "will not hesitate to retaliate".
+AFFIRMING_HEADS = frozenset({"hesitate"})
 #: Words of the governing chain that negate it: "unable to".
 NEGATING_HEADS = frozenset({"unable", "impossible"})
 #: Conjunctions that make a clause hypothetical.
@@ -115,7 +117,7 @@ def _adjunct(token: Token) -> bool:
 
 def _negated(c: _Clause) -> bool:
     return (
-        any(t.dep_ == "neg" for t in c.tokens)
+        any(t.dep_ == "neg" and t.head.lemma_.lower() not in AFFIRMING_HEADS for t in c.tokens)
         or any(
             t.lower_ in NEGATORS and t.dep_ in {"neg", "advmod", "det"}
             for t in c.tokens
