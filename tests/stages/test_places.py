@@ -451,3 +451,18 @@ def test_a_name_tagged_as_nothing_is_a_town_where_the_text_says_so(
     assert (town.text, town.entry.country) == ("Beledweyne", "SOM")
     found = event_place(doc, doc[:], [doc[1]], ("ASSAULT", None), [town])
     assert found is not None and found.resolved == "Beledweyne"
+
+
+def test_a_place_describing_a_town_named_after_of_is_not_the_place(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "MBS met Rubio in the Red Sea port city of Jeddah ."
+    rows = [("MBS", 1, "nsubj"), ("met", 1, "ROOT"), ("Rubio", 1, "dobj"), ("in", 1, "prep")]
+    rows += [("the", 8, "det"), ("Red", 6, "compound"), ("Sea", 8, "compound")]
+    rows += [("port", 8, "compound"), ("city", 3, "pobj"), ("of", 8, "prep")]
+    rows += [("Jeddah", 9, "pobj"), (".", 1, "punct")]
+    doc = _parsed(base_nlp, rows, [(5, 7, "LOC"), (10, 11, "GPE")])
+    mentions = place_mentions(doc, gazetteer)
+    assert [m.text for m in mentions] == ["Red Sea", "Jeddah"]
+    found = event_place(doc, doc[:], [doc[1]], ("CONSULT", None), mentions)
+    assert found is not None and (found.resolved, found.country) == ("Jeddah", "SAU")

@@ -15,7 +15,8 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   its subject or object ("called for a government in Syria", "said a professor at a university
   in Kurdistan" place nothing). The nearest such mention wins, then the most specific ("in
   Pakistan's Balochistan province": Balochistan). A country naming a noun trigger's kind is
-  its nationality ("the U.S. tariff"), not its place. An act done by saying so in a quote also
+  its nationality ("the U.S. tariff"), not its place, and one describing a town named after
+  "of" is not the town ("the Red Sea port city of Jeddah": Jeddah). An act done by saying so in a quote also
   takes a place on the quote's verb ("'...,' Rubio told reporters in Jeddah"), else (basis
   ``article``) the place the sentence before gave the same speaker's quote just before ("Speaking
   at a Security Council meeting, Akram said ... '...,' the Pakistani envoy said Monday"). Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
@@ -55,6 +56,7 @@ from storyline.stages.places.resolve import (
     ARRIVAL_LEMMAS,
     NOT_PLACES,
     PLACE_LABELS,
+    PLACE_NOUNS,
     PlaceMention,
     fold,
     resolve,
@@ -184,6 +186,20 @@ def _phrase_step(token: Token) -> bool:
     )
 
 
+def _describes_a_town(token: Token) -> bool:
+    """A place modifying a town's noun that names the town after "of": "the Red Sea port city of
+    Jeddah", "the Black Sea port of Odesa"."""
+    noun = token.head
+    for _ in range(2):
+        if noun.dep_ == "compound":
+            noun = noun.head  # "the Black Sea port town of ..."
+    return (
+        token.dep_ in {"compound", "nmod", "amod"}
+        and (noun.lemma_ or noun.lower_).lower() in PLACE_NOUNS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
 def _speaking_to(token: Token, targets: set[int]) -> bool:
     """A participle of speaking on a target verb: "Speaking at the meeting, he said"."""
     return (
@@ -232,6 +248,8 @@ def sentence_place(
         root = doc.char_span(
             mention.start, min(mention.end, span.end_char), alignment_mode="expand"
         )
+        if _describes_a_town(span.root):
+            continue  # "the Red Sea port city of Jeddah": Jeddah is the place
         country = mention.entry.kind == "country"
         steps = _path_to((root or span).root, targets, arrival, direct, country)
         if steps is None:
