@@ -339,3 +339,10 @@ def test_the_press_at_work_is_no_event(base_nlp: Language) -> None:
     assert not press_work(spoke, [minister, press])
     protest = dataclasses.replace(spoke, code=("PROTEST", None))
     assert not press_work(protest, [press])
+
+
+def test_an_operation_declared_over_is_no_new_attack(base_nlp: Language) -> None:
+    text = "Japan declared the military operation over Wednesday night."
+    assert extract_events(make(base_nlp, text)) == []
+    launched = extract_events(make(base_nlp, "Russia launched an offensive over the weekend."))
+    assert [e.type for e in launched] == ["ASSAULT"]

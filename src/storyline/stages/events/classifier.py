@@ -119,6 +119,7 @@ PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: Words that tell a support verb's event over: "declared the operation over".
 ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
 ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
+DECLARING_VERBS = frozenset({"declare", "announce", "pronounce"})
 #: Verbs that keep someone from doing something ("prevented X from contacting"): a restriction.
 PREVENT_VERBS = frozenset({"prevent", "bar", "stop", "block", "ban", "forbid", "prohibit"})
 RESTRICTED: Code = ("COERCE", "restrict")
@@ -397,11 +398,27 @@ def _support_noun_code(token: Token, lemma: str, obj: Token) -> Code | None:
     return code
 
 
+def _told_over(token: Token) -> bool:
+    """ "declared the operation over", "declared the operation over Wednesday night" (the parse
+    takes "over" for the preposition of the time)."""
+    for c in token.children:
+        if c.dep_ in ENDED_DEPS and c.lower_ in ENDED_WORDS:
+            return True
+        if (
+            token.lemma_.lower() in DECLARING_VERBS
+            and c.dep_ == "prep"
+            and c.lower_ == "over"
+            and any(g.ent_type_ in {"DATE", "TIME"} for g in c.subtree if g is not c)
+        ):
+            return True
+    return False
+
+
 def _support_verb(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """Support verb + event noun: "held talks", "offered his appreciation", "imposed sanctions"."""
     if lemma not in SUPPORT_VERBS:
         return None
-    if any(c.lower_ in ENDED_WORDS for c in token.children if c.dep_ in ENDED_DEPS):
+    if _told_over(token):
         return Verdict.NO_EVENT  # "declared the clearance operation over": its end told
     for obj in objects:
         code = _support_noun_code(token, lemma, obj)
