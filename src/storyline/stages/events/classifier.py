@@ -400,8 +400,9 @@ def _support_noun_code(token: Token, lemma: str, obj: Token) -> Code | None:
 
 def _told_over(token: Token) -> bool:
     """ "declared the operation over", "declared the operation over Wednesday night" (the parse
-    takes "over" for the preposition of the time)."""
-    for c in token.children:
+    takes "over" for the preposition of the time, on the verb or on its object)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for c in [*token.children, *(g for o in objects for g in o.children)]:
         if c.dep_ in ENDED_DEPS and c.lower_ in ENDED_WORDS:
             return True
         if (
