@@ -188,3 +188,21 @@ def test_a_surname_written_one_letter_off_is_the_person_named_before(base_nlp: L
     pedersen = entity_named(doc, "Geir Pedersen")
     short = mention_at(doc, "Pederson")
     assert short is not None and short.entity_id == pedersen.id
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Presumptive Republican nominee Donald Trump attacked his rivals.", "nominee"),
+        ("GOP front-runner Donald Trump spoke in Iowa.", "front-runner"),
+    ],
+)
+def test_a_party_anywhere_in_an_election_title_gives_its_country(
+    base_nlp: Language, text: str, role: str
+) -> None:
+    """Election roles are titles of the party (PTY), and a party of one country named anywhere
+    in the title ("presumptive Republican nominee", "GOP front-runner") gives the country."""
+    doc = run(base_nlp, text)
+    trump = entity_named(doc, "Donald Trump")
+    assert (trump.country, trump.sector) == ("USA", "PTY")
+    assert [(r.role, r.country) for r in doc._.roles if r.entity_id == trump.id] == [(role, "USA")]

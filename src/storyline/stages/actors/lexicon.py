@@ -83,6 +83,11 @@ PERSON_ROLE_HEADS = frozenset(
         "ceo",
         "executive",
         "negotiator",
+        "candidate",
+        "nominee",
+        "front-runner",
+        "frontrunner",
+        "hopeful",
     }
 )
 #: Titles that mean the head of a state or government ("the leader" may stand for any of them).
@@ -343,9 +348,10 @@ def _read(name: str) -> Any:
 def lexicon() -> Lexicon:
     """The shipped lexicons (read once per process)."""
     c = _read("countries.json")
-    agents: dict[str, str] = _read("agents.json")
     o = _read("organizations.json")
     offices = _read("offices.json")
+    # storyline's own role nouns of elections ("nominee", "front-runner") after the dictionaries
+    agents: dict[str, str] = {**offices["roles"], **_read("agents.json")}
     orgs: dict[str, Organization] = {}
     for row in o["igos"]:
         org = Organization(row["code"], row["name"], row["sector"], row["kind"])

@@ -249,10 +249,19 @@ def code_title(
             sector = org.sector or sector
     sector = _qualified(words, role, sector)
     if country is None and role is not None and sector in ("LEG", "PTY", "GOV", None):
-        # "Democratic Representative Jason Crow": a party whose name alone says the country
-        party = lex.groups.get(f"{doc[start].lower_} party")
-        if doc[start].text[:1].isupper() and party is not None and party[1] == "PTY":
-            country = party[0]
+        # "Democratic Representative Jason Crow", "presumptive Republican nominee", "GOP
+        # front-runner": a party whose name alone says the country
+        country = next(
+            (
+                party[0]
+                for t in doc[start:end]
+                if t.text[:1].isupper()
+                and (party := lex.groups.get(f"{t.lower_} party") or lex.groups.get(t.lower_))
+                is not None
+                and party[1] == "PTY"
+            ),
+            None,
+        )
     if role is None and (org is None or (sector is None and country is None)):
         return None
     return Title(start, end, role, country, sector, org.entity_id if org else None)
