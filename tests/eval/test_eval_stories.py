@@ -87,6 +87,65 @@ def test_pairs_over_found_mentions_in_different_articles() -> None:
     assert row["found_share"] == pytest.approx(4 / 5)
 
 
+def test_an_event_whose_trigger_is_in_another_piece_of_its_sentence_reports_that_piece() -> None:
+    texts = {
+        "voa-a": "The army freed the hostages, a day after rebels attacked a train.",
+        "voa-b": "The rescue of hostages ended Wednesday.",
+    }
+    story = st.GoldStory(
+        "train",
+        {"voa-a": "2025-03-12", "voa-b": "2025-03-13"},
+        (
+            st.GoldStoryEvent("E1", "ASSAULT", (("voa-a", "a day after rebels attacked"),)),
+            st.GoldStoryEvent(
+                "E2",
+                "AID",
+                (("voa-a", "The army freed the hostages"), ("voa-b", "The rescue of hostages")),
+            ),
+        ),
+    )
+    sentence_a, sentence_b = texts["voa-a"], texts["voa-b"]
+    freed = Event(
+        "voa-a:V1",
+        "voa-a",
+        "AID",
+        None,
+        "asserted",
+        [],
+        [],
+        None,
+        None,
+        Span(0, len(sentence_a), sentence_a),
+        Span(9, 14, "freed"),
+        None,
+        0.7,
+    )
+    rescue = Event(
+        "voa-b:V1",
+        "voa-b",
+        "AID",
+        None,
+        "asserted",
+        [],
+        [],
+        None,
+        None,
+        Span(0, len(sentence_b), sentence_b),
+        Span(4, 10, "rescue"),
+        None,
+        0.7,
+    )
+    merged = st.StoryRun(
+        texts=texts,
+        events={"voa-a": [freed], "voa-b": [rescue]},
+        story_event_of={freed.id: "S1", rescue.id: "S1"},
+        stories_of={"voa-a": {"T1"}, "voa-b": {"T1"}},
+    )
+    row = st.score_story(story, merged)
+    # The rescue's record is not the attack's: the attack's piece is not found (no wrong pair).
+    assert (row["found"], row["right"], row["wrong"]) == (2, 1, 0)
+
+
 def test_story_events_per_event_reported_in_two_articles() -> None:
     row = st.score_story(STORY, run())
     assert row["spread_events"] == 2 and row["spread_found"] == 2

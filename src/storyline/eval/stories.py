@@ -18,8 +18,11 @@ Definitions, so the numbers can be read:
   it) is *found* when some emitted event of that article has its sentence or trigger span
   overlapping the piece (the sentence match of :mod:`storyline.eval.articles`), or a passing
   reference ("Tuesday's attack") linked to a story event has its phrase overlapping the piece. It
-  maps to *every* emitted event so placed, whatever their type, and to the story event of every
-  such reference.
+  maps to *every* emitted event so placed, whatever their type, except one whose trigger lies in
+  another gold piece of the same sentence listed under another event only (that event reports
+  the other piece: in "a military operation rescued 190 passengers ..., a day after an attack on
+  a train", the operation's record is the rescue's, not the attack's), and to the story event of
+  every such reference.
 - **Pairs**: every pair of found gold mentions in *different* articles of the story. The system puts
   a pair together when some emitted event of one mention and some emitted event of the other are
   mentions of one story event; the gold puts it together when both are mentions of one gold event.
@@ -194,18 +197,27 @@ def mentions_of(story: GoldStory, run: StoryRun) -> tuple[list[_Mention], int]:
     """The gold mentions with the story events they map to, and how many were not located."""
     out = []
     unlocated = 0
+    pieces = _pieces(story, run)
     for event in story.events:
         for article, piece in event.mentions:
-            text = run.texts.get(article)
-            span = locate(text, piece) if text is not None else None
+            span = pieces.get((article, piece))
             if span is None:
                 unlocated += 1
                 out.append(_Mention(event.id, article, frozenset()))
                 continue
+            others = [
+                where
+                for (a, p), where in pieces.items()
+                if a == article
+                and where is not None
+                and p != piece
+                and not _overlaps(where, span)
+                and not _same_event(story, event.id, article, p)
+            ]
             ids = frozenset(
                 run.story_event_of.get(e.id, f"unmerged:{e.id}")
                 for e in run.events.get(article, [])
-                if in_sentence(e, span)
+                if in_sentence(e, span) and not _trigger_in(e, others)
             )
             referred = frozenset(
                 run.story_event_of[r.id]
@@ -216,6 +228,31 @@ def mentions_of(story: GoldStory, run: StoryRun) -> tuple[list[_Mention], int]:
                 _Mention(event.id, article, ids | referred, not ids and bool(referred), span)
             )
     return out, unlocated
+
+
+def _pieces(story: GoldStory, run: StoryRun) -> dict[tuple[str, str], tuple[int, int] | None]:
+    """Where each gold piece of the story is in its article (None: not located)."""
+    found: dict[tuple[str, str], tuple[int, int] | None] = {}
+    for event in story.events:
+        for article, piece in event.mentions:
+            text = run.texts.get(article)
+            found[(article, piece)] = locate(text, piece) if text is not None else None
+    return found
+
+
+def _same_event(story: GoldStory, event_id: str, article: str, piece: str) -> bool:
+    """Whether a piece is listed under the given gold event."""
+    return any(e.id == event_id and (article, piece) in e.mentions for e in story.events)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _trigger_in(event: Event, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether an event's trigger lies in one of ``spans`` (another gold piece of its sentence:
+    the event reports that piece's event, not this one's)."""
+    return any(_overlaps((event.trigger.start, event.trigger.end), s) for s in spans)
 
 
 def _reported(mentions: Sequence[_Mention]) -> list[frozenset[str]]:
