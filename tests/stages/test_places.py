@@ -466,3 +466,16 @@ def test_a_place_describing_a_town_named_after_of_is_not_the_place(
     assert [m.text for m in mentions] == ["Red Sea", "Jeddah"]
     found = event_place(doc, doc[:], [doc[1]], ("CONSULT", None), mentions)
     assert found is not None and (found.resolved, found.country) == ("Jeddah", "SAU")
+
+
+def test_a_site_in_a_noun_triggers_own_words_is_its_place(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Envoys spoke at a United Nations Security Council meeting ." (the model took "a" in)
+    rows = [("Envoys", 1, "nsubj"), ("spoke", 1, "ROOT"), ("at", 1, "prep"), ("a", 8, "det")]
+    rows += [("United", 5, "compound"), ("Nations", 7, "compound"), ("Security", 7, "compound")]
+    rows += [("Council", 8, "compound"), ("meeting", 2, "pobj"), (".", 1, "punct")]
+    doc = _parsed(base_nlp, rows, [(3, 8, "ORG")])
+    mentions = place_mentions(doc, gazetteer)
+    found = event_place(doc, doc[:], [doc[8]], ("CONSULT", None), mentions)
+    assert found is not None and found.resolved == "United Nations Headquarters"

@@ -152,6 +152,8 @@ def _path_to(
     current, steps, located = token, 0, False
     while steps < _MAX_PATH:
         if current.i in targets:
+            if not steps and current.dep_ in {"compound", "nmod"} and not country:
+                return 0  # a trigger's own words: "a United Nations Security Council meeting"
             return steps if located else None
         speaking = _speaking_to(current, targets)
         if not speaking and (
@@ -245,13 +247,11 @@ def sentence_place(
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        root = doc.char_span(
-            mention.start, min(mention.end, span.end_char), alignment_mode="expand"
-        )
-        if _describes_a_town(span.root):
+        head = _head(span)
+        if _describes_a_town(head):
             continue  # "the Red Sea port city of Jeddah": Jeddah is the place
         country = mention.entry.kind == "country"
-        steps = _path_to((root or span).root, targets, arrival, direct, country)
+        steps = _path_to(head, targets, arrival, direct, country)
         if steps is None:
             continue
         key = (steps, SPECIFICITY[mention.entry.kind])
@@ -567,4 +567,12 @@ def _in_sentence(sent: Span, mentions: Sequence[PlaceMention]) -> list[PlaceMent
 
 def _root(doc: Doc, mention: PlaceMention) -> Token:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None else doc[0]
+    return _head(span) if span is not None else doc[0]
+
+
+def _head(span: Span) -> Token:
+    """The token a place's words hang from, not a determiner the model took in ("a United
+    Nations Security Council meeting": Council, not "a")."""
+    words = [t for t in span if t.dep_ not in {"det", "punct", "case"}] or list(span)
+    inside = {t.i for t in words}
+    return next((t for t in words if t.head.i not in inside or t.head.i == t.i), span.root)
