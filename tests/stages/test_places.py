@@ -12,7 +12,7 @@ from storyline.records import Event
 from storyline.stages.places import load_gazetteer, place_mentions, sentence_place
 from storyline.stages.places.gazetteer import Entry, Gazetteer, fold
 from storyline.stages.places.locate import event_place, most_specific
-from storyline.stages.places.resolve import PlaceMention, resolve
+from storyline.stages.places.resolve import PlaceMention, main_country, resolve
 
 
 @pytest.fixture(scope="module")
@@ -479,3 +479,15 @@ def test_a_site_in_a_noun_triggers_own_words_is_its_place(
     mentions = place_mentions(doc, gazetteer)
     found = event_place(doc, doc[:], [doc[8]], ("CONSULT", None), mentions)
     assert found is not None and found.resolved == "United Nations Headquarters"
+
+
+def test_an_area_the_gazetteer_lacks_is_in_the_country_the_article_is_about(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    words = ["Troops", "from", "Somalia", "entered", "Hirshabelle", "state", "and", "Mogadishu"]
+    doc = Doc(base_nlp.vocab, words=[*words, "."])
+    doc.ents = [Span(doc, i, i + 1, label="GPE") for i in (2, 4, 7)]
+    found = {m.text: m.entry.country for m in place_mentions(doc, gazetteer)}
+    assert found == {"Somalia": "SOM", "Hirshabelle state": "SOM", "Mogadishu": "SOM"}
+    assert main_country(Counter({"SOM": 3, "USA": 1})) == "SOM"
+    assert main_country(Counter({"SOM": 2, "USA": 2})) is None  # about no one country

@@ -29,7 +29,9 @@ How a name is resolved (:func:`resolve`), when the gazetteer holds several entri
   the text says "province", "state", "region" or "governorate" after it;
 * a place the gazetteer lacks is kept as written when the text says what it is ("Bolan
   district", "the Middle Shabelle region"), and so is the same name alone elsewhere in the
-  article ("Hirshabelle state" ... "elsewhere in Hirshabelle").
+  article ("Hirshabelle state" ... "elsewhere in Hirshabelle"); it is in the country its
+  possessor names ("Somalia's Puntland region"), else in the country the article is about
+  (:func:`main_country`), if one.
 
 The confidence is 0.9 for a name with one candidate (0.75 when by an alternate name), else it grows
 with the margin of the best score over the second, between 0.5 and 0.9.
@@ -81,6 +83,10 @@ CAPITAL_BONUS = 1.0
 REGION_WORDS = frozenset(
     {"region", "province", "district", "area", "areas", "state", "county", "desert", "valley"}
 )
+
+#: The share of an article's country names one country must have for a place the gazetteer
+#: lacks (and no possessor places) to be taken as in it.
+MAIN_SHARE = 0.6
 
 #: The confidence of a place the gazetteer lacks (kept as written, no point).
 UNRESOLVED_CONFIDENCE = 0.3
@@ -268,6 +274,16 @@ def _unresolved(doc: Doc, span: Span, previous: PlaceMention | None) -> tuple[En
     return entry, designator.idx + len(designator.text)
 
 
+def main_country(countries: Counter[str]) -> str | None:
+    """The country an article is about: the one its places and actors name at least
+    :data:`MAIN_SHARE` of the time, if any."""
+    total = sum(countries.values())
+    if not total:
+        return None
+    iso3, count = countries.most_common(1)[0]
+    return iso3 if count >= MAIN_SHARE * total else None
+
+
 def _region_key(span: Span) -> str:
     return _without_the(fold(span.text))
 
@@ -302,6 +318,7 @@ def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     spans = [span for span, _ in found_spans]
     countries, subdivisions = _context(doc, found_spans, gazetteer)
     designated = _designated(doc, found_spans)
+    main = main_country(countries)
     regions: dict[str, Entry] = {}  # the areas kept as written so far, by name
     out: list[PlaceMention] = []
     skip_next = False
@@ -332,6 +349,8 @@ def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                     continue
                 unresolved = named_region, span.end_char
             entry, end = unresolved
+            if entry.country is None and main is not None:
+                entry = replace(entry, country=main)  # "Hirshabelle state" in a Somali story
             regions.setdefault(_region_key(span), entry)
             out.append(
                 PlaceMention(
