@@ -146,6 +146,60 @@ def test_an_event_whose_trigger_is_in_another_piece_of_its_sentence_reports_that
     assert (row["found"], row["right"], row["wrong"]) == (2, 1, 0)
 
 
+def test_two_pieces_both_listed_under_a_third_event_are_judged_under_it() -> None:
+    texts = {
+        "voa-a": "Officials blamed India for Tuesday's attack.",
+        "voa-b": "The army said Tuesday's attack was planned abroad.",
+    }
+    story = st.GoldStory(
+        "train",
+        {"voa-a": "2025-03-12", "voa-b": "2025-03-13"},
+        (
+            st.GoldStoryEvent(
+                "E1",
+                "ASSAULT",
+                (
+                    ("voa-a", "blamed India for Tuesday's attack"),
+                    ("voa-b", "said Tuesday's attack"),
+                ),
+            ),
+            st.GoldStoryEvent("E2", "ACCUSE", (("voa-a", "Officials blamed India"),)),
+            st.GoldStoryEvent("E3", "ACCUSE", (("voa-b", "The army said"),)),
+        ),
+    )
+    events = {}
+    for article, trigger in (("voa-a", "blamed"), ("voa-b", "said")):
+        text = texts[article]
+        t = text.index(trigger)
+        events[article] = [
+            Event(
+                f"{article}:V1",
+                article,
+                "ACCUSE",
+                None,
+                "asserted",
+                [],
+                [],
+                None,
+                None,
+                Span(0, len(text), text),
+                Span(t, t + len(trigger), trigger),
+                None,
+                0.7,
+            )
+        ]
+    merged = st.StoryRun(
+        texts=texts,
+        events=events,
+        story_event_of={"voa-a:V1": "S1", "voa-b:V1": "S1"},
+        stories_of={"voa-a": {"T1"}, "voa-b": {"T1"}},
+    )
+    row = st.score_story(story, merged)
+    # Both sentences tell the attack besides their own charge: together is right for the attack,
+    # and the pair of the two charges is judged under it, not counted wrong.
+    assert (row["right"], row["wrong"]) == (1, 0)
+
+
 def test_story_events_per_event_reported_in_two_articles() -> None:
     row = st.score_story(STORY, run())
     assert row["spread_events"] == 2 and row["spread_found"] == 2

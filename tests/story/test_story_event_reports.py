@@ -197,3 +197,22 @@ def test_two_statements_of_one_source_on_one_day_need_their_wording() -> None:
     dairy = _event(monday, "accused", "ACCUSE", ("Trump", TRUMP), "2025-03-10")
     media = _event(press, "accused", "ACCUSE", ("Trump", TRUMP), "2025-03-10")
     assert len(merge_events([dairy, media], [monday, press])) == 2
+
+
+CLAIMED = _doc(
+    "claimed",
+    "2025-03-12",
+    "The BLA quickly claimed responsibility for the attack. "
+    "In a separate incident, BLA fighters attacked a remote police checkpoint in Kech district, "
+    "wounding three officers.",
+)
+
+
+def test_the_attack_a_later_report_leaves_undated_retells_the_dated_one() -> None:
+    train = _event(SECOND, "attack", "ASSAULT", ("BLA", BLA), "2025-03-11")
+    claimed = _event(CLAIMED, "attack.", "ASSAULT", ("BLA", BLA))
+    post = _event(CLAIMED, "attacked", "ASSAULT", ("BLA", BLA))
+    merged = merge_events([train, claimed, post], [SECOND, CLAIMED])
+    assert _together(merged, train, claimed)
+    # An undated attack told without "the" is another act.
+    assert not _together(merged, train, post)

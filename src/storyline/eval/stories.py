@@ -28,8 +28,9 @@ Definitions, so the numbers can be read:
   mentions of one story event; the gold puts it together when both are mentions of one gold event.
   ``right``: both together; ``wrong``: the system only; ``missed``: the gold only. Pairwise
   precision = right / (right + wrong), recall = right / (right + missed). A pair of mentions of two
-  gold events is not counted when the gold lists one of the two pieces under the other's event
-  too: it is judged as the pair of that event ("claimed responsibility for the attack", listed
+  gold events is not counted when the gold lists both pieces under one event (one of the two,
+  or a third: two sentences that each refer to the attack besides telling their own event): it
+  is judged as the pair of that event ("claimed responsibility for the attack", listed
   under the claim and the attack, put with another article's "Tuesday's attack" is right for the
   attack, not wrong for the claim; pieces overlapping in one sentence count as one; without this,
   even output that puts every piece with exactly the events the gold lists for it would score
@@ -283,7 +284,7 @@ def score_story(story: GoldStory, run: StoryRun) -> dict[str, Any]:
         if a.article == b.article:
             continue
         same_gold = a.event == b.event
-        if not same_gold and (b.event in listed_a or a.event in listed_b):
+        if not same_gold and listed_a & listed_b:
             continue  # judged under the event both pieces report
         if not (a.found and b.found):
             missed_unfound += same_gold

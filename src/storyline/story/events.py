@@ -84,6 +84,8 @@ GENERIC_TRIGGERS = frozenset(
 )
 #: The shared wording two undated reports in articles of different days need.
 MIN_WORDING_RETOLD = 0.3
+#: Words that make an event noun a known one: "the attack", "this attack", "its offensive".
+DEFINITE_WORDS = frozenset({"the", "this", "that", "its", "their"})
 
 
 @dataclass(slots=True)
@@ -257,7 +259,7 @@ def _report_score(a: _Mention, b: _Mention) -> float:
     needed = _wording_needed(a, b, shared_trigger)
     if _undated_in_articles_of_two_days(a, b):
         needed = max(needed, MIN_WORDING_RETOLD)
-    if overlap < needed and not _same_day_same_actor(a, b):
+    if overlap < needed and not (_same_day_same_actor(a, b) or _definite_retelling(a, b)):
         return 0.0  # two reports of one event share some of their words
     score = 1.0 if a.event.type == b.event.type else 0.5
     score += _actor_agreement(a.sources, b.sources, a.source_words & b.source_words)
@@ -309,6 +311,34 @@ def _same_day_same_actor(a: _Mention, b: _Mention) -> bool:
         return False
     ia, ib = a.text_interval, b.text_interval
     return ia is not None and ia == ib and ia.days == 1
+
+
+def _definite_retelling(a: _Mention, b: _Mention) -> bool:
+    """A material act the text dates to a day, and "the attack" of the same type by the same
+    named source that another report does not date ("Militants attacked a train Tuesday"; "the BLA
+    claimed responsibility for the attack"): the definite noun retells the dated act."""
+    if a.event.type != b.event.type or not a.source_ids & b.source_ids:
+        return False
+    if not a.family.startswith("material"):
+        return False
+    dated, undated = (a, b) if a.text_interval is not None else (b, a)
+    interval = dated.text_interval
+    return (
+        interval is not None
+        and interval.days == 1
+        and undated.text_interval is None
+        and _definite(undated.event)
+    )
+
+
+def _definite(event: Event) -> bool:
+    """Whether an event's trigger is a noun told as known: "the attack", "the brazen attack",
+    "its offensive"."""
+    s, t = event.sentence, event.trigger
+    if not s.start <= t.start <= s.end:
+        return False
+    before = s.text[: t.start - s.start].split()[-2:]
+    return any(w.lower() in DEFINITE_WORDS for w in before)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
