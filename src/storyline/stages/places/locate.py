@@ -222,7 +222,7 @@ def saying(heads: Iterable[Token]) -> list[Token]:
             if current.dep_ in {"ccomp", "xcomp"} and current.head.lemma_.lower() in SPEECH_LEMMAS:
                 out.append(current.head)
                 break
-            if current.head is current or current.dep_ in CLAUSE_DEPS:
+            if current.head.i == current.i or current.dep_ in CLAUSE_DEPS:
                 break
             current = current.head
     return out
