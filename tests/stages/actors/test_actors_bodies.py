@@ -247,13 +247,13 @@ def test_unnamed_international_bodies(
     ("text", "actor", "country"),
     [
         (
-            "Secretary of State Marco Rubio led talks with Ukrainian officials on the U.S. plan.",
-            "Marco Rubio",
+            "Secretary of State Mark Holden led talks with Ukrainian officials on the U.S. plan.",
+            "Mark Holden",
             "USA",  # of the countries with that office, the one the text names
         ),
         (
-            "Secretary of State Marco Rubio led talks with Ukrainian officials in Jeddah.",
-            "Marco Rubio",
+            "Secretary of State Mark Holden led talks with Ukrainian officials in Jeddah.",
+            "Mark Holden",
             None,  # no country with that office is named
         ),
         (
@@ -283,13 +283,13 @@ def test_an_office_or_body_few_countries_have_is_of_the_one_named(
     [
         (
             "Turkey wants the U.S. to lift sanctions, and Washington may agree. Turkish President "
-            "Recep Tayyip Erdogan will look to President Donald Trump for help. Turkey and the "
+            "Recep Tayyip Erdogan will look to President Walter Brinks for help. Turkey and the "
             "United States disagree, and Turkey and Turkey's army are firm.",
             "USA",  # Turkey's president is named: of the other countries, the one named most
         ),
         (
             "Turkey wants Russia and the U.S. to lift sanctions. Turkish President Recep Tayyip "
-            "Erdogan will look to President Donald Trump for help. Turkey and Turkey's army are "
+            "Erdogan will look to President Walter Brinks for help. Turkey and Turkey's army are "
             "firm.",
             None,  # Russia and the United States as often: unclear
         ),
@@ -299,7 +299,7 @@ def test_an_office_holder_of_the_country_whose_office_is_open(
     base_nlp: Language, text: str, country: str | None
 ) -> None:
     doc = run(base_nlp, text)
-    assert entity_named(doc, "Donald Trump").country == country
+    assert entity_named(doc, "Walter Brinks").country == country
 
 
 def test_a_second_holder_of_an_office_many_hold_is_of_the_document_s_country(
