@@ -241,3 +241,11 @@ def test_the_possessor_of_an_arrest_is_who_was_arrested(base_nlp: Language) -> N
     announced = only(arrest, "arrest")
     assert countries(announced.source) == {"KHM"}
     assert [a.entity_id for a in announced.target] == ["sam-rainsy"]
+
+
+def test_the_doer_a_charge_names_is_its_target(base_nlp: Language) -> None:
+    event = only(
+        extract_events(make(base_nlp, "France alleged that Russia had attacked.")), "alleged"
+    )
+    assert event.type == "ACCUSE"
+    assert countries(event.target) == {"RUS"}

@@ -615,6 +615,17 @@ def _content_targets(doc: Doc, anchor: Token) -> list[Actor]:
     return targets
 
 
+def _alleged_doers(doc: Doc, anchor: Token) -> list[Actor]:
+    """Whom a charge told as a clause names as the doer: "alleged that Iran had attacked"."""
+    doers: list[Actor] = []
+    for child in anchor.children:
+        if child.dep_ == "ccomp":
+            doer, _ = subject(child)
+            if doer is not None and doer.pos_ != "PRON":
+                doers += actors_of(doc, doer)
+    return doers
+
+
 def _own_doing(anchor: Token, told: Token) -> bool:
     """Whether a told clause says what the teller itself will do: "warned that it would
     retaliate against Japan"."""
@@ -665,6 +676,8 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
         targets += _resolution_targets(doc, anchor)
     if code[0] in GOVERNING_TYPES and not targets and token is anchor:
         targets += _content_targets(doc, anchor)
+    if code[0] == "ACCUSE" and not targets and token is anchor:
+        targets += _alleged_doers(doc, anchor)
     return dedupe(sources), dedupe(targets, sources), reciprocal
 
 
