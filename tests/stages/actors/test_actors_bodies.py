@@ -314,3 +314,22 @@ def test_a_second_holder_of_an_office_many_hold_is_of_the_document_s_country(
         "would not.",
     )
     assert entity_named(doc, "Rand Paul").country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Sen. Jane Wexler of the U.S. Congress met Chinese officials.", "senator"),
+        (
+            "Secretary of State Mark Holden led talks with Ukrainian officials on the U.S. plan.",
+            "secretary of state",
+        ),
+    ],
+)
+def test_an_office_few_countries_have_gives_its_role_the_country(
+    base_nlp: Language, text: str, role: str
+) -> None:
+    """The role's record says the country too (what ``storyline kb build`` learns from), and
+    "Sen." is written "senator"."""
+    doc = run(base_nlp, text)
+    assert [(r.role, r.country) for r in doc._.roles] == [(role, "USA")]

@@ -9,6 +9,7 @@ one country only, or one far more often than any other.
 
 from __future__ import annotations
 
+import dataclasses
 from types import MappingProxyType
 
 from spacy.tokens import Token
@@ -24,6 +25,7 @@ from storyline.stages.actors.coref import Cluster
 from storyline.stages.actors.groups import noun_sector
 from storyline.stages.actors.lexicon import HEAD_ROLES, office_countries
 from storyline.stages.actors.named import GOVERNMENT_WORDS
+from storyline.stages.actors.roles import Title
 from storyline.stages.syntax import pobj_of
 
 # Sectors of a country's state: rebels or an opposition of a country do not speak for it.
@@ -338,6 +340,17 @@ def office_country(b: Builder) -> None:
             c.country = party
         elif len(have) == 1:
             c.country = have.pop()
+            # the role's record says it too: "secretary of state" is the USA's here
+            b.titles = [
+                (held, _with_country(t, c.country, b) if held is c else t) for held, t in b.titles
+            ]
+
+
+def _with_country(title: Title, iso: str, b: Builder) -> Title:
+    """A title of an office few countries have, with the country it is of in this document."""
+    if title.country is not None or iso not in office_countries(title.role or "", b.lex):
+        return title
+    return dataclasses.replace(title, country=iso)
 
 
 def _party_country(name: str, b: Builder) -> str | None:

@@ -120,6 +120,10 @@ ROLE_SYNONYMS = MappingProxyType(
         "spokeswoman": "spokesman",
         "spokesperson": "spokesman",
         "secretary general": "secretary-general",
+        "sen.": "senator",
+        "sen": "senator",
+        "gov.": "governor",
+        "rep.": "representative",
     }
 )
 
