@@ -134,3 +134,11 @@ def test_an_object_before_its_support_verb_gives_a_trigger_in_text_order(
     for event in extract_events(make(base_nlp, text)):
         assert event.trigger.start < event.trigger.end
         assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+def test_a_charge_someone_made_is_its_own_event_beside_its_rejection(base_nlp: Language) -> None:
+    text = "Japan rejected China's allegation that the vote was rigged."
+    events = extract_events(make(base_nlp, text))
+    by_type = {e.type: e for e in events}
+    assert countries(by_type["REJECT"].source) == {"JPN"}
+    assert countries(by_type["ACCUSE"].source) == {"CHN"}

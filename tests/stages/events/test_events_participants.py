@@ -249,3 +249,13 @@ def test_the_doer_a_charge_names_is_its_target(base_nlp: Language) -> None:
     )
     assert event.type == "ACCUSE"
     assert countries(event.target) == {"RUS"}
+
+
+def test_who_claims_a_killing_is_its_source_and_the_killed_its_target(base_nlp: Language) -> None:
+    event = only(
+        extract_events(make(base_nlp, "Russian troops claimed the killing of Sam Rainsy.")),
+        "killing",
+    )
+    assert event.type == "ASSAULT"
+    assert countries(event.source) == {"RUS"}
+    assert [a.entity_id for a in event.target] == ["sam-rainsy"]

@@ -78,7 +78,8 @@ def _candidate(
         return None if trigger is None else (trigger, {trigger.token.i, trigger.anchor.i})
     if token.pos_ in NOUN_TAGS and token.lemma_.lower() not in SUPPORT_ONLY_NOUNS:
         code = noun_trigger_code(token)
-        if code is not None and token.head.i not in used and noun_can_stand(token):
+        free = token.head.i not in used or owned_charge(token, code)
+        if code is not None and free and noun_can_stand(token):
             return Trigger(token, token, noun_start(token), token, code, 0.6, True), {token.i}
     return None
 
@@ -113,6 +114,14 @@ def _ungoverned(found: list[Trigger]) -> list[Trigger]:
     return sorted(
         (by_token[t.token.i] for t in found if t.token.i not in governed), key=lambda t: t.token.i
     )
+
+
+def owned_charge(token: Token, code: tuple[str, str | None] | None) -> bool:
+    """A charge someone made, named as the object of another event ("rejected Pakistan's
+    allegation", "reject allegations by the army spokesperson"): an event of its own."""
+    if code is None or code[0] != "ACCUSE":
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
 
 
 def noun_start(token: Token) -> Token:

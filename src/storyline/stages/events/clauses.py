@@ -38,7 +38,8 @@ REPORT_VERBS = frozenset(
 )
 #: Verbs whose subject receives what their object names ("received assistance from the US").
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept"})
-#: Verbs whose subject does what their event-noun object names: "led talks", "hosted a summit".
+#: Verbs whose subject does what their event-noun object names: "led talks", "hosted a summit",
+#: "claimed the killing of 33 militants".
 DOER_VERBS = frozenset(
     {
         "lead",
@@ -60,6 +61,7 @@ DOER_VERBS = frozenset(
         "orchestrate",
         "execute",
         "undertake",
+        "claim",
     }
 )
 #: Verbs of owning up: "claimed responsibility for the attack" names who attacked.

@@ -72,6 +72,7 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
 FROM = frozenset({"from"})
 TO = frozenset({"to"})
+OF = frozenset({"of"})
 #: Event nouns whose possessor is who they befall, not who does them: "Mhlanga's arrest".
 # fmt: off
 PATIENT_NOUNS = frozenset(
@@ -480,8 +481,13 @@ def _possessors(doc: Doc, noun: Token) -> list[Actor]:
 
 
 def _patients(doc: Doc, noun: Token) -> list[Actor]:
-    """Who an event noun befalls: the possessor of "Mhlanga's arrest", "the envoy's expulsion"."""
-    return _possessors(doc, noun) if noun.lemma_.lower() in PATIENT_NOUNS else []
+    """Who an event noun befalls: the possessor of "Mhlanga's arrest", the "of" phrase of "the
+    killing of 33 militants"."""
+    if noun.lemma_.lower() not in PATIENT_NOUNS:
+        return []
+    return _possessors(doc, noun) or [
+        a for _, o in prep_objects(noun, OF) for a in actors_of(doc, o)
+    ]
 
 
 def _noun_parties(doc: Doc, trigger: Trigger) -> Parties:
