@@ -491,3 +491,14 @@ def test_an_area_the_gazetteer_lacks_is_in_the_country_the_article_is_about(
     assert found == {"Somalia": "SOM", "Hirshabelle state": "SOM", "Mogadishu": "SOM"}
     assert main_country(Counter({"SOM": 3, "USA": 1})) == "SOM"
     assert main_country(Counter({"SOM": 2, "USA": 2})) is None  # about no one country
+
+
+def test_a_name_tagged_with_its_designator_resolves_without_it(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    words = ["Militants", "attacked", "a", "train", "in", "Balochistan", "province", "."]
+    doc = Doc(base_nlp.vocab, words=words)
+    doc.ents = [Span(doc, 5, 7, label="GPE")]
+    (province,) = place_mentions(doc, gazetteer)
+    assert province.text == "Balochistan province"
+    assert (province.entry.name, province.entry.kind) == ("Balochistan", "admin1")

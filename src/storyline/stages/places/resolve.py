@@ -157,7 +157,8 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[Entry
         text = ent.text
         if ent.label_ in PLACE_LABELS and fold(text) not in NOT_PLACES:
             world = _without_the(fold(text)) in WORLD_REGIONS
-            spans.append((ent, () if world else gazetteer.candidates(text)))
+            found = () if world else gazetteer.candidates(text) or _designated_name(text, gazetteer)
+            spans.append((ent, found))
         elif ent.label_ == "ORG" and any(c.kind == "site" for c in gazetteer.candidates(text)):
             spans.append((ent, tuple(c for c in gazetteer.candidates(text) if c.kind == "site")))
         elif ent.label_ == "NORP":
@@ -195,6 +196,18 @@ def _untagged_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[En
         if cities and not any(c.alternate for c in cities):
             out.append((span, cities))
     return out
+
+
+def _designated_name(text: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """The candidates of a name the model tagged with the word that says what it is: "Balochistan
+    province" is the subdivision Balochistan, "Kalat district" the town's."""
+    name, _, word = text.rpartition(" ")
+    if not name or word.lower() not in REGION_WORDS | SUBDIVISION_WORDS:
+        return ()
+    found = gazetteer.candidates(name)
+    if word.lower() in SUBDIVISION_WORDS:
+        return tuple(c for c in found if c.kind == "admin1") or found
+    return found
 
 
 def _without_the(key: str) -> str:
