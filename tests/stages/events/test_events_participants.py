@@ -259,3 +259,10 @@ def test_who_claims_a_killing_is_its_source_and_the_killed_its_target(base_nlp: 
     assert event.type == "ASSAULT"
     assert countries(event.source) == {"RUS"}
     assert [a.entity_id for a in event.target] == ["sam-rainsy"]
+
+
+def test_the_subject_the_parse_hangs_on_a_preposition_is_found(base_nlp: Language) -> None:
+    text = "Sam Rainsy spent 800 days in prison before a court in Cambodia granted him bail."
+    event = only(extract_events(make(base_nlp, text)), "granted")
+    assert (event.type, event.mode) == ("RETREAT", "release")
+    assert event.source[0].name.endswith("court")

@@ -70,6 +70,9 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear"})
 MEASURE_NOUNS = frozenset(
     {"hour", "day", "week", "month", "round", "series", "wave", "spate", "string", "year"}
 )
+#: Prepositions that also open clauses ("before a court granted ..."), whose object the parse
+#: may take for the clause's subject.
+CLAUSE_PREPS = frozenset({"before", "after", "until", "since"})
 #: The dependencies a verb's subject is inherited through (xcomp, conj, ...), up to the verb.
 _INHERITED = frozenset({"xcomp", "conj", "acomp", "pcomp"})
 
@@ -176,8 +179,26 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if _shares_subject(current, seen):
             current = current.head
             continue
+        stranded = _stranded_subject(current)
+        if stranded is not None:
+            return stranded, False
         break
     return None, False
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject the parse hung on a preposition: in "spent 800 days in prison before a court
+    in October granted him house arrest" the court, parsed as the object of "before", is the
+    subject of "granted" (the clause's verb has none of its own)."""
+    if verb.dep_ != "advcl" or any(c.dep_ in {"mark", *SUBJECTS} for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in CLAUSE_PREPS or prep.i > verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.right_edge.i + 1 == verb.left_edge.i:
+                return obj
+    return None
 
 
 def agent(verb: Token) -> Token | None:

@@ -789,6 +789,8 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     *(("release", (thing,), None) for thing in sorted(PUBLISHED_NOUNS)),
     *(("issue", (thing,), None) for thing in sorted(PUBLISHED_NOUNS)),
     ("deal", ("with",), None),
+    # granting bail, house arrest, a pardon or an amnesty releases someone
+    *(("grant", (w,), ("RETREAT", "release")) for w in ("bail", "arrest", "pardon", "amnesty")),
     ("slam", ("into",), None),
     ("request", ("comment",), None),
     ("seek", ("comment",), None),
