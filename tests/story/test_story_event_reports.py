@@ -216,3 +216,33 @@ def test_the_attack_a_later_report_leaves_undated_retells_the_dated_one() -> Non
     assert _together(merged, train, claimed)
     # An undated attack told without "the" is another act.
     assert not _together(merged, train, post)
+
+
+SENATE = ("senate", "USA", "LEG")
+
+
+def test_two_requests_of_one_source_on_one_day_that_ask_for_different_things_stay_apart() -> None:
+    ships = _doc(
+        "ships",
+        "2025-03-14",
+        "Senators led by Jim Risch sent a letter to the State Department, urging it to stop the "
+        "chemical shipments from China to Iran.",
+    )
+    bosnia = _doc(
+        "bosnia",
+        "2025-03-14",
+        "Senators led by Jim Risch wrote to the State Department, calling on it to prevent a "
+        "deterioration in Bosnia.",
+    )
+    retold = _doc(
+        "retold",
+        "2025-03-14",
+        "The senators led by Jim Risch are urging the department to stop the chemical shipments "
+        "to Iran.",
+    )
+    a = _event(ships, "urging", "REQUEST", ("Senators", SENATE))
+    b = _event(bosnia, "calling", "REQUEST", ("Senators", SENATE))
+    c = _event(retold, "urging", "REQUEST", ("senators", SENATE))
+    merged = merge_events([a, b, c], [ships, bosnia, retold])
+    assert not _together(merged, a, b)
+    assert _together(merged, a, c)

@@ -254,6 +254,8 @@ def _report_score(a: _Mention, b: _Mention) -> float:
     # One source says many things: a verb of saying ("accused", "rejected") shared by two
     # statements is no shared wording. Two physical acts of a kind ("attacked", "the attack")
     # by one source in a few days are rarer: their verb counts.
+    if a.family.startswith("verbal") and _told_apart(a, b):
+        return 0.0  # one source's two statements on one day: what they say differs
     generic = GENERIC_TRIGGERS if a.family.startswith("verbal") else frozenset()
     overlap = _jaccard(a.words - generic, b.words - generic)
     needed = _wording_needed(a, b, shared_trigger)
@@ -311,6 +313,22 @@ def _same_day_same_actor(a: _Mention, b: _Mention) -> bool:
         return False
     ia, ib = a.text_interval, b.text_interval
     return ia is not None and ia == ib and ia.days == 1
+
+
+def _told_apart(a: _Mention, b: _Mention) -> bool:
+    """Two statements whose content (the words after their triggers, other than their actors'
+    names) shares nothing: "urging him to work with partners to intercept the shipments" and
+    "calling on Rubio to prevent further deterioration in Bosnia" are two requests, whoever
+    made them."""
+    ta, tb = _content_after(a), _content_after(b)
+    return bool(ta) and bool(tb) and not ta & tb
+
+
+def _content_after(m: _Mention) -> frozenset[str]:
+    s, t = m.event.sentence, m.event.trigger
+    if not s.start <= t.end <= s.end:
+        return frozenset()
+    return frozenset(content_words(s.text[t.end - s.start :])) & m.words
 
 
 def _definite_retelling(a: _Mention, b: _Mention) -> bool:
