@@ -321,3 +321,15 @@ def test_words_before_a_demonym_and_a_capitals_district(
     assert found is not None, [m.text for m in doc._.mentions]
     entity = next(e for e in doc._.entities if e.id == found.entity_id)
     assert (entity.country, entity.sector) == (country, sector)
+
+
+def test_a_spokesperson_of_a_body_speaks_for_the_body(base_nlp: Language) -> None:
+    """ "Pakistani army spokesperson": of the army (MIL), not any government spokesperson."""
+    doc = run(
+        base_nlp,
+        "The Taliban rejected baseless allegations by Pakistani army spokesperson linking the "
+        "attack with Afghanistan.",
+    )
+    spokesperson = mention_at(doc, "Pakistani army spokesperson")
+    assert spokesperson is not None
+    assert spokesperson.entity_id == "country:PAK:MIL"

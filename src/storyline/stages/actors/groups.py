@@ -51,6 +51,11 @@ ELITE_NOUNS = frozenset(
 # What a country leads in a war: "the U.S.-led coalition" is its military.
 LED_MILITARY = frozenset({"coalition", "force", "forces", "alliance", "offensive", "operation"})
 
+# People who speak or act for the body a noun before them names ("army spokesperson").
+VOICE_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials"}
+)
+
 # Words that count people: "many Afghans", "thousands of Nigerians".
 QUANTIFIERS = frozenset({"many", "some", "several", "few", "numerous", "most"})
 
@@ -101,6 +106,11 @@ def _role_noun_sector(doc: Doc, noun: Token, lex: Lexicon) -> str | None:
         found = role_sector(f"{prev.lower_} {noun.lower_}", lex)
         if found:
             return found
+        if noun.lower_ in VOICE_NOUNS and prev.pos_ == "NOUN":
+            # "army spokesperson", "police officials": they speak for the body
+            found = role_sector(prev.lower_, lex)
+            if found:
+                return found
     found = role_sector(noun.lower_, lex) or role_sector(noun.lemma_, lex)
     if found:
         return found
