@@ -333,3 +333,23 @@ def test_an_office_few_countries_have_gives_its_role_the_country(
     "Sen." is written "senator"."""
     doc = run(base_nlp, text)
     assert [(r.role, r.country) for r in doc._.roles] == [(role, "USA")]
+
+
+def test_an_unnamed_body_in_a_document_of_two_countries_is_of_the_one_just_named(
+    base_nlp: Language,
+) -> None:
+    """No country dominates: "the military" is of the one country its sentence and the two
+    before it name (Balochistan's), and stays open when they name two."""
+    text = (
+        "Afghanistan rejected Pakistan's allegation that the attack was planned in Afghanistan. "
+        "Militants attacked a passenger train near Sibi, Balochistan, on Tuesday. At least 21 "
+        "passengers died. The military said it killed 33 of them."
+    )
+    military = mention_at(run(base_nlp, text), "The military")
+    assert military is not None
+    assert military.entity_id == "country:PAK:MIL"
+    text = (
+        "Afghanistan rejected Pakistan's allegation that the attack was planned in Afghanistan. "
+        "The military said it killed 33 of them."
+    )
+    assert mention_at(run(base_nlp, text), "The military") is None

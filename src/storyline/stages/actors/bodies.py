@@ -134,12 +134,31 @@ def unnamed_bodies(b: Builder) -> None:
         sector = UNNAMED_KINDS.get((kind, tok.lower_), sector)
         if tok.dep_ == "compound":
             continue
-        whose = _located_in(tok, b) or dominant  # "a court in Spain": of the country it is in
+        # "a court in Spain": of the country it is in; else of the document's country, else of
+        # the one country the sentences just before it name
+        whose = _located_in(tok, b) or dominant or _recent_country(tok, b)
         if whose is None:
             continue
         start = min([tok.i, *(t.i for t in lefts if t.dep_ in ("det", "amod", "compound", "poss"))])
         b.add(start, tok.i + 1, "nominal", country_cluster(whose, sector, b.lex))
         covered.update(range(start, tok.i + 1))
+
+
+def _recent_country(tok: Token, b: Builder) -> str | None:
+    """The one country named, as a country or a place, in a body's sentence before it and the two
+    sentences before that, outside quotations ("... attacked a train near Sibi, Balochistan.
+    ... The military claimed ...")."""
+    sents = [s for s in b.doc.sents if s.start <= tok.i]
+    since = sents[-3].start if len(sents) >= 3 else 0
+    countries = {
+        f.cluster.country
+        for f in b.found
+        if since <= f.start < tok.i
+        and not f.quoted
+        and f.cluster.country in b.lex.country_names
+        and (f.cluster.place or f.cluster.id.startswith("country:"))
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _located_in(tok: Token, b: Builder) -> str | None:
