@@ -160,6 +160,10 @@ def test_unnamed_rebels_are_of_the_document_s_country(base_nlp: Language) -> Non
     attackers = mention_at(doc, "all six attackers")
     assert attackers is not None
     assert attackers.entity_id == "country:SOM:REB"
+    doc = run(base_nlp, "Somalia's army said it killed 33 terrorists near Mogadishu in Somalia.")
+    terrorists = mention_at(doc, "terrorists")
+    assert terrorists is not None
+    assert terrorists.entity_id == "country:SOM:REB"
 
 
 def test_refugees_are_of_the_country_they_flee(base_nlp: Language) -> None:

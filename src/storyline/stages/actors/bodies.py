@@ -53,6 +53,7 @@ UNNAMED_BODIES = MappingProxyType(
         "guerrillas": "REB",
         "gunmen": "REB",
         "attackers": "REB",
+        "terrorists": "REB",
         "assailants": "REB",
         "forces": "MIL",
         "troops": "MIL",
