@@ -346,3 +346,21 @@ def test_an_operation_declared_over_is_no_new_attack(base_nlp: Language) -> None
     assert extract_events(make(base_nlp, text)) == []
     launched = extract_events(make(base_nlp, "Russia launched an offensive over the weekend."))
     assert [e.type for e in launched] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many African women struggle to get jobs.",
+        "China is filling this void in Africa.",
+        "The rebels cannot be allowed to engage in politics.",
+    ],
+)
+def test_everyday_verbs_tell_no_event(base_nlp: Language, text: str) -> None:
+    assert extract_events(make(base_nlp, text)) == []
+
+
+def test_speaking_by_phone_is_a_call_of_both_parties(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Japan and China spoke by phone on Monday."))
+    assert [(e.type, e.mode) for e in events] == [("CONSULT", "phone")]
+    assert countries(events[0].source) == {"JPN", "CHN"}

@@ -266,3 +266,8 @@ def test_the_subject_the_parse_hangs_on_a_preposition_is_found(base_nlp: Languag
     event = only(extract_events(make(base_nlp, text)), "granted")
     assert (event.type, event.mode) == ("RETREAT", "release")
     assert event.source[0].name.endswith("court")
+
+
+def test_whom_a_demand_told_as_a_clause_is_made_of_is_its_target(base_nlp: Language) -> None:
+    text = "Japan demanded that China remove the buoys."
+    assert countries(only(extract_events(make(base_nlp, text)), "demanded").target) == {"CHN"}

@@ -156,6 +156,14 @@ VERBS: Mapping[str, Code | None] = {
     # "contains an abundance of fish", "clarified its position": no event
     "contain": None,
     "clarify": None,
+    # "women struggle to get jobs", "filling this void", "cannot be allowed to engage in
+    # politics", "revealing the plan": no event of their own
+    "struggle": None,
+    "fill": None,
+    "engage": None,
+    "predict": None,
+    "reveal": None,
+    "communicate": None,
     "improve": None,
     "mean": None,
     "look": None,
@@ -789,6 +797,12 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     *(("release", (thing,), None) for thing in sorted(PUBLISHED_NOUNS)),
     *(("issue", (thing,), None) for thing in sorted(PUBLISHED_NOUNS)),
     ("deal", ("with",), None),
+    # "spoke by phone": a call, whoever spoke
+    *(
+        (v, ("by", w), ("CONSULT", "phone"))
+        for v in ("speak", "talk")
+        for w in ("phone", "telephone")
+    ),
     # granting bail, house arrest, a pardon or an amnesty releases someone
     *(("grant", (w,), ("RETREAT", "release")) for w in ("bail", "arrest", "pardon", "amnesty")),
     ("slam", ("into",), None),

@@ -603,13 +603,17 @@ def _continued_party(doc: Doc, verb: Token) -> list[Actor]:
     return [a for _, obj in prep_objects(head, TO) for a in actors_of(doc, obj)]
 
 
-def _content_targets(doc: Doc, anchor: Token) -> list[Actor]:
+def _content_targets(doc: Doc, anchor: Token, code: str) -> list[Actor]:
     """The targets of what a demand, threat, promise or refusal is about: "threatened to use
     force against North Korea", "warned that it would retaliate against Japan", "called for the
-    Taliban to lift the ban", "refused to meet Zelenskyy"."""
+    Taliban to lift the ban", "refused to meet Zelenskyy", "demanded that Beijing remove the
+    buoys"."""
     targets: list[Actor] = []
     for child in anchor.children:
-        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and _own_doing(anchor, child)):
+        if child.dep_ == "ccomp" and not _own_doing(anchor, child) and code == "REQUEST":
+            doer, _ = subject(child)  # "demanded that Beijing remove the buoys"
+            targets += actors_of(doc, doer) if doer is not None else []
+        elif child.dep_ == "xcomp" or (child.dep_ == "ccomp" and _own_doing(anchor, child)):
             targets += [a for _, o in prep_objects(child, CONTENT_PREPS) for a in actors_of(doc, o)]
             for obj in (c for c in child.children if c.dep_ == "dobj"):
                 if not targets:
@@ -681,7 +685,7 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     if code[0] in RESOLUTION_TYPES and not targets and token is anchor:
         targets += _resolution_targets(doc, anchor)
     if code[0] in GOVERNING_TYPES and not targets and token is anchor:
-        targets += _content_targets(doc, anchor)
+        targets += _content_targets(doc, anchor, code[0])
     if code[0] == "ACCUSE" and not targets and token is anchor:
         targets += _alleged_doers(doc, anchor)
     return dedupe(sources), dedupe(targets, sources), reciprocal
