@@ -88,6 +88,7 @@ PERSON_ROLE_HEADS = frozenset(
         "front-runner",
         "frontrunner",
         "hopeful",
+        "representative",
     }
 )
 #: Titles that mean the head of a state or government ("the leader" may stand for any of them).

@@ -232,14 +232,17 @@ def _left_apposition(b: Builder, title_start: int | None, n: NameSpan) -> tuple[
     if comma < 2 or doc[comma].text != ",":
         return None
     head = doc[n.end - 1]
-    role = head.head
+    # the role noun the name hangs from (the parser may hang it from the role's own object:
+    # "representative to the United Nations, Munir Akram")
+    role = next(
+        (a for a in head.ancestors if a.tag_ == "NN" and a.lower_ in PERSON_ROLE_HEADS), None
+    )
     if (
-        head.dep_ not in ("appos", "conj")
+        role is None
+        or head.dep_ not in ("appos", "conj")
         or role.i >= comma
         or not all(role in t.ancestors for t in doc[role.i + 1 : comma])
     ):
-        return None
-    if role.tag_ != "NN" or role.lower_ not in PERSON_ROLE_HEADS:
         return None
     start = role.left_edge.i
     if not any(t.lower_ == "the" or t.dep_ == "poss" for t in role.lefts):
