@@ -364,3 +364,18 @@ def test_speaking_by_phone_is_a_call_of_both_parties(base_nlp: Language) -> None
     events = extract_events(make(base_nlp, "Japan and China spoke by phone on Monday."))
     assert [(e.type, e.mode) for e in events] == [("CONSULT", "phone")]
     assert countries(events[0].source) == {"JPN", "CHN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan and China deepened ties.", ["COOPERATE"]),
+        ("France increased the sanctions on Russia.", ["SANCTION"]),
+        ("Japan boosted its defense budget.", []),
+        ("Japan raised concerns about the vote.", []),
+    ],
+)
+def test_a_verb_of_more_or_less_codes_what_it_acts_on(
+    base_nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert [e.type for e in extract_events(make(base_nlp, text))] == expected

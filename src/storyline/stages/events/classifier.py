@@ -7,13 +7,15 @@ A verb is decided by the first of these rules that applies (``_VERB_RULES``, in 
 participle glossing its clause ("..., leaving five dead": nothing), a question asked (nothing),
 putting someone in custody, keeping someone from doing something ("prevented X from
 contacting": COERCE), a warning (a threat when the warner tells what it will do, a charge when
-it tells what another will do, else a forecast: nothing), worries dismissed (nothing), a restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a
-penalty ("hit Canada with a levy": SANCTION), a demand
-told as "X says Y must ...", or as "X wants Y to ...", a verb and object coded together ("reached an agreement"), a support
-verb with an event noun as object ("held talks"), receiving a visitor or aid, a characterization
-("called the ruling arbitrary"); else the verb lexicon's code, adjusted by its objects (a strike
-on someone, peacekeeping troops, money given), the purpose of a call, and what a voted, sponsored
-or passed resolution does.
+it tells what another will do, else a forecast: nothing), worries dismissed (nothing), a
+restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a penalty ("hit Canada
+with a levy": SANCTION), a demand told as "X says Y must ..." or "X wants Y to ...", a verb and
+object coded together ("reached an agreement"), a verb of more or less coded by what it acts on
+("deepened ties": COOPERATE; "boosted its budget": nothing), a support verb with an event noun
+as object ("held talks"), receiving a visitor or aid, a characterization ("called the ruling
+arbitrary"); else the verb lexicon's code, adjusted by its objects (a strike on someone,
+peacekeeping troops, money given), the purpose of a call, and what a voted, sponsored or passed
+resolution does.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from storyline.stages.events.clauses import (
     objects_deep,
     prefixed,
     prep_objects,
+    subject,
 )
 from storyline.stages.events.judgements import Judgement
 from storyline.stages.events.lexicon import (
@@ -120,6 +123,15 @@ PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
 ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
 DECLARING_VERBS = frozenset({"declare", "announce", "pronounce"})
+#: Verbs of more or less that code only what they act on: "increased the sanctions" (SANCTION),
+#: "deepened ties" (COOPERATE), "boosted its budget" (nothing).
+INTENSITY_VERBS = frozenset(
+    {"increase", "raise", "boost", "expand", "deepen", "strengthen", "bolster", "enhance", "double"}
+)
+TIES_NOUNS = frozenset(
+    {"tie", "ties", "relation", "relations", "relationship", "cooperation", "partnership"}
+)
+TIES: Code = ("COOPERATE", None)
 #: Verbs that keep someone from doing something ("prevented X from contacting"): a restriction.
 PREVENT_VERBS = frozenset({"prevent", "bar", "stop", "block", "ban", "forbid", "prohibit"})
 RESTRICTED: Code = ("COERCE", "restrict")
@@ -415,6 +427,22 @@ def _told_over(token: Token) -> bool:
     return False
 
 
+def _intensified(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "increased the sanctions on Russia", "deepened ties with China": the event is what the
+    verb acts on; "boosted its defense budget", "raised concerns" code nothing."""
+    if lemma not in INTENSITY_VERBS:
+        return None
+    if subject(token)[0] is None:
+        return Verdict.NO_EVENT  # "expanding cooperation between Russia and North Korea": the noun
+    for obj in objects:
+        code = _support_noun_code(token, lemma, obj)
+        if code is not None:
+            return Trigger(obj, token, token, obj, code, 0.8, False)
+        if obj.lemma_.lower() in TIES_NOUNS or obj.lower_ in TIES_NOUNS:
+            return Trigger(obj, token, token, obj, TIES, 0.8, False)
+    return Verdict.NO_EVENT
+
+
 def _support_verb(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """Support verb + event noun: "held talks", "offered his appreciation", "imposed sanctions"."""
     if lemma not in SUPPORT_VERBS:
@@ -525,6 +553,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _report_demand,
     _wanted_done,
     _verb_object_pair,
+    _intensified,
     _support_verb,
     _received_visitor,
     _received_aid,
