@@ -357,3 +357,13 @@ def test_an_unnamed_body_in_a_document_of_two_countries_is_of_the_one_just_named
         "The military said it killed 33 of them."
     )
     assert mention_at(run(base_nlp, text), "The military") is None
+
+
+def test_a_body_a_person_owns_is_of_the_person_s_country(base_nlp: Language) -> None:
+    """ "President Donald Trump and his Cabinet": the Cabinet is his country's."""
+    doc = run(
+        base_nlp,
+        "Republican lawmakers praised U.S. President Walter Brinks and his Cabinet for their "
+        "strong stance with Ukraine.",
+    )
+    assert entity_named(doc, "Cabinet").country == "USA"

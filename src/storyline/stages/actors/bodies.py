@@ -463,3 +463,28 @@ def open_office(b: Builder) -> None:
         held = frozenset(iso for role in c.roles for iso in holders.get(role, ()))
         if held:
             c.country = _dominant_country(b, held)
+
+
+def owned_bodies(b: Builder) -> None:
+    """A body with no country that a person owns ("Trump and his Cabinet", "Erdogan's
+    cabinet") is of that person's country (after the pronouns are resolved)."""
+    person_at = {
+        i: f.cluster
+        for f in b.found
+        if f.cluster.type == "PERSON" and f.cluster.country is not None
+        for i in range(f.start, f.end)
+    }
+    for f in b.found:
+        c = f.cluster
+        if c.country is not None or c.type != "ORG" or c.place or c.sector is None:
+            continue
+        owner = next(
+            (
+                person_at[t.i]
+                for t in b.doc[f.head].children
+                if t.dep_ == "poss" and t.i in person_at
+            ),
+            None,
+        )
+        if owner is not None:
+            c.country = owner.country

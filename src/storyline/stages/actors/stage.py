@@ -24,6 +24,7 @@ from storyline.stages.actors.bodies import (
     office_country,
     only_country,
     open_office,
+    owned_bodies,
     unnamed_bodies,
     unnamed_international,
 )
@@ -63,6 +64,7 @@ PASSES: tuple[Callable[[Builder], None], ...] = (
     unnamed_bodies,
     members_of,  # again: "fighters loyal to the former president", now the body is known
     pronouns,
+    owned_bodies,
 )
 
 
