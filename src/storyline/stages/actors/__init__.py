@@ -41,8 +41,16 @@ Conventions (checked against the PLOVER gold records, ``events/plover-gsr``):
 * A rights or aid group no name or demonym says whose is an NGO (country ``NGO``, no sector); a
   peacekeeping force no one's is intergovernmental (``IGO``, MIL).
 * Bodies the text leaves unnamed ("the government", "the president", "police", "protesters",
-  "rebels") are of the country the document is about, when one country is named at least three
-  times as often as any other; otherwise they stay unlinked.
+  "rebels", "a court") are of the place they are said to be in ("forces in Somalia's Puntland
+  region"), else of the country the document is about, when one country is named at least three
+  times as often as any other, else of the one country the sentences just before them name;
+  otherwise they stay unlinked.
+* An office or institution only some countries have ("Secretary of State", "senator",
+  "Congress": ``offices.json``) is of the one of them the document names; a head's office the
+  text gives no country ("President Donald Trump" beside "Turkish President Erdogan") is of the
+  country named most once the countries whose holder is named are left out; a person first
+  named right after a sentence whose subject is a definite role ("The U.N. special envoy for
+  Syria is calling ... Geir Pedersen issued") holds that role.
 * Entity ids are stable across documents: ``"E"`` + 12 hex digits of SHA-1 over
   ``TYPE|normalized canonical name`` for people, organizations and places.
 
