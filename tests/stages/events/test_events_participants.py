@@ -271,3 +271,9 @@ def test_the_subject_the_parse_hangs_on_a_preposition_is_found(base_nlp: Languag
 def test_whom_a_demand_told_as_a_clause_is_made_of_is_its_target(base_nlp: Language) -> None:
     text = "Japan demanded that China remove the buoys."
     assert countries(only(extract_events(make(base_nlp, text)), "demanded").target) == {"CHN"}
+
+
+def test_the_speaker_after_talks_took_part_in_them(base_nlp: Language) -> None:
+    text = "Following talks with Japan, China said it wants peace."
+    event = only(extract_events(make(base_nlp, text)), "talks")
+    assert countries(event.source) == {"CHN", "JPN"}

@@ -87,8 +87,8 @@ PATIENT_NOUNS = frozenset(
 #: Participles on an event noun that name whom it is aimed at: "tariffs targeting Canada".
 AIMING_VERBS = frozenset({"target", "aim", "direct", "hit", "punish", "penalize"})
 AIMED_PREPS = frozenset({"at", "against", "on"})
-#: Prepositions that set a speaker at a meeting: "In a meeting with ...", "During talks with ...".
-SCENE_PREPS = frozenset({"in", "during", "at"})
+#: Prepositions that set a speaker at a meeting: "In a meeting with ...", "Following talks with ...".
+SCENE_PREPS = frozenset({"in", "during", "at", "after", "following"})
 MEETING_NOUNS = frozenset(
     {"meeting", "talk", "talks", "call", "conversation", "summit", "interview", "visit"}
 )
