@@ -436,13 +436,15 @@ def home_country(b: Builder) -> None:
         return
     # "President Mendoza met Russian President Putin in Moscow": an office the home country's
     # holder is named in leaves another holder of it open (as in only_country)
-    # Of a person, only an office one person holds at a time ("president", not "senator").
+    # Of a person, only a head's office, which one person holds at a time ("president", not
+    # "senator").
     taken = _offices_held(b, home)
     heads = {r for c in b.clusters.values() if c.country == home for r in c.roles} & HEAD_ROLES
     for c in b.clusters.values():
         if c.country is not None or c.place or _reports_from_outside(c):
             continue
-        person = c.type == "PERSON" and not heads.intersection(c.roles)
+        # "leader" may stand for any head's office: one head named leaves every other open
+        person = c.type == "PERSON" and not (heads and HEAD_ROLES.intersection(c.roles))
         body = c.type in ("ORG", "NORP") and c.sector in HOME_SECTORS and c.sector not in taken
         if person or body:
             c.country = home

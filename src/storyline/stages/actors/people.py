@@ -152,11 +152,16 @@ def _known_country(c: Cluster, lex: Lexicon) -> str | None:
         # "Obama" alone: the one the dictionary calls "Mr Obama" or "President Obama".
         titled = {iso for t in SURNAME_TITLES if (iso := lex.people.get(f"{t} {surname}"))}
         iso = titled.pop() if len(titled) == 1 else None
-    if iso is None and c.sector in NATIONAL_SECTORS:
-        # "President Laurent Gbago": an office holder's surname one letter short of a name
-        # in the people lexicon.
-        iso = misspelled_nationality(c.name.split()[-1])
     return iso
+
+
+def misspelled_office_holders(b: Builder) -> None:
+    """ "President Laurent Gbago": an office holder the document gives no country, whose surname
+    is one letter short of a name in the people lexicon, is of that name's country (weak: only
+    after the document's own countries had their say)."""
+    for c in b.clusters.values():
+        if c.type == "PERSON" and c.country is None and c.sector in NATIONAL_SECTORS:
+            c.country = misspelled_nationality(c.name.split()[-1]) if c.name.split() else None
 
 
 def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:

@@ -32,7 +32,7 @@ from storyline.stages.actors.build import Builder, records_of
 from storyline.stages.actors.coref import resolve_nominals, resolve_pronouns
 from storyline.stages.actors.lexicon import Lexicon, lexicon, lexicon_with
 from storyline.stages.actors.named import NAME_HANDLERS, link_acronyms
-from storyline.stages.actors.people import find_people
+from storyline.stages.actors.people import find_people, misspelled_office_holders
 
 
 def nominals(b: Builder) -> None:
@@ -60,6 +60,7 @@ PASSES: tuple[Callable[[Builder], None], ...] = (
     only_country,
     home_country,
     open_office,
+    misspelled_office_holders,
     nominals,
     unnamed_bodies,
     members_of,  # again: "fighters loyal to the former president", now the body is known
