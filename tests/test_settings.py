@@ -44,6 +44,8 @@ def test_environment_names_the_settings_file(
         ("[pipeline]\nbatch_size = 'many'\n", "pipeline.batch_size"),
         ("[model]\nname = ", "cannot be read"),
         ("[actors]\npeople = ['no-such-people.json']\n", "actors.people"),
+        ("[events]\nmin_confidence = 1.5\n", "events.min_confidence"),
+        ("[events]\nmin_confidence = 'high'\n", "events.min_confidence"),
     ],
 )
 def test_bad_settings_say_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:

@@ -59,7 +59,10 @@ def build_nlp(settings: Settings) -> Language:
     # (see process()); a window is never longer than the model's default max_length.
     nlp.max_length = max(nlp.max_length, settings.pipeline.window_chars + 1)
     configs: dict[str, dict[str, Any]] = {
-        "events": {"learned": settings.events.learned_types},
+        "events": {
+            "learned": settings.events.learned_types,
+            "min_confidence": settings.events.min_confidence,
+        },
         "actors": {"people": list(settings.actors.people)},
     }
     for stage in settings.pipeline.stages:

@@ -51,6 +51,7 @@ class IngestSettings:
 @dataclass(frozen=True, slots=True)
 class EventsSettings:
     learned_types: bool = True
+    min_confidence: float = 0.0  # events scored lower are not emitted
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,12 @@ def _int(value: Any, name: str, minimum: int) -> int:
     return value
 
 
+def _share(value: Any, name: str) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+        raise ConfigError(f"setting {name} must be a number from 0 to 1, got {value!r}")
+    return float(value)
+
+
 def _files(value: Any, name: str) -> tuple[str, ...]:
     """A list of existing files, made absolute (relative ones are read from the working folder)."""
     out = []
@@ -146,7 +153,10 @@ def _from_dict(data: dict[str, Any], source_files: tuple[str, ...]) -> Settings:
             batch_chars=_int(pipe["batch_chars"], "pipeline.batch_chars", 1),
         ),
         store=StoreSettings(commit_every=_int(store["commit_every"], "store.commit_every", 1)),
-        events=EventsSettings(_bool(data["events"]["learned_types"], "events.learned_types")),
+        events=EventsSettings(
+            _bool(data["events"]["learned_types"], "events.learned_types"),
+            _share(data["events"]["min_confidence"], "events.min_confidence"),
+        ),
         actors=ActorsSettings(_files(data["actors"]["people"], "actors.people")),
         ingest=IngestSettings(
             fallback_encodings=_tuple(ingest["fallback_encodings"], "ingest.fallback_encodings"),

@@ -37,3 +37,13 @@ def test_component_writes_events_and_records_failures(base_nlp: Language) -> Non
     stage(broken)
     assert broken._.events == []
     assert broken._.errors and broken._.errors[0][0] == "events"
+
+
+def test_events_below_the_minimum_confidence_are_left_out(base_nlp: Language) -> None:
+    text = "Russia vetoed the motion."
+    (event,) = extract_events(make(base_nlp, text))
+    kept = extract_events(make(base_nlp, text), min_confidence=event.confidence)
+    assert [e.id for e in kept] == [event.id]
+    assert extract_events(make(base_nlp, text), min_confidence=event.confidence + 0.01) == []
+    stage = EventsStage(base_nlp, "storyline_events", min_confidence=1.0)
+    assert stage(make(base_nlp, text))._.events == []

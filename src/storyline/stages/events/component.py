@@ -135,11 +135,13 @@ def extract_events(
     lexicon: Lexicon | None = None,
     calibration: Calibration | None = None,
     types: TypeModel | None = None,
+    min_confidence: float = 0.0,
 ) -> list[Event]:
     """Every event the document's sentences code, in text order. With a ``calibration``, an
     event's confidence is the share of events of its raw score whose type was right on dev data;
     without, the raw score. With a type model (``types``), a trigger is retyped or dropped where
-    the model is confident (:meth:`~storyline.stages.events.typing_model.TypeModel.decide`)."""
+    the model is confident (:meth:`~storyline.stages.events.typing_model.TypeModel.decide`). Events
+    whose confidence is below ``min_confidence`` are left out."""
     lexicon = lexicon or load_lexicon()
     quotes = doc_list(doc, "quotes")
     places = place_mentions(doc, load_gazetteer())
@@ -147,8 +149,9 @@ def extract_events(
     events: list[Event] = []
     for sent, found, sources, targets in candidates(doc, lexicon, quotes, types is not None):
         trigger = found if types is None else types.decide(found, bool(targets))
-        if trigger is not None:
-            events.append(_event(ctx, sent, trigger, sources, targets))
+        event = None if trigger is None else _event(ctx, sent, trigger, sources, targets)
+        if event is not None and event.confidence >= min_confidence:
+            events.append(event)
     return with_scene(doc, events, places)
 
 
@@ -156,19 +159,27 @@ class EventsStage:
     """spaCy component: writes ``doc._.events`` and ``doc._.references``."""
 
     def __init__(
-        self, nlp: Language, name: str, calibrated: bool = True, learned: bool = True
+        self,
+        nlp: Language,
+        name: str,
+        calibrated: bool = True,
+        learned: bool = True,
+        min_confidence: float = 0.0,
     ) -> None:
         ensure_doc_extensions()
         self.name = name
         self.lexicon = load_lexicon()
         self.calibration = load_calibration() if calibrated else None
         self.types = load_type_model() if learned else None
+        self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = []
         doc._.references = []
         with stage_guard(doc, "events"):
-            doc._.events = extract_events(doc, self.lexicon, self.calibration, self.types)
+            doc._.events = extract_events(
+                doc, self.lexicon, self.calibration, self.types, self.min_confidence
+            )
             doc._.references = extract_references(doc, doc._.events)
         return doc
 
@@ -177,11 +188,13 @@ class EventsStage:
     "storyline_events",
     requires=["doc._.mentions", "doc._.timexes", "doc._.quotes"],
     assigns=["doc._.events", "doc._.references"],
-    default_config={"calibrated": True, "learned": True},
+    default_config={"calibrated": True, "learned": True, "min_confidence": 0.0},
 )
-def make_events_stage(nlp: Language, name: str, calibrated: bool, learned: bool) -> EventsStage:
+def make_events_stage(
+    nlp: Language, name: str, calibrated: bool, learned: bool, min_confidence: float
+) -> EventsStage:
     """The events stage (PLOVER event records); ``calibrated``: confidences through the shipped
     calibration table (``resources/events/calibration.json``), else raw scores; ``learned``: the
     rules' triggers retyped or dropped by the shipped type model (``resources/events/types.json``),
-    else the rules' types."""
-    return EventsStage(nlp, name, calibrated, learned)
+    else the rules' types; ``min_confidence``: events scored lower are left out."""
+    return EventsStage(nlp, name, calibrated, learned, min_confidence)
