@@ -271,6 +271,13 @@ def test_unnamed_international_bodies(
             "Republican lawmakers",
             "USA",
         ),
+        (
+            "U.S. lawmakers met in Washington on Monday. Congress must act on the border with "
+            "Mexico, officials of the United States said in Texas, and the U.S. government in "
+            "Washington agreed.",
+            "Congress",
+            "USA",  # Mexico has a congress too, but the document is about the United States
+        ),
     ],
 )
 def test_an_office_or_body_few_countries_have_is_of_the_one_named(

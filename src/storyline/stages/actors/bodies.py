@@ -348,7 +348,8 @@ def _named_countries(b: Builder) -> set[str]:
 def office_country(b: Builder) -> None:
     """An office or institution few countries have ("Secretary of State Marco Rubio",
     "Congress"), or a group named by a party of one country ("Republican lawmakers"), whose
-    country the text leaves open: the one of those countries the document names, if one."""
+    country the text leaves open: the one of those countries the document names, if one, or the
+    one of them it is about."""
     named = _named_countries(b)
     for c in b.clusters.values():
         if c.country is not None or c.place:
@@ -358,11 +359,16 @@ def office_country(b: Builder) -> None:
         party = _party_country(c.name, b) if c.type != "PERSON" else None
         if party is not None:
             c.country = party
-        elif len(have) == 1:
-            c.country = have.pop()
+            continue
+        # one of them named, or several and the document is about one of them
+        iso = have.pop() if len(have) == 1 else None
+        if len(have) > 1:
+            iso = _dominant_country(b, frozenset(b.lex.country_names) - have)
+        if iso is not None:
+            c.country = iso
             # the role's record says it too: "secretary of state" is the USA's here
             b.titles = [
-                (held, _with_country(t, c.country, b) if held is c else t) for held, t in b.titles
+                (held, _with_country(t, iso, b) if held is c else t) for held, t in b.titles
             ]
 
 
