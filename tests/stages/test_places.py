@@ -225,14 +225,14 @@ def test_a_site_where_things_are_done_sets_no_scene_and_a_foreign_state_keeps_it
     text = (
         "Trump hosted Erdogan at the White House on Monday. "
         "Canada requested consultations with the United States. "
-        "In Quetta, police arrested five suspects. North Korea fired a missile."
+        "In Quetta, police arrested five suspects. North Korea attacked South Korea."
     )
     doc = _run(nlp, text, "2024-06-28")
     placed = {e.trigger.text: e.location for e in doc._.events}
     assert placed["requested"] is None  # the White House is not the venue of what is said
     arrested = placed["arrested"]
     assert arrested is not None and arrested.resolved == "Quetta"
-    assert placed["fired"] is None  # North Korea acts at home, not in the Quetta scene
+    assert placed["attacked"] is None  # North Korea acts at home, not in the Quetta scene
 
 
 def test_a_subdivision_the_article_gives_one_town_goes_to_its_neighbours(nlp: Language) -> None:

@@ -277,3 +277,12 @@ def test_the_speaker_after_talks_took_part_in_them(base_nlp: Language) -> None:
     text = "Following talks with Japan, China said it wants peace."
     event = only(extract_events(make(base_nlp, text)), "talks")
     assert countries(event.source) == {"CHN", "JPN"}
+
+
+def test_what_an_attack_is_aimed_at_is_its_target_and_a_meeting_place_is_none(
+    base_nlp: Language,
+) -> None:
+    fired = only(extract_events(make(base_nlp, "China fired a missile at Japan.")), "fired")
+    assert countries(fired.target) == {"JPN"}
+    met = only(extract_events(make(base_nlp, "Hun Sen met Zelenskyy at the Kremlin.")), "met")
+    assert "Kremlin" not in [a.name for a in met.target]

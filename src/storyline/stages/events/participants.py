@@ -59,6 +59,9 @@ from storyline.stages.syntax import entity_span
 #: Prepositions whose object is a target of a verb ("for" only of a request or support).
 TARGET_PREPS = frozenset({"with", "on", "against", "to", "into", "upon", "for", "over"})
 TARGET_PREPS_BUT_FOR = TARGET_PREPS - {"for"}
+#: Types an "at" phrase gives the target of: "fired at protesters" (a meeting "at" a place has none).
+AT_TYPES = frozenset({"ASSAULT", "THREATEN", "COERCE"})
+AT = frozenset({"at"})
 #: Prepositions whose object is the other party of a reciprocal event: "met with".
 RECIPROCAL_PREPS = frozenset({"with"})
 #: Types a "for" phrase gives the target of: "called for", "support for".
@@ -678,6 +681,8 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
             targets += more_targets
             reciprocal = reciprocal or with_whom
     preps = TARGET_PREPS if code[0] in FOR_TYPES else TARGET_PREPS_BUT_FOR
+    if code[0] in AT_TYPES:
+        preps = preps | AT  # "fired a missile at Japan"
     more_sources, more_targets, with_whom = _prep_parties(doc, anchor, preps, code, bool(sources))
     sources += more_sources
     targets += more_targets
