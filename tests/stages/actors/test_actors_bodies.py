@@ -374,3 +374,28 @@ def test_a_body_a_person_owns_is_of_the_person_s_country(base_nlp: Language) -> 
         "strong stance with Ukraine.",
     )
     assert entity_named(doc, "Cabinet").country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Britain opposes trophy hunting. Botswana issues around 400 elephant licenses "
+            "annually. Most are bought by hunters from abroad. Wynter Mmolotsi, minister of "
+            "environment and tourism, told Parliament the revenue had doubled.",
+            "BWA",  # the one country the sentences just before name
+        ),
+        (
+            "Botswana and Britain disagree on licenses. Most are bought by hunters from abroad. "
+            "Wynter Mmolotsi, minister of environment and tourism, told Parliament the revenue "
+            "had doubled.",
+            None,  # two countries there: unclear
+        ),
+    ],
+)
+def test_an_office_holder_of_the_country_the_sentences_before_name(
+    base_nlp: Language, text: str, country: str | None
+) -> None:
+    doc = run(base_nlp, text)
+    assert entity_named(doc, "Wynter Mmolotsi").country == country
+    assert entity_named(doc, "Parliament").country == country

@@ -21,7 +21,7 @@ from storyline.stages.actors.build import (
     entity_id,
     normalize_name,
 )
-from storyline.stages.actors.coref import Cluster
+from storyline.stages.actors.coref import Cluster, Found
 from storyline.stages.actors.groups import noun_sector
 from storyline.stages.actors.lexicon import HEAD_ROLES, office_countries
 from storyline.stages.actors.named import GOVERNMENT_WORDS
@@ -496,3 +496,32 @@ def owned_bodies(b: Builder) -> None:
         )
         if owner is not None:
             c.country = owner.country
+
+
+def recent_office_holders(b: Builder) -> None:
+    """An office holder or state body still with no country ("Wynter Mmolotsi, minister of
+    environment and tourism, told Parliament") is of the one country named, as a country or a
+    place, in the sentence of its first mention and the two before it, when a sentence before
+    names it and no other country is named there."""
+    first: dict[str, Found] = {}
+    for found in sorted(b.found, key=lambda f: f.start):
+        first.setdefault(found.cluster.id, found)
+    sents = list(b.doc.sents)
+    for c in b.clusters.values():
+        f = first.get(c.id)
+        if f is None or c.country is not None or c.place or c.sector not in STATE_SECTORS:
+            continue
+        k = next(i for i, s in enumerate(sents) if s.start <= f.start < s.end)
+        if k == 0:
+            continue
+        window = [
+            g
+            for g in b.found
+            if sents[max(0, k - 2)].start <= g.start < sents[k].end
+            and not g.quoted
+            and g.cluster.country in b.lex.country_names
+            and (g.cluster.place or g.cluster.id == f"country:{g.cluster.country}")
+        ]
+        countries = {g.cluster.country for g in window}
+        if len(countries) == 1 and any(g.start < sents[k].start for g in window):
+            c.country = countries.pop()

@@ -25,6 +25,7 @@ from storyline.stages.actors.bodies import (
     only_country,
     open_office,
     owned_bodies,
+    recent_office_holders,
     unnamed_bodies,
     unnamed_international,
 )
@@ -66,6 +67,7 @@ PASSES: tuple[Callable[[Builder], None], ...] = (
     members_of,  # again: "fighters loyal to the former president", now the body is known
     pronouns,
     owned_bodies,
+    recent_office_holders,
 )
 
 
