@@ -339,6 +339,10 @@ def test_the_press_at_work_is_no_event(base_nlp: Language) -> None:
     assert not press_work(spoke, [minister, press])
     protest = dataclasses.replace(spoke, code=("PROTEST", None))
     assert not press_work(protest, [press])
+    visit = dataclasses.replace(spoke, code=("CONSULT", "visit"))
+    tourists = Actor(None, "Chinese tourists", "CHN", "CVL", 0, 15)
+    assert press_work(visit, [tourists])
+    assert not press_work(visit, [minister])
 
 
 def test_an_operation_declared_over_is_no_new_attack(base_nlp: Language) -> None:

@@ -119,6 +119,9 @@ COMPLEMENT_VERBS = frozenset({"decline"})
 #: "asked by VOA", "an email requesting comment".
 PRESS_SECTORS = frozenset({"JRN", "MED"})
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
+#: Sectors of private people, whose visits are no diplomacy: tourists, refugees.
+PRIVATE_SECTORS = frozenset({"CVL", "REF"})
+VISIT: Code = ("CONSULT", "visit")
 #: Words that tell a support verb's event over: "declared the operation over".
 ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
 ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
@@ -298,9 +301,14 @@ def _needs_object(token: Token, lemma: str) -> bool:
 
 
 def press_work(trigger: Trigger, sources: list[Actor]) -> bool:
-    """Whether an event is the press at work: a talk or a request the press makes ("VOA spoke
-    with Armitage": its first source, the subject, is the press)."""
-    return trigger.code[0] in PRESS_WORK and bool(sources) and sources[0].sector in PRESS_SECTORS
+    """Whether an event is no political act: a talk or a request the press makes ("VOA spoke
+    with Armitage": its first source, the subject, is the press), or a visit of private people
+    ("2.8 million Chinese tourists visited Vietnam": civilians, refugees)."""
+    if not sources:
+        return False
+    if trigger.code == VISIT and all(a.sector in PRIVATE_SECTORS for a in sources):
+        return True
+    return trigger.code[0] in PRESS_WORK and sources[0].sector in PRESS_SECTORS
 
 
 def _prevented(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
