@@ -399,3 +399,12 @@ def test_an_office_holder_of_the_country_the_sentences_before_name(
     doc = run(base_nlp, text)
     assert entity_named(doc, "Wynter Mmolotsi").country == country
     assert entity_named(doc, "Parliament").country == country
+
+
+def test_the_role_of_a_person_the_lexicon_knows_still_records_the_office_s_country(
+    base_nlp: Language,
+) -> None:
+    """What storyline learns from titles must not hang on what it already knows: "Sen. Mitch
+    McConnell" (in the learned people) has a senator's role of the USA as an unknown would."""
+    doc = run(base_nlp, "Sen. Mitch McConnell of the U.S. Congress met Chinese officials.")
+    assert [(r.role, r.country) for r in doc._.roles] == [("senator", "USA")]

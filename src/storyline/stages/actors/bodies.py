@@ -352,7 +352,8 @@ def office_country(b: Builder) -> None:
     one of them it is about."""
     named = _named_countries(b)
     for c in b.clusters.values():
-        if c.country is not None or c.place:
+        known = c.country is not None and c.type != "PERSON"
+        if known or c.place:
             continue
         keys = c.roles if c.type == "PERSON" else [normalize_name(c.name)]
         have = {iso for key in keys for iso in office_countries(key, b.lex)} & named
@@ -364,12 +365,12 @@ def office_country(b: Builder) -> None:
         iso = have.pop() if len(have) == 1 else None
         if len(have) > 1:
             iso = _dominant_country(b, frozenset(b.lex.country_names) - have)
-        if iso is not None:
-            c.country = iso
-            # the role's record says it too: "secretary of state" is the USA's here
-            b.titles = [
-                (held, _with_country(t, iso, b) if held is c else t) for held, t in b.titles
-            ]
+        if iso is None or c.country not in (None, iso):
+            continue
+        c.country = iso
+        # The role's record says it too ("secretary of state" is the USA's here), also of a
+        # person the lexicons know: what storyline learns from titles does not hang on them.
+        b.titles = [(held, _with_country(t, iso, b) if held is c else t) for held, t in b.titles]
 
 
 def _with_country(title: Title, iso: str, b: Builder) -> Title:
