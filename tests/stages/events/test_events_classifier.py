@@ -383,3 +383,12 @@ def test_a_verb_of_more_or_less_codes_what_it_acts_on(
     base_nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert [e.type for e in extract_events(make(base_nlp, text))] == expected
+
+
+def test_a_warning_of_what_the_police_will_do_is_a_threat_and_a_lifted_blockade_a_retreat(
+    base_nlp: Language,
+) -> None:
+    warned = extract_events(make(base_nlp, "Cambodia warned that police will stop the rallies."))
+    assert "THREATEN" in [e.type for e in warned]
+    lifted = extract_events(make(base_nlp, "Russia lifted the blockade on Ukraine."))
+    assert [e.type for e in lifted] == ["RETREAT"]

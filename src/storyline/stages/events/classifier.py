@@ -86,7 +86,8 @@ EASING_VERBS = frozenset(
         "unfreeze",
     }
 )
-#: Restrictions one side puts on another; easing one is a concession.
+#: Restrictions one side puts on another; easing one is a concession (easing a military blockade,
+#: a siege or a curfew is a retreat, as the hand patterns code it).
 RESTRICTION_NOUNS = frozenset(
     {
         "sanction",
@@ -94,11 +95,9 @@ RESTRICTION_NOUNS = frozenset(
         "levy",
         "duty",
         "embargo",
-        "blockade",
         "ban",
         "freeze",
         "restriction",
-        "curfew",
         "boycott",
         "penalty",
         "quota",
@@ -138,7 +137,9 @@ TIES: Code = ("COOPERATE", None)
 #: Verbs that keep someone from doing something ("prevented X from contacting"): a restriction.
 PREVENT_VERBS = frozenset({"prevent", "bar", "stop", "block", "ban", "forbid", "prohibit"})
 RESTRICTED: Code = ("COERCE", "restrict")
-#: Verbs of warning: a threat only when the warner says what it will do itself.
+#: Verbs of warning: a threat only when the warner says what it will do itself, or what the
+#: state's forces will do (FORCE_NOUNS).
+FORCE_NOUNS = frozenset({"police", "army", "troops", "forces", "military", "soldiers"})
 WARN_VERBS = frozenset({"warn", "caution"})
 #: Verbs of brushing something aside, and the worries that make them no rejection of anyone.
 DISMISS_VERBS = frozenset({"dismiss", "reject", "rebuff", "downplay", "brush", "allay"})
@@ -147,7 +148,7 @@ CONCERN_NOUNS = frozenset({"concern", "fear", "worry", "speculation", "doubt", "
 DESIRE_VERBS = frozenset({"want", "expect", "need", "wish", "prefer", "require"})
 #: Verbs that hit someone "with" one of PENALTY_NOUNS: "hit Canada with a new levy".
 PENALTY_VERBS = frozenset({"hit", "slap", "target", "punish", "strike"})
-PENALTY_NOUNS = RESTRICTION_NOUNS - {"freeze", "curfew", "blockade"}
+PENALTY_NOUNS = RESTRICTION_NOUNS - {"freeze"}
 WITH = frozenset({"with"})
 EASED: Code = ("CONCEDE", None)
 PENALIZED: Code = ("SANCTION", None)
@@ -337,11 +338,19 @@ def _warned(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) ->
     doer = next((c for c in told.children if c.dep_ in SUBJECTS), None)
     if doer is None:
         return Verdict.NO_EVENT
-    if doer.pos_ == "PRON" or (warner is not None and doer.lower_ == warner.lower_):
+    if _own_side(warner, doer):
         return None  # "warned that it would retaliate": the lexicon's threat
     if any(_names_party(t) for t in doer.subtree):
         return Trigger(token, token, token, token, ("ACCUSE", "disapprove"), 0.6, False, told)
     return Verdict.NO_EVENT
+
+
+def _own_side(warner: Token | None, doer: Token) -> bool:
+    """Whether what a warning tells is done by the warner's side: itself ("warned that it would
+    retaliate") or the state's forces ("warned that police will no longer tolerate rallies")."""
+    if doer.pos_ == "PRON" or doer.lemma_.lower() in FORCE_NOUNS:
+        return True
+    return warner is not None and doer.lower_ == warner.lower_
 
 
 def _of_phrase(token: Token) -> bool:

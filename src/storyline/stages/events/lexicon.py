@@ -768,7 +768,7 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("vote", ("against",), ("REJECT", None)),
     ("lift", ("ban",), ("CONCEDE", None)),
     ("lift", ("sanctions",), ("CONCEDE", None)),
-    ("lift", ("curfew",), ("CONCEDE", None)),
+    ("lift", ("curfew",), ("RETREAT", None)),
     ("lift", ("siege",), ("RETREAT", None)),
     ("ease", ("sanctions",), ("CONCEDE", None)),
     ("ease", ("restrictions",), ("CONCEDE", None)),
