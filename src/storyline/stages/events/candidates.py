@@ -5,9 +5,11 @@ them). Writes nothing: returns :class:`~storyline.stages.events.classifier.Trigg
 type :mod:`storyline.stages.events.classifier` decides.
 
 A candidate is a damning statement someone tells (:mod:`storyline.stages.events.judgements`), a
-verb, or an event noun with an actor phrase on it ("his call", "talks with"). The content of a
-governing verb ("agreed to meet", "called on X to stand up") and the charge of an accusation
-("accused the bloc of failing") are not coded on their own.
+verb, or an event noun with an actor phrase on it ("his call", "talks with") or a doer ("Rubio led
+talks"); a charge someone made is one even as another event's object ("rejected Pakistan's
+allegation"). A word of a title ("The Girl Who Stood Up for Education") is none. The content of a
+governing verb ("agreed to meet", "called on X to stand up"), the charge of an accusation ("accused
+the bloc of failing") and what someone was prevented from doing are not coded on their own.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from storyline.stages.events.clauses import (
     subject,
 )
 from storyline.stages.events.judgements import judgement_at
-from storyline.stages.events.lexicon import GOVERNING_TYPES, SUPPORT_ONLY_NOUNS, Lexicon
+from storyline.stages.events.lexicon import GOVERNING_TYPES, SUPPORT_ONLY_NOUNS, Code, Lexicon
 
 #: Named-entity labels of titles, whose words tell no event.
 TITLE_LABELS = frozenset({"WORK_OF_ART"})
@@ -97,7 +99,8 @@ def in_title(token: Token) -> bool:
 
 def _ungoverned(found: list[Trigger]) -> list[Trigger]:
     """The triggers that are not a governing verb's content, an accusation's charge or what
-    someone was prevented from doing, in text order; a resolution's content ("voted for a resolution demanding ...") gives the type."""
+    someone was prevented from doing, in text order; a resolution's content ("voted for a
+    resolution demanding ...") gives the type."""
     governed = set()
     by_token = {t.token.i: t for t in found}
     for trigger in found:
@@ -116,7 +119,7 @@ def _ungoverned(found: list[Trigger]) -> list[Trigger]:
     )
 
 
-def owned_charge(token: Token, code: tuple[str, str | None] | None) -> bool:
+def owned_charge(token: Token, code: Code | None) -> bool:
     """A charge someone made, named as the object of another event ("rejected Pakistan's
     allegation", "reject allegations by the army spokesperson"): an event of its own."""
     if code is None or code[0] != "ACCUSE":

@@ -4,8 +4,14 @@ Reads: the parse of the trigger's sentence, ``doc._.mentions`` / ``doc._.entitie
 stage) and ``doc._.quotes``. Writes nothing.
 
 Sources: the subject (the "by" agent of a passive), the possessor or "from" phrase of an event
-noun. Targets: the object, "with/on/against/to" phrases; several where the text names several.
-Reciprocal events (meetings, talks, calls "with" someone) list both parties as sources.
+noun, the doer of a verb that leads or owns up to one ("Rubio led talks", "claimed responsibility
+for the attack"), the speaker at or after a meeting. Targets: the object (a relative pronoun's
+antecedent, "Canada, which he hit"; an unresolved pronoun continuing a clause, "blamed India,
+accusing it"), "with/on/against/to" phrases ("at" for attacks), the party of what a demand, threat
+or refusal is about ("called for the Taliban to lift the ban"), the doer a charge names ("alleged
+that Iran attacked"), whom a participle aims an event noun at ("tariffs targeting Canada"), and
+who an arrest, killing or trial befalls ("Mhlanga's arrest"); several where the text names
+several. Reciprocal events (meetings, talks, calls "with" someone) list both parties as sources.
 
 An actor is the actors stage's mention on the phrase's head word (or, for a role head such as
 "government", inside the phrase). Where the actors stage left none there, the phrase is read by
