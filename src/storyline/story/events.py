@@ -17,8 +17,11 @@ Two mentions are one event when nothing rules it out and enough speaks for it:
   two parties (a call lists both as sources) or with the same target needs less shared wording,
   but a trigger that only tells the type ("attack", "reject") lowers nothing. A material act of
   the same type by the same named source on the same day the texts give needs no shared wording
-  ("Militants attacked a train Tuesday", "Tuesday's attack by the BLA"); undated reports in
-  articles of different days need the same words retold (Monday's statement is not Thursday's).
+  ("Militants attacked a train Tuesday", "Tuesday's attack by the BLA"), nor does "the attack"
+  a report leaves undated when another dates the same source's act to a day; undated reports in
+  articles of different days need the same words retold (Monday's statement is not Thursday's),
+  and two statements whose content after the verb shares nothing are two ("urging it to stop the
+  shipments" is not "calling on it to prevent a deterioration in Bosnia").
 
 Clustering is greedy in a deterministic order (article date, article, offset) with complete-link
 compatibility (the type family is checked against the member a mention matches best), so a month-level "In March" can join "Wednesday" (2022-03-02) without chaining two
