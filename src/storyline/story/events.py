@@ -109,6 +109,8 @@ class _Mention:
     place: frozenset[str]
     text_interval: dates.DateInterval | None = None  # of text_date
     published_day: date | None = None  # of published
+    content: frozenset[str] = frozenset()  # its words after the trigger (see _told_apart)
+    definite: bool = False  # a noun told as known: "the attack" (see _definite_retelling)
 
 
 @dataclass(slots=True)
@@ -163,6 +165,7 @@ def _mention(event: Event, published: str | None) -> _Mention:
     place: frozenset[str] = frozenset()
     if event.location is not None:
         place = frozenset(k for k in (event.location.name.lower(), event.location.country) if k)
+    words = _action_words(event)
     return _Mention(
         event=event,
         family=FAMILIES.get(event.type, event.type),
@@ -175,11 +178,13 @@ def _mention(event: Event, published: str | None) -> _Mention:
         target_words=_surface_words(event, event.target),
         text_date=text_date,
         published=dates.day_value(published),
-        words=_action_words(event),
+        words=words,
         trigger=frozenset(content_words(event.trigger.text)),
         place=place,
         text_interval=dates.parse(text_date),
         published_day=_days(dates.day_value(published)),
+        content=_content_after(event) & words,
+        definite=_definite(event),
     )
 
 
@@ -323,15 +328,15 @@ def _told_apart(a: _Mention, b: _Mention) -> bool:
     names) shares nothing: "urging him to work with partners to intercept the shipments" and
     "calling on Rubio to prevent further deterioration in Bosnia" are two requests, whoever
     made them."""
-    ta, tb = _content_after(a), _content_after(b)
-    return bool(ta) and bool(tb) and not ta & tb
+    return bool(a.content) and bool(b.content) and not a.content & b.content
 
 
-def _content_after(m: _Mention) -> frozenset[str]:
-    s, t = m.event.sentence, m.event.trigger
+def _content_after(event: Event) -> frozenset[str]:
+    """The content words of an event's sentence after its trigger."""
+    s, t = event.sentence, event.trigger
     if not s.start <= t.end <= s.end:
         return frozenset()
-    return frozenset(content_words(s.text[t.end - s.start :])) & m.words
+    return frozenset(content_words(s.text[t.end - s.start :]))
 
 
 def _definite_retelling(a: _Mention, b: _Mention) -> bool:
@@ -348,7 +353,7 @@ def _definite_retelling(a: _Mention, b: _Mention) -> bool:
         interval is not None
         and interval.days == 1
         and undated.text_interval is None
-        and _definite(undated.event)
+        and undated.definite
     )
 
 
