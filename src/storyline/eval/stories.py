@@ -199,6 +199,10 @@ def mentions_of(story: GoldStory, run: StoryRun) -> tuple[list[_Mention], int]:
     out = []
     unlocated = 0
     pieces = _pieces(story, run)
+    listed: dict[tuple[str, str], set[str]] = {}
+    for event in story.events:
+        for mention in event.mentions:
+            listed.setdefault(mention, set()).add(event.id)
     for event in story.events:
         for article, piece in event.mentions:
             span = pieces.get((article, piece))
@@ -213,7 +217,7 @@ def mentions_of(story: GoldStory, run: StoryRun) -> tuple[list[_Mention], int]:
                 and where is not None
                 and p != piece
                 and not _overlaps(where, span)
-                and not _same_event(story, event.id, article, p)
+                and event.id not in listed[(a, p)]
             ]
             ids = frozenset(
                 run.story_event_of.get(e.id, f"unmerged:{e.id}")
@@ -239,11 +243,6 @@ def _pieces(story: GoldStory, run: StoryRun) -> dict[tuple[str, str], tuple[int,
             text = run.texts.get(article)
             found[(article, piece)] = locate(text, piece) if text is not None else None
     return found
-
-
-def _same_event(story: GoldStory, event_id: str, article: str, piece: str) -> bool:
-    """Whether a piece is listed under the given gold event."""
-    return any(e.id == event_id and (article, piece) in e.mentions for e in story.events)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
