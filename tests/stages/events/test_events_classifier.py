@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from storyline.records import Actor, EventDate
 from storyline.stages.events import extract_events
-from storyline.stages.events.classifier import Trigger, press_work
+from storyline.stages.events.classifier import Trigger, no_political_act
 
 pytestmark = pytest.mark.slow
 
@@ -335,14 +335,14 @@ def test_the_press_at_work_is_no_event(base_nlp: Language) -> None:
     spoke = Trigger(doc[1], doc[1], doc[1], doc[1], ("CONSULT", "phone"), 0.8, False)
     press = Actor("voa", "VOA", None, "MED", 0, 3)
     minister = Actor("hun-sen", "Hun Sen", "KHM", "GOV", 15, 22)
-    assert press_work(spoke, [press, minister])
-    assert not press_work(spoke, [minister, press])
+    assert no_political_act(spoke, [press, minister])
+    assert not no_political_act(spoke, [minister, press])
     protest = dataclasses.replace(spoke, code=("PROTEST", None))
-    assert not press_work(protest, [press])
+    assert not no_political_act(protest, [press])
     visit = dataclasses.replace(spoke, code=("CONSULT", "visit"))
     tourists = Actor(None, "Chinese tourists", "CHN", "CVL", 0, 15)
-    assert press_work(visit, [tourists])
-    assert not press_work(visit, [minister])
+    assert no_political_act(visit, [tourists])
+    assert not no_political_act(visit, [minister])
 
 
 def test_an_operation_declared_over_is_no_new_attack(base_nlp: Language) -> None:

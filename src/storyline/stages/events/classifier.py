@@ -301,7 +301,7 @@ def _needs_object(token: Token, lemma: str) -> bool:
     )
 
 
-def press_work(trigger: Trigger, sources: list[Actor]) -> bool:
+def no_political_act(trigger: Trigger, sources: list[Actor]) -> bool:
     """Whether an event is no political act: a talk or a request the press makes ("VOA spoke
     with Armitage": its first source, the subject, is the press), or a visit of private people
     ("2.8 million Chinese tourists visited Vietnam": civilians, refugees)."""

@@ -14,6 +14,8 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 #: who, which, that as a relative clause's subject
 RELATIVES = frozenset({"WP", "WDT"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+#: Dependents that give a participle a clause of its own: a conjunction or a subject.
+ADJUNCT_BREAKERS = frozenset({"mark", *SUBJECTS, *PASSIVE_SUBJECTS})
 #: Verbs that tell what someone said or thinks; the trigger in their complement is told.
 REPORT_VERBS = frozenset(
     {
@@ -151,13 +153,20 @@ def _shares_subject(verb: Token, seen: int) -> bool:
     """A verb whose subject is its head's: a participle with no conjunction of its own ("...,
     providing $5 billion in assistance"), or a preposition's clause ("joined ... in
     co-sponsoring": the joiner co-sponsors)."""
-    if (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and not any(c.dep_ == "mark" for c in verb.children)
-    ):
+    if participle_adjunct(verb):
         return True
     return verb.pos_ == "ADP" and verb.dep_ == "prep" and seen > 1
+
+
+def participle_adjunct(verb: Token) -> bool:
+    """A participle adjunct with no conjunction and no subject of its own ("..., providing $5
+    billion in assistance", "..., deepening security ties"): its subject and modality are its
+    clause's."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ADJUNCT_BREAKERS for c in verb.children)
+    )
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:

@@ -19,7 +19,7 @@ from storyline.records import Span as TextSpan
 from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.events.calibration import Calibration, load_calibration
 from storyline.stages.events.candidates import find_triggers
-from storyline.stages.events.classifier import Trigger, by_authority, press_work, with_channel
+from storyline.stages.events.classifier import Trigger, by_authority, no_political_act, with_channel
 from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
@@ -116,17 +116,17 @@ def uncoded_verbs(sent: Span, found: list[Trigger]) -> list[Trigger]:
 def candidates(
     doc: Doc, lexicon: Lexicon, quotes: list[Quote], uncoded: bool = False
 ) -> Iterator[tuple[Span, Trigger, list[Actor], list[Actor]]]:
-    """The triggers the rules code with a source (not the press at work:
-    :func:`~storyline.stages.events.classifier.press_work`), each with its sentence, sources and
-    targets,
-    in text order (what the type model decides on, and what ``make train`` learns from); with
-    ``uncoded``, after each sentence's, its :func:`uncoded_verbs` that have a source."""
+    """The triggers the rules code with a source (not the press at work nor private people's
+    visits: :func:`~storyline.stages.events.classifier.no_political_act`), each with its sentence,
+    sources and targets, in text order (what the type model decides on, and what ``make train``
+    learns from); with ``uncoded``, after each sentence's, its :func:`uncoded_verbs` that have a
+    source."""
     for sent in doc.sents:
         found = find_triggers(sent, lexicon, quotes)
         extra = uncoded_verbs(sent, found) if uncoded else []
         for trigger in [*found, *extra]:
             sources, targets, _ = sources_targets(doc, trigger)
-            if sources and not press_work(trigger, sources):
+            if sources and not no_political_act(trigger, sources):
                 yield sent, by_authority(with_channel(trigger), sources), sources, targets
 
 

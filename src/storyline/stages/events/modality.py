@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from storyline.records import Actor, Quote
 from storyline.stages.events.classifier import Trigger
-from storyline.stages.events.clauses import REPORT_VERBS, subject
+from storyline.stages.events.clauses import REPORT_VERBS, participle_adjunct, subject
 from storyline.stages.events.participants import actors_of
 
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -99,20 +99,12 @@ def _chain(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(6):
         yield current
-        if (current.dep_ in _GOVERNED or _adjunct(current)) and current.head is not current:
+        if (
+            current.dep_ in _GOVERNED or participle_adjunct(current)
+        ) and current.head is not current:
             current = current.head
         else:
             return
-
-
-def _adjunct(token: Token) -> bool:
-    """A participle adjunct with no subject of its own ("..., deepening security ties") shares
-    its clause's modality."""
-    return (
-        token.dep_ == "advcl"
-        and token.tag_ == "VBG"
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children)
-    )
 
 
 def _negated(c: _Clause) -> bool:
