@@ -110,6 +110,20 @@ def test_the_antecedent_of_a_relative_subject_is_the_source(base_nlp: Language) 
     assert countries(event.source) == {"RUS"} and countries(event.target) == {"UKR"}
 
 
+def test_a_subject_pronoun_stands_for_an_earlier_subject_of_its_sentence(
+    base_nlp: Language,
+) -> None:
+    text = "Russian troops shelled the town, where they attacked a hospital."
+    doc = make(base_nlp, text)
+    doc._.mentions = [m for m in doc._.mentions if m.text != "they"]
+    event = only(extract_events(doc), "attacked")
+    assert event.type == "ASSAULT" and countries(event.source) == {"RUS"}
+    # ... only one that agrees in number: "he" is no stand-in for "troops"
+    doc = make(base_nlp, "Russian troops shelled the town, where he attacked a hospital.")
+    doc._.mentions = [m for m in doc._.mentions if m.text != "he"]
+    assert not [e for e in extract_events(doc) if e.trigger.text == "attacked"]
+
+
 def test_the_subject_of_supposed_to_is_the_source_of_the_complement(base_nlp: Language) -> None:
     text = "Ukraine and the US were supposed to sign the agreement on Friday."
     event = only(extract_events(make(base_nlp, text)), "sign")

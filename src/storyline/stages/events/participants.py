@@ -136,6 +136,9 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 #: The speaker's own pronoun in a direct quote, and the one of their side.
 SELF = frozenset({"i"})
 WE = frozenset({"we"})
+#: Subject pronouns that may stand for an earlier subject of their sentence, and whether the
+#: antecedent is plural: "The militants blew up tracks ..., where they stormed it."
+ANAPHORS = {"they": True, "he": False, "she": False}
 STATE_NOUNS = frozenset({"country", "nation", "state"})
 QUANTIFIERS = frozenset({"most", "many", "several", "all", "some", "both"})
 #: Heads whose "of" phrase names the actor: "a group of British lawmakers", "dozens of protesters".
@@ -333,6 +336,27 @@ def _reporting_speaker(p: _Phrase) -> Actor | None:
     return None
 
 
+def _sentence_antecedent(p: _Phrase) -> Actor | None:
+    """ "The militants blew up tracks, ..., where they stormed it": a subject pronoun outside a
+    direct quote stands for the nearest earlier subject of its sentence that names an actor and
+    agrees in number (a plural noun or conjoined names for "they", a singular one for "he")."""
+    token = p.token
+    plural = ANAPHORS.get(token.lower_)
+    if plural is None or token.dep_ not in SUBJECTS or _direct_quote(p):
+        return None
+    for candidate in reversed(p.doc[token.sent.start : token.i]):
+        if candidate.dep_ not in {"nsubj", "nsubjpass"} or candidate.pos_ == "PRON":
+            continue
+        if _is_plural(candidate) != plural:
+            return None
+        return actor_at_token(p.doc, candidate, subject=True)
+    return None
+
+
+def _is_plural(token: Token) -> bool:
+    return token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
+
+
 def _group_member(p: _Phrase) -> Actor | None:
     """ "a group of British lawmakers", "dozens of protesters": the actor is in the of-phrase;
     "tens of thousands of people": a crowd, named by its number."""
@@ -362,6 +386,7 @@ _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
     _quote_speaker,
     _performative_we,
     _reporting_speaker,
+    _sentence_antecedent,
     _group_member,
 )
 
