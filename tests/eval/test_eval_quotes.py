@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from storyline.errors import EvalError
 from storyline.eval.quotes import (
@@ -13,6 +14,8 @@ from storyline.eval.quotes import (
     Predicted,
     _match,
     evaluate,
+    gold_name,
+    has_name,
     load_split,
     read_ann,
     report,
@@ -79,6 +82,24 @@ def test_not_a_split_folder_raises(tmp_path):
         load_split(tmp_path)
 
 
+def test_gold_name_is_the_proper_name_heading_the_source(nlp: Language) -> None:
+    text = "Campaign manager Robby Mook said it. He said so. Trump's spokesman said no."
+    doc = nlp(text)
+
+    def name(words: str) -> str | None:
+        start = text.index(words)
+        return gold_name(doc, (start, start + len(words)))
+
+    assert name("Campaign manager Robby Mook") == "mook"
+    assert name("He") is None
+    assert name("Trump's spokesman") is None
+
+
+def test_has_name_wants_a_capitalized_last_word() -> None:
+    assert has_name("Hillary Clinton") and has_name("FBI")
+    assert not has_name("he") and not has_name("Iraqi officials") and not has_name(None)
+
+
 @pytest.mark.slow
 def test_evaluate_scores_speech_and_all(split: Path, settings: Settings):
     scores = evaluate(split, settings)
@@ -89,6 +110,7 @@ def test_evaluate_scores_speech_and_all(split: Path, settings: Settings):
     assert scores["speech_overlap"]["recall"] == 1.0
     assert scores["speech_exact"]["recall"] == 1.0
     assert scores["speech_speaker_accuracy"] == 1.0
+    assert (scores["speech_by_name"], scores["speech_by_name_n"]) == (1.0, 1)
     assert scores["all_overlap"]["recall"] == 0.5
     assert scores["speech_overlap"]["precision"] == 0.5
     assert "| speech | overlap |" in report(scores)

@@ -17,9 +17,18 @@ Choices, so the numbers can be read:
   colon. The rest (beliefs, plans, "shows", "wants") count only under "all attributions".
   Precision on speech: predictions matched to a non-speech gold attribution are left out of
   the count (neither right nor wrong), the others are right when matched to a speech one.
-- Speaker accuracy: over overlap-matched contents whose gold attribution has a source, the share
-  whose predicted speaker span overlaps the gold source span, or whose resolved speaker entity
-  (or name) is the one the actors stage resolves the gold source to.
+- Speaker accuracy (lenient): over overlap-matched contents whose gold attribution has a source,
+  the share whose predicted speaker span overlaps the gold source span, or whose resolved speaker
+  entity (or name) is the one the actors stage resolves the gold source to. A predicted "he"
+  overlapping a gold "he" counts as right.
+- Speaker by name (strict): over overlap-matched contents whose gold source is headed by a proper
+  name ("campaign manager Robby Mook", "the FBI"; not "he", "officials" or "Trump's
+  spokesman"), the share whose predicted speaker name (the resolved entity's canonical name, else
+  the speaker text) ends in the same word as that name, case-insensitive ("Hillary Clinton" for
+  "Clinton"). Beside it, the share of all matched contents with a gold source whose predicted
+  speaker has a name at all (its last word capitalized: not "he", "officials" or none), and that
+  share over gold sources that are "he" or "she" alone (the pronoun resolved to a name; whether to
+  the right one the gold cannot tell).
 """
 
 from __future__ import annotations
@@ -54,6 +63,7 @@ SPEECH_CUES: frozenset[str] = frozenset(
     )
 )
 _TRIM = " \t\n\"'“”‘’„«».,;:!?—–-()[]"
+_PERSONAL = frozenset({"he", "she"})
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
 
 
@@ -173,6 +183,42 @@ def _match(
     return matched
 
 
+def _last_word(name: str) -> str:
+    words = re.findall(r"[\w.&-]+", name.replace("’", "'").removesuffix("'s"))
+    return words[-1].strip(".").casefold() if words else ""
+
+
+def gold_name(doc: Doc, source: tuple[int, int]) -> str | None:
+    """The last word of the proper name a gold source is headed by ("Mook" of "campaign manager
+    Robby Mook", "FBI" of "the FBI"), else None (a pronoun, a common noun, "Trump's aide")."""
+    span = doc.char_span(source[0], source[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.pos_ != "PROPN":
+        # "a spokesman, Brian Fallon": the name set beside the noun
+        root = next(
+            (
+                c
+                for c in root.children
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end
+            ),
+            root,
+        )
+    if root.pos_ != "PROPN":
+        return None
+    return _last_word(root.text) or None
+
+
+def has_name(name: str | None) -> bool:
+    """Whether a predicted speaker is a name: its last word is capitalized ("Clinton", "FBI";
+    not "he", "officials", "the campaign")."""
+    if not name:
+        return False
+    last = name.split()[-1]
+    return last[:1].isupper() and last.lower() not in ("he", "she", "it", "they", "we", "i")
+
+
 def _speaker_right(doc: Doc, pred: Predicted, source: tuple[int, int]) -> bool:
     if pred.speaker is not None and pred.speaker[0] < source[1] and source[0] < pred.speaker[1]:
         return True
@@ -213,11 +259,20 @@ def _score_doc(doc: Doc, gold: list[GoldAttribution], tally: _Tally) -> None:
             if source is None:
                 continue
             right = _speaker_right(doc, pred[pi], source)
-            tally.add("spk_all_n")
-            tally.add("spk_all_ok", right)
-            if gold[gi].speech:
-                tally.add("spk_speech_n")
-                tally.add("spk_speech_ok", right)
+            name = gold_name(doc, source)
+            named = has_name(pred[pi].speaker_name)
+            kinds = ("all", "speech") if gold[gi].speech else ("all",)
+            for kind in kinds:
+                tally.add(f"spk_{kind}_n")
+                tally.add(f"spk_{kind}_ok", right)
+                tally.add(f"named_{kind}_ok", named)
+                if doc.text[source[0] : source[1]].strip().lower() in _PERSONAL:
+                    tally.add(f"pron_{kind}_n")
+                    tally.add(f"pron_{kind}_ok", named)
+                if name is not None:
+                    tally.add(f"byname_{kind}_n")
+                    predicted = _last_word(pred[pi].speaker_name or "")
+                    tally.add(f"byname_{kind}_ok", predicted == name)
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -300,6 +355,13 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> dict[s
         n = tally[f"spk_{kind}_n"]
         scores[f"{kind}_speaker_accuracy"] = round(tally[f"spk_{kind}_ok"] / n, 4) if n else 0.0
         scores[f"{kind}_speaker_n"] = n
+        scores[f"{kind}_named_share"] = round(tally[f"named_{kind}_ok"] / n, 4) if n else 0.0
+        m = tally[f"byname_{kind}_n"]
+        scores[f"{kind}_by_name"] = round(tally[f"byname_{kind}_ok"] / m, 4) if m else 0.0
+        scores[f"{kind}_by_name_n"] = m
+        k = tally[f"pron_{kind}_n"]
+        scores[f"{kind}_pronoun_named"] = round(tally[f"pron_{kind}_ok"] / k, 4) if k else 0.0
+        scores[f"{kind}_pronoun_n"] = k
     return scores
 
 
@@ -312,20 +374,24 @@ def report(scores: dict[str, Any]) -> str:
         f"({scores['gold_speech']} speech), {scores['predicted']} predicted contents, "
         f"{scores['seconds']} s.",
         "",
-        "| attributions | match | precision | recall | F1 | speaker accuracy |",
-        "|---|---|---|---|---|---|",
+        "| attributions | match | precision | recall | F1 | speaker accuracy | speaker by name "
+        "| speaker named | he/she named |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for kind in ("speech", "all"):
         for mode in ("exact", "overlap"):
             s = scores[f"{kind}_{mode}"]
-            speaker = (
-                f"{scores[f'{kind}_speaker_accuracy']:.3f} (n={scores[f'{kind}_speaker_n']})"
-                if mode == "overlap"
-                else ""
-            )
+            speaker = by_name = named = pronoun = ""
+            if mode == "overlap":
+                speaker = (
+                    f"{scores[f'{kind}_speaker_accuracy']:.3f} (n={scores[f'{kind}_speaker_n']})"
+                )
+                by_name = f"{scores[f'{kind}_by_name']:.3f} (n={scores[f'{kind}_by_name_n']})"
+                named = f"{scores[f'{kind}_named_share']:.3f}"
+                pronoun = f"{scores[f'{kind}_pronoun_named']:.3f} (n={scores[f'{kind}_pronoun_n']})"
             lines.append(
                 f"| {kind} | {mode} | {s['precision']:.3f} | {s['recall']:.3f} | "
-                f"{s['f1']:.3f} | {speaker} |"
+                f"{s['f1']:.3f} | {speaker} | {by_name} | {named} | {pronoun} |"
             )
     return "\n".join(lines) + "\n"
 
