@@ -19,6 +19,7 @@ from storyline.eval.quotes import (
     load_split,
     read_ann,
     report,
+    same_name,
 )
 from storyline.settings import Settings
 
@@ -93,6 +94,12 @@ def test_gold_name_is_the_proper_name_heading_the_source(nlp: Language) -> None:
     assert name("Campaign manager Robby Mook") == "mook"
     assert name("He") is None
     assert name("Trump's spokesman") is None
+
+
+def test_same_name_allows_suffixes_and_initials() -> None:
+    assert same_name("Brent Bozell III", "bozell") and same_name("Hillary Clinton", "clinton")
+    assert same_name("Associated Press", "ap")
+    assert not same_name("Ted Cruz Hints Trump", "cruz") and not same_name(None, "cruz")
 
 
 def test_has_name_wants_a_capitalized_last_word() -> None:

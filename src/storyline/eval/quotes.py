@@ -24,8 +24,9 @@ Choices, so the numbers can be read:
 - Speaker by name (strict): over overlap-matched contents whose gold source is headed by a proper
   name ("campaign manager Robby Mook", "the FBI"; not "he", "officials" or "Trump's
   spokesman"), the share whose predicted speaker name (the resolved entity's canonical name, else
-  the speaker text) ends in the same word as that name, case-insensitive ("Hillary Clinton" for
-  "Clinton"). Beside it, the share of all matched contents with a gold source whose predicted
+  the speaker text) ends in the same word as that name, case-insensitive, a generational suffix
+  aside ("Hillary Clinton" for "Clinton", "Brent Bozell III" for "Bozell"), or has that word as
+  its initials ("Democratic National Committee" for "the DNC"). Beside it, the share of all matched contents with a gold source whose predicted
   speaker has a name at all (its last word capitalized: not "he", "officials" or none), and that
   share over gold sources that are "he" or "she" alone (the pronoun resolved to a name; whether to
   the right one the gold cannot tell).
@@ -183,9 +184,31 @@ def _match(
     return matched
 
 
-def _last_word(name: str) -> str:
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, lower-cased, without a possessive or a generational suffix."""
     words = re.findall(r"[\w.&-]+", name.replace("’", "'").removesuffix("'s"))
-    return words[-1].strip(".").casefold() if words else ""
+    found = [w.strip(".").casefold() for w in words if w.strip(".")]
+    while len(found) > 1 and found[-1] in _SUFFIXES:
+        found.pop()
+    return found
+
+
+def _last_word(name: str) -> str:
+    words = _name_words(name)
+    return words[-1] if words else ""
+
+
+def same_name(predicted: str | None, gold: str) -> bool:
+    """Whether a predicted speaker name ends in the gold name's word ("Brent Bozell III" for
+    "Bozell"), or that word is its initials ("Associated Press" for "AP")."""
+    words = _name_words(predicted or "")
+    if not words:
+        return False
+    initials = "".join(w[0] for w in words if w not in ("of", "the", "for", "and"))
+    return words[-1] == gold or (len(gold) > 1 and initials == gold)
 
 
 def gold_name(doc: Doc, source: tuple[int, int]) -> str | None:
@@ -271,8 +294,7 @@ def _score_doc(doc: Doc, gold: list[GoldAttribution], tally: _Tally) -> None:
                     tally.add(f"pron_{kind}_ok", named)
                 if name is not None:
                     tally.add(f"byname_{kind}_n")
-                    predicted = _last_word(pred[pi].speaker_name or "")
-                    tally.add(f"byname_{kind}_ok", predicted == name)
+                    tally.add(f"byname_{kind}_ok", same_name(pred[pi].speaker_name, name))
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
