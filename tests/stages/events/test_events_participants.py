@@ -124,6 +124,34 @@ def test_a_subject_pronoun_stands_for_an_earlier_subject_of_its_sentence(
     assert not [e for e in extract_events(doc) if e.trigger.text == "attacked"]
 
 
+def test_the_antecedent_of_a_passive_relative_is_the_target(base_nlp: Language) -> None:
+    text = "The talks were led by Russia, which was sanctioned by Japan in 2024."
+    event = only(extract_events(make(base_nlp, text)), "sanctioned")
+    assert event.type == "SANCTION"
+    assert countries(event.source) == {"JPN"} and countries(event.target) == {"RUS"}
+
+
+def test_rejecting_a_claim_targets_its_owner(base_nlp: Language) -> None:
+    text = "China rejected allegations by Japan linking the attack with Beijing."
+    event = only(extract_events(make(base_nlp, text)), "rejected")
+    assert event.type == "REJECT"
+    assert countries(event.source) == {"CHN"} and "JPN" in countries(event.target)
+
+
+def test_who_came_under_attack_is_the_target(base_nlp: Language) -> None:
+    text = "Ukraine came under attack from Russian troops near Kharkiv."
+    event = only(extract_events(make(base_nlp, text)), "attack")
+    assert event.type == "ASSAULT"
+    assert countries(event.source) == {"RUS"} and countries(event.target) == {"UKR"}
+
+
+def test_welcoming_news_backs_the_doer_it_tells_of(base_nlp: Language) -> None:
+    text = "France welcomed the announcement that Ukraine had agreed to a ceasefire."
+    event = only(extract_events(make(base_nlp, text)), "welcomed")
+    assert event.type == "SUPPORT"
+    assert countries(event.source) == {"FRA"} and countries(event.target) == {"UKR"}
+
+
 def test_the_subject_of_supposed_to_is_the_source_of_the_complement(base_nlp: Language) -> None:
     text = "Ukraine and the US were supposed to sign the agreement on Friday."
     event = only(extract_events(make(base_nlp, text)), "sign")

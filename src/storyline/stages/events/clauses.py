@@ -144,8 +144,9 @@ def _own_subject(verb: Token, through_xcomp: bool) -> tuple[Token | None, bool] 
             return child, False
         if child.dep_ in PASSIVE_SUBJECTS:
             # "X were supposed to sign": X signs; only the verb's own passive subject is its
-            # target
-            return child, not through_xcomp
+            # target; "Porras, who was sanctioned by the EU": the antecedent is
+            relative = verb.dep_ == "relcl" and child.tag_ in RELATIVES
+            return (verb.head if relative else child), not through_xcomp
     return None
 
 

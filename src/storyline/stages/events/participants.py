@@ -55,6 +55,7 @@ from storyline.stages.events.judgements import Judgement
 from storyline.stages.events.lexicon import (
     ACTOR_LABELS,
     ACTOR_NOUNS,
+    CLAIM_NOUNS,
     GOVERNING_TYPES,
     Code,
     noun_code,
@@ -79,6 +80,8 @@ NOUN_TARGET_PREPS = frozenset({"with", "to", "on", "against", "for"})
 TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine".
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
+#: The owner of a claim that is the object: "rejected allegations by the army spokesperson".
+BY = frozenset({"by"})
 FROM = frozenset({"from"})
 TO = frozenset({"to"})
 OF = frozenset({"of"})
@@ -109,6 +112,8 @@ OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them"})
 CONTINUING_DEPS = frozenset({"advcl", "conj"})
 #: Verbs whose subject receives the event noun they take as object.
 RECEIVING = frozenset({"receive", "get", "obtain"})
+#: Verbs whose subject an "under" phrase puts on the receiving end: "came under attack".
+UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
 #: Types whose target may be the one of the resolution the verb backs.
 RESOLUTION_TYPES = frozenset({"ACCUSE", "REQUEST"})
 #: Dependencies of a resolution's content that may name its target.
@@ -546,12 +551,23 @@ def _noun_parties(doc: Doc, trigger: Trigger) -> Parties:
     sources += more_sources
     targets += more_targets
     targets += _aimed_at(doc, token)
+    targets += _under_attack(doc, token)
     if not targets and token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING:
         # "the deliveries of weapons it has received": the receiver is the subject
         subj, _ = subject(token.head)
         if subj is not None:
             targets += actors_of(doc, subj)
     return dedupe(sources), dedupe(targets, sources), reciprocal
+
+
+def _under_attack(doc: Doc, noun: Token) -> list[Actor]:
+    """Who "came under attack" (or fire, pressure): the subject of the verb the "under" phrase
+    hangs from."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.lemma_.lower() not in UNDER_VERBS:
+        return []
+    subj, _ = subject(prep.head)
+    return actors_of(doc, subj) if subj is not None else []
 
 
 def _aimed_at(doc: Doc, noun: Token) -> list[Actor]:
@@ -617,7 +633,8 @@ def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
         for g in obj.children:
             if g.dep_ == "poss":
                 found += actors_of(doc, g)
-        for _, pobj in prep_objects(obj, OBJECT_PREPS):
+        preps = OBJECT_PREPS | BY if obj.lemma_.lower() in CLAIM_NOUNS else OBJECT_PREPS
+        for _, pobj in prep_objects(obj, preps):
             if not found:
                 found += actors_of(doc, pobj)
     return found
@@ -724,7 +741,21 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
         targets += _content_targets(doc, anchor, code[0])
     if code[0] == "ACCUSE" and not targets and token is anchor:
         targets += _alleged_doers(doc, anchor)
+    if code[0] == "SUPPORT" and not targets:
+        targets += _welcomed_doers(doc, anchor)
     return dedupe(sources), dedupe(targets, sources), reciprocal
+
+
+def _welcomed_doers(doc: Doc, anchor: Token) -> list[Actor]:
+    """Whom backing a piece of news backs: the doer its content clause names ("welcomed the
+    announcement that Ukraine had agreed to a ceasefire": Ukraine)."""
+    doers: list[Actor] = []
+    for obj in (c for c in anchor.children if c.dep_ == "dobj"):
+        for clause in (c for c in obj.children if c.dep_ in {"acl", "ccomp"}):
+            doer, passive = subject(clause)
+            if doer is not None and not passive and doer.tag_ not in RELATIVES:
+                doers += actors_of(doc, doer)
+    return doers
 
 
 def judged(doc: Doc, judgement: Judgement) -> Parties:
