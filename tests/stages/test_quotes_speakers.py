@@ -189,3 +189,34 @@ def test_a_role_noun_before_the_name_is_the_person_named_next(base_nlp: Language
     nebenzia = Entity("E1", "Vassily Nebenzia", "PERSON", None, None)
     quotes = _quotes(base_nlp, text, [nebenzia], [("Vassily Nebenzia", "E1")])
     assert _speaker(quotes, "accusations") == "Vassily Nebenzia"
+
+
+def test_a_headline_taken_for_a_name_speaks_as_the_person() -> None:
+    from storyline.stages.quotes_speakers import spoken_name
+
+    assert spoken_name("Ted Cruz Hints Trump", {"Cruz": 9, "Trump": 1}) == "Ted Cruz"
+    assert spoken_name("Donald Trump‘s", {"Trump": 2}) == "Donald Trump"
+    assert spoken_name("Charles Elliott III", {"Elliott": 3}) == "Charles Elliott III"
+    assert spoken_name("Hillary Clinton", {"Hillary": 3, "Clinton": 2}) == "Hillary Clinton"
+    assert spoken_name("Hillary Clinton", {}) == "Hillary Clinton"
+
+
+def test_a_speakers_name_is_cut_after_the_surname_the_text_uses(base_nlp: Language) -> None:
+    cruz = Entity("E1", "Ted Cruz Hints Trump", "PERSON", "USA", "PTY")
+    text = (
+        "Ted Cruz Hints Trump Has To Come A Long Way\n\n"
+        "The senator spoke in Iowa on Friday. “Let me tell you the facts,” Cruz said."
+    )
+    ensure_doc_extensions()
+    doc = base_nlp(text)
+    doc._.doc_id = "d1"
+    doc._.published = "2025-03-12"
+    doc._.entities = [cruz]
+    at = text.rindex("Cruz")
+    doc._.mentions = [
+        Mention("d1", "E1", 0, 20, "Ted Cruz Hints Trump", "name"),
+        Mention("d1", "E1", at, at + 4, "Cruz", "name"),
+    ]
+    doc._.roles = []
+    doc._.timexes = []
+    assert _speaker(find_quotes(doc), "Let me") == "Ted Cruz"

@@ -3,6 +3,11 @@
 Reads: ``doc._.mentions`` and ``doc._.entities`` (the actors stage), ``doc.ents`` as a fallback
 when no mention covers a name. Writes: :class:`Speaker` values (character offsets only).
 
+A person's name is the entity's canonical name cut after the last word the document's own
+mentions of them end in, outside title-case lines ("Ted Cruz Hints Trump", a headline the
+actors stage took for a name, speaks as "Ted Cruz" where the text says "Cruz"; "Donald Trump‘s"
+as "Donald Trump"); a generational suffix stays ("Charles Elliott III").
+
 Resolution order for a speaker head token: the narrowest actor mention covering it; for "he",
 "she" and "it" with no mention, a look back over the previous sentences (outside quotes) for a
 compatible subject, stopping at the previous quote's cue (its speaker continues) and giving up
@@ -11,7 +16,9 @@ compatible subject, stopping at the previous quote's cue (its speaker continues)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +47,12 @@ SPEAKER_TYPES = PERSON_TYPES | GROUP_TYPES
 GROUP = "GROUP"  # the type of an unnamed group kept as written ("press freedom groups")
 THEY_TYPES = GROUP_TYPES | {GROUP}
 _LOOK_BACK = 4  # sentences searched for a pronoun's antecedent
+#: Words that may follow a surname in a person's name ("Charles Elliott III").
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_POSSESSIVE = re.compile(r"[’‘']s?$")
+_TITLE_SHARE = 0.8  # a line whose longer words are this often capitalized is a title
+_TITLE_WORDS = 3  # ... when it has at least this many longer words
+_RARE_END = 4  # a word ending 4 times fewer mentions than the commonest is no surname
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +94,12 @@ class Resolver:
             assert isinstance(role, Role)
             known = self.roles.get(role.entity_id, frozenset())
             self.roles[role.entity_id] = known | families(role.role)
+        names = _spoken_names(entities, mentions, _title_lines(self.text))
         refs = [
             Ref(
                 m.start,
                 m.end,
-                entities[m.entity_id].name if m.entity_id in entities else m.text,
+                names.get(m.entity_id, m.text),
                 m.entity_id,
                 entities[m.entity_id].type if m.entity_id in entities else "",
                 m.kind,
@@ -295,6 +309,62 @@ class Resolver:
             r = refs[0]
             return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
         return "ambiguous" if names else None
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending or edge punctuation ("Trump‘s" -> "Trump")."""
+    return _POSSESSIVE.sub("", word.strip(',:;."“”()')) or word
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of title-case lines (headlines: "Ted Cruz Hints Trump Has to Come")."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+        upper = sum(w[0].isupper() for w in words)
+        if len(words) >= _TITLE_WORDS and upper >= _TITLE_SHARE * len(words):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def spoken_name(name: str, ends: Mapping[str, int]) -> str:
+    """``name`` cut after its last word that mentions of the person end in (``ends``: word ->
+    how many), keeping a generational suffix after it. A word few mentions end in, next to
+    the most common one, does not count (a namesake's mention the actors stage took in)."""
+    words = name.split()
+    most = max(ends.values(), default=0)
+    wanted = {e.lower() for e, n in ends.items() if n * _RARE_END >= most}
+    cut = next(
+        (i for i in range(len(words) - 1, -1, -1) if _bare(words[i]).lower() in wanted), None
+    )
+    if cut is None:
+        return name
+    tail = [w for w in words[cut + 1 :] if w.lower().strip(",") in NAME_SUFFIXES]
+    if len(tail) != len(words) - cut - 1:
+        tail = []  # words after the surname that are no suffix: not part of the name
+    return " ".join([*words[:cut], _bare(words[cut]), *tail])
+
+
+def _spoken_names(
+    entities: dict[str, Entity], mentions: Sequence[Mention], titles: Sequence[tuple[int, int]]
+) -> dict[str, str]:
+    """The name each entity speaks as (see the module docstring): people by their mentions
+    outside title lines, everyone else by the canonical name."""
+    ends: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.kind != "name" or any(a <= m.start < b for a, b in titles):
+            continue
+        words = m.text.split()
+        while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+            words.pop()
+        if words:
+            ends.setdefault(m.entity_id, Counter())[_bare(words[-1])] += 1
+    return {
+        e.id: spoken_name(e.name, ends[e.id]) if e.type in PERSON_TYPES and e.id in ends else e.name
+        for e in entities.values()
+    }
 
 
 def _subject_head(sent: Span) -> Token | None:
