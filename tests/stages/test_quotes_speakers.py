@@ -220,3 +220,15 @@ def test_a_speakers_name_is_cut_after_the_surname_the_text_uses(base_nlp: Langua
     doc._.roles = []
     doc._.timexes = []
     assert _speaker(find_quotes(doc), "Let me") == "Ted Cruz"
+
+
+def test_a_participle_after_a_preposition_speaks_for_the_clause_subject(
+    base_nlp: Language,
+) -> None:
+    text = (
+        "Bolton distanced himself from the movement by saying he would be willing to help "
+        "the new administration if asked."
+    )
+    bolton = Entity("E1", "John Bolton", "PERSON", "USA", "ELI")
+    quotes = _quotes(base_nlp, text, [bolton], [("Bolton", "E1")])
+    assert _speaker(quotes, "he would be willing") == "John Bolton"

@@ -115,7 +115,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def _subject_of(verb: Token) -> Token | None:
     current = verb
-    for _ in range(4):
+    for _ in range(5):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
                 if child.dep_ == "nsubjpass":
@@ -126,6 +126,9 @@ def _subject_of(verb: Token) -> Token | None:
             return current.head  # "a statement saying that ...": the statement speaks
         if current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and current.head != current:
             current = current.head
+            continue
+        if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head  # "distanced himself by saying", "told …, before insisting"
             continue
         break
     return None
