@@ -47,3 +47,10 @@ def test_events_below_the_minimum_confidence_are_left_out(base_nlp: Language) ->
     assert extract_events(make(base_nlp, text), min_confidence=event.confidence + 0.01) == []
     stage = EventsStage(base_nlp, "storyline_events", min_confidence=1.0)
     assert stage(make(base_nlp, text))._.events == []
+
+
+def test_a_possibility_in_the_writers_own_voice_is_no_event(base_nlp: Language) -> None:
+    text = "If Russia attacks Ukraine, Singapore could impose sanctions."
+    assert not [e for e in extract_events(make(base_nlp, text)) if e.trigger.text == "impose"]
+    told = "Japan said that if Russia attacks Ukraine, Singapore could impose sanctions."
+    assert only(extract_events(make(base_nlp, told)), "impose").modality == "hypothetical"

@@ -20,7 +20,12 @@ pytestmark = pytest.mark.slow
         ("Hun Sen will visit China next week.", "visit", "planned"),
         ("Hun Sen announced that Cambodia would not support Russia.", "support", "negated"),
         ("Cambodia did not condemn Russia.", "condemn", "negated"),
-        ("If Russia attacks Ukraine, Singapore could impose sanctions.", "impose", "hypothetical"),
+        (
+            "Japan said that if Russia attacks Ukraine, Singapore could impose sanctions.",
+            "impose",
+            "hypothetical",
+        ),
+        ("Hun Sen led the party until he resigned in 2017.", "resigned", "asserted"),
         ("Hun Sen said Russia attacked Ukraine.", "attacked", "reported"),
         ("Russia attacked Ukraine.", "attacked", "asserted"),
         ("China is interested in talking with Japan.", "talking", "hypothetical"),

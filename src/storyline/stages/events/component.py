@@ -23,7 +23,7 @@ from storyline.stages.events.classifier import Trigger, by_authority, no_politic
 from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
-from storyline.stages.events.modality import modality_of
+from storyline.stages.events.modality import modality_of, speculation
 from storyline.stages.events.participants import sources_targets
 from storyline.stages.events.references import extract_references
 from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
@@ -149,8 +149,10 @@ def extract_events(
     events: list[Event] = []
     for sent, found, sources, targets in candidates(doc, lexicon, quotes, types is not None):
         trigger = found if types is None else types.decide(found, bool(targets))
-        event = None if trigger is None else _event(ctx, sent, trigger, sources, targets)
-        if event is not None and event.confidence >= min_confidence:
+        if trigger is None or speculation(trigger, quote_at(quotes, trigger.token.idx)):
+            continue
+        event = _event(ctx, sent, trigger, sources, targets)
+        if event.confidence >= min_confidence:
             events.append(event)
     return with_scene(doc, events, places)
 

@@ -54,6 +54,8 @@ AFFIRMING_HEADS = frozenset({"hesitate"})
 NEGATING_HEADS = frozenset({"unable", "impossible"})
 #: Conjunctions that make a clause hypothetical.
 CONDITIONS = frozenset({"if", "unless", "whether", "until"})
+#: Conditions that only bound a time when their verb is in the past: "until he resigned".
+PAST_BOUNDS = frozenset({"until"})
 #: Words of the governing chain that make it hypothetical: "unlikely to", "interested in
 #: talking", "hopes to meet", "considering offering".
 LIKELIHOODS = frozenset(
@@ -120,9 +122,17 @@ def _negated(c: _Clause) -> bool:
 
 
 def _conditional(c: _Clause) -> bool:
-    return any(t.dep_ == "mark" and t.lower_ in CONDITIONS for t in c.tokens) or any(
+    return any(_condition(t) for t in c.tokens) or any(
         v.lower_ in LIKELIHOODS or v.lemma_.lower() in LIKELIHOODS for v in c.chain[1:]
     )
+
+
+def _condition(token: Token) -> bool:
+    """A conjunction making its clause a condition; "until" with a past verb tells when something
+    ended ("headed the party until he resigned in October"), no condition."""
+    if token.dep_ != "mark" or token.lower_ not in CONDITIONS:
+        return False
+    return not (token.lower_ in PAST_BOUNDS and token.head.tag_ == "VBD")
 
 
 def _doubted(c: _Clause) -> bool:
@@ -163,15 +173,28 @@ _RULES: tuple[tuple[str, Callable[[_Clause], bool]], ...] = (
 )
 
 
-def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> str:
-    """The modality of an event (see the module docstring for the convention)."""
+def _clause(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> _Clause:
     chain = list(_chain(trigger.anchor))
     tokens = [c for v in chain for c in v.children]
     if trigger.is_noun:
         tokens += list(trigger.token.children)
     auxes = frozenset(t.lower_ for t in tokens if t.dep_ in {"aux", "auxpass"})
-    clause = _Clause(trigger, chain, tokens, auxes, quote, sources)
+    return _Clause(trigger, chain, tokens, auxes, quote, sources)
+
+
+def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> str:
+    """The modality of an event (see the module docstring for the convention)."""
+    clause = _clause(trigger, quote, sources)
     return next((modality for modality, holds in _RULES if holds(clause)), "asserted")
+
+
+def speculation(trigger: Trigger, quote: Quote | None) -> bool:
+    """A possibility in the writer's own voice ("the administration could impose restrictions"):
+    a modal of possibility that no one tells (no quote, no reporting verb above it). No one says
+    it will be done, so it is no event; a party's "sanctions could follow" is told, and "China is
+    considering sanctions" is China's own stance."""
+    clause = _clause(trigger, quote, [])
+    return _hypothetical_aux(clause) and not _negated(clause) and not told(trigger.anchor, quote)
 
 
 def reported(anchor: Token, quote: Quote | None, sources: list[Actor]) -> bool:
@@ -186,6 +209,23 @@ def reported(anchor: Token, quote: Quote | None, sources: list[Actor]) -> bool:
             return True
         if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in REPORT_VERBS:
             return _told_by_another(current.head, sources, source_ids)
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def told(anchor: Token, quote: Quote | None) -> bool:
+    """True when someone tells the event: it stands in a quote, "according to" someone, or in a
+    clause under a reporting verb; False for the writer's own voice."""
+    if quote is not None:
+        return True
+    current = anchor
+    for _ in range(8):
+        if any(c.dep_ == "prep" and c.lower_ == "according" for c in current.children):
+            return True
+        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in REPORT_VERBS:
+            return True
         if current.head is current:
             return False
         current = current.head
