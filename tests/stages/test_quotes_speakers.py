@@ -232,3 +232,14 @@ def test_a_participle_after_a_preposition_speaks_for_the_clause_subject(
     bolton = Entity("E1", "John Bolton", "PERSON", "USA", "ELI")
     quotes = _quotes(base_nlp, text, [bolton], [("Bolton", "E1")])
     assert _speaker(quotes, "he would be willing") == "John Bolton"
+
+
+def test_a_quote_after_a_line_ending_in_a_colon_is_its_speakers(base_nlp: Language) -> None:
+    text = (
+        "Cruz spoke after the debate. Cruz continued:\n\n"
+        "“You look at the questions: are you a comic book villain? Can you do math?”\n\n"
+        "LESSONS FROM IOWA - Carl Bialik: “One of the biggest lessons was a simple one.”"
+    )
+    quotes = _quotes(base_nlp, text)
+    assert _speaker(quotes, "You look") == "Cruz"
+    assert _speaker(quotes, "One of the biggest") == "Carl Bialik"

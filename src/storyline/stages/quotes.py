@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -44,6 +45,7 @@ from storyline.stages.quotes_speakers import Resolver, Speaker
 from storyline.stages.syntax import pobj_of, span_chars, token_chars
 
 _DASHES = frozenset("-—–")
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _END_PUNCT = frozenset(".!?")
 _DATE_VALUE = re.compile(r"^\d{4}")
 _MIN_WORDS_UNCUED = 4
@@ -298,14 +300,19 @@ def _cue_near(
 ) -> tuple[tuple[int, int], Token | None, Token | None] | str | None:
     """The cue of a direct quote whose marks are tokens ``open_tok`` and ``close_tok``: its
     range, the verb (if a verb) and the speaker head."""
-    before = _fragment(doc, open_tok - 1, -1, opens, closes)
+    before = _fragment(doc, open_tok - 1, -1, opens, closes) or _colon_line(
+        doc, open_tok, opens, closes
+    )
+    before = [t for t in before if not t.is_space]
     after = _fragment(doc, close_tok + 1, 1, opens, closes) if close_tok + 1 < len(doc) else []
     if before and before[0].text == ":":
         verbs = [t for t in before if is_cue(t)]
         if verbs:
             return _verb_cue(verbs[0], before)
-        names = [t for t in before[1:] if t.pos_ == "PROPN"]
-        if names and len(before) <= 8 and not any(t.pos_ == "VERB" for t in before):
+        # "Here's Clinton in December 1992: “…”", "… STATES - Michael P. McDonald: “…”"
+        line = list(takewhile(lambda t: t.text not in _DASHES, before[1:]))
+        names = [t for t in line if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_NAMES]
+        if names and len(line) <= 8 and not any(t.pos_ == "VERB" for t in line):
             return token_chars(before[0]), None, names[0]
     if len(before) > 1 and before[0].text in (",", ":") and is_cue(before[1]):
         # 'the Command said, “…”': the verb right before the quote is its cue, not one after
@@ -326,6 +333,17 @@ def _cue_near(
                 return "inside"  # 'said that he is in favor because “…”'
             return _verb_cue(token, before)
     return None
+
+
+def _colon_line(doc: Doc, open_tok: int, opens: set[int], closes: set[int]) -> list[Token]:
+    """The words before a quote that opens a paragraph, when the paragraph before ends in a
+    colon ("Cruz continued:\n\n“You look at the questions …”"), nearest first; else none."""
+    i = open_tok - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":" or not any("\n" in t.text for t in doc[i + 1 : open_tok]):
+        return []
+    return _fragment(doc, i, -1, opens, closes)
 
 
 def _opens_right_after(clause: Token, verb: Token) -> bool:

@@ -48,6 +48,7 @@ PRONOUNS_PERSON: frozenset[str] = _words("""he she him her""")
 PRONOUNS_GROUP: frozenset[str] = _words("""it they we""")
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod"])
 _DASHES = frozenset("-—–")
+_CLITICS = frozenset({"'s", "’s"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
 _GLUE = re.compile(r"^[A-Z][a-z]{3,}(?=[A-Z][a-z])")  # "WeekHun Sen": a glued headline
 
@@ -147,6 +148,8 @@ def name_span(head: Token) -> tuple[int, int]:
     doc = head.doc
     if head.ent_type_:
         span = entity_span(head)
+        if len(span) > 1 and span[0].lower_ in _CLITICS:
+            span = span[1:]  # "Here's Clinton": the tagger took the verb's "'s" in
         return unglue(span[0], span.start_char, span.end_char)
     start = head.i
     while start > 0:
