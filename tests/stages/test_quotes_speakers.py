@@ -243,3 +243,15 @@ def test_a_quote_after_a_line_ending_in_a_colon_is_its_speakers(base_nlp: Langua
     quotes = _quotes(base_nlp, text)
     assert _speaker(quotes, "You look") == "Cruz"
     assert _speaker(quotes, "One of the biggest") == "Carl Bialik"
+
+
+def test_a_quote_paragraph_with_no_cue_goes_on_with_the_statement_before(
+    base_nlp: Language,
+) -> None:
+    text = (
+        "Carter said that for decades some critics had been predicting a withdrawal from "
+        "the region, but this would not happen.\n\n"
+        "“That is because this region is home to nearly half the people of the world.”"
+    )
+    quotes = _quotes(base_nlp, text)
+    assert _speaker(quotes, "That is because") == "Carter"

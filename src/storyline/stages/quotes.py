@@ -570,6 +570,8 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
             continue
         seen.add(draft.start)
         content = Span(draft.start, draft.end, text[draft.start : draft.end])
+        if previous is not None and _carries_on(doc, text, draft, previous):
+            draft.follows = True  # a paragraph quoting on, with no cue of its own
         if draft.follows and previous is not None:
             cue = (
                 Span(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]])
@@ -648,6 +650,21 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
         if speaker is not None and speaker.name is not None:
             previous_speaker = speaker
     return quotes
+
+
+def _carries_on(doc: Doc, text: str, draft: _Draft, previous: Quote) -> bool:
+    """Whether a direct quote with no cue goes on with the quote right before it, nothing but
+    the rest of that quote's sentence, spaces and punctuation between them ("Carter said that
+    …, but this would not happen.\n\n“That's because …”")."""
+    if draft.kind != "direct" or draft.cue is not None or draft.speaker_head is not None:
+        return False
+    if previous.speaker is None:
+        return False
+    tail = max(previous.end, previous.cue.end if previous.cue else previous.end)
+    last = doc.char_span(tail - 1, tail, alignment_mode="expand")
+    if last is not None and len(last) > 0:
+        tail = max(tail, last[0].sent.end_char)
+    return tail <= draft.start and not any(c.isalnum() for c in text[tail : draft.start])
 
 
 def _addressee(verb: Token, resolver: Resolver) -> str | None:
