@@ -255,3 +255,21 @@ def test_a_quote_paragraph_with_no_cue_goes_on_with_the_statement_before(
     )
     quotes = _quotes(base_nlp, text)
     assert _speaker(quotes, "That is because") == "Carter"
+
+
+def test_a_role_noun_is_the_one_holder_of_that_role_named_later(base_nlp: Language) -> None:
+    ford = Entity("E1", "Doug Ford", "PERSON", "CAN", "GOV")
+    trump = Entity("E2", "Donald Trump", "PERSON", "USA", "GOV")
+    text = (
+        "Trump doubled the tariff after Canada’s Ontario provincial leader said he is adding a "
+        "levy on electricity. Trump called Canada a tariff abuser. The White House agreed. "
+        "Markets fell. Then, Doug Ford, Ontario’s provincial leader, spoke in Toronto."
+    )
+    quotes = _quotes(
+        base_nlp,
+        text,
+        [ford, trump],
+        [("Doug Ford", "E1"), ("Trump", "E2")],
+        [("E1", "leader"), ("E2", "president")],
+    )
+    assert _speaker(quotes, "he is adding") == "Doug Ford"

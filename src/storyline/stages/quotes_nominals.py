@@ -90,10 +90,20 @@ def is_people(head: Token) -> bool:
 
 
 def is_definite(head: Token) -> bool:
-    """ "the envoy", "North Korea's envoy": a role noun pointing back at someone named."""
+    """ "the envoy", "North Korea's envoy", "Canada's Ontario provincial leader": a role noun
+    pointing at someone named."""
+    return has_owner(head) or any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.lefts
+    )
+
+
+def has_owner(head: Token) -> bool:
+    """Whether a noun has a possessor ("North Korea's envoy", "Canada's Ontario provincial
+    leader", "Bernie Sanders' campaign")."""
     return any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
-        for c in head.children
+        c.dep_ == "poss"
+        or (c.dep_ in ("nmod", "compound") and any(t.dep_ == "case" for t in c.subtree))
+        for c in head.lefts
     )
 
 
@@ -116,6 +126,9 @@ def written_name(head: Token, start: int, end: int) -> tuple[int, int]:
     """The characters ``[start, end)`` of a group's noun phrase without a leading determiner or
     count ("Nine press freedom groups" -> "press freedom groups")."""
     doc = head.doc
+    for token in doc[head.left_edge.i : head.i]:
+        if token.is_space and "\n" in token.text:
+            start = max(start, token.idx + len(token))  # "5:20 p.m.\n\nThe campaign"
     for token in doc[head.left_edge.i : head.i]:
         if token.idx < start:
             continue

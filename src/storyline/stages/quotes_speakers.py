@@ -32,6 +32,7 @@ from storyline.stages.quotes_marks import Covered
 from storyline.stages.quotes_nominals import (
     appositive_name,
     document_owner,
+    has_owner,
     is_definite,
     is_document,
     is_institution,
@@ -186,6 +187,7 @@ class Resolver:
             previous is not None
             and previous.name is not None
             and is_definite(head)
+            and not has_owner(head)  # "Bernie Sanders' campaign" is not the last campaign
             and previous.name.lower().split()[-1] == head.lower_
         ):
             # "a senior State Department official told …. The official added"
@@ -231,15 +233,30 @@ class Resolver:
             if r.start < head.idx + len(head) or r.type != "PERSON":
                 continue
             if r.start >= end:
-                return None
+                break
             if self.in_quote(r.start):
                 continue
             roles = self.roles.get(r.entity_id or "", frozenset())
             held = self.countries.get(r.entity_id or "")
             if (roles and not roles & wanted) or (country and held and held != country):
-                return None  # the next person named is someone else
+                break  # the next person named is someone else
             return r
-        return None
+        return self._holder_after(head, wanted, country)
+
+    def _holder_after(self, head: Token, wanted: frozenset[int], country: str | None) -> Ref | None:
+        """The first person named later in the document with a role of the wanted family and
+        no other country ("Canada's Ontario provincial leader said …" … "Doug Ford, Ontario's
+        provincial leader, said"), when only one person holds such a role there."""
+        found = {
+            r.entity_id: r
+            for r in self.refs
+            if r.start > head.idx
+            and r.type == "PERSON"
+            and r.entity_id is not None
+            and wanted & self.roles.get(r.entity_id, frozenset())
+            and not (country and self.countries.get(r.entity_id) not in (None, country))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _by_name(self, name: str) -> Ref | None:
         """An entity the document names in full whose last word is this short name."""
