@@ -273,3 +273,12 @@ def test_a_role_noun_is_the_one_holder_of_that_role_named_later(base_nlp: Langua
         [("E1", "leader"), ("E2", "president")],
     )
     assert _speaker(quotes, "he is adding") == "Doug Ford"
+
+
+def test_an_owned_allegation_is_its_owners_statement(base_nlp: Language) -> None:
+    text = (
+        "The Afghan Taliban have rejected Pakistan's allegation that Tuesday's deadly "
+        "hostage-taking of a train was planned and directed from Afghan soil."
+    )
+    quotes = _quotes(base_nlp, text)
+    assert _speaker(quotes, "that Tuesday") == "Pakistan"

@@ -32,6 +32,7 @@ from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
 from storyline.stages.quotes_cues import (
     CHANNEL_NOUNS,
     FRAMING_VERBS,
+    SPEECH_NOUNS,
     according_object,
     addressee_of,
     channel_of,
@@ -473,6 +474,14 @@ def _indirect_drafts(
             found.kind = "mixed"
         taken.append((found.start, found.end))
         drafts.append(found)
+    for token in doc:  # "Trump's claim that … was debunked", when no one reports it
+        owned = _owned_claim(doc, token) if token.pos_ == "NOUN" else None
+        if owned is None or token.idx in inside_quote:
+            continue
+        if any(s < owned.end and owned.start < e for s, e in taken):
+            continue
+        taken.append((owned.start, owned.end))
+        drafts.append(owned)
     return drafts
 
 
@@ -515,12 +524,38 @@ def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
             content = child
     if content is None or content.pos_ in ("PRON", "PROPN") or len(list(content.subtree)) < 2:
         return None
+    owned = _owned_claim(doc, content)
+    if owned is not None:
+        return owned
     start, end = _trimmed(doc, content.left_edge.i, content.right_edge.i + 1)
     stop = text.find("\n", verb.idx)
     end = _trim_end(text, start, min(end, stop if stop >= 0 else len(text)))
     if end <= start or start < verb.idx:
         return None
     return _Draft(start, end, "indirect", token_chars(verb), verb, subject_of(verb))
+
+
+def _owned_claim(doc: Doc, noun: Token) -> _Draft | None:
+    """The clause of a speech noun its owner said ("rejected Pakistan's allegation that the
+    attack was planned from Afghan soil": Pakistan alleged it), else None."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if owner is None or clause is None:
+        return None
+    start, end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if end <= start:
+        return None
+    return _Draft(start, end, "indirect", token_chars(noun), None, owner)
 
 
 def _according_draft(doc: Doc, token: Token) -> _Draft | None:

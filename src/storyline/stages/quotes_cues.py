@@ -35,6 +35,11 @@ ADDRESSEE_VERBS: frozenset[str] = _words(
 FRAMING_VERBS: frozenset[str] = _words(
     """describe call term label dub characterize characterise brand"""
 )
+#: Nouns of a statement whose owner said the clause they carry ("Pakistan's allegation that …").
+SPEECH_NOUNS: frozenset[str] = _words(
+    """allegation claim accusation assertion charge suggestion argument insistence contention
+    assurance warning"""
+)
 #: Head nouns of a phrase naming the channel a statement was made in.
 CHANNEL_NOUNS: frozenset[str] = _words(
     """message post statement interview speech tweet email e-mail letter video broadcast
