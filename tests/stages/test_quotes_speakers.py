@@ -282,3 +282,12 @@ def test_an_owned_allegation_is_its_owners_statement(base_nlp: Language) -> None
     )
     quotes = _quotes(base_nlp, text)
     assert _speaker(quotes, "that Tuesday") == "Pakistan"
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters(base_nlp: Language) -> None:
+    text = (
+        "In an interview Monday, Sanders said the process of crafting the platform could be "
+        "messy, adding that democracy is messy."
+    )
+    quotes = _quotes(base_nlp, text)
+    assert _speaker(quotes, "that democracy") == "Sanders"

@@ -54,6 +54,7 @@ PRONOUNS_GROUP: frozenset[str] = _words("""it they we""")
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod"])
 _DASHES = frozenset("-—–")
 _CLITICS = frozenset({"'s", "’s"})
+_QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither"})  # "figures — both said"
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
 _GLUE = re.compile(r"^[A-Z][a-z]{3,}(?=[A-Z][a-z])")  # "WeekHun Sen": a glued headline
 
@@ -120,14 +121,21 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    current = verb
+    current = _reporting_verb(verb)
     for _ in range(5):
-        for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-                if child.dep_ == "nsubjpass":
-                    agent = _agent_of(current)
-                    return agent
-                return child
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # "…, OH, after winning Ohio, Gov. John Kasich (R-OH) said": the nearest one
+            named = [
+                c
+                for c in subjects
+                if c.ent_type_ not in _NOT_SPEAKERS and c.lower_ not in _QUANTIFIERS
+            ]
+            before = [c for c in named if c.i < current.i]
+            child = before[-1] if before else subjects[0]
+            if child.dep_ == "nsubjpass":
+                return _agent_of(current)
+            return child
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head  # "a statement saying that ...": the statement speaks
         if current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and current.head != current:
@@ -138,6 +146,21 @@ def _subject_of(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _reporting_verb(verb: Token) -> Token:
+    """The speech verb a participle goes on from ("Sanders said the process could be messy,
+    adding …": "said", not "be"), else the verb itself."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return verb
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return verb  # "while Trump is arguing": a clause of its own
+    head = verb.head
+    while head.dep_ in ("ccomp", "conj") and head.head != head and not is_cue(head):
+        head = head.head
+    # the speech verb comes first: a verb after the participle is inside a quote
+    found = head is not verb.head and is_cue(head) and head.i < verb.i
+    return head if found else verb
 
 
 def _agent_of(verb: Token) -> Token | None:
