@@ -25,8 +25,10 @@ Choices, so the numbers can be read:
   name ("campaign manager Robby Mook", "the FBI"; not "he", "officials" or "Trump's
   spokesman"), the share whose predicted speaker name (the resolved entity's canonical name, else
   the speaker text) ends in the same word as that name, case-insensitive, a generational suffix
-  aside ("Hillary Clinton" for "Clinton", "Brent Bozell III" for "Bozell"), or has that word as
-  its initials ("Democratic National Committee" for "the DNC"). Beside it, the share of all matched contents with a gold source whose predicted
+  aside ("Hillary Clinton" for "Clinton", "Brent Bozell III" for "Bozell"; the name is the
+  named entity the head is in, "University of Michigan", and a hyphenated name is compared by its
+  last part), or has that word as its initials ("Democratic National Committee" for "the DNC").
+  Beside it, the share of all matched contents with a gold source whose predicted
   speaker has a name at all (its last word capitalized: not "he", "officials" or none), and that
   share over gold sources that are "he" or "she" alone (the pronoun resolved to a name; whether to
   the right one the gold cannot tell).
@@ -50,6 +52,7 @@ from storyline.records import Document, Quote
 from storyline.settings import Settings
 from storyline.stages import doc_list
 from storyline.stages.lookup import actor_at
+from storyline.stages.syntax import entity_span
 
 #: Cue lemmas that make an attribution a speech attribution: verbs that introduce what was said
 #: or written (the issue's list: say, tell, according to, add, state, announce, …). Verbs that
@@ -197,8 +200,9 @@ def _name_words(name: str) -> list[str]:
 
 
 def _last_word(name: str) -> str:
+    """The last word of a name, its last hyphenated part ("Holtz-Eakin" -> "eakin")."""
     words = _name_words(name)
-    return words[-1] if words else ""
+    return words[-1].rsplit("-", 1)[-1] if words else ""
 
 
 def same_name(predicted: str | None, gold: str) -> bool:
@@ -208,7 +212,7 @@ def same_name(predicted: str | None, gold: str) -> bool:
     if not words:
         return False
     initials = "".join(w[0] for w in words if w not in ("of", "the", "for", "and"))
-    return words[-1] == gold or (len(gold) > 1 and initials == gold)
+    return _last_word(predicted or "") == gold or (len(gold) > 1 and initials == gold)
 
 
 def gold_name(doc: Doc, source: tuple[int, int]) -> str | None:
@@ -230,7 +234,10 @@ def gold_name(doc: Doc, source: tuple[int, int]) -> str | None:
         )
     if root.pos_ != "PROPN":
         return None
-    return _last_word(root.text) or None
+    # the whole name the root is in ("University of Michigan", "Brent Bozell III")
+    name = entity_span(root) if root.ent_type_ else root.doc[root.i : root.i + 1]
+    first, stop = max(name.start, span.start), min(name.end, span.end)
+    return _last_word(doc[first:stop].text) or None
 
 
 def has_name(name: str | None) -> bool:
