@@ -291,3 +291,18 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(base_nlp: Languag
     )
     quotes = _quotes(base_nlp, text)
     assert _speaker(quotes, "that democracy") == "Sanders"
+
+
+def test_the_aid_group_is_the_organization_named_as_a_subject_before(
+    base_nlp: Language,
+) -> None:
+    msf = Entity("E1", "Doctors Without Borders", "ORG", None, "NGO")
+    text = (
+        "The charity Doctors Without Borders says insecurity has put a million people beyond "
+        "reach. The aid group, known by its French acronym MSF, reports the population is "
+        "being victimized by all sides. A ballot commission met in January. The commission "
+        "said the matter was closed."
+    )
+    quotes = _quotes(base_nlp, text, [msf], [("Doctors Without Borders", "E1")])
+    assert _speaker(quotes, "the population") == "Doctors Without Borders"
+    assert _speaker(quotes, "the matter") == "commission"  # no name given: kept as written

@@ -40,6 +40,16 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
     str.split("authority government administration regime cabinet junta ministry")
 )
 
+#: Nouns that name an organization by its kind ("the aid group", "the consultancy").
+BODY_NOUNS: frozenset[str] = frozenset(
+    str.split(
+        "group organization organisation agency charity company firm association watchdog "
+        "consultancy website newspaper network committee council union alliance coalition "
+        "movement institute foundation bank fund commission bureau federation league "
+        "broadcaster outlet publication daily magazine party"
+    )
+)
+
 _DROP_DEPS = frozenset({"det", "predet", "nummod", "quantmod"})
 _OWNER_PREPS = frozenset({"from", "by", "of"})
 
@@ -114,6 +124,17 @@ def modifiers(head: Token) -> list[str]:
         for child in head.lefts
         if child.dep_ in ("amod", "compound", "poss", "nmod")
     ]
+
+
+def is_body(head: Token) -> bool:
+    """Whether a noun is "the" organization of a kind named before ("the aid group", "the
+    rights group"; not "a group", "groups" or "Sanders' campaign")."""
+    return (
+        head.tag_ == "NN"
+        and head.lemma_.lower() in BODY_NOUNS
+        and not has_owner(head)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    )
 
 
 def is_institution(head: Token) -> bool:

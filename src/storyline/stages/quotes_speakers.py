@@ -33,6 +33,7 @@ from storyline.stages.quotes_nominals import (
     appositive_name,
     document_owner,
     has_owner,
+    is_body,
     is_definite,
     is_document,
     is_institution,
@@ -48,6 +49,7 @@ SPEAKER_TYPES = PERSON_TYPES | GROUP_TYPES
 GROUP = "GROUP"  # the type of an unnamed group kept as written ("press freedom groups")
 THEY_TYPES = GROUP_TYPES | {GROUP}
 _LOOK_BACK = 4  # sentences searched for a pronoun's antecedent
+_BODY_BACK = 2  # sentences before a body noun ("the aid group") searched for its organization
 #: Words that may follow a surname in a person's name ("Charles Elliott III").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"[’‘']s?$")
@@ -195,10 +197,39 @@ class Resolver:
         holder = self._role_holder(head)
         if holder is not None:
             return Speaker(holder.name, holder.entity_id, *token_chars(head), "PERSON")
+        body = self._body_before(head) if is_body(head) else None
+        if body is not None:
+            return Speaker(body.name, body.entity_id, *token_chars(head), body.type)
         start, end = written_name(head, head.left_edge.idx, name_span(head)[1])
         entity_id = ref.entity_id if ref is not None else None
         kind = GROUP if head.tag_ == "NNS" else None
         return Speaker(self.text[start:end] or None, entity_id, start, end, kind)
+
+    def _body_before(self, head: Token) -> Ref | None:
+        """The organization a definite body noun points back at: the one named as the subject
+        of its sentence or of one of the two before ("The charity Doctors Without Borders says
+        …. The aid group … reports")."""
+        index = next(i for i, s in enumerate(self.sents) if s.start <= head.i < s.end)
+        lemma = head.lemma_.lower()
+        for sent in self.sents[max(index - _BODY_BACK, 0) : index + 1][::-1]:
+            for token in sent:
+                if token.i < head.i and token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                    ref = self.ref_at(*token_chars(token))
+                    if ref is None or ref.type != "ORG":
+                        return None  # "a New Hampshire ballot commission": no name given
+            subjects = [
+                t
+                for t in sent
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and t.i < head.i
+                and t.i != head.i
+                and not self.in_quote(t.idx)
+            ]
+            for subject in subjects[::-1]:
+                ref = self.ref_at(*token_chars(subject))
+                if ref is not None and ref.type == "ORG" and ref.kind in ("name", "ent"):
+                    return ref
+        return None
 
     def _role_holder(self, head: Token) -> Ref | None:
         """The person last named before a definite role noun with a role of its family ("the
