@@ -306,3 +306,22 @@ def test_the_aid_group_is_the_organization_named_as_a_subject_before(
     quotes = _quotes(base_nlp, text, [msf], [("Doctors Without Borders", "E1")])
     assert _speaker(quotes, "the population") == "Doctors Without Borders"
     assert _speaker(quotes, "the matter") == "commission"  # no name given: kept as written
+
+
+def test_a_role_noun_is_not_the_person_another_noun_names_after_it(base_nlp: Language) -> None:
+    dara = Entity("E1", "Mech Dara", "PERSON", "KHM", "MED")
+    text = (
+        "On Wednesday, the country's information minister shared a video of a letter the "
+        "minister said the journalist had written."
+    )
+    ensure_doc_extensions()
+    doc = base_nlp(text)
+    doc._.doc_id = "d1"
+    doc._.published = "2025-03-12"
+    doc._.entities = [dara]
+    at = text.index("the journalist")
+    doc._.mentions = [Mention("d1", "E1", at, at + 14, "the journalist", "nominal")]
+    doc._.roles = []
+    doc._.timexes = []
+    (quote,) = [q for q in find_quotes(doc) if q.text.startswith("the journalist")]
+    assert quote.speaker != "Mech Dara"

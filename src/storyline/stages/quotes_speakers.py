@@ -93,8 +93,10 @@ class Resolver:
         mentions: list[Mention] = doc_list(doc, "mentions")
         self.countries = {e.id: e.country for e in entities.values()}
         self.roles: dict[str, frozenset[int]] = {}
+        self.titles: dict[str, set[str]] = {}  # the words of each entity's roles
         for role in doc_list(doc, "roles"):
             assert isinstance(role, Role)
+            self.titles.setdefault(role.entity_id, set()).update(role.role.lower().split())
             known = self.roles.get(role.entity_id, frozenset())
             self.roles[role.entity_id] = known | families(role.role)
         names = _spoken_names(entities, mentions, _title_lines(self.text))
@@ -271,13 +273,20 @@ class Resolver:
             held = self.countries.get(r.entity_id or "")
             if (roles and not roles & wanted) or (country and held and held != country):
                 break  # the next person named is someone else
+            if r.kind == "nominal" and not self._same_noun(r, head):
+                break  # "the minister said the journalist …": another noun, another person
             return r
         return self._holder_after(head, wanted, country)
 
+    def _same_noun(self, ref: Ref, head: Token) -> bool:
+        """Whether a nominal mention's last word is the role noun ``head`` ("the governor")."""
+        words = self.text[ref.start : ref.end].lower().split()
+        return bool(words) and words[-1].rstrip(".,") in (head.lower_, head.lemma_.lower())
+
     def _holder_after(self, head: Token, wanted: frozenset[int], country: str | None) -> Ref | None:
-        """The first person named later in the document with a role of the wanted family and
-        no other country ("Canada's Ontario provincial leader said …" … "Doug Ford, Ontario's
-        provincial leader, said"), when only one person holds such a role there."""
+        """The person named later in the document with a role of the wanted family, its title
+        the noun itself, and no other country ("Canada's Ontario provincial leader said …" …
+        "Doug Ford, Ontario's provincial leader, said"), when only one person holds it there."""
         found = {
             r.entity_id: r
             for r in self.refs
@@ -285,6 +294,7 @@ class Resolver:
             and r.type == "PERSON"
             and r.entity_id is not None
             and wanted & self.roles.get(r.entity_id, frozenset())
+            and head.lemma_.lower() in self.titles.get(r.entity_id, ())
             and not (country and self.countries.get(r.entity_id) not in (None, country))
         }
         return next(iter(found.values())) if len(found) == 1 else None
