@@ -325,3 +325,9 @@ def test_a_role_noun_is_not_the_person_another_noun_names_after_it(base_nlp: Lan
     doc._.timexes = []
     (quote,) = [q for q in find_quotes(doc) if q.text.startswith("the journalist")]
     assert quote.speaker != "Mech Dara"
+
+
+def test_an_account_speaks_for_its_owner(base_nlp: Language) -> None:
+    text = 'There would be "no room for further negotiations," Matiangi\'s Twitter account said.'
+    quotes = _quotes(base_nlp, text)
+    assert _speaker(quotes, "no room") == "Matiangi"

@@ -24,7 +24,7 @@ from storyline.stages.syntax import pobj_of
 
 #: Head nouns of a text that speaks for whoever issued it.
 DOCUMENT_NOUNS: frozenset[str] = CHANNEL_NOUNS | frozenset(
-    str.split("intelligence finding findings study survey document filing assessment data")
+    str.split("intelligence finding findings study survey document filing assessment data account")
 )
 
 #: Plural nouns of people that the agents lexicon lacks ("survivors told VOA … they said").
