@@ -8,7 +8,7 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   "attacked a train in Bolan district", "a hotel in the central town of Beledweyne"), without
   crossing another verb or a clause boundary; or a place naming a noun trigger's kind ("the Oval
   Office clash"); "to" counts after a trigger of arrival (:data:`ARRIVAL_LEMMAS`: "a visit to
-  Quetta"), "of" after a meeting noun ("a meeting of the Security Council"). An event done by
+  Quetta"), and so does the object of "visit" ("will visit the Maldives"), "of" after a meeting noun ("a meeting of the Security Council"). An event done by
   saying so (:data:`VERBAL_TYPES`: an accusation, a demand) happened where it was said: its place
   may hang from the verb of saying whose content it is, or from a participle of speaking on that
   verb ("Speaking at a Security Council meeting, Akram said Kabul was failing"), but not from
@@ -26,14 +26,19 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   in the trigger's clause (not in another clause or a description of someone: "said Pollack, an
   expert at an institute in California").
 * **Article** (basis ``article``): the scene (:func:`scene`): a dateline ("QUETTA, Pakistan —"),
-  an opening "In Quetta, ..." in the first sentences, else the most specific locative place of
+  an opening "In Quetta, ..." in the first sentences, the destination of a visit they tell
+  (:func:`visit_scene`: "a two-day visit by Indian Prime Minister Narendra Modi to Mauritius"),
+  else the most specific locative place of
   the first :data:`SCENE_SENTENCES` sentences (a meeting's venue, then a city, a subdivision,
   a country; a site where things are done, "at the White House", sets no scene). A town,
   subdivision or country is given to physical events (not withdrawals or concessions, as often
   policies) and to what a court decides ("A court later sentenced Zamora"), when their sentence
   says nothing is elsewhere (another country, or another town, site or subdivision of the
   scene's) and their source is not another country acting at home; a meeting's
-  venue to what is done by *saying* so there on the article's day (:func:`scene_fits`).
+  venue to what is done by *saying* so there on the article's day (:func:`scene_fits`). A
+  visit's destination is also given to what its visitors and hosts did on it: talks, a signing, a
+  commitment reaffirmed (:data:`VISIT_SCENE_TYPES`), told as done in the past, near the article's
+  day; the visitors are not another country acting at home there (:func:`_on_the_visit`).
 * A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
   Shabelle region") is kept as written, unresolved, with a low confidence.
 * An actor's nationality is never a place ("a Guatemalan judge" places nothing), and an event the
@@ -42,6 +47,7 @@ Writes nothing: returns :class:`storyline.records.Place` values.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections import Counter
@@ -106,6 +112,24 @@ TIME_PREPS = frozenset({"on", "during"})
 DESCRIPTION_DEPS = frozenset({"appos", "advcl", "ccomp", "csubj", "parataxis"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+#: Words of a visit whose destination may set the article's scene (not a train "traveling
+#: north to Peshawar" nor detainees "flown to Louisiana": a visit of someone named, see
+#: :func:`visit_scene`).
+VISIT_LEMMAS = frozenset({"visit", "trip", "tour", "travel"})
+#: Verbs whose object is where they happen: "Modi will soon also visit the Maldives".
+VISIT_OBJECT_LEMMAS = frozenset({"visit", "tour"})
+#: Dependencies of a visit's visitor: "Modi visited", "a visit by Modi", "Modi's visit".
+VISITOR_DEPS = frozenset({"nsubj", "poss", "agent"})
+#: Types a visit's destination is given to when the visitors or their hosts do them there
+#: (talks, a signing, an honour conferred, a commitment reaffirmed), beyond a scene's own.
+VISIT_SCENE_TYPES = ARTICLE_SCENE_TYPES | {"SUPPORT", "AGREE", "COOPERATE"}
+#: Modalities of what happened (not what is planned, denied or supposed): a visit's scene holds
+#: what was done on it.
+DONE_MODALITIES = frozenset({"asserted", "reported"})
+#: Tags of a verb told in the past ("signed", "have upgraded").
+PAST_TAGS = frozenset({"VBD", "VBN"})
+#: Days around the article's date an event may be dated and still be done on the visit it tells.
+VISIT_DAYS = 7
 #: Modes of a scene type that happen nowhere in particular: a phone call.
 PLACELESS_MODES = frozenset({"phone"})
 #: Which kind of place is the more specific (lower first; an area kept as written, as a city).
@@ -167,7 +191,8 @@ def _path_to(
         )
         if direct and located and not (locative or speaking or _phrase_step(current)):
             return None  # "called for a government in Syria", "a professor in Kurdistan said"
-        located = located or locative  # "talks in Jeddah", "a visit to Quetta", "a meeting of"
+        visited = current.dep_ == "dobj" and current.head.lemma_.lower() in VISIT_OBJECT_LEMMAS
+        located = located or locative or visited  # "talks in Jeddah", "a visit to Quetta"
         if current.head is current:
             return None
         if current.dep_ in {"compound", "nmod"} and current.head.i in targets and not country:
@@ -346,9 +371,76 @@ def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | 
 
 
 def scene(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The scene the article sets: a dateline, an opening "In Quetta, ...", else the opening
-    sentences' most specific locative place."""
-    return dateline(doc, gazetteer) or opening_place(doc, mentions) or opening_scene(doc, mentions)
+    """The scene the article sets: a dateline, an opening "In Quetta, ...", the destination of a
+    visit the opening sentences tell, else the opening sentences' most specific locative place."""
+    visit = visit_scene(doc, mentions)
+    return (
+        dateline(doc, gazetteer)
+        or opening_place(doc, mentions)
+        or (visit[0] if visit is not None else None)
+        or opening_scene(doc, mentions)
+    )
+
+
+def visit_scene(
+    doc: Doc, mentions: Sequence[PlaceMention]
+) -> tuple[PlaceMention, frozenset[str]] | None:
+    """The place the first visit told in the opening sentences goes to ("a two-day visit by
+    Indian Prime Minister Narendra Modi to Mauritius", "will visit the Maldives"), with the
+    countries of its visitors (:func:`_visitors`; a visit of no one the actors stage gives a
+    country sets no scene)."""
+    sents = list(itertools.islice(doc.sents, SCENE_SENTENCES))
+    if not sents:
+        return None
+    limit = sents[-1].end_char
+    for mention in mentions:
+        if mention.start >= limit:
+            break
+        if mention.entry.kind == "region":
+            continue
+        arrival = _arrival_of(_root(doc, mention))
+        if arrival is None or arrival.lemma_.lower() not in VISIT_LEMMAS:
+            continue
+        visitors = _visitors(doc, arrival)
+        if visitors:
+            return mention, visitors
+    return None
+
+
+def _arrival_of(token: Token) -> Token | None:
+    """The visit a place is the destination of: "a visit to Quetta", "visit the Maldives"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.dep_ == "prep":
+        trip = head.head
+        return trip if trip.lemma_.lower() in ARRIVAL_LEMMAS else None
+    if token.dep_ == "dobj" and head.lemma_.lower() in VISIT_OBJECT_LEMMAS:
+        return head
+    return None
+
+
+def _visitors(doc: Doc, arrival: Token) -> frozenset[str]:
+    """The countries of who makes a visit (its subject, "by" agent or possessor; for a visit
+    noun with none, the subject of the verb it hangs from: "Modi arrived for a visit to"), by the
+    actors the actors stage found there."""
+    words: list[Token] = []
+    for child in arrival.children:
+        if child.dep_ in VISITOR_DEPS:
+            words += list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            words += [t for c in child.children for t in c.subtree]
+    verb = arrival
+    while not words and verb.dep_ in {"pobj", "prep", "dobj"} and verb.head is not verb:
+        verb = verb.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            words = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    countries = {e.id: e.country for e in doc_list(doc, "entities")}
+    found = set()
+    for mention in doc_list(doc, "mentions"):
+        if any(mention.start <= t.idx < mention.end for t in words):
+            country = countries.get(mention.entity_id)
+            if country and len(country) == 3:
+                found.add(country)
+    return frozenset(found)
 
 
 def physical(event_type: str, mode: str | None) -> bool:
@@ -471,12 +563,18 @@ def scene_fits(
     places)."""
     if event.location is not None:
         return False
+    visit = visit_scene(doc, mentions)
+    visitors = visit[1] if visit is not None and visit[0] == scene else None
     venue = scene.entry.kind == "site" and meeting_venue(doc, scene)
     if venue:
         fits = event.type in VERBAL_TYPES
     else:
         fits = event.type in ARTICLE_SCENE_TYPES and physical(event.type, event.mode)
         fits = fits or any(_judicial(doc, a) for a in event.source)
+        if visitors and any(a.country in visitors - {scene.entry.country} for a in event.source):
+            fits = _on_the_visit(doc, event, scene, visitors)  # the visitors: on the visit only
+        elif visitors is not None and not fits:
+            fits = _on_the_visit(doc, event, scene, visitors)
     if not fits:
         return False  # a venue hosts what is said there; a town or country, what is done there
     if venue and not (_on_the_day(event, doc._.published) and _said(doc, event)):
@@ -498,7 +596,26 @@ def scene_fits(
         return False  # "a convoy in Kalat district, killing one" in a story set in Sibi
     if _unknown_place(sent, mentions):
         return False  # "killed dozens ... in Hirshabelle": a place the gazetteer lacks
-    return not any(_acting_at_home(a, country) for a in event.source)
+    return not any(_acting_at_home(a, country, visitors or frozenset()) for a in event.source)
+
+
+def _on_the_visit(doc: Doc, event: Event, scene: PlaceMention, visitors: frozenset[str]) -> bool:
+    """Whether an event of :data:`VISIT_SCENE_TYPES` was done on the visit the article tells: by
+    the visitors or their hosts only (actors of no country count: "both leaders"), done (not
+    planned, nor in a quote: "We support Mauritius", a stance), and not dated elsewhere in time
+    ("In 2019, China signed")."""
+    if event.type not in VISIT_SCENE_TYPES or event.mode in PLACELESS_MODES:
+        return False
+    if event.modality not in DONE_MODALITIES:
+        return False
+    if event.type not in ARTICLE_SCENE_TYPES and not _told_as_done(doc, event):
+        return False  # "India backs the handover", "India's naval cooperation": a stance
+    if _base_form(doc, event):
+        return False  # "it is necessary for India to ... help them build capacities"
+    hosts = visitors | {scene.entry.country}
+    if any(len(a.country or "") == 3 and a.country not in hosts for a in event.source):
+        return False
+    return _near_the_day(event, doc._.published)
 
 
 def _elsewhere(entry: Entry, scene: Entry) -> bool:
@@ -518,10 +635,12 @@ def _judicial(doc: Doc, actor: Actor) -> bool:
     return span is not None and span.root.lemma_.lower() in COURT_NOUNS
 
 
-def _acting_at_home(actor: Actor, country: str | None) -> bool:
+def _acting_at_home(actor: Actor, country: str | None, visitors: frozenset[str]) -> bool:
     """A government, legislature or court of another country than the scene's, or that country
-    itself ("North Korea launched a missile" is no event in a Californian scene)."""
+    itself ("North Korea launched a missile" is no event in a Californian scene); not one whose
+    visit the article tells (``visitors``: "Modi's visit came amid ...")."""
     foreign = bool(actor.country) and len(actor.country or "") == 3 and actor.country != country
+    foreign = foreign and actor.country not in visitors
     return foreign and (actor.sector in HOME_SECTORS or actor.sector is None)
 
 
@@ -559,6 +678,38 @@ def _on_the_day(event: Event, published: str | None) -> bool:
     """Whether the event is dated the article's day (or only by it)."""
     date = event.date
     return date is None or date.basis == "published" or date.value == (published or "")[:10]
+
+
+def _told_as_done(doc: Doc, event: Event) -> bool:
+    """Whether an event is told by a verb in the past, outside a quote ("the prime ministers
+    signed eight pacts", "have upgraded their ties"): an act done, not a stance in the present
+    ("India backs the handover"), a standing relation ("India's naval cooperation") or what a
+    speaker says ("We support Mauritius")."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None or event.quote_id is not None:
+        return False
+    return any(t.tag_ in PAST_TAGS for t in trigger)
+
+
+def _base_form(doc: Doc, event: Event) -> bool:
+    """Whether an event is told by a verb's base form ("to help", "will cooperate"): what is
+    to be done, whatever modality the sentence was given."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return trigger is not None and trigger.root.tag_ == "VB"
+
+
+def _near_the_day(event: Event, published: str | None) -> bool:
+    """Whether the event is undated, dated by the article, or dated a day within
+    :data:`VISIT_DAYS` of it."""
+    date = event.date
+    if date is None or date.basis == "published" or not published:
+        return True
+    try:
+        day = datetime.date.fromisoformat(date.value)
+        then = datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return False  # a month, a year: another time than the visit's days
+    return abs((day - then).days) <= VISIT_DAYS
 
 
 def _in_sentence(sent: Span, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:

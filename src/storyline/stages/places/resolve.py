@@ -21,7 +21,10 @@ How a name is resolved (:func:`resolve`), when the gazetteer holds several entri
   (the capital of the country the adjective names), "the town of Beledweyne", "in Beledweyne",
   "a visit to Quetta" or "the regional capital, Banja Luka" when the model took the name for a
   person or a body, and "the Somali city of Beledweyne" or "the provincial capital, Quetta" when
-  it tagged the name as nothing (a city of the gazetteer only);
+  it tagged the name as nothing (a city of the gazetteer only); a name that is a country's and
+  nothing else's is the country wherever the model took it for a person or a body or tagged it
+  as nothing ("Mauritius"), unless it is as often a person's name ("Jordan") or modifies a noun
+  ("the Cameroon border");
 * a city whose subdivision the gazetteer does not know (GeoNames' own first-level codes are all
   it has outside the United States) takes the one the article gives a city of the same code:
   "Sibi, Balochistan" puts Quetta in Balochistan too (:func:`with_said_subdivisions`);
@@ -90,6 +93,10 @@ MAIN_SHARE = 0.6
 
 #: The confidence of a place the gazetteer lacks (kept as written, no point).
 UNRESOLVED_CONFIDENCE = 0.3
+
+#: Country names that are as often a person's name: a name the model took for a person or a
+#: body, or tagged as nothing, is read as the country only when it is not one of these.
+PERSON_COUNTRIES = frozenset({"jordan", "chad", "georgia", "israel", "niger", "guinea"})
 
 #: Words after a name that say it is the subdivision, not the city ("Anbar province").
 SUBDIVISION_WORDS = frozenset({"province", "state", "region", "governorate", "prefecture"})
@@ -165,11 +172,13 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[Entry
             capital = _capital_phrase(doc, ent, gazetteer)
             if capital is not None:
                 spans.append(capital)
+        elif ent.label_ in {"PERSON", "ORG"} and (country := _country_named(ent, gazetteer)):
+            spans.append(country)  # "Mauritius conferred", "with Mauritius" (model: a person)
         elif ent.label_ in {"PERSON", "ORG"} and _said_as_place(ent):
             cities = tuple(c for c in gazetteer.candidates(text) if c.kind == "city")
             if cities and not any(c.alternate for c in cities):
                 spans.append((ent, cities))  # "the central town of Beledweyne"
-    spans += _untagged_towns(doc, gazetteer)
+    spans += _untagged_towns(doc, gazetteer) + _untagged_countries(doc, gazetteer)
     return sorted(spans, key=lambda found: found[0].start)
 
 
@@ -195,6 +204,45 @@ def _untagged_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[En
         cities = tuple(c for c in gazetteer.candidates(span.text) if c.kind == "city")
         if cities and not any(c.alternate for c in cities):
             out.append((span, cities))
+    return out
+
+
+def _country_named(ent: Span, gazetteer: Gazetteer) -> tuple[Span, tuple[Entry, ...]] | None:
+    """A name (its possessive "'s" aside) that is a country's and nothing else's in the
+    gazetteer, not a person's name as often (:data:`PERSON_COUNTRIES`): "Mauritius", "the
+    Maldives", "Mauritius's National Day"."""
+    span = ent
+    if span.root.dep_ == "compound":
+        return None  # "near the Cameroon border": a modifier, not the place
+    if len(span) > 1 and span[-1].tag_ == "POS":
+        span = span[:-1]
+    key = fold(span.text)
+    if not key or _without_the(key) in PERSON_COUNTRIES:
+        return None
+    found = gazetteer.candidates(span.text)
+    if not found or any(c.kind != "country" for c in found):
+        return None
+    return span, found
+
+
+def _untagged_countries(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, tuple[Entry, ...]]]:
+    """Names of a country the model tagged as nothing: "a visit by Modi to Mauritius" (with the
+    proper nouns compounded on them: "Sri Lanka")."""
+    out: list[tuple[Span, tuple[Entry, ...]]] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+            start -= 1
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1  # "the Maldives"
+        span = doc[start : token.i + 1]
+        if any(t.ent_type_ for t in span):
+            continue
+        named = _country_named(span, gazetteer)
+        if named is not None:
+            out.append(named)
     return out
 
 

@@ -1,0 +1,85 @@
+"""Places of visits: a country the model did not tag, the destination of a visit, and the scene a
+visit told at the top of an article sets for what its visitors and hosts did there."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from storyline.stages.places import load_gazetteer, place_mentions
+from storyline.stages.places.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _doc(
+    base_nlp: Language, rows: list[tuple[str, int, str, str]], ents: list[tuple[int, int, str]]
+) -> Doc:
+    """A doc from (word, head, dep, pos) rows and (start, end, label) entities."""
+    words, heads, deps, pos = (list(col) for col in zip(*rows, strict=True))
+    doc = Doc(base_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def _run(nlp: Language, text: str, published: str) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def test_a_country_the_model_took_for_a_person_or_tagged_as_nothing_is_a_place(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Mauritius hosted Modi , who flew to Mauritius from Jordan near the Cameroon border ."
+    rows = [
+        ("Mauritius", 1, "nsubj", "PROPN"), ("hosted", 1, "ROOT", "VERB"),
+        ("Modi", 1, "dobj", "PROPN"), (",", 2, "punct", "PUNCT"), ("who", 5, "nsubj", "PRON"),
+        ("flew", 2, "relcl", "VERB"), ("to", 5, "prep", "ADP"), ("Mauritius", 6, "pobj", "PROPN"),
+        ("from", 5, "prep", "ADP"), ("Jordan", 8, "pobj", "PROPN"), ("near", 5, "prep", "ADP"),
+        ("the", 13, "det", "DET"), ("Cameroon", 13, "compound", "PROPN"),
+        ("border", 10, "pobj", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = _doc(
+        base_nlp, rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (9, 10, "PERSON"), (12, 13, "ORG")]
+    )
+    found = [(m.text, m.entry.country) for m in place_mentions(doc, gazetteer)]
+    # the person's "Mauritius" and the untagged one are the country; "Jordan" may be a person,
+    # and "the Cameroon border" names a border, not Cameroon
+    assert found == [("Mauritius", "MUS"), ("Mauritius", "MUS")]
+
+
+def test_the_object_of_visit_is_where_the_visit_happens(nlp: Language) -> None:
+    doc = _run(
+        nlp, "Indian Prime Minister Narendra Modi visited the Maldives on Friday.", "2025-03-14"
+    )
+    (visit,) = [e for e in doc._.events if e.trigger.text == "visited"]
+    assert visit.location is not None and visit.location.resolved == "Maldives"
+    assert visit.location.basis == "sentence"
+
+
+def test_a_visits_destination_is_the_scene_of_what_its_visitors_and_hosts_did_there(
+    nlp: Language,
+) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi began a two-day visit to Mauritius on Tuesday. "
+        "Modi met Mauritian Prime Minister Navinchandra Ramgoolam on Wednesday, and the two "
+        "leaders signed eight agreements. "
+        "In 2019, China signed a free trade agreement with Mauritius. "
+        "India backs the handover of the islands. "
+        "Modi will send aid to Mauritius next year."
+    )
+    doc = _run(nlp, text, "2025-03-12")
+    placed = {e.trigger.text: e.location for e in doc._.events}
+    for done in ("met", "signed eight agreements"):  # the visitor and the hosts, on the visit
+        place = placed[done]
+        assert place is not None and (place.resolved, place.basis) == ("Mauritius", "article")
+    assert placed["signed a free trade agreement"] is None  # China, years before
+    assert placed["backs"] is None  # a stance told in the present is no act done there
+    assert placed["send aid"] is None  # planned, not done on the visit
