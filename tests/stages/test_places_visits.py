@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.stages.places import load_gazetteer, place_mentions
 from storyline.stages.places.gazetteer import Gazetteer
+from storyline.stages.places.locate import event_place
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +84,31 @@ def test_a_visits_destination_is_the_scene_of_what_its_visitors_and_hosts_did_th
     assert placed["signed a free trade agreement"] is None  # China, years before
     assert placed["backs"] is None  # a stance told in the present is no act done there
     assert placed["send aid"] is None  # planned, not done on the visit
+
+
+def test_a_place_in_what_a_verb_asks_for_is_the_triggers_only_when_it_is_that_verb(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Pranowo told officials after a meeting to ban meat in Solo ."
+    rows = [
+        ("Pranowo", 1, "nsubj", "PROPN"), ("told", 1, "ROOT", "VERB"),
+        ("officials", 1, "dobj", "NOUN"), ("after", 1, "prep", "ADP"), ("a", 5, "det", "DET"),
+        ("meeting", 3, "pobj", "NOUN"), ("to", 7, "aux", "PART"), ("ban", 1, "xcomp", "VERB"),
+        ("meat", 7, "dobj", "NOUN"), ("in", 7, "prep", "ADP"), ("Solo", 9, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = _doc(base_nlp, rows, [(10, 11, "GPE")])
+    solo = place_mentions(doc, gazetteer)
+    assert [m.entry.name for m in solo] == ["Surakarta"]
+    assert event_place(doc, doc[:], [doc[5]], ("CONSULT", None), solo) is None
+    # "India helped Mauritius build a jetty in Quetta ."
+    rows = [
+        ("India", 1, "nsubj", "PROPN"), ("helped", 1, "ROOT", "VERB"),
+        ("Mauritius", 3, "nsubj", "PROPN"), ("build", 1, "ccomp", "VERB"), ("a", 5, "det", "DET"),
+        ("jetty", 3, "dobj", "NOUN"), ("in", 3, "prep", "ADP"), ("Quetta", 6, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = _doc(base_nlp, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (7, 8, "GPE")])
+    mentions = place_mentions(doc, gazetteer)
+    found = event_place(doc, doc[:], [doc[1]], ("AID", None), mentions)
+    assert found is not None and found.resolved == "Quetta"

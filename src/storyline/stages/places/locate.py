@@ -110,6 +110,9 @@ TIME_PREPS = frozenset({"on", "during"})
 #: sent soldiers into Somalia"); a relative clause or participle on a party is the trigger's
 #: scene as often ("killed the attackers who laid siege to a hotel in Beledweyne").
 DESCRIPTION_DEPS = frozenset({"appos", "advcl", "ccomp", "csubj", "parataxis"})
+#: Dependencies of a clause a verb asks for ("told the council to ban"): a place in it is the
+#: trigger's only when the trigger is that verb.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Words of a visit whose destination may set the article's scene (not a train "traveling
@@ -487,12 +490,17 @@ def event_place(
 def _in_clause_of(token: Token, heads: Sequence[Token]) -> bool:
     """Whether a place is told in the trigger's clause: not in another clause or a description
     ("said Pollack, an expert at an institute in California"; "Speaking at a think tank in
-    Washington, he said the president would meet Kim"; "an Uyghur living in Australia")."""
+    Washington, he said the president would meet Kim"; "an Uyghur living in Australia"), nor
+    in what the verb the trigger hangs from asks for ("after a meeting with activists, told the
+    council to ban dog meat in Solo": the meeting is not in Solo; "helped Mauritius build a jetty
+    in Agalega" is the trigger's own)."""
     own = {t.i for head in heads for t in (head, *head.ancestors)}
+    triggers = {head.i for head in heads}
     current = token
     for _ in range(len(token.doc)):  # up to the root (whose head is itself)
-        if current.dep_ in DESCRIPTION_DEPS and current.i not in own:
-            return False
+        clause = current.i not in own and current.dep_ in COMPLEMENT_DEPS | DESCRIPTION_DEPS
+        if clause and not (current.dep_ in COMPLEMENT_DEPS and current.head.i in triggers):
+            return False  # another clause, or what the verb the trigger hangs from asks for
         if current.head.i == current.i:
             break
         current = current.head
