@@ -331,3 +331,13 @@ def test_an_account_speaks_for_its_owner(base_nlp: Language) -> None:
     text = 'There would be "no room for further negotiations," Matiangi\'s Twitter account said.'
     quotes = _quotes(base_nlp, text)
     assert _speaker(quotes, "no room") == "Matiangi"
+
+
+def test_a_participle_after_a_comma_goes_with_the_main_verb(base_nlp: Language) -> None:
+    text = (
+        "Orban spoke at the summit. He rejected the idea migration can lead to cultural "
+        "enrichment, arguing integration fails in every country."
+    )
+    orban = Entity("E1", "Viktor Orban", "PERSON", "HUN", "GOV")
+    quotes = _quotes(base_nlp, text, [orban], [("Orban", "E1")])
+    assert _speaker(quotes, "integration fails") == "Viktor Orban"

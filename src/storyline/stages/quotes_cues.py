@@ -139,7 +139,7 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head  # "a statement saying that ...": the statement speaks
         if current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and current.head != current:
-            current = current.head
+            current = _reporting_verb(current.head)  # "…, arguing … and warned …"
             continue
         if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head  # "distanced himself by saying", "told …, before insisting"
@@ -159,8 +159,15 @@ def _reporting_verb(verb: Token) -> Token:
     while head.dep_ in ("ccomp", "conj") and head.head != head and not is_cue(head):
         head = head.head
     # the speech verb comes first: a verb after the participle is inside a quote
-    found = head is not verb.head and is_cue(head) and head.i < verb.i
-    return head if found else verb
+    if head is not verb.head and is_cue(head) and head.i < verb.i:
+        return head
+    # "He rejected the idea migration can lead to enrichment, arguing …": after a comma, the
+    # participle goes with the sentence's main verb, whatever clause the parser hung it on
+    root = verb.sent.root
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if after_comma and root.i < verb.i and root.pos_ in ("VERB", "AUX") and root in verb.ancestors:
+        return root
+    return verb
 
 
 def _agent_of(verb: Token) -> Token | None:
