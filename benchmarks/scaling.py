@@ -592,9 +592,13 @@ def spark_run(jsonl: Path, output: Path, master: str) -> dict[str, Any]:
     from storyline.spark.run import run_spark
     from storyline.spark.session import session
 
+    phases = StepCpu()
     t = time.perf_counter()
     spark = session(master)
-    summary = run_spark([jsonl], output, load_settings(None), master=master, spark=spark)
+    phases["session"] = time.perf_counter() - t
+    summary = run_spark(
+        [jsonl], output, load_settings(None), master=master, spark=spark, timings=phases
+    )
     seconds = time.perf_counter() - t
     cpu = tree_cpu(os.getpid())
     jvm_peak = max((status_kib(p, "VmHWM") for p in java_children(os.getpid())), default=0)
@@ -607,6 +611,8 @@ def spark_run(jsonl: Path, output: Path, master: str) -> dict[str, Any]:
         "words": summary.words,
         "summary": summary.line(),
         "cpu": cpu,
+        "phases": dict(phases),
+        "phase_cpu": phases.cpu,
         "peak_kib": peak_kib(),
         "jvm_peak_kib": jvm_peak,
     }
@@ -864,8 +870,46 @@ def render(info: dict[str, Any]) -> str:
                 "",
                 f"Speed-up of local[2] over local[1]: **{ok[0]['seconds'] / ok[1]['seconds']:.2f}×**.",
             ]
-        lines.append("")
+        lines += ["", *_phases_table(ok)]
     return "\n".join(lines) + "\n"
+
+
+def _phases_table(runs: list[dict[str, Any]]) -> list[str]:
+    """Each phase of the end-to-end runs: wall seconds, and the CPU seconds of the driver, the
+    JVM and the Python workers (a phase whose CPU seconds are well under twice its wall seconds
+    on local[2] left a core idle)."""
+    timed = [r for r in runs if r.get("phases")]
+    if not timed:
+        return []
+    phases: list[str] = []
+    for r in timed:
+        phases += [p for p in r["phases"] if p not in phases]
+    lines = [
+        "Each phase of `run_spark` (computed when it ends: `run_spark(..., timings=...)`): wall "
+        "seconds, then the CPU seconds of the Python driver, the JVM and the Python workers "
+        "(driver + JVM + workers), and the cores it kept busy on average (CPU over wall).",
+        "",
+        "| phase | " + " | ".join(r["master"] for r in timed) + " |",
+        "|---|" + "---:|" * len(timed),
+    ]
+    for phase in [*phases, "all"]:
+        cells = []
+        for r in timed:
+            if phase == "all":
+                wall = sum(r["phases"].values())
+                parts = {k: sum(c[k] for c in r["phase_cpu"].values()) for k in r["cpu"]}
+            elif phase in r["phases"]:
+                wall, parts = r["phases"][phase], r["phase_cpu"][phase]
+            else:
+                cells.append("—")
+                continue
+            cpu = sum(parts.values())
+            busy = f"{cpu / wall:.2f}" if wall > 0 else "—"
+            split = " + ".join(f"{parts[k]:.0f}" for k in ("driver", "java", "python"))
+            cells.append(f"{wall:.1f} s; {cpu:.0f} CPU s ({split}); {busy} cores")
+        lines.append(f"| {phase} | " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
 
 
 def save(info: dict[str, Any], out: Path) -> str:

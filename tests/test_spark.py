@@ -238,6 +238,16 @@ def test_a_story_span_keeps_what_a_scan_of_all_its_dates_would_pick() -> None:
 
 @pytest.mark.spark
 @needs_java
+def test_a_local_session_starts_its_jvm_with_the_local_options(spark: Any) -> None:
+    from storyline.spark.session import LOCAL_JAVA_OPTIONS
+
+    runtime = spark._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean()
+    arguments = [str(a) for a in runtime.getInputArguments()]
+    assert LOCAL_JAVA_OPTIONS.split() and set(LOCAL_JAVA_OPTIONS.split()) <= set(arguments)
+
+
+@pytest.mark.spark
+@needs_java
 def test_spark_components_are_those_of_the_local_runner(spark: Any) -> None:
     import random
 

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import pyarrow as pa
@@ -738,7 +738,7 @@ CROSS_DOCUMENT_STEPS = ("entities", "story_events", "stories", "references", "ti
 
 
 def cross_document(
-    extracted: Mapping[str, DataFrame], timings: dict[str, float] | None = None
+    extracted: Mapping[str, DataFrame], timings: MutableMapping[str, float] | None = None
 ) -> dict[str, DataFrame]:
     """The cross-document tables from the per-document ones as extracted (``documents``,
     ``document_entities``, ``roles``, ``mentions``, ``quotes``, ``events``): ``entities``,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
 from pyspark import StorageLevel
@@ -38,6 +38,31 @@ def _per_document(results: DataFrame, kind: DocRecords) -> DataFrame:
     return rows.dropDuplicates(list(kind.stored.KEY))
 
 
+#: The phases ``run_spark`` times (with the cross-document steps, ``jobs.CROSS_DOCUMENT_STEPS``,
+#: between ``per_document`` and ``write``).
+RUN_PHASES = ("read", "analyse", "per_document", "write", "summary")
+
+
+class _Phases:
+    """The seconds of each phase of a run, when asked for: each phase's frames are computed
+    when it ends, so that its work is not counted in the next."""
+
+    def __init__(self, timings: MutableMapping[str, float] | None) -> None:
+        self.timings = timings
+        self.started = time.perf_counter()
+
+    def restart(self) -> None:
+        self.started = time.perf_counter()
+
+    def done(self, phase: str, *frames: DataFrame) -> None:
+        if self.timings is None:
+            return
+        for frame in frames:
+            frame.count()
+        self.timings[phase] = time.perf_counter() - self.started
+        self.restart()
+
+
 def run_spark(
     inputs: Sequence[str | Path],
     output: str | Path,
@@ -46,14 +71,20 @@ def run_spark(
     master: str = "local[*]",
     spark: SparkSession | None = None,
     partitions: int | None = None,
+    timings: MutableMapping[str, float] | None = None,
 ) -> SparkSummary:
-    """Process the inputs on Spark into Parquet tables under ``output`` (overwritten)."""
+    """Process the inputs on Spark into Parquet tables under ``output`` (overwritten). With
+    ``timings``, each phase (``RUN_PHASES``, the cross-document steps among them) is computed
+    when it is reached and its seconds recorded there."""
     started = time.perf_counter()
+    clock = _Phases(timings)
     spark = spark or session(master)
     out = str(output).rstrip("/")
     items = read_items(spark, [str(p) for p in inputs], settings, published)
     items = items.persist(StorageLevel.MEMORY_AND_DISK)
+    clock.done("read", items)
     results, skipped = analyse(spark, items, settings, partitions)
+    clock.done("analyse")
 
     tables: dict[str, DataFrame] = {}
     documents = results.select("document.*")
@@ -70,11 +101,14 @@ def run_spark(
             StorageLevel.MEMORY_AND_DISK
         )
     tables.update(extracted)
-    linked = cross_document(extracted)
+    clock.done("per_document", *extracted.values())
+    linked = cross_document(extracted, timings)
     tables.update(linked)
+    clock.restart()
 
     for cls in TABLE_RECORDS:
         tables[cls.TABLE].write.mode("overwrite").parquet(f"{out}/{cls.TABLE}")
+    clock.done("write")
 
     counts = items.agg(F.sum(F.col("article").cast("long")).alias("read")).first()
     words = results.agg(F.sum("words").alias("words")).first()
@@ -88,6 +122,7 @@ def run_spark(
         seconds=time.perf_counter() - started,
         output=out,
     )
+    clock.done("summary")
     for frame in (*linked.values(), *extracted.values(), results):
         frame.unpersist()
     items.unpersist()
