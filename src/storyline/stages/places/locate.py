@@ -24,7 +24,9 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   exactly one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it
   lies in is not another: "an offensive launched by forces in Somalia's Puntland region"), told
   in the trigger's clause (not in another clause or a description of someone: "said Pollack, an
-  expert at an institute in California").
+  expert at an institute in California"). Else an act (not a saying) whose subject is a
+  subdivision or town, not a capital, happened there (:func:`_governing_place`: "Although Bali
+  banned the trade in 2017").
 * **Article** (basis ``article``): the scene (:func:`scene`): a dateline ("QUETTA, Pakistan —"),
   an opening "In Quetta, ..." in the first sentences, the destination of a visit they tell
   (:func:`visit_scene`: "a two-day visit by Indian Prime Minister Narendra Modi to Mauritius"),
@@ -113,6 +115,10 @@ DESCRIPTION_DEPS = frozenset({"appos", "advcl", "ccomp", "csubj", "parataxis"})
 #: Dependencies of a clause a verb asks for ("told the council to ban"): a place in it is the
 #: trigger's only when the trigger is that verb.
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+#: Kinds of places whose government acts at home when the place does something ("Bali banned").
+GOVERNING_KINDS = frozenset({"admin1", "city"})
+#: Dependencies of a trigger's subject.
+SUBJECT_DEPS = frozenset({"nsubj"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Words of a visit whose destination may set the article's scene (not a train "traveling
@@ -473,8 +479,9 @@ def event_place(
     before = _speakers_place(doc, sent, quote, mentions) if quote is not None else None
     if before is not None:
         return as_place(before, "article", ARTICLE_FACTOR)
+    home = None if verbal else _governing_place(doc, sent, heads, mentions)
     if not physical(*code):
-        return None
+        return as_place(home, "sentence", SENTENCE_FACTOR) if home is not None else None
     local = most_specific(
         [
             m
@@ -484,6 +491,24 @@ def event_place(
     )
     if len({(m.entry.name, m.entry.country) for m in local}) == 1:
         return as_place(local[0], "sentence", SENTENCE_FACTOR)
+    return as_place(home, "sentence", SENTENCE_FACTOR) if home is not None else None
+
+
+def _governing_place(
+    doc: Doc, sent: Span, heads: Sequence[Token], mentions: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """A subdivision or town that does the event itself, acting at home: the subject of the
+    trigger ("Although Bali banned the trade in 2017": in Bali; not what it says, as "California
+    sued the administration", said where it is filed). Not a country (what a state
+    does is as often a policy with no place) nor a capital (its name stands for its country's
+    government: "Moscow warned")."""
+    subjects = {c.i for head in heads for c in head.children if c.dep_ in SUBJECT_DEPS}
+    for mention in _in_sentence(sent, mentions):
+        entry = mention.entry
+        if entry.kind not in GOVERNING_KINDS or entry.capital:
+            continue
+        if _root(doc, mention).i in subjects:
+            return mention
     return None
 
 
