@@ -126,3 +126,16 @@ def test_a_subdivision_that_acts_acts_at_home_and_a_capital_stands_for_its_state
     assert bali.location is not None
     assert (bali.location.resolved, bali.location.country) == ("Bali", "IDN")  # the province
     assert moscow.location is None  # the capital's name is Russia's government
+
+
+def test_a_place_in_a_speakers_own_words_sets_no_scene(nlp: Language) -> None:
+    text = (
+        "Chinese firms are racing to build AI models. "
+        "“The government in China works directly with the private sector and universities,” "
+        "said Lourdes Casanova, an expert. "
+        "Chinese President Xi Jinping recently convened a meeting with heads of private companies."
+    )
+    (convened,) = [
+        e for e in _run(nlp, text, "2025-03-12")._.events if e.trigger.text == "convened"
+    ]
+    assert convened.location is None

@@ -32,7 +32,8 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   (:func:`visit_scene`: "a two-day visit by Indian Prime Minister Narendra Modi to Mauritius"),
   else the most specific locative place of
   the first :data:`SCENE_SENTENCES` sentences (a meeting's venue, then a city, a subdivision,
-  a country; a site where things are done, "at the White House", sets no scene). A town,
+  a country; a site where things are done, "at the White House", sets no scene, nor a place in
+  a direct quote: "'The government in China works with universities,' said Casanova"). A town,
   subdivision or country is given to physical events (not withdrawals or concessions, as often
   policies) and to what a court decides ("A court later sentenced Zamora"), when their sentence
   says nothing is elsewhere (another country, or another town, site or subdivision of the
@@ -359,11 +360,13 @@ def meeting_venue(doc: Doc, mention: PlaceMention) -> bool:
 
 def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
     """The most specific place the opening sentences say something happened in (a site before a
-    city before a subdivision before a country; the first of a kind)."""
+    city before a subdivision before a country; the first of a kind), not in a speaker's own
+    words (where things are in what they say is not where the story is)."""
     sents = list(itertools.islice(doc.sents, SCENE_SENTENCES))
     if not sents:
         return None
     limit = sents[-1].end_char
+    quotes = doc_list(doc, "quotes")
     best: tuple[int, int, PlaceMention] | None = None
     for mention in mentions:
         if mention.start >= limit:
@@ -373,6 +376,8 @@ def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | 
             continue  # a place the gazetteer lacks ("Bolan district") sets no scene
         if mention.entry.kind == "site" and not meeting_venue(doc, mention):
             continue  # "at the White House": a site sets the scene of a meeting only
+        if any(q.kind == "direct" and q.start <= mention.start < q.end for q in quotes):
+            continue  # "'The government in China works with ...,' said Casanova"
         key = (SPECIFICITY[mention.entry.kind], mention.start)
         if best is None or key < best[:2]:
             best = (*key, mention)
