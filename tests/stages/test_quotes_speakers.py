@@ -341,3 +341,26 @@ def test_a_participle_after_a_comma_goes_with_the_main_verb(base_nlp: Language) 
     orban = Entity("E1", "Viktor Orban", "PERSON", "HUN", "GOV")
     quotes = _quotes(base_nlp, text, [orban], [("Orban", "E1")])
     assert _speaker(quotes, "integration fails") == "Viktor Orban"
+
+
+def test_the_one_asked_answers_not_the_interviewer(base_nlp: Language) -> None:
+    hannity = Entity("E1", "Sean Hannity", "PERSON", "USA", "MED")
+    trump = Entity("E2", "Donald Trump", "PERSON", "USA", "PTY")
+    text = (
+        "Fox News host Sean Hannity asked Trump whether he would debate again. "
+        "“No, I will not do it,” he said."
+    )
+    ensure_doc_extensions()
+    doc = base_nlp(text)
+    doc._.doc_id = "d1"
+    doc._.published = "2025-03-12"
+    doc._.entities = [hannity, trump]
+    he = text.rindex("he said")
+    doc._.mentions = [
+        Mention("d1", "E1", text.index("Sean"), text.index(" asked"), "Sean Hannity", "name"),
+        Mention("d1", "E2", text.index("Trump"), text.index("Trump") + 5, "Trump", "name"),
+        Mention("d1", "E1", he, he + 2, "he", "pronoun"),  # a coreference slip
+    ]
+    doc._.roles = []
+    doc._.timexes = []
+    assert _speaker(find_quotes(doc), "No, I will") == "Donald Trump"

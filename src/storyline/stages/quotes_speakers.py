@@ -49,6 +49,8 @@ SPEAKER_TYPES = PERSON_TYPES | GROUP_TYPES
 GROUP = "GROUP"  # the type of an unnamed group kept as written ("press freedom groups")
 THEY_TYPES = GROUP_TYPES | {GROUP}
 _LOOK_BACK = 4  # sentences searched for a pronoun's antecedent
+#: Verbs whose object is the one who answers next ("Hannity asked Trump …").
+ASKING_VERBS = frozenset({"ask", "question", "press", "interview", "quiz", "challenge"})
 _BODY_BACK = 2  # sentences before a body noun ("the aid group") searched for its organization
 #: Words that may follow a surname in a person's name ("Charles Elliott III").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -145,6 +147,9 @@ class Resolver:
         ref = self.ref_at(*token_chars(head))
         if head.pos_ == "NOUN" and not as_name:
             return self._nominal(head, ref, previous, stop)
+        answerer = self._answerer(head) if lower in PRONOUNS_PERSON else None
+        if answerer is not None:
+            return Speaker(answerer.name, answerer.entity_id, *token_chars(head), answerer.type)
         if ref is not None and (ref.entity_id is not None or ref.kind in ("ent", "name")):
             return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type or None)
         if lower in PRONOUNS_PERSON or lower in ("it", "they"):
@@ -163,6 +168,20 @@ class Resolver:
             return Speaker(name, None, start, end, "PERSON" if head.ent_type_ == "PERSON" else None)
         # a nominal ("the spokesman", "officials") the actors stage did not resolve
         return Speaker(None, None, start, end)
+
+    def _answerer(self, head: Token) -> Ref | None:
+        """The person asked in the sentence before a pronoun's, outside quotes ("Hannity asked
+        Trump whether …. 'No,' he said": Trump answers, not the interviewer)."""
+        index = next(i for i, s in enumerate(self.sents) if s.start <= head.i < s.end)
+        for sent in self.sents[max(index - 2, 0) : index][::-1]:
+            if not any(t.is_alpha and not self.in_quote(t.idx) for t in sent):
+                continue  # a quoted sentence: the answer itself
+            asked = _asked(sent)
+            if asked is None or self.in_quote(asked.idx):
+                return None
+            ref = self.ref_at(*token_chars(asked))
+            return ref if ref is not None and ref.type in PERSON_TYPES else None
+        return None
 
     def _nominal(
         self, head: Token, ref: Ref | None, previous: Speaker | None, stop: int | None
@@ -349,6 +368,12 @@ class Resolver:
             and r.type in wanted
             and r.kind != "pronoun"
         ]
+        asked = _asked(sent)
+        if asked is not None and asked.idx < limit and not self.in_quote(asked.idx):
+            for r in refs:
+                if r.start <= asked.idx < r.end:
+                    # "Hannity asked Trump whether …. 'No,' he said": the one asked answers
+                    return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
         subject = _subject_head(sent)
         if subject is not None and subject.idx < limit and not self.in_quote(subject.idx):
             if any(c.dep_ == "conj" for c in subject.children):
@@ -423,6 +448,14 @@ def _spoken_names(
         e.id: spoken_name(e.name, ends[e.id]) if e.type in PERSON_TYPES and e.id in ends else e.name
         for e in entities.values()
     }
+
+
+def _asked(sent: Span) -> Token | None:
+    """The person a sentence's main verb asks ("Hannity asked Trump whether …"), else None."""
+    root = sent.root
+    if root.lemma_.lower() not in ASKING_VERBS:
+        return None
+    return next((c for c in root.children if c.dep_ in ("dobj", "dative")), None)
 
 
 def _subject_head(sent: Span) -> Token | None:
