@@ -139,3 +139,15 @@ def test_a_place_in_a_speakers_own_words_sets_no_scene(nlp: Language) -> None:
         e for e in _run(nlp, text, "2025-03-12")._.events if e.trigger.text == "convened"
     ]
     assert convened.location is None
+
+
+def test_a_visitors_legislature_sits_at_home(nlp: Language) -> None:
+    text = (
+        "Former U.S. Deputy Secretary of State Richard Armitage spoke about his trip to Taiwan "
+        "on Monday. Armitage met President Lai Ching-te on Monday. "
+        "The U.S. Congress sent aid to Taiwan on Monday."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-12")._.events}
+    met = placed["met"]
+    assert met is not None and (met.resolved, met.basis) == ("Taiwan", "article")
+    assert placed["sent aid"] is None  # Congress voted it at home

@@ -120,6 +120,8 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 GOVERNING_KINDS = frozenset({"admin1", "city"})
 #: Dependencies of a trigger's subject.
 SUBJECT_DEPS = frozenset({"nsubj"})
+#: Sectors that sit at home whoever of their country visits: a legislature, a court.
+SEATED_SECTORS = frozenset({"LEG", "JUD"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Words of a visit whose destination may set the article's scene (not a train "traveling
@@ -676,9 +678,11 @@ def _judicial(doc: Doc, actor: Actor) -> bool:
 def _acting_at_home(actor: Actor, country: str | None, visitors: frozenset[str]) -> bool:
     """A government, legislature or court of another country than the scene's, or that country
     itself ("North Korea launched a missile" is no event in a Californian scene); not one whose
-    visit the article tells (``visitors``: "Modi's visit came amid ...")."""
+    visit the article tells (``visitors``: "Modi's visit came amid ..."), unless a legislature or
+    court, which sits at home ("the monies the U.S. Congress voted for Taiwan")."""
     foreign = bool(actor.country) and len(actor.country or "") == 3 and actor.country != country
-    foreign = foreign and actor.country not in visitors
+    visiting = actor.country in visitors and actor.sector not in SEATED_SECTORS
+    foreign = foreign and not visiting
     return foreign and (actor.sector in HOME_SECTORS or actor.sector is None)
 
 
