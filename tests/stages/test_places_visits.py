@@ -151,3 +151,10 @@ def test_a_visitors_legislature_sits_at_home(nlp: Language) -> None:
     met = placed["met"]
     assert met is not None and (met.resolved, met.basis) == ("Taiwan", "article")
     assert placed["sent aid"] is None  # Congress voted it at home
+
+
+def test_what_is_done_during_a_visit_to_a_place_is_done_there(nlp: Language) -> None:
+    text = "During his visit to Taiwan on Monday, Armitage met President Lai Ching-te."
+    (met,) = [e for e in _run(nlp, text, "2025-03-12")._.events if e.trigger.text == "met"]
+    assert met.location is not None
+    assert (met.location.resolved, met.location.basis) == ("Taiwan", "sentence")

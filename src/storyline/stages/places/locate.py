@@ -8,7 +8,8 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   "attacked a train in Bolan district", "a hotel in the central town of Beledweyne"), without
   crossing another verb or a clause boundary; or a place naming a noun trigger's kind ("the Oval
   Office clash"); "to" counts after a trigger of arrival (:data:`ARRIVAL_LEMMAS`: "a visit to
-  Quetta"), and so does the object of "visit" ("will visit the Maldives"), "of" after a meeting noun ("a meeting of the Security Council"). An event done by
+  Quetta", and on the way to any trigger: "During his visit to Taiwan, he met"), and so does the
+  object of "visit" ("will visit the Maldives"), "of" after a meeting noun ("a meeting of the Security Council"). An event done by
   saying so (:data:`VERBAL_TYPES`: an accusation, a demand) happened where it was said: its place
   may hang from the verb of saying whose content it is, or from a participle of speaking on that
   verb ("Speaking at a Security Council meeting, Akram said Kabul was failing"), but not from
@@ -198,7 +199,7 @@ def _path_to(
             return None  # "Speaking at a Security Council meeting, he said": the speaker's place
         locative = current.dep_ == "prep" and (
             current.lower_ in LOCATIVE_PREPS
-            or (arrival and current.lower_ == "to")
+            or (current.lower_ == "to" and (arrival or _arrival_word(current.head)))
             or (current.lower_ == "of" and current.head.lemma_.lower() in MEETING_NOUNS)
         )
         if direct and located and not (locative or speaking or _phrase_step(current)):
@@ -212,6 +213,12 @@ def _path_to(
         current = current.head
         steps += 1
     return None
+
+
+def _arrival_word(token: Token) -> bool:
+    """A noun of arrival a place's "to" hangs from on the way to the trigger: "During your visit
+    to Taiwan, you met the president", "what happened on his trip to Beijing"."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ARRIVAL_LEMMAS
 
 
 def _phrase_step(token: Token) -> bool:
