@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -412,13 +412,15 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def spoken_name(name: str, ends: Mapping[str, int]) -> str:
+def spoken_name(name: str, ends: Mapping[str, int], full: Collection[str] = ()) -> str:
     """``name`` cut after its last word that mentions of the person end in (``ends``: word ->
-    how many), keeping a generational suffix after it. A word few mentions end in, next to
-    the most common one, does not count (a namesake's mention the actors stage took in)."""
+    how many), keeping a generational suffix after it. A word few one-word mentions end in,
+    next to the most common one, does not count (a namesake's mention the actors stage took
+    in), unless it ends a mention of several words (``full``: "Lai Ching-te", said "Lai")."""
     words = name.split()
     most = max(ends.values(), default=0)
     wanted = {e.lower() for e, n in ends.items() if n * _RARE_END >= most}
+    wanted |= {e.lower() for e in full}
     cut = next(
         (i for i in range(len(words) - 1, -1, -1) if _bare(words[i]).lower() in wanted), None
     )
@@ -436,6 +438,7 @@ def _spoken_names(
     """The name each entity speaks as (see the module docstring): people by their mentions
     outside title lines, everyone else by the canonical name."""
     ends: dict[str, Counter[str]] = {}
+    full: dict[str, set[str]] = {}
     for m in mentions:
         if m.kind != "name" or any(a <= m.start < b for a, b in titles):
             continue
@@ -444,8 +447,12 @@ def _spoken_names(
             words.pop()
         if words:
             ends.setdefault(m.entity_id, Counter())[_bare(words[-1])] += 1
+        if len(words) > 1:
+            full.setdefault(m.entity_id, set()).add(_bare(words[-1]))
     return {
-        e.id: spoken_name(e.name, ends[e.id]) if e.type in PERSON_TYPES and e.id in ends else e.name
+        e.id: spoken_name(e.name, ends[e.id], full.get(e.id, ()))
+        if e.type in PERSON_TYPES and e.id in ends
+        else e.name
         for e in entities.values()
     }
 
