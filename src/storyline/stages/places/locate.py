@@ -9,38 +9,38 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   crossing another verb or a clause boundary; or a place naming a noun trigger's kind ("the Oval
   Office clash"); "to" counts after a trigger of arrival (:data:`ARRIVAL_LEMMAS`: "a visit to
   Quetta", and on the way to any trigger: "During his visit to Taiwan, he met"), and so does the
-  object of "visit" ("will visit the Maldives"), "of" after a meeting noun ("a meeting of the Security Council"). An event done by
-  saying so (:data:`VERBAL_TYPES`: an accusation, a demand) happened where it was said: its place
-  may hang from the verb of saying whose content it is, or from a participle of speaking on that
-  verb ("Speaking at a Security Council meeting, Akram said Kabul was failing"), but not from
-  its subject or object ("called for a government in Syria", "said a professor at a university
-  in Kurdistan" place nothing). The nearest such mention wins, then the most specific ("in
-  Pakistan's Balochistan province": Balochistan). A country naming a noun trigger's kind is
-  its nationality ("the U.S. tariff"), not its place, and one describing a town named after
-  "of" is not the town ("the Red Sea port city of Jeddah": Jeddah). An act done by saying so in a quote also
-  takes a place on the quote's verb ("'...,' Rubio told reporters in Jeddah"), else (basis
-  ``article``) the place the sentence before gave the same speaker's quote just before ("Speaking
-  at a Security Council meeting, Akram said ... '...,' the Pakistani envoy said Monday"). Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts
-  that happen somewhere, not a phone call) takes its sentence's one locative place, if it has
-  exactly one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it
-  lies in is not another: "an offensive launched by forces in Somalia's Puntland region"), told
-  in the trigger's clause (not in another clause or a description of someone: "said Pollack, an
-  expert at an institute in California"). Else an act (not a saying) whose subject is a
-  subdivision or town, not a capital, happened there (:func:`_governing_place`: "Although Bali
-  banned the trade in 2017").
+  object of "visit" ("will visit the Maldives"), "of" after a meeting noun ("a meeting of the
+  Security Council"). An event done by saying so (:data:`VERBAL_TYPES`: an accusation, a demand)
+  happened where it was said: its place may hang from the verb of saying whose content it is, or
+  from a participle of speaking on that verb ("Speaking at a Security Council meeting, Akram said
+  Kabul was failing"), but not from its subject or object ("called for a government in Syria",
+  "said a professor at a university in Kurdistan" place nothing). The nearest such mention wins,
+  then the most specific ("in Pakistan's Balochistan province": Balochistan). A country naming a
+  noun trigger's kind is its nationality ("the U.S. tariff"), not its place, and one describing a
+  town named after "of" is not the town ("the Red Sea port city of Jeddah": Jeddah). An act done by
+  saying so in a quote also takes a place on the quote's verb ("'...,' Rubio told reporters in
+  Jeddah"), else (basis ``article``) the place the sentence before gave the same speaker's quote
+  just before ("Speaking at a Security Council meeting, Akram said ... '...,' the Pakistani envoy
+  said Monday"). Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts that
+  happen somewhere, not a phone call) takes its sentence's one locative place, if it has exactly
+  one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it lies in is
+  not another: "an offensive launched by forces in Somalia's Puntland region"), told in the
+  trigger's clause (not in another clause or a description of someone: "said Pollack, an expert at
+  an institute in California"). Else an act (not a saying) whose subject is a subdivision or town,
+  not a capital, happened there (:func:`_governing_place`: "Although Bali banned the trade in
+  2017").
 * **Article** (basis ``article``): the scene (:func:`scene`): a dateline ("QUETTA, Pakistan —"),
   an opening "In Quetta, ..." in the first sentences, the destination of a visit they tell
   (:func:`visit_scene`: "a two-day visit by Indian Prime Minister Narendra Modi to Mauritius"),
-  else the most specific locative place of
-  the first :data:`SCENE_SENTENCES` sentences (a meeting's venue, then a city, a subdivision,
-  a country; a site where things are done, "at the White House", sets no scene, nor a place in
-  a direct quote: "'The government in China works with universities,' said Casanova"). A town,
-  subdivision or country is given to physical events (not withdrawals or concessions, as often
-  policies) and to what a court decides ("A court later sentenced Zamora"), when their sentence
-  says nothing is elsewhere (another country, or another town, site or subdivision of the
-  scene's) and their source is not another country acting at home; a meeting's
-  venue to what is done by *saying* so there on the article's day (:func:`scene_fits`). A
-  visit's destination is also given to what its visitors and hosts did on it: talks, a signing, a
+  else the most specific locative place of the first :data:`SCENE_SENTENCES` sentences (a meeting's
+  venue, then a city, a subdivision, a country; a site where things are done, "at the White House",
+  sets no scene, nor a place in a direct quote: "'The government in China works with universities,'
+  said Casanova"). A town, subdivision or country is given to physical events (not withdrawals or
+  concessions, as often policies) and to what a court decides ("A court later sentenced Zamora"),
+  when their sentence says nothing is elsewhere (another country, or another town, site or
+  subdivision of the scene's) and their source is not another country acting at home; a meeting's
+  venue to what is done by *saying* so there on the article's day (:func:`scene_fits`). A visit's
+  destination is also given to what its visitors and hosts did on it: talks, a signing, a
   commitment reaffirmed (:data:`VISIT_SCENE_TYPES`), told as done in the past, near the article's
   day; the visitors are not another country acting at home there (:func:`_on_the_visit`).
 * A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
