@@ -392,3 +392,28 @@ def test_a_warning_of_what_the_police_will_do_is_a_threat_and_a_lifted_blockade_
     assert "THREATEN" in [e.type for e in warned]
     lifted = extract_events(make(base_nlp, "Russia lifted the blockade on Ukraine."))
     assert [e.type for e in lifted] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sam Rainsy, who headed the CNRP until 2017, spoke in Paris.",
+        "Chum Sounry, an official who had negotiated with China extensively, said no more.",
+    ],
+)
+def test_a_role_held_told_in_a_relative_clause_is_no_event(base_nlp: Language, text: str) -> None:
+    verbs = {"headed", "negotiated"}
+    assert not [e for e in extract_events(make(base_nlp, text)) if e.trigger.text in verbs]
+
+
+def test_a_role_held_on_a_told_day_is_still_an_act(base_nlp: Language) -> None:
+    text = "Chum Sounry, who negotiated with China on Monday, returned home."
+    assert only(extract_events(make(base_nlp, text)), "negotiated").type == "CONSULT"
+
+
+def test_releasing_a_thing_frees_no_one(base_nlp: Language) -> None:
+    assert extract_events(make(base_nlp, "China released an AI development program.")) == []
+    freed = extract_events(make(base_nlp, "Russia released dozens of women and children."))
+    assert only(freed, "released").type == "RETREAT"
+    guards = extract_events(make(base_nlp, "Russia will release two homeguards held captive."))
+    assert only(guards, "release").type == "RETREAT"

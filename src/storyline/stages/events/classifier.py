@@ -45,15 +45,21 @@ from storyline.stages.events.lexicon import (
     AID_OBJECTS,
     AUTHORITY_SECTORS,
     BY_AUTHORITY,
+    CAPTIVE_NOUNS,
     CLAIM_NOUNS,
+    CLAUSE_DEPS,
     DEMAND_MODALS,
     GIVING_VERBS,
     NEGATIVE_CHARACTERIZATIONS,
     OBJECT_VERBS,
+    PERSON_ENDINGS,
+    RELEASE_VERBS,
     RESOLUTION_NOUNS,
+    ROLE_VERBS,
     STRIKE_PROTEST_VERBS,
     SUPPORT_VERB_CODES,
     SUPPORT_VERBS,
+    TENURE_PREPS,
     Code,
     Lexicon,
     noun_code,
@@ -312,6 +318,67 @@ def no_political_act(trigger: Trigger, sources: list[Actor]) -> bool:
     return trigger.code[0] in PRESS_WORK and sources[0].sector in PRESS_SECTORS
 
 
+def _role_held(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "Maimane, who headed the Democratic Alliance", "an official who had negotiated with North
+    Korea extensively", "Central Command, which oversees operations": a relative clause telling
+    the role someone holds or held describes them; no act is dated there, so it is no event."""
+    if token.dep_ != "relcl" or lemma not in ROLE_VERBS or not _someone(token.head):
+        return None
+    dated = any(
+        t.ent_type_ in {"DATE", "TIME"} and _in_own_clause(t, token) and not _tenure(t, token)
+        for t in token.subtree
+    )
+    return None if dated else Verdict.NO_EVENT
+
+
+def _tenure(word: Token, verb: Token) -> bool:
+    """Whether a time word under a verb tells how long something lasted ("for the past two
+    years", "until 2017", "from 1963 to 2024"), not when it was done."""
+    current = word
+    while current.i not in (verb.i, current.head.i):
+        if current.dep_ == "prep" and current.lower_ in TENURE_PREPS:
+            return True
+        current = current.head
+    return False
+
+
+def _in_own_clause(word: Token, verb: Token) -> bool:
+    """Whether a word of a verb's subtree belongs to the verb's own clause, not to a clause
+    under it."""
+    current = word
+    while current.i != verb.i:
+        if current.dep_ in CLAUSE_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
+def _released_thing(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "China released an AI development program": what is released is no one, so no captive is
+    freed (a person, a group, a captive or a pronoun is)."""
+    if lemma not in RELEASE_VERBS or not objects:
+        return None
+    return None if any(_someone(o) for o in objects) else Verdict.NO_EVENT
+
+
+def _someone(word: Token) -> bool:
+    """Whether a noun phrase names people: an actor, a person, a captive, or a number "of"
+    them ("dozens of women")."""
+    members = [g for c in word.children if c.lower_ == "of" for g in c.children]
+    if any(_someone(m) for m in [*word.conjuncts, *members] if m.i > word.i):
+        return True
+    lemma = word.lemma_.lower()
+    return (
+        word.ent_type_ in ACTOR_LABELS
+        or word.pos_ in {"PRON", "PROPN"}
+        or lemma in ACTOR_NOUNS
+        or word.lower_ in ACTOR_NOUNS
+        or lemma in CAPTIVE_NOUNS
+        # compounds of a person noun: "homeguards", "crewmen", "bodyguard"
+        or any(lemma.endswith(noun) for noun in PERSON_ENDINGS)
+    )
+
+
 def _prevented(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """ "prevented family members from contacting him": a restriction on them."""
     if lemma not in PREVENT_VERBS:
@@ -561,6 +628,8 @@ def _to_custody(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
 _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] = (
     _gloss,
     _question,
+    _role_held,
+    _released_thing,
     _to_custody,
     _prevented,
     _warned,

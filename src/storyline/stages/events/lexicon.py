@@ -737,6 +737,69 @@ CLAIM_NOUNS = frozenset(
 #: stand up" is REQUEST): the complement is not coded on its own.
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 
+#: Verbs of holding a role: in a relative clause with no date they describe someone ("who
+#: headed the party", "which oversees operations"), no act.
+ROLE_VERBS = frozenset(
+    {
+        "head",
+        "lead",
+        "chair",
+        "run",
+        "oversee",
+        "direct",
+        "serve",
+        "represent",
+        "negotiate",
+        "manage",
+        "command",
+        "govern",
+        "supervise",
+        "coordinate",
+    }
+)
+#: Prepositions of a time that tells how long a role lasted: "for two years", "until 2017".
+TENURE_PREPS = frozenset({"for", "until", "since", "from", "to", "throughout", "between"})
+#: Verbs that free someone only when what they free is someone.
+RELEASE_VERBS = frozenset({"release", "free"})
+#: Nouns of the people who are freed: "released the prisoners".
+CAPTIVE_NOUNS = frozenset(
+    {
+        "prisoner",
+        "hostage",
+        "detainee",
+        "captive",
+        "inmate",
+        "people",
+        "person",
+        "man",
+        "woman",
+        "child",
+        "member",
+        "national",
+        "journalist",
+        "activist",
+        "worker",
+        "crew",
+        "sailor",
+        "fisherman",
+        "body",
+        "remains",
+        "candidate",
+        "physician",
+        "doctor",
+        "nurse",
+        "deputy",
+        "aide",
+        "tourist",
+        "citizen",
+        "civilian",
+        "guard",
+    }
+)
+#: Word endings of compounds that name a person: "homeguard", "crewman", "servicemen".
+PERSON_ENDINGS = ("guard", "man", "men", "woman", "women", "person", "people")
+#: Dependencies that start a clause of its own under a word.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis", "conj"})
 #: What is released by publishing it: "released a report", "released a video".
 # fmt: off
 PUBLISHED_NOUNS = frozenset(
