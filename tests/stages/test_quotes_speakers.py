@@ -366,3 +366,13 @@ def test_the_one_asked_answers_not_the_interviewer(base_nlp: Language) -> None:
     doc._.roles = []
     doc._.timexes = []
     assert _speaker(find_quotes(doc), "No, I will") == "Donald Trump"
+
+
+def test_the_government_is_the_states_government_named_before(base_nlp: Language) -> None:
+    manila = Entity("country:PHL:GOV", "Philippines (government)", "ORG", "PHL", "GOV")
+    text = (
+        "On March 31, the Philippine government reported that 250 vessels had been spotted. "
+        "The government demanded that Beijing remove them immediately."
+    )
+    quotes = _quotes(base_nlp, text, [manila], [("Philippine government", "country:PHL:GOV")])
+    assert _speaker(quotes, "that Beijing") == "Philippines (government)"

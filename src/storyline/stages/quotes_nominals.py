@@ -48,7 +48,7 @@ BODY_NOUNS: frozenset[str] = frozenset(
         "movement institute foundation bank fund commission bureau federation league "
         "broadcaster outlet publication daily magazine party"
     )
-)
+) | frozenset(str.split("government administration regime junta cabinet"))
 
 _DROP_DEPS = frozenset({"det", "predet", "nummod", "quantmod"})
 _OWNER_PREPS = frozenset({"from", "by", "of"})

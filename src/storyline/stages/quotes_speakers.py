@@ -30,6 +30,7 @@ from storyline.stages.lookup import families
 from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
 from storyline.stages.quotes_marks import Covered
 from storyline.stages.quotes_nominals import (
+    INSTITUTION_NOUNS,
     appositive_name,
     document_owner,
     has_owner,
@@ -248,8 +249,11 @@ class Resolver:
             ]
             for subject in subjects[::-1]:
                 ref = self.ref_at(*token_chars(subject))
-                if ref is not None and ref.type == "ORG" and ref.kind in ("name", "ent"):
-                    return ref
+                if ref is None or ref.type != "ORG" or ref.kind not in ("name", "ent"):
+                    continue
+                if lemma in INSTITUTION_NOUNS and not _governs(ref):
+                    continue  # "the government" is a state's, not a company's
+                return ref
         return None
 
     def _role_holder(self, head: Token) -> Ref | None:
@@ -455,6 +459,11 @@ def _spoken_names(
         else e.name
         for e in entities.values()
     }
+
+
+def _governs(ref: Ref) -> bool:
+    """Whether a reference names a state's government ("Philippines (government)")."""
+    return (ref.entity_id or "").endswith(":GOV") or ref.name.endswith("(government)")
 
 
 def _asked(sent: Span) -> Token | None:
