@@ -376,3 +376,12 @@ def test_the_government_is_the_states_government_named_before(base_nlp: Language
     )
     quotes = _quotes(base_nlp, text, [manila], [("Philippine government", "country:PHL:GOV")])
     assert _speaker(quotes, "that Beijing") == "Philippines (government)"
+
+
+def test_an_inverted_cue_names_the_person_after_the_role_words(base_nlp: Language) -> None:
+    text = (
+        "The Clinton team is worried about turnout. “Are we going to get our voters out?” "
+        "asked campaign manager Robby Mook."
+    )
+    quotes = _quotes(base_nlp, text)
+    assert _speaker(quotes, "Are we going") == "Robby Mook"

@@ -369,6 +369,10 @@ def _verb_cue(
         ]
         if near:
             subject = min(near, key=lambda t: (t.i > verb.i, abs(t.i - verb.i)))
+            while subject.dep_ in ("compound", "flat") and subject.i < subject.head.i:
+                if subject.head.i not in inside or subject.head.pos_ not in ("NOUN", "PROPN"):
+                    break
+                subject = subject.head  # "asked campaign manager Robby Mook": the name heads
     return token_chars(verb), verb, subject
 
 
