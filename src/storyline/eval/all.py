@@ -16,7 +16,9 @@ from pathlib import Path
 from storyline.errors import StorylineError
 from storyline.settings import load_settings
 
-#: (title, eval module, path inside the shared data folder)
+#: The prefix of a suite path inside the project (run from its root) instead of the shared data.
+PROJECT = "project:"
+#: (title, eval module, path inside the shared data folder, or PROJECT + a path in the project)
 SUITES: tuple[tuple[str, str, str], ...] = (
     (
         "Time expressions — TempEval-3 training data (TimeBank + AQUAINT), ARTime-corrected values",
@@ -50,6 +52,11 @@ SUITES: tuple[tuple[str, str, str], ...] = (
         "Stories — VOA multi-article stories (story events, stories)",
         "stories",
         "articles-gold/stories",
+    ),
+    (
+        "Articles — six more VOA articles annotated for the project (second development set)",
+        "articles",
+        f"{PROJECT}eval/gold/voa-extra",
     ),
 )
 
@@ -126,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             if title in old_sections:
                 parts += ["", old_sections[title]]
             continue
-        path = args.data / rel
+        path = Path(rel.removeprefix(PROJECT)) if rel.startswith(PROJECT) else args.data / rel
         print(f"== {title}", file=sys.stderr, flush=True)
         parts += ["", f"## {title}", "", f"Data: `{rel}`", ""]
         if not path.exists():
