@@ -385,3 +385,12 @@ def test_an_inverted_cue_names_the_person_after_the_role_words(base_nlp: Languag
     )
     quotes = _quotes(base_nlp, text)
     assert _speaker(quotes, "Are we going") == "Robby Mook"
+
+
+def test_the_object_of_a_cue_is_no_speaker_when_it_has_a_subject(base_nlp: Language) -> None:
+    text = (
+        "Mhlanga, who faces two charges relating to “transmitting of data messages inciting "
+        "violence or damage to property,” denies the charges against him."
+    )
+    quotes = _quotes(base_nlp, text)
+    assert _speaker(quotes, "transmitting") == "Mhlanga"

@@ -46,6 +46,7 @@ from storyline.stages.quotes_speakers import Resolver, Speaker
 from storyline.stages.syntax import pobj_of, span_chars, token_chars
 
 _DASHES = frozenset("-—–")
+_OBJECTS = frozenset({"dobj", "dative"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _END_PUNCT = frozenset(".!?")
 _DATE_VALUE = re.compile(r"^\d{4}")
@@ -365,7 +366,12 @@ def _verb_cue(
         near = [
             t
             for t in fragment
-            if t.pos_ in ("PRON", "PROPN", "NOUN") and t.i != verb.i and t.dep_ != "pobj"
+            if t.pos_ in ("PRON", "PROPN", "NOUN")
+            and t.i != verb.i
+            and t.dep_ != "pobj"
+            # an object is no speaker when the verb has a subject outside the fragment
+            # ("Mhlanga, who faces …“…,” denies the charges"; but "…,” wrote one user")
+            and not (subject is not None and t.dep_ in _OBJECTS)
         ]
         if near:
             subject = min(near, key=lambda t: (t.i > verb.i, abs(t.i - verb.i)))
