@@ -232,7 +232,11 @@ def test_a_site_where_things_are_done_sets_no_scene_and_a_foreign_state_keeps_it
     assert placed["requested"] is None  # the White House is not the venue of what is said
     arrested = placed["arrested"]
     assert arrested is not None and arrested.resolved == "Quetta"
-    assert placed["attacked"] is None  # North Korea acts at home, not in the Quetta scene
+    attacked = placed["attacked"]  # North Korea acts not in the Quetta scene: where it lands
+    assert attacked is not None and (attacked.resolved, attacked.basis) == (
+        "South Korea",
+        "sentence",
+    )
 
 
 def test_a_subdivision_the_article_gives_one_town_goes_to_its_neighbours(nlp: Language) -> None:

@@ -158,3 +158,22 @@ def test_what_is_done_during_a_visit_to_a_place_is_done_there(nlp: Language) -> 
     (met,) = [e for e in _run(nlp, text, "2025-03-12")._.events if e.trigger.text == "met"]
     assert met.location is not None
     assert (met.location.resolved, met.location.basis) == ("Taiwan", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("North Korea invaded South Korea in 1950.", "invaded", "South Korea"),
+        ("The Russian attack on Ukraine continued on Monday.", "attack", "Ukraine"),
+        (
+            "China conducted military drills encircling Taiwan on Monday.",
+            "conducted military drills",
+            "Taiwan",
+        ),
+    ],
+)
+def test_an_act_of_force_happens_where_it_lands(
+    nlp: Language, text: str, trigger: str, place: str
+) -> None:
+    (event,) = [e for e in _run(nlp, text, "2025-03-12")._.events if e.trigger.text == trigger]
+    assert event.location is not None and event.location.resolved == place

@@ -26,9 +26,11 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it lies in is
   not another: "an offensive launched by forces in Somalia's Puntland region"), told in the
   trigger's clause (not in another clause or a description of someone: "said Pollack, an expert at
-  an institute in California"). Else an act (not a saying) whose subject is a subdivision or town,
-  not a capital, happened there (:func:`_governing_place`: "Although Bali banned the trade in
-  2017").
+  an institute in California"), not a meeting's venue but for a meeting. Else an act of force
+  (:data:`FORCE_TYPES`) takes the place it lands on (:func:`_struck_place`: "North Korea invaded
+  South Korea", "an attack on Ukraine"), and an act (not a saying) whose subject is a subdivision
+  or town, not a capital, happened there (:func:`_governing_place`: "Although Bali banned the trade
+  in 2017").
 * **Article** (basis ``article``): the scene (:func:`scene`): a dateline ("QUETTA, Pakistan —"),
   an opening "In Quetta, ..." in the first sentences, the destination of a visit they tell
   (:func:`visit_scene`: "a two-day visit by Indian Prime Minister Narendra Modi to Mauritius"),
@@ -123,6 +125,12 @@ GOVERNING_KINDS = frozenset({"admin1", "city"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 #: Sectors that sit at home whoever of their country visits: a legislature, a court.
 SEATED_SECTORS = frozenset({"LEG", "JUD"})
+#: Types of force: where the place they are aimed at is, there they happen.
+FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+#: Prepositions of what an act of force is aimed at: "an attack on Ukraine".
+TARGET_PREPS = frozenset({"on", "against"})
+#: Verbs of surrounding a place: their object is where a show of force happens.
+SURROUND_LEMMAS = frozenset({"encircle", "surround", "blockade", "circle", "patrol"})
 #: Tags of the relative pronouns that open a relative clause ("which", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Words of a visit whose destination may set the article's scene (not a train "traveling
@@ -452,7 +460,7 @@ def _visitors(doc: Doc, arrival: Token) -> frozenset[str]:
         elif child.dep_ == "prep" and child.lower_ == "by":
             words += [t for c in child.children for t in c.subtree]
     verb = arrival
-    while not words and verb.dep_ in {"pobj", "prep", "dobj"} and verb.head is not verb:
+    while not words and verb.dep_ in {"pobj", "prep", "dobj"} and verb.head.i != verb.i:
         verb = verb.head
         if verb.pos_ in {"VERB", "AUX"}:
             words = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
@@ -500,12 +508,41 @@ def event_place(
         [
             m
             for m in _in_sentence(sent, mentions)
-            if _locative(_root(doc, m)) and _in_clause_of(_root(doc, m), heads)
+            if _locative(_root(doc, m))
+            and _in_clause_of(_root(doc, m), heads)
+            and (code[0] == "CONSULT" or not meeting_venue(doc, m))  # no attack in a meeting
         ]
     )
     if len({(m.entry.name, m.entry.country) for m in local}) == 1:
         return as_place(local[0], "sentence", SENTENCE_FACTOR)
+    struck = _struck_place(doc, sent, heads, mentions) if code[0] in FORCE_TYPES else None
+    home = home or struck
     return as_place(home, "sentence", SENTENCE_FACTOR) if home is not None else None
+
+
+def _struck_place(
+    doc: Doc, sent: Span, heads: Sequence[Token], mentions: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """The place an act of force lands on, if one: the object of its verb (not of a verb with a
+    particle, idiomatic as often) or of "on"/"against" on it ("North Korea invaded South Korea",
+    "the Russia attack on Ukraine"), or of a verb of surrounding on it ("military drills
+    encircling Taiwan")."""
+    targets: set[int] = set()
+    for head in heads:
+        literal = head.pos_ == "VERB" and not any(c.dep_ == "prt" for c in head.children)
+        for child in head.children:
+            if child.dep_ == "dobj" and literal:  # not "ripping off the United States"
+                targets.add(child.i)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                targets |= {c.i for c in child.children if c.dep_ == "pobj"}
+            elif child.dep_ in {"acl", "xcomp"} and child.lemma_.lower() in SURROUND_LEMMAS:
+                targets |= {c.i for c in child.children if c.dep_ == "dobj"}
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in SURROUND_LEMMAS:
+            targets |= {
+                c.i for c in head.head.children if c.dep_ == "dobj"
+            }  # parsed as its subject
+    found = [m for m in _in_sentence(sent, mentions) if _root(doc, m).i in targets]
+    return found[0] if len(found) == 1 else None
 
 
 def _governing_place(
