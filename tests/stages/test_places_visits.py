@@ -177,3 +177,14 @@ def test_an_act_of_force_happens_where_it_lands(
 ) -> None:
     (event,) = [e for e in _run(nlp, text, "2025-03-12")._.events if e.trigger.text == trigger]
     assert event.location is not None and event.location.resolved == place
+
+
+def test_what_a_visitor_did_before_the_visit_is_not_placed_at_it(nlp: Language) -> None:
+    text = (
+        "Former U.S. Deputy Secretary of State Richard Armitage spoke about his trip to Taiwan "
+        "on Monday. Armitage had met President Lai Ching-te before. "
+        "Armitage met President Lai Ching-te on Monday."
+    )
+    earlier, now = (e for e in _run(nlp, text, "2025-03-12")._.events if e.trigger.text == "met")
+    assert earlier.location is None
+    assert now.location is not None and now.location.resolved == "Taiwan"

@@ -149,6 +149,8 @@ VISIT_SCENE_TYPES = ARTICLE_SCENE_TYPES | {"SUPPORT", "AGREE", "COOPERATE"}
 DONE_MODALITIES = frozenset({"asserted", "reported"})
 #: Tags of a verb told in the past ("signed", "have upgraded").
 PAST_TAGS = frozenset({"VBD", "VBN"})
+#: Adverbs on a verb that put what it tells before the story's time: "I had met him before".
+EARLIER_ADVERBS = frozenset({"before", "previously", "formerly", "once", "ago", "earlier"})
 #: Days around the article's date an event may be dated and still be done on the visit it tells.
 VISIT_DAYS = 7
 #: Modes of a scene type that happen nowhere in particular: a phone call.
@@ -696,6 +698,8 @@ def _on_the_visit(doc: Doc, event: Event, scene: PlaceMention, visitors: frozens
         return False  # "India backs the handover", "India's naval cooperation": a stance
     if _base_form(doc, event):
         return False  # "it is necessary for India to ... help them build capacities"
+    if _told_as_earlier(doc, event):
+        return False  # "I had met Dr. Lai before": not on this visit
     hosts = visitors | {scene.entry.country}
     if any(len(a.country or "") == 3 and a.country not in hosts for a in event.source):
         return False
@@ -782,6 +786,19 @@ def _base_form(doc: Doc, event: Event) -> bool:
     to be done, whatever modality the sentence was given."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return trigger is not None and trigger.root.tag_ == "VB"
+
+
+def _told_as_earlier(doc: Doc, event: Event) -> bool:
+    """Whether the trigger's verb says it was done at an earlier time than the story's
+    (:data:`EARLIER_ADVERBS`: "I had met Dr. Lai before")."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return False
+    root = trigger.root
+    verbs = [root, root.head] if root.dep_ in {"dobj", "pobj"} else [root]
+    return any(
+        c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for v in verbs for c in v.children
+    )
 
 
 def _near_the_day(event: Event, published: str | None) -> bool:
