@@ -122,7 +122,9 @@ def test_a_subdivision_that_acts_acts_at_home_and_a_capital_stands_for_its_state
         "Moscow banned the import of Indonesian coffee in 2019."
     )
     doc = _run(nlp, text, "2025-03-12")
-    bali, moscow = (e for e in doc._.events if e.trigger.text == "banned")
+    banned = [e for e in doc._.events if e.trigger.text.startswith("banned")]
+    (bali,) = [e for e in banned if "Bali" in e.sentence.text]
+    (moscow,) = [e for e in banned if "Moscow" in e.sentence.text]
     assert bali.location is not None
     assert (bali.location.resolved, bali.location.country) == ("Bali", "IDN")  # the province
     assert moscow.location is None  # the capital's name is Russia's government
