@@ -158,6 +158,8 @@ def test_an_investigation_by_the_authorities_is_coercion(base_nlp: Language) -> 
     [
         ("China and Japan reached an agreement on fishing.", "reached an agreement", "SUPPORT"),
         ("Japan blocked the sale of jets to China.", "blocked the sale", "SANCTION"),
+        ("Japan banned the export of chips to China.", "banned the export", "SANCTION"),
+        ("Japan banned the trade in ivory.", "banned", "COERCE"),
         ("China signed the agreement with Japan.", "signed", "SUPPORT"),
     ],
 )

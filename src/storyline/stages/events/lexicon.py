@@ -615,8 +615,8 @@ RESOLUTION_NOUNS = frozenset(
 BY_AUTHORITY: Mapping[Code, Code] = {("ACCUSE", "investigate"): ("COERCE", None)}
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
 
-#: A verb and object whose code is not the noun's: blocking a sale or a deal is an economic
-#: penalty (SANCTION); revoking someone's house arrest or bail is coercion; using a veto rejects.
+#: A verb and object whose code is not the noun's: blocking a sale or a deal, or banning
+#: exports or a supply, is an economic penalty (SANCTION); revoking someone's house arrest or bail is coercion; using a veto rejects.
 #: (Reaching an agreement stays SUPPORT, as PLOVER codes it: coded AGREE it cost the PLV held-out
 #: sentences and gained nothing on the held-out articles.)
 SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {
@@ -625,6 +625,12 @@ SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {
     **{
         ("block", n): ("SANCTION", None)
         for n in ("sale", "deal", "export", "exports", "import", "imports", "purchase", "trade")
+    },
+    # a ban on goods crossing a border; a ban on "the trade" is a domestic rule as often
+    **{
+        (v, n): ("SANCTION", None)
+        for v in ("ban", "halt", "suspend", "restrict", "curb")
+        for n in ("export", "exports", "import", "imports", "supply", "shipment", "shipments")
     },
     **{("revoke", n): ("COERCE", None) for n in ("arrest", "bail", "release", "visa", "license")},
 }
