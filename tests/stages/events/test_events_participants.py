@@ -152,6 +152,14 @@ def test_welcoming_news_backs_the_doer_it_tells_of(base_nlp: Language) -> None:
     assert countries(event.source) == {"FRA"} and countries(event.target) == {"UKR"}
 
 
+def test_a_country_named_in_front_of_an_aimed_event_noun_is_its_source(
+    base_nlp: Language,
+) -> None:
+    text = "Trade fell after the Japan sanctions on Russia began."
+    event = only(extract_events(make(base_nlp, text)), "sanctions")
+    assert countries(event.source) == {"JPN"} and countries(event.target) == {"RUS"}
+
+
 def test_the_subject_of_supposed_to_is_the_source_of_the_complement(base_nlp: Language) -> None:
     text = "Ukraine and the US were supposed to sign the agreement on Friday."
     event = only(extract_events(make(base_nlp, text)), "sign")

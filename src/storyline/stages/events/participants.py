@@ -80,6 +80,8 @@ NOUN_TARGET_PREPS = frozenset({"with", "to", "on", "against", "for"})
 TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine".
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
+#: Prepositions that tell whom an event noun is aimed at: "sanctions on Russia".
+AIMED_AT = frozenset({"on", "against"})
 #: The owner of a claim that is the object: "rejected allegations by the army spokesperson".
 BY = frozenset({"by"})
 FROM = frozenset({"from"})
@@ -494,8 +496,12 @@ def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
     if doer is not None:
         sources += _subject_parties(doc, doer)[0]
     if not sources:
+        # "Israeli strikes"; a country's name in front only when the target is told apart:
+        # "U.S. restrictions on Chinese businesses" ("Iran sanctions" are on Iran)
+        aimed = any(True for _ in prep_objects(token, AIMED_AT))
+        labels = {"NORP", "GPE"} if aimed else {"NORP"}
         for child in token.lefts:
-            if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
+            if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in labels:
                 sources += actors_of(doc, child)
     return sources
 
