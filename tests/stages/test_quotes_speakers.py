@@ -201,6 +201,8 @@ def test_a_headline_taken_for_a_name_speaks_as_the_person() -> None:
     assert spoken_name("Hillary Clinton", {}) == "Hillary Clinton"
     # surname first: the full name is said once, the surname often
     assert spoken_name("Lai Ching-te", {"Lai": 9, "Ching-te": 1}, {"Ching-te"}) == "Lai Ching-te"
+    # a headline read as a name, surname not first: cut as before
+    assert spoken_name("Paul Ryan Joins", {"Ryan": 9, "Joins": 1}, {"Joins"}) == "Paul Ryan"
 
 
 def test_a_speakers_name_is_cut_after_the_surname_the_text_uses(base_nlp: Language) -> None:

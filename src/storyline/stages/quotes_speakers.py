@@ -102,7 +102,7 @@ class Resolver:
             self.titles.setdefault(role.entity_id, set()).update(role.role.lower().split())
             known = self.roles.get(role.entity_id, frozenset())
             self.roles[role.entity_id] = known | families(role.role)
-        names = _spoken_names(entities, mentions, _title_lines(self.text))
+        names = _spoken_names(doc, entities, mentions, _title_lines(self.text))
         refs = [
             Ref(
                 m.start,
@@ -420,11 +420,14 @@ def spoken_name(name: str, ends: Mapping[str, int], full: Collection[str] = ()) 
     """``name`` cut after its last word that mentions of the person end in (``ends``: word ->
     how many), keeping a generational suffix after it. A word few one-word mentions end in,
     next to the most common one, does not count (a namesake's mention the actors stage took
-    in), unless it ends a mention of several words (``full``: "Lai Ching-te", said "Lai")."""
+    in), unless it ends a mention of several words (``full``) of a name whose first word is
+    the one most mentions end in (surname first: "Lai Ching-te", said "Lai")."""
     words = name.split()
     most = max(ends.values(), default=0)
     wanted = {e.lower() for e, n in ends.items() if n * _RARE_END >= most}
-    wanted |= {e.lower() for e in full}
+    commonest = max(ends, key=lambda e: ends[e], default="")
+    if words and _bare(words[0]).lower() == commonest.lower():
+        wanted |= {e.lower() for e in full}  # surname first: "Lai Ching-te", said "Lai"
     cut = next(
         (i for i in range(len(words) - 1, -1, -1) if _bare(words[i]).lower() in wanted), None
     )
@@ -437,7 +440,10 @@ def spoken_name(name: str, ends: Mapping[str, int], full: Collection[str] = ()) 
 
 
 def _spoken_names(
-    entities: dict[str, Entity], mentions: Sequence[Mention], titles: Sequence[tuple[int, int]]
+    doc: Doc,
+    entities: dict[str, Entity],
+    mentions: Sequence[Mention],
+    titles: Sequence[tuple[int, int]],
 ) -> dict[str, str]:
     """The name each entity speaks as (see the module docstring): people by their mentions
     outside title lines, everyone else by the canonical name."""
@@ -451,7 +457,9 @@ def _spoken_names(
             words.pop()
         if words:
             ends.setdefault(m.entity_id, Counter())[_bare(words[-1])] += 1
-        if len(words) > 1:
+        last = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if len(words) > 1 and last is not None and len(last) and last[-1].ent_type_ == "PERSON":
+            # a person's full name as the tagger reads it ("Lai Ching-te", not "Trump Tower")
             full.setdefault(m.entity_id, set()).add(_bare(words[-1]))
     return {
         e.id: spoken_name(e.name, ends[e.id], full.get(e.id, ()))
