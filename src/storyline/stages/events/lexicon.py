@@ -616,7 +616,8 @@ BY_AUTHORITY: Mapping[Code, Code] = {("ACCUSE", "investigate"): ("COERCE", None)
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
 
 #: A verb and object whose code is not the noun's: blocking a sale or a deal, or banning
-#: exports or a supply, is an economic penalty (SANCTION); revoking someone's house arrest or bail is coercion; using a veto rejects.
+#: exports or a supply, is an economic penalty (SANCTION); revoking someone's house arrest or
+#: bail is coercion; using a veto rejects.
 #: (Reaching an agreement stays SUPPORT, as PLOVER codes it: coded AGREE it cost the PLV held-out
 #: sentences and gained nothing on the held-out articles.)
 SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {

@@ -226,7 +226,7 @@ def told(anchor: Token, quote: Quote | None) -> bool:
             return True
         if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in REPORT_VERBS:
             return True
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         current = current.head
     return False
