@@ -4,8 +4,10 @@ Reads: the parse around a word and the tables of :mod:`storyline.stages.events.l
 nothing: returns :class:`Trigger` records for :mod:`storyline.stages.events.candidates`.
 
 A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): a
-participle glossing its clause ("..., leaving five dead": nothing), a question asked (nothing),
-putting someone in custody, keeping someone from doing something ("prevented X from
+participle glossing its clause ("..., leaving five dead": nothing), a question asked (nothing), a
+role held told in a relative clause with no day of its own ("who headed the party": nothing),
+releasing a thing rather than someone ("released a development program": nothing), putting
+someone in custody, keeping someone from doing something ("prevented X from
 contacting": COERCE), a warning (a threat when the warner tells what it will do, a charge when
 it tells what another will do, else a forecast: nothing), worries dismissed (nothing), a
 restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a penalty ("hit Canada

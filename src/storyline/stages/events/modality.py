@@ -10,6 +10,10 @@ that governs it: "would not support", "unable to"); ``hypothetical`` ("if", "unl
 ``reported`` (told by someone else than the source: inside another speaker's quote or a clause
 under another person's reporting verb, "according to"); else ``asserted``. The source's own words
 about what it does ("we do not support") keep the modality of the verb, not ``reported``.
+"until" with a past verb bounds a time ("headed the party until he resigned"), no condition.
+
+A possibility in the writer's own voice (:func:`speculation`: a modal of possibility no quote
+or reporting verb tells, "the administration could impose restrictions") is no event at all.
 """
 
 from __future__ import annotations

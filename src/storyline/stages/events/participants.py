@@ -4,21 +4,26 @@ Reads: the parse of the trigger's sentence, ``doc._.mentions`` / ``doc._.entitie
 stage) and ``doc._.quotes``. Writes nothing.
 
 Sources: the subject (the "by" agent of a passive), the possessor or "from" phrase of an event
-noun, the doer of a verb that leads or owns up to one ("Rubio led talks", "claimed responsibility
-for the attack"), the speaker at or after a meeting. Targets: the object (a relative pronoun's
-antecedent, "Canada, which he hit"; an unresolved pronoun continuing a clause, "blamed India,
-accusing it"), "with/on/against/to" phrases ("at" for attacks), the party of what a demand, threat
-or refusal is about ("called for the Taliban to lift the ban"), the doer a charge names ("alleged
-that Iran attacked"), whom a participle aims an event noun at ("tariffs targeting Canada"), and
-who an arrest, killing or trial befalls ("Mhlanga's arrest"); several where the text names
-several. Reciprocal events (meetings, talks, calls "with" someone) list both parties as sources.
+noun, a country named in front of one aimed "on/against" someone ("U.S. tariffs on steel"), the
+doer of a verb that leads or owns up to one ("Rubio led talks", "claimed responsibility for the
+attack"), the speaker at or after a meeting. Targets: the object (a relative pronoun's
+antecedent, "Canada, which he hit", also of a passive, "Porras, who was sanctioned by the EU"; an
+unresolved pronoun continuing a clause, "blamed India, accusing it"; the owner of a rejected
+claim, "rejected allegations by the army spokesperson"), "with/on/against/to" phrases ("at" for
+attacks), the party of what a demand, threat or refusal is about ("called for the Taliban to lift
+the ban"), the doer a charge names ("alleged that Iran attacked") or welcomed news tells of
+("welcomed the announcement that Ukraine had agreed"), whom a participle aims an event noun at
+("tariffs targeting Canada"), who "came under attack", and who an arrest, killing or trial
+befalls ("Mhlanga's arrest"); several where the text names several. Reciprocal events (meetings,
+talks, calls "with" someone) list both parties as sources.
 
 An actor is the actors stage's mention on the phrase's head word (or, for a role head such as
 "government", inside the phrase). Where the actors stage left none there, the phrase is read by
 the fallbacks of ``_ACTOR_FINDERS``, in order: a known entity's name, a named entity, a role noun
 ("police", "rebels"), a counted group of states, an unknown proper name, the speaker of a direct
-quote ("I"), the speaker a pronoun stands for ("the ELN said it will release"), the members of a
-group ("a group of British lawmakers"). A subject must name its actor on its head or by role
+quote ("I"), the speaker a pronoun stands for ("the ELN said it will release"), the earlier
+subject of its sentence a pronoun stands for ("the militants ..., where they stormed it"), the
+members of a group ("a group of British lawmakers"). A subject must name its actor on its head or by role
 ("Kaabu's story passed" has no actor); an object may name it in front ("condemned the Russian
 aggression").
 
