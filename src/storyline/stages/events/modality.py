@@ -207,29 +207,27 @@ def reported(anchor: Token, quote: Quote | None, sources: list[Actor]) -> bool:
     source_ids = {a.entity_id for a in sources if a.entity_id}
     if quote is not None:
         return not (quote.speaker_entity_id and quote.speaker_entity_id in source_ids)
-    current = anchor
-    for _ in range(6):
-        if any(c.dep_ == "prep" and c.lower_ == "according" for c in current.children):
-            return True
-        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in REPORT_VERBS:
-            return _told_by_another(current.head, sources, source_ids)
-        if current.head is current:
-            return False
-        current = current.head
-    return False
+    teller = _telling(anchor, steps=6)
+    if isinstance(teller, Token):
+        return _told_by_another(teller, sources, source_ids)
+    return teller
 
 
 def told(anchor: Token, quote: Quote | None) -> bool:
     """True when someone tells the event: it stands in a quote, "according to" someone, or in a
     clause under a reporting verb; False for the writer's own voice."""
-    if quote is not None:
-        return True
+    return quote is not None or _telling(anchor, steps=8) is not False
+
+
+def _telling(anchor: Token, steps: int) -> Token | bool:
+    """What tells a clause, looking up at most ``steps`` heads: the reporting verb it stands
+    under, True for an "according to" phrase, else False."""
     current = anchor
-    for _ in range(8):
+    for _ in range(steps):
         if any(c.dep_ == "prep" and c.lower_ == "according" for c in current.children):
             return True
         if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in REPORT_VERBS:
-            return True
+            return current.head
         if current.head.i == current.i:
             return False
         current = current.head
