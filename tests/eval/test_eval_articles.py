@@ -156,6 +156,10 @@ def prediction(*events: Event, quotes: tuple[Quote, ...] = ()) -> ar.Prediction:
         ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
         ("Turkey (government)", "Turkey"),
         ("Mr. Blinken", "Antony Blinken"),
+        (
+            "U.N. Office for the Coordination of Humanitarian Affairs",
+            "UN Office for the Coordination of Humanitarian Affairs",
+        ),
     ],
 )
 def test_names_that_match(a: str, b: str) -> None:
@@ -170,6 +174,7 @@ def test_names_that_match(a: str, b: str) -> None:
         ("Marco Rubio", "Marco Polo"),
         ("Somalia (police)", "Somalia"),
         ("Caul", "Michael McCaul"),
+        ("U.S. Army", "USA Today"),
         (None, "Marco Rubio"),
         ("", ""),
     ],

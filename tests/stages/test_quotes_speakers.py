@@ -396,3 +396,72 @@ def test_the_object_of_a_cue_is_no_speaker_when_it_has_a_subject(base_nlp: Langu
     )
     quotes = _quotes(base_nlp, text)
     assert _speaker(quotes, "transmitting") == "Mhlanga"
+
+
+def _pipeline_quotes(nlp: Language, text: str) -> list[Quote]:
+    """Quotes of ``text`` run through every stage (actors included)."""
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "d1"
+    doc._.published = "2025-03-12"
+    for _, stage in nlp.pipeline:
+        doc = stage(doc)
+    quotes: list[Quote] = doc._.quotes
+    return quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Luis Eguiluz headed the agency's mission in Chad for two years. Equiluz says the army"
+            " does not allow aid workers into the camps.",
+            "Luis Eguiluz",
+        ),
+        (
+            "Maria Szabolcs led the team in Chad. Szabolks says the army does not allow aid workers"
+            " into the camps.",
+            "Maria Szabolcs",
+        ),
+    ],
+)
+def test_a_surname_written_one_letter_off_speaks_as_the_person(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Department of Disaster Relief Affairs released new figures on Monday. Farmers in the"
+            " valley were angry. The disaster relief department said the dam was safe.",
+            "Department of Disaster Relief Affairs",
+        ),
+        (
+            "The Office of Water Management opened an inquiry. Residents complained about the smell."
+            " But the water management office said the river was clean.",
+            "Office of Water Management",
+        ),
+    ],
+)
+def test_a_body_noun_with_the_words_of_a_name_given_before_is_that_body(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote.speaker == speaker
+
+
+def test_according_to_opening_a_sentence_is_not_the_cue_of_the_quote_before(
+    nlp: Language,
+) -> None:
+    quotes = _pipeline_quotes(
+        nlp,
+        "Mayor Ana Lopez spoke at the market on Monday. “There is progress toward a ban,” said"
+        " Lopez. “It will be great if the council acts.” According to doctors, the risk of"
+        " infection is low.",
+    )
+    speakers = {q.text: q.speaker for q in quotes}
+    assert speakers["It will be great if the council acts."] == "Ana Lopez"
+    assert speakers["the risk of infection is low"] == "doctors"

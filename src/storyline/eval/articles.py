@@ -140,6 +140,7 @@ _PLACE_WORDS = frozenset(
     {"province", "region", "city", "town", "state", "district", "county", "village", "of", "the"}
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_INITIALS = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}")
 
 
 # --- gold ---------------------------------------------------------------------------------------
@@ -433,13 +434,14 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def name_words(name: str | None) -> tuple[str, ...]:
-    """A name as matching words: lowercased, no accents, no punctuation, hyphens split, and the
+    """A name as matching words: lowercased, no accents, no punctuation, initials joined, hyphens split, and the
     system's ``" (government)"`` of a country's government dropped."""
     if not name:
         return ()
     text = unicodedata.normalize("NFKD", name.removesuffix(" (government)"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("-", " ")
+    text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.N." is "UN"
     words = [w.removesuffix("'s") for w in _WORD.findall(text)]
     return tuple(w for w in words if w and w not in _DROP_WORDS)
 

@@ -325,6 +325,8 @@ def _cue_near(
                 break  # '“…” He said the ministry had assessed …': the verb reports its own
             return _verb_cue(token, after)
         if is_according_to(token):
+            if token.i == close_tok + 1 and doc[close_tok - 1].text in _END_PUNCT:
+                break  # '“… high.” According to scientists, it is rare …': a sentence of its own
             return (token.idx, token.nbor(1).idx + 2), None, according_object(token)
     if after and after[0].text in _DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
         names = [t for t in after[1:6] if t.pos_ == "PROPN"]

@@ -46,7 +46,7 @@ BODY_NOUNS: frozenset[str] = frozenset(
         "group organization organisation agency charity company firm association watchdog "
         "consultancy website newspaper network committee council union alliance coalition "
         "movement institute foundation bank fund commission bureau federation league "
-        "broadcaster outlet publication daily magazine party"
+        "broadcaster outlet publication daily magazine party department office"
     )
 ) | frozenset(str.split("government administration regime junta cabinet"))
 

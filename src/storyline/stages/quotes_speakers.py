@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Entity, Mention, Role
 from storyline.stages import doc_list
 from storyline.stages.actors.lexicon import capital_of, country_of
+from storyline.stages.actors.names import one_letter_off
 from storyline.stages.lookup import families
 from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
 from storyline.stages.quotes_marks import Covered
@@ -219,7 +220,7 @@ class Resolver:
         holder = self._role_holder(head)
         if holder is not None:
             return Speaker(holder.name, holder.entity_id, *token_chars(head), "PERSON")
-        body = self._body_before(head) if is_body(head) else None
+        body = (self._named_like(head) or self._body_before(head)) if is_body(head) else None
         if body is not None:
             return Speaker(body.name, body.entity_id, *token_chars(head), body.type)
         start, end = written_name(head, head.left_edge.idx, name_span(head)[1])
@@ -255,6 +256,25 @@ class Resolver:
                     continue  # "the government" is a state's, not a company's
                 return ref
         return None
+
+    def _named_like(self, head: Token) -> Ref | None:
+        """The organization named before whose name holds a body noun and every word before it
+        ("the disaster management department" after "the Department of Disaster Management
+        Affairs"), the latest one."""
+        nouns = {head.lower_, head.lemma_.lower()}
+        words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")]
+        if not words:
+            return None
+        found = None
+        for r in self.refs:
+            if r.start >= head.idx:
+                break
+            if r.type != "ORG" or r.kind not in ("name", "ent") or self.in_quote(r.start):
+                continue
+            name = set(r.name.lower().split())
+            if nouns & name and name.issuperset(words):
+                found = r
+        return found
 
     def _role_holder(self, head: Token) -> Ref | None:
         """The person last named before a definite role noun with a role of its family ("the
@@ -331,6 +351,15 @@ class Resolver:
             if r.type == "PERSON"
             and (r.name.lower() == name.lower() or r.name.lower().split()[-1:] == [last])
         }
+        if not found and " " not in name.strip():
+            # "Equiluz says" in a story of "Luis Eguiluz": a surname written one letter off
+            found = {
+                (r.name, r.entity_id): r
+                for r in self.refs
+                if r.type == "PERSON"
+                and len(r.name.split()) > 1
+                and one_letter_off(r.name.lower().split()[-1], last)
+            }
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _look_back(

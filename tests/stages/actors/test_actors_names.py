@@ -74,3 +74,33 @@ def test_an_armed_group_written_in_lower_case(base_nlp: Language) -> None:
         "Security forces killed dozens of al-Shabab members elsewhere in Hirshabelle.",
     )
     assert [(e.country, e.sector) for e in entities if e.name == "al-Shabab"] == [("SOM", "REB")]
+
+
+def test_an_organization_cut_before_for_the_is_one_name(base_nlp: Language) -> None:
+    """ "The U.N. Office" + "for the" + "Coordination of Humanitarian Affairs": the tagger's two
+    organizations are one."""
+    doc = base_nlp(
+        "The U.N. Office for the Coordination of Humanitarian Affairs said roads were cut."
+    )
+    doc._.doc_id = "d1"
+    doc._.published = "2025-03-12"
+    entities, _, _ = find_actors(doc)
+    assert [e.name for e in entities] == [
+        "U.N. Office for the Coordination of Humanitarian Affairs"
+    ]
+
+
+def test_an_owner_and_a_surname_tagged_one_organization_are_two_names(
+    base_nlp: Language,
+) -> None:
+    """ "Harvard’s Okafor" after "Chidi Okafor": the person, not an organization of that name."""
+    doc = base_nlp(
+        'Chidi Okafor, an economist at Harvard University, studies trade. "It will take some'
+        ' time, but the plan will work," Harvard’s Okafor said.'
+    )
+    doc._.doc_id = "d1"
+    doc._.published = "2025-03-12"
+    entities, mentions, _ = find_actors(doc)
+    okafor = next(e for e in entities if e.name == "Chidi Okafor")
+    assert "Harvard’s Okafor" not in [e.name for e in entities]
+    assert any(m.text == "Okafor" and m.entity_id == okafor.id for m in mentions)

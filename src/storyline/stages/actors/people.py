@@ -21,7 +21,7 @@ from storyline.stages.actors.lexicon import (
     misspelled_nationality,
     nationality_of,
 )
-from storyline.stages.actors.names import NameSpan, camel_cut, person_key
+from storyline.stages.actors.names import NameSpan, camel_cut, one_letter_off, person_key
 from storyline.stages.actors.roles import Title, code_title, left_title, right_apposition
 from storyline.stages.actors.surnames import Cues, mention_cues, merge, pick
 
@@ -69,7 +69,7 @@ def _owners(
         host = [c for fk, c in full_keys if _contains(fk, key)]
         if not host and len(key) == 1:
             # "Pederson said" after "Geir Pedersen": a surname written one letter off
-            host = [c for fk, c in full_keys if len(fk) > 1 and _one_letter_off(fk[-1], key[0])]
+            host = [c for fk, c in full_keys if len(fk) > 1 and one_letter_off(fk[-1], key[0])]
         if not host:
             first = by_key[key][0]
             text = _display(b.doc, first)
@@ -317,17 +317,6 @@ def _subject_role(b: Builder, sent: Span) -> Title | None:
         head_last=True,
     )
     return title if title is not None and title.role else None
-
-
-def _one_letter_off(known: str, written: str) -> bool:
-    """Whether ``written`` is ``known`` (six letters or more) with one letter changed, added or
-    left out ("Pederson" for "Pedersen")."""
-    if len(known) < 6 or known == written or abs(len(known) - len(written)) > 1:
-        return False
-    if len(known) == len(written):
-        return sum(a != b for a, b in zip(known, written, strict=True)) == 1
-    short, long = sorted((known, written), key=len)
-    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
