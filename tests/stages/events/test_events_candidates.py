@@ -142,3 +142,40 @@ def test_a_charge_someone_made_is_its_own_event_beside_its_rejection(base_nlp: L
     by_type = {e.type: e for e in events}
     assert countries(by_type["REJECT"].source) == {"JPN"}
     assert countries(by_type["ACCUSE"].source) == {"CHN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "source"),
+    [
+        # the intent's owner does what the infinitive says; the verb only carries it
+        (
+            "Japan and China have stepped up efforts to build ties with Cambodia.",
+            "build",
+            "SUPPORT",
+            {"JPN", "CHN"},
+        ),
+        (
+            "Russia's decision to withdraw troops from Ukraine surprised Israel.",
+            "withdraw",
+            "RETREAT",
+            {"RUS"},
+        ),
+        # military drills of one side are moves of force; joint ones cooperate
+        ("China conducted military drills around Japan on Monday.", "drills", "MOBILIZE", {"CHN"}),
+        ("Japan held joint naval exercises with France.", "exercises", "COOPERATE", {"JPN"}),
+        ("Iran conducted missile tests on Sunday.", "tests", "MOBILIZE", {"IRN"}),
+        ("Iran tested a new missile on Sunday.", "tested", "MOBILIZE", {"IRN"}),
+        # a meal or a trip with or of a party is a meeting
+        ("Hun Sen had lunch with Zelenskyy in Kyiv.", "lunch", "CONSULT", {"KHM", "UKR"}),
+        ("China's trip to Cambodia ended on Friday.", "trip", "CONSULT", {"CHN"}),
+        # handing out relief items is aid
+        ("Japan distributed relief items to the flood victims.", "distributed", "AID", {"JPN"}),
+    ],
+)
+def test_intents_drills_tests_meals_trips_and_relief(
+    base_nlp: Language, text: str, trigger: str, etype: str, source: set[str]
+) -> None:
+    events = extract_events(make(base_nlp, text))
+    event = only(events, trigger)
+    assert (event.type, countries(event.source)) == (etype, source)
+    assert not [e for e in events if e.trigger.text.startswith("stepped")]

@@ -31,6 +31,7 @@ from storyline.stages.events.clauses import (
     charged,
     doer_verb,
     governing,
+    intended_acts,
     is_verb,
     prevented,
     subject,
@@ -114,6 +115,8 @@ def _ungoverned(found: list[Trigger]) -> list[Trigger]:
         barred = prevented(trigger.anchor)
         if barred is not None and barred.i in by_token:
             governed.add(trigger.token.i)  # "prevented them from contacting": no contact
+        if any(v.i in by_token for v in intended_acts(trigger.anchor)):
+            governed.add(trigger.token.i)  # "stepped up efforts to build ties": the building
     return sorted(
         (by_token[t.token.i] for t in found if t.token.i not in governed), key=lambda t: t.token.i
     )

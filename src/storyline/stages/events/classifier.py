@@ -676,11 +676,15 @@ def _adjusted(
         and any(t.lemma_.lower() in PEACEKEEPING for t in token.subtree)
     ):
         code, evidence = ("AID", "peacekeeping"), 0.8  # troops sent for peacekeeping
-    if lemma in GIVING_VERBS and any(
-        o.lemma_.lower() in AID_OBJECTS or o.ent_type_ == "MONEY" for o in objects
-    ):
+    if lemma in GIVING_VERBS and any(_aid_object(o) for o in objects):
         code, evidence = ("AID", None), 0.8
     return code, evidence
+
+
+def _aid_object(obj: Token) -> bool:
+    """Whether what is given is material help: "food", "$5 million", "relief items"."""
+    words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+    return obj.ent_type_ == "MONEY" or any(w.lemma_.lower() in AID_OBJECTS for w in words)
 
 
 def _call_purpose(token: Token, lexicon: Lexicon) -> Trigger | None:

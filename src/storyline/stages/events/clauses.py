@@ -75,6 +75,15 @@ MEASURE_NOUNS = frozenset(
 #: Prepositions that also open clauses ("before a court granted ..."), whose object the parse
 #: may take for the clause's subject.
 CLAUSE_PREPS = frozenset({"before", "after", "until", "since"})
+#: Nouns of intent whose infinitive is done by the one who has the intent ("efforts to build").
+INTENTION_NOUNS = frozenset(str.split("effort plan bid attempt push move decision drive campaign"))
+#: Verbs that carry an intention noun without an event of their own: "stepped up efforts to".
+INTENT_CARRIERS = frozenset(
+    str.split(
+        "step make redouble intensify lead continue announce unveil pursue begin start launch "
+        "undertake renew boost increase accelerate expand mount move press push spearhead join"
+    )
+)
 #: The dependencies a verb's subject is inherited through (xcomp, conj, ...), up to the verb.
 _INHERITED = frozenset({"xcomp", "conj", "acomp", "pcomp"})
 
@@ -189,11 +198,61 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if _shares_subject(current, seen):
             current = current.head
             continue
+        intended = _intended_by(current)
+        if intended is not None:
+            if intended.pos_ != "VERB":
+                return intended, False  # "Russia's decision to withdraw": Russia withdraws
+            current = intended
+            continue
         stranded = _stranded_subject(current)
         if stranded is not None:
             return stranded, False
         break
     return None, False
+
+
+def _intended_by(verb: Token) -> Token | None:
+    """Who means to do what an infinitive after an intention noun says: the noun's possessor
+    ("Russia's decision to withdraw", "a US offer to host"), else the verb that carries the noun
+    ("India and China stepped up efforts to build ties", "led the effort to remove") or that it
+    is the purpose of ("fired missiles in an effort to pressure"); else None ("rejected a plan
+    to arrest": the rejecter does not arrest)."""
+    noun = verb.head
+    if (
+        verb.dep_ != "acl"
+        or noun.lemma_.lower() not in INTENTION_NOUNS
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return None
+    owner = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        ),
+        None,
+    )
+    if owner is not None:
+        return owner
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in INTENT_CARRIERS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        prep, carrier = noun.head.lower_, noun.head.head
+        if prep == "in" or carrier.lemma_.lower() in INTENT_CARRIERS:
+            return carrier  # "moved ahead with efforts to take control"
+    return None
+
+
+def intended_acts(verb: Token) -> list[Token]:
+    """The infinitives after intention nouns a verb takes as object ("stepped up efforts to build
+    ties": "build"), whose event the verb only carries."""
+    return [
+        act
+        for noun in verb.children
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in INTENTION_NOUNS
+        for act in noun.children
+        if (by := _intended_by(act)) is not None and by.i == verb.i
+    ]
 
 
 def _stranded_subject(verb: Token) -> Token | None:

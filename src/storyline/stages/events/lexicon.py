@@ -383,9 +383,13 @@ NOUNS: Mapping[str, Code] = {
     "cessation": ("RETREAT", "ceasefire"),
     "discussions": ("CONSULT", None),
     "discussion": ("CONSULT", None),
+    # military exercises of one side are moves of force; joint ones cooperate (QUALIFIED_NOUNS)
     **dict.fromkeys(
-        ["exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers"], ("COOPERATE", None)
+        ["exercises", "drill", "drills", "manoeuvres", "maneuvers"], ("MOBILIZE", "troops")
     ),
+    # a meal or trip with or of a named party is a meeting: "had lunch with", "his trip to Beijing"
+    **dict.fromkeys(["lunch", "luncheon", "dinner", "breakfast"], ("CONSULT", None)),
+    "trip": ("CONSULT", "visit"),
     "suspension": ("SANCTION", "discontinue"),
     "deployment": ("MOBILIZE", "troops"),
     "commitment": ("SUPPORT", None),
@@ -423,6 +427,16 @@ NOUNS: Mapping[str, Code] = {
     "expulsion": ("SANCTION", "expel"),
     "violence": ("ASSAULT", None),
 }
+#: Military exercises by their kind: joint ones cooperate, one side's are moves of force.
+DRILL_KINDS: Mapping[str, Code] = {
+    **dict.fromkeys(
+        ["joint", "combined", "bilateral", "trilateral", "multinational"], ("COOPERATE", None)
+    ),
+    **dict.fromkeys(
+        ["military", "naval", "navy", "air", "army", "war", "live-fire", "combat"],
+        ("MOBILIZE", "troops"),
+    ),
+}
 #: Nouns whose code depends on the word in front of them: "a military operation" attacks, "a
 #: joint operation" cooperates, "a rescue operation" aids; a bare "operation" codes nothing (a
 #: bare noun of NOUNS codes as there: "support").
@@ -445,6 +459,11 @@ QUALIFIED_NOUNS: Mapping[str, Mapping[str, Code]] = {
         **dict.fromkeys(["joint", "combined"], ("COOPERATE", None)),
         **dict.fromkeys(["rescue", "relief", "humanitarian", "evacuation"], ("AID", None)),
     },
+    **{noun: DRILL_KINDS for noun in ("exercise", "drill", "manoeuvre", "maneuver")},
+    # tests of arms are moves of force: "missile tests", "a nuclear test"
+    "test": dict.fromkeys(
+        ["missile", "nuclear", "weapon", "weapons", "rocket", "ballistic"], ("MOBILIZE", "weapons")
+    ),
     # material support is aid: "gives military support"
     "support": dict.fromkeys(
         ["military", "financial", "economic", "material", "logistical", "humanitarian"],
@@ -566,7 +585,9 @@ SUPPORT_VERBS = frozenset(
 )
 
 #: Verbs of giving whose object, when it is material, makes the event AID: "gives medical equipment".
-GIVING_VERBS = frozenset(["give", "provide", "send", "deliver", "donate", "supply", "hand", "ship"])
+GIVING_VERBS = frozenset(
+    ["give", "provide", "send", "deliver", "donate", "supply", "hand", "ship", "distribute"]
+)
 AID_OBJECTS = frozenset(
     [
         "equipment",
@@ -876,6 +897,11 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     # granting bail, house arrest, a pardon or an amnesty releases someone
     *(("grant", (w,), ("RETREAT", "release")) for w in ("bail", "arrest", "pardon", "amnesty")),
     ("slam", ("into",), None),
+    # testing arms is a move of force: "tested a ballistic missile", "testing a weapon system"
+    *(
+        ("test", (arm,), ("MOBILIZE", "weapons"))
+        for arm in ("missile", "missiles", "weapon", "weapons", "rocket", "rockets", "bomb")
+    ),
     ("request", ("comment",), None),
     ("seek", ("comment",), None),
     ("request", ("anonymity",), None),
@@ -1114,6 +1140,11 @@ def noun_code(token: Token) -> Code | None:
             return PREPOSED_NOUNS[(lemma, child.lower_)]
     kinds = QUALIFIED_NOUNS.get(lemma)
     if kinds is not None:
-        words = (c.lemma_.lower() for c in token.lefts if c.dep_ in {"amod", "compound"})
-        return next((kinds[w] for w in words if w in kinds), None) or NOUNS.get(lemma)
+        words = (
+            c.lemma_.lower()
+            for c in doc[token.left_edge.i : token.i]
+            if c.dep_ in {"amod", "compound"}
+        )
+        found = next((kinds[w] for w in words if w in kinds), None)
+        return found or NOUNS.get(lemma) or NOUNS.get(token.lower_)
     return NOUNS.get(lemma) or NOUNS.get(token.lower_)
