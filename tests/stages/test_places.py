@@ -506,3 +506,48 @@ def test_a_name_tagged_with_its_designator_resolves_without_it(
     (province,) = place_mentions(doc, gazetteer)
     assert province.text == "Balochistan province"
     assert (province.entry.name, province.entry.kind) == ("Balochistan", "admin1")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # planned or supposed: nothing has happened at the scene yet
+        (
+            "In Quetta, police arrested five suspects on Monday. The army will deploy troops.",
+            "deploy",
+        ),
+        # another time than the story's
+        (
+            "In Quetta, police arrested five suspects on Monday. In 2015, soldiers raided a school.",
+            "raided",
+        ),
+        # an act of rule takes effect by decree, not at the scene
+        (
+            "In Quetta, police arrested five suspects on Monday. The government banned the party.",
+            "banned",
+        ),
+    ],
+)
+def test_the_scene_holds_what_was_done_there_on_the_storys_days(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-11")._.events}
+    assert placed["arrested"] is not None and placed["arrested"].resolved == "Quetta"
+    assert placed[trigger] is None
+
+
+def test_where_someone_is_sets_no_scene(nlp: Language) -> None:
+    text = (
+        "Experts in Washington said the talks had stalled. Police arrested five protesters on"
+        " Monday."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-11")._.events}
+    assert placed["arrested"] is None
+
+
+def test_where_a_plan_was_told_is_not_where_it_will_happen(nlp: Language) -> None:
+    text = "The prime minister said during a visit to Beijing that he would urge the EU to act."
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-11")._.events}
+    visit = placed["visit"]
+    assert visit is not None and visit.resolved == "Beijing"  # the visit was there
+    assert placed["urge"] is None

@@ -79,6 +79,7 @@ def _event(
     quote = quote_at(ctx.quotes, start)
     named = sum(1 for a in [*sources, *targets] if a.entity_id)
     confidence = raw_confidence(trigger.evidence, bool(targets), named)
+    modality = modality_of(trigger, quote, sources)
     if ctx.calibration is not None:
         confidence = ctx.calibration.precision(confidence)
     return Event(
@@ -86,11 +87,13 @@ def _event(
         doc_id=ctx.doc_id,
         type=trigger.code[0],
         mode=trigger.code[1],
-        modality=modality_of(trigger, quote, sources),  # type: ignore[arg-type]
+        modality=modality,  # type: ignore[arg-type]
         source=sources,
         target=targets,
         date=date_of(doc, trigger, sent, ctx.published),
-        location=event_place(doc, sent, {trigger.anchor, trigger.token}, trigger.code, ctx.places),
+        location=event_place(
+            doc, sent, {trigger.anchor, trigger.token}, trigger.code, ctx.places, modality
+        ),
         sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
         trigger=TextSpan(start, end, text_of(doc, start, end)),
         quote_id=quote.id if quote else None,

@@ -14,14 +14,15 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   happened where it was said: its place may hang from the verb of saying whose content it is, or
   from a participle of speaking on that verb ("Speaking at a Security Council meeting, Akram said
   Kabul was failing"), but not from its subject or object ("called for a government in Syria",
-  "said a professor at a university in Kurdistan" place nothing). The nearest such mention wins,
+  "said a professor at a university in Kurdistan" place nothing), and not when it is planned or
+  supposed ("said during a visit to Beijing that he would urge the Commission"). The nearest such mention wins,
   then the most specific ("in Pakistan's Balochistan province": Balochistan). A country naming a
   noun trigger's kind is its nationality ("the U.S. tariff"), not its place, and one describing a
   town named after "of" is not the town ("the Red Sea port city of Jeddah": Jeddah). An act done by
   saying so in a quote also takes a place on the quote's verb ("'...,' Rubio told reporters in
   Jeddah"), else (basis ``article``) the place the sentence before gave the same speaker's quote
   just before ("Speaking at a Security Council meeting, Akram said ... '...,' the Pakistani envoy
-  said Monday"). Failing that, a *physical* event (:func:`physical`: :data:`SCENE_TYPES`, acts that
+  said Monday"). Failing that, a *physical* event told as done (:func:`physical`: :data:`SCENE_TYPES`, acts that
   happen somewhere, not a phone call) takes its sentence's one locative place, if it has exactly
   one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it lies in is
   not another: "an offensive launched by forces in Somalia's Puntland region"), told in the
@@ -37,7 +38,11 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   else the most specific locative place of the first :data:`SCENE_SENTENCES` sentences (a meeting's
   venue, then a city, a subdivision, a country; a site where things are done, "at the White House",
   sets no scene, nor a place in a direct quote: "'The government in China works with universities,'
-  said Casanova"). A town, subdivision or country is given to physical events (not withdrawals or
+  said Casanova", nor where someone is: "experts in Washington", "the Peace Publish Center in
+  Kabul"). The scene holds only what was done (not what is planned, supposed or denied: "he would
+  mobilize protests"), near the article's day (not "In 2015, soldiers raided"), and no act of rule
+  that takes effect by decree (a ban, a seizure of assets, an investigation: :data:`RULE_MODES`).
+  A town, subdivision or country is given to physical events (not withdrawals or
   concessions, as often policies) and to what a court decides ("A court later sentenced Zamora"),
   when their sentence says nothing is elsewhere (another country, or another town, site or
   subdivision of the scene's) and their source is not another country acting at home; a meeting's
@@ -153,6 +158,17 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 EARLIER_ADVERBS = frozenset({"before", "previously", "formerly", "once", "ago", "earlier"})
 #: Days around the article's date an event may be dated and still be done on the visit it tells.
 VISIT_DAYS = 7
+#: Nouns of people a place may describe ("experts in Washington"): where they are sets no scene.
+PEOPLE_NOUNS = frozenset(
+    str.split(
+        "expert analyst official counterpart resident people citizen student journalist "
+        "reporter correspondent diplomat lawmaker observer scholar researcher professor "
+        "activist worker member family refugee migrant immigrant community diaspora friend"
+    )
+)
+#: Modes of acts of rule that take effect by decree, not at the scene (a ban, a seizure of
+#: assets, an investigation); arrests, raids and deportations keep it.
+RULE_MODES = frozenset({"ban", "seize", "investigate", "restrict", "curfew", "martial-law"})
 #: Modes of a scene type that happen nowhere in particular: a phone call.
 PLACELESS_MODES = frozenset({"phone"})
 #: Which kind of place is the more specific (lower first; an area kept as written, as a city).
@@ -355,10 +371,27 @@ def _locative(token: Token) -> bool:
     for _ in range(4):
         if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS:
             return True
-        meeting = current.head.lemma_.lower() in MEETING_NOUNS
-        if current.dep_ == "prep" and current.lower_ == "of" and meeting:
+        head = current.head.lemma_.lower()
+        if current.dep_ == "prep" and current.lower_ == "of" and head in MEETING_NOUNS:
             return True
-        if current.head is current or current.pos_ in {"VERB", "AUX"}:
+        if current.dep_ == "prep" and not (current.lower_ == "of" and head in PLACE_NOUNS):
+            return False  # "negotiations with North Korea": the place of no locative phrase
+        if current.head.i == current.i or current.pos_ in {"VERB", "AUX"}:
+            return False
+        current = current.head
+    return False
+
+
+def _describes_someone(token: Token) -> bool:
+    """Whether a place's locative phrase tells where someone is, not where something happens: it
+    hangs from a noun of people or a name ("experts in Washington", "counterparts in California",
+    "published by the Peace Publish Center in Kabul")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS:
+            noun = current.head
+            return noun.pos_ == "PROPN" or (noun.lemma_ or noun.lower_).lower() in PEOPLE_NOUNS
+        if current.head.i == current.i:
             return False
         current = current.head
     return False
@@ -393,6 +426,8 @@ def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | 
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or mention.entry.kind == "region" or not _locative(span.root):
             continue  # a place the gazetteer lacks ("Bolan district") sets no scene
+        if _describes_someone(span.root):
+            continue  # "experts in Washington", "the Peace Publish Center in Kabul"
         if mention.entry.kind == "site" and not meeting_venue(doc, mention):
             continue  # "at the White House": a site sets the scene of a meeting only
         if any(q.kind == "direct" and q.start <= mention.start < q.end for q in quotes):
@@ -488,14 +523,18 @@ def event_place(
     heads: Iterable[Token],
     code: tuple[str, str | None],
     mentions: Sequence[PlaceMention],
+    modality: str = "asserted",
 ) -> Place | None:
     """Where an event happened by its sentence: the place phrase on its trigger; for an event of
     a scene type, else the one place its sentence says something happened in ("U.S. forces
-    carried out airstrikes in Syria, hitting ...")."""
+    carried out airstrikes in Syria, hitting ..."). Where something was said is not where what
+    the speaker plans or supposes will happen ("said during a visit to Beijing that he would
+    urge the Commission")."""
     heads = list(heads)
     verbal = code[0] in VERBAL_TYPES
-    quote = _quote_of(doc, heads) if verbal else None
-    if verbal:
+    told = verbal and modality in DONE_MODALITIES
+    quote = _quote_of(doc, heads) if told else None
+    if told:
         heads += saying(heads) + (_cue(doc, quote) if quote is not None else [])
     found = sentence_place(doc, sent, heads, mentions, direct=verbal)
     if found is not None:
@@ -504,7 +543,7 @@ def event_place(
     if before is not None:
         return as_place(before, "article", ARTICLE_FACTOR)
     home = None if verbal else _governing_place(doc, sent, heads, mentions)
-    if not physical(*code):
+    if not physical(*code) or modality not in DONE_MODALITIES:
         return as_place(home, "sentence", SENTENCE_FACTOR) if home is not None else None
     local = most_specific(
         [
@@ -647,8 +686,10 @@ def scene_fits(
     article's day, not in a relative clause (background: "a report, which Moscow denied"), when
     its sentence names no other town or site (the countries a speaker talks about are not
     places)."""
-    if event.location is not None:
-        return False
+    if event.location is not None or event.modality not in DONE_MODALITIES:
+        return False  # "he would mobilize protests": what is planned happens nowhere yet
+    if event.mode in RULE_MODES or not _near_the_day(event, doc._.published):
+        return False  # a ban, a seizure of assets; "In 2018, Israel's crackdown": another time
     visit = visit_scene(doc, mentions)
     visitors = visit[1] if visit is not None and visit[0] == scene else None
     venue = scene.entry.kind == "site" and meeting_venue(doc, scene)
