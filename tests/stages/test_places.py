@@ -551,3 +551,13 @@ def test_where_a_plan_was_told_is_not_where_it_will_happen(nlp: Language) -> Non
     visit = placed["visit"]
     assert visit is not None and visit.resolved == "Beijing"  # the visit was there
     assert placed["urge"] is None
+
+
+def test_an_invasion_happens_where_it_lands_not_where_the_invader_is(nlp: Language) -> None:
+    text = (
+        "The company kept its offices inside Russia for years before Russia invaded Ukraine in"
+        " 2022."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-11")._.events}
+    invaded = placed["invaded"]
+    assert invaded is not None and invaded.resolved == "Ukraine"

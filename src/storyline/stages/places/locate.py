@@ -25,7 +25,9 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   said Monday"). Failing that, a *physical* event told as done (:func:`physical`: :data:`SCENE_TYPES`, acts that
   happen somewhere, not a phone call) takes its sentence's one locative place, if it has exactly
   one ("airstrikes against IS in Syria, hitting ..."; a country a place named with it lies in is
-  not another: "an offensive launched by forces in Somalia's Puntland region"), told in the
+  not another: "an offensive launched by forces in Somalia's Puntland region"; an act of force
+  landing on another country takes that one: "offices inside Russia ... before Russia invaded
+  Ukraine"), told in the
   trigger's clause (not in another clause or a description of someone: "said Pollack, an expert at
   an institute in California"), not a meeting's venue but for a meeting. Else an act of force
   (:data:`FORCE_TYPES`) takes the place it lands on (:func:`_struck_place`: "North Korea invaded
@@ -554,9 +556,11 @@ def event_place(
             and (code[0] == "CONSULT" or not meeting_venue(doc, m))  # no attack in a meeting
         ]
     )
-    if len({(m.entry.name, m.entry.country) for m in local}) == 1:
-        return as_place(local[0], "sentence", SENTENCE_FACTOR)
     struck = _struck_place(doc, sent, heads, mentions) if code[0] in FORCE_TYPES else None
+    if len({(m.entry.name, m.entry.country) for m in local}) == 1:
+        if struck is None or struck.entry.country == local[0].entry.country:
+            return as_place(local[0], "sentence", SENTENCE_FACTOR)
+        # "its presence inside Russia ... before Russia invaded Ukraine": where the force landed
     home = home or struck
     return as_place(home, "sentence", SENTENCE_FACTOR) if home is not None else None
 
