@@ -53,7 +53,7 @@ What is compared, so the numbers can be read:
   ``admin1`` is compared with the record's ``subdivision`` on right places (by
   :func:`place_words`, so "Al Anbār" is "Anbar"; both empty agree).
 - **Quotes**: a gold quote is found when an emitted quote's content overlaps the gold ``content``
-  piece (the largest overlap is taken; not one to one). On found quotes: the speaker by
+  piece (the largest overlap is taken, of equal ones the narrowest quote; not one to one). On found quotes: the speaker by
   :func:`names_match` (gold ``null`` is right only against no speaker), the date (equal values),
   the kind. The gold marks only a 25-60 character piece of each quote, so "emitted quotes touching
   a gold piece" is a *lower bound* of quote precision, not precision.
@@ -794,14 +794,17 @@ def _score_quotes(
             c["quotes:unlocated"] += 1
             continue
         spans.append(span)
-        best: tuple[int, Quote] | None = None
+        # the largest overlap; of equal ones the narrowest quote, the one inside the others
+        # ("Lai said China must quit", told inside an interviewee's answer)
+        best: tuple[int, int, Quote] | None = None
         for q in quotes:
             shared = min(q.end, span[1]) - max(q.start, span[0])
-            if shared > 0 and (best is None or shared > best[0]):
-                best = (shared, q)
+            key = (shared, -(q.end - q.start))
+            if shared > 0 and (best is None or key > best[:2]):
+                best = (*key, q)
         if best is None:
             continue
-        quote = best[1]
+        quote = best[2]
         c["quotes:found"] += 1
         speaker = (
             quote.speaker is None if g.speaker is None else names_match(quote.speaker, g.speaker)

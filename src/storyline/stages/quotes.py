@@ -9,6 +9,9 @@ said: "…" / Name: "…" / "…" -Name), or continues the previous quote when n
 quoted phrase embedded in reported speech (describing X as "…") is a partial quote (``mixed``).
 Indirect quotes are the clausal complement of a speech verb ("said that …") or the clause
 carrying "according to X". Content offsets exclude the quotation marks and a trailing comma.
+Lines opening with a name and a colon ("SANDERS: We need …") are what the named speaker said, and
+so are the interviewee's turns of a transcript run into the text ("VOA: …? Armitage: …",
+``quotes_transcript``); the interviewer's questions are no quotes.
 
 When it was said: the time expression attached to the cue; else the channel phrase of the sentence
 before ("in an October 27 social media post"); a cue going on ("he added") keeps the speaker's
@@ -43,6 +46,7 @@ from storyline.stages.quotes_cues import (
 )
 from storyline.stages.quotes_marks import ALL_MARKS, Covered, Marked, find_marked
 from storyline.stages.quotes_speakers import Resolver, Speaker
+from storyline.stages.quotes_transcript import transcript_turns
 from storyline.stages.syntax import pobj_of, span_chars, token_chars
 
 _DASHES = frozenset("-—–")
@@ -164,6 +168,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             indirect.append(draft)
     drafts = drafts + indirect
     drafts += _colon_drafts(doc, text, starts, drafts)
+    drafts += _transcript_drafts(doc, starts, drafts)
     drafts.sort(key=lambda d: d.start)
     resolver = Resolver(doc, quoted)
     return _records(doc, drafts, resolver)
@@ -456,6 +461,21 @@ def _colon_drafts(doc: Doc, text: str, starts: list[int], taken: list[_Draft]) -
         kind: QuoteKind = "direct" if text[colon + 1 : content_start].strip() else "indirect"
         cue = token_chars(colon_tok)
         found.append(_Draft(content_start, content_end, kind, cue, None, propn[-1], named=True))
+    return found
+
+
+def _transcript_drafts(doc: Doc, starts: list[int], taken: list[_Draft]) -> list[_Draft]:
+    """The interviewee's turns of an interview transcript run into the text ("VOA: ...?
+    Armitage: ..."), each a direct quote of the person its label names (``quotes_transcript``);
+    the interviewer's questions are no quotes."""
+    found = []
+    for turn in transcript_turns(doc.text):
+        colon = doc[_token_at(starts, turn.colon)]
+        cue = token_chars(colon)
+        if turn.asks or any(d.cue == cue for d in taken):
+            continue  # a question; a line "SANDERS: We need …" found already
+        name = doc[_token_at(starts, turn.name_end - 1)]
+        found.append(_Draft(turn.start, turn.end, "direct", cue, None, name, named=True))
     return found
 
 

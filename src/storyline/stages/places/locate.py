@@ -557,10 +557,10 @@ def event_place(
         ]
     )
     struck = _struck_place(doc, sent, heads, mentions) if code[0] in FORCE_TYPES else None
-    if len({(m.entry.name, m.entry.country) for m in local}) == 1:
-        if struck is None or struck.entry.country == local[0].entry.country:
-            return as_place(local[0], "sentence", SENTENCE_FACTOR)
-        # "its presence inside Russia ... before Russia invaded Ukraine": where the force landed
+    # "offices inside Russia ... before Russia invaded Ukraine": where the force landed
+    elsewhere = struck is not None and local and struck.entry.country != local[0].entry.country
+    if len({(m.entry.name, m.entry.country) for m in local}) == 1 and not elsewhere:
+        return as_place(local[0], "sentence", SENTENCE_FACTOR)
     home = home or struck
     return as_place(home, "sentence", SENTENCE_FACTOR) if home is not None else None
 
