@@ -26,7 +26,9 @@ def _doc(text: str, published: str | None = "2022-03-04") -> Document:
 
 def test_stages_run_in_the_configured_order(nlp: Language, settings: Settings) -> None:
     names = [n for n in nlp.pipe_names if n.startswith("storyline_")]
-    assert names == [f"storyline_{s}" for s in settings.pipeline.stages]
+    # the sentence-boundary fix runs first, before the model's own pipes
+    assert names == ["storyline_sentences", *(f"storyline_{s}" for s in settings.pipeline.stages)]
+    assert nlp.pipe_names[0] == "storyline_sentences"
     assert set(STAGE_FACTORIES) == set(settings.pipeline.stages)
 
 

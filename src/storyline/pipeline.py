@@ -33,6 +33,7 @@ from storyline.records import (
 from storyline.registry import DOC_RECORDS, STAGE_FACTORIES, DocResult
 from storyline.settings import Settings
 from storyline.stages import doc_list, ensure_doc_extensions
+from storyline.stages.sentences import COMPONENT as SENTENCES
 from storyline.windows import merge_entities, shift, windows
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ def build_nlp(settings: Settings) -> Language:
         },
         "actors": {"people": list(settings.actors.people)},
     }
+    nlp.add_pipe(SENTENCES, first=True)  # "posted on X. Militants attacked ...": two sentences
     for stage in settings.pipeline.stages:
         nlp.add_pipe(
             STAGE_FACTORIES[stage], name=f"storyline_{stage}", config=configs.get(stage, {})

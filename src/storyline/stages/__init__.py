@@ -15,7 +15,9 @@ events       ``storyline_events``  ``doc._.events: list[Event]``,
 ===========  ====================  ==============================================================
 
 The table is ``storyline.registry.STAGES``, which the settings, the pipeline, the store and the
-Spark runner read.
+Spark runner read. Before the model's own pipes, ``storyline_sentences``
+(:mod:`storyline.stages.sentences`) splits a sentence-ending one-letter platform name ("posted on
+X. Militants attacked ...") so that the parser starts a sentence after it; it writes no records.
 
 A stage wraps its work in ``with stage_guard(doc, "name"):`` so that an exception on one document
 becomes a failure row instead of a crash. Every stage may read ``doc._.doc_id`` (the document's id, "" when unknown) and ``doc._.published``
