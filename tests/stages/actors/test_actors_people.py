@@ -221,3 +221,39 @@ def test_a_party_anywhere_in_an_election_title_gives_its_country(
     trump = entity_named(doc, "Donald Trump")
     assert (trump.country, trump.sector) == ("USA", "PTY")
     assert [(r.role, r.country) for r in doc._.roles if r.entity_id == trump.id] == [(role, "USA")]
+
+
+def test_an_official_of_an_international_body_is_not_of_the_country_they_serve_in(
+    base_nlp: Language,
+) -> None:
+    """ "the U.N. special representative in Haiti" works for the U.N., not for Haiti; a
+    country's own envoy stays that country's."""
+    doc = run(
+        base_nlp,
+        "The U.N. secretary-general's special representative in Haiti, Helen La Lime, said gangs "
+        "control the capital.",
+    )
+    assert (
+        entity_named(doc, "Helen La Lime").country,
+        entity_named(doc, "Helen La Lime").sector,
+    ) == (
+        "IGO",
+        "GOV",
+    )
+    doc = run(base_nlp, "The U.N. envoy to Syria, Geir Pedersen, said talks would resume.")
+    assert entity_named(doc, "Geir Pedersen").country == "IGO"
+    doc = run(
+        base_nlp,
+        "United Nations-appointed special rapporteur Richard Bennett said the ban must end.",
+    )
+    assert (
+        entity_named(doc, "Richard Bennett").country,
+        entity_named(doc, "Richard Bennett").sector,
+    ) == (
+        "IGO",
+        "GOV",
+    )
+    doc = run(base_nlp, "Kremlin-backed governor Sergei Aksyonov said the bridge was closed.")
+    assert entity_named(doc, "Sergei Aksyonov").country == "RUS"
+    doc = run(base_nlp, "Pakistan's envoy to Afghanistan, Asif Durrani, said the talks failed.")
+    assert entity_named(doc, "Asif Durrani").country == "PAK"

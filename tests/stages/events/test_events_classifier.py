@@ -419,3 +419,19 @@ def test_releasing_a_thing_frees_no_one(base_nlp: Language) -> None:
     assert only(freed, "released").type == "RETREAT"
     guards = extract_events(make(base_nlp, "Russia will release two homeguards held captive."))
     assert only(guards, "release").type == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A report released by the OECD on Monday said growth would slow.",
+        "The report was released by the OECD on Monday.",
+    ],
+)
+def test_a_thing_released_in_the_passive_frees_no_one(base_nlp: Language, text: str) -> None:
+    assert not [e for e in extract_events(make(base_nlp, text)) if e.trigger.text == "released"]
+
+
+def test_people_released_in_the_passive_are_freed(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "The hostages were released by Hamas on Monday."))
+    assert only(events, "released").type == "RETREAT"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.stages.actors.lexicon import (
     PERSON_ROLE_HEADS,
@@ -70,6 +70,10 @@ FORMER = frozenset({"former", "ousted", "ex", "deposed", "exiled", "retired", "l
 APPOS_STOP = frozenset({",", ";", ".", "—", "–", ")", "(", '"', "“", "”", ":", "?", "!"})
 
 
+#: Prepositions of the country an official of an international body serves in: "envoy to Syria".
+POSTING_PREPS = frozenset({"in", "to", "for", "on"})
+
+
 @dataclass(frozen=True, slots=True)
 class OrgCode:
     """What an organization name inside a title contributes: its codes and entity."""
@@ -109,17 +113,7 @@ def left_title(doc: Doc, start: int, names_at: dict[int, NameSpan], lex: Lexicon
                 break
         elif (tok.is_punct and tok.text != "-") or tok.like_num:
             break
-        elif (
-            tok.text[:1].isupper()
-            or low in lex.role_words
-            or low in TITLE_MODIFIERS
-            or tok.text == "-"
-            or (tok.pos_ == "ADJ" and i + 1 < start and doc[i + 1].text[:1].isupper())
-        ) or (
-            low in ("of", "for", "the")
-            and i - 1 >= sent_start
-            and (doc[i - 1].text[:1].isupper() or low == "the")
-        ):
+        elif _title_word(doc, i, start, lex):
             pass
         elif low in ("and", "&") and span is not None and span.kind == "org":
             pass  # inside "Ministry of Foreign Affairs and International Cooperation"
@@ -133,6 +127,25 @@ def left_title(doc: Doc, start: int, names_at: dict[int, NameSpan], lex: Lexicon
     ):
         first += 1
     return first if first < start else None
+
+
+def _title_word(doc: Doc, i: int, start: int, lex: Lexicon) -> bool:
+    """Whether token ``i`` can be part of a title ending before the name at ``start``."""
+    tok, low = doc[i], doc[i].lower_
+    capital_before = i - 1 >= doc[start].sent.start and doc[i - 1].text[:1].isupper()
+    return (
+        tok.text[:1].isupper()
+        or low in lex.role_words
+        or low in TITLE_MODIFIERS
+        or tok.text == "-"
+        or (tok.pos_ == "ADJ" and i + 1 < start and doc[i + 1].text[:1].isupper())
+        # "United Nations-appointed special rapporteur", "Kremlin-backed governor"
+        or (tok.tag_ == "VBN" and i - 1 >= doc[start].sent.start and doc[i - 1].text == "-")
+        or (
+            low in ("of", "for", "the")
+            and (capital_before or (low == "the" and i > doc[start].sent.start))
+        )
+    )
 
 
 def right_apposition(doc: Doc, end: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -230,6 +243,7 @@ def code_title(
         if owned is not None and start - 2 not in names_at and start - 2 not in orgs:
             sector = owned
     org = next((orgs[i] for i in range(start, end) if i in orgs), None)
+    posted = org is not None and org.igo
     country = next(
         (
             named.value
@@ -237,6 +251,8 @@ def code_title(
             if (named := names_at.get(i)) is not None
             and named.kind == "country"
             and i not in in_org
+            # "the U.N. special representative in Haiti": where an IGO's official serves
+            and not (posted and _posting(doc[named.start : named.end].root))
         ),
         None,
     )
@@ -265,6 +281,12 @@ def code_title(
     if role is None and (org is None or (sector is None and country is None)):
         return None
     return Title(start, end, role, country, sector, org.entity_id if org else None)
+
+
+def _posting(token: Token) -> bool:
+    """Whether a country in a title is where its holder serves ("envoy to Syria", "representative
+    in Haiti"), not whose they are."""
+    return token.dep_ == "pobj" and token.head.lower_ in POSTING_PREPS
 
 
 def _title_role(

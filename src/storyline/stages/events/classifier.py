@@ -357,10 +357,17 @@ def _in_own_clause(word: Token, verb: Token) -> bool:
 
 def _released_thing(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """ "China released an AI development program": what is released is no one, so no captive is
-    freed (a person, a group, a captive or a pronoun is)."""
-    if lemma not in RELEASE_VERBS or not objects:
+    freed (a person, a group, a captive or a pronoun is). The released thing may be the
+    passive subject ("the report was released") or the noun the verb describes ("a report
+    released by the OECD")."""
+    if lemma not in RELEASE_VERBS:
         return None
-    return None if any(_someone(o) for o in objects) else Verdict.NO_EVENT
+    released = objects or [c for c in token.children if c.dep_ == "nsubjpass"]
+    if not released and token.dep_ == "acl" and token.tag_ == "VBN":
+        released = [token.head]
+    if not released:
+        return None
+    return None if any(_someone(o) for o in released) else Verdict.NO_EVENT
 
 
 def _someone(word: Token) -> bool:
