@@ -435,3 +435,14 @@ def test_a_thing_released_in_the_passive_frees_no_one(base_nlp: Language, text: 
 def test_people_released_in_the_passive_are_freed(base_nlp: Language) -> None:
     events = extract_events(make(base_nlp, "The hostages were released by Hamas on Monday."))
     assert only(events, "released").type == "RETREAT"
+
+
+def test_a_participle_clause_opening_a_saying_is_an_act_of_its_own(base_nlp: Language) -> None:
+    """ "Rebutting the claim, Balkhi said Islamabad must ...": the rebuttal is no content of the
+    saying; the saying's content still is ("urged police to arrest": no arrest)."""
+    text = "Rebutting the claim, Balkhi said Islamabad must address internal issues."
+    events = extract_events(make(base_nlp, text))
+    assert only(events, "Rebutting").type == "REJECT"
+    text = "Calling the attack cowardly, the minister urged police to arrest the gunmen."
+    events = extract_events(make(base_nlp, text))
+    assert [e.trigger.text for e in events] == ["urged"]

@@ -94,10 +94,14 @@ def is_verb(token: Token) -> bool:
 
 
 def governing(token: Token) -> Token | None:
-    """The verb a complement clause ("agreed to meet") hangs from, else None."""
-    if token.dep_ in {"xcomp", "ccomp", "advcl"} and token.head is not token:
-        return token.head
-    return None
+    """The verb a complement clause ("agreed to meet") hangs from, else None. A participle
+    clause opening the sentence ("Rebutting the claim, Balkhi said ...") is no content of the
+    verb it leads to but an act of its own."""
+    if token.dep_ not in {"xcomp", "ccomp", "advcl"} or token.head.i == token.i:
+        return None
+    if token.dep_ == "advcl" and token.i < token.head.i and token.tag_ in {"VBG", "VBN"}:
+        return None
+    return token.head
 
 
 def charged(token: Token) -> Token | None:

@@ -258,7 +258,18 @@ VERBS: Mapping[str, Code | None] = {
     "convict": ("ACCUSE", "allege"),  # finding guilty is CAMEO 116, ACCUSE in the 2021 table
     # REJECT
     **dict.fromkeys(
-        ["reject", "refuse", "deny", "veto", "decline", "dismiss", "rebuff", "oppose", "spurn"],
+        [
+            "reject",
+            "refuse",
+            "deny",
+            "veto",
+            "decline",
+            "dismiss",
+            "rebuff",
+            "rebut",
+            "oppose",
+            "spurn",
+        ],
         ("REJECT", None),
     ),
     # THREATEN
