@@ -58,6 +58,11 @@ SUITES: tuple[tuple[str, str, str], ...] = (
         "articles",
         f"{PROJECT}eval/gold/voa-extra",
     ),
+    (
+        "Articles — eight more VOA articles annotated for the project (third development set)",
+        "articles",
+        f"{PROJECT}eval/gold/voa-check",
+    ),
 )
 
 
