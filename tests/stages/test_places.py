@@ -545,6 +545,22 @@ def test_where_someone_is_sets_no_scene(nlp: Language) -> None:
     assert placed["arrested"] is None
 
 
+def test_a_place_describing_a_thing_of_another_year_sets_no_scene(nlp: Language) -> None:
+    text = (
+        "The Taliban chief praised the February 2020 pact the United States negotiated with the"
+        " insurgents in Doha. The insurgents attacked an army base on Saturday."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2021-05-09")._.events}
+    assert placed["attacked"] is None
+    text = (
+        "Security forces killed all six attackers who laid siege to a hotel in the town of"
+        " Beledweyne. The militants attacked an army base on Saturday."
+    )  # what the description tells is the story itself
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-12")._.events}
+    attacked = placed["attacked"]
+    assert attacked is not None and attacked.resolved == "Beledweyne"
+
+
 def test_where_a_plan_was_told_is_not_where_it_will_happen(nlp: Language) -> None:
     text = "The prime minister said during a visit to Beijing that he would urge the EU to act."
     placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-11")._.events}

@@ -399,6 +399,26 @@ def _describes_someone(token: Token) -> bool:
     return False
 
 
+def _in_past_description(token: Token, published: str | None) -> bool:
+    """Whether a place is told in a clause describing a noun of another year than the article's
+    ("the February 2020 landmark pact the United States negotiated with the insurgents in
+    Qatar's capital, Doha"): background to the story, not its scene ("attackers who laid siege
+    to a hotel in Beledweyne" are the story)."""
+    year = (published or "")[:4]
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in {"relcl", "acl"} and current.pos_ in {"VERB", "AUX"}:
+            told = current.head.subtree
+            return any(_a_year(t) and t.text != year for t in told)
+        current = current.head
+    return False
+
+
+def _a_year(token: Token) -> bool:
+    """A year of a date ("February 2020", "in 2013")."""
+    return token.ent_type_ == "DATE" and len(token.text) == 4 and token.text.isdigit()
+
+
 def meeting_venue(doc: Doc, mention: PlaceMention) -> bool:
     """Whether a site is named as a meeting's venue: "a meeting of the U.N. Security Council",
     "at a Security Council meeting" (not "at the White House": a site where things are done)."""
@@ -430,6 +450,8 @@ def opening_scene(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | 
             continue  # a place the gazetteer lacks ("Bolan district") sets no scene
         if _describes_someone(span.root):
             continue  # "experts in Washington", "the Peace Publish Center in Kabul"
+        if _in_past_description(span.root, doc._.published):
+            continue  # "the pact the United States negotiated ... in Doha": background
         if mention.entry.kind == "site" and not meeting_venue(doc, mention):
             continue  # "at the White House": a site sets the scene of a meeting only
         if any(q.kind == "direct" and q.start <= mention.start < q.end for q in quotes):
