@@ -446,3 +446,22 @@ def test_a_participle_clause_opening_a_saying_is_an_act_of_its_own(base_nlp: Lan
     text = "Calling the attack cowardly, the minister urged police to arrest the gunmen."
     events = extract_events(make(base_nlp, text))
     assert [e.trigger.text for e in events] == ["urged"]
+
+
+def test_two_verbs_of_one_act_joined_by_and_are_one_event(base_nlp: Language) -> None:
+    """ "killed and injured 1,000 fighters": one attack, on the object the two verbs share; two
+    clauses with subjects of their own stay two events."""
+    text = "Afghan forces killed and injured 1,000 Taliban fighters in the past week."
+    events = extract_events(make(base_nlp, text))
+    attack = only(events, "killed")
+    assert attack.type == "ASSAULT" and [a.name for a in attack.target] == ["Taliban"]
+    assert not [e for e in events if e.trigger.text == "injured"]
+    text = "The army shelled the town and the rebels attacked a base."
+    assert len(extract_events(make(base_nlp, text))) == 2
+
+
+def test_people_leaving_for_home_withdraw_nothing(base_nlp: Language) -> None:
+    text = "The victims were mostly schoolgirls leaving for home after finishing classes."
+    assert extract_events(make(base_nlp, text)) == []
+    events = extract_events(make(base_nlp, "Russian troops withdrew from the town on Monday."))
+    assert only(events, "withdrew").type == "RETREAT"

@@ -27,6 +27,7 @@ from storyline.stages.events.classifier import (
 )
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
+    SUBJECTS,
     agent,
     charged,
     doer_verb,
@@ -117,8 +118,26 @@ def _ungoverned(found: list[Trigger]) -> list[Trigger]:
             governed.add(trigger.token.i)  # "prevented them from contacting": no contact
         if any(v.i in by_token for v in intended_acts(trigger.anchor)):
             governed.add(trigger.token.i)  # "stepped up efforts to build ties": the building
+        if _one_act_with(trigger, by_token):
+            governed.add(trigger.token.i)  # "killed and injured 1,000 fighters": one attack
     return sorted(
         (by_token[t.token.i] for t in found if t.token.i not in governed), key=lambda t: t.token.i
+    )
+
+
+def _one_act_with(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """Whether a verb joined to the verb before it by "and" tells the same act: of the same
+    type, with no subject of its own ("killed and injured", "orchestrated and directed")."""
+    token = trigger.token
+    if trigger.is_noun or token.dep_ != "conj" or token.head.i not in by_token:
+        return False
+    first = by_token[token.head.i]
+    between = token.doc[token.head.i + 1 : token.i]
+    return (
+        first.code[0] == trigger.code[0]
+        and not first.is_noun
+        and not any(c.dep_ in SUBJECTS for c in token.children)
+        and len(between) <= 2  # "killed and injured", not two clauses
     )
 
 

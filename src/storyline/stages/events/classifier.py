@@ -129,6 +129,7 @@ PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: Sectors of private people, whose visits are no diplomacy: tourists, refugees.
 PRIVATE_SECTORS = frozenset({"CVL", "REF"})
 VISIT: Code = ("CONSULT", "visit")
+WITHDRAW: Code = ("RETREAT", "withdraw")
 #: Words that tell a support verb's event over: "declared the operation over".
 ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
 ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
@@ -309,14 +310,21 @@ def _needs_object(token: Token, lemma: str) -> bool:
     )
 
 
+def _no_party(actor: Actor) -> bool:
+    """Private people, or a group the text codes nothing of ("the victims")."""
+    return actor.sector in PRIVATE_SECTORS or (actor.sector is None and actor.country is None)
+
+
 def no_political_act(trigger: Trigger, sources: list[Actor]) -> bool:
     """Whether an event is no political act: a talk or a request the press makes ("VOA spoke
     with Armitage": its first source, the subject, is the press), or a visit of private people
-    ("2.8 million Chinese tourists visited Vietnam": civilians, refugees)."""
+    ("2.8 million Chinese tourists visited Vietnam": civilians, refugees), or their leaving."""
     if not sources:
         return False
     if trigger.code == VISIT and all(a.sector in PRIVATE_SECTORS for a in sources):
         return True
+    if trigger.code == WITHDRAW and all(_no_party(a) for a in sources):
+        return True  # "schoolgirls leaving for home": no party withdraws
     return trigger.code[0] in PRESS_WORK and sources[0].sector in PRESS_SECTORS
 
 

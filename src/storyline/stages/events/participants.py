@@ -739,6 +739,8 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
             sources += more_sources
             targets += more_targets
             reciprocal = reciprocal or with_whom
+    if not targets and not passive:
+        targets += _shared_object(doc, anchor)
     preps = TARGET_PREPS if code[0] in FOR_TYPES else TARGET_PREPS_BUT_FOR
     if code[0] in AT_TYPES:
         preps = preps | AT  # "fired a missile at Japan"
@@ -755,6 +757,17 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     if code[0] == "SUPPORT" and not targets:
         targets += _welcomed_doers(doc, anchor)
     return dedupe(sources), dedupe(targets, sources), reciprocal
+
+
+def _shared_object(doc: Doc, anchor: Token) -> list[Actor]:
+    """The object a verb shares with the verb "and" joins to it ("killed and injured 1,000
+    Taliban fighters"), when it has none of its own."""
+    if any(c.dep_ in {"dobj", "attr"} for c in anchor.children):
+        return []
+    for conj in (c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if conj.i - anchor.i <= 3 and not any(c.dep_ in SUBJECTS for c in conj.children):
+            return [a for o in conj.children if o.dep_ == "dobj" for a in _object_actors(doc, o)]
+    return []
 
 
 def _welcomed_doers(doc: Doc, anchor: Token) -> list[Actor]:
