@@ -64,3 +64,21 @@ def test_subject_it_of_an_adverbial_clause_is_the_nearest_possessor(base_nlp: La
     doc = run(base_nlp, "Putin praised China's stance on Ukraine after it abstained in the vote.")
     it = mention_at(doc, "it")
     assert it is not None and it.entity_id == "country:CHN"
+
+
+def test_the_group_is_the_non_state_group_named_just_before(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "The Taliban denounced the delay. The insurgent group threatened to attack foreign forces.",
+    )
+    taliban = entity_named(doc, "Taliban")
+    group = mention_at(doc, "The insurgent group")
+    assert group is not None and group.entity_id == taliban.id and group.kind == "nominal"
+    doc = run(base_nlp, "The army attacked the town. The insurgent group denied it.")
+    assert mention_at(doc, "The insurgent group") is None  # no group named before
+    doc = run(
+        base_nlp,
+        "Human Rights Watch criticized the law. The court upheld it. Officials defended it. "
+        "Police arrested protesters. The group condemned the arrests.",
+    )
+    assert mention_at(doc, "The group") is None  # named too long before

@@ -52,6 +52,14 @@ EXPLETIVE_HEADS = frozenset(
 )
 ORG_NOMINALS = frozenset({"party", "embassy", "ministry", "government", "administration"})
 COUNTRY_NOMINALS = frozenset({"kingdom"})
+#: Head words of a nominal that means a non-state group named before: "the insurgent group".
+GROUP_NOMINALS = frozenset({"group", "insurgency", "militia", "movement"})
+#: Words before such a head that say the group is armed: its antecedent is an armed group.
+ARMED_WORDS = frozenset(
+    {"insurgent", "militant", "terror", "terrorist", "extremist", "rebel", "armed", "jihadist"}
+)
+#: Sectors of a state's own bodies: never the antecedent of "the group".
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 LOOKBACK_SENTS = 3
 
 
@@ -225,12 +233,35 @@ def _person_of(the: Token, head: Token, earlier: list[Found], lex: Lexicon) -> C
     return None
 
 
+def _group_of(the: Token, head: Token, earlier: list[Found], lex: Lexicon) -> Cluster | None:
+    """ "the group", "the insurgent group": the last non-state organization named in the three
+    sentences before it (an armed one when a word before the head says so)."""
+    doc = the.doc
+    armed = any(t.lower_ in ARMED_WORDS for t in doc[the.i + 1 : head.i])
+    sent = the.sent
+    for _ in range(LOOKBACK_SENTS):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    for f in reversed(earlier):
+        if f.start < sent.start:
+            return None
+        c = f.cluster
+        if c.type != "ORG" or c.id.startswith("country:") or c.sector in STATE_SECTORS:
+            continue
+        if c.country == "IGO" or (armed and c.sector != "REB"):
+            continue
+        return c
+    return None
+
+
 #: What a nominal's head word points back at, by the kind of word (first match wins).
 NOMINAL_KINDS: tuple[
     tuple[frozenset[str], Callable[[Token, Token, list[Found], Lexicon], Cluster | None]], ...
 ] = (
     (COUNTRY_NOMINALS, _kingdom_of),
     (ORG_NOMINALS, _organization_of),
+    (GROUP_NOMINALS, _group_of),
     (PERSON_ROLE_HEADS | {"premier"}, _person_of),
 )
 
