@@ -465,3 +465,25 @@ def test_according_to_opening_a_sentence_is_not_the_cue_of_the_quote_before(
     speakers = {q.text: q.speaker for q in quotes}
     assert speakers["It will be great if the council acts."] == "Ana Lopez"
     assert speakers["the risk of infection is low"] == "doctors"
+
+
+def test_a_name_set_off_by_commas_before_a_subjectless_verb_is_the_speaker(
+    nlp: Language,
+) -> None:
+    """The parser hangs "lawyer" and the name on "Service" and leaves "said" without a subject."""
+    (quote,) = _pipeline_quotes(
+        nlp,
+        "In an interview Thursday with VOA's Bosnian Service, Dodik's lawyer, Anto Nobilo, said"
+        " Dodik does not recognize either the Bosnian court or state prosecutor's office.",
+    )
+    assert quote.speaker == "Anto Nobilo"
+
+
+def test_he_after_a_town_the_tagger_calls_a_person_is_not_the_town(nlp: Language) -> None:
+    quotes = _pipeline_quotes(
+        nlp,
+        "Sun Lijun and his wife decided to start a new chapter, leaving their life in China"
+        " behind and relocating with their two children to Okinawa. Moving to Japan was a first"
+        ' step to "start over and then lead another lifestyle," he told VOA.',
+    )
+    assert [q.speaker for q in quotes] == ["Sun Lijun"]

@@ -89,7 +89,7 @@ def according_object(token: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing from "adding"/"saying" to the main verb."""
-    subject = _subject_of(verb)
+    subject = _subject_of(verb) or _name_before(verb)
     if subject is not None and subject.ent_type_ in _NOT_SPEAKERS:
         # "9:30 p.m. Donald Trump says …", "Saturday Warren said …": a time is not a speaker
         names = [
@@ -146,6 +146,18 @@ def _subject_of(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A person's name set off by commas just before a verb the parser left without a subject
+    ("Dodik's lawyer, Anto Nobilo, said ...", the name hung on a noun before it): the last word
+    of that name."""
+    doc = verb.doc
+    i = verb.i - 2
+    if i < verb.sent.start or doc[verb.i - 1].text != "," or verb.dep_ != "ROOT":
+        return None
+    name = doc[i]
+    return name if name.ent_type_ == "PERSON" and name.pos_ == "PROPN" else None
 
 
 def _reporting_verb(verb: Token) -> Token:

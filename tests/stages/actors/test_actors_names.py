@@ -104,3 +104,14 @@ def test_an_owner_and_a_surname_tagged_one_organization_are_two_names(
     okafor = next(e for e in entities if e.name == "Chidi Okafor")
     assert "Harvard’s Okafor" not in [e.name for e in entities]
     assert any(m.text == "Okafor" and m.entity_id == okafor.id for m in mentions)
+
+
+def test_a_known_town_the_tagger_calls_a_person_after_a_preposition_of_place_is_a_place(
+    base_nlp: Language,
+) -> None:
+    entities = _entities(
+        base_nlp,
+        "Sun Lijun and his wife decided to start a new chapter, leaving their life in China"
+        " behind and relocating with their two children to Okinawa.",
+    )
+    assert not [e for e in entities if e.name == "Okinawa" and e.type == "PERSON"]

@@ -226,14 +226,37 @@ def _ent_name(doc: Doc, ent: Span, lex: Lexicon, blocked: set[int]) -> NameSpan 
     start, end = bounds
     text = doc[start:end].text
     if kind == "person":
-        # "Kyiv" tagged PERSON: the lexicon hit takes it
-        place = capital_of(text, lex) or country_of(text, lex)
-        return None if place else NameSpan(_person_core(doc, start, end, lex), end, kind)
+        return _person_name(doc, start, end, lex)
     if kind == "place" and _acting_person(doc[start:end], text, lex):
         return NameSpan(start, end, "person")  # "Erdogan has accused ..." tagged GPE
     if _not_a_name(doc[start:end], kind, lex):
         return None
     return NameSpan(start, end, kind)
+
+
+def _person_name(doc: Doc, start: int, end: int, lex: Lexicon) -> NameSpan | None:
+    """The name an entity tagged PERSON gives: none for a country or capital ("Kyiv" tagged
+    PERSON: the lexicon hit takes it), a place for a known town after a preposition of place,
+    else the person without the title the tagger took in."""
+    text = doc[start:end].text
+    if capital_of(text, lex) or country_of(text, lex):
+        return None
+    if _placed(doc[start:end], text, lex):
+        return NameSpan(start, end, "place")  # "relocating to Okinawa" tagged PERSON
+    return NameSpan(_person_core(doc, start, end, lex), end, "person")
+
+
+#: Prepositions of where a place is or is gone to ("relocating to Okinawa").
+WHERE_PREPS = frozenset({"in", "to", "from", "at", "near", "into", "across", "toward", "towards"})
+
+
+def _placed(span: Span, text: str, lex: Lexicon) -> bool:
+    """A name the tagger calls a person that is a known town or region after a preposition of
+    place ("relocating with their two children to Okinawa")."""
+    root = span.root
+    return (
+        place_of(text, lex) is not None and root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS
+    )
 
 
 def _ent_bounds(doc: Doc, ent: Span, blocked: set[int]) -> tuple[int, int] | None:
