@@ -465,3 +465,18 @@ def test_people_leaving_for_home_withdraw_nothing(base_nlp: Language) -> None:
     assert extract_events(make(base_nlp, text)) == []
     events = extract_events(make(base_nlp, "Russian troops withdrew from the town on Monday."))
     assert only(events, "withdrew").type == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("Amirov and Omarov, both from Azerbaijan, have pleaded not guilty.", "pleaded", "REJECT"),
+        ("The former minister pleaded innocent to the charges.", "pleaded", "REJECT"),
+        ("The former minister pleaded guilty to fraud on Monday.", "pleaded", "CONCEDE"),
+    ],
+)
+def test_a_plea_rejects_or_concedes_the_charge(
+    base_nlp: Language, text: str, trigger: str, kind: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert (event.type, event.modality) == (kind, "asserted")

@@ -882,6 +882,10 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("strike", ("deal",), ("AGREE", None)),
     ("strike", ("agreement",), ("AGREE", None)),
     ("find", ("guilty",), ("ACCUSE", "allege")),
+    # a plea answers a charge: denying it rejects it, admitting it concedes
+    ("plead", ("not", "guilty"), ("REJECT", None)),
+    ("plead", ("innocent",), ("REJECT", None)),
+    ("plead", ("guilty",), ("CONCEDE", None)),
     ("launch", ("attack",), ("ASSAULT", None)),
     ("launch", ("investigation",), ("ACCUSE", "investigate")),
     ("open", ("investigation",), ("ACCUSE", "investigate")),
