@@ -82,3 +82,13 @@ def test_the_group_is_the_non_state_group_named_just_before(base_nlp: Language) 
         "Police arrested protesters. The group condemned the arrests.",
     )
     assert mention_at(doc, "The group") is None  # named too long before
+
+
+def test_the_organization_or_the_alliance_is_the_body_named_just_before(
+    base_nlp: Language,
+) -> None:
+    doc = run(base_nlp, "NATO met in Brussels. The alliance agreed to send more troops to Poland.")
+    alliance = mention_at(doc, "The alliance")
+    assert alliance is not None and alliance.entity_id == entity_named(doc, "NATO").id
+    doc = run(base_nlp, "NATO met in Brussels. The group agreed to send more troops to Poland.")
+    assert mention_at(doc, "The group") is None  # "the group" is no international body

@@ -54,6 +54,9 @@ ORG_NOMINALS = frozenset({"party", "embassy", "ministry", "government", "adminis
 COUNTRY_NOMINALS = frozenset({"kingdom"})
 #: Head words of a nominal that means a non-state group named before: "the insurgent group".
 GROUP_NOMINALS = frozenset({"group", "insurgency", "militia", "movement"})
+#: Head words of a nominal that means an organization named before, international ones too:
+#: "the organization", "the alliance", "the bloc".
+BODY_NOMINALS = frozenset({"organization", "organisation", "alliance", "bloc"})
 #: Words before such a head that say the group is armed: its antecedent is an armed group.
 ARMED_WORDS = frozenset(
     {"insurgent", "militant", "terror", "terrorist", "extremist", "rebel", "armed", "jihadist"}
@@ -234,8 +237,9 @@ def _person_of(the: Token, head: Token, earlier: list[Found], lex: Lexicon) -> C
 
 
 def _group_of(the: Token, head: Token, earlier: list[Found], lex: Lexicon) -> Cluster | None:
-    """ "the group", "the insurgent group": the last non-state organization named in the three
-    sentences before it (an armed one when a word before the head says so)."""
+    """ "the group", "the insurgent group", "the organization": the last non-state organization
+    named in the three sentences before it (an armed one when a word before the head says so;
+    an international one for "the organization", "the alliance", "the bloc")."""
     doc = the.doc
     armed = any(t.lower_ in ARMED_WORDS for t in doc[the.i + 1 : head.i])
     sent = the.sent
@@ -247,9 +251,13 @@ def _group_of(the: Token, head: Token, earlier: list[Found], lex: Lexicon) -> Cl
         if f.start < sent.start:
             return None
         c = f.cluster
-        if c.type != "ORG" or c.id.startswith("country:") or c.sector in STATE_SECTORS:
+        if c.type != "ORG" or c.id.startswith("country:"):
             continue
-        if c.country == "IGO" or (armed and c.sector != "REB"):
+        if c.country == "IGO":
+            if head.lower_ in BODY_NOMINALS and not armed:
+                return c  # "NATO ... The alliance"
+            continue
+        if c.sector in STATE_SECTORS or (armed and c.sector != "REB"):
             continue
         return c
     return None
@@ -261,7 +269,7 @@ NOMINAL_KINDS: tuple[
 ] = (
     (COUNTRY_NOMINALS, _kingdom_of),
     (ORG_NOMINALS, _organization_of),
-    (GROUP_NOMINALS, _group_of),
+    (GROUP_NOMINALS | BODY_NOMINALS, _group_of),
     (PERSON_ROLE_HEADS | {"premier"}, _person_of),
 )
 
