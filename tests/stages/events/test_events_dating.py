@@ -64,3 +64,23 @@ def test_the_content_of_a_dated_announcement_is_dated_by_it(base_nlp: Language) 
     doc = make(base_nlp, text, published="2025-03-12", timexes=[("Tuesday", "2025-03-11")])
     event = only(extract_events(doc), "agreed")
     assert event.date == EventDate("2025-03-11", "text")
+
+
+def test_a_verb_happens_when_the_participle_clause_on_it_does(base_nlp: Language) -> None:
+    text = (
+        "Dodik rejected the warrant, telling journalists in Banja Luka on Wednesday it was false."
+    )
+    doc = make(base_nlp, text, published="2025-03-14", timexes=[("Wednesday", "2025-03-12")])
+    event = only(extract_events(doc), "rejected")
+    assert event.date == EventDate("2025-03-12", "text")
+
+
+def test_an_act_going_on_when_announced_is_dated_by_the_announcement(base_nlp: Language) -> None:
+    text = "In December, Somalia announced it was cutting ties with Kenya."
+    doc = make(base_nlp, text, published="2021-03-15", timexes=[("December", "2020-12")])
+    event = only(extract_events(doc), "cutting")
+    assert event.date == EventDate("2020-12", "text")
+    text = "In December, Somalia announced it had attacked Kenya."
+    doc = make(base_nlp, text, published="2021-03-15", timexes=[("December", "2020-12")])
+    deed = only(extract_events(doc), "attacked")
+    assert deed.date is not None and deed.date.basis == "published"

@@ -22,6 +22,9 @@ from storyline.stages.lookup import timexes_in
 #: month that Cambodia would not support ..."); a deed told there ("said Tuesday that Russia
 #: attacked") is not.
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "REQUEST", "AGREE", "THREATEN"})
+#: Verbs of saying whose telling of an act going on is the act itself ("announced it was
+#: cutting ties").
+ANNOUNCING_LEMMAS = frozenset({"announce", "declare"})
 #: Parts of speech that end the head path of a time expression: another verb's date.
 VERB_POS = frozenset({"VERB", "AUX"})
 #: Timex types that can date an event.
@@ -50,7 +53,9 @@ def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> Ev
             value = timex.value if timex.type == "DATE" else timex.value[:10]
             return EventDate(_with_mod(value, timex), "text")
     report = reporting_verb(trigger.anchor)
-    if report is not None and trigger.code[0] in STANCE_TYPES:
+    if report is not None and (
+        trigger.code[0] in STANCE_TYPES or _done_by_announcing(report, trigger.anchor)
+    ):
         for timex in _datable(doc, sent):
             if _attached(doc, timex, report, report):
                 value = timex.value if timex.type == "DATE" else timex.value[:10]
@@ -68,6 +73,15 @@ def phrase_date(doc: Doc, noun: Token, sent: Span) -> EventDate | None:
             value = timex.value if timex.type == "DATE" else timex.value[:10]
             return EventDate(value, "text")
     return None
+
+
+def _done_by_announcing(report: Token, anchor: Token) -> bool:
+    """An act told as going on when it was announced ("In December, Mogadishu announced it was
+    cutting ties"): the announcement does it; not one told as done before ("announced it had
+    attacked") or to come ("will cut")."""
+    if report.lemma_.lower() not in ANNOUNCING_LEMMAS or anchor.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in anchor.children)
 
 
 def _with_mod(value: str, timex: Timex) -> str:
@@ -106,6 +120,9 @@ def _attached(doc: Doc, timex: Timex, token: Token, anchor: Token) -> bool:
     if _told_then(span, anchor):
         return True
     targets = {token.i, anchor.i} | _sharing(anchor)
+    # "Dodik rejected the warrant, telling journalists on Wednesday ...": a participle clause on
+    # the trigger happens when it does
+    targets |= {c.i for c in anchor.children if c.i > anchor.i and _shares_time(c)}
     current = span.root
     for _ in range(12):
         if current.i in targets:
