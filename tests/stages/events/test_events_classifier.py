@@ -458,6 +458,8 @@ def test_two_verbs_of_one_act_joined_by_and_are_one_event(base_nlp: Language) ->
     assert not [e for e in events if e.trigger.text == "injured"]
     text = "The army shelled the town and the rebels attacked a base."
     assert len(extract_events(make(base_nlp, text))) == 2
+    text = "In April, the military removed Bashir and jailed him."  # each verb its own object
+    assert len(extract_events(make(base_nlp, text))) == 2
 
 
 def test_people_leaving_for_home_withdraw_nothing(base_nlp: Language) -> None:
@@ -465,6 +467,11 @@ def test_people_leaving_for_home_withdraw_nothing(base_nlp: Language) -> None:
     assert extract_events(make(base_nlp, text)) == []
     events = extract_events(make(base_nlp, "Russian troops withdrew from the town on Monday."))
     assert only(events, "withdrew").type == "RETREAT"
+    text = "The rebels retreated to the hills on Monday."
+    assert only(extract_events(make(base_nlp, text)), "retreated").type == "RETREAT"
+    text = "The withdrawal of Russian troops from Kherson was completed on Friday."
+    withdrawal = only(extract_events(make(base_nlp, text)), "withdrawal")
+    assert withdrawal.type == "RETREAT" and [a.country for a in withdrawal.source] == ["RUS"]
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,13 @@ from storyline.stages.events.clauses import (
     subject,
 )
 from storyline.stages.events.judgements import judgement_at
-from storyline.stages.events.lexicon import GOVERNING_TYPES, SUPPORT_ONLY_NOUNS, Code, Lexicon
+from storyline.stages.events.lexicon import (
+    DOER_OF_NOUNS,
+    GOVERNING_TYPES,
+    SUPPORT_ONLY_NOUNS,
+    Code,
+    Lexicon,
+)
 
 #: Named-entity labels of titles, whose words tell no event.
 TITLE_LABELS = frozenset({"WORK_OF_ART"})
@@ -137,6 +143,8 @@ def _one_act_with(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
         first.code[0] == trigger.code[0]
         and not first.is_noun
         and not any(c.dep_ in SUBJECTS for c in token.children)
+        # the two share one object: "removed Bashir and jailed him" are two acts
+        and not any(c.dep_ in {"dobj", "attr"} for c in first.anchor.children)
         and len(between) <= 2  # "killed and injured", not two clauses
     )
 
@@ -162,19 +170,24 @@ def noun_start(token: Token) -> Token:
 
 def noun_can_stand(token: Token) -> bool:
     """An event noun codes on its own only with an actor phrase on it: "his call", "talks with",
-    "cooperation between Russia and North Korea", "an offensive launched by Puntland forces", or a
-    doer who leads or owns up to it ("Rubio led talks", "al-Shabab claimed responsibility for the
-    attack")."""
+    "cooperation between Russia and North Korea", "an offensive launched by Puntland forces", "the
+    withdrawal of U.S. troops", or a doer who leads or owns up to it ("Rubio led talks",
+    "al-Shabab claimed responsibility for the attack")."""
     doer = doer_verb(token)
     if doer is not None and subject(doer)[0] is not None:
         return True
-    for child in token.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ACTOR_PREPS):
-            return True
-        if child.dep_ == "acl" and agent(child) is not None:
-            return True
-        if child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP":
-            return True
-        if child.dep_ == "relcl" and child.lemma_.lower() in RECEIVE_VERBS:
-            return True
-    return False
+    doer_of = token.lemma_.lower() in DOER_OF_NOUNS
+    return any(_actor_phrase(child, doer_of) for child in token.children)
+
+
+def _actor_phrase(child: Token, doer_of: bool) -> bool:
+    """Whether a dependent of an event noun names a party to it (``doer_of``: its "of" phrase
+    names the doer)."""
+    return (
+        child.dep_ == "poss"
+        or (child.dep_ == "prep" and child.lower_ in ACTOR_PREPS)
+        or (doer_of and child.dep_ == "prep" and child.lower_ == "of")
+        or (child.dep_ == "acl" and agent(child) is not None)
+        or (child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP")
+        or (child.dep_ == "relcl" and child.lemma_.lower() in RECEIVE_VERBS)
+    )

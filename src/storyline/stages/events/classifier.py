@@ -128,6 +128,13 @@ PRESS_SECTORS = frozenset({"JRN", "MED"})
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: Sectors of private people, whose visits are no diplomacy: tourists, refugees.
 PRIVATE_SECTORS = frozenset({"CVL", "REF"})
+#: Nouns of private people, whatever the actors stage coded: "the victims", "residents".
+PRIVATE_PEOPLE = frozenset(
+    {
+        "victims", "civilians", "residents", "passengers", "villagers", "families", "students",
+        "refugees", "migrants", "tourists", "citizens", "people", "children", "women", "men",
+    }
+)  # fmt: skip
 VISIT: Code = ("CONSULT", "visit")
 WITHDRAW: Code = ("RETREAT", "withdraw")
 #: Words that tell a support verb's event over: "declared the operation over".
@@ -311,8 +318,15 @@ def _needs_object(token: Token, lemma: str) -> bool:
 
 
 def _no_party(actor: Actor) -> bool:
-    """Private people, or a group the text codes nothing of ("the victims")."""
-    return actor.sector in PRIVATE_SECTORS or (actor.sector is None and actor.country is None)
+    """Private people, or people the text codes nothing of and no noun of a party names ("the
+    victims", "she"; not "rebels")."""
+    if actor.sector in PRIVATE_SECTORS:
+        return True
+    if actor.sector is not None or actor.country is not None:
+        return False
+    words = actor.name.lower().split()
+    private = any(w in PRIVATE_PEOPLE for w in words)
+    return private or not any(w in ACTOR_NOUNS for w in words)
 
 
 def no_political_act(trigger: Trigger, sources: list[Actor]) -> bool:

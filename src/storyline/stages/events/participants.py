@@ -61,6 +61,7 @@ from storyline.stages.events.lexicon import (
     ACTOR_LABELS,
     ACTOR_NOUNS,
     CLAIM_NOUNS,
+    DOER_OF_NOUNS,
     GOVERNING_TYPES,
     Code,
     noun_code,
@@ -489,10 +490,15 @@ def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
     X"), the doer of the verb that leads or owns up to it ("Rubio led talks"), the speaker at a
     meeting ("In a meeting with X, the officials said"), else a nationality in front of it."""
     sources: list[Actor] = []
-    if token.lemma_.lower() not in PATIENT_NOUNS:
+    lemma = token.lemma_.lower()
+    if lemma not in PATIENT_NOUNS:
         sources += _possessors(doc, token)
-    for _, obj in prep_objects(token, NOUN_SOURCE_PREPS):
-        sources += actors_of(doc, obj)
+    if lemma in DOER_OF_NOUNS:
+        # "the withdrawal of U.S. troops from the country": the troops withdraw (from a place)
+        sources += [a for _, o in prep_objects(token, OF) for a in actors_of(doc, o)]
+    else:
+        for _, obj in prep_objects(token, NOUN_SOURCE_PREPS):
+            sources += actors_of(doc, obj)
     for child in token.children:
         by = agent(child) if child.dep_ == "acl" else None
         if by is not None:
