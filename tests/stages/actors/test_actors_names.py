@@ -115,3 +115,12 @@ def test_a_known_town_the_tagger_calls_a_person_after_a_preposition_of_place_is_
         " behind and relocating with their two children to Okinawa.",
     )
     assert not [e for e in entities if e.name == "Okinawa" and e.type == "PERSON"]
+
+
+def test_an_organization_the_lexicon_knows_is_one_whatever_its_last_word(
+    base_nlp: Language,
+) -> None:
+    """ "Program" ends the names of documents ("the Nunn-Lugar Program"), not of the World Food
+    Program."""
+    entities = _entities(base_nlp, "The World Food Program delivered food to Malawi.")
+    assert [e.country for e in entities if e.name == "World Food Programme"] == ["IGO"]

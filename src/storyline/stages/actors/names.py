@@ -219,7 +219,7 @@ def _ent_name(doc: Doc, ent: Span, lex: Lexicon, blocked: set[int]) -> NameSpan 
         # "Vassily Nebenzia told" tagged a work of art: a person
         speaks = ent.label_ in MISREAD_LABELS and _speaking_name(ent)
         return NameSpan(ent.start, ent.end, "person") if speaks else None
-    bounds = _ent_bounds(doc, ent, blocked)
+    bounds = _ent_bounds(doc, ent, blocked, lex)
     kind = _ent_kind(ent)
     if bounds is None or kind is None:
         return None
@@ -259,9 +259,10 @@ def _placed(span: Span, text: str, lex: Lexicon) -> bool:
     )
 
 
-def _ent_bounds(doc: Doc, ent: Span, blocked: set[int]) -> tuple[int, int] | None:
+def _ent_bounds(doc: Doc, ent: Span, blocked: set[int], lex: Lexicon) -> tuple[int, int] | None:
     """An entity's tokens without articles and possessives; None for a nominal ("the Kingdom")
-    and for a named event or document ("the Paris Agreement"), whose tokens are blocked."""
+    and for a named event or document ("the Paris Agreement"), whose tokens are blocked; an
+    organization the lexicon knows is one whatever its last word ("World Food Program")."""
     start, end = _trim(doc, ent.start, ent.end)
     if start >= end:
         return None
@@ -269,7 +270,8 @@ def _ent_bounds(doc: Doc, ent: Span, blocked: set[int]) -> tuple[int, int] | Non
         return None  # "the Kingdom": a nominal, resolved later
     head_words = [t.lower_ for t in doc[start:end]]
     head = head_words[head_words.index("of") - 1] if "of" in head_words[1:] else head_words[-1]
-    if head in NOT_ACTOR_HEADS or head_words[-1] in NOT_ACTOR_HEADS:
+    named = head in NOT_ACTOR_HEADS or head_words[-1] in NOT_ACTOR_HEADS
+    if named and organization_of(doc[start:end].text, lex) is None:
         blocked.update(range(start, end))
         return None
     return start, end
