@@ -577,3 +577,16 @@ def test_an_invasion_happens_where_it_lands_not_where_the_invader_is(nlp: Langua
     placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-11")._.events}
     invaded = placed["invaded"]
     assert invaded is not None and invaded.resolved == "Ukraine"
+
+
+def test_a_place_opening_the_sentence_places_its_main_clause(nlp: Language) -> None:
+    text = (
+        "Meanwhile, in Washington, three members of the U.S. Senate led a group of nine other"
+        " members of Congress in calling on Secretary of State Marco Rubio to act."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-14")._.events}
+    calling = placed["calling"]
+    assert calling is not None and calling.resolved == "Washington"
+    text = "In Washington, Rubio said Russia must stop attacking Ukraine."
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-14")._.events}
+    assert placed["attacking"] is None  # what is asked for happens elsewhere

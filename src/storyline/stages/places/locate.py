@@ -561,6 +561,8 @@ def event_place(
     if told:
         heads += saying(heads) + (_cue(doc, quote) if quote is not None else [])
     found = sentence_place(doc, sent, heads, mentions, direct=verbal)
+    if found is None and (told or not verbal):
+        found = fronted_place(doc, sent, heads, mentions)
     if found is not None:
         return as_place(found, "sentence")
     before = _speakers_place(doc, sent, quote, mentions) if quote is not None else None
@@ -585,6 +587,55 @@ def event_place(
         return as_place(local[0], "sentence", SENTENCE_FACTOR)
     home = home or struck
     return as_place(home, "sentence", SENTENCE_FACTOR) if home is not None else None
+
+
+#: Dependencies through which a verb stays in the clause its sentence's opening place sets:
+#: "In Washington, senators led a group in calling on Rubio ...".
+FRONTED_REACH = frozenset({"xcomp", "pcomp", "prep", "conj", "advcl", "dobj", "pobj"})
+
+
+def fronted_place(
+    doc: Doc, sent: Span, heads: Sequence[Token], mentions: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """The place a sentence opens with ("Meanwhile, in Washington, three senators led ... in
+    calling on Rubio"), for a trigger of its main clause: a locative phrase on the sentence's
+    main verb, before it and set off by a comma, with no verb before it."""
+    root = sent.root
+    if not any(_in_main_clause(head, root) for head in heads):
+        return None
+    for mention in _in_sentence(sent, mentions):
+        token = _root(doc, mention)
+        prep = token.head
+        if not (
+            token.dep_ == "pobj"
+            and prep.dep_ == "prep"
+            and prep.lower_ in LOCATIVE_PREPS
+            and prep.head.i == root.i
+            and token.i < root.i
+        ):
+            continue
+        opening = doc[sent.start : prep.i]
+        after = doc[token.right_edge.i + 1] if token.right_edge.i + 1 < sent.end else None
+        if (
+            after is not None
+            and after.text == ","
+            and not any(t.pos_ in {"VERB", "AUX"} for t in opening)
+        ):
+            return mention
+    return None
+
+
+def _in_main_clause(token: Token, root: Token) -> bool:
+    """Whether a trigger is its sentence's main verb or hangs from it by a verb's own phrases (not
+    a clause of content, a description or a quote)."""
+    current = token
+    for _ in range(8):
+        if current.i == root.i:
+            return True
+        if current.dep_ not in FRONTED_REACH or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _struck_place(
