@@ -20,7 +20,10 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   noun trigger's kind is its nationality ("the U.S. tariff"), not its place, and one describing a
   town named after "of" is not the town ("the Red Sea port city of Jeddah": Jeddah). An act done by
   saying so in a quote also takes a place on the quote's verb ("'...,' Rubio told reporters in
-  Jeddah"), else (basis ``article``) the place the sentence before gave the same speaker's quote
+  Jeddah"). A place opening the sentence, set off by a comma, places the events of its main
+  clause (:func:`fronted_place`: "Meanwhile, in Washington, three senators led ... in calling on
+  Rubio"), not what is asked for or told in it. Else (basis ``article``) the place the sentence
+  before gave the same speaker's quote
   just before ("Speaking at a Security Council meeting, Akram said ... '...,' the Pakistani envoy
   said Monday"). Failing that, a *physical* event told as done (:func:`physical`: :data:`SCENE_TYPES`, acts that
   happen somewhere, not a phone call) takes its sentence's one locative place, if it has exactly
@@ -41,7 +44,8 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   venue, then a city, a subdivision, a country; a site where things are done, "at the White House",
   sets no scene, nor a place in a direct quote: "'The government in China works with universities,'
   said Casanova", nor where someone is: "experts in Washington", "the Peace Publish Center in
-  Kabul"). The scene holds only what was done (not what is planned, supposed or denied: "he would
+  Kabul", nor what describes a thing of another year: "the February 2020 pact the United States
+  negotiated ... in Doha"). The scene holds only what was done (not what is planned, supposed or denied: "he would
   mobilize protests"), near the article's day (not "In 2015, soldiers raided"), and no act of rule
   that takes effect by decree (a ban, a seizure of assets, an investigation: :data:`RULE_MODES`).
   A town, subdivision or country is given to physical events (not withdrawals or
