@@ -487,3 +487,10 @@ def test_a_plea_rejects_or_concedes_the_charge(
 ) -> None:
     event = only(extract_events(make(base_nlp, text)), trigger)
     assert (event.type, event.modality) == (kind, "asserted")
+
+
+def test_what_a_saying_demands_is_no_event_of_its_own(base_nlp: Language) -> None:
+    """ "Russia says Israel must end attacks": the demand, as "urged Israel to end attacks"."""
+    text = "Russia says Israel must stop detaining women who work for aid groups."
+    events = extract_events(make(base_nlp, text))
+    assert [(e.type, e.trigger.text) for e in events] == [("REQUEST", "says")]
