@@ -62,3 +62,10 @@ def test_capitals_and_regions_of_countries_countryinfo_misnumbers() -> None:
     assert capital_of("Guatemala City") == "GTM"
     assert place_of("Rakhine State") == ("MMR", "region")
     assert place_of("Idlib") == ("SYR", "region")
+
+
+def test_a_group_that_took_power_is_its_countrys_government_from_then_on() -> None:
+    assert group_of("Taliban", date="2021-05-09") == ("AFG", "REB")
+    assert group_of("Taliban", date="2025-03-13") == ("AFG", "GOV")
+    assert group_of("Afghan Taliban", date="2025-03-13") == ("AFG", "GOV")
+    assert group_of("Taliban") == ("AFG", "REB")  # no date: as the dictionary codes it

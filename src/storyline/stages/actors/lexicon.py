@@ -216,6 +216,7 @@ class Lexicon:
     people: dict[str, str]  # lower-case name -> ISO3 (nationality only: offices come from text)
     places: dict[str, tuple[str, str]]  # city, region or people -> (ISO3, "city"|"region"|"people")
     offices: dict[str, frozenset[str]]  # office or institution few countries have -> their ISO3s
+    in_power: dict[str, tuple[str, str, str]]  # group name -> (since ISO date, country, sector)
     max_words: int  # longest surface, in words
     first_words: dict[str, int]  # first word of a surface, lower case -> most words after it
 
@@ -388,6 +389,7 @@ def lexicon() -> Lexicon:
         offices={
             k: frozenset(v) for part in ("offices", "bodies") for k, v in offices[part].items()
         },
+        in_power={k: (v[0], v[1], v[2]) for k, v in offices.get("in_power", {}).items()},
         max_words=max(len(s.split()) for s in surfaces),
         first_words=_first_words(surfaces),
     )
@@ -416,10 +418,23 @@ def organization_of(text: str, lex: Lexicon | None = None) -> Organization | Non
     return lex.organizations.get(_clean(text))
 
 
-def group_of(text: str, lex: Lexicon | None = None) -> tuple[str, str | None] | None:
-    """(country code, sector) of a named armed group or international body, else None."""
+def group_of(
+    text: str, lex: Lexicon | None = None, date: str | None = None
+) -> tuple[str, str | None] | None:
+    """(country code, sector) of a named armed group or international body, else None; a group
+    that has since taken power is its country's government on a ``date`` (ISO) from then on
+    (the Taliban from 15 August 2021)."""
     lex = lex or lexicon()
-    return lex.groups.get(_clean(text).lower())
+    key = _clean(text).lower()
+    found = lex.groups.get(key)
+    demonym, _, rest = _clean(text).partition(" ")
+    if found is None and rest and country_of(demonym, lex):
+        key = rest.lower()  # "Afghan Taliban": the Taliban
+        found = lex.groups.get(key)
+    ruling = lex.in_power.get(key)
+    if found is not None and ruling is not None and date and date[:10] >= ruling[0]:
+        return ruling[1], ruling[2]
+    return found
 
 
 def office_countries(words: str, lex: Lexicon | None = None) -> frozenset[str]:

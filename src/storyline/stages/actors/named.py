@@ -115,6 +115,12 @@ MISSION_NOUNS = frozenset(
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
 
 
+def _published(doc: Doc) -> str | None:
+    """The document's date, ISO, if it has one."""
+    published = doc._.published
+    return str(published)[:10] if published else None
+
+
 def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> Cluster:
     """An organization's entity: a group the lexicon names, a country's government ("the
     Cambodian government"), else an organization of the country and sector its name says."""
@@ -122,7 +128,7 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
     words = [t.lower_ for t in doc[span.start : span.end]]
     country = _org_country(doc, span, names, lex)
     org_words = frozenset(words)
-    group = group_of(text, lex)
+    group = group_of(text, lex, _published(doc))
     if group is not None:
         code, group_sector = group
         group_country: str | None = code
@@ -473,7 +479,7 @@ def _named_group(
     if span.kind == "people" and where is not None and country == where[0]:
         country = sole_other_country(doc, span, country, names_at) or country
     group_sector: str | None = noun_sector
-    known = group_of(text, b.lex)  # "Islamic State": a group the lexicon names
+    known = group_of(text, b.lex, _published(doc))  # "Islamic State": a group the lexicon names
     if known is not None:
         country, group_sector = known
     b.add(
