@@ -70,6 +70,7 @@ def test_the_group_is_the_non_state_group_named_just_before(base_nlp: Language) 
     doc = run(
         base_nlp,
         "The Taliban denounced the delay. The insurgent group threatened to attack foreign forces.",
+        published="2021-05-09",  # before the Taliban took power
     )
     taliban = entity_named(doc, "Taliban")
     group = mention_at(doc, "The insurgent group")
