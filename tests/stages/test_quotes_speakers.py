@@ -487,3 +487,12 @@ def test_he_after_a_town_the_tagger_calls_a_person_is_not_the_town(nlp: Language
         ' step to "start over and then lead another lifestyle," he told VOA.',
     )
     assert [q.speaker for q in quotes] == ["Sun Lijun"]
+
+
+def test_figures_or_statistics_speak_for_their_owner(nlp: Language) -> None:
+    (quote,) = _pipeline_quotes(
+        nlp, "According to recent U.N. figures, these Nigerians live in 22 enclaves in Borno state."
+    )
+    assert quote.speaker == "United Nations"
+    (quote,) = _pipeline_quotes(nlp, "A senior opposition figure said the vote was rigged.")
+    assert quote.speaker != "opposition"  # a person, not a document

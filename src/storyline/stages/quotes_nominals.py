@@ -24,7 +24,10 @@ from storyline.stages.syntax import pobj_of
 
 #: Head nouns of a text that speaks for whoever issued it.
 DOCUMENT_NOUNS: frozenset[str] = CHANNEL_NOUNS | frozenset(
-    str.split("intelligence finding findings study survey document filing assessment data account")
+    str.split(
+        "intelligence finding findings study survey document filing assessment data account "
+        "figures statistics estimates website"
+    )
 )
 
 #: Plural nouns of people that the agents lexicon lacks ("survivors told VOA … they said").
@@ -56,7 +59,9 @@ _OWNER_PREPS = frozenset({"from", "by", "of"})
 
 def is_document(head: Token) -> bool:
     """Whether a noun names a text that speaks ("statement", "report")."""
-    return head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS
+    return head.pos_ == "NOUN" and (
+        head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS
+    )
 
 
 def document_owner(head: Token) -> Token | None:
