@@ -496,3 +496,16 @@ def test_figures_or_statistics_speak_for_their_owner(nlp: Language) -> None:
     assert quote.speaker == "United Nations"
     (quote,) = _pipeline_quotes(nlp, "A senior opposition figure said the vote was rigged.")
     assert quote.speaker == "senior opposition figure"  # a person, not a document
+
+
+def test_a_common_noun_in_an_organizations_name_speaks_as_the_organization(
+    nlp: Language,
+) -> None:
+    (quote,) = _pipeline_quotes(
+        nlp,
+        "The charity Doctors Without Borders says insecurity has put more than a million"
+        " Nigerians beyond the reach of humanitarian workers.",
+    )
+    assert quote.speaker == "Doctors Without Borders"
+    (quote,) = _pipeline_quotes(nlp, "Iraqi officials said the strike was the result of an effort.")
+    assert quote.speaker == "Iraqi officials"  # a group of a country stays as written

@@ -147,7 +147,11 @@ class Resolver:
         start, end = name_span(head)
         lower = head.lower_
         ref = self.ref_at(*token_chars(head))
-        if head.pos_ == "NOUN" and not as_name:
+        # "Doctors Without Borders says": a common noun that is a word of an organization's name
+        in_name = (
+            ref is not None and ref.kind == "name" and ref.type == "ORG" and _longer(ref, head)
+        )
+        if head.pos_ == "NOUN" and not as_name and not in_name:
             return self._nominal(head, ref, previous, stop)
         answerer = self._answerer(head) if lower in PRONOUNS_PERSON else None
         if answerer is not None:
@@ -496,6 +500,17 @@ def _spoken_names(
         else e.name
         for e in entities.values()
     }
+
+
+def _longer(ref: Ref, head: Token) -> bool:
+    """Whether a reference spans more than the word ``head`` it was found at, a capitalized word
+    of the name ("Doctors" of "Doctors Without Borders", not "officials" of "Iraqi officials")."""
+    return (
+        ref.entity_id is not None
+        and head.text[:1].isupper()
+        and not ref.entity_id.startswith("country:")  # "Iraqi officials" stay as written
+        and ref.end - ref.start > len(head.text)
+    )
 
 
 def _governs(ref: Ref) -> bool:
