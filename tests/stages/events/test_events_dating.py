@@ -84,3 +84,10 @@ def test_an_act_going_on_when_announced_is_dated_by_the_announcement(base_nlp: L
     doc = make(base_nlp, text, published="2021-03-15", timexes=[("December", "2020-12")])
     deed = only(extract_events(doc), "attacked")
     assert deed.date is not None and deed.date.basis == "published"
+
+
+def test_an_event_noun_happens_when_the_verb_of_its_taking_place_does(base_nlp: Language) -> None:
+    text = "The withdrawal of Russian troops from Kherson was completed on Friday."
+    doc = make(base_nlp, text, published="2025-03-15", timexes=[("Friday", "2025-03-14")])
+    event = only(extract_events(doc), "withdrawal")
+    assert event.date == EventDate("2025-03-14", "text")

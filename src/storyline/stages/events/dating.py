@@ -25,6 +25,10 @@ STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "REQUEST", "AGREE", "TH
 #: Verbs of saying whose telling of an act going on is the act itself ("announced it was
 #: cutting ties").
 ANNOUNCING_LEMMAS = frozenset({"announce", "declare"})
+#: Verbs of an event taking place, whose subject noun happens when they do.
+OCCURRING_LEMMAS = frozenset(
+    {"begin", "start", "end", "conclude", "complete", "occur", "happen", "take", "resume", "open"}
+)
 #: Parts of speech that end the head path of a time expression: another verb's date.
 VERB_POS = frozenset({"VERB", "AUX"})
 #: Timex types that can date an event.
@@ -123,6 +127,8 @@ def _attached(doc: Doc, timex: Timex, token: Token, anchor: Token) -> bool:
     # "Dodik rejected the warrant, telling journalists on Wednesday ...": a participle clause on
     # the trigger happens when it does
     targets |= {c.i for c in anchor.children if c.i > anchor.i and _shares_time(c)}
+    if _occurs(anchor):
+        targets.add(anchor.head.i)  # "the withdrawal ... was completed on Friday"
     current = span.root
     for _ in range(12):
         if current.i in targets:
@@ -133,6 +139,16 @@ def _attached(doc: Doc, timex: Timex, token: Token, anchor: Token) -> bool:
         if current.i not in targets and current.pos_ in VERB_POS and current.i != span.root.i:
             return False
     return False
+
+
+def _occurs(noun: Token) -> bool:
+    """An event noun that is the subject of a verb of taking place ("the talks began Monday",
+    "the withdrawal was completed on Friday"): that verb's time is the event's."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.lemma_.lower() in OCCURRING_LEMMAS
+    )
 
 
 def _shares_time(verb: Token) -> bool:
