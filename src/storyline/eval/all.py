@@ -63,6 +63,11 @@ SUITES: tuple[tuple[str, str, str], ...] = (
         "articles",
         f"{PROJECT}eval/gold/voa-check",
     ),
+    (
+        "Articles — eight VOA articles kept as an independent check (read as a whole only)",
+        "articles",
+        f"{PROJECT}eval/gold/voa-check2",
+    ),
 )
 
 
