@@ -91,3 +91,14 @@ def test_an_event_noun_happens_when_the_verb_of_its_taking_place_does(base_nlp: 
     doc = make(base_nlp, text, published="2025-03-15", timexes=[("Friday", "2025-03-14")])
     event = only(extract_events(doc), "withdrawal")
     assert event.date == EventDate("2025-03-14", "text")
+
+
+def test_a_measure_taking_effect_is_not_dated_by_its_start(base_nlp: Language) -> None:
+    """ "The tariffs would take effect Wednesday": when a measure starts to apply is not when it
+    was imposed (a report of the imposing would be merged with the wrong day)."""
+    text = "Russia's sanctions on Japan took effect on Friday."
+    doc = make(base_nlp, text, published="2025-03-09", timexes=[("Friday", "2025-03-14")])
+    assert only(extract_events(doc), "sanctions").date == EventDate("2025-03-09", "published")
+    text = "Russia's sanctions on Japan began on Friday."  # they began then
+    doc = make(base_nlp, text, published="2025-03-09", timexes=[("Friday", "2025-03-14")])
+    assert only(extract_events(doc), "sanctions").date == EventDate("2025-03-14", "text")

@@ -27,7 +27,7 @@ STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "REQUEST", "AGREE", "TH
 ANNOUNCING_LEMMAS = frozenset({"announce", "declare"})
 #: Verbs of an event taking place, whose subject noun happens when they do.
 OCCURRING_LEMMAS = frozenset(
-    {"begin", "start", "end", "conclude", "complete", "occur", "happen", "take", "resume", "open"}
+    {"begin", "start", "end", "conclude", "complete", "occur", "happen", "resume", "open"}
 )
 #: Parts of speech that end the head path of a time expression: another verb's date.
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -143,12 +143,16 @@ def _attached(doc: Doc, timex: Timex, token: Token, anchor: Token) -> bool:
 
 def _occurs(noun: Token) -> bool:
     """An event noun that is the subject of a verb of taking place ("the talks began Monday",
-    "the withdrawal was completed on Friday"): that verb's time is the event's."""
-    return (
-        noun.pos_ == "NOUN"
-        and noun.dep_ in {"nsubj", "nsubjpass"}
-        and noun.head.lemma_.lower() in OCCURRING_LEMMAS
+    "the withdrawal was completed on Friday", "the attack took place Tuesday"): that verb's time
+    is the event's."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = noun.head
+    # "took place", not "will take effect": when a measure starts to apply is not when it was taken
+    took_place = verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children
     )
+    return took_place or verb.lemma_.lower() in OCCURRING_LEMMAS
 
 
 def _shares_time(verb: Token) -> bool:
