@@ -4,9 +4,12 @@ Reads: ``doc._.timexes`` (the timex stage), the parse of the trigger's sentence 
 ``doc._.published``. Writes nothing.
 
 The time expression attached to the trigger dates it (its head path reaches the trigger, or the
-verb a conjoined trigger shares its clause with, before any other verb); for a stance told in a
-reported clause, the time expression of the telling; else the article's date with basis
-``published`` (None when the article has no date).
+verb a conjoined trigger shares its clause with, a participle clause on the trigger — "rejected
+the warrant, telling journalists on Wednesday" — or, for an event noun, the verb of its taking
+place — "the talks began Monday" — before any other verb); for a stance told in a reported
+clause, or an act told as going on when announced ("announced it was cutting ties"), the time
+expression of the telling; else the article's date with basis ``published`` (None when the
+article has no date).
 """
 
 from __future__ import annotations

@@ -45,8 +45,8 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   sets no scene, nor a place in a direct quote: "'The government in China works with universities,'
   said Casanova", nor where someone is: "experts in Washington", "the Peace Publish Center in
   Kabul", nor what describes a thing of another year: "the February 2020 pact the United States
-  negotiated ... in Doha"). The scene holds only what was done (not what is planned, supposed or denied: "he would
-  mobilize protests"), near the article's day (not "In 2015, soldiers raided"), and no act of rule
+  negotiated ... in Doha"). The scene holds only what was done (not what is planned, supposed or
+  denied: "he would mobilize protests"), near the article's day (not "In 2015, soldiers raided"), and no act of rule
   that takes effect by decree (a ban, a seizure of assets, an investigation: :data:`RULE_MODES`).
   A town, subdivision or country is given to physical events (not withdrawals or
   concessions, as often policies) and to what a court decides ("A court later sentenced Zamora"),
