@@ -21,15 +21,12 @@ from storyline.stages.actors.build import (
     entity_id,
     normalize_name,
 )
-from storyline.stages.actors.coref import Cluster, Found
+from storyline.stages.actors.coref import STATE_SECTORS, Cluster, Found
 from storyline.stages.actors.groups import noun_sector
 from storyline.stages.actors.lexicon import HEAD_ROLES, office_countries
 from storyline.stages.actors.named import GOVERNMENT_WORDS
 from storyline.stages.actors.roles import Title
 from storyline.stages.syntax import pobj_of
-
-# Sectors of a country's state: rebels or an opposition of a country do not speak for it.
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 # Bodies of a country an article names without saying whose: "the government said", "police
 # fired", "protesters gathered" (troops are left out: often another country's).

@@ -61,7 +61,8 @@ BODY_NOMINALS = frozenset({"organization", "organisation", "alliance", "bloc"})
 ARMED_WORDS = frozenset(
     {"insurgent", "militant", "terror", "terrorist", "extremist", "rebel", "armed", "jihadist"}
 )
-#: Sectors of a state's own bodies: never the antecedent of "the group".
+#: Sectors of a country's state: never the antecedent of "the group"; rebels or an opposition of
+#: a country do not speak for it (``bodies``).
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 LOOKBACK_SENTS = 3
 

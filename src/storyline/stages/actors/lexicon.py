@@ -425,9 +425,10 @@ def group_of(
     that has since taken power is its country's government on a ``date`` (ISO) from then on
     (the Taliban from 15 August 2021)."""
     lex = lex or lexicon()
-    key = _clean(text).lower()
+    text = _clean(text)
+    key = text.lower()
     found = lex.groups.get(key)
-    demonym, _, rest = _clean(text).partition(" ")
+    demonym, _, rest = text.partition(" ")
     if found is None and rest and country_of(demonym, lex):
         key = rest.lower()  # "Afghan Taliban": the Taliban
         found = lex.groups.get(key)

@@ -113,7 +113,7 @@ def left_title(doc: Doc, start: int, names_at: dict[int, NameSpan], lex: Lexicon
                 break
         elif (tok.is_punct and tok.text != "-") or tok.like_num:
             break
-        elif _title_word(doc, i, start, lex):
+        elif _title_word(doc, i, start, sent_start, lex):
             pass
         elif low in ("and", "&") and span is not None and span.kind == "org":
             pass  # inside "Ministry of Foreign Affairs and International Cooperation"
@@ -129,10 +129,11 @@ def left_title(doc: Doc, start: int, names_at: dict[int, NameSpan], lex: Lexicon
     return first if first < start else None
 
 
-def _title_word(doc: Doc, i: int, start: int, lex: Lexicon) -> bool:
-    """Whether token ``i`` can be part of a title ending before the name at ``start``."""
+def _title_word(doc: Doc, i: int, start: int, sent_start: int, lex: Lexicon) -> bool:
+    """Whether token ``i`` can be part of a title ending before the name at ``start`` (in a
+    sentence starting at ``sent_start``)."""
     tok, low = doc[i], doc[i].lower_
-    capital_before = i - 1 >= doc[start].sent.start and doc[i - 1].text[:1].isupper()
+    before = doc[i - 1] if i > sent_start else None
     return (
         tok.text[:1].isupper()
         or low in lex.role_words
@@ -140,10 +141,11 @@ def _title_word(doc: Doc, i: int, start: int, lex: Lexicon) -> bool:
         or tok.text == "-"
         or (tok.pos_ == "ADJ" and i + 1 < start and doc[i + 1].text[:1].isupper())
         # "United Nations-appointed special rapporteur", "Kremlin-backed governor"
-        or (tok.tag_ == "VBN" and i - 1 >= doc[start].sent.start and doc[i - 1].text == "-")
+        or (tok.tag_ == "VBN" and before is not None and before.text == "-")
         or (
             low in ("of", "for", "the")
-            and (capital_before or (low == "the" and i > doc[start].sent.start))
+            and before is not None
+            and (before.text[:1].isupper() or low == "the")
         )
     )
 

@@ -27,13 +27,13 @@ from storyline.stages.events.classifier import (
 )
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
-    SUBJECTS,
     agent,
     charged,
     doer_verb,
     governing,
     intended_acts,
     is_verb,
+    object_sharers,
     prevented,
     subject,
 )
@@ -148,20 +148,17 @@ def _demanded(trigger: Trigger, found: list[Trigger]) -> bool:
 
 
 def _one_act_with(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
-    """Whether a verb joined to the verb before it by "and" tells the same act: of the same
-    type, with no subject of its own ("killed and injured", "orchestrated and directed")."""
+    """Whether a verb joined to the verb before it by "and" tells the same act: of the same type,
+    sharing its object (:func:`object_sharers`: "killed and injured", "orchestrated and
+    directed"; "removed Bashir and jailed him" are two acts)."""
     token = trigger.token
     if trigger.is_noun or token.dep_ != "conj" or token.head.i not in by_token:
         return False
     first = by_token[token.head.i]
-    between = token.doc[token.head.i + 1 : token.i]
     return (
         first.code[0] == trigger.code[0]
         and not first.is_noun
-        and not any(c.dep_ in SUBJECTS for c in token.children)
-        # the two share one object: "removed Bashir and jailed him" are two acts
-        and not any(c.dep_ in {"dobj", "attr"} for c in first.anchor.children)
-        and len(between) <= 2  # "killed and injured", not two clauses
+        and any(v.i == token.i for v in object_sharers(first.anchor))
     )
 
 

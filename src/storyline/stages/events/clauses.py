@@ -274,6 +274,23 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+def object_sharers(verb: Token) -> list[Token]:
+    """The verbs "and" joins to a verb with no object of its own, sharing theirs with it
+    ("killed and injured 1,000 fighters"): next to it (at most two words between), with no
+    subject of their own; none when the verb has its own object ("removed Bashir and jailed
+    him")."""
+    if any(c.dep_ in {"dobj", "attr"} for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and c.i - verb.i <= 3
+        and not any(g.dep_ in SUBJECTS for g in c.children)
+    ]
+
+
 def agent(verb: Token) -> Token | None:
     """The object of a verb's "by" agent phrase, if any."""
     for child in verb.children:

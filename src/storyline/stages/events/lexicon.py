@@ -325,6 +325,8 @@ VERBS: Mapping[str, Code | None] = {
     **dict.fromkeys(["abduct", "kidnap", "hijack"], ("ASSAULT", "abduct")),
 }
 
+#: Event nouns whose "of" phrase names who does them: "the withdrawal of U.S. troops" (RETREAT).
+DOER_OF_NOUNS = frozenset({"withdrawal", "drawdown", "pullout"})
 #: Event nouns (lemma -> type, mode): "the phone call with", "the deliveries of weapons".
 NOUNS: Mapping[str, Code] = {
     "mobilization": ("MOBILIZE", None),
@@ -402,7 +404,7 @@ NOUNS: Mapping[str, Code] = {
     **dict.fromkeys(["lunch", "luncheon", "dinner", "breakfast"], ("CONSULT", None)),
     "trip": ("CONSULT", "visit"),
     "suspension": ("SANCTION", "discontinue"),
-    **dict.fromkeys(["withdrawal", "drawdown", "pullout"], ("RETREAT", "withdraw")),
+    **dict.fromkeys(sorted(DOER_OF_NOUNS), ("RETREAT", "withdraw")),
     "deployment": ("MOBILIZE", "troops"),
     "commitment": ("SUPPORT", None),
     "charges": ("ACCUSE", "allege"),
@@ -840,8 +842,6 @@ CAPTIVE_NOUNS = frozenset(
 PERSON_ENDINGS = ("guard", "man", "men", "woman", "women", "person", "people")
 #: Dependencies that start a clause of its own under a word.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis", "conj"})
-#: Event nouns whose "of" phrase names who does them: "the withdrawal of U.S. troops".
-DOER_OF_NOUNS = frozenset({"withdrawal", "drawdown", "pullout"})
 #: What is released by publishing it: "released a report", "released a video".
 # fmt: off
 PUBLISHED_NOUNS = frozenset(

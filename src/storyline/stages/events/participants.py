@@ -50,6 +50,7 @@ from storyline.stages.events.clauses import (
     SUBJECTS,
     agent,
     doer_verb,
+    object_sharers,
     objects_deep,
     prep_objects,
     reporting_verb,
@@ -768,12 +769,10 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
 def _shared_object(doc: Doc, anchor: Token) -> list[Actor]:
     """The object a verb shares with the verb "and" joins to it ("killed and injured 1,000
     Taliban fighters"), when it has none of its own."""
-    if any(c.dep_ in {"dobj", "attr"} for c in anchor.children):
+    sharers = object_sharers(anchor)
+    if not sharers:
         return []
-    for conj in (c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB"):
-        if conj.i - anchor.i <= 3 and not any(c.dep_ in SUBJECTS for c in conj.children):
-            return [a for o in conj.children if o.dep_ == "dobj" for a in _object_actors(doc, o)]
-    return []
+    return [a for o in sharers[0].children if o.dep_ == "dobj" for a in _object_actors(doc, o)]
 
 
 def _welcomed_doers(doc: Doc, anchor: Token) -> list[Actor]:
