@@ -480,13 +480,16 @@ def test_a_name_set_off_by_commas_before_a_subjectless_verb_is_the_speaker(
 
 
 def test_he_after_a_town_the_tagger_calls_a_person_is_not_the_town(nlp: Language) -> None:
+    """ "Okinawa" tagged a person was the nearest "he" before the town became a place."""
     quotes = _pipeline_quotes(
         nlp,
-        "Sun Lijun and his wife decided to start a new chapter, leaving their life in China"
-        " behind and relocating with their two children to Okinawa. Moving to Japan was a first"
-        ' step to "start over and then lead another lifestyle," he told VOA.',
+        "Li Wei, a 40-year-old engineer, says worries about air quality and schooling in China"
+        " are among the reasons he and his wife started talking about moving abroad. In 2021,"
+        " they did just that, leaving their life in China behind and relocating with their two"
+        ' children to Okinawa. Moving to Japan on a business visa was a first step to "start'
+        ' over and then lead another lifestyle," he told VOA.',
     )
-    assert [q.speaker for q in quotes] == ["Sun Lijun"]
+    assert [q.speaker for q in quotes] == ["Li Wei", "Li Wei"]
 
 
 def test_figures_or_statistics_speak_for_their_owner(nlp: Language) -> None:

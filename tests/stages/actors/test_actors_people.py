@@ -233,26 +233,16 @@ def test_an_official_of_an_international_body_is_not_of_the_country_they_serve_i
         "The U.N. secretary-general's special representative in Haiti, Helen La Lime, said gangs "
         "control the capital.",
     )
-    assert (
-        entity_named(doc, "Helen La Lime").country,
-        entity_named(doc, "Helen La Lime").sector,
-    ) == (
-        "IGO",
-        "GOV",
-    )
+    la_lime = entity_named(doc, "Helen La Lime")
+    assert (la_lime.country, la_lime.sector) == ("IGO", "GOV")
     doc = run(base_nlp, "The U.N. envoy to Syria, Geir Pedersen, said talks would resume.")
     assert entity_named(doc, "Geir Pedersen").country == "IGO"
     doc = run(
         base_nlp,
         "United Nations-appointed special rapporteur Richard Bennett said the ban must end.",
     )
-    assert (
-        entity_named(doc, "Richard Bennett").country,
-        entity_named(doc, "Richard Bennett").sector,
-    ) == (
-        "IGO",
-        "GOV",
-    )
+    bennett = entity_named(doc, "Richard Bennett")
+    assert (bennett.country, bennett.sector) == ("IGO", "GOV")
     doc = run(base_nlp, "Kremlin-backed governor Sergei Aksyonov said the bridge was closed.")
     assert entity_named(doc, "Sergei Aksyonov").country == "RUS"
     doc = run(base_nlp, "Pakistan's envoy to Afghanistan, Asif Durrani, said the talks failed.")
