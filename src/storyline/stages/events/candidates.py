@@ -111,6 +111,7 @@ def _ungoverned(found: list[Trigger]) -> list[Trigger]:
     resolution demanding ...") gives the type."""
     governed = set()
     by_token = {t.token.i: t for t in found}
+    demanded = _demanded(found)
     for trigger in found:
         head = governing(trigger.anchor)
         if head is not None and head.i in by_token and by_token[head.i].code[0] in GOVERNING_TYPES:
@@ -126,25 +127,25 @@ def _ungoverned(found: list[Trigger]) -> list[Trigger]:
             governed.add(trigger.token.i)  # "stepped up efforts to build ties": the building
         if _one_act_with(trigger, by_token):
             governed.add(trigger.token.i)  # "killed and injured 1,000 fighters": one attack
-        if _demanded(trigger, found):
+        if trigger.token.i in demanded:
             governed.add(trigger.token.i)  # "the Taliban must stop detaining women, he said"
     return sorted(
         (by_token[t.token.i] for t in found if t.token.i not in governed), key=lambda t: t.token.i
     )
 
 
-def _demanded(trigger: Trigger, found: list[Trigger]) -> bool:
-    """Whether a trigger is inside what a saying demands ("X says Israel must end attacks"): the
-    demand is the event, what it asks for is not (as "urged Israel to end attacks")."""
-    return any(
-        other.code[0] == "REQUEST"
-        and other.content is not None
-        and other.content.dep_ == "ccomp"
-        and other.content.head.i == other.token.i
-        and trigger.token.i in {t.i for t in other.content.subtree}
-        for other in found
-        if other is not trigger
-    )
+def _demanded(found: list[Trigger]) -> set[int]:
+    """The tokens of what a saying demands ("X says Israel must end attacks"): the demand is the
+    event, what it asks for is not (as "urged Israel to end attacks")."""
+    return {
+        t.i
+        for demand in found
+        if demand.code[0] == "REQUEST"
+        and demand.content is not None
+        and demand.content.dep_ == "ccomp"
+        and demand.content.head.i == demand.token.i
+        for t in demand.content.subtree
+    }
 
 
 def _one_act_with(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
