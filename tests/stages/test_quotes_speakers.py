@@ -512,3 +512,63 @@ def test_a_common_noun_in_an_organizations_name_speaks_as_the_organization(
     assert quote.speaker == "Doctors Without Borders"
     (quote,) = _pipeline_quotes(nlp, "Iraqi officials said the strike was the result of an effort.")
     assert quote.speaker == "Iraqi officials"  # a group of a country stays as written
+
+
+def test_she_after_a_person_and_others_as_subject_is_that_person(base_nlp: Language) -> None:
+    lopez = Entity("E1", "Maria Lopez", "PERSON", None, None)
+    text = (
+        "Maria Lopez and colleagues dug at the site for three years. The finds surprised"
+        ' everyone. "This changes the record," she said.'
+    )
+    quotes = _quotes(base_nlp, text, [lopez], [("Maria Lopez", "E1")])
+    assert _speaker(quotes, "This changes") == "Maria Lopez"
+
+
+def test_she_after_two_people_as_subject_stays_unresolved(base_nlp: Language) -> None:
+    people = [
+        Entity("E1", "Maria Lopez", "PERSON", None, None),
+        Entity("E2", "Ana Ruiz", "PERSON", None, None),
+    ]
+    text = (
+        "Maria Lopez and Ana Ruiz dug at the site for three years. The finds surprised"
+        ' everyone. "This changes the record," she said.'
+    )
+    quotes = _quotes(base_nlp, text, people, [("Maria Lopez", "E1"), ("Ana Ruiz", "E2")])
+    assert _speaker(quotes, "This changes") is None
+    text = text.replace("Ana Ruiz", "her guide")  # a singular noun may be "she" too
+    quotes = _quotes(base_nlp, text, people[:1], [("Maria Lopez", "E1")])
+    assert _speaker(quotes, "This changes") is None
+
+
+def test_he_after_a_role_noun_subject_is_the_holder_of_that_role(base_nlp: Language) -> None:
+    ruiz = Entity("E1", "Ana Ruiz", "PERSON", None, "GOV")
+    text = (
+        "The governor, Ana Ruiz, toured the market. Traders had asked for a change. The"
+        " province's governor, aware of the costs, delayed the plan. \"We will go step by"
+        ' step," she added.'
+    )
+    quotes = _quotes(base_nlp, text, [ruiz], [("Ana Ruiz", "E1")], [("E1", "governor")])
+    assert _speaker(quotes, "We will go") == "Ana Ruiz"
+
+
+def test_a_participle_joined_to_a_main_clause_after_but_speaks_for_its_subject(
+    nlp: Language,
+) -> None:
+    quotes = _pipeline_quotes(
+        nlp,
+        "The works were supposed to end by May, but Mayor Tom Akers missed the deadline, citing"
+        " delays and announcing last week that the bridge would open in June.",
+    )
+    assert [q.speaker for q in quotes if q.cue and q.cue.text == "announcing"] == ["Tom Akers"]
+
+
+def test_a_report_joined_by_while_is_a_quote_of_its_own_speaker(nlp: Language) -> None:
+    quotes = _pipeline_quotes(
+        nlp,
+        "The prosecutor, Anna Berg, said the evidence was strong, while the defense lawyer, Paul"
+        " Stone, said the evidence would not show any intent.",
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Anna Berg", "the evidence was strong"),
+        ("Paul Stone", "the evidence would not show any intent"),
+    ]

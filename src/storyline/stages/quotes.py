@@ -517,6 +517,10 @@ def _indirect_drafts(
     return drafts
 
 
+#: Marks that set another speaker's report against the first ("..., while Omarov's lawyer said").
+_CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+
+
 def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
@@ -527,6 +531,17 @@ def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
         # ", conceding the race": what the speaker did next, not what was said
         if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
             stop = min(stop, child.left_edge.i)
+    for token in clause.subtree:
+        # "... said the evidence was circumstantial, while Omarov's lawyer said ...": another
+        # speaker's report is a quote of its own
+        if (
+            token.dep_ == "advcl"
+            and token.i > clause.i
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children)
+            and is_cue(token)
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            stop = min(stop, token.left_edge.i)
     start, end = _trimmed(doc, clause.left_edge.i, stop)
     # reported speech stays in the cue's paragraph, whatever the parser joined
     start = max(start, text.rfind("\n", 0, verb.idx) + 1)

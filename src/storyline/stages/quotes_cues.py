@@ -171,15 +171,33 @@ def _reporting_verb(verb: Token) -> Token:
     while head.dep_ in ("ccomp", "conj") and head.head != head and not is_cue(head):
         head = head.head
     # the speech verb comes first: a verb after the participle is inside a quote
-    if head is not verb.head and is_cue(head) and head.i < verb.i:
+    if head.i != verb.head.i and is_cue(head) and head.i < verb.i:
         return head
     # "He rejected the idea migration can lead to enrichment, arguing …": after a comma, the
-    # participle goes with the sentence's main verb, whatever clause the parser hung it on
-    root = verb.sent.root
+    # participle goes with the sentence's main verb, whatever clause the parser hung it on; a
+    # main clause joined by "but" keeps its own ("..., but Biden missed the deadline, citing
+    # reasons and announcing …": Biden announces)
+    main = _main_clause_of(verb)
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    if after_comma and root.i < verb.i and root.pos_ in ("VERB", "AUX") and root in verb.ancestors:
-        return root
+    if after_comma and main is not None and main.i < verb.i and main.pos_ in ("VERB", "AUX"):
+        return main
     return verb
+
+
+def _main_clause_of(verb: Token) -> Token | None:
+    """The verb of the main clause above ``verb``: the sentence's root, or a clause joined to
+    the root with a subject of its own."""
+    root = verb.sent.root
+    for head in verb.ancestors:
+        if head.i == root.i:
+            return head
+        if (
+            head.dep_ == "conj"
+            and head.head.i == root.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        ):
+            return head
+    return None
 
 
 def _agent_of(verb: Token) -> Token | None:

@@ -414,7 +414,7 @@ class Resolver:
         subject = _subject_head(sent)
         if subject is not None and subject.idx < limit and not self.in_quote(subject.idx):
             if any(c.dep_ == "conj" for c in subject.children):
-                return "ambiguous"  # "Yang Peou and Chum Sounry met …": which one is "he"?
+                return self._one_of(subject, refs, wanted)
             for r in refs:
                 if r.start <= subject.idx < r.end:
                     if subject.pos_ == "NOUN":  # "Iraqi officials": a group as written
@@ -422,6 +422,10 @@ class Resolver:
                     return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
             if GROUP in wanted and is_people(subject):
                 return self._nominal(subject, None, None, None)
+            holder = self._role_holder(subject) if subject.pos_ == "NOUN" else None
+            if holder is not None and holder.type in wanted:
+                # "Solo's mayor … cautioned …. 'We will do it slowly,' he added"
+                return Speaker(holder.name, holder.entity_id, holder.start, holder.end, holder.type)
             if subject.pos_ == "PRON" or any(c.dep_ in ("det", "poss") for c in subject.children):
                 return None  # "he", "the premier": the same referent, named further back
         names = {(r.name, r.entity_id) for r in refs}
@@ -429,6 +433,23 @@ class Resolver:
             r = refs[0]
             return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
         return "ambiguous" if names else None
+
+    def _one_of(self, subject: Token, refs: Sequence[Ref], wanted: frozenset[str]) -> Speaker | str:
+        """The one person among the conjuncts of a subject a singular pronoun can point at, the
+        others plural ("Canos-Donnay and others worked …. 'Kansala had …,' she said"), else
+        ambiguous ("Yang Peou and Chum Sounry met …", "Mbewe and her daughter …")."""
+        if wanted != PERSON_TYPES:
+            return "ambiguous"
+        found: dict[tuple[str, str | None], Ref] = {}
+        for head in (subject, *subject.conjuncts):
+            covering = [r for r in refs if r.start <= head.idx < r.end]
+            if not covering and head.tag_ != "NNS":
+                return "ambiguous"  # a singular conjunct no reference names: maybe "she"
+            found.update(((r.name, r.entity_id), r) for r in covering)
+        if len(found) != 1:
+            return "ambiguous"
+        r = next(iter(found.values()))
+        return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
 
 
 def _bare(word: str) -> str:
