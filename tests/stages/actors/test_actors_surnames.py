@@ -62,3 +62,15 @@ def test_pick_without_evidence_takes_the_one_named_last() -> None:
 def test_merge_keeps_a_gender_only_when_the_mentions_agree() -> None:
     assert merge([Cues("f", frozenset()), Cues(None, frozenset({1}))]) == Cues("f", frozenset({1}))
     assert merge([Cues("f", frozenset()), Cues("m", frozenset())]).gender is None
+
+
+def test_a_surname_alone_is_not_the_namesake_the_text_calls_by_first_name(
+    base_nlp: Language,
+) -> None:
+    found = _who(
+        base_nlp,
+        "Alice Banda took her son, Peter Banda, to the clinic in March. The doctors treated"
+        " Peter within an hour. Banda said the wait was short.",
+    )
+    assert [name for text, name in found if text == "Banda"] == ["Alice Banda"]
+    assert [name for text, name in found if text == "Peter"] == ["Peter Banda"]

@@ -23,7 +23,7 @@ from storyline.stages.actors.lexicon import (
 )
 from storyline.stages.actors.names import NameSpan, camel_cut, one_letter_off, person_key
 from storyline.stages.actors.roles import Title, code_title, left_title, right_apposition
-from storyline.stages.actors.surnames import Cues, mention_cues, merge, pick
+from storyline.stages.actors.surnames import Cues, agrees, mention_cues, merge, pick
 
 # Sectors that belong to one country (an IGO official or an NGO does not).
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "COP", "REB", "ELI", "SPY"})
@@ -115,6 +115,7 @@ def _name_mentions(
     """Each name of a person as a mention of the person it is, in text order."""
     doc = b.doc
     titles = partial(_title_texts, b)
+    first_named = _first_named(owner)
     found_people: list[tuple[NameSpan, Found]] = []
     for n in sorted(people, key=lambda s: s.start):
         key = person_key(doc, n)
@@ -122,6 +123,15 @@ def _name_mentions(
             continue
         hosts = owner[key]
         cues = mention_cues(doc, n.start, n.end, titles)
+        if len(hosts) > 1 and len(key) == 1:
+            # "Feniya Mbewe ... her daughter, Makeda Mbewe ... daughter Makeda ... Mbewe said":
+            # the one the text calls by first name is not the one it calls by surname
+            by_surname = [
+                h
+                for h in hosts
+                if id(h) not in first_named and agrees(cues, told_of.get(id(h), cues))
+            ]
+            hosts = by_surname if len(by_surname) == 1 else hosts
         recent = _most_recent(hosts, b.found, n.start)
         chosen = hosts[0] if len(hosts) == 1 else pick(hosts, cues, told_of, recent)
         if chosen is None:
@@ -135,6 +145,21 @@ def _name_mentions(
         if text not in chosen.names:
             chosen.names.append(text)
     return found_people
+
+
+def _first_named(owner: dict[tuple[str, ...], list[Cluster]]) -> set[int]:
+    """The people (by ``id``) the text also calls by their first name alone ("Makeda" of
+    "Makeda Mbewe")."""
+    full = {id(hosts[0]): key for key, hosts in owner.items() if len(hosts) == 1 and len(key) > 1}
+    return {
+        id(hosts[0])
+        for key, hosts in owner.items()
+        if len(key) == 1
+        and len(hosts) == 1
+        and (whole := full.get(id(hosts[0]))) is not None
+        and whole[0] == key[0]
+        and whole[-1] != key[0]
+    }
 
 
 def _known_country(c: Cluster, lex: Lexicon) -> str | None:

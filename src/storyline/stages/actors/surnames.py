@@ -106,6 +106,11 @@ def pick(candidates: Sequence[T], at: Cues, known: dict[int, Cues], recent: T | 
     return best[0] if top > 0 else None
 
 
+def agrees(at: Cues, known: Cues) -> bool:
+    """Whether nothing the text tells at a mention contradicts what it tells of a person."""
+    return _score(at, known) >= 0
+
+
 def _score(at: Cues, cues: Cues) -> int:
     score = 0
     if at.gender and cues.gender:
