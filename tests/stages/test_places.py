@@ -591,3 +591,25 @@ def test_a_place_opening_the_sentence_places_its_main_clause(nlp: Language) -> N
     placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-14")._.events}
     attacked = placed["attacked"]  # what is told happened elsewhere
     assert attacked is not None and attacked.resolved == "Ukraine"
+
+
+def test_a_domestic_act_no_place_is_told_for_happens_in_its_country(nlp: Language) -> None:
+    text = (
+        "Bosnia's political crisis deepened this week. "
+        "Bosnian state prosecutors on Wednesday ordered the arrest of Nikola Draganovic. "
+        "Last month, a Bosnian court sentenced Draganovic to one year in prison. "
+        "Serbian police detained two Bosnian journalists on Friday. "
+        "The Bosnian minister condemned the detention."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2025-03-13")._.events}
+    for trigger in ("ordered the arrest", "sentenced"):
+        place = placed[trigger]
+        assert place is not None, trigger
+        assert (place.resolved, place.basis, text[place.start : place.end]) == (
+            "Bosnia and Herzegovina",
+            "article",
+            "Bosnia",
+        )
+        assert place.confidence is not None and place.confidence < 0.7
+    assert placed["detained"] is None  # parties of two countries: the text does not say where
+    assert placed["condemned"] is None  # a statement is placed nowhere

@@ -29,7 +29,13 @@ from storyline.stages.events.references import extract_references
 from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
 from storyline.stages.lookup import quote_at
 from storyline.stages.places import PlaceMention, as_place, load_gazetteer, place_mentions
-from storyline.stages.places.locate import ARTICLE_FACTOR, event_place, scene_fits
+from storyline.stages.places.locate import (
+    ARTICLE_FACTOR,
+    HOME_FACTOR,
+    event_place,
+    home_place,
+    scene_fits,
+)
 from storyline.stages.places.locate import scene as article_scene
 
 
@@ -43,15 +49,15 @@ def with_scene(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) ->
     """Events their sentence does not place, placed at the article's scene where it fits (basis
     ``article``; see :mod:`storyline.stages.places.locate`)."""
     scene = article_scene(doc, load_gazetteer(), places)
-    if scene is None:
-        return events
-    place = as_place(scene, "article", ARTICLE_FACTOR)
-    return [
-        dataclasses.replace(event, location=place)
-        if scene_fits(doc, event, scene, places)
-        else event
-        for event in events
-    ]
+    placed: list[Event] = []
+    for event in events:
+        place = None
+        if scene is not None and scene_fits(doc, event, scene, places):
+            place = as_place(scene, "article", ARTICLE_FACTOR)
+        elif (home := home_place(doc, event, scene, places)) is not None:
+            place = as_place(home, "article", HOME_FACTOR)  # a domestic act: its country
+        placed.append(event if place is None else dataclasses.replace(event, location=place))
+    return placed
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -56,6 +56,10 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   destination is also given to what its visitors and hosts did on it: talks, a signing, a
   commitment reaffirmed (:data:`VISIT_SCENE_TYPES`), told as done in the past, near the article's
   day; the visitors are not another country acting at home there (:func:`_on_the_visit`).
+* **Home** (basis ``article``, confidence :data:`HOME_FACTOR`): failing both, a domestic act
+  (:func:`home_place`: an attack, arrest, deployment or protest, or what a court decides) every
+  party of which is of one country, whose sentence names no place, happened in that country, at
+  the article's first mention of it ("Bosnian prosecutors ordered the arrest of Dodik").
 * A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
   Shabelle region") is kept as written, unresolved, with a low confidence.
 * An actor's nationality is never a place ("a Guatemalan judge" places nothing), and an event the
@@ -95,6 +99,9 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "pa
 SCENE_TYPES = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "CONCEDE", "CONSULT"}
 )
+#: Types of acts a country's own parties do at home: their place is that country when nothing
+#: else is told (an attack, an arrest, a deployment, a protest).
+HOME_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 #: Of those, the types the article's scene is given to (a withdrawal or a concession told in a
 #: story is as often a policy with no place: "leaving a funding gap", "lift the freeze").
 ARTICLE_SCENE_TYPES = SCENE_TYPES - {"RETREAT", "CONCEDE"}
@@ -183,6 +190,8 @@ SPECIFICITY = {"site": 0, "city": 1, "region": 1, "admin1": 2, "country": 3}
 SCENE_SENTENCES = 5
 #: Confidence kept when a place comes from the article rather than the event's sentence.
 ARTICLE_FACTOR = 0.8
+#: Confidence kept when a place is the country of a domestic act, told nowhere.
+HOME_FACTOR = 0.6
 #: Confidence kept when a place is the sentence's, not on the trigger's phrase.
 SENTENCE_FACTOR = 0.9
 #: Sectors of a source acting at home: their events are not given another country's scene.
@@ -805,6 +814,36 @@ def scene_fits(
     if _unknown_place(sent, mentions):
         return False  # "killed dozens ... in Hirshabelle": a place the gazetteer lacks
     return not any(_acting_at_home(a, country, visitors or frozenset()) for a in event.source)
+
+
+def home_place(
+    doc: Doc, event: Event, scene: PlaceMention | None, mentions: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """The country of a domestic act no place is told for: an act of :data:`HOME_TYPES` (not
+    a decree's) or a court's ruling, told as done, every party of which is of one country
+    ("Bosnian prosecutors ordered the arrest of Dodik", "a Bosnian court sentenced Dodik"),
+    whose sentence names no place, in an article whose scene, if any, is in that country. The
+    place is the country where the article first names it (kind ``country``); None otherwise."""
+    if event.location is not None or event.modality not in DONE_MODALITIES:
+        return None
+    judicial = any(_judicial(doc, a) for a in event.source)
+    domestic = event.type in HOME_TYPES and event.mode not in RULE_MODES | PLACELESS_MODES
+    if not (domestic or judicial):
+        return None
+    countries = {a.country for a in (*event.source, *event.target) if a.country}
+    if len(countries) != 1 or not all(a.country for a in event.source):
+        return None  # parties of several countries; a source of none ("the court" of the ICJ)
+    (country,) = countries
+    if len(country) != 3 or (scene is not None and scene.entry.country != country):
+        return None  # an IGO, a group of no country; a story set in another country
+    sent = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    if sent is None or any(_locative(_root(doc, m)) for m in _in_sentence(sent, mentions)):
+        return None  # the sentence tells a place of its own (placed or not by the rules above)
+    if _unknown_place(sent, mentions):
+        return None
+    return next(
+        (m for m in mentions if m.entry.kind == "country" and m.entry.country == country), None
+    )
 
 
 def _on_the_visit(doc: Doc, event: Event, scene: PlaceMention, visitors: frozenset[str]) -> bool:
