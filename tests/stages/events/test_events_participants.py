@@ -336,3 +336,15 @@ def test_what_an_attack_is_aimed_at_is_its_target_and_a_meeting_place_is_none(
     assert countries(fired.target) == {"JPN"}
     met = only(extract_events(make(base_nlp, "Hun Sen met Zelenskyy at the Kremlin.")), "met")
     assert "Kremlin" not in [a.name for a in met.target]
+
+
+def test_a_clause_the_parser_took_for_a_name_keeps_its_doer_and_target(nlp: Language) -> None:
+    # the model parses "Trump hosted Erdogan" as one name: "hosted" a modifier of the root
+    # "Erdogan", "Trump" a modifier of it
+    doc = nlp("Earlier this month, Trump hosted Erdogan in the White House.")
+    hosted = next(t for t in doc if t.text == "hosted")
+    assert (hosted.dep_, hosted.head.text, hosted.head.dep_) == ("amod", "Erdogan", "ROOT")
+    (event,) = [e for e in doc._.events if e.trigger.text == "hosted"]
+    assert event.type == "CONSULT"
+    assert [doc.text[a.start : a.end] for a in event.source] == ["Trump"]
+    assert [doc.text[a.start : a.end] for a in event.target] == ["Erdogan"]

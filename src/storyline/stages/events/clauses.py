@@ -183,6 +183,24 @@ def participle_adjunct(verb: Token) -> bool:
     )
 
 
+def clause_taken_for_a_name(verb: Token) -> tuple[Token, Token] | None:
+    """The doer and the one done to of a clause the parser took for a name ("Trump hosted
+    Erdogan in the White House": "hosted" a modifier of "Erdogan", the sentence's root, and
+    "Trump" a modifier of it): a participle before a proper noun that roots a sentence with no
+    verb, and a proper noun before the participle hung on the same one. None otherwise."""
+    head = verb.head
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBN", "VBD"} or head.dep_ != "ROOT":
+        return None
+    if head.pos_ != "PROPN" or head.i < verb.i:
+        return None
+    doers = [
+        c
+        for c in head.lefts
+        if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN" and c.i < verb.i
+    ]
+    return (doers[-1], head) if doers else None
+
+
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb (inherited through xcomp/conj/relcl), and whether it is passive."""
     seen = 0

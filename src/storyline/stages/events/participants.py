@@ -49,6 +49,7 @@ from storyline.stages.events.clauses import (
     RELATIVES,
     SUBJECTS,
     agent,
+    clause_taken_for_a_name,
     doer_verb,
     object_sharers,
     objects_deep,
@@ -453,6 +454,11 @@ def sources_targets(doc: Doc, trigger: Trigger) -> Parties:
         return _noun_parties(doc, trigger)
     if trigger.content is not None:
         return _content_parties(doc, trigger.anchor, trigger.content)
+    misparsed = clause_taken_for_a_name(trigger.anchor)
+    if misparsed is not None:  # "Trump hosted Erdogan in the White House", parsed as a name
+        doer, done_to = misparsed
+        sources = actors_of(doc, doer, subject=True)
+        return dedupe(sources), dedupe(actors_of(doc, done_to), sources), False
     return _verb_parties(doc, trigger)
 
 
