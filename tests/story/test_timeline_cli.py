@@ -72,7 +72,11 @@ def test_positions_of_a_country_are_its_own_with_their_modality(seed_db: Path) -
     assert result.exit_code == 0, result.output
     # The exiled opposition party's condemnation is the party's, not the country's.
     assert "National Rescue Party" not in result.output
-    # "would not support" is a negated SUPPORT, listed apart from what happened.
+    # "would not support" is a refusal (REJECT), something Cambodia did
     block = next(b for b in result.output.split("\n\n") if "would not support" in b)
-    assert "  not happened (planned, negated or hypothetical):" in block
-    assert "[event SUPPORT, negated] Earlier this month, Hun Sen announced" in block
+    assert "  2022-10  [event REJECT] Earlier this month, Hun Sen announced" in block
+    # what is only planned is listed apart from what happened
+    block = next(b for b in result.output.split("\n\n") if "set to host" in b)
+    done, planned = block.split("  not happened (planned, negated or hypothetical):")
+    assert "[event CONSULT] “Cambodia is hosting the ASEAN Summit" in done
+    assert "[event CONSULT, planned] The premier said Cambodia is set to host" in planned

@@ -8,8 +8,9 @@ produced (the share of produced events that match either is the precision). Know
 
 Decisions (PLOVER's lines): co-sponsoring or voting for a resolution is coded by what the resolution
 does (condemning -> ACCUSE, demanding -> REQUEST), with the resolution's target as target; "would
-not support" is SUPPORT with modality negated (the record keeps the text's verb; a CAMEO-style
-reader maps a negated SUPPORT to REJECT); signing an instrument of accession is SUPPORT.
+not support" is a refusal, REJECT (PLOVER: "all rejections and refusals"; the trigger keeps the
+text's verb), while what simply did not happen ("has not agreed") keeps its type, negated; signing
+an instrument of accession is SUPPORT.
 """
 
 from __future__ import annotations
@@ -81,12 +82,12 @@ REQUIRED = [
         "000",
         "support",
         "would not support a Russian",
-        "SUPPORT REJECT",
+        "REJECT",
         "KHM",
         "RUS",
         date="2022-10",
         basis="text",
-        modality="negated",
+        modality="asserted reported",
     ),
     g(
         "000",

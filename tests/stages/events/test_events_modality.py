@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
     [
         ("Hun Sen said he would speak with Zelenskyy in the next few days.", "speak", "planned"),
         ("Hun Sen will visit China next week.", "visit", "planned"),
-        ("Hun Sen announced that Cambodia would not support Russia.", "support", "negated"),
+        ("Hun Sen announced that Cambodia did not support Russia.", "support", "negated"),
         ("Cambodia did not condemn Russia.", "condemn", "negated"),
         (
             "Japan said that if Russia attacks Ukraine, Singapore could impose sanctions.",
@@ -38,3 +38,33 @@ pytestmark = pytest.mark.slow
 def test_modality(base_nlp: Language, text: str, trigger: str, modality: str) -> None:
     event = only(extract_events(make(base_nlp, text)), trigger)
     assert event.modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "modality"),
+    [
+        # a will not to do it, or not recognizing, is a refusal: REJECT (PLOVER: "all
+        # rejections and refusals"), told as the modality of the telling
+        ("Cambodia will not cooperate with Russia.", "cooperate", ("REJECT", None), "asserted"),
+        (
+            "Hun Sen said Cambodia would not support Russia.",
+            "support",
+            ("REJECT", None),
+            "reported",
+        ),
+        ("Cambodia does not recognize Russia.", "recognize", ("REJECT", None), "asserted"),
+        # what simply did not happen stays the act, negated
+        (
+            "Russia has not agreed to the ceasefire with Ukraine.",
+            "agreed",
+            ("AGREE", None),
+            "negated",
+        ),
+        ("Cambodia did not support Russia.", "support", ("SUPPORT", None), "negated"),
+    ],
+)
+def test_a_refusal_is_a_rejection(
+    base_nlp: Language, text: str, trigger: str, code: tuple[str, str | None], modality: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert ((event.type, event.mode), event.modality) == (code, modality)

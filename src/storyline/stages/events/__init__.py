@@ -36,7 +36,9 @@ CONSULT with mode phone; economic sanctions SANCTION; condemning ACCUSE; voting 
 passing a resolution is coded by what the resolution does (condemns: ACCUSE; demands: REQUEST),
 with the resolution's target as target; voting "on the resolution" takes what the nearest
 resolution told before it in the article does (no such resolution: no event, for or against is
-unsaid); "would not support" is SUPPORT with modality negated.
+unsaid); a refusal ("would not support", "will not cooperate", "does not recognize the court") is
+REJECT (:func:`~storyline.stages.events.modality.refusal`), while what simply did not happen ("has
+not agreed") keeps its type with modality negated.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from storyline.stages.events.classifier import Trigger, by_authority, no_politic
 from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
-from storyline.stages.events.modality import modality_of, speculation
+from storyline.stages.events.modality import modality_of, refusal, reported, speculation
 from storyline.stages.events.participants import sources_targets
 from storyline.stages.events.references import extract_references
 from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
@@ -86,6 +86,10 @@ def _event(
     named = sum(1 for a in [*sources, *targets] if a.entity_id)
     confidence = raw_confidence(trigger.evidence, bool(targets), named)
     modality = modality_of(trigger, quote, sources)
+    rejected = refusal(trigger) if modality == "negated" else None
+    if rejected is not None:  # "will not cooperate": a refusal, done
+        trigger = dataclasses.replace(trigger, code=rejected)
+        modality = "reported" if reported(trigger.anchor, quote, sources) else "asserted"
     if ctx.calibration is not None:
         confidence = ctx.calibration.precision(confidence)
     return Event(

@@ -56,6 +56,22 @@ NEGATORS = frozenset({"never", "no"})
 AFFIRMING_HEADS = frozenset({"hesitate"})
 #: Words of the governing chain that negate it: "unable to".
 NEGATING_HEADS = frozenset({"unable", "impossible"})
+#: Types of acts of accord whose refusal is a REJECT, with the REJECT mode of what is refused.
+REFUSABLE: dict[str, str | None] = {
+    "COOPERATE": None,
+    "SUPPORT": None,
+    "AGREE": None,
+    "CONSULT": "meet",
+    "AID": "assist",
+    "CONCEDE": "yield",
+    "RETREAT": "yield",
+}
+#: Auxiliaries of a will: "will not", "won't" ("wo"), "would not".
+REFUSING_AUX = frozenset({"will", "wo", "would"})
+#: Verbs whose negation in the present is a stance of rejection: "does not recognize the court".
+RECOGNIZING = frozenset({"recognize", "recognise", "accept", "acknowledge"})
+#: Tags of a verb in the present (after "does not": the base form).
+PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
 #: Conjunctions that make a clause hypothetical.
 CONDITIONS = frozenset({"if", "unless", "whether", "until"})
 #: Conditions that only bound a time when their verb is in the past: "until he resigned".
@@ -190,6 +206,22 @@ def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> 
     """The modality of an event (see the module docstring for the convention)."""
     clause = _clause(trigger, quote, sources)
     return next((modality for modality, holds in _RULES if holds(clause)), "asserted")
+
+
+def refusal(trigger: Trigger) -> tuple[str, str | None] | None:
+    """The REJECT code of a refusal told as a negated act of accord (PLOVER: "all rejections and
+    refusals"): a will not to do it ("Dodik will not cooperate", "Cambodia would not support a
+    referendum", "won't meet") or a stance of not recognizing ("does not recognize the court");
+    the mode says what is refused (a meeting, help, yielding). None for what simply did not
+    happen ("Russia has not agreed to the ceasefire", "did not sign")."""
+    if trigger.code[0] not in REFUSABLE or trigger.is_noun:
+        return None
+    clause = _clause(trigger, None, [])
+    if not _negated(clause) or clause.chain[0].i != trigger.anchor.i:
+        return None  # not negated, or negated above the act ("did not say it would help")
+    will = bool(clause.auxes & REFUSING_AUX)
+    stance = trigger.anchor.lemma_.lower() in RECOGNIZING and trigger.anchor.tag_ in PRESENT_TAGS
+    return ("REJECT", REFUSABLE[trigger.code[0]]) if will or stance else None
 
 
 def speculation(trigger: Trigger, quote: Quote | None) -> bool:
