@@ -44,3 +44,21 @@ def test_the_shipped_table_is_monotone() -> None:
     table = load_calibration()
     assert list(table.ys) == sorted(table.ys)
     assert all(0.0 <= y <= 1.0 for y in table.ys)
+
+
+@pytest.mark.slow
+def test_the_fit_sees_the_events_the_threshold_would_leave_out() -> None:
+    """The calibration is fitted on every event, whatever the emitting threshold: fitted only on
+    those above it, low raw scores clip to the lowest fitted precision and pass the threshold."""
+    from storyline.eval.articles import GoldArticle
+    from storyline.eval.calibrate import scored_events
+    from storyline.settings import load_settings
+
+    text = (
+        "Russia attacked Ukraine on Monday. The ministry said the visit could help ties. "
+        "Analysts doubt that China would mediate."
+    )
+    article = GoldArticle("a1", "2025-03-12", None, text)
+    strict = load_settings(None).replace(events={"min_confidence": 0.99})
+    scores = [raw for raw, _ in scored_events([article], strict)]
+    assert scores and min(scores) < 0.99
