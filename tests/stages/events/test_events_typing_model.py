@@ -155,3 +155,12 @@ def test_the_learned_types_setting_turns_the_model_off(tmp_path: Path) -> None:
     bad.write_text('[events]\nlearned_types = "no"\n')
     with pytest.raises(ConfigError, match=r"events\.learned_types"):
         load_settings(bad)
+
+
+def test_a_cooperation_is_given_only_to_a_trigger_with_a_target(base_nlp: Language) -> None:
+    trigger = _trigger(base_nlp, "Russia attacked Ukraine.", "attacked")
+    model = TypeModel(
+        ("ASSAULT", "COOPERATE", NO_EVENT), (0.0, 0.0, 0.0), {"lemma=attack": {1: 5.0}}, 0.9, 0.6
+    )
+    assert model.decide(trigger, has_target=True).code[0] == "COOPERATE"  # type: ignore[union-attr]
+    assert model.decide(trigger, has_target=False).code[0] == "ASSAULT"  # type: ignore[union-attr]

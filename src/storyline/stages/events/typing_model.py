@@ -34,6 +34,9 @@ FORMAT_VERSION = 1
 NO_EVENT = "NO_EVENT"
 #: The rule type of a verb the rules code nothing for: an event only if the model finds one.
 UNCODED = "UNCODED"
+#: Types the model gives only to a trigger with a target: a cooperation is with someone ("China
+#: conducted military drills encircling Taiwan" is no joint exercise).
+PARTNERED = frozenset({"COOPERATE"})
 #: Dependents that say nothing about the type.
 _SKIPPED_DEPS = frozenset({"punct", "det", "cc", "case"})
 #: Dependents whose own prepositional or object heads are features: "an attack on", "held talks".
@@ -135,8 +138,12 @@ class TypeModel:
     def decide(self, trigger: Trigger, has_target: bool) -> Trigger | None:
         """The trigger as the model codes it: None when it is confident there is no event, retyped
         when it is confident of another type than the rules', else unchanged. An ``UNCODED`` verb
-        is an event only when the model's best type reaches ``add_at``."""
+        is an event only when the model's best type reaches ``add_at``. A type of
+        :data:`PARTNERED` is given only to a trigger with a target."""
         probs = self.probabilities(features(trigger, has_target))
+        if not has_target:
+            for kind in PARTNERED:  # cooperating is with someone: not without a target
+                probs[kind] = 0.0
         best = max(probs, key=lambda c: probs[c])
         if trigger.code[0] == UNCODED:
             if best == NO_EVENT or probs[best] < self.add_at:
