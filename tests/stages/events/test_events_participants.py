@@ -348,3 +348,18 @@ def test_a_clause_the_parser_took_for_a_name_keeps_its_doer_and_target(nlp: Lang
     assert event.type == "CONSULT"
     assert [doc.text[a.start : a.end] for a in event.source] == ["Trump"]
     assert [doc.text[a.start : a.end] for a in event.target] == ["Erdogan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia severed diplomatic relations with Ukraine in December.",
+        "Russia suspended talks with Ukraine.",
+        "Russia is cutting ties with Ukraine.",
+    ],
+)
+def test_the_other_party_of_a_relation_is_the_target(base_nlp: Language, text: str) -> None:
+    (event,) = extract_events(make(base_nlp, text))
+    assert event.type == "SANCTION"
+    assert countries(event.source) == {"RUS"}
+    assert countries(event.target) == {"UKR"}

@@ -88,6 +88,15 @@ NOUN_TARGET_PREPS = frozenset({"with", "to", "on", "against", "for"})
 TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine".
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
+#: Nouns of a relation whose "with" phrase names the other party: "severed relations with Kenya",
+#: "suspended talks with Ukraine", "cutting ties with Kenya".
+RELATION_NOUNS = frozenset(
+    {
+        "tie", "ties", "relation", "relations", "relationship", "talk", "talks", "contact",
+        "contacts", "dialogue", "negotiation", "negotiations", "cooperation", "agreement", "deal",
+        "pact", "treaty", "partnership", "alliance", "trade",
+    }
+)  # fmt: skip
 #: Prepositions that tell whom an event noun is aimed at: "sanctions on Russia".
 AIMED_AT = frozenset({"on", "against"})
 #: The owner of a claim that is the object: "rejected allegations by the army spokesperson".
@@ -658,6 +667,8 @@ def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
             if g.dep_ == "poss":
                 found += actors_of(doc, g)
         preps = OBJECT_PREPS | BY if obj.lemma_.lower() in CLAIM_NOUNS else OBJECT_PREPS
+        if obj.lemma_.lower() in RELATION_NOUNS or obj.lower_ in RELATION_NOUNS:
+            preps = preps | RECIPROCAL_PREPS  # "severed relations with Kenya"
         for _, pobj in prep_objects(obj, preps):
             if not found:
                 found += actors_of(doc, pobj)
