@@ -337,3 +337,20 @@ def test_a_spokesperson_of_a_body_speaks_for_the_body(base_nlp: Language) -> Non
     spokesperson = mention_at(doc, "Pakistani army spokesperson")
     assert spokesperson is not None
     assert spokesperson.entity_id == "country:PAK:MIL"
+
+
+def test_an_acronym_the_tagger_misses_is_the_organization_it_abbreviates(
+    base_nlp: Language,
+) -> None:
+    doc = run(
+        base_nlp,
+        "One of the Islamic State terror group's senior leaders is dead. Officials said they "
+        "arrested seven additional IS members. The IS-Somalia branch lost a commander.",
+    )
+    group = entity_named(doc, "Islamic State")
+    found = mention_at(doc, "IS")
+    assert found is not None and found.entity_id == group.id
+    branch = mention_at(doc, "IS-Somalia")
+    assert branch is None or branch.entity_id != group.id  # "IS-Somalia" is not "IS"
+    shouted = run(base_nlp, "The Islamic State lost ground. WHAT IS NEXT FOR THE REGION?")
+    assert mention_at(shouted, "IS") is None  # a line of capitals is a headline

@@ -342,6 +342,38 @@ def link_acronyms(b: Builder) -> None:
         )
 
 
+def untagged_acronyms(b: Builder) -> None:
+    """ "seven additional IS members" after "the Islamic State terror group": an all-capital word
+    the tagger named nothing, the initials of exactly one organization the document names in
+    full, is a mention of it (not in a line of capitals, a headline: "WHAT IS NEXT")."""
+    doc = b.doc
+    full = [
+        (doc[f.start : f.end], f.cluster)
+        for f in b.found
+        if f.kind == "name" and f.cluster.type == "ORG" and f.end - f.start > 1
+    ]
+    if not full:
+        return
+    taken = {i for f in b.found for i in range(f.start, f.end)}
+    for token in doc:
+        text = token.text
+        if token.i in taken or not (text.isupper() and text.isalpha() and len(text) >= 2):
+            continue
+        letters = [t.text for t in token.sent if t.is_alpha]
+        if sum(w.isupper() for w in letters) * 2 > len(letters):
+            continue  # a line of capitals
+        matches = {
+            fc.id: fc
+            for fs, fc in full
+            if _acronym(t.text for t in fs) == text and text not in {t.text for t in fs}
+        }  # "IS-Somalia" holds "IS", it is not what "IS" stands for
+        if len(matches) == 1:
+            target = next(iter(matches.values()))
+            b.add(token.i, token.i + 1, "name", target)
+            if text not in target.names:
+                target.names.append(text)
+
+
 def igo_name(b: Builder, span: NameSpan) -> None:
     """An intergovernmental organization or one of its organs ("the UN Security Council"), or
     its forces and refugee agencies ("UN peacekeepers" MIL)."""
