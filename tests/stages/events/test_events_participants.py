@@ -363,3 +363,21 @@ def test_the_other_party_of_a_relation_is_the_target(base_nlp: Language, text: s
     assert event.type == "SANCTION"
     assert countries(event.source) == {"RUS"}
     assert countries(event.target) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ukraine demanded an apology from Russia.", {"RUS"}),
+        ("Ukraine is seeking military assistance from France.", {"FRA"}),
+        ("Ukraine asked for help from Japan.", {"JPN"}),
+        ("Ukraine demanded independence from Russia.", set()),  # what it parts from
+    ],
+)
+def test_whom_a_request_is_made_of_is_its_target(
+    base_nlp: Language, text: str, target: set[str]
+) -> None:
+    (event,) = extract_events(make(base_nlp, text))
+    assert event.type == "REQUEST"
+    assert countries(event.source) == {"UKR"}
+    assert countries(event.target) == target

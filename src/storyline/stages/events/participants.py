@@ -88,6 +88,12 @@ NOUN_TARGET_PREPS = frozenset({"with", "to", "on", "against", "for"})
 TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine".
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
+#: Nouns whose "from" phrase names what one parts from, not whom one asks: "calling for
+#: independence from Iraq", "demanded the withdrawal of troops from Syria".
+SEPARATION_NOUNS = frozenset(
+    {"independence", "freedom", "separation", "secession", "autonomy", "withdrawal", "pullout",
+     "exit", "release", "departure", "expulsion", "removal"}
+)  # fmt: skip
 #: Nouns of a relation whose "with" phrase names the other party: "severed relations with Kenya",
 #: "suspended talks with Ukraine", "cutting ties with Kenya".
 RELATION_NOUNS = frozenset(
@@ -772,15 +778,42 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     sources += more_sources
     targets += more_targets
     reciprocal = reciprocal or with_whom
-    if code[0] in RESOLUTION_TYPES and not targets and token is anchor:
-        targets += _resolution_targets(doc, anchor)
-    if code[0] in GOVERNING_TYPES and not targets and token is anchor:
-        targets += _content_targets(doc, anchor, code[0])
-    if code[0] == "ACCUSE" and not targets and token is anchor:
-        targets += _alleged_doers(doc, anchor)
-    if code[0] == "SUPPORT" and not targets:
-        targets += _welcomed_doers(doc, anchor)
+    if not targets:
+        targets += _implied_targets(doc, anchor, token, code)
     return dedupe(sources), dedupe(targets, sources), reciprocal
+
+
+def _implied_targets(doc: Doc, anchor: Token, token: Token, code: Code) -> list[Actor]:
+    """The targets of a verb with no object or phrase naming one, by its type (the first that
+    names some): what a voted resolution or a governing act is aimed at, who is accused in what
+    is alleged, whose news is welcomed, whom something is asked of."""
+    own = token.i == anchor.i
+    found: list[Actor] = []
+    if code[0] in RESOLUTION_TYPES and own:
+        found = _resolution_targets(doc, anchor)
+    if code[0] in GOVERNING_TYPES and own and not found:
+        found = _content_targets(doc, anchor, code[0])
+    if code[0] == "ACCUSE" and own and not found:
+        found = _alleged_doers(doc, anchor)
+    if code[0] == "SUPPORT" and not found:
+        found = _welcomed_doers(doc, anchor)
+    if code[0] == "REQUEST" and not found:
+        found = _asked_of(doc, anchor)
+    return found
+
+
+def _asked_of(doc: Doc, anchor: Token) -> list[Actor]:
+    """Whom a request is made of, its "from" phrase on the verb, on what is asked or on what it
+    is asked for: "demanded an apology from Somalia", "seeking assistance from Russia", "asked for
+    help from Germany"."""
+    asked = [anchor]
+    for child in anchor.children:
+        if child.dep_ == "dobj":
+            asked.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "for":
+            asked += [c for c in child.children if c.dep_ == "pobj"]
+    asked = [w for w in asked if w.lemma_.lower() not in SEPARATION_NOUNS]
+    return [a for word in asked for _, obj in prep_objects(word, FROM) for a in actors_of(doc, obj)]
 
 
 def _shared_object(doc: Doc, anchor: Token) -> list[Actor]:
