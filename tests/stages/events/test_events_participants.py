@@ -381,3 +381,9 @@ def test_whom_a_request_is_made_of_is_its_target(
     assert event.type == "REQUEST"
     assert countries(event.source) == {"UKR"}
     assert countries(event.target) == target
+
+
+def test_a_role_noun_joined_to_a_name_under_one_article_is_that_person(nlp: Language) -> None:
+    doc = nlp("Iran plotted to kidnap the Iranian American journalist and VOA host Leila Karimi.")
+    (event,) = [e for e in doc._.events if e.trigger.text == "kidnap"]
+    assert [doc.text[a.start : a.end] for a in event.target] == ["Leila Karimi"]

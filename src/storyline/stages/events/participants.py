@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.records import Actor
 from storyline.stages import doc_list
+from storyline.stages.actors.lexicon import PERSON_ROLE_HEADS
 from storyline.stages.events.classifier import Trigger
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
@@ -222,12 +223,28 @@ def actors_of(doc: Doc, token: Token, subject: bool = False) -> list[Actor]:
     aggression" targets Russia.
     """
     heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    heads = [h for h in heads if not _described_by_next(h, heads)]
     actors: list[Actor] = []
     for head in heads:
         actor = actor_at_token(doc, head, subject)
         if actor is not None and all(a.start != actor.start for a in actors):
             actors.append(actor)
     return actors
+
+
+def _described_by_next(head: Token, heads: list[Token]) -> bool:
+    """Whether a conjunct is a role noun describing the person named by the next one, under one
+    article: "the Iranian American journalist and VOA host Masih Alinejad" is one person."""
+    later = [h for h in heads if h.i > head.i]
+    if not later or head.tag_ != "NN" or head.lower_ not in PERSON_ROLE_HEADS:
+        return False
+    name = later[0]
+    return (
+        name.ent_type_ == "PERSON"
+        and name.pos_ == "PROPN"
+        and not any(c.dep_ == "det" for c in name.children)  # "the host Alinejad": another
+        and not any(t.ent_type_ == "PERSON" for t in head.lefts)  # the role has its own name
+    )
 
 
 def actor_at_token(doc: Doc, token: Token, subject: bool = False) -> Actor | None:
