@@ -52,7 +52,7 @@ pytestmark = pytest.mark.slow
         ),
         ("The U.S. Embassy welcomed the statement.", "welcomed", "SUPPORT", {"USA"}, None),
         ("Russian troops invaded Ukraine on February 24.", "invaded", "ASSAULT", {"RUS"}, {"UKR"}),
-        ("Hun Sen held talks with Zelenskyy.", "held talks", "CONSULT", {"KHM", "UKR"}, None),
+        ("Hun Sen held talks with Zelenskyy.", "held talks", "CONSULT", {"KHM"}, {"UKR"}),
         (
             "Zelenskyy offered his appreciation to Cambodia.",
             "offered his appreciation",
@@ -166,7 +166,7 @@ def test_a_charge_someone_made_is_its_own_event_beside_its_rejection(base_nlp: L
         ("Iran conducted missile tests on Sunday.", "tests", "MOBILIZE", {"IRN"}),
         ("Iran tested a new missile on Sunday.", "tested", "MOBILIZE", {"IRN"}),
         # a meal or a trip with or of a party is a meeting
-        ("Hun Sen had lunch with Zelenskyy in Kyiv.", "lunch", "CONSULT", {"KHM", "UKR"}),
+        ("Hun Sen had lunch with Zelenskyy in Kyiv.", "lunch", "CONSULT", {"KHM"}),
         ("China's trip to Cambodia ended on Friday.", "trip", "CONSULT", {"CHN"}),
         # handing out relief items is aid
         ("Japan distributed relief items to the flood victims.", "distributed", "AID", {"JPN"}),

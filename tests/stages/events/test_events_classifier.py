@@ -17,11 +17,12 @@ from storyline.stages.events.classifier import Trigger, no_political_act
 pytestmark = pytest.mark.slow
 
 
-def test_noun_phone_call_is_consult_phone_with_both_parties_as_source(base_nlp: Language) -> None:
+def test_noun_phone_call_is_consult_phone_from_the_caller_to_the_other(base_nlp: Language) -> None:
     doc = make(base_nlp, "During his phone call with Zelenskyy, Hun Sen urged dialogue.")
     event = only(extract_events(doc), "call")
     assert (event.type, event.mode) == ("CONSULT", "phone")
-    assert {a.entity_id for a in event.source} == {"hun-sen", "zelenskyy"}
+    assert {a.entity_id for a in event.source} == {"hun-sen"}
+    assert {a.entity_id for a in event.target} == {"zelenskyy"}
 
 
 def test_noun_distribution_mission_is_aid(base_nlp: Language) -> None:

@@ -264,7 +264,7 @@ def test_the_speaker_at_a_meeting_is_its_party(base_nlp: Language) -> None:
     text = "During talks with Japan, China said it wants peace."
     event = only(extract_events(make(base_nlp, text)), "talks")
     assert event.type == "CONSULT"
-    assert countries(event.source) == {"CHN", "JPN"}
+    assert (countries(event.source), countries(event.target)) == ({"CHN"}, {"JPN"})
     after = "After the attack on Japan, China said it wants peace."
     assert not [e for e in extract_events(make(base_nlp, after)) if "attack" in e.trigger.text]
 
@@ -326,7 +326,7 @@ def test_whom_a_demand_told_as_a_clause_is_made_of_is_its_target(base_nlp: Langu
 def test_the_speaker_after_talks_took_part_in_them(base_nlp: Language) -> None:
     text = "Following talks with Japan, China said it wants peace."
     event = only(extract_events(make(base_nlp, text)), "talks")
-    assert countries(event.source) == {"CHN", "JPN"}
+    assert (countries(event.source), countries(event.target)) == ({"CHN"}, {"JPN"})
 
 
 def test_what_an_attack_is_aimed_at_is_its_target_and_a_meeting_place_is_none(

@@ -14,8 +14,9 @@ attacks), the party of what a demand, threat or refusal is about ("called for th
 the ban"), the doer a charge names ("alleged that Iran attacked") or welcomed news tells of
 ("welcomed the announcement that Ukraine had agreed"), whom a participle aims an event noun at
 ("tariffs targeting Canada"), who "came under attack", and who an arrest, killing or trial
-befalls ("Mhlanga's arrest"); several where the text names several. Reciprocal events (meetings,
-talks, calls "with" someone) list both parties as sources.
+befalls ("Mhlanga's arrest"); several where the text names several. A reciprocal event (a meeting,
+talks, a call "with" someone) keeps both parties: the one who meets as its source, the one met
+"with" as its target (PLOVER's actor and recipient).
 
 An actor is the actors stage's mention on the phrase's head word (or, for a role head such as
 "government", inside the phrase). Where the actors stage left none there, the phrase is read by
@@ -497,19 +498,18 @@ def sources_targets(doc: Doc, trigger: Trigger) -> Parties:
 def _prep_parties(
     doc: Doc, head: Token, preps: frozenset[str], code: Code, has_sources: bool
 ) -> Parties:
-    """The parties a word's prepositional phrases among ``preps`` name: a party "with" whom
-    someone meets is a source when someone meets (none otherwise); the others are targets."""
-    sources: list[Actor] = []
+    """The parties a word's prepositional phrases among ``preps`` name, all targets: a party
+    "with" whom someone meets only when someone meets (the event is then reciprocal)."""
     targets: list[Actor] = []
     reciprocal = False
     for prep, obj in prep_objects(head, preps):
         if prep in RECIPROCAL_PREPS and code[0] == "CONSULT":
             reciprocal = True
             if has_sources:
-                sources += actors_of(doc, obj)
+                targets += actors_of(doc, obj)
         else:
             targets += actors_of(doc, obj)
-    return sources, targets, reciprocal
+    return [], targets, reciprocal
 
 
 def _from_phrases(doc: Doc, head: Token) -> list[Actor]:
