@@ -387,3 +387,14 @@ def test_a_role_noun_joined_to_a_name_under_one_article_is_that_person(nlp: Lang
     doc = nlp("Iran plotted to kidnap the Iranian American journalist and VOA host Leila Karimi.")
     (event,) = [e for e in doc._.events if e.trigger.text == "kidnap"]
     assert [doc.text[a.start : a.end] for a in event.target] == ["Leila Karimi"]
+
+
+def test_whom_help_helps_is_its_target_when_parsed_as_a_subject(base_nlp: Language) -> None:
+    # the model hangs "Ukraine" as the subject of "rebuild", a clause of "helped"
+    doc = make(base_nlp, "Last year, Japan helped Ukraine rebuild a bridge.")
+    event = only(extract_events(doc), "helped")
+    assert (event.type, countries(event.source), countries(event.target)) == (
+        "AID",
+        {"JPN"},
+        {"UKR"},
+    )

@@ -90,6 +90,8 @@ NOUN_TARGET_PREPS = frozenset({"with", "to", "on", "against", "for"})
 TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine".
 OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
+#: Verbs of help whose helped party the parser may hang as the subject of what it is helped to do.
+HELP_VERBS = frozenset({"help", "assist", "enable"})
 #: Nouns whose "from" phrase names what one parts from, not whom one asks: "calling for
 #: independence from Iraq", "demanded the withdrawal of troops from Syria".
 SEPARATION_NOUNS = frozenset(
@@ -816,7 +818,22 @@ def _implied_targets(doc: Doc, anchor: Token, token: Token, code: Code) -> list[
         found = _welcomed_doers(doc, anchor)
     if code[0] == "REQUEST" and not found:
         found = _asked_of(doc, anchor)
+    if anchor.lemma_.lower() in HELP_VERBS and not found:
+        found = _helped(doc, anchor)
     return found
+
+
+def _helped(doc: Doc, anchor: Token) -> list[Actor]:
+    """Whom a verb of help helps when the parser made them the subject of what they are helped
+    to do: "India helped Mauritius build an airstrip"."""
+    return [
+        a
+        for clause in anchor.children
+        if clause.dep_ in {"ccomp", "xcomp"}
+        for doer in clause.children
+        if doer.dep_ == "nsubj"
+        for a in actors_of(doc, doer)
+    ]
 
 
 def _asked_of(doc: Doc, anchor: Token) -> list[Actor]:
