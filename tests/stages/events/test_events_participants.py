@@ -398,3 +398,9 @@ def test_whom_help_helps_is_its_target_when_parsed_as_a_subject(base_nlp: Langua
         {"JPN"},
         {"UKR"},
     )
+
+
+def test_the_parties_between_whom_the_object_is_are_the_targets(base_nlp: Language) -> None:
+    doc = make(base_nlp, "France condemned the deal between Russia and Iran.")
+    event = only(extract_events(doc), "condemned")
+    assert (countries(event.source), countries(event.target)) == ({"FRA"}, {"RUS", "IRN"})

@@ -88,8 +88,9 @@ NOUN_SOURCE_PREPS = frozenset({"from", "by", "between"})
 NOUN_TARGET_PREPS = frozenset({"with", "to", "on", "against", "for"})
 #: Prepositions of an event noun object that name the target: "imposed sanctions on Russia".
 TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
-#: Prepositions of another object that name the target: "condemned the invasion of Ukraine".
-OBJECT_PREPS = frozenset({"on", "against", "to", "of"})
+#: Prepositions of another object that name the target: "condemned the invasion of Ukraine",
+#: "backed a deal between Britain and Mauritius" (both).
+OBJECT_PREPS = frozenset({"on", "against", "to", "of", "between"})
 #: Verbs of help whose helped party the parser may hang as the subject of what it is helped to do.
 HELP_VERBS = frozenset({"help", "assist", "enable"})
 #: Nouns whose "from" phrase names what one parts from, not whom one asks: "calling for
