@@ -404,3 +404,9 @@ def test_the_parties_between_whom_the_object_is_are_the_targets(base_nlp: Langua
     doc = make(base_nlp, "France condemned the deal between Russia and Iran.")
     event = only(extract_events(doc), "condemned")
     assert (countries(event.source), countries(event.target)) == ({"FRA"}, {"RUS", "IRN"})
+
+
+def test_people_from_an_organization_act_for_it(nlp: Language) -> None:
+    doc = nlp("The governor held a meeting with representatives from Greenpeace.")
+    (event,) = [e for e in doc._.events if e.type == "CONSULT"]
+    assert [a.name for a in event.target] == ["Greenpeace"]

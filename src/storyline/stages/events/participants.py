@@ -21,7 +21,8 @@ talks, a call "with" someone) keeps both parties: the one who meets as its sourc
 An actor is the actors stage's mention on the phrase's head word (or, for a role head such as
 "government", inside the phrase). Where the actors stage left none there, the phrase is read by
 the fallbacks of ``_ACTOR_FINDERS``, in order: a known entity's name, a named entity, a role noun
-("police", "rebels"), a counted group of states, an unknown proper name, the speaker of a direct
+("police", "rebels"; people "from" or "of" an organization are the organization), a counted group
+of states, an unknown proper name, the speaker of a direct
 quote ("I"), the speaker a pronoun stands for ("the ELN said it will release"), the earlier
 subject of its sentence a pronoun stands for ("the militants ..., where they stormed it"), the
 members of a group ("a group of British lawmakers"). A subject must name its actor on its head or by role
@@ -91,6 +92,8 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine",
 #: "backed a deal between Britain and Mauritius" (both).
 OBJECT_PREPS = frozenset({"on", "against", "to", "of", "between"})
+#: Prepositions joining people to the organization they act for: "representatives from X".
+MEMBER_PREPS = frozenset({"from", "of"})
 #: Verbs of help whose helped party the parser may hang as the subject of what it is helped to do.
 HELP_VERBS = frozenset({"help", "assist", "enable"})
 #: Nouns whose "from" phrase names what one parts from, not whom one asks: "calling for
@@ -313,6 +316,23 @@ def _named_entity(p: _Phrase) -> Actor | None:
     return None
 
 
+def _members_body(p: _Phrase) -> Actor | None:
+    """People a role noun names "from" or "of" an organization act for it: "representatives from
+    Greenpeace", "officials of the World Bank" (the organization; a country's people are the
+    actors stage's groups)."""
+    token = p.token
+    if token.lemma_.lower() not in ACTOR_NOUNS and token.lower_ not in ACTOR_NOUNS:
+        return None
+    entities = entity_index(p.doc)
+    for _, obj in prep_objects(token, MEMBER_PREPS):
+        start, end = obj.left_edge.idx, obj.idx + len(obj.text)
+        for mention in mentions_in(p.doc, start, end):
+            entity = entities.get(mention.entity_id)
+            if entity is not None and entity.type == "ORG":
+                return actor_of(mention, entities)
+    return None
+
+
 def _role_noun(p: _Phrase) -> Actor | None:
     """A role noun: "police", "rebels"."""
     if p.token.lemma_.lower() in ACTOR_NOUNS or p.token.lower_ in ACTOR_NOUNS:
@@ -431,6 +451,7 @@ _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
     _from_mentions,
     _known_name,
     _named_entity,
+    _members_body,
     _role_noun,
     _states,
     _unknown_name,
