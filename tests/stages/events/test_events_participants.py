@@ -410,3 +410,9 @@ def test_people_from_an_organization_act_for_it(nlp: Language) -> None:
     doc = nlp("The governor held a meeting with representatives from Greenpeace.")
     (event,) = [e for e in doc._.events if e.type == "CONSULT"]
     assert [a.name for a in event.target] == ["Greenpeace"]
+
+
+def test_the_country_named_in_front_of_a_penalty_object_is_its_target(nlp: Language) -> None:
+    doc = nlp("The United States banned Chinese imports.")
+    (event,) = [e for e in doc._.events if e.type == "SANCTION"]
+    assert [a.country for a in event.target] == ["CHN"]

@@ -94,6 +94,8 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 OBJECT_PREPS = frozenset({"on", "against", "to", "of", "between"})
 #: Prepositions joining people to the organization they act for: "representatives from X".
 MEMBER_PREPS = frozenset({"from", "of"})
+#: Types of penalties: the country their object is of is their target ("banned Chinese imports").
+PENALTY_TYPES = frozenset({"SANCTION"})
 #: Verbs of help whose helped party the parser may hang as the subject of what it is helped to do.
 HELP_VERBS = frozenset({"help", "assist", "enable"})
 #: Nouns whose "from" phrase names what one parts from, not whom one asks: "calling for
@@ -599,6 +601,16 @@ def _possessors(doc: Doc, noun: Token) -> list[Actor]:
     return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(doc, c)]
 
 
+def _fronted_country(doc: Doc, noun: Token) -> list[Actor]:
+    """The country a penalty's object is of, named in front of it: "blocked the Turkish sale",
+    "banned Chinese imports"."""
+    found: list[Actor] = []
+    for left in noun.lefts:
+        if left.dep_ in {"amod", "compound", "nmod", "poss"}:
+            found += [a for a in actors_of(doc, left) if a.country]
+    return found
+
+
 def _patients(doc: Doc, noun: Token) -> list[Actor]:
     """Who an event noun befalls: the possessor of "Mhlanga's arrest", the "of" phrase of "the
     killing of 33 militants"."""
@@ -804,6 +816,8 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
             targets += _object_actors(doc, child)
         if child.dep_ == "dobj" and child.i == token.i:
             targets += _patients(doc, child)  # "announced Mhlanga's arrest"
+            if code[0] in PENALTY_TYPES and not targets:
+                targets += _fronted_country(doc, child)  # "blocked the Turkish sale"
             more_sources, more_targets, with_whom = _prep_parties(
                 doc, child, TRIGGER_OBJECT_PREPS, code, bool(sources)
             )
