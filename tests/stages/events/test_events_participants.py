@@ -416,3 +416,9 @@ def test_the_country_named_in_front_of_a_penalty_object_is_its_target(nlp: Langu
     doc = nlp("The United States banned Chinese imports.")
     (event,) = [e for e in doc._.events if e.type == "SANCTION"]
     assert [a.country for a in event.target] == ["CHN"]
+
+
+def test_forces_a_pronoun_owns_are_the_military_of_whom_it_stands_for(nlp: Language) -> None:
+    doc = nlp("Pakistan's army chief said his troops killed 30 militants.")
+    (event,) = [e for e in doc._.events if e.type == "ASSAULT"]
+    assert [(a.country, a.sector) for a in event.source] == [("PAK", "MIL")]

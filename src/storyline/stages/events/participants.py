@@ -21,7 +21,8 @@ talks, a call "with" someone) keeps both parties: the one who meets as its sourc
 An actor is the actors stage's mention on the phrase's head word (or, for a role head such as
 "government", inside the phrase). Where the actors stage left none there, the phrase is read by
 the fallbacks of ``_ACTOR_FINDERS``, in order: a known entity's name, a named entity, a role noun
-("police", "rebels"; people "from" or "of" an organization are the organization), a counted group
+("police", "rebels"; people "from" or "of" an organization are the organization; "his forces" the
+military of whom "his" stands for), a counted group
 of states, an unknown proper name, the speaker of a direct
 quote ("I"), the speaker a pronoun stands for ("the ELN said it will release"), the earlier
 subject of its sentence a pronoun stands for ("the militants ..., where they stormed it"), the
@@ -96,6 +97,10 @@ OBJECT_PREPS = frozenset({"on", "against", "to", "of", "between"})
 MEMBER_PREPS = frozenset({"from", "of"})
 #: Types of penalties: the country their object is of is their target ("banned Chinese imports").
 PENALTY_TYPES = frozenset({"SANCTION"})
+#: Nouns of a state's armed forces: "his forces", "their troops".
+FORCE_NOUNS = frozenset({"force", "forces", "troop", "troops", "soldier", "soldiers", "army"})
+#: Codes of no state: their forces are no state's military.
+NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 #: Verbs of help whose helped party the parser may hang as the subject of what it is helped to do.
 HELP_VERBS = frozenset({"help", "assist", "enable"})
 #: Nouns whose "from" phrase names what one parts from, not whom one asks: "calling for
@@ -409,6 +414,30 @@ def _reporting_speaker(p: _Phrase) -> Actor | None:
     return None
 
 
+def _owned_forces(p: _Phrase) -> Actor | None:
+    """ "The Afghan army chief said his forces had killed ...": forces a pronoun owns are the
+    military of the country of whom the pronoun stands for (its mention, else the speaker whose
+    report the forces' clause is)."""
+    token = p.token
+    if token.lemma_.lower() not in FORCE_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None:
+        return None
+    entities = entity_index(p.doc)
+    found = mentions_in(p.doc, owner.idx, owner.idx + len(owner.text))
+    whose = next((actor_of(m, entities) for m in found if m.entity_id in entities), None)
+    report = reporting_verb(token.head) if whose is None else None
+    if report is not None:
+        speaker, _ = subject(report)
+        whose = actor_at_token(p.doc, speaker, subject=True) if speaker is not None else None
+    country = whose.country if whose is not None else None
+    if whose is None or country is None or len(country) != 3 or country in NON_STATES:
+        return None
+    sector = "REB" if whose.sector == "REB" else "MIL"  # a rebel group's forces are rebels
+    return Actor(None, text_of(p.doc, p.start, p.end), country, sector, p.start, p.end)
+
+
 def _sentence_antecedent(p: _Phrase) -> Actor | None:
     """ "The militants blew up tracks, ..., where they stormed it": a subject pronoun outside a
     direct quote stands for the nearest earlier subject of its sentence that names an actor and
@@ -454,6 +483,7 @@ _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
     _known_name,
     _named_entity,
     _members_body,
+    _owned_forces,
     _role_noun,
     _states,
     _unknown_name,
