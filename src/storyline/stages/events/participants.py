@@ -22,9 +22,8 @@ An actor is the actors stage's mention on the phrase's head word (or, for a role
 "government", inside the phrase). Where the actors stage left none there, the phrase is read by
 the fallbacks of ``_ACTOR_FINDERS``, in order: a known entity's name, a named entity, a role noun
 ("police", "rebels"; people "from" or "of" an organization are the organization; "his forces" the
-military of whom "his" stands for), a counted group
-of states, an unknown proper name, the speaker of a direct
-quote ("I"), the speaker a pronoun stands for ("the ELN said it will release"), the earlier
+military of whom "his" stands for), a counted group of states, an unknown proper name, the speaker
+of a direct quote ("I"), the speaker a pronoun stands for ("the ELN said it will release"), the earlier
 subject of its sentence a pronoun stands for ("the militants ..., where they stormed it"), the
 members of a group ("a group of British lawmakers"). A subject must name its actor on its head or by role
 ("Kaabu's story passed" has no actor); an object may name it in front ("condemned the Russian
@@ -871,7 +870,7 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
 def _implied_targets(doc: Doc, anchor: Token, token: Token, code: Code) -> list[Actor]:
     """The targets of a verb with no object or phrase naming one, by its type (the first that
     names some): what a voted resolution or a governing act is aimed at, who is accused in what
-    is alleged, whose news is welcomed, whom something is asked of."""
+    is alleged, whose news is welcomed, whom something is asked of, whom help helps."""
     own = token.i == anchor.i
     found: list[Actor] = []
     if code[0] in RESOLUTION_TYPES and own:

@@ -190,6 +190,8 @@ SPECIFICITY = {"site": 0, "city": 1, "region": 1, "admin1": 2, "country": 3}
 SCENE_SENTENCES = 5
 #: Confidence kept when a place comes from the article rather than the event's sentence.
 ARTICLE_FACTOR = 0.8
+#: Codes of actors of no state: no country is their home.
+NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 #: Confidence kept when a place is the country of a domestic act, told nowhere.
 HOME_FACTOR = 0.6
 #: Confidence kept when a place is the sentence's, not on the trigger's phrase.
@@ -834,7 +836,7 @@ def home_place(
     if len(countries) != 1 or not all(a.country for a in event.source):
         return None  # parties of several countries; a source of none ("the court" of the ICJ)
     (country,) = countries
-    if len(country) != 3 or (scene is not None and scene.entry.country != country):
+    if country in NON_STATES or (scene is not None and scene.entry.country != country):
         return None  # an IGO, a group of no country; a story set in another country
     sent = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
     if sent is None or any(_locative(_root(doc, m)) for m in _in_sentence(sent, mentions)):
