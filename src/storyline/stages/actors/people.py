@@ -124,8 +124,8 @@ def _name_mentions(
         hosts = owner[key]
         cues = mention_cues(doc, n.start, n.end, titles)
         if len(hosts) > 1 and len(key) == 1:
-            # "Feniya Mbewe ... her daughter, Makeda Mbewe ... daughter Makeda ... Mbewe said":
-            # the one the text calls by first name is not the one it calls by surname
+            # "Alice Banda ... her son, Peter Banda ... treated Peter ... Banda said": the one
+            # the text calls by first name is not the one it calls by surname
             by_surname = [
                 h
                 for h in hosts
@@ -148,8 +148,8 @@ def _name_mentions(
 
 
 def _first_named(owner: dict[tuple[str, ...], list[Cluster]]) -> set[int]:
-    """The people (by ``id``) the text also calls by their first name alone ("Makeda" of
-    "Makeda Mbewe")."""
+    """The people (by ``id``) the text also calls by their first name alone ("Peter" of "Peter
+    Banda")."""
     full = {id(hosts[0]): key for key, hosts in owner.items() if len(hosts) == 1 and len(key) > 1}
     return {
         id(hosts[0])
