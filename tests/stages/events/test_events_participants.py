@@ -422,3 +422,14 @@ def test_forces_a_pronoun_owns_are_the_military_of_whom_it_stands_for(nlp: Langu
     doc = nlp("Pakistan's army chief said his troops killed 30 militants.")
     (event,) = [e for e in doc._.events if e.type == "ASSAULT"]
     assert [(a.country, a.sector) for a in event.source] == [("PAK", "MIL")]
+
+
+def test_a_verb_joined_to_a_reported_clause_is_the_reporters_act(nlp: Language) -> None:
+    # the parser joins "called" to "is", inside what the Working Group determined
+    doc = nlp(
+        "The United Nations Working Group on Arbitrary Detention has also determined that"
+        " Zamora's detention is arbitrary and called for his release."
+    )
+    (event,) = [e for e in doc._.events if e.trigger.text.startswith("called")]
+    assert event.type == "REQUEST"
+    assert [doc.text[a.start : a.end] for a in event.source] == ["United Nations Working Group"]

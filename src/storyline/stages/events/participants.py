@@ -100,6 +100,8 @@ PENALTY_TYPES = frozenset({"SANCTION"})
 FORCE_NOUNS = frozenset({"force", "forces", "troop", "troops", "soldier", "soldiers", "army"})
 #: Codes of no state: their forces are no state's military.
 NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+#: Tags of a verb told in the past.
+PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Verbs of help whose helped party the parser may hang as the subject of what it is helped to do.
 HELP_VERBS = frozenset({"help", "assist", "enable"})
 #: Nouns whose "from" phrase names what one parts from, not whom one asks: "calling for
@@ -736,8 +738,21 @@ def _subject_parties(doc: Doc, anchor: Token) -> tuple[list[Actor], list[Actor],
         if subj is not None:
             targets += actors_of(doc, subj)
     elif subj is not None:
-        sources += actors_of(doc, subj, subject=True)
+        sources += actors_of(doc, subj, subject=True) or _reporter_going_on(doc, anchor)
     return sources, targets, passive
+
+
+def _reporter_going_on(doc: Doc, anchor: Token) -> list[Actor]:
+    """The reporter of a clause the parser joined a verb to, when that verb's borrowed subject
+    names no actor: "The Working Group determined that the detention is arbitrary and called for
+    his release" (the Group calls, not the detention)."""
+    clause = anchor.head
+    if anchor.dep_ != "conj" or clause.dep_ != "ccomp" or anchor.tag_ not in PAST_TAGS:
+        return []  # "... and called for": a past act, as the report's
+    reporter, passive = subject(clause.head)
+    if reporter is None or passive:
+        return []
+    return actors_of(doc, reporter, subject=True)
 
 
 def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
