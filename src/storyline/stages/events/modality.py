@@ -216,11 +216,11 @@ def refusal(trigger: Trigger) -> tuple[str, str | None] | None:
     happen ("Russia has not agreed to the ceasefire", "did not sign")."""
     if trigger.code[0] not in REFUSABLE or trigger.is_noun:
         return None
-    clause = _clause(trigger, None, [])
-    if not _negated(clause) or clause.chain[0].i != trigger.anchor.i:
+    verb = trigger.anchor
+    if not any(c.dep_ == "neg" for c in verb.children):
         return None  # not negated, or negated above the act ("did not say it would help")
-    will = bool(clause.auxes & REFUSING_AUX)
-    stance = trigger.anchor.lemma_.lower() in RECOGNIZING and trigger.anchor.tag_ in PRESENT_TAGS
+    will = any(c.dep_ == "aux" and c.lower_ in REFUSING_AUX for c in verb.children)
+    stance = verb.lemma_.lower() in RECOGNIZING and verb.tag_ in PRESENT_TAGS
     return ("REJECT", REFUSABLE[trigger.code[0]]) if will or stance else None
 
 
