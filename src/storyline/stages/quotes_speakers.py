@@ -208,10 +208,12 @@ class Resolver:
             # the owner speaks, found at the document ("the NISA statement")
             found = self.resolve(owner, previous, stop, as_name=owner.pos_ == "PROPN")
             return Speaker(found.name, found.entity_id, start, end, found.type)
-        if ref is not None and ref.entity_id is not None and ref.type == "PERSON":
-            return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type)
-        if ref is not None and ref.entity_id is not None and is_institution(head):
-            return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type)
+        if (
+            ref is not None
+            and ref.entity_id is not None
+            and (ref.type == "PERSON" or is_institution(head))
+        ):
+            return _said_by(ref)
         if (
             previous is not None
             and previous.name is not None
@@ -410,7 +412,7 @@ class Resolver:
             for r in refs:
                 if r.start <= asked.idx < r.end:
                     # "Hannity asked Trump whether …. 'No,' he said": the one asked answers
-                    return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
+                    return _said_by(r)
         subject = _subject_head(sent)
         if subject is not None and subject.idx < limit and not self.in_quote(subject.idx):
             if any(c.dep_ == "conj" for c in subject.children):
@@ -419,19 +421,19 @@ class Resolver:
                 if r.start <= subject.idx < r.end:
                     if subject.pos_ == "NOUN":  # "Iraqi officials": a group as written
                         return self._nominal(subject, r, None, None)
-                    return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
+                    return _said_by(r)
             if GROUP in wanted and is_people(subject):
                 return self._nominal(subject, None, None, None)
             holder = self._role_holder(subject) if subject.pos_ == "NOUN" else None
             if holder is not None and holder.type in wanted:
                 # "Solo's mayor … cautioned …. 'We will do it slowly,' he added"
-                return Speaker(holder.name, holder.entity_id, holder.start, holder.end, holder.type)
+                return _said_by(holder)
             if subject.pos_ == "PRON" or any(c.dep_ in ("det", "poss") for c in subject.children):
                 return None  # "he", "the premier": the same referent, named further back
         names = {(r.name, r.entity_id) for r in refs}
         if len(names) == 1:
             r = refs[0]
-            return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
+            return _said_by(r)
         return "ambiguous" if names else None
 
     def _one_of(self, subject: Token, refs: Sequence[Ref], wanted: frozenset[str]) -> Speaker | str:
@@ -449,7 +451,12 @@ class Resolver:
         if len(found) != 1:
             return "ambiguous"
         r = next(iter(found.values()))
-        return Speaker(r.name, r.entity_id, r.start, r.end, r.type)
+        return _said_by(r)
+
+
+def _said_by(ref: Ref) -> Speaker:
+    """The speaker a reference names, found at that reference."""
+    return Speaker(ref.name, ref.entity_id, ref.start, ref.end, ref.type)
 
 
 def _bare(word: str) -> str:
