@@ -58,6 +58,13 @@ def doc_list(doc: Doc, name: str) -> list[Any]:
     return list(value) if value else []
 
 
+def published_day(doc: Doc) -> str | None:
+    """The document's publication day (ISO ``YYYY-MM-DD``), or None when it has no date."""
+    ensure_doc_extensions()
+    published = doc._.published
+    return str(published)[:10] if published else None
+
+
 @contextlib.contextmanager
 def stage_guard(doc: Doc, stage: str) -> Iterator[None]:
     """Run a stage's work on one doc; an exception becomes a (stage, reason) in ``doc._.errors``.

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from storyline.records import DateBasis, Quote, QuoteKind, Span, Timex
-from storyline.stages import doc_list, ensure_doc_extensions, stage_guard
+from storyline.stages import doc_list, ensure_doc_extensions, published_day, stage_guard
 from storyline.stages.quotes_cues import (
     CHANNEL_NOUNS,
     FRAMING_VERBS,
@@ -638,7 +638,7 @@ def _trimmed(doc: Doc, first: int, stop: int) -> tuple[int, int]:
 
 def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
     doc_id = str(doc._.doc_id or "")
-    published = str(doc._.published)[:10] if doc._.published else None
+    published = published_day(doc)
     timexes: list[Timex] = doc_list(doc, "timexes")
     text = resolver.text
     quotes: list[Quote] = []

@@ -13,6 +13,7 @@ import hashlib
 from spacy.tokens import Doc
 
 from storyline.records import Entity, Mention, Role
+from storyline.stages import published_day
 from storyline.stages.actors.coref import Cluster, Found, QuoteMask, quote_spans
 from storyline.stages.actors.lexicon import SECTOR_NAMES, Lexicon
 from storyline.stages.actors.names import NameSpan, camel_cut, find_names
@@ -80,8 +81,7 @@ def records_of(doc: Doc, b: Builder) -> tuple[list[Entity], list[Mention], list[
     """The entities, mentions and roles of what ``b`` found (each mention once)."""
     doc_id = doc._.doc_id or ""
     text_of_doc = b.text
-    published = doc._.published
-    date = str(published)[:10] if published else None
+    date = published_day(doc)
     titles = [span_chars(b.doc, t.start, t.end) for _, t in b.titles]
     mentions: dict[tuple[int, int], Mention] = {}
     used: dict[str, Cluster] = {}

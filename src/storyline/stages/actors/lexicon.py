@@ -21,6 +21,9 @@ from typing import Any
 
 from storyline.errors import ConfigError
 
+#: Actor codes of no state (PLOVER's international, non-governmental, militarized and
+#: multinational actors): no country is their home, their forces are no state's military.
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 #: Role nouns that stand for a person holding an office (used for "the premier", titles).
 PERSON_ROLE_HEADS = frozenset(
     {

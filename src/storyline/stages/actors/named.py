@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
+from storyline.stages import published_day
 from storyline.stages.actors.build import Builder, alias, country_cluster, entity_id
 from storyline.stages.actors.coref import Cluster
 from storyline.stages.actors.groups import (
@@ -25,6 +26,7 @@ from storyline.stages.actors.groups import (
     sole_other_country,
 )
 from storyline.stages.actors.lexicon import (
+    NON_STATE_CODES,
     SECTOR_NAMES,
     Lexicon,
     capital_of,
@@ -115,12 +117,6 @@ MISSION_NOUNS = frozenset(
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities", "regime"})
 
 
-def _published(doc: Doc) -> str | None:
-    """The document's date, ISO, if it has one."""
-    published = doc._.published
-    return str(published)[:10] if published else None
-
-
 def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> Cluster:
     """An organization's entity: a group the lexicon names, a country's government ("the
     Cambodian government"), else an organization of the country and sector its name says."""
@@ -128,11 +124,11 @@ def _code_org(doc: Doc, span: NameSpan, names: list[NameSpan], lex: Lexicon) -> 
     words = [t.lower_ for t in doc[span.start : span.end]]
     country = _org_country(doc, span, names, lex)
     org_words = frozenset(words)
-    group = group_of(text, lex, _published(doc))
+    group = group_of(text, lex, published_day(doc))
     if group is not None:
         code, group_sector = group
         group_country: str | None = code
-        if code not in ("IGO", "NGO", "IMG", "MNC") and code not in lex.country_names:
+        if code not in NON_STATE_CODES and code not in lex.country_names:
             group_country = country  # a regional CAMEO code ("MEA", "WAF"): the name's country
         return Cluster(
             entity_id("ORG", text), "ORG", text, group_country, group_sector, org_words=org_words
@@ -511,7 +507,7 @@ def _named_group(
     if span.kind == "people" and where is not None and country == where[0]:
         country = sole_other_country(doc, span, country, names_at) or country
     group_sector: str | None = noun_sector
-    known = group_of(text, b.lex, _published(doc))  # "Islamic State": a group the lexicon names
+    known = group_of(text, b.lex, published_day(doc))  # "Islamic State": a group the lexicon names
     if known is not None:
         country, group_sector = known
     b.add(

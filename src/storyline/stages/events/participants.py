@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.records import Actor
 from storyline.stages import doc_list
-from storyline.stages.actors.lexicon import PERSON_ROLE_HEADS
+from storyline.stages.actors.lexicon import NON_STATE_CODES, PERSON_ROLE_HEADS
 from storyline.stages.events.classifier import Trigger
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
@@ -98,8 +98,6 @@ MEMBER_PREPS = frozenset({"from", "of"})
 PENALTY_TYPES = frozenset({"SANCTION"})
 #: Nouns of a state's armed forces: "his forces", "their troops".
 FORCE_NOUNS = frozenset({"force", "forces", "troop", "troops", "soldier", "soldiers", "army"})
-#: Codes of no state: their forces are no state's military.
-NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 #: Tags of a verb told in the past.
 PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Verbs of help whose helped party the parser may hang as the subject of what it is helped to do.
@@ -433,7 +431,7 @@ def _owned_forces(p: _Phrase) -> Actor | None:
         speaker, _ = subject(report)
         whose = actor_at_token(p.doc, speaker, subject=True) if speaker is not None else None
     country = whose.country if whose is not None else None
-    if whose is None or country is None or len(country) != 3 or country in NON_STATES:
+    if whose is None or country is None or country in NON_STATE_CODES:
         return None
     sector = "REB" if whose.sector == "REB" else "MIL"  # a rebel group's forces are rebels
     return Actor(None, text_of(p.doc, p.start, p.end), country, sector, p.start, p.end)

@@ -62,8 +62,9 @@ Writes nothing: returns :class:`storyline.records.Place` values.
   the article's first mention of it ("Bosnian prosecutors ordered the arrest of Dodik").
 * A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
   Shabelle region") is kept as written, unresolved, with a low confidence.
-* An actor's nationality is never a place ("a Guatemalan judge" places nothing), and an event the
-  text does not place has none.
+* An actor's nationality alone is never a place ("a Guatemalan judge" places nothing where the
+  article never names Guatemala; **Home** needs the country named and every party of it), and an
+  event the text does not place has none.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Actor, Event, Place, PlaceBasis, Quote
 from storyline.stages import doc_list
+from storyline.stages.actors.lexicon import NON_STATE_CODES
 from storyline.stages.places.gazetteer import Entry, Gazetteer
 from storyline.stages.places.resolve import (
     ARRIVAL_LEMMAS,
@@ -190,8 +192,6 @@ SPECIFICITY = {"site": 0, "city": 1, "region": 1, "admin1": 2, "country": 3}
 SCENE_SENTENCES = 5
 #: Confidence kept when a place comes from the article rather than the event's sentence.
 ARTICLE_FACTOR = 0.8
-#: Codes of actors of no state: no country is their home.
-NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 #: Confidence kept when a place is the country of a domestic act, told nowhere.
 HOME_FACTOR = 0.6
 #: Confidence kept when a place is the sentence's, not on the trigger's phrase.
@@ -836,7 +836,7 @@ def home_place(
     if len(countries) != 1 or not all(a.country for a in event.source):
         return None  # parties of several countries; a source of none ("the court" of the ICJ)
     (country,) = countries
-    if country in NON_STATES or (scene is not None and scene.entry.country != country):
+    if country in NON_STATE_CODES or (scene is not None and scene.entry.country != country):
         return None  # an IGO, a group of no country; a story set in another country
     sent = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
     if sent is None or any(_locative(_root(doc, m)) for m in _in_sentence(sent, mentions)):
