@@ -336,7 +336,7 @@ def test_material_support_is_aid_and_a_promise_not_to_hesitate_is_no_negation(
 def test_the_press_at_work_is_no_event(base_nlp: Language) -> None:
     doc = base_nlp("VOA spoke with Hun Sen.")
     spoke = Trigger(doc[1], doc[1], doc[1], doc[1], ("CONSULT", "phone"), 0.8, False)
-    press = Actor("voa", "VOA", None, "MED", 0, 3)
+    press = Actor("voa", "VOA", None, "JRN", 0, 3)
     minister = Actor("hun-sen", "Hun Sen", "KHM", "GOV", 15, 22)
     assert no_political_act(spoke, [press, minister])
     assert not no_political_act(spoke, [minister, press])
@@ -346,6 +346,9 @@ def test_the_press_at_work_is_no_event(base_nlp: Language) -> None:
     tourists = Actor(None, "Chinese tourists", "CHN", "CVL", 0, 15)
     assert no_political_act(visit, [tourists])
     assert not no_political_act(visit, [minister])
+    charity = Actor("msf", "Doctors Without Borders", "NGO", "MED", 0, 3)  # medicine, not the press
+    asked = dataclasses.replace(spoke, code=("REQUEST", None))
+    assert not no_political_act(asked, [charity, minister])
 
 
 def test_an_operation_declared_over_is_no_new_attack(base_nlp: Language) -> None:

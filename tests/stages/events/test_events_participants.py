@@ -433,3 +433,11 @@ def test_a_verb_joined_to_a_reported_clause_is_the_reporters_act(nlp: Language) 
     (event,) = [e for e in doc._.events if e.trigger.text.startswith("called")]
     assert event.type == "REQUEST"
     assert [doc.text[a.start : a.end] for a in event.source] == ["United Nations Working Group"]
+
+
+def test_an_interview_label_is_not_the_subject(base_nlp: Language) -> None:
+    text = "VOA: Russia's President Vladimir Putin recently visited China after he began a term."
+    event = only(extract_events(make(base_nlp, text)), "visited")
+    assert event.type == "CONSULT"
+    assert [a.name for a in event.source] == ["Vladimir Putin"]
+    assert countries(event.target) == {"CHN"}

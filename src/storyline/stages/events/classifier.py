@@ -123,8 +123,9 @@ ASKED_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "prep", "ns
 #: "declined to sign", not "the population declined".
 COMPLEMENT_VERBS = frozenset({"decline"})
 #: Sectors of the press, and the acts that are their work, no event: "VOA spoke with him",
-#: "asked by VOA", "an email requesting comment".
-PRESS_SECTORS = frozenset({"JRN", "MED"})
+#: "asked by VOA", "an email requesting comment" (``MED`` is medicine: a medical charity's
+#: request is an act).
+PRESS_SECTORS = frozenset({"JRN"})
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: Sectors of private people, whose visits are no diplomacy: tourists, refugees.
 PRIVATE_SECTORS = frozenset({"CVL", "REF"})

@@ -154,7 +154,7 @@ def _own_subject(verb: Token, through_xcomp: bool) -> tuple[Token | None, bool] 
         if child.dep_ in SUBJECTS and verb.dep_ == "relcl" and child.tag_ in RELATIVES:
             return verb.head, False  # "six militants who attacked": the militants
         if child.dep_ in SUBJECTS:
-            return child, False
+            return _after_label(child), False
         if child.dep_ in PASSIVE_SUBJECTS:
             # "X were supposed to sign": X signs; only the verb's own passive subject is its
             # target; "Porras, who was sanctioned by the EU": the antecedent is
@@ -199,6 +199,18 @@ def clause_taken_for_a_name(verb: Token) -> tuple[Token, Token] | None:
         if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN" and c.i < verb.i
     ]
     return (doers[-1], head) if doers else None
+
+
+def _after_label(token: Token) -> Token:
+    """The subject itself when the parser took an interview's speaker label for it ("VOA:
+    Russia's President Vladimir Putin recently visited China": "VOA" the subject, Putin its
+    apposition or a second subject after the colon); else the token."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ":":
+        return token
+    after = [c for c in token.rights if c.dep_ == "appos" and c.i > token.i + 1]
+    after += [c for c in token.head.children if c.dep_ in SUBJECTS and c.i > token.i + 1]
+    return after[0] if after else token
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:
