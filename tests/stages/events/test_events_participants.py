@@ -43,6 +43,12 @@ def test_no_source_actor_no_event(base_nlp: Language) -> None:
     assert extract_events(make(base_nlp, "Ukraine was attacked on Thursday.")) == []
 
 
+@pytest.mark.parametrize("people", ["relatives", "families", "parents"])
+def test_kin_named_by_role_are_a_source(base_nlp: Language, people: str) -> None:
+    event = only(extract_events(make(base_nlp, f"The {people} refused.")), "refused")
+    assert (event.type, [a.name for a in event.source]) == ("REJECT", [f"The {people}"])
+
+
 def test_unresolved_pronoun_subject_of_a_report_is_the_speaker(base_nlp: Language) -> None:
     doc = make(base_nlp, "China said they will release the prisoners.")
     doc._.mentions = [m for m in doc._.mentions if m.text != "they"]
