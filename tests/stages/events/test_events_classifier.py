@@ -478,6 +478,16 @@ def test_people_leaving_for_home_withdraw_nothing(base_nlp: Language) -> None:
     assert withdrawal.type == "RETREAT" and [a.country for a in withdrawal.source] == ["RUS"]
 
 
+def test_an_event_noun_naming_its_doer_is_an_event_also_as_an_object(base_nlp: Language) -> None:
+    text = "Japan praised the withdrawal of Russian troops from Kherson on Friday."
+    events = extract_events(make(base_nlp, text))
+    assert only(events, "praised").type == "SUPPORT"
+    withdrawal = only(events, "withdrawal")
+    assert withdrawal.type == "RETREAT" and [a.country for a in withdrawal.source] == ["RUS"]
+    unowned = extract_events(make(base_nlp, "Japan praised the withdrawal on Friday."))
+    assert [e.type for e in unowned] == ["SUPPORT"]
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "kind"),
     [

@@ -88,7 +88,7 @@ def _candidate(
         return None if trigger is None else (trigger, {trigger.token.i, trigger.anchor.i})
     if token.pos_ in NOUN_TAGS and token.lemma_.lower() not in SUPPORT_ONLY_NOUNS:
         code = noun_trigger_code(token)
-        free = token.head.i not in used or owned_charge(token, code)
+        free = token.head.i not in used or owned_charge(token, code) or _own_doer(token)
         if code is not None and free and noun_can_stand(token):
             return Trigger(token, token, noun_start(token), token, code, 0.6, True), {token.i}
     return None
@@ -169,6 +169,16 @@ def owned_charge(token: Token, code: Code | None) -> bool:
     if code is None or code[0] != "ACCUSE":
         return False
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
+
+
+def _own_doer(token: Token) -> bool:
+    """An event noun that names its own doer, told as another event's object ("praised the
+    withdrawal of U.S. troops", "condemned Russia's attack"): an event of its own."""
+    doer_of = token.lemma_.lower() in DOER_OF_NOUNS
+    return any(
+        c.dep_ == "poss" or (doer_of and c.dep_ == "prep" and c.lower_ == "of")
+        for c in token.children
+    )
 
 
 def noun_start(token: Token) -> Token:
