@@ -190,9 +190,11 @@ def _mention(event: Event, published: str | None) -> _Mention:
 
 def _action_words(event: Event) -> frozenset[str]:
     """The sentence's content words other than its actors' names and the words naming them
-    there ("BLA" for the Baloch Liberation Army): what happened, to what."""
-    names = {w for a in (*event.source, *event.target) for w in content_words(a.name)}
-    names |= _surface_words(event, event.source) | _surface_words(event, event.target)
+    there ("BLA" for the Baloch Liberation Army): what happened, to what. An unnamed target's
+    words stay ("attacked a passenger train": the train is what was attacked)."""
+    named = [*event.source, *(a for a in event.target if a.entity_id)]
+    names = {w for a in named for w in content_words(a.name)}
+    names |= _surface_words(event, named)
     return frozenset(w for w in content_words(event.sentence.text) if w not in names)
 
 

@@ -447,3 +447,25 @@ def test_an_interview_label_is_not_the_subject(base_nlp: Language) -> None:
     assert event.type == "CONSULT"
     assert [a.name for a in event.source] == ["Vladimir Putin"]
     assert countries(event.target) == {"CHN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "sector"),
+    [
+        ("Militants attacked a passenger train near Sibi on Tuesday.", "a passenger train", "CVL"),
+        ("Gunmen stormed a hotel in Mogadishu on Sunday.", "a hotel", "CVL"),
+        ("Insurgents attacked an army base in the north.", "an army base", "MIL"),
+    ],
+)
+def test_an_attack_on_a_site_befalls_its_people(
+    base_nlp: Language, text: str, site: str, sector: str
+) -> None:
+    event = next(e for e in extract_events(make(base_nlp, text)) if e.type == "ASSAULT")
+    assert [(a.name, a.country, a.sector) for a in event.target] == [(site, None, sector)]
+
+
+def test_a_site_named_by_no_attack_is_no_target(base_nlp: Language) -> None:
+    text = "Russia sent troops to a village near the border."
+    assert all(
+        a.name != "a village" for e in extract_events(make(base_nlp, text)) for a in e.target
+    )

@@ -102,6 +102,20 @@ FORCE_NOUNS = frozenset({"force", "forces", "troop", "troops", "soldier", "soldi
 PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Verbs of help whose helped party the parser may hang as the subject of what it is helped to do.
 HELP_VERBS = frozenset({"help", "assist", "enable"})
+#: Places and vehicles whose people an attack on them befalls ("attacked a passenger train",
+#: "stormed a hotel"), with the sector of those people: civilians, or soldiers at a base.
+STRUCK_SITES: dict[str, str] = {
+    **dict.fromkeys(
+        ["train", "bus", "hotel", "school", "hospital", "clinic", "market", "marketplace",
+         "mosque", "church", "temple", "synagogue", "shrine", "village", "town", "neighborhood",
+         "neighbourhood", "restaurant", "cafe", "mall", "stadium", "wedding", "funeral",
+         "gathering", "crowd", "home", "homes", "house", "houses", "ferry", "airliner",
+         "passengers", "worshippers", "worshipers", "pilgrims", "shoppers", "commuters",
+         "motorists", "farmers", "students", "schoolchildren"],
+        "CVL",
+    ),
+    **dict.fromkeys(["base", "outpost", "checkpoint", "convoy", "barracks", "garrison"], "MIL"),
+}  # fmt: skip
 #: Nouns whose "from" phrase names what one parts from, not whom one asks: "calling for
 #: independence from Iraq", "demanded the withdrawal of troops from Syria".
 SEPARATION_NOUNS = frozenset(
@@ -898,7 +912,21 @@ def _implied_targets(doc: Doc, anchor: Token, token: Token, code: Code) -> list[
         found = _asked_of(doc, anchor)
     if anchor.lemma_.lower() in HELP_VERBS and not found:
         found = _helped(doc, anchor)
+    if code[0] == "ASSAULT" and own and not found:
+        found = _struck_site(doc, anchor)
     return found
+
+
+def _struck_site(doc: Doc, anchor: Token) -> list[Actor]:
+    """The people of the place or vehicle an attack's object names (:data:`STRUCK_SITES`):
+    "militants attacked a passenger train" befalls those on it, civilians with no country
+    the phrase tells."""
+    for child in anchor.children:
+        sector = STRUCK_SITES.get(child.lower_) if child.dep_ == "dobj" else None
+        if sector is not None:
+            start, end = phrase(child)
+            return [Actor(None, text_of(doc, start, end), None, sector, start, end)]
+    return []
 
 
 def _helped(doc: Doc, anchor: Token) -> list[Actor]:
