@@ -469,3 +469,13 @@ def test_a_site_named_by_no_attack_is_no_target(base_nlp: Language) -> None:
     assert all(
         a.name != "a village" for e in extract_events(make(base_nlp, text)) for a in e.target
     )
+
+
+def test_rejecting_an_unowned_claim_answers_the_last_accuser(base_nlp: Language) -> None:
+    text = "Japan accused Russia of violating its airspace. Russia rejected the accusations."
+    rejected = only(extract_events(make(base_nlp, text)), "rejected")
+    assert rejected.type == "REJECT" and countries(rejected.target) == {"JPN"}
+    owned = "Japan accused Russia of violating its airspace. Russia rejected China's claims."
+    assert countries(only(extract_events(make(base_nlp, owned)), "rejected").target) == {"CHN"}
+    alone = extract_events(make(base_nlp, "Russia rejected the accusations."))
+    assert only(alone, "rejected").target == []

@@ -24,7 +24,7 @@ from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
 from storyline.stages.events.modality import modality_of, refusal, reported, speculation
-from storyline.stages.events.participants import sources_targets
+from storyline.stages.events.participants import answers_a_claim, sources_targets
 from storyline.stages.events.references import extract_references
 from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
 from storyline.stages.lookup import quote_at
@@ -160,14 +160,29 @@ def extract_events(
     places = place_mentions(doc, load_gazetteer())
     ctx = _Context(doc, doc._.doc_id or "", doc._.published, quotes, places, calibration)
     events: list[Event] = []
-    for sent, found, sources, targets in candidates(doc, lexicon, quotes, types is not None):
-        trigger = found if types is None else types.decide(found, bool(targets))
+    accusers: list[Actor] = []
+    for sent, found, sources, named in candidates(doc, lexicon, quotes, types is not None):
+        trigger = found if types is None else types.decide(found, bool(named))
         if trigger is None or speculation(trigger, quote_at(quotes, trigger.token.idx)):
             continue
+        targets = named
+        if not named and trigger.code[0] == "REJECT" and answers_a_claim(trigger.anchor):
+            targets = answered(accusers, sources)
         event = _event(ctx, sent, trigger, sources, targets)
         if event.confidence >= min_confidence:
             events.append(event)
+            accusers = event.source if event.type == "ACCUSE" else accusers
     return with_scene(doc, events, places)
+
+
+def answered(accusers: list[Actor], rejecters: list[Actor]) -> list[Actor]:
+    """Whom a rejection of an unowned claim answers ("X accused Y of ... Y rejected the
+    accusations"): the sources of the article's last accusation before it, unless they are the
+    rejecters themselves."""
+    mine = {a.entity_id or a.name for a in rejecters}
+    if any((a.entity_id or a.name) in mine for a in accusers):
+        return []
+    return list(accusers)
 
 
 class EventsStage:

@@ -1008,6 +1008,27 @@ def judged(doc: Doc, judgement: Judgement) -> Parties:
     return dedupe(sources), dedupe(targets, sources), False
 
 
+def answers_a_claim(anchor: Token) -> bool:
+    """Whether a verb answers a claim whose owner the sentence does not name: "rejected the
+    accusations", "Rebutting the claim, ..." (not "rejected Pakistan's allegation")."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in CLAIM_NOUNS
+        and not any(
+            g.dep_ in {"poss", "prep", "compound", "amod"} and _names_owner(g) for g in c.children
+        )
+        for c in anchor.children
+    )
+
+
+def _names_owner(token: Token) -> bool:
+    """Whether a dependent of a claim noun names whose claim it is ("Pakistan's", "by the army",
+    "Chinese claims")."""
+    if token.dep_ == "prep":
+        return token.lower_ in {"by", "from", "of"}
+    return token.dep_ == "poss" or token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+
+
 def dedupe(actors: Iterable[Actor], exclude: Iterable[Actor] = ()) -> list[Actor]:
     """Actors in order without repeats (same range or same entity), leaving out ``exclude``'s."""
     seen = {(a.start, a.end) for a in exclude}
