@@ -479,3 +479,10 @@ def test_rejecting_an_unowned_claim_answers_the_last_accuser(base_nlp: Language)
     assert countries(only(extract_events(make(base_nlp, owned)), "rejected").target) == {"CHN"}
     alone = extract_events(make(base_nlp, "Russia rejected the accusations."))
     assert only(alone, "rejected").target == []
+
+
+def test_what_a_refusal_refuses_names_its_target_by_its_owner(base_nlp: Language) -> None:
+    text = "Kenya refused to attend a hearing by the court over the dispute with Somalia."
+    event = only(extract_events(make(base_nlp, text)), "refused")
+    assert event.type == "REJECT"
+    assert [text[a.start : a.end] for a in event.target] == ["the court"]

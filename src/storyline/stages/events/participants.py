@@ -781,7 +781,7 @@ def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
         for g in obj.children:
             if g.dep_ == "poss":
                 found += actors_of(doc, g)
-        preps = OBJECT_PREPS | BY if obj.lemma_.lower() in CLAIM_NOUNS else OBJECT_PREPS
+        preps = OBJECT_PREPS | BY  # "condemned the attack by Hamas", "a hearing by the court"
         if obj.lemma_.lower() in RELATION_NOUNS or obj.lower_ in RELATION_NOUNS:
             preps = preps | RECIPROCAL_PREPS  # "severed relations with Kenya"
         for _, pobj in prep_objects(obj, preps):
@@ -818,7 +818,7 @@ def _content_targets(doc: Doc, anchor: Token, code: str) -> list[Actor]:
             targets += [a for _, o in prep_objects(child, CONTENT_PREPS) for a in actors_of(doc, o)]
             for obj in (c for c in child.children if c.dep_ == "dobj"):
                 if not targets:
-                    targets += actors_of(doc, obj)
+                    targets += _object_actors(doc, obj)
         elif child.dep_ in {"advcl", "ccomp"} and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in child.children
         ):
