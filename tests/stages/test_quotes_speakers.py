@@ -93,6 +93,18 @@ def test_a_role_noun_is_the_person_named_beside_or_before_it(base_nlp: Language)
     assert _speaker(quotes, "The Kabul") == "Munir Akram"
 
 
+def test_a_plural_noun_listing_people_speaks_as_a_group(base_nlp: Language) -> None:
+    grassley = Entity("E1", "Chuck Grassley", "PERSON", "USA", "LEG")
+    text = (
+        "In Washington, three members of the U.S. Senate — Chuck Grassley, Jeanne Shaheen and "
+        "Jim Risch — led a group of nine other members of Congress in calling on the secretary "
+        'to act. "We are deeply concerned about the recent actions of the leader," they wrote '
+        "in a letter."
+    )
+    quotes = _quotes(base_nlp, text, [grassley], [("Chuck Grassley", "E1")])
+    assert _speaker(quotes, "We are") not in (None, "Chuck Grassley")
+
+
 def test_a_role_noun_of_another_country_is_not_guessed(base_nlp: Language) -> None:
     hwang = Entity("E1", "Joonkook Hwang", "PERSON", "KOR", "GOV")
     text = (

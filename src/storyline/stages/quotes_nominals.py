@@ -83,12 +83,18 @@ def document_owner(head: Token) -> Token | None:
 
 
 def appositive_name(head: Token) -> Token | None:
-    """The name set beside a role noun ("Pakistan's permanent representative ..., Munir Akram")."""
+    """The name set beside a role noun ("Pakistan's permanent representative ..., Munir Akram");
+    None for a plural noun listing several people ("three members of the U.S. Senate — Chuck
+    Grassley, Jeanne Shaheen and Jim Risch": the group speaks, not its first member)."""
     for token in head.subtree:
         # (the parser may hang it on "Nations" of "to the United Nations")
         beside = token.head == head or token.ent_type_ == "PERSON"
         if token.i > head.i and token.dep_ == "appos" and token.pos_ == "PROPN" and beside:
-            return token
+            listed = head.tag_ == "NNS" and (
+                any(c.dep_ in {"conj", "appos"} for c in token.children)
+                or any(t.dep_ == "appos" and t.i != token.i for t in token.head.children)
+            )
+            return None if listed else token
     return None
 
 
