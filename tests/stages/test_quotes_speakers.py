@@ -105,6 +105,16 @@ def test_a_plural_noun_listing_people_speaks_as_a_group(base_nlp: Language) -> N
     assert _speaker(quotes, "We are") not in (None, "Chuck Grassley")
 
 
+def test_a_person_inside_a_role_nouns_phrase_owns_the_role(base_nlp: Language) -> None:
+    zamora = Entity("E1", "Jose Ruben Zamora", "PERSON", "GTM", "JRN")
+    text = (
+        "A judge ordered journalist Jose Ruben Zamora back to prison on Monday in a move that "
+        'the leader of his legal team called "inhumane."'
+    )
+    quotes = _quotes(base_nlp, text, [zamora], [("Jose Ruben Zamora", "E1"), ("his", "E1")])
+    assert _speaker(quotes, '"inhumane') != "Jose Ruben Zamora"
+
+
 def test_a_role_noun_of_another_country_is_not_guessed(base_nlp: Language) -> None:
     hwang = Entity("E1", "Joonkook Hwang", "PERSON", "KOR", "GOV")
     text = (

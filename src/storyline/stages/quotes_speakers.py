@@ -311,8 +311,11 @@ class Resolver:
         country of theirs says otherwise."""
         index = next(i for i, s in enumerate(self.sents) if s.start <= head.i < s.end)
         end = self.sents[min(index + 2, len(self.sents) - 1)].end_char
+        # a person inside the role noun's own phrase owns the role, not holds it ("the leader
+        # of his legal team", "a spokesman for Trump")
+        phrase_end = head.right_edge.idx + len(head.right_edge)
         for r in self.refs:
-            if r.start < head.idx + len(head) or r.type != "PERSON":
+            if r.start < phrase_end or r.type != "PERSON":
                 continue
             if r.start >= end:
                 break
