@@ -81,6 +81,18 @@ def test_a_document_speaks_for_its_owner(base_nlp: Language) -> None:
     assert _speaker(quotes, "The operation") is None  # no owner: no speaker guessed
 
 
+def test_a_definite_document_speaks_for_the_owner_of_the_one_before(base_nlp: Language) -> None:
+    dodma = Entity("E1", "Department of Disaster Management Affairs", "ORG", "MWI", "GOV")
+    text = (
+        "A preliminary assessment from the Department of Disaster Management Affairs showed "
+        "that 11,000 people were affected. The assessment said the cyclone displaced more than "
+        "3,000 people. A report said roads were washed away."
+    )
+    quotes = _quotes(base_nlp, text, [dodma], [("Department of Disaster Management Affairs", "E1")])
+    assert _speaker(quotes, "the cyclone") == "Department of Disaster Management Affairs"
+    assert _speaker(quotes, "roads") is None  # another document, no owner told
+
+
 def test_a_role_noun_is_the_person_named_beside_or_before_it(base_nlp: Language) -> None:
     akram = Entity("E1", "Munir Akram", "PERSON", "PAK", "GOV")
     text = (

@@ -201,7 +201,7 @@ class Resolver:
                 self.roles[found.entity_id] = known | families(head.lemma_)
             return found
         if is_document(head):
-            owner = document_owner(head)
+            owner = document_owner(head) or self._owner_before(head)
             start, end = name_span(head)
             if owner is None:
                 return Speaker(None, None, start, end)
@@ -261,6 +261,20 @@ class Resolver:
                 if lemma in INSTITUTION_NOUNS and not _governs(ref):
                     continue  # "the government" is a state's, not a company's
                 return ref
+        return None
+
+    def _owner_before(self, head: Token) -> Token | None:
+        """Who issued the document a definite document noun points back at: the owner of the
+        last one of that noun in its sentence or the two before ("A preliminary assessment from
+        Malawi's Department of Disaster Management Affairs showed …. The assessment said …")."""
+        if not is_definite(head):
+            return None
+        index = next(i for i, s in enumerate(self.sents) if s.start <= head.i < s.end)
+        lemma = head.lemma_.lower()
+        for sent in self.sents[max(index - _BODY_BACK, 0) : index + 1][::-1]:
+            for token in reversed(sent):
+                if token.i < head.i and token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                    return document_owner(token)  # the last one: its owner, or none told
         return None
 
     def _named_like(self, head: Token) -> Ref | None:
