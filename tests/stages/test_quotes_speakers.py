@@ -93,6 +93,16 @@ def test_a_definite_document_speaks_for_the_owner_of_the_one_before(base_nlp: La
     assert _speaker(quotes, "roads") is None  # another document, no owner told
 
 
+def test_a_body_noun_is_the_organization_it_is_known_by(base_nlp: Language) -> None:
+    msf = Entity("E1", "Doctors Without Borders", "ORG", None, "NGO")
+    text = (
+        "Aid workers struggle in the region. The aid group, known by its French acronym MSF, "
+        "reports the population is being victimized by all sides."
+    )
+    quotes = _quotes(base_nlp, text, [msf], [("MSF", "E1")])
+    assert _speaker(quotes, "the population") == "Doctors Without Borders"
+
+
 def test_a_role_noun_is_the_person_named_beside_or_before_it(base_nlp: Language) -> None:
     akram = Entity("E1", "Munir Akram", "PERSON", "PAK", "GOV")
     text = (

@@ -53,6 +53,8 @@ THEY_TYPES = GROUP_TYPES | {GROUP}
 _LOOK_BACK = 4  # sentences searched for a pronoun's antecedent
 #: Verbs whose object is the one who answers next ("Hannity asked Trump …").
 ASKING_VERBS = frozenset({"ask", "question", "press", "interview", "quiz", "challenge"})
+#: Participles that give a body's name: "an aid group known as MSF", "a charity called Oxfam".
+NAMING_VERBS = frozenset({"know", "call", "name"})
 _BODY_BACK = 2  # sentences before a body noun ("the aid group") searched for its organization
 #: Words that may follow a surname in a person's name ("Charles Elliott III").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -226,7 +228,11 @@ class Resolver:
         holder = self._role_holder(head)
         if holder is not None:
             return Speaker(holder.name, holder.entity_id, *token_chars(head), "PERSON")
-        body = (self._named_like(head) or self._body_before(head)) if is_body(head) else None
+        body = (
+            (self._known_as(head) or self._named_like(head) or self._body_before(head))
+            if is_body(head)
+            else None
+        )
         if body is not None:
             return Speaker(body.name, body.entity_id, *token_chars(head), body.type)
         start, end = written_name(head, head.left_edge.idx, name_span(head)[1])
@@ -261,6 +267,18 @@ class Resolver:
                 if lemma in INSTITUTION_NOUNS and not _governs(ref):
                     continue  # "the government" is a state's, not a company's
                 return ref
+        return None
+
+    def _known_as(self, head: Token) -> Ref | None:
+        """The organization a body noun's own phrase names it by ("The aid group, known by its
+        French acronym MSF, reports", "a charity called Oxfam")."""
+        for child in head.rights:
+            if child.dep_ != "acl" or child.lemma_.lower() not in NAMING_VERBS:
+                continue
+            for token in child.subtree:
+                ref = self.ref_at(*token_chars(token))
+                if ref is not None and ref.type == "ORG" and ref.kind in ("name", "ent"):
+                    return ref
         return None
 
     def _owner_before(self, head: Token) -> Token | None:
