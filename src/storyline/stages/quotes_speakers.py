@@ -270,14 +270,14 @@ class Resolver:
         return None
 
     def _known_as(self, head: Token) -> Ref | None:
-        """The organization a body noun's own phrase names it by ("The aid group, known by its
-        French acronym MSF, reports", "a charity called Oxfam")."""
+        """The known organization a body noun's own phrase names it by ("The aid group, known
+        by its French acronym MSF, reports", "a charity called Oxfam")."""
         for child in head.rights:
             if child.dep_ != "acl" or child.lemma_.lower() not in NAMING_VERBS:
                 continue
             for token in child.subtree:
                 ref = self.ref_at(*token_chars(token))
-                if ref is not None and ref.type == "ORG" and ref.kind in ("name", "ent"):
+                if ref is not None and ref.type == "ORG" and ref.kind == "name" and ref.entity_id:
                     return ref
         return None
 
