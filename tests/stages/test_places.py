@@ -366,6 +366,20 @@ def test_the_nearest_place_then_the_most_specific_and_a_nationality_is_none(
     assert event_place(doc, doc[:], [doc[1], doc[4]], ("SANCTION", None), mentions) is None
 
 
+def test_of_two_phrases_on_the_trigger_the_nearer_and_a_named_capital_counts_as_its_noun(
+    base_nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Dodik spoke in the capital , Banja Luka , at the Security Council ."
+    rows = [("Dodik", 1, "nsubj"), ("spoke", 1, "ROOT"), ("in", 1, "prep"), ("the", 4, "det")]
+    rows += [("capital", 2, "pobj"), (",", 4, "punct"), ("Banja", 7, "compound")]
+    rows += [("Luka", 4, "appos"), (",", 1, "punct"), ("at", 1, "prep"), ("the", 12, "det")]
+    rows += [("Security", 12, "compound"), ("Council", 9, "pobj"), (".", 1, "punct")]
+    doc = _parsed(base_nlp, rows, [(0, 1, "PERSON"), (6, 8, "GPE"), (10, 13, "ORG")])
+    mentions = place_mentions(doc, gazetteer)
+    found = sentence_place(doc, doc[:], [doc[1]], mentions)
+    assert found is not None and found.text == "Banja Luka"
+
+
 def test_a_place_said_of_a_time_or_as_a_named_capital_is_where_it_was_said(
     base_nlp: Language, gazetteer: Gazetteer
 ) -> None:

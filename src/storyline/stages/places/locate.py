@@ -253,8 +253,9 @@ def _path_to(
             return None
         if current.dep_ in {"compound", "nmod"} and current.head.i in targets and not country:
             return steps + 1  # "the Oval Office clash", "the Bolan attack"
+        # a name set beside a place noun is that place: "in the regional capital, Banja Luka"
+        steps += current.dep_ != "appos"
         current = current.head
-        steps += 1
     return None
 
 
@@ -327,7 +328,7 @@ def sentence_place(
     heads = list(heads)
     targets = {t.i for t in heads}
     arrival = any(t.lemma_.lower() in ARRIVAL_LEMMAS for t in heads)
-    best: tuple[int, int, PlaceMention] | None = None
+    best: tuple[int, int, int, PlaceMention] | None = None
     for mention in mentions:
         if not (sent.start_char <= mention.start < sent.end_char):
             continue
@@ -341,10 +342,24 @@ def sentence_place(
         steps = _path_to(head, targets, arrival, direct, country)
         if steps is None:
             continue
-        key = (steps, SPECIFICITY[mention.entry.kind])
-        if best is None or key < best[:2]:
-            best = (*key, mention)  # the nearer, then the more specific: "Pakistan's Balochistan"
-    return best[2] if best else None
+        distance = min(abs(_phrase_of(head).i - t.i) for t in heads)
+        key = (steps, distance, SPECIFICITY[mention.entry.kind])
+        if best is None or key < best[:3]:
+            # the nearer in the parse, then the phrase nearer the trigger ("telling journalists
+            # in the regional capital, Banja Luka, ... at the U.N. Security Council"), then the
+            # more specific of one phrase ("in Pakistan's Balochistan province")
+            best = (*key, mention)
+    return best[3] if best else None
+
+
+def _phrase_of(token: Token) -> Token:
+    """The preposition whose phrase holds a place token, else the token."""
+    current = token
+    for _ in range(_MAX_PATH):
+        if current.dep_ == "prep" or current.head.i == current.i:
+            return current if current.dep_ == "prep" else token
+        current = current.head
+    return token
 
 
 def dateline(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
