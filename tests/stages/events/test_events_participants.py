@@ -486,3 +486,9 @@ def test_what_a_refusal_refuses_names_its_target_by_its_owner(base_nlp: Language
     event = only(extract_events(make(base_nlp, text)), "refused")
     assert event.type == "REJECT"
     assert [text[a.start : a.end] for a in event.target] == ["the court"]
+
+
+def test_a_passive_conjunct_makes_the_shared_subject_its_patient(base_nlp: Language) -> None:
+    text = "Japan has been calm for years but is threatened by China."
+    event = only(extract_events(make(base_nlp, text)), "threatened")
+    assert countries(event.source) == {"CHN"} and countries(event.target) == {"JPN"}

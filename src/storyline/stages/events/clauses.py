@@ -214,7 +214,16 @@ def _after_label(token: Token) -> Token:
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:
-    """The subject of a verb (inherited through xcomp/conj/relcl), and whether it is passive."""
+    """The subject of a verb (inherited through xcomp/conj/relcl), and whether it is passive (a
+    passive conjunct inherits the subject as its patient: "the province has been free of rabies
+    but is threatened by ...")."""
+    found, passive = _subject(verb)
+    if found is not None and not passive and verb.dep_ == "conj":
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return found, passive
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
     seen = 0
     current: Token | None = verb
     through_xcomp = False
