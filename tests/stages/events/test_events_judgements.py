@@ -1,5 +1,5 @@
 """Unit cases of the events stage's judgements (:mod:`storyline.stages.events.judgements`): damning
-statements someone tells, coded as accusations or rejections. Short texts parsed by the spaCy
+statements someone tells, coded as accusations, rejections or (praise) support. Short texts parsed by the spaCy
 model alone, with the other stages' records built by hand (``events_docs``)."""
 
 from __future__ import annotations
@@ -39,6 +39,22 @@ pytestmark = pytest.mark.slow
             {"KHM"},
             {"RUS"},
         ),
+        (
+            "Japan said Russia was evasive and cruel.",
+            None,
+            "ACCUSE",
+            {"JPN"},
+            {"RUS"},
+        ),
+        ("Japan said Russia was right.", None, "SUPPORT", {"JPN"}, {"RUS"}),
+        (
+            '"We are very proud of Russia," Hun Sen said.',
+            ("We are very proud of Russia,", "hun-sen"),
+            "SUPPORT",
+            {"KHM"},
+            {"RUS"},
+        ),
+        ("Japan said the speech of Russia was fantastic.", None, "SUPPORT", {"JPN"}, {"RUS"}),
     ],
 )
 def test_a_damning_statement_is_a_judgement_by_its_teller(
@@ -62,6 +78,8 @@ def test_a_damning_statement_is_a_judgement_by_its_teller(
         "Russia is the aggressor in this war.",  # the reporter's own voice: no teller
         "Japan said the situation was dangerous.",  # said of no one named
         "Japan said China was a reliable partner.",  # not damning
+        "Japan said the time was right.",  # praise of no one named
+        "Russia is right.",  # praise in the reporter's own voice
         "Russia failed to rein in the rebels.",  # a failing in the reporter's voice
         "Japan said we failed to act.",  # an admission
     ],

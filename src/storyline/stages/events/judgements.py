@@ -1,4 +1,5 @@
-"""Judgements told as statements: "Putin is the aggressor", "This is completely false".
+"""Judgements told as statements: "Putin is the aggressor", "This is completely false", "Trump is
+right".
 
 Reads: the parse of a sentence, the quotes of the document (``doc._.quotes``) and the actors stage's
 entities. Writes nothing: returns who judged whom, for the events stage to code as an event.
@@ -8,8 +9,10 @@ copular clause whose predicate is damning ("X is the aggressor", "Kabul was fail
 findings are illegal") is an accusation of X by whoever tells it: the speaker of the quote it stands
 in, else the subject of the reporting verb it hangs from ("Akram said Kabul is ..."). Said of what
 someone claimed ("This is completely false", "the allegations are baseless") it is a rejection of
-the claim, with no target unless the claim's owner is named ("Pakistan's claims are baseless"). No
-teller, no event: a judgement in the reporter's own voice codes nothing.
+the claim, with no target unless the claim's owner is named ("Pakistan's claims are baseless").
+Praise told the same way ("President Trump is right", "the speech of Lai was fantastic", "I'm very
+proud of Secretary Rubio") is support of whom it praises. No teller, no event: a judgement in the
+reporter's own voice codes nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +22,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.records import Quote
-from storyline.stages.events.lexicon import CLAIM_NOUNS, NEGATIVE_CHARACTERIZATIONS, Code
+from storyline.stages.events.lexicon import (
+    CLAIM_NOUNS,
+    NEGATIVE_CHARACTERIZATIONS,
+    POSITIVE_CHARACTERIZATIONS,
+    PRIDE_WORDS,
+    Code,
+)
 from storyline.stages.lookup import quote_at
 
 #: Verbs that link a subject to what is said of it.
@@ -60,11 +69,37 @@ class Judgement:
     teller: Token | None  # the subject of the reporting verb it hangs from, if any
 
 
+def _words(predicate: Token) -> list[Token]:
+    """A predicate and the words that qualify it or join it ("legally problematic, grossly
+    unfair and inhumane")."""
+    joined = [c for c in predicate.children if c.dep_ == "conj"]
+    return [
+        w
+        for p in (predicate, *joined)
+        for w in (p, *(c for c in p.children if c.dep_ in {"amod", "compound"}))
+    ]
+
+
+def _any_of(predicate: Token, lexicon: frozenset[str]) -> bool:
+    return any(w.lemma_.lower() in lexicon or w.lower_ in lexicon for w in _words(predicate))
+
+
 def _damning(predicate: Token) -> bool:
-    words = [predicate, *(c for c in predicate.children if c.dep_ in {"amod", "compound"})]
-    return any(w.lemma_.lower() in NEGATIVE_CHARACTERIZATIONS for w in words) or any(
-        w.lower_ in NEGATIVE_CHARACTERIZATIONS for w in words
-    )
+    return _any_of(predicate, NEGATIVE_CHARACTERIZATIONS)
+
+
+def _praising(predicate: Token) -> bool:
+    """Praise of the subject: "is right", "was fantastic" (not "the right time": an attribute
+    with a noun head is a description)."""
+    return predicate.pos_ == "ADJ" and _any_of(predicate, POSITIVE_CHARACTERIZATIONS)
+
+
+def _pride(token: Token) -> Token | None:
+    """Whom a speaker is proud of: "I'm very proud of Secretary Rubio" (the object of "of")."""
+    if token.lemma_.lower() not in PRIDE_WORDS or token.dep_ != "acomp":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _teller(copula: Token) -> Token | None:
@@ -96,30 +131,39 @@ def _failing(token: Token, quotes: list[Quote]) -> Judgement | None:
 
 
 def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
-    """The judgement whose damning predicate is ``token``, if it is one that someone tells."""
+    """The judgement whose damning (or praising) predicate is ``token``, if it is one that
+    someone tells."""
     failing = _failing(token, quotes)
     if failing is not None:
         return failing
     if token.dep_ not in {"attr", "acomp"} or token.head.lemma_.lower() not in COPULAS:
         return None
-    if not _damning(token):
-        return None
     copula = token.head
     subject = next((c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None:
-        return None
     quote = quote_at(quotes, token.idx)
     teller = _teller(copula)
-    if (quote is None or not quote.speaker_entity_id) and teller is None:
+    if subject is None or ((quote is None or not quote.speaker_entity_id) and teller is None):
         return None
-    words = {token.lemma_.lower(), token.lower_} | {
-        c.lower_ for c in token.children if c.dep_ in {"amod", "advmod"}
+    code = _code(token, subject)
+    if code is None:
+        return None
+    judged = (_pride(token) or subject) if code[0] == "SUPPORT" else subject
+    return Judgement(token, copula, judged, code, quote, teller)
+
+
+def _code(predicate: Token, subject: Token) -> Code | None:
+    """What a predicate said of a subject codes: a rejection of a claim called false, an
+    accusation, support (praise, pride), else nothing."""
+    if not _damning(predicate):
+        praised = _praising(predicate) or _pride(predicate) is not None
+        return ("SUPPORT", None) if praised else None
+    words = {predicate.lemma_.lower(), predicate.lower_} | {
+        c.lower_ for c in predicate.children if c.dep_ in {"amod", "advmod"}
     }
     denial = bool(words & DENIALS) and (
         subject.lower_ in DEMONSTRATIVES or subject.lemma_.lower() in CLAIM_NOUNS
     )
-    code: Code = ("REJECT", None) if denial else ("ACCUSE", "disapprove")
-    return Judgement(token, copula, subject, code, quote, teller)
+    return ("REJECT", None) if denial else ("ACCUSE", "disapprove")
 
 
 __all__ = ["COPULAS", "DENIALS", "Judgement", "judgement_at"]

@@ -762,6 +762,28 @@ NEGATIVE_CHARACTERIZATIONS = frozenset(
         "violation",
     ]
 )
+#: Praise told as a statement ("President Trump is right", "The inauguration speech of Lai was
+#: fantastic"): the predicate words that make a judgement of someone or their act support.
+POSITIVE_CHARACTERIZATIONS = frozenset(
+    [
+        "admirable",
+        "brave",
+        "brilliant",
+        "commendable",
+        "courageous",
+        "excellent",
+        "fantastic",
+        "great",
+        "historic",
+        "outstanding",
+        "remarkable",
+        "right",
+        "visionary",
+        "wonderful",
+    ]
+)
+#: Predicates of pride in someone: "I'm very proud of Secretary Rubio".
+PRIDE_WORDS = frozenset({"proud"})
 #: Words for what someone said: calling them false rejects them ("called the claims baseless").
 CLAIM_NOUNS = frozenset(
     [

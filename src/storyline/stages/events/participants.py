@@ -979,7 +979,7 @@ def _welcomed_doers(doc: Doc, anchor: Token) -> list[Actor]:
 
 def judged(doc: Doc, judgement: Judgement) -> Parties:
     """Who tells a judgement (the quote's speaker, else the reporting verb's subject) and whom it
-    judges (the subject, or the owner of a claim called false)."""
+    judges (the subject, or the owner of a claim called false; the doer of an act praised)."""
     sources: list[Actor] = []
     if judgement.teller is not None:
         sources = actors_of(doc, judgement.teller, subject=True)
@@ -1003,6 +1003,8 @@ def judged(doc: Doc, judgement: Judgement) -> Parties:
         targets = [a for o in owners for a in actors_of(doc, o)]
     else:
         targets = actors_of(doc, judged_subject)
+        if not targets and judgement.code[0] == "SUPPORT":
+            targets = _object_actors(doc, judged_subject)  # "the speech of Lai was fantastic"
         if not targets:
             return [], [], False  # a damning word about no one named ("the situation is dangerous")
     return dedupe(sources), dedupe(targets, sources), False
