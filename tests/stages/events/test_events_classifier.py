@@ -508,3 +508,11 @@ def test_what_a_saying_demands_is_no_event_of_its_own(base_nlp: Language) -> Non
     text = "Russia says Israel must stop detaining women who work for aid groups."
     events = extract_events(make(base_nlp, text))
     assert [(e.type, e.trigger.text) for e in events] == [("REQUEST", "says")]
+
+
+def test_an_object_taken_for_the_subject_of_a_participle_is_the_object(
+    base_nlp: Language,
+) -> None:
+    text = "Three days later, China conducted the military drills encircling Taiwan."
+    drills = only(extract_events(make(base_nlp, text)), "drills")
+    assert drills.type == "MOBILIZE" and countries(drills.source) == {"CHN"}

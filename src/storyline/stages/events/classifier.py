@@ -265,7 +265,22 @@ def ruling(trigger: Trigger, governed: Trigger) -> Trigger:
 
 
 def _objects(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+    """A verb's objects; with none, the noun the parser made the subject of a participle clause
+    after it ("China conducted the military drills encircling Taiwan": "drills" the subject of
+    "encircling", not the object of "conducted")."""
+    found = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+    if found:
+        return found
+    return [
+        s
+        for c in token.children
+        if c.dep_ == "ccomp"
+        and c.tag_ == "VBG"
+        and c.i > token.i
+        and not any(m.dep_ == "mark" for m in c.children)
+        for s in c.children
+        if s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.i > token.i
+    ]
 
 
 def _report_demand(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
