@@ -516,3 +516,10 @@ def test_an_object_taken_for_the_subject_of_a_participle_is_the_object(
     text = "Three days later, China conducted the military drills encircling Taiwan."
     drills = only(extract_events(make(base_nlp, text)), "drills")
     assert drills.type == "MOBILIZE" and countries(drills.source) == {"CHN"}
+
+
+def test_an_honour_conferred_is_praise_not_a_consultation(base_nlp: Language) -> None:
+    text = "Japan conferred its highest civilian honor on Russia."
+    honor = only(extract_events(make(base_nlp, text)), "honor")
+    assert honor.type == "SUPPORT"
+    assert countries(honor.source) == {"JPN"} and countries(honor.target) == {"RUS"}

@@ -669,6 +669,12 @@ SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {
         for n in ("export", "exports", "import", "imports", "supply", "shipment", "shipments")
     },
     **{("revoke", n): ("COERCE", None) for n in ("arrest", "bail", "release", "visa", "license")},
+    # an honour bestowed is praise, not a consultation ("conferred its highest honor on Modi")
+    **{
+        (v, n): ("SUPPORT", None)
+        for v in ("confer", "bestow", "award", "present")
+        for n in ("honor", "honour", "award", "medal", "prize", "decoration", "title")
+    },
 }
 
 #: Verbs that code their event only with a direct object: "returned the seized ship" is RETREAT,
