@@ -492,3 +492,9 @@ def test_a_passive_conjunct_makes_the_shared_subject_its_patient(base_nlp: Langu
     text = "Japan has been calm for years but is threatened by China."
     event = only(extract_events(make(base_nlp, text)), "threatened")
     assert countries(event.source) == {"CHN"} and countries(event.target) == {"JPN"}
+
+
+def test_a_by_phrase_hung_on_a_passive_verbs_object_is_its_agent(base_nlp: Language) -> None:
+    text = "Many democracies have been threatened with similar consequences by China."
+    event = only(extract_events(make(base_nlp, text)), "threatened")
+    assert event.type == "THREATEN" and countries(event.source) == {"CHN"}

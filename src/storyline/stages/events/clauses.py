@@ -331,10 +331,19 @@ def object_sharers(verb: Token) -> list[Token]:
 
 
 def agent(verb: Token) -> Token | None:
-    """The object of a verb's "by" agent phrase, if any."""
+    """The object of a verb's "by" agent phrase, if any; of a passive verb, also a "by" phrase
+    the parser hung on its prepositional object ("have been threatened with similar
+    consequences by China")."""
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            by = next((b for b in obj.children if b.dep_ == "prep" and b.lower_ == "by"), None)
+            if by is not None:
+                return next((g for g in by.children if g.dep_ == "pobj"), None)
     return None
 
 
