@@ -55,6 +55,13 @@ pytestmark = pytest.mark.slow
             {"RUS"},
         ),
         ("Japan said the speech of Russia was fantastic.", None, "SUPPORT", {"JPN"}, {"RUS"}),
+        (
+            "Japan said it was deeply concerned about the recent actions of Russia.",
+            None,
+            "ACCUSE",
+            {"JPN"},
+            {"RUS"},
+        ),
     ],
 )
 def test_a_damning_statement_is_a_judgement_by_its_teller(
@@ -79,6 +86,7 @@ def test_a_damning_statement_is_a_judgement_by_its_teller(
         "Japan said the situation was dangerous.",  # said of no one named
         "Japan said China was a reliable partner.",  # not damning
         "Japan said the time was right.",  # praise of no one named
+        "Japan said it was concerned about heightened tensions.",  # concern at no one's act
         "Russia is right.",  # praise in the reporter's own voice
         "Russia failed to rein in the rebels.",  # a failing in the reporter's voice
         "Japan said we failed to act.",  # an admission

@@ -11,8 +11,9 @@ in, else the subject of the reporting verb it hangs from ("Akram said Kabul is .
 someone claimed ("This is completely false", "the allegations are baseless") it is a rejection of
 the claim, with no target unless the claim's owner is named ("Pakistan's claims are baseless").
 Praise told the same way ("President Trump is right", "the speech of Lai was fantastic", "I'm very
-proud of Secretary Rubio") is support of whom it praises. No teller, no event: a judgement in the
-reporter's own voice codes nothing.
+proud of Secretary Rubio") is support of whom it praises; concern at what someone does ("We are
+deeply concerned about the recent actions of Milorad Dodik") an accusation of them. No teller, no
+event: a judgement in the reporter's own voice codes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from spacy.tokens import Token
 from storyline.records import Quote
 from storyline.stages.events.lexicon import (
     CLAIM_NOUNS,
+    CONCERN_PREPS,
+    CONCERN_WORDS,
     NEGATIVE_CHARACTERIZATIONS,
     POSITIVE_CHARACTERIZATIONS,
     PRIDE_WORDS,
@@ -67,6 +70,7 @@ class Judgement:
     code: Code
     quote: Quote | None  # the quote it stands in, if any
     teller: Token | None  # the subject of the reporting verb it hangs from, if any
+    of_act: bool = False  # what it judges is an act: its doer is the one judged
 
 
 def _words(predicate: Token) -> list[Token]:
@@ -96,10 +100,23 @@ def _praising(predicate: Token) -> bool:
 
 def _pride(token: Token) -> Token | None:
     """Whom a speaker is proud of: "I'm very proud of Secretary Rubio" (the object of "of")."""
-    if token.lemma_.lower() not in PRIDE_WORDS or token.dep_ != "acomp":
+    if token.lower_ not in PRIDE_WORDS or token.dep_ != "acomp":
         return None
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return _prep_object(token, frozenset({"of"}))
+
+
+def _concern(token: Token) -> Token | None:
+    """What a speaker is concerned about: "deeply concerned about the recent actions of Dodik"."""
+    if token.lower_ not in CONCERN_WORDS or token.dep_ != "acomp":
+        return None
+    return _prep_object(token, CONCERN_PREPS)
+
+
+def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+    prep = next(
+        (c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps), None
+    )
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _teller(copula: Token) -> Token | None:
@@ -144,11 +161,25 @@ def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     teller = _teller(copula)
     if subject is None or ((quote is None or not quote.speaker_entity_id) and teller is None):
         return None
-    code = _code(token, subject)
+    verdict = _verdict(token, subject)
+    if verdict is None:
+        return None
+    judged, code, of_act = verdict
+    return Judgement(token, copula, judged, code, quote, teller, of_act)
+
+
+def _verdict(predicate: Token, subject: Token) -> tuple[Token, Code, bool] | None:
+    """What a predicate judges, its code, and whether it judges an act (its doer judged):
+    concern at what someone does is criticism of them, praise and pride support."""
+    concern = _concern(predicate)
+    if concern is not None:
+        return concern, ("ACCUSE", "disapprove"), True
+    code = _code(predicate, subject)
     if code is None:
         return None
-    judged = (_pride(token) or subject) if code[0] == "SUPPORT" else subject
-    return Judgement(token, copula, judged, code, quote, teller)
+    if code[0] != "SUPPORT":
+        return subject, code, False
+    return _pride(predicate) or subject, code, True
 
 
 def _code(predicate: Token, subject: Token) -> Code | None:

@@ -790,6 +790,11 @@ POSITIVE_CHARACTERIZATIONS = frozenset(
 )
 #: Predicates of pride in someone: "I'm very proud of Secretary Rubio".
 PRIDE_WORDS = frozenset({"proud"})
+#: Predicates of concern at what someone does, a criticism of them: "We are deeply concerned
+#: about the recent actions of Milorad Dodik", "troubled by Russia's decision".
+CONCERN_WORDS = frozenset({"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed"})
+#: The prepositions that tell what the concern is about.
+CONCERN_PREPS = frozenset({"about", "over", "by", "at"})
 #: Words for what someone said: calling them false rejects them ("called the claims baseless").
 CLAIM_NOUNS = frozenset(
     [

@@ -1003,7 +1003,7 @@ def judged(doc: Doc, judgement: Judgement) -> Parties:
         targets = [a for o in owners for a in actors_of(doc, o)]
     else:
         targets = actors_of(doc, judged_subject)
-        if not targets and judgement.code[0] == "SUPPORT":
+        if not targets and judgement.of_act:
             targets = _object_actors(doc, judged_subject)  # "the speech of Lai was fantastic"
         if not targets:
             return [], [], False  # a damning word about no one named ("the situation is dangerous")
