@@ -102,3 +102,49 @@ def test_a_measure_taking_effect_is_not_dated_by_its_start(base_nlp: Language) -
     text = "Russia's sanctions on Japan began on Friday."  # they began then
     doc = make(base_nlp, text, published="2025-03-09", timexes=[("Friday", "2025-03-14")])
     assert only(extract_events(doc), "sanctions").date == EventDate("2025-03-14", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "value", "trigger", "expected"),
+    [
+        (
+            "In December, U.S. forces carried out a series of airstrikes against Syria.",
+            "December",
+            "2021-12",
+            "airstrikes",
+            ("2021-12", "text"),
+        ),
+        (
+            "An offensive launched by Russian forces earlier this month has met with success.",
+            "earlier this month",
+            "2022-03",
+            "offensive",
+            ("2022-03", "text"),
+        ),
+        (
+            "Russia rejected Japan's allegation that Tuesday's attack was planned in Moscow.",
+            "Tuesday",
+            "2022-03-01",
+            "allegation",
+            ("2022-03-04", "published"),
+        ),
+        (
+            "Since last August, Russia has launched several attacks on Ukraine.",
+            "last August",
+            "2021-08",
+            "attacks",
+            ("2022-03-04", "published"),
+        ),
+    ],
+)
+def test_an_event_nouns_date_is_the_date_it_was_done(
+    base_nlp: Language,
+    text: str,
+    timex: str,
+    value: str,
+    trigger: str,
+    expected: tuple[str, str],
+) -> None:
+    doc = make(base_nlp, text, timexes=[(timex, value)])
+    event = only(extract_events(doc), trigger)
+    assert event.date is not None and (event.date.value, event.date.basis) == expected

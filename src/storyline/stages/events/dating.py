@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import EventDate, Timex
 from storyline.stages.events.classifier import Trigger
-from storyline.stages.events.clauses import reporting_verb
+from storyline.stages.events.clauses import doer_verb, reporting_verb
 from storyline.stages.lookup import timexes_in
 
 #: Types of event dated by the telling when told in a reported clause ("announced earlier this
@@ -126,12 +126,20 @@ def _attached(doc: Doc, timex: Timex, token: Token, anchor: Token) -> bool:
         return False
     if _told_then(span, anchor):
         return True
+    # "has claimed several attacks since last August": not done then
+    return span.root.head.lower_ != "since" and _on_the_trigger(span, token, anchor)
+
+
+def _on_the_trigger(span: Span, token: Token, anchor: Token) -> bool:
+    """Whether a time expression hangs on the trigger's words (or the verbs that share its
+    time), with no other verb between."""
     targets = {token.i, anchor.i} | _sharing(anchor)
     # "Dodik rejected the warrant, telling journalists on Wednesday ...": a participle clause on
     # the trigger happens when it does
     targets |= {c.i for c in anchor.children if c.i > anchor.i and _shares_time(c)}
     if _occurs(anchor):
         targets.add(anchor.head.i)  # "the withdrawal ... was completed on Friday"
+    targets |= _doing(token)
     current = span.root
     for _ in range(12):
         if current.i in targets:
@@ -142,6 +150,23 @@ def _attached(doc: Doc, timex: Timex, token: Token, anchor: Token) -> bool:
         if current.i not in targets and current.pos_ in VERB_POS and current.i != span.root.i:
             return False
     return False
+
+
+def _doing(noun: Token) -> set[int]:
+    """The verbs telling an event noun done, whose time is the event's: the verb its doer does it
+    with ("in December, U.S. forces carried out a series of airstrikes") and a participle on it
+    ("an offensive launched by Puntland forces earlier this month")."""
+    if noun.pos_ != "NOUN":
+        return set()
+    found = {
+        c.i
+        for c in noun.children
+        if c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children)
+    }  # a reduced relative, not a clause of its own ("the allegation that X was planned")
+    doer = doer_verb(noun)
+    return found | ({doer.i} if doer is not None else set())
 
 
 def _occurs(noun: Token) -> bool:
