@@ -148,3 +148,10 @@ def test_an_event_nouns_date_is_the_date_it_was_done(
     doc = make(base_nlp, text, timexes=[(timex, value)])
     event = only(extract_events(doc), trigger)
     assert event.date is not None and (event.date.value, event.date.basis) == expected
+
+
+def test_a_clause_taken_for_a_name_keeps_its_fronted_date(base_nlp: Language) -> None:
+    text = "Earlier this month, Trump hosted Erdogan in the White House for a meeting."
+    doc = make(base_nlp, text, timexes=[("Earlier this month", "2022-03")])
+    event = only(extract_events(doc), "hosted")
+    assert event.date is not None and (event.date.value, event.date.basis) == ("2022-03", "text")

@@ -18,7 +18,11 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import EventDate, Timex
 from storyline.stages.events.classifier import Trigger
-from storyline.stages.events.clauses import doer_verb, reporting_verb
+from storyline.stages.events.clauses import (
+    clause_taken_for_a_name,
+    doer_verb,
+    reporting_verb,
+)
 from storyline.stages.lookup import timexes_in
 
 #: Types of event dated by the telling when told in a reported clause ("announced earlier this
@@ -140,6 +144,8 @@ def _on_the_trigger(span: Span, token: Token, anchor: Token) -> bool:
     if _occurs(anchor):
         targets.add(anchor.head.i)  # "the withdrawal ... was completed on Friday"
     targets |= _doing(token)
+    if clause_taken_for_a_name(anchor) is not None:
+        targets.add(anchor.head.i)  # "Earlier this month, Trump hosted Erdogan": the name roots
     current = span.root
     for _ in range(12):
         if current.i in targets:
