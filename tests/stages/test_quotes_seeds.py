@@ -65,6 +65,7 @@ EXPECTED = [
     ("003", "the attack on Ukraine as", "Vivian Balakrishnan", "mixed", "describing"),
     ("003", "I believe that whenever we see", "Sam Rainsy", "direct", "told"),
     ("003", "We must condemn the country", "Sam Rainsy", "direct", "told"),
+    ("003", "to stand up for the protection of democracy", "Sam Rainsy", "indirect", "called"),
     ("000", "that joining to seek a solution", "Yang Peou", "indirect", "adding"),
     ("000", "that while the call may not achieve", "Yang Peou", "indirect", "adding"),
     ("001", "that during his second phone conversation", "Hun Sen", "indirect", "recalled"),

@@ -198,9 +198,10 @@ def test_speech_acts_with_an_object_are_indirect_quotes(base_nlp: Language) -> N
     text = (
         "Al-Shabab claimed responsibility for the hotel attack on Tuesday. Nine groups called "
         "for Zamora's immediate release. The envoy urged Beijing to use its influence with "
-        "Moscow. She confirmed it."
+        "Moscow. She confirmed it. The charity is calling on the government to allow access."
     )
     contents = {q.text for q in _quotes(base_nlp, text)}
+    assert "to allow access" in contents  # "calling on X to": what X is asked
     assert any(c.startswith("responsibility for the hotel attack") for c in contents)
     assert "Zamora's immediate release" in contents
     assert "to use its influence with Moscow" in contents

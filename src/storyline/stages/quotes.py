@@ -556,14 +556,17 @@ def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
 def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     """What a speech act with no clause said, from its object: "claimed responsibility for the
     attack", "confirmed al-Rufay'i's killing", "rejected the allegation that …", "called for
-    his release", "urged Beijing to use its influence"."""
+    his release", "urged Beijing to use its influence", "called on nations to act"."""
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl"):
         return None
     lemma = verb.lemma_.lower()
     content: Token | None = None
+    urging = lemma in URGING_VERBS or (
+        lemma in CALLING_VERBS and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+    )
     for child in verb.children:
-        if child.dep_ == "xcomp" and lemma in URGING_VERBS:
-            content = child  # "urged Beijing to use its influence"
+        if child.dep_ == "xcomp" and urging:
+            content = child  # "urged Beijing to use its influence", "called on nations to act"
         elif child.dep_ == "prep" and child.lower_ == "for" and lemma in CALLING_VERBS:
             obj = pobj_of(child)
             content = obj if obj is not None else content
