@@ -53,6 +53,13 @@ def test_modality(base_nlp: Language, text: str, trigger: str, modality: str) ->
             "reported",
         ),
         ("Cambodia does not recognize Russia.", "recognize", ("REJECT", None), "asserted"),
+        # a permission denied in the present is a restriction in force
+        (
+            "The Russian army does not allow Ukraine to send aid to these areas.",
+            "allow",
+            ("COERCE", "restrict"),
+            "asserted",
+        ),
         # what simply did not happen stays the act, negated
         (
             "Russia has not agreed to the ceasefire with Ukraine.",

@@ -70,6 +70,10 @@ REFUSABLE: dict[str, str | None] = {
 REFUSING_AUX = frozenset({"will", "wo", "would"})
 #: Verbs whose negation in the present is a stance of rejection: "does not recognize the court".
 RECOGNIZING = frozenset({"recognize", "recognise", "accept", "acknowledge"})
+#: Verbs whose negation in the present is a standing restriction: "the army does not allow
+#: humanitarian agencies to go to these areas" (PLOVER COERCE, restrict).
+PERMITTING = frozenset({"allow", "permit", "let"})
+RESTRICT = ("COERCE", "restrict")
 #: Tags of a verb in the present (after "does not": the base form).
 PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
 #: Conjunctions that make a clause hypothetical.
@@ -209,7 +213,8 @@ def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> 
 
 
 def refusal(trigger: Trigger) -> tuple[str, str | None] | None:
-    """The REJECT code of a refusal told as a negated act of accord (PLOVER: "all rejections and
+    """The code of a refusal told as a negated act of accord: a restriction in force for a
+    permission denied in the present ("does not allow"); else REJECT (PLOVER: "all rejections and
     refusals"): a will not to do it ("Dodik will not cooperate", "Cambodia would not support a
     referendum", "won't meet") or a stance of not recognizing ("does not recognize the court");
     the mode says what is refused (a meeting, help, yielding). None for what simply did not
@@ -219,6 +224,8 @@ def refusal(trigger: Trigger) -> tuple[str, str | None] | None:
     verb = trigger.anchor
     if not any(c.dep_ == "neg" for c in verb.children):
         return None  # not negated, or negated above the act ("did not say it would help")
+    if verb.lemma_.lower() in PERMITTING and verb.tag_ in PRESENT_TAGS:
+        return RESTRICT  # "does not allow aid agencies to go": a restriction in force
     will = any(c.dep_ == "aux" and c.lower_ in REFUSING_AUX for c in verb.children)
     stance = verb.lemma_.lower() in RECOGNIZING and verb.tag_ in PRESENT_TAGS
     return ("REJECT", REFUSABLE[trigger.code[0]]) if will or stance else None
