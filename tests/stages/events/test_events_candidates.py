@@ -179,3 +179,18 @@ def test_intents_drills_tests_meals_trips_and_relief(
     event = only(events, trigger)
     assert (event.type, countries(event.source)) == (etype, source)
     assert not [e for e in events if e.trigger.text.startswith("stepped")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese demand The changes in Japanese immigration policy have come with consequences.",
+        "Russia attacks Since last August, prices have risen in Ukraine.",
+    ],
+)
+def test_a_heading_glued_to_its_sentence_tells_no_event(base_nlp: Language, text: str) -> None:
+    assert extract_events(make(base_nlp, text)) == []
+    kept = "Russia attacked Ukraine. Since August, Russia has attacked Ukraine on Monday."
+    assert [e.type for e in extract_events(make(base_nlp, kept))] == ["ASSAULT", "ASSAULT"]
+    named = "Russia attacked Ukraine on Monday, told The New York Times."  # a name, no heading
+    assert [e.type for e in extract_events(make(base_nlp, named))] == ["ASSAULT"]

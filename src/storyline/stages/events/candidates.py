@@ -63,8 +63,9 @@ def find_triggers(sent: Span, lexicon: Lexicon, quotes: list[Quote] | None = Non
     used: set[int] = set()
     if quotes is None:
         quotes = doc_list(sent.doc, "quotes")
+    heading_end = glued_heading_end(sent)
     for token in sent:
-        if token.i in used:
+        if token.i in used or token.i < heading_end:
             continue
         candidate = _candidate(token, lexicon, quotes, used)
         if candidate is not None:
@@ -72,6 +73,16 @@ def find_triggers(sent: Span, lexicon: Lexicon, quotes: list[Quote] | None = Non
             found.append(trigger)
             used.update(claimed)
     return _ungoverned(found)
+
+
+#: Words a name may follow as its object: a verb, a preposition.
+NAME_GOVERNORS = frozenset({"VERB", "AUX", "ADP"})
+#: Words that open a sentence, written capitalized inside one only where a heading glued to it
+#: ends.
+HEADING_BREAKS = frozenset(
+    {"the", "a", "an", "in", "on", "at", "as", "after", "since", "while", "but", "despite",
+     "for", "when", "although", "though", "during", "with", "this", "last", "earlier"}
+)  # fmt: skip
 
 
 def _candidate(
@@ -92,6 +103,32 @@ def _candidate(
         if code is not None and free and noun_can_stand(token):
             return Trigger(token, token, noun_start(token), token, code, 0.6, True), {token.i}
     return None
+
+
+def glued_heading_end(sent: Span) -> int:
+    """Where a subheading glued to the sentence after it ends ("Chinese demand The changes in
+    Japanese immigration policy ...", "BLA surges Since last August, ..."): the token index of a
+    sentence opener written capitalized right after a lower-case word, else the sentence's
+    start. A heading tells no event."""
+    for token in sent[1:]:
+        before = token.doc[token.i - 1]
+        if (
+            token.lower_ in HEADING_BREAKS
+            and token.is_title
+            and not (_opens_a_name(token) and before.pos_ in NAME_GOVERNORS)
+            and before.is_alpha
+            and before.is_lower
+        ):
+            return token.i
+    return sent.start
+
+
+def _opens_a_name(token: Token) -> bool:
+    """Whether a word opens a proper name ("The New York Times"): after a verb or preposition
+    it is their object ("told The New York Times", "at The Hague"), no heading's end."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return bool(token.ent_type_) and following is not None and following.pos_ == "PROPN"
 
 
 def in_title(token: Token) -> bool:
