@@ -498,3 +498,11 @@ def test_a_by_phrase_hung_on_a_passive_verbs_object_is_its_agent(base_nlp: Langu
     text = "Many democracies have been threatened with similar consequences by China."
     event = only(extract_events(make(base_nlp, text)), "threatened")
     assert event.type == "THREATEN" and countries(event.source) == {"CHN"}
+
+
+def test_they_opening_a_sentence_is_the_plural_subject_before(base_nlp: Language) -> None:
+    text = "Russian soldiers entered the town on Monday. They attacked Ukraine on Tuesday."
+    event = only(extract_events(make(base_nlp, text)), "attacked")
+    assert [a.end <= text.index("They") for a in event.source] == [True]  # the soldiers
+    single = "Russia entered the town on Monday. They attacked Ukraine on Tuesday."
+    assert not [e for e in extract_events(make(base_nlp, single)) if "attacked" in e.trigger.text]

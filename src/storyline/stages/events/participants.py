@@ -454,7 +454,8 @@ def _owned_forces(p: _Phrase) -> Actor | None:
 def _sentence_antecedent(p: _Phrase) -> Actor | None:
     """ "The militants blew up tracks, ..., where they stormed it": a subject pronoun outside a
     direct quote stands for the nearest earlier subject of its sentence that names an actor and
-    agrees in number (a plural noun or conjoined names for "they", a singular one for "he")."""
+    agrees in number (a plural noun or conjoined names for "they", a singular one for "he");
+    "they" with none, for the plural main subject of the sentence before."""
     token = p.token
     plural = ANAPHORS.get(token.lower_)
     if plural is None or token.dep_ not in SUBJECTS or _direct_quote(p):
@@ -465,7 +466,22 @@ def _sentence_antecedent(p: _Phrase) -> Actor | None:
         if _is_plural(candidate) != plural:
             return None
         return actor_at_token(p.doc, candidate, subject=True)
-    return None
+    return _previous_subject(p) if plural else None
+
+
+def _previous_subject(p: _Phrase) -> Actor | None:
+    """ "Rights groups condemned the verdict. They also called for ...": "they" opening its
+    sentence's subjects stands for the plural main subject of the sentence before."""
+    start = p.token.sent.start
+    if start == 0:
+        return None
+    before = p.doc[start - 1].sent
+    main = next((t for t in before.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    if main is None or main.pos_ == "PRON" or not _is_plural(main):
+        return None
+    if quote_at(doc_list(p.doc, "quotes"), main.idx) is not None:
+        return None  # a speaker's words name no one the writer goes on about
+    return actor_at_token(p.doc, main, subject=True)
 
 
 def _is_plural(token: Token) -> bool:
