@@ -137,6 +137,18 @@ def test_a_person_inside_a_role_nouns_phrase_owns_the_role(base_nlp: Language) -
     assert _speaker(quotes, '"inhumane') != "Jose Ruben Zamora"
 
 
+def test_a_role_noun_of_another_body_is_not_the_leader_named_before(base_nlp: Language) -> None:
+    leader = Entity("E1", "Hibatullah Akhundzada", "PERSON", "AFG", "REB")
+    text = (
+        "Afghan rebel leader Hibatullah Akhundzada said the deal was good. The Afghan army chief "
+        "said on Saturday his forces had killed 1,000 fighters."
+    )
+    quotes = _quotes(
+        base_nlp, text, [leader], [("Hibatullah Akhundzada", "E1")], [("E1", "leader")]
+    )
+    assert _speaker(quotes, "his forces") != "Hibatullah Akhundzada"
+
+
 def test_a_role_noun_of_another_country_is_not_guessed(base_nlp: Language) -> None:
     hwang = Entity("E1", "Joonkook Hwang", "PERSON", "KOR", "GOV")
     text = (

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Entity, Mention, Role
 from storyline.stages import doc_list
-from storyline.stages.actors.lexicon import capital_of, country_of
+from storyline.stages.actors.lexicon import capital_of, country_of, role_sector
 from storyline.stages.actors.names import one_letter_off
 from storyline.stages.lookup import families
 from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
@@ -98,6 +98,7 @@ class Resolver:
         entities: dict[str, Entity] = {e.id: e for e in doc_list(doc, "entities")}
         mentions: list[Mention] = doc_list(doc, "mentions")
         self.countries = {e.id: e.country for e in entities.values()}
+        self.sectors = {e.id: e.sector for e in entities.values()}
         self.roles: dict[str, frozenset[int]] = {}
         self.titles: dict[str, set[str]] = {}  # the words of each entity's roles
         for role in doc_list(doc, "roles"):
@@ -323,6 +324,9 @@ class Resolver:
         country = next(
             (c for t in modifiers(head) if (c := country_of(t) or capital_of(t)) is not None), None
         )
+        # "the Afghan army chief": a chief of the army (MIL), not the Taliban's leader (REB)
+        body = [t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        sector = role_sector(" ".join([*body, head.lower_])) if body else None
         found = None
         for r in self.refs:
             if r.start >= head.idx:
@@ -333,6 +337,8 @@ class Resolver:
                 continue
             if country is not None and self.countries.get(r.entity_id) != country:
                 continue  # "Washington's envoy": not an envoy of no stated country
+            if sector is not None and self.sectors.get(r.entity_id) not in (None, sector):
+                continue
             found = r
         return found
 

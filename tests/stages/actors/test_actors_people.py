@@ -247,3 +247,17 @@ def test_an_official_of_an_international_body_is_not_of_the_country_they_serve_i
     assert entity_named(doc, "Sergei Aksyonov").country == "RUS"
     doc = run(base_nlp, "Pakistan's envoy to Afghanistan, Asif Durrani, said the talks failed.")
     assert entity_named(doc, "Asif Durrani").country == "PAK"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taliban leader Hibatullah Akhundzada praised the deal.",
+        "The leader of Afghanistan's Taliban insurgency Sunday praised the deal. In a message, "
+        "Mawlawi Hibatullah Akhundzada said the deal was good.",
+    ],
+)
+def test_the_leader_of_an_armed_group_is_one_of_its_rebels(base_nlp: Language, text: str) -> None:
+    doc = run(base_nlp, text, published="2021-05-09")
+    leader = next(e for e in doc._.entities if e.name.endswith("Hibatullah Akhundzada"))
+    assert (leader.country, leader.sector) == ("AFG", "REB")

@@ -265,6 +265,9 @@ def code_title(
             sector = "REF" if "refugees" in words else (sector or org.sector or "GOV")
         else:
             sector = org.sector or sector
+    group = _armed_group(span, lex) if org is None and role is not None else None
+    if group is not None:  # "Taliban leader", "the leader of Afghanistan's Taliban insurgency"
+        country, sector = group[0] or country, group[1]
     sector = _qualified(words, role, sector)
     if country is None and role is not None and sector in ("LEG", "PTY", "GOV", None):
         # "Democratic Representative Jason Crow", "presumptive Republican nominee", "GOP
@@ -283,6 +286,29 @@ def code_title(
     if role is None and (org is None or (sector is None and country is None)):
         return None
     return Title(start, end, role, country, sector, org.entity_id if org else None)
+
+
+#: Sectors of the groups whose leaders take their group's codes, not their office's: a rebel
+#: or insurgent group's "leader" or "commander" is one of the rebels.
+GROUP_LED_SECTORS = frozenset({"REB", "CRM"})
+
+
+def _armed_group(span: Span, lex: Lexicon) -> tuple[str | None, str] | None:
+    """The (country, sector) of an armed group a title names, in it or in the "of" phrase of its
+    head ("Taliban leader", "the leader of Afghanistan's Taliban insurgency"), else None."""
+    of_phrase = [
+        t
+        for c in span.root.children
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+        for t in c.subtree
+    ]
+    for token in [*span, *of_phrase]:
+        if not token.text[:1].isupper():
+            continue
+        found = lex.groups.get(token.lower_)
+        if found is not None and found[1] in GROUP_LED_SECTORS:
+            return found[0], found[1]
+    return None
 
 
 def _posting(token: Token) -> bool:
