@@ -537,10 +537,11 @@ IGOS: list[tuple[str, str, str | None, list[str]]] = [
     ("CIS", "Commonwealth of Independent States", None, ["Commonwealth of Independent States"]),
     ("AMN", "Amnesty International", None, ["Amnesty International", "Amnesty"]),
     ("HRW", "Human Rights Watch", None, ["Human Rights Watch"]),
+    # a charity is coded by its kind (NGO), as Amnesty; medicine is what it does, not its sector
     (
         "MSF",
         "Doctors Without Borders",
-        "MED",
+        None,
         ["Doctors Without Borders", "MSF", "Medecins Sans Frontieres"],
     ),
 ]
