@@ -74,6 +74,13 @@ def test_an_armed_group_written_in_lower_case(base_nlp: Language) -> None:
         "Security forces killed dozens of al-Shabab members elsewhere in Hirshabelle.",
     )
     assert [(e.country, e.sector) for e in entities if e.name == "al-Shabab"] == [("SOM", "REB")]
+    tagged_a_person = _entities(
+        base_nlp,
+        "The airstrikes killed Mansoor Tima-Weeyne, a senior al-Shabab leader who planned it.",
+    )
+    assert [(e.type, e.country, e.sector) for e in tagged_a_person if e.name == "al-Shabab"] == [
+        ("ORG", "SOM", "REB")
+    ]
 
 
 def test_an_organization_cut_before_for_the_is_one_name(base_nlp: Language) -> None:

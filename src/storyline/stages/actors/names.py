@@ -16,6 +16,7 @@ from storyline.stages.actors.lexicon import (
     Lexicon,
     capital_of,
     country_of,
+    group_of,
     nationality_of,
     organization_of,
     place_of,
@@ -237,10 +238,13 @@ def _ent_name(doc: Doc, ent: Span, lex: Lexicon, blocked: set[int]) -> NameSpan 
 def _person_name(doc: Doc, start: int, end: int, lex: Lexicon) -> NameSpan | None:
     """The name an entity tagged PERSON gives: none for a country or capital ("Kyiv" tagged
     PERSON: the lexicon hit takes it), a place for a known town after a preposition of place,
-    else the person without the title the tagger took in."""
+    a group the lexicon knows ("al-Shabab"), else the person without the title the tagger took
+    in."""
     text = doc[start:end].text
     if capital_of(text, lex) or country_of(text, lex):
         return None
+    if group_of(text, lex) is not None:
+        return NameSpan(start, end, "org")  # "a senior al-Shabab leader" tagged PERSON
     if _placed(doc[start:end], text, lex):
         return NameSpan(start, end, "place")  # "relocating to Okinawa" tagged PERSON
     return NameSpan(_person_core(doc, start, end, lex), end, "person")
