@@ -224,6 +224,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """:func:`subject`, before a passive conjunct is told apart."""
     seen = 0
     current: Token | None = verb
     through_xcomp = False

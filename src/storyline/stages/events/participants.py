@@ -784,10 +784,10 @@ def _reporter_going_on(doc: Doc, anchor: Token) -> list[Actor]:
 
 
 def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
-    """The actors a verb's object names, else its possessor's or its "on/against/to/of" phrase's:
-    "condemned Russia's invasion", "imposed sanctions on Russia"; a relative pronoun is its
-    antecedent ("Canada, which he hit"); an object pronoun left unresolved is the party of the
-    clause it continues ("blamed India, accusing it")."""
+    """The actors a verb's object names, else its possessor's or its "on/against/to/of/by"
+    phrase's: "condemned Russia's invasion", "imposed sanctions on Russia", "the attack by
+    Hamas"; a relative pronoun is its antecedent ("Canada, which he hit"); an object pronoun
+    left unresolved is the party of the clause it continues ("blamed India, accusing it")."""
     if obj.tag_ in RELATIVES and obj.head.dep_ == "relcl":
         obj = obj.head.head  # "Canada, which he hit with a levy": the antecedent
     found = actors_of(doc, obj)
