@@ -261,3 +261,6 @@ def test_the_leader_of_an_armed_group_is_one_of_its_rebels(base_nlp: Language, t
     doc = run(base_nlp, text, published="2021-05-09")
     leader = next(e for e in doc._.entities if e.name.endswith("Hibatullah Akhundzada"))
     assert (leader.country, leader.sector) == ("AFG", "REB")
+    ruling = run(base_nlp, text, published="2024-05-09")  # the Taliban govern from August 2021
+    leader = next(e for e in ruling._.entities if e.name.endswith("Hibatullah Akhundzada"))
+    assert (leader.country, leader.sector) == ("AFG", "GOV")

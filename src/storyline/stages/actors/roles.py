@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.stages import published_day
 from storyline.stages.actors.lexicon import (
     PERSON_ROLE_HEADS,
     Lexicon,
     country_of,
+    group_of,
     normalize_role,
     role_sector,
 )
@@ -302,10 +304,12 @@ def _armed_group(span: Span, lex: Lexicon) -> tuple[str | None, str] | None:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
         for t in c.subtree
     ]
+    day = published_day(span.doc)
     for token in [*span, *of_phrase]:
         if not token.text[:1].isupper():
             continue
-        found = lex.groups.get(token.lower_)
+        # as of the article's day: the Taliban's leader governs from August 2021
+        found = group_of(token.text, lex, day)
         if found is not None and found[1] in GROUP_LED_SECTORS:
             return found[0], found[1]
     return None
