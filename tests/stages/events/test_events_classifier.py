@@ -103,6 +103,23 @@ def test_a_damning_characterization_is_an_accusation_or_a_rejection(
     assert countries(event.target) == target
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "target"),
+    [
+        ("Japan described Russia's claims as false on Friday.", "described", "REJECT", {"RUS"}),
+        ("Japan characterized Russia's moves as illegal.", "characterized", "ACCUSE", {"RUS"}),
+    ],
+)
+def test_framing_something_as_damning_is_an_accusation_or_a_rejection(
+    base_nlp: Language, text: str, trigger: str, etype: str, target: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.type == etype
+    assert countries(event.target) == target
+    praised = "Japan described Russia's moves as useful."
+    assert [e for e in extract_events(make(base_nlp, praised)) if e.type == "ACCUSE"] == []
+
+
 def test_calling_a_thing_is_no_phone_call_calling_someone_is(base_nlp: Language) -> None:
     thing = "Hun Sen called the decision to reimprison him a blatant case of weaponization."
     assert [e for e in extract_events(make(base_nlp, thing)) if e.trigger.text == "called"] == []

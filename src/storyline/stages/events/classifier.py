@@ -15,7 +15,7 @@ with a levy": SANCTION), a demand told as "X says Y must ..." or "X wants Y to .
 object coded together ("reached an agreement"), a verb of more or less coded by what it acts on
 ("deepened ties": COOPERATE; "boosted its budget": nothing), a support verb with an event noun
 as object ("held talks"), receiving a visitor or aid, a characterization ("called the ruling
-arbitrary"); else the verb lexicon's code, adjusted by its objects (a strike on someone,
+arbitrary", "described the ruling as arbitrary"); else the verb lexicon's code, adjusted by its objects (a strike on someone,
 peacekeeping troops, money given), the purpose of a call, and what a voted, sponsored or passed
 resolution does.
 """
@@ -127,6 +127,10 @@ COMPLEMENT_VERBS = frozenset({"decline"})
 #: request is an act).
 PRESS_SECTORS = frozenset({"JRN"})
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
+#: Verbs that frame what they act on "as" something: "described the ruling as arbitrary".
+FRAMING_LEMMAS = frozenset(
+    {"describe", "characterize", "characterise", "label", "brand", "portray", "depict"}
+)
 #: Sectors of private people, whose visits are no diplomacy: tourists, refugees.
 PRIVATE_SECTORS = frozenset({"CVL", "REF"})
 #: Nouns of private people, whatever the actors stage coded: "the victims", "residents".
@@ -620,6 +624,24 @@ def _called_so(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon)
     return Verdict.NO_EVENT if things else None
 
 
+def _framed_as(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "described the ruling as arbitrary", "characterized the conditions as inhumane": a
+    characterization, an accusation when what it is framed as is damning (a rejection when what
+    is framed is someone's claim); else the verb's own code."""
+    if lemma not in FRAMING_LEMMAS:
+        return None
+    # the whole "as" phrase: the parser may hang the adjective on "as" itself
+    framed = [w for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
+    if not any(
+        w.lemma_.lower() in NEGATIVE_CHARACTERIZATIONS or w.lower_ in NEGATIVE_CHARACTERIZATIONS
+        for w in framed
+    ):
+        return None
+    if any(o.lemma_.lower() in CLAIM_NOUNS for o in objects):
+        return Trigger(token, token, token, token, ("REJECT", None), 0.7, False)
+    return Trigger(token, token, token, token, ("ACCUSE", "disapprove"), 0.7, False)
+
+
 def _eased(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """ "lifted the freeze on intelligence", "delayed the tariffs", "the sanctions were eased": a
     restriction eased is a concession, whatever the verb codes alone."""
@@ -691,6 +713,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _received_visitor,
     _received_aid,
     _called_so,
+    _framed_as,
 )
 
 
