@@ -15,9 +15,9 @@ with a levy": SANCTION), a demand told as "X says Y must ..." or "X wants Y to .
 object coded together ("reached an agreement"), a verb of more or less coded by what it acts on
 ("deepened ties": COOPERATE; "boosted its budget": nothing), a support verb with an event noun
 as object ("held talks"), receiving a visitor or aid, a characterization ("called the ruling
-arbitrary", "described the ruling as arbitrary"); else the verb lexicon's code, adjusted by its objects (a strike on someone,
-peacekeeping troops, money given), the purpose of a call, and what a voted, sponsored or passed
-resolution does.
+arbitrary", "described the ruling as arbitrary"); else the verb lexicon's code, adjusted by its
+objects (a strike on someone, peacekeeping troops, money given), the purpose of a call, and what
+a voted, sponsored or passed resolution does.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from storyline.stages.events.clauses import (
     prep_objects,
     subject,
 )
-from storyline.stages.events.judgements import Judgement
+from storyline.stages.events.judgements import Judgement, any_in
 from storyline.stages.events.lexicon import (
     ACTOR_LABELS,
     ACTOR_NOUNS,
@@ -626,20 +626,13 @@ def _called_so(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon)
 
 def _framed_as(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """ "described the ruling as arbitrary", "characterized the conditions as inhumane": a
-    characterization, an accusation when what it is framed as is damning (a rejection when what
-    is framed is someone's claim); else the verb's own code."""
+    characterization (:func:`_characterized`) by what it is framed as; else the verb's own
+    code."""
     if lemma not in FRAMING_LEMMAS:
         return None
     # the whole "as" phrase: the parser may hang the adjective on "as" itself
     framed = [w for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
-    if not any(
-        w.lemma_.lower() in NEGATIVE_CHARACTERIZATIONS or w.lower_ in NEGATIVE_CHARACTERIZATIONS
-        for w in framed
-    ):
-        return None
-    if any(o.lemma_.lower() in CLAIM_NOUNS for o in objects):
-        return Trigger(token, token, token, token, ("REJECT", None), 0.7, False)
-    return Trigger(token, token, token, token, ("ACCUSE", "disapprove"), 0.7, False)
+    return _characterized(token, framed, objects)
 
 
 def _eased(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
@@ -718,18 +711,22 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
 
 
 def characterization(token: Token) -> Trigger | None:
-    """ "called the ruling arbitrary": an accusation when the complement is damning, a rejection
-    when what is so called is someone's claim, else no event (never a phone call)."""
+    """ "called the ruling arbitrary": a characterization (:func:`_characterized`) by its
+    complement, else no event (never a phone call)."""
     complements = [c for c in token.children if c.dep_ == "oprd"]
-    words = {
-        w.lemma_.lower() for c in complements for w in [c, *c.children] if w.dep_ != "punct"
-    } | {w.lower_ for c in complements for w in [c, *c.children]}
-    if not words & NEGATIVE_CHARACTERIZATIONS:
+    words = [w for c in complements for w in (c, *c.children)]
+    called = [c for c in token.children if c.dep_ in {"dobj", "oprd"}]
+    return _characterized(token, words, called)
+
+
+def _characterized(token: Token, words: list[Token], things: list[Token]) -> Trigger | None:
+    """A characterization by ``words`` of ``things``: an accusation when the words are damning,
+    a rejection when what is so characterized is someone's claim, else None."""
+    if not any_in(words, NEGATIVE_CHARACTERIZATIONS):
         return None
-    called = [c for c in [*token.children] if c.dep_ in {"dobj", "oprd"}]
-    if any(c.lemma_.lower() in CLAIM_NOUNS for c in called):
-        return Trigger(token, token, token, token, ("REJECT", None), 0.7, False)
-    return Trigger(token, token, token, token, ("ACCUSE", "disapprove"), 0.7, False)
+    claim = any(t.lemma_.lower() in CLAIM_NOUNS for t in things)
+    code: Code = ("REJECT", None) if claim else ("ACCUSE", "disapprove")
+    return Trigger(token, token, token, token, code, 0.7, False)
 
 
 def _adjusted(

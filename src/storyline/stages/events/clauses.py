@@ -219,8 +219,13 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     but is threatened by ...")."""
     found, passive = _subject(verb)
     if found is not None and not passive and verb.dep_ == "conj":
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = _passive_form(verb)
     return found, passive
+
+
+def _passive_form(verb: Token) -> bool:
+    """Whether a verb is written in the passive ("is threatened")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -338,7 +343,7 @@ def agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    if not _passive_form(verb):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):

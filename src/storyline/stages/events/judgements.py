@@ -18,6 +18,7 @@ event: a judgement in the reporter's own voice codes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -84,18 +85,19 @@ def _words(predicate: Token) -> list[Token]:
     ]
 
 
-def _any_of(predicate: Token, lexicon: frozenset[str]) -> bool:
-    return any(w.lemma_.lower() in lexicon or w.lower_ in lexicon for w in _words(predicate))
+def any_in(words: Iterable[Token], lexicon: frozenset[str]) -> bool:
+    """Whether one of the words is in a word list, by lemma or as written."""
+    return any(w.lemma_.lower() in lexicon or w.lower_ in lexicon for w in words)
 
 
 def _damning(predicate: Token) -> bool:
-    return _any_of(predicate, NEGATIVE_CHARACTERIZATIONS)
+    return any_in(_words(predicate), NEGATIVE_CHARACTERIZATIONS)
 
 
 def _praising(predicate: Token) -> bool:
     """Praise of the subject: "is right", "was fantastic" (not "the right time": an attribute
     with a noun head is a description)."""
-    return predicate.pos_ == "ADJ" and _any_of(predicate, POSITIVE_CHARACTERIZATIONS)
+    return predicate.pos_ == "ADJ" and any_in(_words(predicate), POSITIVE_CHARACTERIZATIONS)
 
 
 def _pride(token: Token) -> Token | None:
@@ -197,4 +199,4 @@ def _code(predicate: Token, subject: Token) -> Code | None:
     return ("REJECT", None) if denial else ("ACCUSE", "disapprove")
 
 
-__all__ = ["COPULAS", "DENIALS", "Judgement", "judgement_at"]
+__all__ = ["COPULAS", "DENIALS", "Judgement", "any_in", "judgement_at"]

@@ -582,9 +582,9 @@ def sources_targets(doc: Doc, trigger: Trigger) -> Parties:
 
 def _prep_parties(
     doc: Doc, head: Token, preps: frozenset[str], code: Code, has_sources: bool
-) -> Parties:
-    """The parties a word's prepositional phrases among ``preps`` name, all targets: a party
-    "with" whom someone meets only when someone meets (the event is then reciprocal)."""
+) -> tuple[list[Actor], bool]:
+    """The targets a word's prepositional phrases among ``preps`` name (a party "with" whom
+    someone meets only when someone meets), and whether the event is then reciprocal."""
     targets: list[Actor] = []
     reciprocal = False
     for prep, obj in prep_objects(head, preps):
@@ -594,7 +594,7 @@ def _prep_parties(
                 targets += actors_of(doc, obj)
         else:
             targets += actors_of(doc, obj)
-    return [], targets, reciprocal
+    return targets, reciprocal
 
 
 def _from_phrases(doc: Doc, head: Token) -> list[Actor]:
@@ -696,10 +696,9 @@ def _noun_parties(doc: Doc, trigger: Trigger) -> Parties:
         # "during his second phone conversation": the noun's own possessor handled above;
         # a noun that is the object of a receiving verb names the giver by "from".
         sources += _from_phrases(doc, token.head if token.dep_ == "dobj" else token.head.head)
-    more_sources, more_targets, reciprocal = _prep_parties(
+    more_targets, reciprocal = _prep_parties(
         doc, token, NOUN_TARGET_PREPS, trigger.code, bool(sources)
     )
-    sources += more_sources
     targets += more_targets
     targets += _aimed_at(doc, token)
     targets += _under_attack(doc, token)
@@ -890,10 +889,9 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
             targets += _patients(doc, child)  # "announced Mhlanga's arrest"
             if code[0] in PENALTY_TYPES and not targets:
                 targets += _fronted_country(doc, child)  # "blocked the Turkish sale"
-            more_sources, more_targets, with_whom = _prep_parties(
+            more_targets, with_whom = _prep_parties(
                 doc, child, TRIGGER_OBJECT_PREPS, code, bool(sources)
             )
-            sources += more_sources
             targets += more_targets
             reciprocal = reciprocal or with_whom
     if not targets and not passive:
@@ -901,8 +899,7 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     preps = TARGET_PREPS if code[0] in FOR_TYPES else TARGET_PREPS_BUT_FOR
     if code[0] in AT_TYPES:
         preps = preps | AT  # "fired a missile at Japan"
-    more_sources, more_targets, with_whom = _prep_parties(doc, anchor, preps, code, bool(sources))
-    sources += more_sources
+    more_targets, with_whom = _prep_parties(doc, anchor, preps, code, bool(sources))
     targets += more_targets
     reciprocal = reciprocal or with_whom
     if not targets:
