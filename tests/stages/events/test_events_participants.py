@@ -38,9 +38,31 @@ def test_first_person_in_a_quote_without_speaker_codes_nothing(base_nlp: Languag
     assert not [e for e in extract_events(doc) if "meet" in e.trigger.text]
 
 
-def test_no_source_actor_no_event(base_nlp: Language) -> None:
-    # A passive without an agent names no one who attacked: no event rather than a guessed one.
-    assert extract_events(make(base_nlp, "Ukraine was attacked on Thursday.")) == []
+def test_an_attack_told_without_its_doer_is_an_event_with_no_source(base_nlp: Language) -> None:
+    # A passive without an agent names no one who attacked: the attack is still told, and its
+    # source is left empty rather than guessed.
+    event = only(extract_events(make(base_nlp, "Ukraine was attacked on Thursday.")), "attacked")
+    assert (event.type, event.source, countries(event.target)) == ("ASSAULT", [], {"UKR"})
+
+
+def test_a_blast_that_killed_leaves_its_doer_untold(base_nlp: Language) -> None:
+    text = "A missile killed Russian troops near the border."
+    event = only(extract_events(make(base_nlp, text)), "killed")
+    assert (event.type, event.source, countries(event.target)) == ("ASSAULT", [], {"RUS"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine was criticized on Thursday.",  # words, not force: whose words matters
+        "Ukraine was attacked by someone on Thursday.",  # a doer told, and not an actor
+        "The old bridge was attacked on Thursday.",  # no actor it befell
+    ],
+)
+def test_no_source_and_no_act_of_force_on_an_actor_is_no_event(
+    base_nlp: Language, text: str
+) -> None:
+    assert extract_events(make(base_nlp, text)) == []
 
 
 @pytest.mark.parametrize("people", ["relatives", "families", "parents"])
@@ -354,6 +376,35 @@ def test_a_clause_the_parser_took_for_a_name_keeps_its_doer_and_target(nlp: Lang
     assert event.type == "CONSULT"
     assert [doc.text[a.start : a.end] for a in event.source] == ["Trump"]
     assert [doc.text[a.start : a.end] for a in event.target] == ["Erdogan"]
+
+
+def test_a_name_the_parser_took_for_the_root_is_the_subject_of_its_verbs(nlp: Language) -> None:
+    # the model roots the sentence at "Trump" and hangs "imposed" on it as a clause with no
+    # subject, and "exempted" on "imposed" with no link
+    text = (
+        "Trump last week issued a string of tariff decisions. Trump at first imposed 25% tariffs "
+        "on Canadian and Mexican exports to the U.S., then exempted the duties on Mexican- and "
+        "Canadian-made vehicles being transported into the U.S. and later by week’s end delayed "
+        "the tariffs on almost all items for four weeks until April 2."
+    )
+    doc = nlp(text)
+    imposed = next(t for t in doc if t.text == "imposed")
+    assert (imposed.head.text, imposed.head.dep_, imposed.dep_) == ("Trump", "ROOT", "ccomp")
+    by_trigger = {e.trigger.text.split()[0]: e for e in doc._.events}
+    assert by_trigger["imposed"].type == "SANCTION"
+    assert by_trigger["delayed"].type == "CONCEDE"
+    for event in (by_trigger["imposed"], by_trigger["delayed"]):
+        assert [doc.text[a.start : a.end] for a in event.source] == ["Trump"]
+
+
+def test_a_past_verb_the_parser_hung_on_a_name_root_is_its_subjects(nlp: Language) -> None:
+    doc = nlp("Leavitt called Ford’s comments “egregious and insulting.”")
+    called = next(t for t in doc if t.text == "called")
+    assert (called.dep_, called.head.dep_) == ("acl", "ROOT")
+    (event,) = [e for e in doc._.events if e.trigger.text == "called"]
+    # comments called insulting are criticized, not denied (that takes "false", "baseless")
+    assert event.type == "ACCUSE"
+    assert [doc.text[a.start : a.end] for a in event.source] == ["Leavitt"]
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ from storyline.stages.events.clauses import (
     prep_objects,
     subject,
 )
-from storyline.stages.events.judgements import Judgement, any_in
+from storyline.stages.events.judgements import DENIALS, Judgement, any_in
 from storyline.stages.events.lexicon import (
     ACTOR_LABELS,
     ACTOR_NOUNS,
@@ -721,10 +721,11 @@ def characterization(token: Token) -> Trigger | None:
 
 def _characterized(token: Token, words: list[Token], things: list[Token]) -> Trigger | None:
     """A characterization by ``words`` of ``things``: an accusation when the words are damning,
-    a rejection when what is so characterized is someone's claim, else None."""
+    a rejection when what is so characterized is someone's claim and the words deny it ("called
+    the claims baseless"; "called his comments insulting" accuses), else None."""
     if not any_in(words, NEGATIVE_CHARACTERIZATIONS):
         return None
-    claim = any(t.lemma_.lower() in CLAIM_NOUNS for t in things)
+    claim = any(t.lemma_.lower() in CLAIM_NOUNS for t in things) and any_in(words, DENIALS)
     code: Code = ("REJECT", None) if claim else ("ACCUSE", "disapprove")
     return Trigger(token, token, token, token, code, 0.7, False)
 

@@ -84,6 +84,8 @@ INTENT_CARRIERS = frozenset(
         "undertake renew boost increase accelerate expand mount move press push spearhead join"
     )
 )
+#: Tags of a finite verb (past, present): one that can head a clause of its own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: The dependencies a verb's subject is inherited through (xcomp, conj, ...), up to the verb.
 _INHERITED = frozenset({"xcomp", "conj", "acomp", "pcomp"})
 
@@ -253,9 +255,12 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return intended, False  # "Russia's decision to withdraw": Russia withdraws
             current = intended
             continue
-        stranded = _stranded_subject(current)
+        stranded = _stranded_subject(current) or _name_taken_for_root(current)
         if stranded is not None:
             return stranded, False
+        if _run_on_verb(current):
+            current = current.head  # "imposed tariffs, then exempted the duties"
+            continue
         break
     return None, False
 
@@ -317,6 +322,42 @@ def _stranded_subject(verb: Token) -> Token | None:
             if obj.dep_ == "pobj" and obj.right_edge.i + 1 == verb.left_edge.i:
                 return obj
     return None
+
+
+def _name_taken_for_root(verb: Token) -> Token | None:
+    """The subject the parse made the sentence's root: in "Trump at first imposed 25% tariffs"
+    (or "Leavitt called Ford's comments insulting") the name roots the sentence and the verb,
+    with no subject of its own, hangs on it as its clause (or as a past-tense modifier). The
+    name, when it is a noun before the verb with only adverbs between them."""
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ != "VBD":
+        return None  # "Five people killed in the attack": a headline's reduced relative
+    if verb.dep_ not in {"ccomp", "dep", "acl"} or not _bare_clause_verb(verb):
+        return None
+    if head.dep_ != "ROOT" or head.pos_ not in {"PROPN", "NOUN"} or head.i > verb.i:
+        return None
+    between = head.doc[head.i + 1 : verb.left_edge.i]
+    return head if all(t.dep_ in {"advmod", "prep", "pobj", "amod"} for t in between) else None
+
+
+def _bare_clause_verb(verb: Token) -> bool:
+    """A finite verb, or a participle with no auxiliary (the tagger's guess for "imposed" when
+    it took the name before it for the root)."""
+    if verb.tag_ in FINITE_TAGS:
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _run_on_verb(verb: Token) -> bool:
+    """A finite verb the parse hung on the verb before it with no link ("imposed 25% tariffs ...,
+    then exempted the duties"): it goes on the same clause and shares its subject."""
+    return (
+        verb.dep_ == "dep"
+        and verb.tag_ == "VBD"
+        and verb.head.pos_ == "VERB"
+        and verb.head.i < verb.i
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass", "expl"} for c in verb.children)
+    )
 
 
 def object_sharers(verb: Token) -> list[Token]:

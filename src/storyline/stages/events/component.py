@@ -27,6 +27,7 @@ from storyline.stages.events.modality import modality_of, refusal, reported, spe
 from storyline.stages.events.participants import answers_a_claim, sources_targets
 from storyline.stages.events.references import extract_references
 from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
+from storyline.stages.events.unattributed import unattributed
 from storyline.stages.lookup import quote_at
 from storyline.stages.places import PlaceMention, as_place, load_gazetteer, place_mentions
 from storyline.stages.places.locate import (
@@ -134,6 +135,17 @@ def candidates(
     sources and targets, in text order (what the type model decides on, and what ``make train``
     learns from); with ``uncoded``, after each sentence's, its :func:`uncoded_verbs` that have a
     source."""
+    for sent, trigger, sources, targets in _parties(doc, lexicon, quotes, uncoded):
+        if sources:
+            yield sent, trigger, sources, targets
+
+
+def _parties(
+    doc: Doc, lexicon: Lexicon, quotes: list[Quote], uncoded: bool
+) -> Iterator[tuple[Span, Trigger, list[Actor], list[Actor]]]:
+    """:func:`candidates`, and after them the rules' triggers with no source that tell an act
+    whose doer the text leaves out (:func:`~storyline.stages.events.unattributed.unattributed`),
+    with an empty source list."""
     for sent in doc.sents:
         found = find_triggers(sent, lexicon, quotes)
         extra = uncoded_verbs(sent, found) if uncoded else []
@@ -141,6 +153,8 @@ def candidates(
             sources, targets, _ = sources_targets(doc, trigger)
             if sources and not no_political_act(trigger, sources):
                 yield sent, by_authority(with_channel(trigger), sources), sources, targets
+            elif not sources and trigger in found and unattributed(trigger, targets):
+                yield sent, trigger, sources, targets
 
 
 def extract_events(
@@ -161,8 +175,8 @@ def extract_events(
     ctx = _Context(doc, doc._.doc_id or "", doc._.published, quotes, places, calibration)
     events: list[Event] = []
     accusers: list[Actor] = []
-    for sent, found, sources, named in candidates(doc, lexicon, quotes, types is not None):
-        trigger = found if types is None else types.decide(found, bool(named))
+    for sent, found, sources, named in _parties(doc, lexicon, quotes, types is not None):
+        trigger = found if types is None or not sources else types.decide(found, bool(named))
         if trigger is None or speculation(trigger, quote_at(quotes, trigger.token.idx)):
             continue
         targets = named

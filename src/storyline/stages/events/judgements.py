@@ -49,6 +49,10 @@ DENIALS = frozenset(
         "unfounded",
         "groundless",
         "absurd",
+        "fabrication",
+        "nonsense",
+        "propaganda",
+        "ridiculous",
     }
 )
 #: Verbs that tell a failing of their subject, damning when someone else tells it.

@@ -1,0 +1,62 @@
+"""Acts of force the text tells without a doer: "Four soldiers were killed", "a roadside bomb
+killed 11 coal miners", "he was arrested in July".
+
+News tells many attacks and arrests from the side of those they befall. Such an act is still an
+event (GDELT, ICEWS and POLECAT code it with an unknown source): its target, date and place are
+known and a later sentence or report may name who did it. An event with no source is emitted only
+when the text itself leaves the doer out, never because the parse lost one:
+
+- its type is one of :data:`UNATTRIBUTED_TYPES` (a use of force, not what someone says);
+- its trigger is a verb in the passive with no "by" phrase ("were killed", "had been freed"
+  is no attack), or a verb whose subject is the weapon or the blast itself
+  (:data:`INSTRUMENT_NOUNS`: "an airstrike killed", "a car bomb wounded");
+- its target is an actor (people, a group, a state), named or counted ("21 passengers").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.records import Actor
+from storyline.stages.events.classifier import Trigger
+from storyline.stages.events.clauses import agent, subject
+
+#: The types an act told without its doer may have: uses of force.
+UNATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Nouns of a weapon or blast that may be the subject of an act of force ("a roadside bomb blast
+#: killed 11 coal miners"): the doer is left untold.
+INSTRUMENT_NOUNS = frozenset(
+    str.split(
+        "airstrike blast bomb bombing drone explosion explosive gunfire ied mine "
+        "missile mortar rocket shell shelling strike grenade barrage volley"
+    )
+)
+#: Verbs a passive or instrument subject makes an act done to people, not by them.
+FORCE_VERBS = frozenset(
+    str.split(
+        "kill wound injure shoot abduct kidnap arrest detain execute assassinate attack "
+        "bomb shell behead torture massacre slaughter murder lynch capture seize"
+    )
+)
+
+
+def unattributed(trigger: Trigger, targets: list[Actor]) -> bool:
+    """Whether a trigger the rules found no source for is an act told without its doer (module
+    docstring), to be emitted with no source."""
+    if trigger.code[0] not in UNATTRIBUTED_TYPES or not targets or trigger.is_noun:
+        return False
+    verb = trigger.anchor
+    if verb.lemma_.lower() not in FORCE_VERBS:
+        return False
+    found, passive = subject(verb)
+    if passive:
+        return agent(verb) is None
+    return found is not None and _instrument(found)
+
+
+def _instrument(token: Token) -> bool:
+    """Whether a subject is a weapon or a blast ("a roadside bomb blast", "an airstrike")."""
+    return token.lemma_.lower() in INSTRUMENT_NOUNS and token.ent_type_ == ""
+
+
+__all__ = ["FORCE_VERBS", "INSTRUMENT_NOUNS", "UNATTRIBUTED_TYPES", "unattributed"]
