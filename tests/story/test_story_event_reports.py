@@ -4,6 +4,8 @@ by the same group, statements of different days, the rescue after the attack).""
 
 from __future__ import annotations
 
+import dataclasses
+
 from storyline.records import Actor, Document, Event, EventDate, Span, StoryEvent
 from storyline.story.events import merge_events
 from storyline.story.timeline import sentence_around
@@ -216,6 +218,41 @@ def test_the_attack_a_later_report_leaves_undated_retells_the_dated_one() -> Non
     assert _together(merged, train, claimed)
     # An undated attack told without "the" is another act.
     assert not _together(merged, train, post)
+
+
+SOLDIERS = _doc(
+    "soldiers",
+    "2025-03-14",
+    "Five paramilitary soldiers were also killed in the attack and the ensuing battle. "
+    "Two policemen were killed when gunmen stormed a checkpoint in Kech.",
+)
+
+
+def _unattributed(doc: Document, trigger: str, target: str) -> Event:
+    """An act the text tells without its doer: no source, the ones it befell as target."""
+    event = _event(doc, trigger, "ASSAULT", ("Five", None))
+    start = doc.text.index(target)
+    victims = Actor("pak-mil", target, "PAK", "MIL", start, start + len(target))
+    return dataclasses.replace(event, source=[], target=[victims])
+
+
+def test_an_act_told_without_its_doer_in_the_known_attack_is_part_of_it() -> None:
+    train = _event(FIRST, "attacked", "ASSAULT", ("Militants", (None, "PAK", "REB")), "2025-03-11")
+    killed = _unattributed(SOLDIERS, "killed", "paramilitary soldiers")
+    merged = merge_events([train, killed], [FIRST, SOLDIERS])
+    assert _together(merged, train, killed)
+
+
+def test_an_act_told_without_its_doer_elsewhere_stays_apart() -> None:
+    train = _event(FIRST, "attacked", "ASSAULT", ("Militants", (None, "PAK", "REB")), "2025-03-11")
+    text = SOLDIERS.text
+    at = text.index("killed when")
+    killed = dataclasses.replace(
+        _unattributed(SOLDIERS, "killed when", "policemen"),
+        trigger=Span(at, at + len("killed"), "killed"),
+    )
+    # the same type, the same days, no doer to rule it out: but nothing ties it to the train
+    assert not _together(merge_events([train, killed], [FIRST, SOLDIERS]), train, killed)
 
 
 SENATE = ("senate", "USA", "LEG")

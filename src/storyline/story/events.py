@@ -31,6 +31,7 @@ different March days together.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -89,6 +90,13 @@ GENERIC_TRIGGERS = frozenset(
 MIN_WORDING_RETOLD = 0.3
 #: Words that make an event noun a known one: "the attack", "this attack", "its offensive".
 DEFINITE_WORDS = frozenset({"the", "this", "that", "its", "their"})
+#: After an act with no source, the known event it is told as part of: "killed in the attack",
+#: "wounded during the raid".
+PART_OF_KNOWN = re.compile(
+    r"^\W*\w*\W*(?:in|during)\s+(?:the|this|that)\s+(?:\w+\s+)?"
+    r"(?:attack|assault|raid|bombing|blast|strike|ambush|siege|hijacking|fighting|clash)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -234,7 +242,8 @@ def _compatible(a: _Mention, b: _Mention) -> bool:
         return False
     if a.source_ids and b.source_ids and not actors_meet(a.sources, b.sources):
         return False
-    if a.target_ids and b.target_ids and not actors_meet(a.targets, b.targets):
+    part = _part_of_known(a) or _part_of_known(b)  # its target is one of the known act's
+    if a.target_ids and b.target_ids and not actors_meet(a.targets, b.targets) and not part:
         return False
     if a.place and b.place and not a.place & b.place:
         return False
@@ -271,9 +280,12 @@ def _report_score(a: _Mention, b: _Mention) -> float:
     needed = _wording_needed(a, b, shared_trigger)
     if _undated_in_articles_of_two_days(a, b):
         needed = max(needed, MIN_WORDING_RETOLD)
-    if overlap < needed and not (_same_day_same_actor(a, b) or _definite_retelling(a, b)):
+    retold = _definite_retelling(a, b)
+    if overlap < needed and not (_same_day_same_actor(a, b) or retold):
         return 0.0  # two reports of one event share some of their words
     score = 1.0 if a.event.type == b.event.type else 0.5
+    if retold and not a.sources & b.sources:
+        score += 1.0  # an act with no doer told as part of the known one: it stands for one
     score += _actor_agreement(a.sources, b.sources, a.source_words & b.source_words)
     score += _actor_agreement(a.targets, b.targets, a.target_words & b.target_words)
     score += _date_agreement(a, b)
@@ -344,12 +356,14 @@ def _content_after(event: Event) -> frozenset[str]:
 def _definite_retelling(a: _Mention, b: _Mention) -> bool:
     """A material act the text dates to a day, and "the attack" of the same type by the same
     named source that another report does not date ("Militants attacked a train Tuesday"; "the BLA
-    claimed responsibility for the attack"): the definite noun retells the dated act."""
-    if a.event.type != b.event.type or not a.source_ids & b.source_ids:
-        return False
-    if not a.family.startswith("material"):
+    claimed responsibility for the attack"): the definite noun retells the dated act. An act told
+    without its doer as part of a known one ("Five soldiers were also killed in the attack") may
+    be anyone's: it rules no source out."""
+    if a.event.type != b.event.type or not a.family.startswith("material"):
         return False
     dated, undated = (a, b) if a.text_interval is not None else (b, a)
+    if not (a.source_ids & b.source_ids or (undated.definite and not undated.sources)):
+        return False
     interval = dated.text_interval
     return (
         interval is not None
@@ -359,12 +373,21 @@ def _definite_retelling(a: _Mention, b: _Mention) -> bool:
     )
 
 
+def _part_of_known(m: _Mention) -> bool:
+    """An act told without its doer as done in a known one ("Five soldiers were also killed in
+    the attack"): those it befell are some of the known act's targets, whoever else it names."""
+    return m.definite and not m.sources and m.family.startswith("material")
+
+
 def _definite(event: Event) -> bool:
     """Whether an event's trigger is a noun told as known: "the attack", "the brazen attack",
-    "its offensive"."""
+    "its offensive"; or an act with no source told as done in a known one ("were killed in the
+    attack", :data:`PART_OF_KNOWN`)."""
     s, t = event.sentence, event.trigger
     if not s.start <= t.start <= s.end:
         return False
+    if not event.source and PART_OF_KNOWN.search(s.text[t.end - s.start :]):
+        return True
     before = s.text[: t.start - s.start].split()[-2:]
     return any(w.lower() in DEFINITE_WORDS for w in before)
 
@@ -587,12 +610,17 @@ def report_keys(m: _Mention) -> frozenset[str]:
     """The blocking keys of a mention (``storyline.story.blocking``): its sentence; and, within its
     modality class and each time bucket its event may fall in, every trigger word and every actor
     key and word naming an actor it has. Two mentions that merging may join share one: the same
-    sentence, a trigger word ("co-sponsor"), an actor, or the words of an unnamed one ("militants")."""
+    sentence, a trigger word ("co-sponsor"), an actor, or the words of an unnamed one ("militants");
+    an act told with no doer as part of a known one and a material act dated to a day share
+    their type."""
     keys = {_sentence_key(m)}
     window = _window(m)
     buckets = [str(b) for b in day_buckets(*window)] if window else ["undated"]
     salient = [f"t:{w}" for w in m.trigger] + [f"a:{k}" for k in m.sources | m.targets]
     salient += [f"w:{w}" for w in m.source_words | m.target_words]
+    day = m.text_interval
+    if _part_of_known(m) or (m.family.startswith("material") and day and day.days == 1):
+        salient.append(f"k:{m.event.type}")  # an act with no doer, and the known act it is in
     keys.update(f"{m.modality}|{b}|{s}" for b in buckets for s in salient)
     return frozenset(keys)
 
