@@ -54,6 +54,18 @@ def test_an_unnamed_group_stays_as_written(base_nlp: Language) -> None:
     assert _speaker(quotes, "the group") == "Officials"
 
 
+def test_unnamed_commentators_name_no_speaker(base_nlp: Language) -> None:
+    text = (
+        "Analysts say the move is part of a broader strategic shift. "
+        "Chinese experts said the deal would fail. "
+        "“It is rare,” scientists said."
+    )
+    quotes = _quotes(base_nlp, text)
+    assert _speaker(quotes, "the move") is None  # the text never says who
+    assert _speaker(quotes, "It is rare") is None
+    assert _speaker(quotes, "the deal") == "Chinese experts"  # a nationality says whose
+
+
 def test_they_is_the_group_named_before(base_nlp: Language) -> None:
     text = (
         "Nine press freedom and rights groups this week called for his release. "

@@ -38,6 +38,17 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     )
 )
 
+#: Plural nouns of commentators the text leaves unnamed ("analysts say", "some experts warn"): no
+#: speaker is named, unless a name, nationality or body qualifies them ("U.N. sanctions experts").
+ANONYMOUS_NOUNS: frozenset[str] = frozenset(
+    str.split(
+        "analyst expert observer critic scientist researcher economist scholar commentator "
+        "pundit academic"
+    )
+)
+#: Entity labels that make a group of commentators someone's ("Chinese experts").
+_QUALIFYING_LABELS = frozenset({"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"})
+
 #: Nouns that stand for the body an actor entity is ("the authorities" = the government).
 INSTITUTION_NOUNS: frozenset[str] = frozenset(
     str.split("authority government administration regime cabinet junta ministry")
@@ -107,6 +118,16 @@ def is_people(head: Token) -> bool:
         lemma in PEOPLE_NOUNS
         or head.lower_ in lexicon().role_words
         or lemma in lexicon().role_words
+    )
+
+
+def is_anonymous(head: Token) -> bool:
+    """Whether a plural noun names commentators the text leaves unnamed (:data:`ANONYMOUS_NOUNS`
+    with no name, nationality or body in its phrase, and no name in apposition)."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in ANONYMOUS_NOUNS:
+        return False
+    return not any(
+        t.ent_type_ in _QUALIFYING_LABELS or t.dep_ in ("appos", "poss") for t in head.subtree
     )
 
 

@@ -35,6 +35,7 @@ from storyline.stages.quotes_nominals import (
     appositive_name,
     document_owner,
     has_owner,
+    is_anonymous,
     is_body,
     is_definite,
     is_document,
@@ -237,6 +238,8 @@ class Resolver:
         if body is not None:
             return Speaker(body.name, body.entity_id, *token_chars(head), body.type)
         start, end = written_name(head, head.left_edge.idx, name_span(head)[1])
+        if is_anonymous(head):
+            return Speaker(None, None, start, end)  # "analysts say": the text names no one
         entity_id = ref.entity_id if ref is not None else None
         kind = GROUP if head.tag_ == "NNS" else None
         return Speaker(self.text[start:end] or None, entity_id, start, end, kind)
