@@ -56,6 +56,12 @@ def test_the_press_is_jrn_and_medicine_med_as_plover_codes_them() -> None:
     assert role_sector("doctor") == "MED"
 
 
+def test_police_by_any_name_the_displaced_and_unions_have_their_sectors() -> None:
+    assert {role_sector(w) for w in ("cops", "gendarmes", "riot police")} == {"COP"}
+    assert role_sector("displaced") == "REF"
+    assert role_sector("trade union") == role_sector("unions") == "LAB"
+
+
 def test_capitals_and_regions_of_countries_countryinfo_misnumbers() -> None:
     assert capital_of("Conakry") == "GIN"
     assert capital_of("Yangon") == "MMR"
