@@ -75,3 +75,20 @@ def test_a_refusal_is_a_rejection(
 ) -> None:
     event = only(extract_events(make(base_nlp, text)), trigger)
     assert ((event.type, event.mode), event.modality) == (code, modality)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Japan would impose sanctions on Russia if it attacked Ukraine.", "impose", "RUS"),
+        ("China will impose sanctions if Japan buys the jets, Hun Sen said.", "impose", "JPN"),
+        ("Unless France pays, Russia will attack Ukraine.", "attack", "UKR"),
+    ],
+)
+def test_a_coercive_act_promised_on_a_condition_is_a_threat_made(
+    base_nlp: Language, text: str, trigger: str, target: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert event.type == "THREATEN"
+    assert event.modality in {"asserted", "reported"}
+    assert target in {a.country for a in event.target}

@@ -84,6 +84,9 @@ INTENT_CARRIERS = frozenset(
         "undertake renew boost increase accelerate expand mount move press push spearhead join"
     )
 )
+#: The conjunctions of a condition set on an act: "if Ankara activates it", "unless Canada
+#: drops them".
+SET_CONDITIONS = frozenset({"if", "unless"})
 #: Tags of a finite verb (past, present): one that can head a clause of its own.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: The dependencies a verb's subject is inherited through (xcomp, conj, ...), up to the verb.
@@ -375,6 +378,17 @@ def object_sharers(verb: Token) -> list[Token]:
         and c.i - verb.i <= 3
         and not any(g.dep_ in SUBJECTS for g in c.children)
     ]
+
+
+def condition_of(verb: Token) -> Token | None:
+    """The verb of the "if" or "unless" clause set on a verb, if any ("will impose sanctions if
+    Turkey buys the jets": "buys")."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in SET_CONDITIONS for m in clause.children
+        ):
+            return clause
+    return None
 
 
 def agent(verb: Token) -> Token | None:

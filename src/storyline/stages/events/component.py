@@ -23,8 +23,14 @@ from storyline.stages.events.classifier import Trigger, by_authority, no_politic
 from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
-from storyline.stages.events.modality import modality_of, refusal, reported, speculation
-from storyline.stages.events.participants import answers_a_claim, sources_targets
+from storyline.stages.events.modality import (
+    conditional_threat,
+    modality_of,
+    refusal,
+    reported,
+    speculation,
+)
+from storyline.stages.events.participants import answers_a_claim, sources_targets, threatened
 from storyline.stages.events.references import extract_references
 from storyline.stages.events.typing_model import UNCODED, TypeModel, load_type_model
 from storyline.stages.events.unattributed import unattributed
@@ -88,6 +94,9 @@ def _event(
     confidence = raw_confidence(trigger.evidence, bool(targets), named)
     modality = modality_of(trigger, quote, sources)
     rejected = refusal(trigger) if modality == "negated" else None
+    if modality == "planned":  # "could impose sanctions if ..." is a possibility, no promise
+        rejected = conditional_threat(trigger)  # "would impose tariffs if ...": a threat, made
+        targets = targets or (threatened(doc, trigger.anchor) if rejected else [])
     if rejected is not None:  # "will not cooperate": a refusal, done
         trigger = dataclasses.replace(trigger, code=rejected)
         modality = "reported" if reported(trigger.anchor, quote, sources) else "asserted"

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from storyline.records import Actor, Quote
 from storyline.stages.events.classifier import Trigger
-from storyline.stages.events.clauses import REPORT_VERBS, participle_adjunct, subject
+from storyline.stages.events.clauses import REPORT_VERBS, condition_of, participle_adjunct, subject
 from storyline.stages.events.participants import actors_of
 
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -78,6 +78,9 @@ RESTRICT = ("COERCE", "restrict")
 PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
 #: Conjunctions that make a clause hypothetical.
 CONDITIONS = frozenset({"if", "unless", "whether", "until"})
+#: Coercive acts that, promised on a condition, are a threat.
+THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
+THREATEN = ("THREATEN", None)
 #: Conditions that only bound a time when their verb is in the past: "until he resigned".
 PAST_BOUNDS = frozenset({"until"})
 #: Words of the governing chain that make it hypothetical: "unlikely to", "interested in
@@ -229,6 +232,15 @@ def refusal(trigger: Trigger) -> tuple[str, str | None] | None:
     will = any(c.dep_ == "aux" and c.lower_ in REFUSING_AUX for c in verb.children)
     stance = verb.lemma_.lower() in RECOGNIZING and verb.tag_ in PRESENT_TAGS
     return ("REJECT", REFUSABLE[trigger.code[0]]) if will or stance else None
+
+
+def conditional_threat(trigger: Trigger) -> tuple[str, str | None] | None:
+    """The code of a coercive act promised on a condition ("would impose sanctions on Turkey if
+    Ankara activated the system", "will raise tariffs unless Canada drops its own"): the act is
+    not done, the threat of it is (PLOVER THREATEN). None for anything else."""
+    if trigger.code[0] not in THREAT_TYPES or condition_of(trigger.anchor) is None:
+        return None
+    return THREATEN
 
 
 def speculation(trigger: Trigger, quote: Quote | None) -> bool:

@@ -53,6 +53,7 @@ from storyline.stages.events.clauses import (
     SUBJECTS,
     agent,
     clause_taken_for_a_name,
+    condition_of,
     doer_verb,
     object_sharers,
     objects_deep,
@@ -1021,6 +1022,14 @@ def judged(doc: Doc, judgement: Judgement) -> Parties:
         if not targets:
             return [], [], False  # a damning word about no one named ("the situation is dangerous")
     return dedupe(sources), dedupe(targets, sources), False
+
+
+def threatened(doc: Doc, verb: Token) -> list[Actor]:
+    """Whom a threat made on a condition is aimed at: the subject of its "if" or "unless" clause
+    ("will impose sanctions if Turkey buys the jets": Turkey)."""
+    condition = condition_of(verb)
+    subj = subject(condition)[0] if condition is not None else None
+    return actors_of(doc, subj) if subj is not None else []
 
 
 def answers_a_claim(anchor: Token) -> bool:
