@@ -51,9 +51,17 @@ def test_a_blast_that_killed_leaves_its_doer_untold(base_nlp: Language) -> None:
     assert (event.type, event.source, countries(event.target)) == ("ASSAULT", [], {"RUS"})
 
 
+def test_a_strike_by_someone_is_theirs(base_nlp: Language) -> None:
+    text = "Airstrikes by Russian troops killed ten soldiers of Ukraine."
+    event = only(extract_events(make(base_nlp, text)), "killed")
+    assert countries(event.source) == {"RUS"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "Since 2014, Russian troops of Ukraine have been killed.",  # a tally, many acts
+        "In the last 15 months, Russian troops have been killed in Ukraine.",
         "Ukraine was criticized on Thursday.",  # words, not force: whose words matters
         "Ukraine was attacked by someone on Thursday.",  # a doer told, and not an actor
         "The old bridge was attacked on Thursday.",  # no actor it befell

@@ -72,6 +72,7 @@ from storyline.stages.events.lexicon import (
     Code,
     noun_code,
 )
+from storyline.stages.events.unattributed import INSTRUMENT_NOUNS
 from storyline.stages.lookup import actor_of, entity_index, mentions_in, quote_at
 from storyline.stages.syntax import entity_span
 
@@ -766,8 +767,20 @@ def _subject_parties(doc: Doc, anchor: Token) -> tuple[list[Actor], list[Actor],
         if subj is not None:
             targets += actors_of(doc, subj)
     elif subj is not None:
-        sources += actors_of(doc, subj, subject=True) or _reporter_going_on(doc, anchor)
+        sources += (
+            _instrument_users(doc, subj)
+            or actors_of(doc, subj, subject=True)
+            or _reporter_going_on(doc, anchor)
+        )
     return sources, targets, passive
+
+
+def _instrument_users(doc: Doc, subj: Token) -> list[Actor]:
+    """Whose weapon or strike a subject is, by its "by" phrase: "Coordinated airstrikes by the
+    Somali army and its partners killed ...": the army and the partners."""
+    if subj.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return []
+    return [a for _, obj in prep_objects(subj, BY) for a in actors_of(doc, obj, subject=True)]
 
 
 def _reporter_going_on(doc: Doc, anchor: Token) -> list[Actor]:

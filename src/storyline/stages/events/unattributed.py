@@ -10,7 +10,9 @@ when the text itself leaves the doer out, never because the parse lost one:
 - its trigger is a verb in the passive with no "by" phrase ("were killed", "had been freed"
   is no attack), or a verb whose subject is the weapon or the blast itself
   (:data:`INSTRUMENT_NOUNS`: "an airstrike killed", "a car bomb wounded");
-- its target is an actor (people, a group, a state), named or counted ("21 passengers").
+- its target is an actor (people, a group, a state), named or counted ("21 passengers");
+- it is not a tally over a stretch of time ("Since 2009, hundreds have been killed", "1,250
+  terrorists have been killed in the last 15 months"): many acts, none of them told.
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ FORCE_VERBS = frozenset(
 )
 
 
+#: Words of a stretch of time a tally is counted over: "since 2009", "in the last 15 months".
+SPAN_PREPS = frozenset({"since", "in", "over", "during", "within", "throughout"})
+SPAN_WORDS = frozenset({"last", "past", "since"})
+TIME_UNITS = frozenset(str.split("days weeks months years decades"))
+
+
 def unattributed(trigger: Trigger, targets: list[Actor]) -> bool:
     """Whether a trigger the rules found no source for is an act told without its doer (module
     docstring), to be emitted with no source."""
@@ -48,10 +56,27 @@ def unattributed(trigger: Trigger, targets: list[Actor]) -> bool:
     verb = trigger.anchor
     if verb.lemma_.lower() not in FORCE_VERBS:
         return False
+    if _tally(verb):
+        return False
     found, passive = subject(verb)
     if passive:
         return agent(verb) is None
     return found is not None and _instrument(found)
+
+
+def _tally(verb: Token) -> bool:
+    """Whether a verb counts acts over a stretch of time: "since 2009", "in the last 15 months",
+    "over the past decade"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SPAN_PREPS:
+            continue
+        if prep.lower_ == "since":
+            return True
+        for obj in prep.children:
+            words = {t.lower_ for t in obj.subtree}
+            if words & SPAN_WORDS and (obj.lower_ in TIME_UNITS or obj.lemma_ == "decade"):
+                return True
+    return False
 
 
 def _instrument(token: Token) -> bool:
