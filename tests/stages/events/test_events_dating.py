@@ -4,9 +4,12 @@ model alone, with the other stages' records built by hand (``events_docs``)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from events_docs import make, only
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from storyline.records import EventDate
 from storyline.stages.events import extract_events
@@ -155,3 +158,30 @@ def test_a_clause_taken_for_a_name_keeps_its_fronted_date(base_nlp: Language) ->
     doc = make(base_nlp, text, timexes=[("Earlier this month", "2022-03")])
     event = only(extract_events(doc), "hosted")
     assert event.date is not None and (event.date.value, event.date.basis) == ("2022-03", "text")
+
+
+def _said_monday(doc: Doc) -> Doc:
+    doc._.quotes = [
+        dataclasses.replace(q, date="2022-02-28", date_basis="text") for q in doc._.quotes
+    ]
+    return doc
+
+
+def test_a_quote_dated_by_the_text_dates_its_today_and_its_speakers_stance(
+    base_nlp: Language,
+) -> None:
+    content = "Today Russian troops attacked Ukraine, and we condemn Russia"
+    text = f'"{content}," Hun Sen said on Monday.'
+    timexes = [("Today", "2022-03-04"), ("Monday", "2022-02-28")]
+    doc = _said_monday(make(base_nlp, text, timexes=timexes, quotes=[(content, "hun-sen")]))
+    events = extract_events(doc)
+    assert only(events, "attacked").date == EventDate("2022-02-28", "text")
+    assert only(events, "condemn").date == EventDate("2022-02-28", "text")
+
+
+def test_a_deed_told_in_a_dated_quote_is_not_done_in_the_saying(base_nlp: Language) -> None:
+    content = "Russian troops attacked Ukraine"
+    text = f'"{content}," Hun Sen said on Monday.'
+    doc = make(base_nlp, text, timexes=[("Monday", "2022-02-28")], quotes=[(content, "hun-sen")])
+    event = only(extract_events(_said_monday(doc)), "attacked")
+    assert event.date == EventDate("2022-03-04", "published")

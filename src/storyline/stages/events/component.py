@@ -110,7 +110,7 @@ def _event(
         modality=modality,  # type: ignore[arg-type]
         source=sources,
         target=targets,
-        date=date_of(doc, trigger, sent, ctx.published),
+        date=date_of(doc, trigger, sent, ctx.published, _said_on(quote)),
         location=event_place(
             doc, sent, {trigger.anchor, trigger.token}, trigger.code, ctx.places, modality
         ),
@@ -119,6 +119,13 @@ def _event(
         quote_id=quote.id if quote else None,
         confidence=round(confidence, 3),
     )
+
+
+def _said_on(quote: Quote | None) -> str | None:
+    """The date the text gives a quote (None: no quote, or dated only by the article)."""
+    if quote is None or quote.date_basis != "text" or quote.date is None:
+        return None
+    return quote.date
 
 
 def uncoded_verbs(sent: Span, found: list[Trigger]) -> list[Trigger]:

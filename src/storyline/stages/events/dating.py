@@ -29,6 +29,10 @@ from storyline.stages.lookup import timexes_in
 #: month that Cambodia would not support ..."); a deed told there ("said Tuesday that Russia
 #: attacked") is not.
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "REQUEST", "AGREE", "THREATEN"})
+#: Words of the day a quote is said: in a quote dated by the text, they are that day.
+SAYING_DAY = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
+#: Tags of a verb in the present tense.
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 #: Verbs of saying whose telling of an act going on is the act itself ("announced it was
 #: cutting ties").
 ANNOUNCING_LEMMAS = frozenset({"announce", "declare"})
@@ -57,12 +61,21 @@ def _datable(doc: Doc, sent: Span) -> list[Timex]:
     ]
 
 
-def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> EventDate | None:
-    """The date of the time expression attached to the trigger, else the article's date."""
+def date_of(
+    doc: Doc, trigger: Trigger, sent: Span, published: str | None, said_on: str | None = None
+) -> EventDate | None:
+    """The date of the time expression attached to the trigger, else the article's date.
+    ``said_on``: the date the text gives the quote the trigger is in, if any; a quote's "today"
+    is that day ("'Today the leader of ISIS was killed,' Sudani said Thursday"), and what its
+    speaker does in saying it ("We urge ...", "I reject ...") is done then."""
     for timex in _datable(doc, sent):
         if _attached(doc, timex, trigger.token, trigger.anchor):
+            if said_on is not None and timex.text.lower() in SAYING_DAY:
+                return EventDate(said_on, "text")
             value = timex.value if timex.type == "DATE" else timex.value[:10]
             return EventDate(_with_mod(value, timex), "text")
+    if said_on is not None and _performed(trigger):
+        return EventDate(said_on, "text")
     report = reporting_verb(trigger.anchor)
     if report is not None and (
         trigger.code[0] in STANCE_TYPES or _done_by_announcing(report, trigger.anchor)
@@ -74,6 +87,18 @@ def date_of(doc: Doc, trigger: Trigger, sent: Span, published: str | None) -> Ev
     if published and _is_date_value(published):
         return EventDate(published[:10], "published")
     return None
+
+
+def _performed(trigger: Trigger) -> bool:
+    """A stance a speaker takes in the present tense in their own words ("We urge ...", "I
+    reject ..."): done in the saying."""
+    anchor = trigger.anchor
+    return (
+        trigger.code[0] in STANCE_TYPES
+        and not trigger.is_noun
+        and anchor.tag_ in PRESENT_TAGS
+        and not any(c.dep_ == "aux" for c in anchor.children)
+    )
 
 
 def phrase_date(doc: Doc, noun: Token, sent: Span) -> EventDate | None:
