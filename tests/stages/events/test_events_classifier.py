@@ -89,10 +89,20 @@ def test_striking_an_agreement_is_agree(base_nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["China and Japan upgraded their ties.", "China and Japan elevated relations."]
+)
+def test_raising_ties_a_grade_is_support(base_nlp: Language, text: str) -> None:
+    (event,) = extract_events(make(base_nlp, text))
+    assert (event.type, countries(event.source)) == ("SUPPORT", {"CHN", "JPN"})
+
+
+@pytest.mark.parametrize(
     ("text", "etype", "target"),
     [
         ("Cambodia called Russia's claims baseless on Friday.", "REJECT", {"RUS"}),
         ("Japan called Russia a threat to peace in the region.", "ACCUSE", {"RUS"}),
+        # a remark called insulting is criticized, not denied
+        ("Cambodia called Russia's remarks insulting.", "ACCUSE", {"RUS"}),
     ],
 )
 def test_a_damning_characterization_is_an_accusation_or_a_rejection(

@@ -924,6 +924,11 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("lift", ("siege",), ("RETREAT", None)),
     ("ease", ("sanctions",), ("CONCEDE", None)),
     ("ease", ("restrictions",), ("CONCEDE", None)),
+    # raising relations a grade is a stance of support: "upgraded their ties to a partnership"
+    ("upgrade", ("ties",), ("SUPPORT", None)),
+    ("upgrade", ("relations",), ("SUPPORT", None)),
+    ("elevate", ("ties",), ("SUPPORT", None)),
+    ("elevate", ("relations",), ("SUPPORT", None)),
     ("cut", ("ties",), ("SANCTION", None)),
     ("cut", ("aid",), ("SANCTION", None)),
     ("suspend", ("aid",), ("SANCTION", None)),
