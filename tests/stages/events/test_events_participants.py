@@ -51,6 +51,23 @@ def test_a_blast_that_killed_leaves_its_doer_untold(base_nlp: Language) -> None:
     assert (event.type, event.source, countries(event.target)) == ("ASSAULT", [], {"RUS"})
 
 
+def test_a_visitor_told_by_attribute_visits_the_host(base_nlp: Language) -> None:
+    # the model takes "visiting" for a clause of "thanked" with the visitor its object
+    events = extract_events(make(base_nlp, "Hun Sen thanked visiting Japan for its support."))
+    visit = only(events, "visiting")
+    assert (visit.type, countries(visit.source), countries(visit.target)) == (
+        "CONSULT",
+        {"JPN"},
+        {"KHM"},
+    )
+
+
+def test_a_meeting_with_a_visitor_is_one_event(base_nlp: Language) -> None:
+    events = extract_events(make(base_nlp, "Hun Sen met visiting Zelenskyy in Phnom Penh."))
+    (met,) = events
+    assert met.trigger.text == "met" and countries(met.target) == {"UKR"}
+
+
 def test_a_strike_by_someone_is_theirs(base_nlp: Language) -> None:
     text = "Airstrikes by Russian troops killed ten soldiers of Ukraine."
     event = only(extract_events(make(base_nlp, text)), "killed")

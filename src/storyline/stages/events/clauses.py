@@ -106,6 +106,8 @@ def governing(token: Token) -> Token | None:
         return None
     if token.dep_ == "advcl" and token.i < token.head.i and token.tag_ in {"VBG", "VBN"}:
         return None
+    if token.lower_ == "visiting" and token.i == token.head.i + 1:
+        return None  # "assured visiting Foreign Minister Payne": the visitor's attribute
     return token.head
 
 

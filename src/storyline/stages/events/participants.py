@@ -55,6 +55,7 @@ from storyline.stages.events.clauses import (
     clause_taken_for_a_name,
     condition_of,
     doer_verb,
+    is_verb,
     object_sharers,
     objects_deep,
     prep_objects,
@@ -574,12 +575,49 @@ def sources_targets(doc: Doc, trigger: Trigger) -> Parties:
         return _noun_parties(doc, trigger)
     if trigger.content is not None:
         return _content_parties(doc, trigger.anchor, trigger.content)
+    visit = _visit_told_as_attribute(doc, trigger.anchor)
+    if visit is not None:  # "Xi met visiting Russian President Putin": Putin visits Xi
+        return visit
     misparsed = clause_taken_for_a_name(trigger.anchor)
     if misparsed is not None:  # "Trump hosted Erdogan in the White House", parsed as a name
         doer, done_to = misparsed
         sources = actors_of(doc, doer, subject=True)
         return dedupe(sources), dedupe(actors_of(doc, done_to), sources), False
     return _verb_parties(doc, trigger)
+
+
+#: Verbs of meeting a visitor: the meeting is the event a visit told as an attribute is part of.
+MEETING_VERBS = frozenset(str.split("meet host receive welcome greet hold talk"))
+
+
+def visitor_of(token: Token) -> Token | None:
+    """The visitor "visiting" describes ("met visiting Russian President Putin", "the visiting
+    delegation"): its noun, or the object the parser gave it when it took it for a clause right
+    after the main verb; None for a verb of visiting ("Putin is visiting China")."""
+    if token.lower_ != "visiting":
+        return None
+    if token.dep_ == "amod":
+        return token.head
+    if token.dep_ not in {"xcomp", "advcl"} or token.i != token.head.i + 1:
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return objects[0] if objects else None
+
+
+def _visit_told_as_attribute(doc: Doc, anchor: Token) -> Parties | None:
+    """The parties of a visit told as an attribute of the visitor: the visitor, and the host
+    (the subject of the verb the visitor is the object of: "Blinken assured visiting Foreign
+    Minister Payne"). None when "visiting" is no such attribute."""
+    visitor = visitor_of(anchor)
+    if visitor is None:
+        return None
+    verb = anchor.head if anchor.dep_ != "amod" else visitor.head
+    if verb.lemma_.lower() in MEETING_VERBS:
+        return [], [], False  # "met visiting President Putin": the meeting tells the visit
+    host, _ = subject(verb) if is_verb(verb) else (None, False)
+    sources = actors_of(doc, visitor, subject=True)
+    targets = actors_of(doc, host) if host is not None else []
+    return dedupe(sources), dedupe(targets, sources), False
 
 
 def _prep_parties(
@@ -910,6 +948,10 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
             reciprocal = reciprocal or with_whom
     if not targets and not passive:
         targets += _shared_object(doc, anchor)
+    for child in anchor.children:  # "met visiting Russian President Putin": Putin is met
+        visitor = visitor_of(child) if child.dep_ != "amod" else None
+        if visitor is not None and not targets:
+            targets += actors_of(doc, visitor)
     preps = TARGET_PREPS if code[0] in FOR_TYPES else TARGET_PREPS_BUT_FOR
     if code[0] in AT_TYPES:
         preps = preps | AT  # "fired a missile at Japan"
