@@ -89,6 +89,18 @@ def test_striking_an_agreement_is_agree(base_nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Japan has shipped at least 10,000 containers to Russia.",  # what, to a state
+        "Japan sent 500 missiles and artillery shells.",  # weapons given
+    ],
+)
+def test_goods_shipped_to_a_state_and_arms_sent_are_aid(base_nlp: Language, text: str) -> None:
+    (event,) = extract_events(make(base_nlp, text))
+    assert (event.type, countries(event.source)) == ("AID", {"JPN"})
+
+
+@pytest.mark.parametrize(
     "text", ["China and Japan upgraded their ties.", "China and Japan elevated relations."]
 )
 def test_raising_ties_a_grade_is_support(base_nlp: Language, text: str) -> None:

@@ -58,6 +58,7 @@ from storyline.stages.events.lexicon import (
     RELEASE_VERBS,
     RESOLUTION_NOUNS,
     ROLE_VERBS,
+    SHIPPING_VERBS,
     STRIKE_PROTEST_VERBS,
     SUPPORT_VERB_CODES,
     SUPPORT_VERBS,
@@ -744,7 +745,16 @@ def _adjusted(
         code, evidence = ("AID", "peacekeeping"), 0.8  # troops sent for peacekeeping
     if lemma in GIVING_VERBS and any(_aid_object(o) for o in objects):
         code, evidence = ("AID", None), 0.8
+    elif lemma in SHIPPING_VERBS and objects and _to_a_party(token):
+        code, evidence = ("AID", None), 0.7
     return code, evidence
+
+
+def _to_a_party(token: Token) -> bool:
+    """Whether a verb's "to" phrase names a state or group ("shipped containers to Russia")."""
+    return any(
+        obj.ent_type_ in {"GPE", "NORP", "ORG"} for _, obj in prep_objects(token, frozenset({"to"}))
+    )
 
 
 def _aid_object(obj: Token) -> bool:

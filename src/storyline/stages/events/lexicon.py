@@ -629,8 +629,19 @@ AID_OBJECTS = frozenset(
         "support",
         "expertise",
         "troops",
+        "munitions",
+        "weaponry",
+        "shells",
+        "missiles",
+        "rockets",
+        "drones",
+        "artillery",
+        "tanks",
     ]
 )
+#: Verbs of sending goods: what they send to a state or group is material help whatever it is
+#: ("shipped at least 10,000 containers to Russia").
+SHIPPING_VERBS = frozenset(["ship", "supply"])
 #: Reporting verbs whose complement with "must"/"should" is a demand: "Russia says Israel must end".
 DEMAND_MODALS = frozenset(["must", "should"])
 
