@@ -100,6 +100,12 @@ def test_goods_shipped_to_a_state_and_arms_sent_are_aid(base_nlp: Language, text
     assert (event.type, countries(event.source)) == ("AID", {"JPN"})
 
 
+def test_drones_supplied_are_what_is_given_not_a_party(base_nlp: Language) -> None:
+    (event,) = extract_events(make(base_nlp, "Iran supplied drones to Russia."))
+    assert event.type == "AID"
+    assert [a.name for a in event.target] == ["Russia"]
+
+
 @pytest.mark.parametrize(
     "text", ["China and Japan upgraded their ties.", "China and Japan elevated relations."]
 )

@@ -590,6 +590,11 @@ def sources_targets(doc: Doc, trigger: Trigger) -> Parties:
 MEETING_VERBS = frozenset(str.split("meet host receive welcome greet hold talk"))
 
 
+#: Role nouns that are machines: as a subject they stand for the force using them ("a drone
+#: struck"); given, they are what is given.
+MACHINE_NOUNS = frozenset(str.split("drone aircraft artillery helicopter jet warplane"))
+
+
 def visitor_of(token: Token) -> Token | None:
     """The visitor "visiting" describes ("met visiting Russian President Putin", "the visiting
     delegation"): its noun, or the object the parser gave it when it took it for a clause right
@@ -936,7 +941,7 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     for child in anchor.children:
         # "oprd": what is characterized, "called Pakistan's assertions baseless"
         if child.dep_ in {"dobj", "attr", "oprd"} and child.i != token.i and not passive:
-            targets += _object_actors(doc, child)
+            targets += _object_party(doc, child, code)
         if child.dep_ == "dobj" and child.i == token.i:
             targets += _patients(doc, child)  # "announced Mhlanga's arrest"
             if code[0] in PENALTY_TYPES and not targets:
@@ -947,11 +952,7 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
             targets += more_targets
             reciprocal = reciprocal or with_whom
     if not targets and not passive:
-        targets += _shared_object(doc, anchor)
-    for child in anchor.children:  # "met visiting Russian President Putin": Putin is met
-        visitor = visitor_of(child) if child.dep_ != "amod" else None
-        if visitor is not None and not targets:
-            targets += actors_of(doc, visitor)
+        targets += _shared_object(doc, anchor) or _visitors_met(doc, anchor)
     preps = TARGET_PREPS if code[0] in FOR_TYPES else TARGET_PREPS_BUT_FOR
     if code[0] in AT_TYPES:
         preps = preps | AT  # "fired a missile at Japan"
@@ -961,6 +962,24 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     if not targets:
         targets += _implied_targets(doc, anchor, token, code)
     return dedupe(sources), dedupe(targets, sources), reciprocal
+
+
+def _object_party(doc: Doc, obj: Token, code: Code) -> list[Actor]:
+    """The parties a verb's object names; none for machines given in aid ("supplied drones to
+    Russia": the drones are what is given)."""
+    if code[0] == "AID" and obj.lemma_.lower() in MACHINE_NOUNS:
+        return []
+    return _object_actors(doc, obj)
+
+
+def _visitors_met(doc: Doc, anchor: Token) -> list[Actor]:
+    """ "met visiting Russian President Putin": the visitor the parser hung on "visiting" is the
+    verb's object."""
+    for child in anchor.children:
+        visitor = visitor_of(child) if child.dep_ != "amod" else None
+        if visitor is not None:
+            return actors_of(doc, visitor)
+    return []
 
 
 def _implied_targets(doc: Doc, anchor: Token, token: Token, code: Code) -> list[Actor]:
