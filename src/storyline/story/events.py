@@ -18,8 +18,10 @@ Two mentions are one event when nothing rules it out and enough speaks for it:
   but a trigger that only tells the type ("attack", "reject") lowers nothing. A material act of
   the same type by the same named source on the same day the texts give needs no shared wording
   ("Militants attacked a train Tuesday", "Tuesday's attack by the BLA"), nor does "the attack"
-  a report leaves undated when another dates the same source's act to a day; undated reports in
-  articles of different days need the same words retold (Monday's statement is not Thursday's),
+  a report leaves undated when another dates the same source's act to a day (an act told with
+  no doer as done in it, "five soldiers were also killed in the attack", is part of it whatever
+  its target); undated reports in articles of different days need the same words retold
+  (Monday's statement is not Thursday's),
   and two statements whose content after the verb shares nothing are two ("urging it to stop the
   shipments" is not "calling on it to prevent a deterioration in Bosnia").
 

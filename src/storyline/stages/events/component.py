@@ -93,12 +93,12 @@ def _event(
     named = sum(1 for a in [*sources, *targets] if a.entity_id)
     confidence = raw_confidence(trigger.evidence, bool(targets), named)
     modality = modality_of(trigger, quote, sources)
-    rejected = refusal(trigger) if modality == "negated" else None
+    recoded = refusal(trigger) if modality == "negated" else None
     if modality == "planned":  # "could impose sanctions if ..." is a possibility, no promise
-        rejected = conditional_threat(trigger)  # "would impose tariffs if ...": a threat, made
-        targets = targets or (threatened(doc, trigger.anchor) if rejected else [])
-    if rejected is not None:  # "will not cooperate": a refusal, done
-        trigger = dataclasses.replace(trigger, code=rejected)
+        recoded = conditional_threat(trigger)  # "would impose tariffs if ...": a threat, made
+        targets = targets or (threatened(doc, trigger.anchor) if recoded else [])
+    if recoded is not None:  # "will not cooperate": a refusal, done; a threat, made
+        trigger = dataclasses.replace(trigger, code=recoded)
         modality = "reported" if reported(trigger.anchor, quote, sources) else "asserted"
     if ctx.calibration is not None:
         confidence = ctx.calibration.precision(confidence)

@@ -7,8 +7,8 @@ known and a later sentence or report may name who did it. An event with no sourc
 when the text itself leaves the doer out, never because the parse lost one:
 
 - its type is one of :data:`UNATTRIBUTED_TYPES` (a use of force, not what someone says);
-- its trigger is a verb in the passive with no "by" phrase ("were killed", "had been freed"
-  is no attack), or a verb whose subject is the weapon or the blast itself
+- its trigger is a verb of force (:data:`FORCE_VERBS`) in the passive with no "by" phrase
+  ("were killed", "was arrested"), or one whose subject is the weapon or the blast itself
   (:data:`INSTRUMENT_NOUNS`: "an airstrike killed", "a car bomb wounded");
 - its target is an actor (people, a group, a state), named or counted ("21 passengers");
 - it is not a tally over a stretch of time ("Since 2009, hundreds have been killed", "1,250
@@ -40,8 +40,6 @@ FORCE_VERBS = frozenset(
         "bomb shell behead torture massacre slaughter murder lynch capture seize"
     )
 )
-
-
 #: Words of a stretch of time a tally is counted over: "since 2009", "in the last 15 months".
 SPAN_PREPS = frozenset({"since", "in", "over", "during", "within", "throughout"})
 SPAN_WORDS = frozenset({"last", "past", "since"})
