@@ -100,6 +100,24 @@ def test_goods_shipped_to_a_state_and_arms_sent_are_aid(base_nlp: Language, text
     assert (event.type, countries(event.source)) == ("AID", {"JPN"})
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("China's threat of military action alarmed Japan.", "CHN"),
+        ("Cambodia bought the jets despite the threat of Japan's sanctions.", "JPN"),
+    ],
+)
+def test_a_threat_naming_the_harm_is_a_threat_made(
+    base_nlp: Language, text: str, source: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), "threat")
+    assert (event.type, countries(event.source)) == ("THREATEN", {source})
+
+
+def test_a_threat_naming_no_harm_is_no_event(base_nlp: Language) -> None:
+    assert extract_events(make(base_nlp, "The threat of terrorism remains high in Japan.")) == []
+
+
 def test_drones_supplied_are_what_is_given_not_a_party(base_nlp: Language) -> None:
     (event,) = extract_events(make(base_nlp, "Iran supplied drones to Russia."))
     assert event.type == "AID"

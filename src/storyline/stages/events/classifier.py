@@ -182,6 +182,10 @@ PARTY_NOUNS = frozenset(
 COMPLAIN_VERBS = frozenset({"lodge", "file", "register", "send", "deliver", "issue"})
 #: Types a promise of which is a threat: "vowed to retaliate", "pledged to punish".
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Nouns of a threat that, naming the harm threatened, stand alone as events.
+THREAT_NOUNS = frozenset({"threat"})
+#: Words for force a threat may name: "the threat of military action".
+FORCE_WORDS = frozenset({"action", "force", "retaliation", "war", "reprisal", "reprisals"})
 #: Exercises that are one side's show of force unless joint.
 DRILL_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers"})
 #: Words that make drills joint: "joint exercises", "drills with".
@@ -248,6 +252,19 @@ def judged_trigger(token: Token, judgement: Judgement) -> Trigger:
 def noun_trigger_code(token: Token) -> Code | None:
     """The code of an event noun, or of a generic head with one in front."""
     return noun_code(token) or compound_code(token)
+
+
+def threatened_harm(token: Token) -> Token | None:
+    """The harm a threat noun names ("China's threat of military action", "threats of Washington
+    sanctions"): its "of" noun when that is a coercive act (:data:`CONFLICT_TYPES`) or a word for
+    force (:data:`FORCE_WORDS`); a threat that names one stands as an event of its own."""
+    if token.lemma_.lower() not in THREAT_NOUNS:
+        return None
+    for _, harm in prep_objects(token, frozenset({"of"})):
+        code = noun_code(harm)
+        if harm.lemma_.lower() in FORCE_WORDS or (code is not None and code[0] in CONFLICT_TYPES):
+            return harm
+    return None
 
 
 def compound_code(token: Token) -> Code | None:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import Actor
 from storyline.stages import doc_list
 from storyline.stages.actors.lexicon import NON_STATE_CODES, PERSON_ROLE_HEADS
-from storyline.stages.events.classifier import Trigger
+from storyline.stages.events.classifier import Trigger, threatened_harm
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
     RELATIVES,
@@ -676,14 +676,31 @@ def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
     if doer is not None:
         sources += _subject_parties(doc, doer)[0]
     if not sources:
-        # "Israeli strikes"; a country's name in front only when the target is told apart:
-        # "U.S. restrictions on Chinese businesses" ("Iran sanctions" are on Iran)
-        aimed = any(True for _ in prep_objects(token, AIMED_AT))
-        labels = {"NORP", "GPE"} if aimed else {"NORP"}
-        for child in token.lefts:
-            if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in labels:
-                sources += actors_of(doc, child)
+        sources += _threateners(doc, token) or _nationality_in_front(doc, token)
     return sources
+
+
+def _nationality_in_front(doc: Doc, token: Token) -> list[Actor]:
+    """ "Israeli strikes"; a country's name in front only when the target is told apart: "U.S.
+    restrictions on Chinese businesses" ("Iran sanctions" are on Iran)."""
+    aimed = any(True for _ in prep_objects(token, AIMED_AT))
+    labels = {"NORP", "GPE"} if aimed else {"NORP"}
+    return [
+        a
+        for child in token.lefts
+        if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in labels
+        for a in actors_of(doc, child)
+    ]
+
+
+def _threateners(doc: Doc, noun: Token) -> list[Actor]:
+    """Who threatens the harm a threat noun names, when the threat names no one: the harm's own
+    doer ("threats of Washington sanctions", "the threat of U.S. sanctions")."""
+    harm = threatened_harm(noun)
+    if harm is None:
+        return []
+    owners = [c for c in harm.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    return [a for c in owners if c.ent_type_ in {"GPE", "NORP"} for a in actors_of(doc, c)]
 
 
 def _scene_of(noun: Token) -> Token | None:
