@@ -114,6 +114,15 @@ def test_a_threat_naming_the_harm_is_a_threat_made(
     assert (event.type, countries(event.source)) == ("THREATEN", {source})
 
 
+def test_telling_someone_to_do_something_asks_it_of_them(base_nlp: Language) -> None:
+    (event,) = extract_events(make(base_nlp, "Japan told Russia to withdraw its troops."))
+    assert (event.type, countries(event.source), countries(event.target)) == (
+        "REQUEST",
+        {"JPN"},
+        {"RUS"},
+    )
+
+
 def test_a_threat_naming_no_harm_is_no_event(base_nlp: Language) -> None:
     assert extract_events(make(base_nlp, "The threat of terrorism remains high in Japan.")) == []
 

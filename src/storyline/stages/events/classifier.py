@@ -182,6 +182,8 @@ PARTY_NOUNS = frozenset(
 COMPLAIN_VERBS = frozenset({"lodge", "file", "register", "send", "deliver", "issue"})
 #: Types a promise of which is a threat: "vowed to retaliate", "pledged to punish".
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Verbs of telling that, with an object and "to" do something, ask it of the object.
+DIRECTING_VERBS = frozenset({"tell", "instruct", "direct"})
 #: Nouns of a threat that, naming the harm threatened, stand alone as events.
 THREAT_NOUNS = frozenset({"threat"})
 #: Words for force a threat may name: "the threat of military action".
@@ -316,6 +318,19 @@ def _report_demand(token: Token, lemma: str, objects: list[Token], lexicon: Lexi
             and any(c.dep_ in SUBJECTS for c in child.children)
         ):
             return Trigger(token, token, token, token, ("REQUEST", None), 0.6, False, child)
+    return None
+
+
+def _told_to(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "Japan told Russia to withdraw its troops": telling someone to do something asks it of
+    them (REQUEST); what they are told to do is its content, not an act of the teller."""
+    if lemma not in DIRECTING_VERBS or not any(o.dep_ == "dobj" for o in objects):
+        return None
+    for child in token.children:
+        if child.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            return Trigger(token, token, token, token, ("REQUEST", None), 0.7, False)
     return None
 
 
@@ -717,6 +732,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _eased,
     _penalized,
     _report_demand,
+    _told_to,
     _wanted_done,
     _verb_object_pair,
     _intensified,
