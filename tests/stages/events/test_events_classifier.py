@@ -123,6 +123,12 @@ def test_telling_someone_to_do_something_asks_it_of_them(base_nlp: Language) -> 
     )
 
 
+def test_people_eliminated_are_killed_tariffs_eliminated_are_not(base_nlp: Language) -> None:
+    text = "Japan eliminated the rebel leader. Japan eliminated tariffs on Chinese goods."
+    (event,) = extract_events(make(base_nlp, text))
+    assert (event.type, event.trigger.start) == ("ASSAULT", text.index("eliminated"))
+
+
 def test_a_threat_naming_no_harm_is_no_event(base_nlp: Language) -> None:
     assert extract_events(make(base_nlp, "The threat of terrorism remains high in Japan.")) == []
 

@@ -182,6 +182,8 @@ PARTY_NOUNS = frozenset(
 COMPLAIN_VERBS = frozenset({"lodge", "file", "register", "send", "deliver", "issue"})
 #: Types a promise of which is a threat: "vowed to retaliate", "pledged to punish".
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Verbs that, done to people, kill them: "eliminated the IS deputy leader".
+KILLING_EUPHEMISMS = frozenset({"eliminate", "neutralize", "neutralise"})
 #: Verbs of telling that, with an object and "to" do something, ask it of the object.
 DIRECTING_VERBS = frozenset({"tell", "instruct", "direct"})
 #: Nouns of a threat that, naming the harm threatened, stand alone as events.
@@ -332,6 +334,14 @@ def _told_to(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -
         ):
             return Trigger(token, token, token, token, ("REQUEST", None), 0.7, False)
     return None
+
+
+def _taken_out(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "eliminated the Islamic State deputy leader", "neutralized six militants": people
+    eliminated are killed (ASSAULT); tariffs eliminated are not."""
+    if lemma not in KILLING_EUPHEMISMS or not any(_someone(o) for o in objects):
+        return None
+    return Trigger(token, token, token, token, ("ASSAULT", None), 0.7, False)
 
 
 def _gloss(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
@@ -733,6 +743,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _penalized,
     _report_demand,
     _told_to,
+    _taken_out,
     _wanted_done,
     _verb_object_pair,
     _intensified,
