@@ -45,6 +45,12 @@ def test_an_attack_told_without_its_doer_is_an_event_with_no_source(base_nlp: La
     assert (event.type, event.source, countries(event.target)) == ("ASSAULT", [], {"UKR"})
 
 
+def test_an_accusation_told_without_the_accuser_has_no_source(base_nlp: Language) -> None:
+    text = "Russian troops were accused of planning an attack on Ukraine."
+    event = only(extract_events(make(base_nlp, text)), "accused")
+    assert (event.type, event.source, countries(event.target)) == ("ACCUSE", [], {"RUS"})
+
+
 def test_a_blast_that_killed_leaves_its_doer_untold(base_nlp: Language) -> None:
     text = "A missile killed Russian troops near the border."
     event = only(extract_events(make(base_nlp, text)), "killed")

@@ -1,12 +1,15 @@
 """Acts of force the text tells without a doer: "Four soldiers were killed", "a roadside bomb
-killed 11 coal miners", "he was arrested in July".
+killed 11 coal miners", "he was arrested in July"; and formal accusations told without the
+accuser: "Iranian operatives were accused of planning to kidnap her".
 
 News tells many attacks and arrests from the side of those they befall. Such an act is still an
 event (GDELT, ICEWS and POLECAT code it with an unknown source): its target, date and place are
 known and a later sentence or report may name who did it. An event with no source is emitted only
 when the text itself leaves the doer out, never because the parse lost one:
 
-- its type is one of :data:`UNATTRIBUTED_TYPES` (a use of force, not what someone says);
+- its type is one of :data:`UNATTRIBUTED_TYPES` (a use of force, not what someone says), or it
+  is an accusation told by a verb of charging in the passive with no "by" phrase
+  (:data:`CHARGING_VERBS`; "Russia was criticized" stays no event: whose words matters);
 - its trigger is a verb of force (:data:`FORCE_VERBS`) in the passive with no "by" phrase
   ("were killed", "was arrested"), or one whose subject is the weapon or the blast itself
   (:data:`INSTRUMENT_NOUNS`: "an airstrike killed", "a car bomb wounded");
@@ -40,6 +43,9 @@ FORCE_VERBS = frozenset(
         "bomb shell behead torture massacre slaughter murder lynch capture seize"
     )
 )
+#: Verbs of a formal accusation, told in the passive without the accuser: "were accused of
+#: planning to kidnap her", "was charged with murder".
+CHARGING_VERBS = frozenset({"accuse", "charge", "indict"})
 #: Words of a stretch of time a tally is counted over: "since 2009", "in the last 15 months".
 SPAN_PREPS = frozenset({"since", "in", "over", "during", "within", "throughout"})
 SPAN_WORDS = frozenset({"last", "past", "since"})
@@ -49,10 +55,13 @@ TIME_UNITS = frozenset(str.split("days weeks months years decades"))
 def unattributed(trigger: Trigger, targets: list[Actor]) -> bool:
     """Whether a trigger the rules found no source for is an act told without its doer (module
     docstring), to be emitted with no source."""
-    if trigger.code[0] not in UNATTRIBUTED_TYPES or not targets or trigger.is_noun:
+    if not targets or trigger.is_noun:
         return False
     verb = trigger.anchor
-    if verb.lemma_.lower() not in FORCE_VERBS:
+    lemma = verb.lemma_.lower()
+    if trigger.code[0] == "ACCUSE" and lemma in CHARGING_VERBS:
+        return subject(verb)[1] and agent(verb) is None  # "were accused of planning ..."
+    if trigger.code[0] not in UNATTRIBUTED_TYPES or lemma not in FORCE_VERBS:
         return False
     if _tally(verb):
         return False
