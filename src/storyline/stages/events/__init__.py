@@ -18,9 +18,10 @@ How an event is found (precision first: no event is better than a stitched one),
   triggers and codes the verbs the rules leave, where it is confident (the stage's ``learned``
   setting turns it off);
 * :mod:`~storyline.stages.events.participants`: the source and target actors in the same sentence,
-  from the parse and the actors stage. No source, no event, except an act of force the text
-  tells without its doer ("Four soldiers were killed", "an airstrike killed X"):
-  :mod:`~storyline.stages.events.unattributed` keeps it with an empty source;
+  from the parse and the actors stage. No source, no event, except an act of force or a formal
+  accusation the text tells without its doer ("Four soldiers were killed", "an airstrike killed
+  X", "were accused of plotting"): :mod:`~storyline.stages.events.unattributed` keeps it with an
+  empty source;
 * :mod:`~storyline.stages.events.modality`: negated, hypothetical, planned, reported or asserted;
 * :mod:`~storyline.stages.events.dating`: the date of the time expression attached to the trigger,
   else the article's;
