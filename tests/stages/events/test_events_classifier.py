@@ -129,6 +129,16 @@ def test_people_eliminated_are_killed_tariffs_eliminated_are_not(base_nlp: Langu
     assert (event.type, event.trigger.start) == ("ASSAULT", text.index("eliminated"))
 
 
+def test_a_participle_after_a_comma_is_an_act_of_its_own(base_nlp: Language) -> None:
+    text = "Russia rejected the offer, accusing Ukraine of delaying the talks."
+    accused = only(extract_events(make(base_nlp, text)), "accusing")
+    assert (accused.type, countries(accused.source), countries(accused.target)) == (
+        "ACCUSE",
+        {"RUS"},
+        {"UKR"},
+    )
+
+
 def test_a_threat_naming_no_harm_is_no_event(base_nlp: Language) -> None:
     assert extract_events(make(base_nlp, "The threat of terrorism remains high in Japan.")) == []
 

@@ -108,6 +108,8 @@ def governing(token: Token) -> Token | None:
         return None
     if token.lower_ == "visiting" and token.i == token.head.i + 1:
         return None  # "assured visiting Foreign Minister Payne": the visitor's attribute
+    if participle_adjunct(token) and token.doc[token.i - 1].text == ",":
+        return None  # "rejected the offer, accusing the government of ...": an act of its own
     return token.head
 
 
