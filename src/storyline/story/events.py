@@ -613,18 +613,29 @@ def report_keys(m: _Mention) -> frozenset[str]:
     modality class and each time bucket its event may fall in, every trigger word and every actor
     key and word naming an actor it has. Two mentions that merging may join share one: the same
     sentence, a trigger word ("co-sponsor"), an actor, or the words of an unnamed one ("militants");
-    an act told with no doer as part of a known one and a material act dated to a day share
-    their type."""
+    an act told with no doer as part of a known one and a material act dated to a day it may be
+    part of share their type and that day (``_known_act_days``)."""
     keys = {_sentence_key(m)}
     window = _window(m)
     buckets = [str(b) for b in day_buckets(*window)] if window else ["undated"]
     salient = [f"t:{w}" for w in m.trigger] + [f"a:{k}" for k in m.sources | m.targets]
     salient += [f"w:{w}" for w in m.source_words | m.target_words]
-    day = m.text_interval
-    if _part_of_known(m) or (m.family.startswith("material") and day and day.days == 1):
-        salient.append(f"k:{m.event.type}")  # an act with no doer, and the known act it is in
     keys.update(f"{m.modality}|{b}|{s}" for b in buckets for s in salient)
+    keys.update(f"{m.modality}|k:{m.event.type}:{day}" for day in _known_act_days(m))
     return frozenset(keys)
+
+
+def _known_act_days(m: _Mention) -> list[date]:
+    """The days a retelling may join a known act on (see ``_definite_retelling``): a material
+    act's own day when the text dates it to one; for an act with no doer told as part of a
+    known one, each day it may have been reported late from."""
+    day = m.text_interval
+    if m.family.startswith("material") and day is not None and day.days == 1:
+        return [day.start]
+    if _part_of_known(m) and m.published_day is not None and day is None:
+        last = m.published_day.toordinal()
+        return [date.fromordinal(d) for d in range(max(1, last - REPORT_LAG_DAYS), last + 1)]
+    return []
 
 
 def report_words(m: _Mention) -> frozenset[str]:

@@ -20,6 +20,7 @@ from storyline.records import Quote
 from storyline.stages import doc_list
 from storyline.stages.events.classifier import (
     Trigger,
+    harm_owners,
     judged_trigger,
     noun_trigger_code,
     ruling,
@@ -102,7 +103,7 @@ def _candidate(
     if token.pos_ in NOUN_TAGS and (token.lemma_.lower() not in SUPPORT_ONLY_NOUNS or harm):
         code = noun_trigger_code(token)
         free = token.head.i not in used or owned_charge(token, code) or _own_doer(token)
-        stands = noun_can_stand(token) or (harm is not None and _owned_harm(harm))
+        stands = noun_can_stand(token) or (harm is not None and bool(harm_owners(harm)))
         if code is not None and free and stands:
             return Trigger(token, token, noun_start(token), token, code, 0.6, True), {token.i}
     return None
@@ -230,16 +231,6 @@ def noun_start(token: Token) -> Token:
             start = left
             start = min((t for t in left.subtree), key=lambda t: t.i)
     return start
-
-
-def _owned_harm(harm: Token) -> bool:
-    """Whether the harm a threat names says whose it is ("Washington sanctions", "U.S. sanctions",
-    "China's retaliation")."""
-    return any(
-        c.dep_ == "poss"
-        or (c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"GPE", "NORP"})
-        for c in harm.lefts
-    )
 
 
 def noun_can_stand(token: Token) -> bool:

@@ -271,6 +271,16 @@ def threatened_harm(token: Token) -> Token | None:
     return None
 
 
+def harm_owners(harm: Token) -> list[Token]:
+    """The words saying whose the harm a threat names is: a state or people in front of it
+    ("Washington sanctions", "U.S. sanctions", "China's retaliation")."""
+    return [
+        c
+        for c in harm.lefts
+        if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.ent_type_ in {"GPE", "NORP"}
+    ]
+
+
 def compound_code(token: Token) -> Code | None:
     """A generic head with an event noun in front: "his rice seed distribution mission"."""
     if token.lemma_.lower() not in MISSION_NOUNS:

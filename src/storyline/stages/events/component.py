@@ -169,7 +169,7 @@ def _parties(
             sources, targets, _ = sources_targets(doc, trigger)
             if sources and not no_political_act(trigger, sources):
                 yield sent, by_authority(with_channel(trigger), sources), sources, targets
-            elif not sources and trigger in found and unattributed(trigger, targets):
+            elif not sources and unattributed(trigger, targets):  # uncoded verbs never are
                 yield sent, trigger, sources, targets
 
 

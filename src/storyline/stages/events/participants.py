@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import Actor
 from storyline.stages import doc_list
 from storyline.stages.actors.lexicon import NON_STATE_CODES, PERSON_ROLE_HEADS
-from storyline.stages.events.classifier import Trigger, threatened_harm
+from storyline.stages.events.classifier import Trigger, harm_owners, threatened_harm
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
     RELATIVES,
@@ -699,8 +699,7 @@ def _threateners(doc: Doc, noun: Token) -> list[Actor]:
     harm = threatened_harm(noun)
     if harm is None:
         return []
-    owners = [c for c in harm.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
-    return [a for c in owners if c.ent_type_ in {"GPE", "NORP"} for a in actors_of(doc, c)]
+    return [a for owner in harm_owners(harm) for a in actors_of(doc, owner)]
 
 
 def _scene_of(noun: Token) -> Token | None:
