@@ -147,6 +147,54 @@ def test_a_charge_someone_made_is_its_own_event_beside_its_rejection(base_nlp: L
 @pytest.mark.parametrize(
     ("text", "trigger", "etype", "source"),
     [
+        (
+            "Japan pointed to China's punitive measures against Cambodia.",
+            "measures",
+            "SANCTION",
+            {"CHN"},
+        ),
+        (
+            "The council met on Iran's transfer of arms to Russia.",
+            "transfer",
+            "AID",
+            {"IRN"},
+        ),
+        # an event noun naming its doer stands even as the object of another verb
+        (
+            "Japan sought to handle the US restrictions on Chinese firms.",
+            "restrictions",
+            "SANCTION",
+            {"USA"},
+        ),
+        (
+            "Huawei is overcoming restrictions imposed by Japan.",
+            "restrictions",
+            "SANCTION",
+            {"JPN"},
+        ),
+    ],
+)
+def test_penalties_and_handovers_told_as_nouns(
+    base_nlp: Language, text: str, trigger: str, etype: str, source: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert (event.type, countries(event.source)) == (etype, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The transfer of power to Japan's new government was smooth.",
+        "Japan took measures against the flood.",
+    ],
+)
+def test_handovers_and_measures_of_no_penalty_code_nothing(base_nlp: Language, text: str) -> None:
+    assert not [e for e in extract_events(make(base_nlp, text)) if e.type in {"AID", "SANCTION"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "source"),
+    [
         # the intent's owner does what the infinitive says; the verb only carries it
         (
             "Japan and China have stepped up efforts to build ties with Cambodia.",

@@ -214,10 +214,14 @@ def owned_charge(token: Token, code: Code | None) -> bool:
 
 def _own_doer(token: Token) -> bool:
     """An event noun that names its own doer, told as another event's object ("praised the
-    withdrawal of U.S. troops", "condemned Russia's attack"): an event of its own."""
+    withdrawal of U.S. troops", "condemned Russia's attack", "to handle U.S. restrictions"): an
+    event of its own; so is one done "by" someone ("overcoming restrictions imposed by the
+    U.S.")."""
     doer_of = token.lemma_.lower() in DOER_OF_NOUNS
-    return any(
-        c.dep_ == "poss" or (doer_of and c.dep_ == "prep" and c.lower_ == "of")
+    return bool(harm_owners(token)) or any(
+        c.dep_ == "poss"
+        or (doer_of and c.dep_ == "prep" and c.lower_ == "of")
+        or (c.dep_ == "acl" and agent(c) is not None)
         for c in token.children
     )
 

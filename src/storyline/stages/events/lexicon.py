@@ -440,6 +440,8 @@ NOUNS: Mapping[str, Code] = {
     **dict.fromkeys(["denial", "refusal"], ("REJECT", None)),
     "expulsion": ("SANCTION", "expel"),
     "violence": ("ASSAULT", None),
+    # one state's restrictions on another's trade or firms are economic penalties
+    **dict.fromkeys(["restriction", "restrictions"], ("SANCTION", None)),
 }
 #: Military exercises by their kind: joint ones cooperate, one side's are moves of force.
 DRILL_KINDS: Mapping[str, Code] = {
@@ -478,6 +480,10 @@ QUALIFIED_NOUNS: Mapping[str, Mapping[str, Code]] = {
     "test": dict.fromkeys(
         ["missile", "nuclear", "weapon", "weapons", "rocket", "ballistic"], ("MOBILIZE", "weapons")
     ),
+    # penalties told as measures: "China's punitive measures against Australia"
+    "measure": dict.fromkeys(
+        ["punitive", "retaliatory", "coercive", "economic", "trade"], ("SANCTION", None)
+    ),
     # material support is aid: "gives military support"
     "support": dict.fromkeys(
         ["military", "financial", "economic", "material", "logistical", "humanitarian"],
@@ -486,6 +492,10 @@ QUALIFIED_NOUNS: Mapping[str, Mapping[str, Code]] = {
 }
 #: Nouns whose code changes with the preposition after them: "a call for talks" is a demand.
 PREPOSED_NOUNS: Mapping[tuple[str, str], Code] = {("call", "for"): ("REQUEST", None)}
+#: Nouns of handing over that are aid when their "of" phrase names material help (an
+#: :data:`AID_OBJECTS` word): "North Korea's transfer of arms and munitions to Russia"; "the
+#: transfer of power" codes nothing.
+HANDOVER_NOUNS = frozenset(["transfer", "transfers", "provision", "supply", "supplies"])
 
 #: Nouns that make an event only as the object of a support verb, not on their own (too vague).
 SUPPORT_ONLY_NOUNS = frozenset(
@@ -1219,6 +1229,8 @@ def noun_code(token: Token) -> Code | None:
     for child in token.children:
         if child.dep_ == "prep" and (lemma, child.lower_) in PREPOSED_NOUNS:
             return PREPOSED_NOUNS[(lemma, child.lower_)]
+    if lemma in HANDOVER_NOUNS or token.lower_ in HANDOVER_NOUNS:
+        return _handover_code(token)
     kinds = QUALIFIED_NOUNS.get(lemma)
     if kinds is not None:
         words = (
@@ -1229,3 +1241,15 @@ def noun_code(token: Token) -> Code | None:
         found = next((kinds[w] for w in words if w in kinds), None)
         return found or NOUNS.get(lemma) or NOUNS.get(token.lower_)
     return NOUNS.get(lemma) or NOUNS.get(token.lower_)
+
+
+def _handover_code(token: Token) -> Code | None:
+    """AID for a handing over of material help ("transfers of military equipment and
+    munitions"), else None."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            things = [o for o in child.children if o.dep_ == "pobj"]
+            things += [c for o in things for c in o.conjuncts]
+            if any(t.lower_ in AID_OBJECTS or t.lemma_.lower() in AID_OBJECTS for t in things):
+                return ("AID", None)
+    return None
