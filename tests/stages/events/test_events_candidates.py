@@ -136,6 +136,18 @@ def test_an_object_before_its_support_verb_gives_a_trigger_in_text_order(
         assert text[event.trigger.start : event.trigger.end] == event.trigger.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan called on Russia to reduce hostilities and resume talks with Ukraine.",
+        "Japan urged Russia to end the war and withdraw its troops from Ukraine.",
+    ],
+)
+def test_every_act_a_demand_asks_for_is_its_content(base_nlp: Language, text: str) -> None:
+    events = extract_events(make(base_nlp, text))
+    assert [e.type for e in events] == ["REQUEST"]
+
+
 def test_a_charge_someone_made_is_its_own_event_beside_its_rejection(base_nlp: Language) -> None:
     text = "Japan rejected China's allegation that the vote was rigged."
     events = extract_events(make(base_nlp, text))

@@ -101,7 +101,13 @@ def is_verb(token: Token) -> bool:
 def governing(token: Token) -> Token | None:
     """The verb a complement clause ("agreed to meet") hangs from, else None. A participle
     clause opening the sentence ("Rebutting the claim, Balkhi said ...") is no content of the
-    verb it leads to but an act of its own."""
+    verb it leads to but an act of its own. A verb joined by "and" to a complement is part of it
+    ("called on the parties to reduce hostilities and resume talks")."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i and is_verb(first.head):
+        first = first.head
+    if first.i != token.i:
+        return governing(first)
     if token.dep_ not in {"xcomp", "ccomp", "advcl"} or token.head.i == token.i:
         return None
     if token.dep_ == "advcl" and token.i < token.head.i and token.tag_ in {"VBG", "VBN"}:
