@@ -588,3 +588,35 @@ def test_they_opening_a_sentence_is_the_plural_subject_before(base_nlp: Language
     assert [a.end <= text.index("They") for a in event.source] == [True]  # the soldiers
     single = "Russia entered the town on Monday. They attacked Ukraine on Tuesday."
     assert not [e for e in extract_events(make(base_nlp, single)) if "attacked" in e.trigger.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "sector"),
+    [
+        (
+            "Japan's High Court ordered all public schools to admit Cambodia's students.",
+            "all public schools",
+            "EDU",
+        ),
+        ("Russia attacked a school in Kharkiv.", "a school", "CVL"),
+        ("China convened a meeting with heads of private companies.", "heads", None),
+    ],
+)
+def test_an_object_named_by_a_word_for_people_is_the_target(
+    base_nlp: Language, text: str, target: str, sector: str | None
+) -> None:
+    (event,) = extract_events(make(base_nlp, text))
+    assert [(a.name, a.sector) for a in event.target] == [(target, sector)]
+
+
+def test_a_bare_mass_noun_is_no_target(base_nlp: Language) -> None:
+    (event,) = extract_events(make(base_nlp, "Japan lifted the freeze on intelligence."))
+    assert event.target == []
+
+
+def test_a_site_struck_in_the_passive_is_the_target(base_nlp: Language) -> None:
+    (event,) = extract_events(make(base_nlp, "The town was besieged by Russia."))
+    assert (event.type, [(a.name, a.sector) for a in event.target]) == (
+        "ASSAULT",
+        [("The town", "CVL")],
+    )

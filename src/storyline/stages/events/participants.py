@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.records import Actor
 from storyline.stages import doc_list
-from storyline.stages.actors.lexicon import NON_STATE_CODES, PERSON_ROLE_HEADS
+from storyline.stages.actors.lexicon import NON_STATE_CODES, PERSON_ROLE_HEADS, role_sector
 from storyline.stages.events.classifier import Trigger, harm_owners, threatened_harm
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
@@ -510,6 +510,30 @@ def _group_member(p: _Phrase) -> Actor | None:
 
 #: How a phrase's actor is found, first that finds one wins: the actors stage's mention, then
 #: the fallbacks for what it left unmarked.
+#: Words for places the agents table counts as their people; a place is no party.
+PLACE_NOUNS = frozenset(
+    str.split("village town city province region district county capital neighborhood area")
+)
+#: What makes a singular noun someone: "a school", "the court", "its embassy".
+COUNTED_DEPS = frozenset({"det", "poss", "nummod"})
+
+
+def _agent_noun(p: _Phrase) -> Actor | None:
+    """What an object names by a common noun of the agents table, with its sector: "ordered all
+    public schools to", "met heads of private companies" (EDU, BUS). A subject needs a role noun
+    of ``ACTOR_NOUNS``: a doer is told by role, not by any word for people. A bare singular
+    is a mass noun, no one ("lift the freeze on intelligence")."""
+    token = p.token
+    if p.subject or token.pos_ != "NOUN" or token.lemma_.lower() in PLACE_NOUNS:
+        return None
+    if token.tag_ == "NN" and not any(c.dep_ in COUNTED_DEPS for c in token.children):
+        return None
+    sector = role_sector(token.lower_) or role_sector(token.lemma_)
+    if sector is None:
+        return None
+    return Actor(None, text_of(p.doc, p.start, p.end), None, sector, p.start, p.end)
+
+
 _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
     _from_mentions,
     _known_name,
@@ -524,6 +548,7 @@ _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
     _reporting_speaker,
     _sentence_antecedent,
     _group_member,
+    _agent_noun,
 )
 
 
@@ -958,7 +983,7 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
         # "oprd": what is characterized, "called Pakistan's assertions baseless"
         if child.dep_ in {"dobj", "attr", "oprd"} and child.i != token.i and not passive:
             targets += _object_party(doc, child, code)
-        if child.dep_ == "dobj" and child.i == token.i:
+        if child.dep_ == "dobj" and (child.i == token.i or _names_the_act(child, code)):
             targets += _patients(doc, child)  # "announced Mhlanga's arrest"
             if code[0] in PENALTY_TYPES and not targets:
                 targets += _fronted_country(doc, child)  # "blocked the Turkish sale"
@@ -980,11 +1005,20 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     return dedupe(sources), dedupe(targets, sources), reciprocal
 
 
+def _names_the_act(obj: Token, code: Code) -> bool:
+    """Whether a verb's object is an event noun of the verb's own type: "convened a meeting with
+    heads of companies" meets the heads."""
+    named = noun_code(obj)
+    return named is not None and named[0] == code[0]
+
+
 def _object_party(doc: Doc, obj: Token, code: Code) -> list[Actor]:
     """The parties a verb's object names; none for machines given in aid ("supplied drones to
     Russia": the drones are what is given)."""
     if code[0] == "AID" and obj.lemma_.lower() in MACHINE_NOUNS:
         return []
+    if code[0] == "ASSAULT" and obj.lemma_.lower() in STRUCK_SITES and not obj.ent_type_:
+        return []  # "attacked a school": its people (``_struck_site``)
     return _object_actors(doc, obj)
 
 
@@ -1024,9 +1058,9 @@ def _implied_targets(doc: Doc, anchor: Token, token: Token, code: Code) -> list[
 def _struck_site(doc: Doc, anchor: Token) -> list[Actor]:
     """The people of the place or vehicle an attack's object names (:data:`STRUCK_SITES`):
     "militants attacked a passenger train" befalls those on it, civilians with no country
-    the phrase tells."""
+    the phrase tells; so does one told in the passive ("the town was sieged")."""
     for child in anchor.children:
-        sector = STRUCK_SITES.get(child.lower_) if child.dep_ == "dobj" else None
+        sector = STRUCK_SITES.get(child.lower_) if child.dep_ in {"dobj", "nsubjpass"} else None
         if sector is not None:
             start, end = phrase(child)
             return [Actor(None, text_of(doc, start, end), None, sector, start, end)]
