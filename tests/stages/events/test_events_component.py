@@ -8,7 +8,9 @@ import pytest
 from events_docs import make, only
 from spacy.language import Language
 
+from storyline.records import Actor, Event, Place, Span
 from storyline.stages.events import EventsStage, extract_events
+from storyline.stages.events.component import with_local_parties
 
 pytestmark = pytest.mark.slow
 
@@ -54,3 +56,26 @@ def test_a_possibility_in_the_writers_own_voice_is_no_event(base_nlp: Language) 
     assert not [e for e in extract_events(make(base_nlp, text)) if e.trigger.text == "impose"]
     told = "Japan said that if Russia attacks Ukraine, Singapore could impose sanctions."
     assert only(extract_events(make(base_nlp, told)), "impose").modality == "hypothetical"
+
+
+def _placed(country: str | None, *targets: Actor) -> Event:
+    place = Place("Lahore", country, 0, 6) if country else None
+    police = Actor(None, "Police", None, "COP", 0, 6)
+    return Event(
+        "d:V1", "d", "COERCE", None, "asserted", [police], list(targets), None, place,
+        Span(0, 30, "Police in Lahore arrested them."), Span(17, 25, "arrested"), None, 0.9,
+    )  # fmt: skip
+
+
+def test_people_told_by_role_take_the_country_of_the_events_place() -> None:
+    people = Actor(None, "three people", None, "CVL", 26, 38)
+    troops = Actor(None, "troops", None, "MIL", 40, 46)
+    named = Actor("person:x", "Ali", None, "CVL", 50, 53)
+    event = with_local_parties(_placed("PAK", people, troops, named))
+    assert [a.country for a in event.source] == ["PAK"]
+    assert [a.country for a in event.target] == ["PAK", None, None]
+
+
+def test_an_event_with_no_place_keeps_its_parties() -> None:
+    event = _placed(None, Actor(None, "three people", None, "CVL", 26, 38))
+    assert with_local_parties(event) == event

@@ -26,7 +26,8 @@ How an event is found (precision first: no event is better than a stitched one),
 * :mod:`~storyline.stages.events.dating`: the date of the time expression attached to the trigger,
   else the article's;
 * :mod:`~storyline.stages.events.component`: the records, their place
-  (:mod:`storyline.stages.places`) and calibrated confidence
+  (:mod:`storyline.stages.places`; people told by role alone, "three people", "the police", take
+  its country) and calibrated confidence
   (:mod:`~storyline.stages.events.calibration`), and the spaCy factory ``storyline_events``;
 * :mod:`~storyline.stages.events.clauses`: the clause helpers they share (subjects, agents,
   objects, reporting verbs);

@@ -202,7 +202,34 @@ def extract_events(
         if event.confidence >= min_confidence:
             events.append(event)
             accusers = event.source if event.type == "ACCUSE" else accusers
-    return with_scene(doc, events, places)
+    return [with_local_parties(e) for e in with_scene(doc, events, places)]
+
+
+#: Sectors of people who belong to the place where they act; refugees, aid groups, international
+#: bodies and armed forces may come from anywhere.
+LOCAL_SECTORS = frozenset(
+    {"CVL", "EDU", "BUS", "MED", "JRN", "COP", "JUD", "LEG", "LAB", "REL", "AGR", "CRM", "REB"}
+)
+
+
+def with_local_parties(event: Event) -> Event:
+    """An event whose parties include people told by role alone ("all public schools", "the
+    police", "three people"), given the country of the event's place: a school ordered by
+    Malawi's High Court in Malawi is Malawian. No place, or a party of no local sector: as it
+    was."""
+    country = event.location.country if event.location is not None else None
+    if country is None:
+        return event
+
+    def local(actors: list[Actor]) -> list[Actor]:
+        return [
+            dataclasses.replace(a, country=country)
+            if a.entity_id is None and a.country is None and a.sector in LOCAL_SECTORS
+            else a
+            for a in actors
+        ]
+
+    return dataclasses.replace(event, source=local(event.source), target=local(event.target))
 
 
 def answered(accusers: list[Actor], rejecters: list[Actor]) -> list[Actor]:

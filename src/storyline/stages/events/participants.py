@@ -357,9 +357,11 @@ def _members_body(p: _Phrase) -> Actor | None:
 
 
 def _role_noun(p: _Phrase) -> Actor | None:
-    """A role noun: "police", "rebels"."""
-    if p.token.lemma_.lower() in ACTOR_NOUNS or p.token.lower_ in ACTOR_NOUNS:
-        return Actor(None, text_of(p.doc, p.start, p.end), None, None, p.start, p.end)
+    """A role noun: "police", "rebels", with the sector the agents table gives it."""
+    token = p.token
+    if token.lemma_.lower() in ACTOR_NOUNS or token.lower_ in ACTOR_NOUNS:
+        sector = role_sector(token.lower_) or role_sector(token.lemma_)
+        return Actor(None, text_of(p.doc, p.start, p.end), None, sector, p.start, p.end)
     return None
 
 
