@@ -532,18 +532,20 @@ def test_an_interview_label_is_not_the_subject(base_nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "site", "sector"),
+    ("text", "site", "country", "sector"),
     [
-        ("Militants attacked a passenger train near Sibi on Tuesday.", "a passenger train", "CVL"),
-        ("Gunmen stormed a hotel in Mogadishu on Sunday.", "a hotel", "CVL"),
-        ("Insurgents attacked an army base in the north.", "an army base", "MIL"),
+        # civilians of the place the attack was ("near Sibi"); soldiers of no country told
+        ("Militants attacked a passenger train near Sibi on Tuesday.", "a passenger train", "PAK",
+         "CVL"),
+        ("Gunmen stormed a hotel on Sunday.", "a hotel", None, "CVL"),
+        ("Insurgents attacked an army base in the north.", "an army base", None, "MIL"),
     ],
-)
+)  # fmt: skip
 def test_an_attack_on_a_site_befalls_its_people(
-    base_nlp: Language, text: str, site: str, sector: str
+    base_nlp: Language, text: str, site: str, country: str | None, sector: str
 ) -> None:
     event = next(e for e in extract_events(make(base_nlp, text)) if e.type == "ASSAULT")
-    assert [(a.name, a.country, a.sector) for a in event.target] == [(site, None, sector)]
+    assert [(a.name, a.country, a.sector) for a in event.target] == [(site, country, sector)]
 
 
 def test_a_site_named_by_no_attack_is_no_target(base_nlp: Language) -> None:
