@@ -641,3 +641,14 @@ def test_a_report_joined_by_while_is_a_quote_of_its_own_speaker(nlp: Language) -
         ("Anna Berg", "the evidence was strong"),
         ("Paul Stone", "the evidence would not show any intent"),
     ]
+
+
+def test_a_participle_after_a_comma_is_said_by_the_clause_before(base_nlp: Language) -> None:
+    sudani = Entity("E1", "Mohammed Shia al-Sudani", "PERSON", "IRQ", "GOV")
+    text = (
+        "Iraqi Prime Minister Mohammed Shia al-Sudani was first to share word of the strike, "
+        'announcing on social media Friday that the intelligence service "successfully '
+        'eliminated" the IS deputy caliph.'
+    )
+    quotes = _quotes(base_nlp, text, [sudani], [("Mohammed Shia al-Sudani", "E1")])
+    assert _speaker(quotes, "that the intelligence") == "Mohammed Shia al-Sudani"

@@ -89,7 +89,7 @@ def according_object(token: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing from "adding"/"saying" to the main verb."""
-    subject = _subject_of(verb) or _name_before(verb)
+    subject = _subject_of(verb) or _name_before(verb) or _participle_doer(verb)
     if subject is not None and subject.ent_type_ in _NOT_SPEAKERS:
         # "9:30 p.m. Donald Trump says …", "Saturday Warren said …": a time is not a speaker
         names = [
@@ -158,6 +158,23 @@ def _name_before(verb: Token) -> Token | None:
         return None
     name = doc[i]
     return name if name.ent_type_ == "PERSON" and name.pos_ == "PROPN" else None
+
+
+def _participle_doer(verb: Token) -> Token | None:
+    """The subject of the clause a participle set off by a comma goes on from, when the parser
+    hung the participle elsewhere ("Sudani was first to share word of the strike, announcing on
+    social media that ..."): the last subject before the comma."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return None
+    subjects = [
+        t
+        for t in doc[verb.sent.start : verb.i - 1]
+        if t.dep_ == "nsubj" and t.head.i < verb.i and t.ent_type_ not in _NOT_SPEAKERS
+    ]
+    return subjects[-1] if subjects else None
 
 
 def _reporting_verb(verb: Token) -> Token:

@@ -93,3 +93,14 @@ def test_the_organization_or_the_alliance_is_the_body_named_just_before(
     assert alliance is not None and alliance.entity_id == entity_named(doc, "NATO").id
     doc = run(base_nlp, "NATO met in Brussels. The group agreed to send more troops to Poland.")
     assert mention_at(doc, "The group") is None  # "the group" is no international body
+
+
+def test_a_title_tells_whom_a_pronoun_cannot_mean(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Prosecutor Jacob Gutwillig spoke on Tuesday. Masih Alinejad sat in the court, "
+        "and Alinejad said his words moved her. "
+        '"You will hear all of that from Ms. Alinejad herself," he told the court.',
+    )
+    he = mention_at(doc, "he")
+    assert he is not None and he.entity_id == entity_named(doc, "Jacob Gutwillig").id

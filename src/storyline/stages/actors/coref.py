@@ -23,6 +23,7 @@ from storyline.stages.actors.lexicon import (
     normalize_role,
     role_sector,
 )
+from storyline.stages.actors.surnames import HONORIFICS
 
 PERSON_PRONOUNS = MappingProxyType(
     {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -293,6 +294,7 @@ def resolve_pronouns(
     """he/him/his/she/her/it/its outside quotations -> the actor they most likely mean
     (``tokens``: the Doc's tokens, when the caller already listed them)."""
     mentions = sorted(found, key=lambda f: f.start)
+    _titled_genders(doc, mentions)
     sents = list(doc.sents)
     sent_of = {s.start: k for k, s in enumerate(sents)}
     out: list[Found] = []
@@ -319,6 +321,16 @@ def resolve_pronouns(
         out.append(new)
         bisect.insort(mentions, new, key=lambda f: f.start)
     return out
+
+
+def _titled_genders(doc: Doc, mentions: Sequence[Found]) -> None:
+    """A person's gender from a title in front of one of their names ("Ms. Alinejad"): it
+    outweighs a gender guessed from a pronoun near a name."""
+    for f in mentions:
+        person = f.cluster
+        if person.type == "PERSON" and f.kind == "name" and f.start:
+            title = HONORIFICS.get(doc[f.start - 1].lower_.rstrip("."))
+            person.gender = title or person.gender
 
 
 def _antecedent(
