@@ -366,3 +366,31 @@ def test_quote_keeps_the_article_date_without_the_speakers_dated_occasion(base_n
         timexes=[(when, value)],
     )
     assert (quote.date, quote.date_basis) == ("2023-06-15", "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "China expressed concern about heightened tensions on the Korean Peninsula.",
+            "heightened tensions on the Korean Peninsula",
+            "expressed",
+        ),
+        (
+            "Ankara is warning Washington of severe consequences if it turns to Moscow.",
+            "severe consequences",
+            "warning",
+        ),
+    ],
+)
+def test_a_warning_or_a_voiced_concern_says_what_it_is_about(base_nlp, text, content, cue):
+    quote = _one(_quotes(base_nlp, text), content)
+    assert (quote.text, quote.kind, quote.cue.text if quote.cue else None) == (
+        content,
+        "indirect",
+        cue,
+    )
+
+
+def test_a_voiced_feeling_of_no_stance_is_no_quote(base_nlp):
+    assert _quotes(base_nlp, "He expressed his gratitude to the people of Kenya.") == []

@@ -108,6 +108,14 @@ OBJECT_VERBS = frozenset(
 URGING_VERBS = frozenset(str.split("urge ask press appeal demand"))
 #: Speech acts whose content follows "for" ("called for his release").
 CALLING_VERBS = frozenset(str.split("call appeal press"))
+#: Warnings whose content follows "of" or "about" ("warning Washington of severe consequences").
+WARNING_VERBS = frozenset(str.split("warn caution"))
+WARNING_PREPS = frozenset(str.split("of about against"))
+#: Verbs that voice a stance named by their object, whose content follows a preposition on it
+#: ("expressed concern about heightened tensions").
+VOICING_VERBS = frozenset(str.split("express voice"))
+STANCE_NOUNS = frozenset(str.split("concern concerns alarm worry worries regret dismay outrage"))
+STANCE_PREPS = frozenset(str.split("about over at regarding"))
 _AT_ONCE = frozenset({"as", "when", "while"})  # a clause telling the moment of the cue
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T.*$")
@@ -494,7 +502,7 @@ def _indirect_drafts(
             continue
         if is_according_to(token):
             found = _according_draft(doc, token)
-        elif is_cue(token) or token.lemma_.lower() in OBJECT_VERBS:
+        elif is_cue(token) or token.lemma_.lower() in OBJECT_VERBS | VOICING_VERBS:
             found = _clause_draft(doc, text, token) or _object_draft(doc, text, token)
         else:
             continue
@@ -556,7 +564,8 @@ def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
 def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     """What a speech act with no clause said, from its object: "claimed responsibility for the
     attack", "confirmed al-Rufay'i's killing", "rejected the allegation that …", "called for
-    his release", "urged Beijing to use its influence", "called on nations to act"."""
+    his release", "urged Beijing to use its influence", "called on nations to act", "warned
+    Washington of severe consequences", "expressed concern about heightened tensions"."""
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl"):
         return None
     lemma = verb.lemma_.lower()
@@ -572,6 +581,8 @@ def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
             content = obj if obj is not None else content
         elif child.dep_ == "dobj" and lemma in OBJECT_VERBS and content is None:
             content = child
+        elif content is None:
+            content = _prep_content(lemma, child)
     if content is None or content.pos_ in ("PRON", "PROPN") or len(list(content.subtree)) < 2:
         return None
     owned = _owned_claim(doc, content)
@@ -583,6 +594,18 @@ def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     if end <= start or start < verb.idx:
         return None
     return _Draft(start, end, "indirect", token_chars(verb), verb, subject_of(verb))
+
+
+def _prep_content(lemma: str, child: Token) -> Token | None:
+    """What a warning or a voiced concern is about: "warning Washington of severe consequences",
+    "expressed concern about heightened tensions"; else None."""
+    if lemma in WARNING_VERBS and child.dep_ == "prep" and child.lower_ in WARNING_PREPS:
+        return pobj_of(child)
+    if lemma in VOICING_VERBS and child.dep_ == "dobj" and child.lower_ in STANCE_NOUNS:
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ in STANCE_PREPS:
+                return pobj_of(prep)
+    return None
 
 
 def _owned_claim(doc: Doc, noun: Token) -> _Draft | None:
