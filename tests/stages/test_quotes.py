@@ -381,9 +381,31 @@ def test_quote_keeps_the_article_date_without_the_speakers_dated_occasion(base_n
             "severe consequences",
             "warning",
         ),
+        # what one is told or vows to do
+        (
+            "The governor told council members to draft regulations to ban the trade.",
+            "to draft regulations to ban the trade",
+            "told",
+        ),
+        (
+            "The Taliban threatened to break their cease-fire with international forces.",
+            "to break their cease-fire with international forces",
+            "threatened",
+        ),
+        # what someone is called or charged with, with its object
+        (
+            "Nebenzia dismissed the panel's findings as controlled and directed by the West.",
+            "the panel's findings as controlled and directed by the West",
+            "dismissed",
+        ),
+        (
+            "Afghan officials accused the Taliban of plotting the attack on the school.",
+            "the Taliban of plotting the attack on the school",
+            "accused",
+        ),
     ],
 )
-def test_a_warning_or_a_voiced_concern_says_what_it_is_about(base_nlp, text, content, cue):
+def test_speech_acts_whose_content_is_no_clause(base_nlp, text, content, cue):
     quote = _one(_quotes(base_nlp, text), content)
     assert (quote.text, quote.kind, quote.cue.text if quote.cue else None) == (
         content,

@@ -106,6 +106,20 @@ OBJECT_VERBS = frozenset(
 )
 #: Speech acts whose content is what someone is asked to do ("urged Beijing to use …").
 URGING_VERBS = frozenset(str.split("urge ask press appeal demand"))
+#: Speech acts whose content is the infinitive after them: what someone is told or ordered to do
+#: ("told council members to draft regulations"), or what the speaker says they will do
+#: ("threatened to break their cease-fire", "vowed to retaliate").
+INFINITIVE_VERBS = URGING_VERBS | frozenset(
+    str.split("tell order instruct threaten vow pledge promise")
+)
+#: Speech acts that characterize their object "as" something ("dismissed the findings as
+#: controlled by the West", "described the dispute as of key national importance"): the content
+#: runs from the object to the end of what it is called.
+CHARACTERIZING_VERBS = FRAMING_VERBS | frozenset(str.split("dismiss denounce condemn identify"))
+#: Speech acts that charge their object "of" or "for" something ("accused the Taliban of
+#: plotting the attack"): the content runs from the object to the end of the charge.
+ACCUSING_VERBS = frozenset(str.split("accuse blame"))
+ACCUSING_PREPS = frozenset(str.split("of for"))
 #: Speech acts whose content follows "for" ("called for his release").
 CALLING_VERBS = frozenset(str.split("call appeal press"))
 #: Warnings whose content follows "of" or "about" ("warning Washington of severe consequences").
@@ -116,6 +130,12 @@ WARNING_PREPS = frozenset(str.split("of about against"))
 VOICING_VERBS = frozenset(str.split("express voice"))
 STANCE_NOUNS = frozenset(str.split("concern concerns alarm worry worries regret dismay outrage"))
 STANCE_PREPS = frozenset(str.split("about over at regarding"))
+#: Marks that open or close a quotation (not the apostrophe of "experts'").
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+#: Verbs that are no reporting verb but whose object or complement is what was said.
+CONTENT_VERBS = (
+    OBJECT_VERBS | VOICING_VERBS | INFINITIVE_VERBS | CHARACTERIZING_VERBS | ACCUSING_VERBS
+)
 _AT_ONCE = frozenset({"as", "when", "while"})  # a clause telling the moment of the cue
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T.*$")
@@ -502,7 +522,7 @@ def _indirect_drafts(
             continue
         if is_according_to(token):
             found = _according_draft(doc, token)
-        elif is_cue(token) or token.lemma_.lower() in OBJECT_VERBS | VOICING_VERBS:
+        elif is_cue(token) or token.lemma_.lower() in CONTENT_VERBS:
             found = _clause_draft(doc, text, token) or _object_draft(doc, text, token)
         else:
             continue
@@ -565,14 +585,19 @@ def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     """What a speech act with no clause said, from its object: "claimed responsibility for the
     attack", "confirmed al-Rufay'i's killing", "rejected the allegation that …", "called for
     his release", "urged Beijing to use its influence", "called on nations to act", "warned
-    Washington of severe consequences", "expressed concern about heightened tensions"."""
+    Washington of severe consequences", "expressed concern about heightened tensions", "told
+    council members to draft regulations", "threatened to break the cease-fire", "dismissed the
+    findings as controlled by the West", "accused the Taliban of plotting the attack"."""
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl"):
         return None
     lemma = verb.lemma_.lower()
     content: Token | None = None
-    urging = lemma in URGING_VERBS or (
+    urging = lemma in INFINITIVE_VERBS or (
         lemma in CALLING_VERBS and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
     )
+    framed = _framed_content(verb, lemma)
+    if framed is not None:
+        return _span_draft(doc, text, verb, *framed)
     for child in verb.children:
         if child.dep_ == "xcomp" and urging:
             content = child  # "urged Beijing to use its influence", "called on nations to act"
@@ -588,12 +613,55 @@ def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     owned = _owned_claim(doc, content)
     if owned is not None:
         return owned
-    start, end = _trimmed(doc, content.left_edge.i, content.right_edge.i + 1)
+    return _span_draft(doc, text, verb, content.left_edge.i, content.right_edge.i + 1)
+
+
+def _span_draft(doc: Doc, text: str, verb: Token, first: int, stop_token: int) -> _Draft | None:
+    """The indirect quote of tokens ``[first, stop_token)`` after ``verb``, kept in its
+    paragraph."""
+    start, end = _trimmed(doc, first, stop_token)
     stop = text.find("\n", verb.idx)
     end = _trim_end(text, start, min(end, stop if stop >= 0 else len(text)))
     if end <= start or start < verb.idx:
         return None
     return _Draft(start, end, "indirect", token_chars(verb), verb, subject_of(verb))
+
+
+def _as_clause(token: Token) -> bool:
+    """ "as controlled and directed by the West": a clause opened by "as"."""
+    return token.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "as" for m in token.children
+    )
+
+
+def _framed_content(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """The tokens of what a characterizing or accusing speech act says: its object and what the
+    object is called or charged with ("dismissed the findings as controlled by the West",
+    "accused the Taliban of plotting the attack"); None without both."""
+    if lemma in CHARACTERIZING_VERBS:
+        wanted = {"as"}
+    elif lemma in ACCUSING_VERBS:
+        wanted = set(ACCUSING_PREPS)
+    else:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if not objects:
+        return None
+    # "as" may hang on the object: "dismissed [the findings as controlled by the West]"
+    frames = [
+        c
+        for c in [*verb.children, *objects[0].children]
+        if (c.dep_ == "prep" and c.lower_ in wanted)
+        or ("as" in wanted and (c.dep_ == "oprd" or _as_clause(c)))
+    ]
+    frames = sorted((c for c in frames if c.i > objects[0].i), key=lambda c: c.i)
+    if not frames:
+        return None
+    doc = verb.doc
+    span = doc[objects[0].left_edge.i : frames[-1].right_edge.i + 1]
+    if any(t.text in QUOTE_MARKS for t in span):
+        return None  # words in quotation marks: a partial quote the direct drafts frame
+    return objects[0].left_edge.i, frames[-1].right_edge.i + 1
 
 
 def _prep_content(lemma: str, child: Token) -> Token | None:
