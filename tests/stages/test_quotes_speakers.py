@@ -149,6 +149,17 @@ def test_a_person_inside_a_role_nouns_phrase_owns_the_role(base_nlp: Language) -
     assert _speaker(quotes, '"inhumane') != "Jose Ruben Zamora"
 
 
+def test_the_owner_of_a_role_named_again_next_does_not_hold_it(base_nlp: Language) -> None:
+    zamora = Entity("E1", "Jose Ruben Zamora", "PERSON", "GTM", "JRN")
+    text = (
+        "A judge ordered journalist Jose Ruben Zamora back to prison in a move that the leader "
+        'of his legal team called "inhumane." Zamora on Monday returned to prison.'
+    )
+    mentions = [("Jose Ruben Zamora", "E1"), ("his", "E1"), ("Zamora on", "E1")]
+    quotes = _quotes(base_nlp, text, [zamora], mentions)
+    assert _speaker(quotes, '"inhumane') != "Jose Ruben Zamora"
+
+
 def test_a_role_noun_of_another_body_is_not_the_leader_named_before(base_nlp: Language) -> None:
     leader = Entity("E1", "Hibatullah Akhundzada", "PERSON", "AFG", "REB")
     text = (

@@ -355,9 +355,16 @@ class Resolver:
         # a person inside the role noun's own phrase owns the role, not holds it ("the leader
         # of his legal team", "a spokesman for Trump")
         phrase_end = head.right_edge.idx + len(head.right_edge)
+        owners = {
+            r.entity_id
+            for r in self.refs
+            if head.left_edge.idx <= r.start < phrase_end and r.entity_id is not None
+        }
         for r in self.refs:
             if r.start < phrase_end or r.type != "PERSON":
                 continue
+            if r.entity_id in owners:
+                break  # the text goes on about the owner: the holder is not named here
             if r.start >= end:
                 break
             if self.in_quote(r.start):
