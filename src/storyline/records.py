@@ -23,7 +23,10 @@ PublishedBasis = Literal["metadata", "user", "inferred"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["asserted", "planned", "negated", "hypothetical", "reported"]
-DateBasis = Literal["text", "published"]
+DateBasis = Literal["text", "context", "published"]
+#: Bases of a date the text gives: its own time expression ("text") or the one of the sentence
+#: before, for an act told on in the past ("context").
+TEXT_BASES = frozenset({"text", "context"})
 PlaceBasis = Literal["sentence", "article"]
 Granularity = Literal["day", "week", "month", "quarter", "year"]
 
@@ -97,7 +100,9 @@ class EventDate:
     """When an event happened, as a TIMEX3 value, and what fixed it."""
 
     value: str
-    basis: DateBasis  # "text": a time expression; "published": fell back to the article date
+    # "text": a time expression; "context": the sentence before's, for an act told on in the
+    # past; "published": fell back to the article date
+    basis: DateBasis
 
 
 @dataclass(frozen=True, slots=True)

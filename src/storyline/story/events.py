@@ -39,7 +39,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.records import PLOVER_FAMILIES, Actor, Document, Event, EventDate, Place, StoryEvent
+from storyline.records import (
+    PLOVER_FAMILIES,
+    TEXT_BASES,
+    Actor,
+    Document,
+    Event,
+    EventDate,
+    Place,
+    StoryEvent,
+)
 from storyline.story import dates
 from storyline.story.blocking import MAX_BUCKETS, components, day_buckets, pairs_of
 from storyline.story.wording import content_words, stem
@@ -169,7 +178,7 @@ def _has_state(keys: frozenset[str]) -> bool:
 
 
 def _mention(event: Event, published: str | None) -> _Mention:
-    text_date = event.date.value if event.date and event.date.basis == "text" else None
+    text_date = event.date.value if event.date and event.date.basis in TEXT_BASES else None
     if text_date is not None and dates.parse(text_date) is None:
         text_date = None  # PAST_REF, FUTURE_REF, durations: no calendar interval to compare
     place: frozenset[str] = frozenset()
@@ -539,7 +548,10 @@ def _story_date(members: list[_Mention]) -> EventDate | None:
             counts,
             key=lambda v: (_width(v), -counts[v], dates.sort_key(v)),
         )
-        return EventDate(best, "text")
+        own = any(
+            m.event.date and m.event.date.basis == "text" for m in members if m.text_date == best
+        )
+        return EventDate(best, "text" if own else "context")
     fallback = [m.event.date.value for m in members if m.event.date is not None]
     if fallback:
         return EventDate(min(fallback, key=dates.sort_key), "published")

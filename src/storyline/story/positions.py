@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from storyline.records import Citation, Document, Event, Quote
+from storyline.records import Citation, DateBasis, Document, Event, Quote
 from storyline.story import dates
 from storyline.story.timeline import quote_sentence
 from storyline.story.wording import names
@@ -37,7 +37,7 @@ class Statement:
     """One thing the actor said (a quote) or did (an event they were the source of)."""
 
     date: str | None  # TIMEX3 value; the article's day when the text gives none
-    date_basis: Literal["text", "published"] | None
+    date_basis: DateBasis | None
     kind: Literal["quote", "event"]
     text: str  # the quoted content, or the event's sentence
     type: str | None  # PLOVER type of an event, or of the event coded from a quote

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from storyline.records import Document, Event, Quote, Story, StoryEvent
+from storyline.records import TEXT_BASES, Document, Event, Quote, Story, StoryEvent
 from storyline.story import dates
 from storyline.story.blocking import BUCKET_DAYS, components, pairs_of
 from storyline.story.events import actor_keys
@@ -375,7 +375,7 @@ def span_date(story_event: StoryEvent) -> str | None:
     """The date a story event adds to its story's span: one the text gave, a month or finer
     (a year says little of the span)."""
     s = story_event
-    interval = dates.parse(s.date.value) if s.date and s.date.basis == "text" else None
+    interval = dates.parse(s.date.value) if s.date and s.date.basis in TEXT_BASES else None
     if interval is not None and interval.days <= 31 and s.date is not None:
         return s.date.value
     return None

@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from storyline.records import (
+    TEXT_BASES,
     Citation,
     Document,
     Event,
@@ -247,7 +248,7 @@ def build_timeline(
         if story_id is not None and s.story_id != story_id:
             continue
         story_docs |= set(s.doc_ids)
-        if s.date is None or s.date.basis != "text" or dates.parse(s.date.value) is None:
+        if s.date is None or s.date.basis not in TEXT_BASES or dates.parse(s.date.value) is None:
             continue  # undated: the date is only the article's
         if not _in_range(s.date.value, start, end):
             continue

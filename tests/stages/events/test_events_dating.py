@@ -185,3 +185,21 @@ def test_a_deed_told_in_a_dated_quote_is_not_done_in_the_saying(base_nlp: Langua
     doc = make(base_nlp, text, timexes=[("Monday", "2022-02-28")], quotes=[(content, "hun-sen")])
     event = only(extract_events(_said_monday(doc)), "attacked")
     assert event.date == EventDate("2022-03-04", "published")
+
+
+def test_a_story_told_on_keeps_the_date_of_the_sentence_before(base_nlp: Language) -> None:
+    text = "In 2018, Iran attacked Japan. Japan condemned Iran. Japan will sanction Iran."
+    doc = make(base_nlp, text, timexes=[("2018", "2018")])
+    events = extract_events(doc)
+    dates = {e.trigger.text: (e.date.value, e.date.basis) for e in events if e.date}
+    assert dates["attacked"] == ("2018", "text")
+    assert dates["condemned"] == ("2018", "context")  # told on in the past: the year before
+    assert dates["sanction"] == ("2022-03-04", "published")  # not told in the past
+
+
+def test_a_sentence_after_an_undated_one_keeps_the_publication_day(base_nlp: Language) -> None:
+    text = "In 2018, Iran attacked Japan. Japan condemned Iran. Japan sanctioned Iran."
+    doc = make(base_nlp, text, timexes=[("2018", "2018")])
+    event = only(extract_events(doc), "sanctioned")
+    assert event.date is not None
+    assert (event.date.value, event.date.basis) == ("2022-03-04", "published")

@@ -21,7 +21,7 @@ from storyline.stages.events.calibration import Calibration, load_calibration
 from storyline.stages.events.candidates import find_triggers
 from storyline.stages.events.classifier import Trigger, by_authority, no_political_act, with_channel
 from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
-from storyline.stages.events.dating import date_of
+from storyline.stages.events.dating import date_of, with_narrative_dates
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
 from storyline.stages.events.modality import (
     conditional_threat,
@@ -202,7 +202,8 @@ def extract_events(
         if event.confidence >= min_confidence:
             events.append(event)
             accusers = event.source if event.type == "ACCUSE" else accusers
-    return [with_local_parties(e) for e in with_scene(doc, events, places)]
+    dated = with_narrative_dates(doc, events)
+    return [with_local_parties(e) for e in with_scene(doc, dated, places)]
 
 
 #: Sectors of people who belong to the place where they act; refugees, aid groups, international

@@ -9,14 +9,20 @@ the warrant, telling journalists on Wednesday" — or, for an event noun, the ve
 place — "the talks began Monday" — before any other verb); for a stance told in a reported
 clause, or an act told as going on when announced ("announced it was cutting ties"), the time
 expression of the telling; else the article's date with basis ``published`` (None when the
-article has no date).
+article has no date). An act told on in the simple past right after a sentence the text dates
+takes that date (:func:`with_narrative_dates`: "In 2018, officials offered .... The relatives
+refused.").
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
-from storyline.records import EventDate, Timex
+from storyline.records import Event, EventDate, Timex
 from storyline.stages.events.classifier import Trigger
 from storyline.stages.events.clauses import (
     clause_taken_for_a_name,
@@ -87,6 +93,54 @@ def date_of(
     if published and _is_date_value(published):
         return EventDate(published[:10], "published")
     return None
+
+
+def with_narrative_dates(doc: Doc, events: Sequence[Event]) -> list[Event]:
+    """Events told in the past with no date of their own, dated by the sentence before theirs
+    when the text dates what that sentence tells: a story told on ("In 2018, Iranian officials
+    offered to pay her relatives .... The relatives refused.": 2018). Only an act told in the
+    simple past outside quotation marks, in a sentence with no time expression, after a sentence
+    whose events the text dates all to one day, month or year; else as it was."""
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+
+    def index(char: int) -> int:
+        return bisect.bisect_right(starts, char) - 1
+
+    told: dict[int, set[str]] = {}
+    for event in events:
+        if event.date is not None and event.date.basis == "text":
+            told.setdefault(index(event.sentence.start), set()).add(event.date.value)
+    out = []
+    for event in events:
+        k = index(event.sentence.start)
+        before = told.get(k - 1, set())
+        if (
+            len(before) == 1
+            and event.date is not None
+            and event.date.basis == "published"
+            and event.quote_id is None
+            and k not in told
+            and not _datable(doc, sents[k])
+            and _told_in_past(doc, event)
+        ):
+            out.append(dataclasses.replace(event, date=EventDate(next(iter(before)), "context")))
+        else:
+            out.append(event)
+    return out
+
+
+def _told_in_past(doc: Doc, event: Event) -> bool:
+    """Whether an event's trigger is a verb in the simple past ("refused", "were killed")."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ == "aux" for c in verb.children)
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children
+    )
 
 
 def _performed(trigger: Trigger) -> bool:
