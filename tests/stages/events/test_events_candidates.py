@@ -157,6 +157,21 @@ def test_a_charge_someone_made_is_its_own_event_beside_its_rejection(base_nlp: L
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russian troops blew up a bridge in Ukraine.", "blew"),
+        ("Russian troops took three Ukraine officials hostage.", "took"),
+        ("Russian troops set fire to the Ukraine embassy.", "set"),
+    ],
+)
+def test_acts_of_force_told_by_a_verb_and_its_particle_or_object(
+    base_nlp: Language, text: str, trigger: str
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert (event.type, countries(event.source)) == ("ASSAULT", {"RUS"})
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "etype", "source"),
     [
         (

@@ -924,6 +924,13 @@ PUBLISHED_NOUNS = frozenset(
 # fmt: on
 #: Context patterns the hand table adds (lemma, words after it, code).
 PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
+    # acts of force told by a verb and its particle or object
+    ("blow", ("up",), ("ASSAULT", "explosives")),
+    ("set", ("fire",), ("ASSAULT", "destroy")),
+    ("set", ("ablaze",), ("ASSAULT", "destroy")),
+    ("take", ("hostage",), ("ASSAULT", "abduct")),
+    ("take", ("hostages",), ("ASSAULT", "abduct")),
+    ("take", ("captive",), ("ASSAULT", "abduct")),
     ("call", ("on",), ("REQUEST", None)),
     ("call", ("upon",), ("REQUEST", None)),
     ("call", ("for", "sanctions"), ("ACCUSE", "disapprove")),
