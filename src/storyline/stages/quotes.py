@@ -592,14 +592,14 @@ def _object_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
         return None
     lemma = verb.lemma_.lower()
     content: Token | None = None
-    urging = lemma in INFINITIVE_VERBS or (
+    asks_infinitive = lemma in INFINITIVE_VERBS or (
         lemma in CALLING_VERBS and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
     )
     framed = _framed_content(verb, lemma)
     if framed is not None:
         return _span_draft(doc, text, verb, *framed)
     for child in verb.children:
-        if child.dep_ == "xcomp" and urging:
+        if child.dep_ == "xcomp" and asks_infinitive:
             content = child  # "urged Beijing to use its influence", "called on nations to act"
         elif child.dep_ == "prep" and child.lower_ == "for" and lemma in CALLING_VERBS:
             obj = pobj_of(child)

@@ -20,10 +20,10 @@ from storyline.records import Quote
 from storyline.stages import doc_list
 from storyline.stages.events.classifier import (
     Trigger,
-    harm_owners,
     judged_trigger,
     noun_trigger_code,
     ruling,
+    states_in_front,
     threatened_harm,
     verb_trigger,
 )
@@ -103,7 +103,7 @@ def _candidate(
     if token.pos_ in NOUN_TAGS and (token.lemma_.lower() not in SUPPORT_ONLY_NOUNS or harm):
         code = noun_trigger_code(token)
         free = token.head.i not in used or owned_charge(token, code) or _own_doer(token)
-        stands = noun_can_stand(token) or (harm is not None and bool(harm_owners(harm)))
+        stands = noun_can_stand(token) or (harm is not None and bool(states_in_front(harm)))
         if code is not None and free and stands:
             return Trigger(token, token, noun_start(token), token, code, 0.6, True), {token.i}
     return None
@@ -218,7 +218,7 @@ def _own_doer(token: Token) -> bool:
     event of its own; so is one done "by" someone ("overcoming restrictions imposed by the
     U.S.")."""
     doer_of = token.lemma_.lower() in DOER_OF_NOUNS
-    return bool(harm_owners(token)) or any(
+    return bool(states_in_front(token)) or any(
         c.dep_ == "poss"
         or (doer_of and c.dep_ == "prep" and c.lower_ == "of")
         or (c.dep_ == "acl" and agent(c) is not None)

@@ -271,12 +271,13 @@ def threatened_harm(token: Token) -> Token | None:
     return None
 
 
-def harm_owners(harm: Token) -> list[Token]:
-    """The words saying whose the harm a threat names is: a state or people in front of it
-    ("Washington sanctions", "U.S. sanctions", "China's retaliation")."""
+def states_in_front(noun: Token) -> list[Token]:
+    """The states or peoples named in front of a noun, whose act it is: whose the harm a threat
+    names is ("Washington sanctions", "China's retaliation"), who does an event noun ("U.S.
+    restrictions")."""
     return [
         c
-        for c in harm.lefts
+        for c in noun.lefts
         if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.ent_type_ in {"GPE", "NORP"}
     ]
 

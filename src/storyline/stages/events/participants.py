@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import Actor
 from storyline.stages import doc_list
 from storyline.stages.actors.lexicon import NON_STATE_CODES, PERSON_ROLE_HEADS, role_sector
-from storyline.stages.events.classifier import Trigger, harm_owners, threatened_harm
+from storyline.stages.events.classifier import Trigger, states_in_front, threatened_harm
 from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
     RELATIVES,
@@ -360,8 +360,7 @@ def _role_noun(p: _Phrase) -> Actor | None:
     """A role noun: "police", "rebels", with the sector the agents table gives it."""
     token = p.token
     if token.lemma_.lower() in ACTOR_NOUNS or token.lower_ in ACTOR_NOUNS:
-        sector = role_sector(token.lower_) or role_sector(token.lemma_)
-        return Actor(None, text_of(p.doc, p.start, p.end), None, sector, p.start, p.end)
+        return Actor(None, text_of(p.doc, p.start, p.end), None, _sector(token), p.start, p.end)
     return None
 
 
@@ -530,10 +529,15 @@ def _agent_noun(p: _Phrase) -> Actor | None:
         return None
     if token.tag_ == "NN" and not any(c.dep_ in COUNTED_DEPS for c in token.children):
         return None
-    sector = role_sector(token.lower_) or role_sector(token.lemma_)
+    sector = _sector(token)
     if sector is None:
         return None
     return Actor(None, text_of(p.doc, p.start, p.end), None, sector, p.start, p.end)
+
+
+def _sector(noun: Token) -> str | None:
+    """The sector the agents table gives a noun for people, by its form or lemma."""
+    return role_sector(noun.lower_) or role_sector(noun.lemma_)
 
 
 _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
@@ -726,7 +730,7 @@ def _threateners(doc: Doc, noun: Token) -> list[Actor]:
     harm = threatened_harm(noun)
     if harm is None:
         return []
-    return [a for owner in harm_owners(harm) for a in actors_of(doc, owner)]
+    return [a for owner in states_in_front(harm) for a in actors_of(doc, owner)]
 
 
 def _scene_of(noun: Token) -> Token | None:
