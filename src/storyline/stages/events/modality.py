@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.records import Actor, Quote
-from storyline.stages.events.classifier import Trigger
+from storyline.stages.events.classifier import CONFLICT_TYPES, Trigger
 from storyline.stages.events.clauses import REPORT_VERBS, condition_of, participle_adjunct, subject
 from storyline.stages.events.participants import actors_of
 
@@ -78,8 +78,6 @@ RESTRICT = ("COERCE", "restrict")
 PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
 #: Conjunctions that make a clause hypothetical.
 CONDITIONS = frozenset({"if", "unless", "whether", "until"})
-#: Coercive acts that, promised on a condition, are a threat.
-THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 THREATEN = ("THREATEN", None)
 #: Conditions that only bound a time when their verb is in the past: "until he resigned".
 PAST_BOUNDS = frozenset({"until"})
@@ -238,7 +236,7 @@ def conditional_threat(trigger: Trigger) -> tuple[str, str | None] | None:
     """The code of a coercive act promised on a condition ("would impose sanctions on Turkey if
     Ankara activated the system", "will raise tariffs unless Canada drops its own"): the act is
     not done, the threat of it is (PLOVER THREATEN). None for anything else."""
-    if trigger.code[0] not in THREAT_TYPES or condition_of(trigger.anchor) is None:
+    if trigger.code[0] not in CONFLICT_TYPES or condition_of(trigger.anchor) is None:
         return None
     return THREATEN
 
