@@ -157,6 +157,46 @@ def test_according_to(base_nlp):
     assert quote.speaker == "Filippo Grandi"
 
 
+def test_according_to_as_an_aside_reports_the_sentence_around_it(base_nlp):
+    text = "The new line, according to Filippo Grandi, would cost billions of dollars."
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.text == text.rstrip(".")
+    assert quote.speaker == "Filippo Grandi"
+
+
+def test_speech_verb_as_an_aside_reports_the_clause_it_interrupts(base_nlp):
+    text = (
+        "The change, Luis Eguiluz says, would enable humanitarian agencies to reach 1.2 million "
+        "Nigerians."
+    )
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.text.startswith("The change")
+    assert quote.text.endswith("reach 1.2 million Nigerians")
+    assert quote.speaker == "Luis Eguiluz"
+
+
+def test_an_aside_before_a_new_clause_reports_only_the_clause_before(base_nlp):
+    text = (
+        "Zamora's health was better while under house arrest, Caoilfhionn Gallagher said, but "
+        "now his legal team is concerned about his health."
+    )
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.text == "Zamora's health was better while under house arrest"
+    assert quote.speaker == "Caoilfhionn Gallagher"
+
+
+def test_a_report_in_front_of_another_is_not_part_of_it(base_nlp):
+    text = (
+        "Although Mauritius has said that the facilities are not for military use, they give "
+        "India a foothold to monitor traffic in the western Indian Ocean, say analysts."
+    )
+    first, second = _quotes(base_nlp, text)
+    assert first.text == "that the facilities are not for military use"
+    assert first.speaker == "Mauritius"
+    assert second.text.startswith("they give India a foothold")
+    assert second.cue is not None and second.cue.text == "say"
+
+
 def test_nested_quotes_stay_one_quote(base_nlp):
     text = "“He told me ‘leave now’ and I left the village,” Amal Hassan said."
     (quote,) = _quotes(base_nlp, text)

@@ -523,7 +523,11 @@ def _indirect_drafts(
         if is_according_to(token):
             found = _according_draft(doc, token)
         elif is_cue(token) or token.lemma_.lower() in CONTENT_VERBS:
-            found = _clause_draft(doc, text, token) or _object_draft(doc, text, token)
+            found = (
+                _clause_draft(doc, text, token)
+                or _aside_draft(doc, text, token)
+                or _object_draft(doc, text, token)
+            )
         else:
             continue
         if found is None:
@@ -570,12 +574,57 @@ def _clause_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
             and any(c.dep_ == "nsubj" for c in token.children)
         ):
             stop = min(stop, token.left_edge.i)
-    start, end = _trimmed(doc, clause.left_edge.i, stop)
+    first = clause.left_edge.i
+    for child in clause.lefts:
+        # "Although Mauritius has said …, they give India a foothold, say analysts": another
+        # report in front is no part of this one
+        if child.dep_ == "advcl" and any(is_cue(t) and _has_subject(t) for t in child.subtree):
+            first = max(first, child.right_edge.i + 1)
+    start, end = _trimmed(doc, first, stop)
     # reported speech stays in the cue's paragraph, whatever the parser joined
     start = max(start, text.rfind("\n", 0, verb.idx) + 1)
     stop = text.find("\n", verb.idx)
     end = min(end, stop if stop >= 0 else len(text))
     end = _trim_end(text, start, end)
+    if end <= start:
+        return None
+    return _Draft(start, end, "indirect", token_chars(verb), verb, subject_of(verb))
+
+
+def _aside_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
+    """What a speech verb set off as an aside reports: the clause it interrupts or closes
+    ("This, he says, would enable …", "Zamora's health was better, Gallagher said, but now …").
+    The content is the host clause without the aside, up to a clause of its own joined after
+    the aside ("but now his legal team is concerned"); it spans the aside when the host goes on
+    past it."""
+    if verb.dep_ != "parataxis" or not is_cue(verb) or subject_of(verb) is None:
+        return None
+    host = verb.head
+    aside = (verb.left_edge.i, verb.right_edge.i)
+    stop = host.right_edge.i + 1
+    for child in host.rights:
+        if child.i > aside[1] and child.dep_ == "conj" and _has_subject(child):
+            cc = [c.i for c in host.rights if c.dep_ == "cc" and aside[1] < c.i < child.i]
+            stop = min(stop, min(cc, default=child.left_edge.i))
+    first = host.left_edge.i
+    before = _trimmed(doc, first, aside[0])
+    after = _trimmed(doc, aside[1] + 1, stop)
+    if before == (0, 0) and after == (0, 0):
+        return None
+    if after == (0, 0):
+        return _paragraph_draft(text, verb, *before)
+    return _paragraph_draft(text, verb, before[0] if before != (0, 0) else after[0], after[1])
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _paragraph_draft(text: str, verb: Token, start: int, end: int) -> _Draft | None:
+    """The indirect quote of characters ``[start, end)``, kept in the cue's paragraph."""
+    start = max(start, text.rfind("\n", 0, verb.idx) + 1)
+    stop = text.find("\n", verb.idx)
+    end = _trim_end(text, start, min(end, stop if stop >= 0 else len(text)))
     if end <= start:
         return None
     return _Draft(start, end, "indirect", token_chars(verb), verb, subject_of(verb))
@@ -620,11 +669,9 @@ def _span_draft(doc: Doc, text: str, verb: Token, first: int, stop_token: int) -
     """The indirect quote of tokens ``[first, stop_token)`` after ``verb``, kept in its
     paragraph."""
     start, end = _trimmed(doc, first, stop_token)
-    stop = text.find("\n", verb.idx)
-    end = _trim_end(text, start, min(end, stop if stop >= 0 else len(text)))
-    if end <= start or start < verb.idx:
+    if start < verb.idx:
         return None
-    return _Draft(start, end, "indirect", token_chars(verb), verb, subject_of(verb))
+    return _paragraph_draft(text, verb, start, end)
 
 
 def _as_clause(token: Token) -> bool:
@@ -708,12 +755,20 @@ def _according_draft(doc: Doc, token: Token) -> _Draft | None:
     phrase_end = max(to.right_edge.i, token.right_edge.i) + 1
     if token.i - sent.start <= 1:
         start, end = _trimmed(doc, phrase_end, sent.end)
+    elif _set_off(doc, token.i, phrase_end) and _trimmed(doc, phrase_end, sent.end) != (0, 0):
+        # "The plan, according to the minister, would cost billions": the sentence around it
+        start, end = _trimmed(doc, sent.start, sent.end)
     else:
         start, end = _trimmed(doc, sent.start, token.i)
     if end <= start:
         return None
     cue = (token.idx, to.idx + len(to))
     return _Draft(start, end, "indirect", cue, None, according_object(token))
+
+
+def _set_off(doc: Doc, first: int, stop: int) -> bool:
+    """Whether tokens ``[first, stop)`` stand between commas, as an aside."""
+    return doc[first - 1].text == "," and stop < len(doc) and doc[stop].text == ","
 
 
 def _trimmed(doc: Doc, first: int, stop: int) -> tuple[int, int]:
