@@ -408,3 +408,30 @@ def test_the_role_of_a_person_the_lexicon_knows_still_records_the_office_s_count
     McConnell" (in the learned people) has a senator's role of the USA as an unknown would."""
     doc = run(base_nlp, "Sen. Mitch McConnell of the U.S. Congress met Chinese officials.")
     assert [(r.role, r.country) for r in doc._.roles] == [("senator", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country", "sector"),
+    [
+        ("California Rep. Adam Schiff called on Russia to stop.", "Adam Schiff", "USA", "LEG"),
+        ("Kabul police chief Abdul Rahman met the envoy.", "Abdul Rahman", "AFG", "COP"),
+        ("Rep. Adam Schiff (D-Calif.) called on Russia to stop.", "Adam Schiff", "USA", "LEG"),
+        ("Bernie Sanders (I-Vt.) criticized Russia.", "Bernie Sanders", "USA", "LEG"),
+    ],
+)
+def test_an_office_of_a_place_or_a_party_and_state_mark_give_the_country(
+    base_nlp: Language, text: str, person: str, country: str, sector: str
+) -> None:
+    doc = run(base_nlp, text)
+    entity = entity_named(doc, person)
+    assert (entity.country, entity.sector) == (country, sector)
+
+
+def test_a_country_named_only_as_the_other_side_is_no_home(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Rep. Adam Schiff called on President Obama to retaliate against Russia, and "
+        "Senator Jane Doe urged sanctions on Russia.",
+    )
+    assert entity_named(doc, "Adam Schiff").country != "RUS"
+    assert entity_named(doc, "Jane Doe").country != "RUS"

@@ -392,14 +392,7 @@ def only_country(b: Builder) -> None:
     if len(countries) != 1:
         return
     only = countries.pop()
-    acted_on = [
-        f
-        for f in b.found
-        if f.cluster.country == only
-        and f.cluster.id == f"country:{only}"
-        and b.doc[f.head].dep_ in ("dobj", "pobj", "iobj")
-    ]
-    if acted_on:
+    if _acted_on(b, only):
         return  # "President Bush warned Russia": the country is the other side, not his own
     # Someone already acting for that country's state in an office leaves the others of that
     # office open: they may well be foreign ("President Bush ... the Russian president").
@@ -413,6 +406,28 @@ def only_country(b: Builder) -> None:
             and c.type in ("PERSON", "ORG", "NORP")
         ):
             c.country = only
+
+
+def _acted_on(b: Builder, iso: str, *, only: bool = False) -> bool:
+    """Whether the country ``iso`` is named as an object (some or, with ``only``, all of its
+    mentions as a country): then it is the other side, not the actors' own."""
+    objects = [
+        _object(b.doc[f.head], where=not only)
+        for f in b.found
+        if f.cluster.country == iso and f.cluster.id == f"country:{iso}"
+    ]
+    return bool(objects) and (all(objects) if only else any(objects))
+
+
+#: Prepositions of where something happens: their object is a scene, not a party.
+LOCATIVE_PREPS = frozenset({"in", "at", "from", "across", "throughout", "inside", "within", "near"})
+
+
+def _object(tok: Token, *, where: bool) -> bool:
+    """Whether a name is an object; with ``where``, also one of a locative preposition."""
+    if tok.dep_ in ("dobj", "iobj"):
+        return True
+    return tok.dep_ == "pobj" and (where or tok.head.lower_ not in LOCATIVE_PREPS)
 
 
 def _reports_from_outside(c: Cluster) -> bool:
@@ -436,8 +451,8 @@ def home_country(b: Builder) -> None:
     as any other), a person the text gives no country ("Trump" in a US election story) and a
     body of a known sector ("the Cabinet", "Republican lawmakers") are of it."""
     home = _dominant_country(b)
-    if home is None:
-        return
+    if home is None or _acted_on(b, home, only=True):
+        return  # "Rep. Adam Schiff … called for sanctions against Russia": Russia is no home
     # "President Mendoza met Russian President Putin in Moscow": an office the home country's
     # holder is named in leaves another holder of it open (as in only_country)
     # Of a person, only a head's office, which one person holds at a time ("president", not

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from functools import partial
 
 from spacy.tokens import Doc, Span
@@ -216,6 +217,10 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
             b.add(start, n.start, "title", f.cluster)
             if title.role:
                 f.cluster.roles.append(title.role)
+    mark = _party_mark(doc, n.end)
+    if mark is not None:  # "Rep. Adam Schiff (D-Calif.)": a member of a US legislature
+        b.titles.append((f.cluster, Title(n.end, mark, None, "USA", "LEG", None)))
+        b.add(n.end, mark, "title", f.cluster)
     for apposition in (right_apposition(doc, n.end, lex), _left_apposition(b, start, n)):
         if apposition is None:
             continue
@@ -230,6 +235,21 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
             b.titles.append((f.cluster, title))
             b.add(apposition[0], apposition[1], "title", f.cluster)
             f.cluster.roles.append(title.role)
+
+
+#: The party and state a US legislator is named with: "(D-Calif.)", "(R-Texas)", "(I-Vt.)".
+PARTY_MARK = re.compile(r"\((?:D|R|I)\s?[-–]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\)")
+
+
+def _party_mark(doc: Doc, end: int) -> int | None:
+    """The token end of a party-and-state mark right after a name (``end``), else None."""
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    found = PARTY_MARK.match(doc.text, doc[end].idx)
+    if found is None:
+        return None
+    close = next((t.i for t in doc[end:] if t.idx >= found.end() - 1), None)
+    return None if close is None else close + 1
 
 
 def _body_named_before(b: Builder, title: Title) -> Title:

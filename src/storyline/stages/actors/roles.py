@@ -19,6 +19,7 @@ from storyline.stages.actors.lexicon import (
     country_of,
     group_of,
     normalize_role,
+    place_of,
     role_sector,
 )
 from storyline.stages.actors.names import POSSESSIVE, NameSpan
@@ -271,6 +272,20 @@ def code_title(
     if group is not None:  # "Taliban leader", "the leader of Afghanistan's Taliban insurgency"
         country, sector = group[0] or country, group[1]
     sector = _qualified(words, role, sector)
+    if country is None and role is not None and sector in PLACED_OFFICE_SECTORS:
+        # "California Rep. Adam Schiff", "Kabul police chief": an office of a place of one
+        # country is that country's
+        country = next(
+            (
+                iso
+                for i in range(start, end)
+                if (named := names_at.get(i)) is not None
+                and named.start == i
+                and (iso := _place_country(doc[named.start : named.end], named, lex))
+                and not _posting(doc[named.start : named.end].root)
+            ),
+            None,
+        )
     if country is None and role is not None and sector in ("LEG", "PTY", "GOV", None):
         # "Democratic Representative Jason Crow", "presumptive Republican nominee", "GOP
         # front-runner": a party whose name alone says the country
@@ -288,6 +303,21 @@ def code_title(
     if role is None and (org is None or (sector is None and country is None)):
         return None
     return Title(start, end, role, country, sector, org.entity_id if org else None)
+
+
+#: Sectors of the offices a place in their title places in its country ("Texas Sen.", "Moscow
+#: mayor"); a reporter's ("Moscow correspondent") is not among them.
+PLACED_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "PTY"})
+
+
+def _place_country(span: Span, named: NameSpan, lex: Lexicon) -> str | None:
+    """The country of a city, region or capital a name is, else None."""
+    if named.kind == "capital":
+        return named.value
+    if named.kind != "place":
+        return None
+    found = place_of(span.text, lex)
+    return found[0] if found is not None and found[1] in ("city", "region") else None
 
 
 #: Sectors of the groups whose leaders take their group's codes, not their office's: a rebel
