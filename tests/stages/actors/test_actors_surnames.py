@@ -74,3 +74,15 @@ def test_a_surname_alone_is_not_the_namesake_the_text_calls_by_first_name(
     )
     assert [name for text, name in found if text == "Banda"] == ["Alice Banda"]
     assert [name for text, name in found if text == "Peter"] == ["Peter Banda"]
+
+
+def test_a_nickname_late_in_the_text_leaves_the_surname_to_its_bearer_before_it(
+    base_nlp: Language,
+) -> None:
+    found = _who(
+        base_nlp,
+        "Sen. Ted Cruz endorsed the nominee on Friday. Trump had attacked his wife, Heidi. "
+        "Trump retweeted a photo of Heidi Cruz. Cruz said the attack was personal. "
+        "Trump called him Lyin' Ted.",
+    )
+    assert [name for text, name in found if text == "Cruz"] == ["Ted Cruz"]

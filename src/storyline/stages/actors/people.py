@@ -46,7 +46,7 @@ def find_people(b: Builder) -> None:
         if key:
             by_key.setdefault(key, []).append(n)
     owner = _owners(b, by_key)
-    named = _name_mentions(b, people, owner, _told_of(b, owner, by_key))
+    named = _name_mentions(b, people, owner, by_key, _told_of(b, owner, by_key))
     for n, f in named:
         _titles_of(b, n, f)
     _role_then_name(b, named)
@@ -111,12 +111,13 @@ def _name_mentions(
     b: Builder,
     people: list[NameSpan],
     owner: dict[tuple[str, ...], list[Cluster]],
+    by_key: dict[tuple[str, ...], list[NameSpan]],
     told_of: dict[int, Cues],
 ) -> list[tuple[NameSpan, Found]]:
     """Each name of a person as a mention of the person it is, in text order."""
     doc = b.doc
     titles = partial(_title_texts, b)
-    first_named = _first_named(owner)
+    first_named = _first_named(owner, by_key)
     found_people: list[tuple[NameSpan, Found]] = []
     for n in sorted(people, key=lambda s: s.start):
         key = person_key(doc, n)
@@ -130,7 +131,8 @@ def _name_mentions(
             by_surname = [
                 h
                 for h in hosts
-                if id(h) not in first_named and agrees(cues, told_of.get(id(h), cues))
+                if first_named.get(id(h), n.start) >= n.start
+                and agrees(cues, told_of.get(id(h), cues))
             ]
             hosts = by_surname if len(by_surname) == 1 else hosts
         recent = _most_recent(hosts, b.found, n.start)
@@ -148,12 +150,15 @@ def _name_mentions(
     return found_people
 
 
-def _first_named(owner: dict[tuple[str, ...], list[Cluster]]) -> set[int]:
+def _first_named(
+    owner: dict[tuple[str, ...], list[Cluster]], by_key: dict[tuple[str, ...], list[NameSpan]]
+) -> dict[int, int]:
     """The people (by ``id``) the text also calls by their first name alone ("Peter" of "Peter
-    Banda")."""
+    Banda"), with the token where it first does (a nickname at the end, "Lyin' Ted", says
+    nothing of the mentions before it)."""
     full = {id(hosts[0]): key for key, hosts in owner.items() if len(hosts) == 1 and len(key) > 1}
     return {
-        id(hosts[0])
+        id(hosts[0]): min(n.start for n in by_key[key])
         for key, hosts in owner.items()
         if len(key) == 1
         and len(hosts) == 1
