@@ -104,3 +104,17 @@ def test_a_title_tells_whom_a_pronoun_cannot_mean(base_nlp: Language) -> None:
     )
     he = mention_at(doc, "he")
     assert he is not None and he.entity_id == entity_named(doc, "Jacob Gutwillig").id
+
+
+def test_given_names_tell_apart_the_people_a_pronoun_may_mean(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Sen. Elizabeth Warren grilled bank chief John Stumpf on Tuesday, after he admitted "
+        "that no one had been fired. Stumpf earned $19 million. “This just isn’t right,” "
+        "Warren said. “You squeezed employees to the breaking point,” she said.",
+    )
+    warren = entity_named(doc, "Elizabeth Warren").id
+    stumpf = entity_named(doc, "John Stumpf").id
+    he, she = mention_at(doc, "he"), mention_at(doc, "she")
+    assert he is not None and he.entity_id == stumpf
+    assert she is not None and she.entity_id == warren

@@ -8,6 +8,7 @@ from storyline.stages.actors.lexicon import (
     capital_of,
     country_of,
     group_of,
+    lexicon,
     misspelled_nationality,
     nationality_of,
     organization_of,
@@ -75,3 +76,9 @@ def test_a_group_that_took_power_is_its_countrys_government_from_then_on() -> No
     assert group_of("Taliban", date="2025-03-13") == ("AFG", "GOV")
     assert group_of("Afghan Taliban", date="2025-03-13") == ("AFG", "GOV")
     assert group_of("Taliban") == ("AFG", "REB")  # no date: as the dictionary codes it
+
+
+def test_given_names_keep_only_names_mostly_given_to_one_sex() -> None:
+    names = lexicon().given_names
+    assert (names["elizabeth"], names["john"], names["heidi"]) == ("f", "m", "f")
+    assert "jordan" not in names and "taylor" not in names

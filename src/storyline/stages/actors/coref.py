@@ -369,8 +369,13 @@ def _in_sentence(
         for f in subjects
         if not (tok.dep_ in ("dobj", "iobj") and doc[f.head].head.i == tok.head.i)
     ]
-    if subjects:
-        return True, subjects[-1].cluster
+    chosen = (
+        subjects[-1].cluster
+        if subjects
+        else _told_apart_by_gender(tok, pronoun, mentions, same, sent)
+    )
+    if chosen is not None:
+        return True, chosen
     if pronoun == "it" and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "advcl":
         # "... for its support for Ukraine's bid to join, after it signed": with no subject to
         # take, the subject of an adverbial clause is the nearest named possessor before it (the
@@ -384,6 +389,27 @@ def _in_sentence(
         # no subject: unclear. A subject ("..., he said") looks back to earlier sentences.
         return True, same[-1].cluster if len({f.cluster.id for f in same}) == 1 else None
     return False, None
+
+
+def _told_apart_by_gender(
+    tok: Token, pronoun: str, mentions: list[Found], same: list[Found], sent: Span
+) -> Cluster | None:
+    """ "Elizabeth Warren grilled John Stumpf, after he admitted …": a subject pronoun whose
+    sentence's subject is a person of the other gender means the one person before it of its
+    own gender."""
+    if pronoun not in PERSON_PRONOUNS or tok.dep_ not in SUBJECT_DEPS:
+        return None
+    doc = tok.doc
+    other_subject = any(
+        sent.start <= f.start
+        and f.end <= tok.i
+        and f.cluster.type == "PERSON"
+        and f.cluster.gender not in (None, PERSON_PRONOUNS[pronoun])
+        and _is_subject(doc, f)
+        for f in mentions
+    )
+    own = {f.cluster.id: f.cluster for f in same if f.cluster.gender == PERSON_PRONOUNS[pronoun]}
+    return next(iter(own.values())) if other_subject and len(own) == 1 else None
 
 
 def _covered(mentions: list[Found], sent: Span) -> set[int]:

@@ -222,6 +222,7 @@ class Lexicon:
     in_power: dict[str, tuple[str, str, str]]  # group name -> (since ISO date, country, sector)
     max_words: int  # longest surface, in words
     first_words: dict[str, int]  # first word of a surface, lower case -> most words after it
+    given_names: dict[str, str]  # lower-case given name -> "f" or "m" (mostly given to one sex)
 
 
 def _read_people() -> dict[str, str]:
@@ -395,6 +396,7 @@ def lexicon() -> Lexicon:
         in_power={k: (v[0], v[1], v[2]) for k, v in offices.get("in_power", {}).items()},
         max_words=max(len(s.split()) for s in surfaces),
         first_words=_first_words(surfaces),
+        given_names=_read("given_names.json"),
     )
 
 

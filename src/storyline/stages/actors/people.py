@@ -102,7 +102,7 @@ def _told_of(
     for key, hosts in owner.items():
         if len(hosts) == 1 and len(key) > 1:
             told.setdefault(id(hosts[0]), []).extend(
-                mention_cues(b.doc, n.start, n.end, titles) for n in by_key[key]
+                mention_cues(b.doc, n.start, n.end, titles, b.lex.given_names) for n in by_key[key]
             )
     return {host: merge(cues) for host, cues in told.items()}
 
@@ -124,7 +124,7 @@ def _name_mentions(
         if not key:
             continue
         hosts = owner[key]
-        cues = mention_cues(doc, n.start, n.end, titles)
+        cues = mention_cues(doc, n.start, n.end, titles, b.lex.given_names)
         if len(hosts) > 1 and len(key) == 1:
             # "Alice Banda ... her son, Peter Banda ... treated Peter ... Banda said": the one
             # the text calls by first name is not the one it calls by surname

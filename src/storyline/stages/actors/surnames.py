@@ -6,8 +6,9 @@ one cluster). Evidence, as a reader uses it: the honorific before the short name
 Clinton"), the title before it or the apposition after it ("Former President Clinton",
 "Clinton, the former secretary of state") against the titles the text gave each full name, and
 the gender of a pronoun the short name is the antecedent of ("Clinton told voters that she …")
-against the pronouns that follow each full name. With no evidence, or even evidence, the person
-named last before the mention (recency) is taken.
+against the gender each full name tells (its honorific, its given name, else the pronouns that
+follow it). With no evidence, or even evidence, the person named last before the mention
+(recency) is taken.
 """
 
 from __future__ import annotations
@@ -59,11 +60,19 @@ class Cues:
 
 
 def mention_cues(
-    doc: Doc, start: int, end: int, titles: Callable[[int, int], Sequence[str]]
+    doc: Doc,
+    start: int,
+    end: int,
+    titles: Callable[[int, int], Sequence[str]],
+    given_names: Mapping[str, str] = MappingProxyType({}),
 ) -> Cues:
     """The cues at the name tokens ``[start, end)``; ``titles(start, end)`` gives the title
-    and apposition words the text sets around them."""
+    and apposition words the text sets around them. The gender: of an honorific before the
+    name, else of its given name (``given_names``, lower case -> "f"/"m"; a name of two words
+    or more), else of the pronoun that follows."""
     gender = HONORIFICS.get(doc[start - 1].lower_.rstrip(".")) if start > 0 else None
+    if gender is None and end - start > 1:
+        gender = given_names.get(doc[start].lower_)
     gender = gender or _pronoun_after(doc, start, end)
     roles: frozenset[int] = frozenset()
     for words in titles(start, end):
