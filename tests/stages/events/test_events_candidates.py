@@ -116,7 +116,6 @@ def test_the_charge_of_an_accusation_is_not_coded_on_its_own(base_nlp: Language)
 @pytest.mark.parametrize(
     "text",
     [
-        "China called the visit a great success for both countries.",  # praise is no phone call
         "Zelenskyy returned to Kyiv on Tuesday.",  # going home returns nothing
         "Japan determined that the shells were made in Iran.",  # a finding, no agreement
         "France failed to address the crisis.",  # failing is no rejection

@@ -200,6 +200,24 @@ def test_calling_a_thing_is_no_phone_call_calling_someone_is(base_nlp: Language)
 
 
 @pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Cruz called Trump a pathological liar.", "ACCUSE"),
+        ("Trump called the senator a nasty guy, unstable and sick.", "ACCUSE"),
+        ("China called the visit a great success for both countries.", "SUPPORT"),
+        ("David Pepper called the decision a huge win for Ohio voters.", "SUPPORT"),
+    ],
+)
+def test_calling_someone_or_something_a_damning_or_praising_name(
+    base_nlp: Language, text: str, etype: str
+) -> None:
+    """How damning or praising the name is comes from a rated sentiment lexicon, not a list of
+    a few insults: never a phone call."""
+    event = only(extract_events(make(base_nlp, text)), "called")
+    assert event.type == etype
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A judge ordered Hun Sen back to prison this week.",

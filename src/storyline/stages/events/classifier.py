@@ -50,11 +50,13 @@ from storyline.stages.events.lexicon import (
     CAPTIVE_NOUNS,
     CLAIM_NOUNS,
     CLAUSE_DEPS,
+    DAMNING_VALENCE,
     DEMAND_MODALS,
     GIVING_VERBS,
     NEGATIVE_CHARACTERIZATIONS,
     OBJECT_VERBS,
     PERSON_ENDINGS,
+    PRAISING_VALENCE,
     RELEASE_VERBS,
     RESOLUTION_NOUNS,
     ROLE_VERBS,
@@ -66,6 +68,7 @@ from storyline.stages.events.lexicon import (
     Code,
     Lexicon,
     noun_code,
+    valence,
     verb_code,
     verb_lemma,
 )
@@ -779,7 +782,12 @@ def _characterized(token: Token, words: list[Token], things: list[Token]) -> Tri
     """A characterization by ``words`` of ``things``: an accusation when the words are damning,
     a rejection when what is so characterized is someone's claim and the words deny it ("called
     the claims baseless"; "called his comments insulting" accuses), else None."""
-    if not any_in(words, NEGATIVE_CHARACTERIZATIONS):
+    rated = [valence().get(w.lower_, 0.0) for w in words]
+    if not (
+        any_in(words, NEGATIVE_CHARACTERIZATIONS) or min(rated, default=0.0) <= DAMNING_VALENCE
+    ):
+        if max(rated, default=0.0) >= PRAISING_VALENCE:  # "called the decision a huge win"
+            return Trigger(token, token, token, token, ("SUPPORT", None), 0.7, False)
         return None
     claim = any(t.lemma_.lower() in CLAIM_NOUNS for t in things) and any_in(words, DENIALS)
     code: Code = ("REJECT", None) if claim else ("ACCUSE", "disapprove")

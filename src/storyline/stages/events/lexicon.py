@@ -801,6 +801,25 @@ NEGATIVE_CHARACTERIZATIONS = frozenset(
         "violation",
     ]
 )
+#: How damning or praising a word must be, on the VADER valence scale (-4 .. 4), to make calling
+#: someone it an accusation ("a pathological liar", "a nasty guy") or praise ("a huge win").
+DAMNING_VALENCE = -1.5
+PRAISING_VALENCE = 2.0
+
+
+@functools.cache
+def valence() -> Mapping[str, float]:
+    """Lower-case word -> mean valence, from the VADER sentiment lexicon (Hutto & Gilbert 2014,
+    MIT; the ``vaderSentiment`` package): 7,500 words rated by ten people each."""
+    path = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+    rated: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, score, *_ = line.split("\t")
+        if word.isalpha():
+            rated[word.lower()] = float(score)
+    return rated
+
+
 #: Praise told as a statement ("President Trump is right", "The inauguration speech of Lai was
 #: fantastic"): the predicate words that make a judgement of someone or their act support.
 POSITIVE_CHARACTERIZATIONS = frozenset(
