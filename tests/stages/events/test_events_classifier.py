@@ -629,3 +629,25 @@ def test_an_honour_conferred_is_praise_not_a_consultation(base_nlp: Language) ->
     honor = only(extract_events(make(base_nlp, text)), "honor")
     assert honor.type == "SUPPORT"
     assert countries(honor.source) == {"JPN"} and countries(honor.target) == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A federal appeals court ruled on Friday against the state's procedure.", "SANCTION"),
+        ("The minister ruled out talks with the rebels.", "REJECT"),
+        ("Assad has ruled Syria since 2000.", None),
+        ("Rebels attacked a police station in Kano.", "ASSAULT"),
+    ],
+)
+def test_who_acts_decides_a_ruling_and_an_attack(
+    base_nlp: Language, text: str, expected: str | None
+) -> None:
+    """Only a court rules against someone; a candidate's or legislator's attack is words."""
+    types = [e.type for e in extract_events(make(base_nlp, text))]
+    assert types == ([expected] if expected else [])
+
+
+def test_an_attack_by_a_candidate_is_words(nlp: Language) -> None:
+    doc = nlp("Republican nominee Donald Trump had personally attacked the senator's wife.")
+    assert [(e.type, e.trigger.text) for e in doc._.events] == [("ACCUSE", "attacked")]

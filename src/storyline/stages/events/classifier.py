@@ -50,6 +50,8 @@ from storyline.stages.events.lexicon import (
     CAPTIVE_NOUNS,
     CLAIM_NOUNS,
     CLAUSE_DEPS,
+    COURT_SECTORS,
+    COURT_VERBS,
     DAMNING_VALENCE,
     DEMAND_MODALS,
     GIVING_VERBS,
@@ -64,7 +66,9 @@ from storyline.stages.events.lexicon import (
     STRIKE_PROTEST_VERBS,
     SUPPORT_VERB_CODES,
     SUPPORT_VERBS,
+    TALKING_SECTORS,
     TENURE_PREPS,
+    WORDS_OF_FORCE,
     Code,
     Lexicon,
     noun_code,
@@ -146,6 +150,7 @@ PRIVATE_PEOPLE = frozenset(
 )  # fmt: skip
 VISIT: Code = ("CONSULT", "visit")
 WITHDRAW: Code = ("RETREAT", "withdraw")
+CONVICT: Code = ("SANCTION", "convict")
 #: Words that tell a support verb's event over: "declared the operation over".
 ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
 ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
@@ -416,6 +421,8 @@ def no_political_act(trigger: Trigger, sources: list[Actor]) -> bool:
         return True
     if trigger.code == WITHDRAW and all(_no_party(a) for a in sources):
         return True  # "schoolgirls leaving for home": no party withdraws
+    if trigger.code == CONVICT and verb_lemma(trigger.token) in COURT_VERBS:
+        return not any(a.sector in COURT_SECTORS for a in sources)  # only a court rules so
     return trigger.code[0] in PRESS_WORK and sources[0].sector in PRESS_SECTORS
 
 
@@ -926,10 +933,18 @@ def with_channel(trigger: Trigger) -> Trigger:
 
 
 def by_authority(trigger: Trigger, sources: list[Actor]) -> Trigger:
-    """A trigger whose type changes when an authority does it: an investigation by the police
-    is coercion (``BY_AUTHORITY``)."""
+    """A trigger whose type changes with who does it: an investigation by the police is
+    coercion (``BY_AUTHORITY``); an attack by legislators or candidates is words
+    (``WORDS_OF_FORCE``)."""
     if trigger.code in BY_AUTHORITY and any(a.sector in AUTHORITY_SECTORS for a in sources):
         return dataclasses.replace(trigger, code=BY_AUTHORITY[trigger.code])
+    if (
+        trigger.code[0] == "ASSAULT"
+        and not trigger.is_noun
+        and verb_lemma(trigger.token) in WORDS_OF_FORCE
+        and all(a.sector in TALKING_SECTORS for a in sources)
+    ):
+        return dataclasses.replace(trigger, code=("ACCUSE", "disapprove"))
     return trigger
 
 

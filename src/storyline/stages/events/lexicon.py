@@ -144,6 +144,7 @@ VERBS: Mapping[str, Code | None] = {
     **dict.fromkeys(["pressure", "pressurize"], ("REQUEST", None)),
     "cancel": ("REJECT", None),
     "allow": ("RETREAT", "access"),
+    "rule": ("SANCTION", "convict"),  # by a court only: classifier.no_political_act
     "leave": ("RETREAT", "withdraw"),
     "return": ("RETREAT", "return"),
     "train": ("COOPERATE", None),
@@ -670,6 +671,15 @@ RESOLUTION_NOUNS = frozenset(
 #: investigation or probe by police/FBI/prosecutors is COERCE"); by anyone else an accusation.
 BY_AUTHORITY: Mapping[Code, Code] = {("ACCUSE", "investigate"): ("COERCE", None)}
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL"})
+#: Verbs of force that, done by a legislator or a party's candidate or official, are words: "Trump
+#: had personally attacked his wife", "Warren hammered the bank's chief" (an accusation).
+WORDS_OF_FORCE = frozenset({"attack", "hit", "blast", "hammer", "slam", "lash", "rip", "bash"})
+TALKING_SECTORS = frozenset({"PTY", "LEG"})
+#: Verbs that code an event only when a court does them: "the appeals court ruled Friday against
+#: Ohio's procedure" is a judgement against Ohio (as the article gold codes it); "Assad has ruled
+#: Syria since 2000" is none.
+COURT_VERBS = frozenset({"rule"})
+COURT_SECTORS = frozenset({"JUD"})
 
 #: A verb and object whose code is not the noun's: blocking a sale or a deal, or banning
 #: exports or a supply, is an economic penalty (SANCTION); revoking someone's house arrest or
@@ -951,6 +961,7 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("take", ("hostages",), ("ASSAULT", "abduct")),
     ("take", ("captive",), ("ASSAULT", "abduct")),
     ("call", ("on",), ("REQUEST", None)),
+    ("rule", ("out",), ("REJECT", None)),
     ("call", ("upon",), ("REQUEST", None)),
     ("call", ("for", "sanctions"), ("ACCUSE", "disapprove")),
     ("call", ("for", "investigation"), ("ACCUSE", "investigate")),
