@@ -651,3 +651,11 @@ def test_who_acts_decides_a_ruling_and_an_attack(
 def test_an_attack_by_a_candidate_is_words(nlp: Language) -> None:
     doc = nlp("Republican nominee Donald Trump had personally attacked the senator's wife.")
     assert [(e.type, e.trigger.text) for e in doc._.events] == [("ACCUSE", "attacked")]
+
+
+def test_a_suit_filed_by_a_chapter_is_its_organizations_accusation(nlp: Language) -> None:
+    doc = nlp("The Ohio chapter of the NAACP filed suit against the state.")
+    (event,) = doc._.events
+    assert (event.type, event.mode, event.trigger.text) == ("ACCUSE", "allege", "filed suit")
+    assert [a.name for a in event.source] == ["NAACP"]
+    assert nlp("He wore a suit to the hearing.")._.events == []

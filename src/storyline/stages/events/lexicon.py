@@ -389,7 +389,7 @@ NOUNS: Mapping[str, Code] = {
     **dict.fromkeys(["investigation", "probe", "inquiry"], ("ACCUSE", "investigate")),
     **dict.fromkeys(["strike", "strikes", "airstrikes"], ("ASSAULT", None)),
     **dict.fromkeys(["appeal", "demand", "request"], ("REQUEST", None)),
-    **dict.fromkeys(["complaint", "lawsuit", "accusation"], ("ACCUSE", "allege")),
+    **dict.fromkeys(["complaint", "lawsuit", "suit", "accusation"], ("ACCUSE", "allege")),
     "agreement": ("SUPPORT", None),  # signing an agreement is SUPPORT in PLOVER
     **dict.fromkeys(["deal", "accord", "treaty", "pact", "memorandum"], ("SUPPORT", None)),
     "warrant": ("COERCE", "arrest"),
@@ -516,6 +516,7 @@ SUPPORT_ONLY_NOUNS = frozenset(
         "request",
         "complaint",
         "lawsuit",
+        "suit",
         "accusation",
         "agreement",
         "ceasefire",

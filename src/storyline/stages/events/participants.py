@@ -211,6 +211,9 @@ GROUP_NOUNS = frozenset(
     ]
 )
 # fmt: on
+#: Parts of an organization that act for it, whatever else their phrase names: "the Ohio
+#: chapter of the NAACP", "the military wing of Hamas".
+ORGAN_NOUNS = frozenset(["chapter", "branch", "wing", "affiliate", "arm"])
 #: Characters that end a dateline or credit before a name: "ADDIS ABABA, May 15 (Xinhua) -- ".
 DATELINE_ENDS = frozenset({"--", "—", "–", ":", ")"})
 
@@ -492,6 +495,16 @@ def _is_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
 
 
+def _organ_of(p: _Phrase) -> Actor | None:
+    """ "the Ohio chapter of the NAACP": the organization a part of it acts for (its "of"
+    phrase), before any place or name on the part's own words."""
+    token = p.token
+    if token.lemma_.lower() not in ORGAN_NOUNS:
+        return None
+    owner = next((obj for _, obj in prep_objects(token, frozenset({"of"}))), None)
+    return actor_at_token(p.doc, owner) if owner is not None else None
+
+
 def _group_member(p: _Phrase) -> Actor | None:
     """ "a group of British lawmakers", "dozens of protesters": the actor is in the of-phrase;
     "tens of thousands of people": a crowd, named by its number."""
@@ -541,6 +554,7 @@ def _sector(noun: Token) -> str | None:
 
 
 _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
+    _organ_of,
     _from_mentions,
     _known_name,
     _named_entity,
