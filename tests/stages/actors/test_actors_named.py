@@ -354,3 +354,10 @@ def test_an_acronym_the_tagger_misses_is_the_organization_it_abbreviates(
     assert branch is None or branch.entity_id != group.id  # "IS-Somalia" is not "IS"
     shouted = run(base_nlp, "The Islamic State lost ground. WHAT IS NEXT FOR THE REGION?")
     assert mention_at(shouted, "IS") is None  # a line of capitals is a headline
+
+
+def test_the_members_of_a_party_are_of_its_country(base_nlp: Language) -> None:
+    doc = run(base_nlp, "The Republicans voted against the bill, and Democrats criticized it.")
+    for name in ("Republicans", "Democrats"):
+        entity = entity_named(doc, name)
+        assert (entity.country, entity.sector) == ("USA", "PTY")

@@ -493,6 +493,30 @@ def people_name(b: Builder, span: NameSpan) -> None:
     group = elite_group(doc, span) or group_head(doc, span, b.names_at, b.lex)
     if group is not None:
         _named_group(b, span, group, where)
+        return
+    party = _party_of_members(doc[span.start : span.end].text, b.lex)
+    if party is not None:  # "the Republicans", "Democrats": the members of a party
+        text = alias(doc[span.start : span.end].text)
+        b.add(
+            span.start,
+            span.end,
+            "name",
+            Cluster(entity_id("NORP", text), "NORP", text, party, "PTY"),
+        )
+
+
+def _party_of_members(text: str, lex: Lexicon) -> str | None:
+    """The country of the party whose members a plural names ("Republicans": the Republican
+    Party's, "Democrats": the Democratic Party's), else None."""
+    low = text.lower()
+    if not low.endswith("s") or " " in low:
+        return None
+    member = low[:-1]
+    for name in (f"{member} party", f"{member}ic party"):
+        party = lex.groups.get(name)
+        if party is not None and party[1] == "PTY":
+            return party[0]
+    return None
 
 
 def _named_group(
