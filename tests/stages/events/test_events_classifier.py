@@ -659,3 +659,17 @@ def test_a_suit_filed_by_a_chapter_is_its_organizations_accusation(nlp: Language
     assert (event.type, event.mode, event.trigger.text) == ("ACCUSE", "allege", "filed suit")
     assert [a.name for a in event.source] == ["NAACP"]
     assert nlp("He wore a suit to the hearing.")._.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Senate voted to impose sanctions on Russia.", [("SANCTION", "voted")]),
+        ("The European Parliament voted to condemn the invasion.", [("ACCUSE", "voted")]),
+        ("The Senate voted to adjourn.", []),
+    ],
+)
+def test_a_vote_to_act_is_the_act_voted_for_once(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.trigger.text) for e in nlp(text)._.events] == expected

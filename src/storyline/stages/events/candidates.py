@@ -41,11 +41,13 @@ from storyline.stages.events.clauses import (
 )
 from storyline.stages.events.judgements import judgement_at
 from storyline.stages.events.lexicon import (
+    DECIDING_VERBS,
     DOER_OF_NOUNS,
     GOVERNING_TYPES,
     SUPPORT_ONLY_NOUNS,
     Code,
     Lexicon,
+    verb_lemma,
 )
 
 #: Named-entity labels of titles, whose words tell no event.
@@ -150,7 +152,13 @@ def _ungoverned(found: list[Trigger]) -> list[Trigger]:
     """The triggers that are not a governing verb's content, an accusation's charge or what
     someone was prevented from doing, in text order; a resolution's content ("voted for a
     resolution demanding ...") gives the type."""
-    governed = set()
+    # the act voted for is the vote's event, no event of its own ("voted to impose sanctions")
+    contents = {
+        t.content.i
+        for t in found
+        if t.content is not None and verb_lemma(t.anchor) in DECIDING_VERBS
+    }
+    governed = {t.token.i for t in found if contents & {t.token.i, t.anchor.i}}
     by_token = {t.token.i: t for t in found}
     demanded = _demanded(found)
     for trigger in found:

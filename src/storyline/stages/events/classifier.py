@@ -11,7 +11,8 @@ someone in custody, keeping someone from doing something ("prevented X from
 contacting": COERCE), a warning (a threat when the warner tells what it will do, a charge when
 it tells what another will do, else a forecast: nothing), worries dismissed (nothing), a
 restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a penalty ("hit Canada
-with a levy": SANCTION), a demand told as "X says Y must ..." or "X wants Y to ...", a verb and
+with a levy": SANCTION), a demand told as "X says Y must ..." or "X wants Y to ...", a vote to do something (the act
+voted for: "voted to impose sanctions" SANCTION), a verb and
 object coded together ("reached an agreement"), a verb of more or less coded by what it acts on
 ("deepened ties": COOPERATE; "boosted its budget": nothing), a support verb with an event noun
 as object ("held talks"), receiving a visitor or aid, a characterization ("called the ruling
@@ -53,6 +54,7 @@ from storyline.stages.events.lexicon import (
     COURT_SECTORS,
     COURT_VERBS,
     DAMNING_VALENCE,
+    DECIDING_VERBS,
     DEMAND_MODALS,
     GIVING_VERBS,
     NEGATIVE_CHARACTERIZATIONS,
@@ -564,6 +566,22 @@ def _wanted_done(token: Token, lemma: str, objects: list[Token], lexicon: Lexico
     return None
 
 
+def _voted_to(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "The Senate voted to impose sanctions on Russia", "the panel voted to condemn the
+    invasion": a vote decides the act voted for, of the voters (its code, by the voting verb's
+    subject); voting to do what codes nothing is no event."""
+    if lemma not in DECIDING_VERBS:
+        return None
+    for child in token.children:
+        if child.dep_ != "xcomp" or child.pos_ != "VERB":
+            continue
+        voted = verb_trigger(child, lexicon)
+        if voted is not None:
+            return Trigger(token, token, token, token, voted.code, 0.7, False, child)
+        return Verdict.NO_EVENT
+    return None
+
+
 def _verb_object_pair(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """A verb and object coded together: "reached an agreement", "blocked the sale"."""
     for obj in objects:
@@ -766,6 +784,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _told_to,
     _taken_out,
     _wanted_done,
+    _voted_to,
     _verb_object_pair,
     _intensified,
     _support_verb,

@@ -681,6 +681,8 @@ TALKING_SECTORS = frozenset({"PTY", "LEG"})
 #: Syria since 2000" is none.
 COURT_VERBS = frozenset({"rule"})
 COURT_SECTORS = frozenset({"JUD"})
+#: Verbs of a body's decision whose infinitive is the act decided: "voted to impose sanctions".
+DECIDING_VERBS = frozenset({"vote"})
 
 #: A verb and object whose code is not the noun's: blocking a sale or a deal, or banning
 #: exports or a supply, is an economic penalty (SANCTION); revoking someone's house arrest or
