@@ -203,3 +203,14 @@ def test_a_sentence_after_an_undated_one_keeps_the_publication_day(base_nlp: Lan
     event = only(extract_events(doc), "sanctioned")
     assert event.date is not None
     assert (event.date.value, event.date.basis) == ("2022-03-04", "published")
+
+
+def test_a_refusal_is_dated_by_the_occasion_of_the_act_refused(base_nlp: Language) -> None:
+    text = "Russia refused to sign the treaty at the summit in July."
+    doc = make(base_nlp, text, timexes=[("July", "2021-07")])
+    event = only(extract_events(doc), "refused")
+    assert event.date is not None and (event.date.value, event.date.basis) == ("2021-07", "text")
+    promise = "Russia agreed to sign the treaty at the summit in July."
+    doc = make(base_nlp, promise, timexes=[("July", "2021-07")])
+    agreed = only(extract_events(doc), "agreed")
+    assert agreed.date is not None and agreed.date.basis == "published"

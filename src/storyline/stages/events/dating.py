@@ -8,7 +8,8 @@ verb a conjoined trigger shares its clause with, a participle clause on the trig
 the warrant, telling journalists on Wednesday" — or, for an event noun, the verb of its taking
 place — "the talks began Monday" — before any other verb); for a stance told in a reported
 clause, or an act told as going on when announced ("announced it was cutting ties"), the time
-expression of the telling; else the article's date with basis ``published`` (None when the
+expression of the telling; a refusal, by the occasion of the act refused ("refused to endorse him
+at the convention in July"); else the article's date with basis ``published`` (None when the
 article has no date). An act told on in the simple past right after a sentence the text dates
 takes that date (:func:`with_narrative_dates`: "In 2018, officials offered .... The relatives
 refused.").
@@ -48,6 +49,9 @@ OCCURRING_LEMMAS = frozenset(
 )
 #: Parts of speech that end the head path of a time expression: another verb's date.
 VERB_POS = frozenset({"VERB", "AUX"})
+#: Types whose infinitive's occasion dates them: "refused to endorse him at the convention in
+#: July".
+REFUSAL_TYPES = frozenset({"REJECT"})
 #: Timex types that can date an event.
 DATED_TYPES = frozenset({"DATE", "TIME"})
 #: Dependencies of a time expression on a noun that say when what the noun tells was told.
@@ -75,7 +79,9 @@ def date_of(
     is that day ("'Today the leader of ISIS was killed,' Sudani said Thursday"), and what its
     speaker does in saying it ("We urge ...", "I reject ...") is done then."""
     for timex in _datable(doc, sent):
-        if _attached(doc, timex, trigger.token, trigger.anchor):
+        if _attached(doc, timex, trigger.token, trigger.anchor) or _refused_then(
+            doc, timex, trigger
+        ):
             if said_on is not None and timex.text.lower() in SAYING_DAY:
                 return EventDate(said_on, "text")
             value = timex.value if timex.type == "DATE" else timex.value[:10]
@@ -201,6 +207,16 @@ def _sharing(anchor: Token) -> set[int]:
         head = head.head
         found.add(head.i)
     return found
+
+
+def _refused_then(doc: Doc, timex: Timex, trigger: Trigger) -> bool:
+    """ "refused to endorse Trump during a speech at the convention in July": a refusal to act
+    is dated by the occasion the act was refused on (a promise or a threat to act is not: the
+    act is to come)."""
+    if trigger.code[0] not in REFUSAL_TYPES or trigger.is_noun:
+        return False
+    refused = [c for c in trigger.anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return any(_attached(doc, timex, verb, verb) for verb in refused)
 
 
 def _attached(doc: Doc, timex: Timex, token: Token, anchor: Token) -> bool:
