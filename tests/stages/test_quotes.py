@@ -197,6 +197,14 @@ def test_a_report_in_front_of_another_is_not_part_of_it(base_nlp):
     assert second.cue is not None and second.cue.text == "say"
 
 
+def test_a_voiced_hope_or_concern_reports_its_that_clause(base_nlp):
+    text = "Senator Jane Doe expressed hope that economic cooperation could resume soon."
+    (quote,) = _quotes(base_nlp, text)
+    assert quote.text.endswith("economic cooperation could resume soon")
+    assert quote.speaker == "Jane Doe"
+    assert quote.cue is not None and quote.cue.text == "expressed"
+
+
 def test_nested_quotes_stay_one_quote(base_nlp):
     text = "“He told me ‘leave now’ and I left the village,” Amal Hassan said."
     (quote,) = _quotes(base_nlp, text)

@@ -72,6 +72,7 @@ EXPECTED = [
     ("001", "that he had not encouraged", "Hun Sen", "indirect", "pointed"),
     ("001", "that Zelenskyy look for alternative", "Hun Sen", "indirect", "suggesting"),
     ("001", "that while no one could stop Ukraine", "Hun Sen", "indirect", "noted"),
+    ("001", "that Russia would voluntarily surrender", "Hun Sen", "indirect", "expressing"),
     ("001", "that the Kingdom strictly adheres", "Hun Sen", "indirect", "saying"),
     ("003", "why his administration joined", "Hun Sen", "indirect", "explain"),
     ("003", "that at the request of Japan", "Hun Sen", "indirect", "added"),

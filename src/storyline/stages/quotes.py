@@ -128,7 +128,12 @@ WARNING_PREPS = frozenset(str.split("of about against"))
 #: Verbs that voice a stance named by their object, whose content follows a preposition on it
 #: ("expressed concern about heightened tensions").
 VOICING_VERBS = frozenset(str.split("express voice"))
-STANCE_NOUNS = frozenset(str.split("concern concerns alarm worry worries regret dismay outrage"))
+STANCE_NOUNS = frozenset(
+    str.split(
+        "concern concerns alarm worry worries regret dismay outrage hope hopes confidence fear "
+        "fears doubt doubts optimism belief skepticism scepticism frustration"
+    )
+)
 STANCE_PREPS = frozenset(str.split("about over at regarding"))
 #: Marks that open or close a quotation (not the apostrophe of "experts'").
 QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
@@ -713,13 +718,18 @@ def _framed_content(verb: Token, lemma: str) -> tuple[int, int] | None:
 
 def _prep_content(lemma: str, child: Token) -> Token | None:
     """What a warning or a voiced concern is about: "warning Washington of severe consequences",
-    "expressed concern about heightened tensions"; else None."""
+    "expressed concern about heightened tensions", "expressed hope that talks resume"; else
+    None."""
     if lemma in WARNING_VERBS and child.dep_ == "prep" and child.lower_ in WARNING_PREPS:
         return pobj_of(child)
     if lemma in VOICING_VERBS and child.dep_ == "dobj" and child.lower_ in STANCE_NOUNS:
-        for prep in child.children:
-            if prep.dep_ == "prep" and prep.lower_ in STANCE_PREPS:
-                return pobj_of(prep)
+        for part in child.children:
+            if part.dep_ == "prep" and part.lower_ in STANCE_PREPS:
+                return pobj_of(part)
+            if part.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in part.children
+            ):
+                return part  # "expressed hope that economic cooperation could resume"
     return None
 
 
