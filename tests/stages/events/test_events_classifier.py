@@ -673,3 +673,17 @@ def test_a_vote_to_act_is_the_act_voted_for_once(
     nlp: Language, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.trigger.text) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The judge agreed with Ivana Trump that there was no reason to intrude.", "SUPPORT"),
+        ("India agreed with the United States to cut tariffs.", "AGREE"),
+        ("Russia agreed with Ukraine on a ceasefire.", "AGREE"),
+    ],
+)
+def test_agreeing_with_someone_in_a_view_is_support(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert [e.type for e in nlp(text)._.events if e.trigger.text == "agreed"] == [expected]

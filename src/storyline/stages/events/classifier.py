@@ -566,6 +566,25 @@ def _wanted_done(token: Token, lemma: str, objects: list[Token], lexicon: Lexico
     return None
 
 
+def _sided_with(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "The judge agreed with Ivana Trump that there was no reason to intrude": taking someone's
+    side in a view (support), not agreeing to do something ("agreed with Kyiv to swap prisoners",
+    "agreed with Moscow on a truce" stay agreements)."""
+    if lemma != "agree" or objects:
+        return None
+    preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
+    party = (
+        next((c for c in preps["with"].children if c.dep_ == "pobj"), None)
+        if "with" in preps
+        else None
+    )
+    if party is None or not _names_party(party) or {"on", "to", "over"} & preps.keys():
+        return None
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return None
+    return Trigger(token, token, token, token, ("SUPPORT", None), 0.7, False)
+
+
 def _voted_to(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """ "The Senate voted to impose sanctions on Russia", "the panel voted to condemn the
     invasion": a vote decides the act voted for, of the voters (its code, by the voting verb's
@@ -785,6 +804,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _taken_out,
     _wanted_done,
     _voted_to,
+    _sided_with,
     _verb_object_pair,
     _intensified,
     _support_verb,
