@@ -687,3 +687,15 @@ def test_agreeing_with_someone_in_a_view_is_support(
     nlp: Language, text: str, expected: str
 ) -> None:
     assert [e.type for e in nlp(text)._.events if e.trigger.text == "agreed"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Russia's statement rejected the claims.", "Russia"),
+        ("A statement from the Kremlin condemned the attack.", "Kremlin"),
+    ],
+)
+def test_what_a_text_does_its_author_does(nlp: Language, text: str, source: str) -> None:
+    (event,) = nlp(text)._.events
+    assert [a.name for a in event.source] == [source]

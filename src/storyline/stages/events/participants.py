@@ -214,6 +214,15 @@ GROUP_NOUNS = frozenset(
 #: Parts of an organization that act for it, whatever else their phrase names: "the Ohio
 #: chapter of the NAACP", "the military wing of Hamas".
 ORGAN_NOUNS = frozenset(["chapter", "branch", "wing", "affiliate", "arm"])
+#: Texts whose author is the doer of what they say as a subject: "the ministry's statement
+#: condemned the attack".
+WRITTEN_NOUNS = frozenset(
+    str.split(
+        "statement brief letter report filing communique communiqué declaration message post "
+        "tweet memo editorial"
+    )
+)
+AUTHOR_PREPS = frozenset({"from", "by", "of"})
 #: Characters that end a dateline or credit before a name: "ADDIS ABABA, May 15 (Xinhua) -- ".
 DATELINE_ENDS = frozenset({"--", "—", "–", ":", ")"})
 
@@ -495,6 +504,19 @@ def _is_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
 
 
+def _document_author(p: _Phrase) -> Actor | None:
+    """ "Ivana Trump's brief dismissed those reports", "a statement from the ministry condemned
+    the attack": what a text says as subject, its author says (its owner, or who it is from or
+    by)."""
+    token = p.token
+    if not p.subject or token.lemma_.lower() not in WRITTEN_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((obj for _, obj in prep_objects(token, AUTHOR_PREPS)), None)
+    return actor_at_token(p.doc, owner) if owner is not None else None
+
+
 def _organ_of(p: _Phrase) -> Actor | None:
     """ "the Ohio chapter of the NAACP": the organization a part of it acts for (its "of"
     phrase), before any place or name on the part's own words."""
@@ -555,6 +577,7 @@ def _sector(noun: Token) -> str | None:
 
 _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
     _organ_of,
+    _document_author,
     _from_mentions,
     _known_name,
     _named_entity,
