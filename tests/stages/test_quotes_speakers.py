@@ -93,6 +93,13 @@ def test_a_document_speaks_for_its_owner(base_nlp: Language) -> None:
     assert _speaker(quotes, "The operation") is None  # no owner: no speaker guessed
 
 
+def test_a_legal_paper_speaks_for_its_owner(base_nlp: Language) -> None:
+    ivana = Entity("E1", "Ivana Trump", "PERSON", "USA", None)
+    text = "However, Ivana Trump's brief said that was not her view."
+    quotes = _quotes(base_nlp, text, [ivana], [("Ivana Trump", "E1")])
+    assert _speaker(quotes, "that was not") == "Ivana Trump"
+
+
 def test_a_definite_document_speaks_for_the_owner_of_the_one_before(base_nlp: Language) -> None:
     dodma = Entity("E1", "Department of Disaster Management Affairs", "ORG", "MWI", "GOV")
     text = (

@@ -26,7 +26,8 @@ from storyline.stages.syntax import pobj_of
 DOCUMENT_NOUNS: frozenset[str] = CHANNEL_NOUNS | frozenset(
     str.split(
         "intelligence finding findings study survey document filing assessment data account "
-        "figures statistics estimates website"
+        "figures statistics estimates website brief submission motion complaint lawsuit suit "
+        "petition ruling opinion indictment affidavit verdict judgment judgement"
     )
 )
 
