@@ -264,3 +264,12 @@ def test_the_leader_of_an_armed_group_is_one_of_its_rebels(base_nlp: Language, t
     ruling = run(base_nlp, text, published="2024-05-09")  # the Taliban govern from August 2021
     leader = next(e for e in ruling._.entities if e.name.endswith("Hibatullah Akhundzada"))
     assert (leader.country, leader.sector) == ("AFG", "GOV")
+
+
+def test_the_seat_of_a_business_role_is_a_company(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Senator Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday. Wells Fargo "
+        "said it had fired 5,300 employees.",
+    )
+    assert entity_named(doc, "Wells Fargo").sector == "BUS"

@@ -699,3 +699,9 @@ def test_agreeing_with_someone_in_a_view_is_support(
 def test_what_a_text_does_its_author_does(nlp: Language, text: str, source: str) -> None:
     (event,) = nlp(text)._.events
     assert [a.name for a in event.source] == [source]
+
+
+def test_firing_someone_from_a_job_is_no_attack(nlp: Language) -> None:
+    assert nlp("The bank said it had fired 5,300 employees.")._.events == []
+    (event,) = nlp("Police fired tear gas at protesters.")._.events
+    assert event.type == "ASSAULT"

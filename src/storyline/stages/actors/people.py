@@ -57,6 +57,16 @@ def find_people(b: Builder) -> None:
             c.country = next((t.country for t in coded if t.country), None)
             if c.country is None:
                 c.country = _known_country(c, b.lex)
+    _companies_of_business_roles(b)
+
+
+def _companies_of_business_roles(b: Builder) -> None:
+    """An organization the text names only as the seat of a business role ("Wells Fargo CEO
+    John Stumpf") is a company (BUS), when nothing else gave it a sector."""
+    for _, title in b.titles:
+        org = b.clusters.get(title.org_id) if title.org_id is not None else None
+        if org is not None and org.sector is None and title.sector == "BUS":
+            org.sector = "BUS"
 
 
 def _owners(

@@ -6,7 +6,8 @@ nothing: returns :class:`Trigger` records for :mod:`storyline.stages.events.cand
 A verb is decided by the first of these rules that applies (``_VERB_RULES``, in order): a
 participle glossing its clause ("..., leaving five dead": nothing), a question asked (nothing), a
 role held told in a relative clause with no day of its own ("who headed the party": nothing),
-releasing a thing rather than someone ("released a development program": nothing), putting
+releasing a thing rather than someone ("released a development program": nothing), firing
+someone from a job ("fired 5,300 employees": nothing), putting
 someone in custody, keeping someone from doing something ("prevented X from
 contacting": COERCE), a warning (a threat when the warner tells what it will do, a charge when
 it tells what another will do, else a forecast: nothing), worries dismissed (nothing), a
@@ -153,6 +154,8 @@ PRIVATE_PEOPLE = frozenset(
 VISIT: Code = ("CONSULT", "visit")
 WITHDRAW: Code = ("RETREAT", "withdraw")
 CONVICT: Code = ("SANCTION", "convict")
+#: Verbs of force that, done to someone, put them out of a job: "fired 5,300 employees".
+DISMISSING_VERBS = frozenset({"fire", "sack"})
 #: Words that tell a support verb's event over: "declared the operation over".
 ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
 ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
@@ -478,6 +481,14 @@ def _released_thing(token: Token, lemma: str, objects: list[Token], lexicon: Lex
     return None if any(_someone(o) for o in released) else Verdict.NO_EVENT
 
 
+def _dismissed(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "Wells Fargo fired 5,300 employees", "fired the campaign manager": someone fired from a
+    job is no attack (shots, rockets or tear gas fired, or firing on someone, are)."""
+    if lemma not in DISMISSING_VERBS:
+        return None
+    return Verdict.NO_EVENT if any(_someone(o) for o in objects) else None
+
+
 def _someone(word: Token) -> bool:
     """Whether a noun phrase names people: an actor, a person, a captive, or a number "of"
     them ("dozens of women")."""
@@ -793,6 +804,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _question,
     _role_held,
     _released_thing,
+    _dismissed,
     _to_custody,
     _prevented,
     _warned,
