@@ -7,6 +7,11 @@ import pytest
 from actors_text import entity_named, mention_at, run
 from spacy.language import Language
 
+from storyline.stages.actors.bodies import home_country
+from storyline.stages.actors.build import Builder
+from storyline.stages.actors.coref import Cluster
+from storyline.stages.actors.lexicon import lexicon
+
 pytestmark = pytest.mark.slow
 
 
@@ -435,3 +440,23 @@ def test_a_country_named_only_as_the_other_side_is_no_home(base_nlp: Language) -
     )
     assert entity_named(doc, "Adam Schiff").country != "RUS"
     assert entity_named(doc, "Jane Doe").country != "RUS"
+
+
+def test_a_document_naming_no_other_country_gives_its_bodies_its_country(
+    base_nlp: Language,
+) -> None:
+    """A court of the home country named first leaves a second court open only when the text
+    names another country it could belong to."""
+    text = "Voters in Ohio and Florida sued. The appeals court ruled. The Supreme Court declined."
+    doc = base_nlp(text)
+    b = Builder(doc, lexicon())
+    for place in ("Ohio", "Florida"):
+        at = next(t.i for t in doc if t.text == place)
+        b.add(at, at + 1, "name", Cluster(f"place:{place}", "GPE", place, "USA", place=True))
+    appeals = next(t.i for t in doc if t.text == "appeals")
+    b.add(appeals, appeals + 2, "name", Cluster("E1", "ORG", "appeals court", "USA", "JUD"))
+    supreme = next(t.i for t in doc if t.text == "Supreme")
+    court = Cluster("E2", "ORG", "Supreme Court", None, "JUD")
+    b.add(supreme, supreme + 2, "name", court)
+    home_country(b)
+    assert court.country == "USA"

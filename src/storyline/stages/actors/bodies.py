@@ -457,7 +457,8 @@ def home_country(b: Builder) -> None:
     # holder is named in leaves another holder of it open (as in only_country)
     # Of a person, only a head's office, which one person holds at a time ("president", not
     # "senator").
-    taken = _offices_held(b, home)
+    # ... unless the document names no other country: then every office is the home country's
+    taken = _offices_held(b, home) if _named_countries(b) - {home} else set()
     heads = {r for c in b.clusters.values() if c.country == home for r in c.roles} & HEAD_ROLES
     for c in b.clusters.values():
         if c.country is not None or c.place or _reports_from_outside(c):
