@@ -622,3 +622,9 @@ def test_a_site_struck_in_the_passive_is_the_target(base_nlp: Language) -> None:
         "ASSAULT",
         [("The town", "CVL")],
     )
+
+
+def test_a_demand_made_of_you_targets_the_one_told(nlp: Language) -> None:
+    doc = nlp("“You should resign and give back the money,” Senator Jane Doe told John Stumpf.")
+    (event,) = [e for e in doc._.events if e.type == "REQUEST"]
+    assert [a.name for a in event.target] == ["John Stumpf"]

@@ -871,6 +871,9 @@ def _content_parties(doc: Doc, anchor: Token, content: Token) -> Parties:
     targets: list[Actor] = []
     if content.dep_ == "ccomp":
         demanded, _ = subject(content)
+        if demanded is not None and demanded.lower_ == "you":
+            # "'You should resign,' Warren told Stumpf": the one told is the one asked
+            demanded = next((c for c in anchor.children if c.dep_ in {"dobj", "dative"}), None)
         targets = actors_of(doc, demanded) if demanded is not None else []
         return dedupe(sources), dedupe(targets, sources), False
     for t in content.subtree:
