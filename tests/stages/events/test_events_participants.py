@@ -628,3 +628,11 @@ def test_a_demand_made_of_you_targets_the_one_told(nlp: Language) -> None:
     doc = nlp("“You should resign and give back the money,” Senator Jane Doe told John Stumpf.")
     (event,) = [e for e in doc._.events if e.type == "REQUEST"]
     assert [a.name for a in event.target] == ["John Stumpf"]
+
+
+def test_a_rejected_request_targets_who_it_is_from(nlp: Language) -> None:
+    doc = nlp(
+        "The Supreme Court rejected a request from Democrats in Ohio to restore early voting."
+    )
+    (event,) = [e for e in doc._.events if e.type == "REJECT"]
+    assert [a.name for a in event.target] == ["Democrats"]

@@ -95,6 +95,12 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine",
 #: "backed a deal between Britain and Mauritius" (both).
 OBJECT_PREPS = frozenset({"on", "against", "to", "of", "between"})
+#: Nouns of what someone asks or puts forward, whose "from" phrase names who: "a request from
+#: Democrats in Ohio".
+ASKED_NOUNS = frozenset(
+    str.split("request demand appeal plea bid proposal offer petition motion call claim argument")
+)
+FROM = frozenset({"from"})
 #: Prepositions joining people to the organization they act for: "representatives from X".
 MEMBER_PREPS = frozenset({"from", "of"})
 #: Types of penalties: the country their object is of is their target ("banned Chinese imports").
@@ -941,6 +947,8 @@ def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
             if g.dep_ == "poss":
                 found += actors_of(doc, g)
         preps = OBJECT_PREPS | BY  # "condemned the attack by Hamas", "a hearing by the court"
+        if obj.lemma_.lower() in ASKED_NOUNS:
+            preps = preps | FROM  # "rejected a request from Democrats in Ohio"
         if obj.lemma_.lower() in RELATION_NOUNS or obj.lower_ in RELATION_NOUNS:
             preps = preps | RECIPROCAL_PREPS  # "severed relations with Kenya"
         for _, pobj in prep_objects(obj, preps):
