@@ -636,3 +636,9 @@ def test_a_rejected_request_targets_who_it_is_from(nlp: Language) -> None:
     )
     (event,) = [e for e in doc._.events if e.type == "REJECT"]
     assert [a.name for a in event.target] == ["Democrats"]
+
+
+def test_the_medium_words_are_said_on_is_no_party(nlp: Language) -> None:
+    doc = nlp("Senator Jane Doe thanked President Obama on Twitter.")
+    (event,) = [e for e in doc._.events if e.trigger.text == "thanked"]
+    assert [a.name for a in event.target] == ["Obama"]

@@ -95,12 +95,15 @@ TRIGGER_OBJECT_PREPS = frozenset({"on", "against", "to", "with"})
 #: Prepositions of another object that name the target: "condemned the invasion of Ukraine",
 #: "backed a deal between Britain and Mauritius" (both).
 OBJECT_PREPS = frozenset({"on", "against", "to", "of", "between"})
+#: Media an act of words is done on, no party of it: "thanked Trump on Twitter".
+MEDIA_CHANNELS = frozenset(
+    str.split("twitter facebook instagram youtube telegram tiktok television tv radio x")
+)
 #: Nouns of what someone asks or puts forward, whose "from" phrase names who: "a request from
 #: Democrats in Ohio".
 ASKED_NOUNS = frozenset(
     str.split("request demand appeal plea bid proposal offer petition motion call claim argument")
 )
-FROM = frozenset({"from"})
 #: Prepositions joining people to the organization they act for: "representatives from X".
 MEMBER_PREPS = frozenset({"from", "of"})
 #: Types of penalties: the country their object is of is their target ("banned Chinese imports").
@@ -707,6 +710,8 @@ def _prep_parties(
     targets: list[Actor] = []
     reciprocal = False
     for prep, obj in prep_objects(head, preps):
+        if prep == "on" and obj.lower_ in MEDIA_CHANNELS:
+            continue  # "thanked Trump on Twitter": where it was said, no party
         if prep in RECIPROCAL_PREPS and code[0] == "CONSULT":
             reciprocal = True
             if has_sources:
