@@ -642,3 +642,12 @@ def test_the_medium_words_are_said_on_is_no_party(nlp: Language) -> None:
     doc = nlp("Senator Jane Doe thanked President Obama on Twitter.")
     (event,) = [e for e in doc._.events if e.trigger.text == "thanked"]
     assert [a.name for a in event.target] == ["Obama"]
+
+
+def test_the_names_in_apposition_to_an_object_are_the_targets(nlp: Language) -> None:
+    doc = nlp(
+        "Republican nominee Donald Trump had personally attacked his wife, Heidi Cruz, and his "
+        "father, Rafael Cruz."
+    )
+    (event,) = doc._.events
+    assert [a.name for a in event.target] == ["Heidi Cruz", "Rafael Cruz"]

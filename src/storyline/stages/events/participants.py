@@ -944,7 +944,14 @@ def _object_actors(doc: Doc, obj: Token) -> list[Actor]:
     left unresolved is the party of the clause it continues ("blamed India, accusing it")."""
     if obj.tag_ in RELATIVES and obj.head.dep_ == "relcl":
         obj = obj.head.head  # "Canada, which he hit with a levy": the antecedent
-    found = actors_of(doc, obj)
+    # "attacked his wife, Heidi Cruz, and his father, Rafael Cruz": the names in apposition
+    found = [
+        a
+        for noun in (obj, *obj.conjuncts)
+        for g in noun.children
+        if g.dep_ == "appos" and g.ent_type_ in {"PERSON", "ORG"}
+        for a in actors_of(doc, g)
+    ] or actors_of(doc, obj)
     if not found and obj.lower_ in OBJECT_PRONOUNS:
         return _continued_party(doc, obj.head)
     if not found:
