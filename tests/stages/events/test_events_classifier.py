@@ -705,3 +705,17 @@ def test_firing_someone_from_a_job_is_no_attack(nlp: Language) -> None:
     assert nlp("The bank said it had fired 5,300 employees.")._.events == []
     (event,) = nlp("Police fired tear gas at protesters.")._.events
     assert event.type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump questioned Cruz's eligibility to run for president.", ["ACCUSE"]),
+        ("Delegates questioned how Senator Cruz could turn back on a pledge.", ["ACCUSE"]),
+        ("Police questioned the suspect for hours.", []),
+    ],
+)
+def test_doubting_someones_quality_or_act_criticizes_them(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert [e.type for e in nlp(text)._.events if e.trigger.text == "questioned"] == expected

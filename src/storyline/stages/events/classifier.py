@@ -156,6 +156,8 @@ WITHDRAW: Code = ("RETREAT", "withdraw")
 CONVICT: Code = ("SANCTION", "convict")
 #: Verbs of force that, done to someone, put them out of a job: "fired 5,300 employees".
 DISMISSING_VERBS = frozenset({"fire", "sack"})
+#: Verbs of doubt: doubting someone's quality or act criticizes them.
+DOUBTING_VERBS = frozenset({"question"})
 #: Words that tell a support verb's event over: "declared the operation over".
 ENDED_WORDS = frozenset({"over", "complete", "completed", "finished", "ended", "concluded"})
 ENDED_DEPS = frozenset({"oprd", "acomp", "advmod", "prt", "ccomp"})
@@ -596,6 +598,27 @@ def _sided_with(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
     return Trigger(token, token, token, token, ("SUPPORT", None), 0.7, False)
 
 
+def _questioned(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "Trump questioned Cruz's eligibility", "delegates questioned how Cruz could turn back on a
+    pledge": doubting what someone is or does is a criticism of them (questioning someone is an
+    interview or an interrogation, left to the lexicon)."""
+    if lemma not in DOUBTING_VERBS:
+        return None
+    owned = any(
+        o.pos_ == "NOUN" and any(c.dep_ == "poss" and _names_party(c) for c in o.children)
+        for o in objects
+    )
+    asked = any(
+        c.dep_ == "ccomp" and any(w.tag_ in {"WRB", "WP", "IN"} for w in c.lefts)
+        for c in token.children
+    )
+    return (
+        Trigger(token, token, token, token, ("ACCUSE", "disapprove"), 0.6, False)
+        if (owned or asked)
+        else None
+    )
+
+
 def _voted_to(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """ "The Senate voted to impose sanctions on Russia", "the panel voted to condemn the
     invasion": a vote decides the act voted for, of the voters (its code, by the voting verb's
@@ -817,6 +840,7 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _wanted_done,
     _voted_to,
     _sided_with,
+    _questioned,
     _verb_object_pair,
     _intensified,
     _support_verb,
