@@ -719,3 +719,14 @@ def test_doubting_someones_quality_or_act_criticizes_them(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert [e.type for e in nlp(text)._.events if e.trigger.text == "questioned"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Senator Ted Cruz hurled insults at Donald Trump.", "hurled insults"),
+        ("Russia and Ukraine traded insults at the United Nations.", "traded insults"),
+    ],
+)
+def test_insults_hurled_or_traded_are_accusations(nlp: Language, text: str, trigger: str) -> None:
+    assert [(e.type, e.trigger.text) for e in nlp(text)._.events] == [("ACCUSE", trigger)]

@@ -367,7 +367,10 @@ NOUNS: Mapping[str, Code] = {
         ("PROTEST", None),
     ),
     "arrest": ("COERCE", "arrest"),
-    **dict.fromkeys(["condemnation", "criticism"], ("ACCUSE", "disapprove")),
+    **dict.fromkeys(
+        ["condemnation", "criticism", "insult", "insults", "barbs", "jabs"],
+        ("ACCUSE", "disapprove"),
+    ),
     **dict.fromkeys(
         [
             "appreciation",
@@ -525,6 +528,10 @@ SUPPORT_ONLY_NOUNS = frozenset(
         "opposition",
         "condemnation",
         "criticism",
+        "insult",
+        "insults",
+        "barbs",
+        "jabs",
         "deal",
         "accord",
         "treaty",
@@ -594,6 +601,10 @@ SUPPORT_VERBS = frozenset(
         "lodge",
         "file",
         "issue",
+        "hurl",
+        "lob",
+        "trade",
+        "exchange",
         "reach",
         "declare",
         "announce",
