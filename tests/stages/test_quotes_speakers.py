@@ -670,3 +670,13 @@ def test_a_participle_after_a_comma_is_said_by_the_clause_before(base_nlp: Langu
     )
     quotes = _quotes(base_nlp, text, [sudani], [("Mohammed Shia al-Sudani", "E1")])
     assert _speaker(quotes, "that the intelligence") == "Mohammed Shia al-Sudani"
+
+
+def test_a_known_name_the_tagger_took_for_a_verb_still_speaks(base_nlp: Language) -> None:
+    trump = Entity("E1", "Donald Trump", "PERSON", "USA", "PTY")
+    text = (
+        "Republican nominee Donald Trump spoke on Monday. Trump this week also said he would "
+        "consider naming Sen. Mike Lee to the Supreme Court."
+    )
+    quotes = _quotes(base_nlp, text, [trump], [("Donald Trump", "E1")])
+    assert _speaker(quotes, "he would consider") == "Donald Trump"

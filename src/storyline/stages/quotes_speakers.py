@@ -176,6 +176,11 @@ class Resolver:
             if match is not None:
                 return Speaker(match.name, match.entity_id, start, end, match.type)
             return Speaker(name, None, start, end, "PERSON" if head.ent_type_ == "PERSON" else None)
+        if head.text[:1].isupper() and head.pos_ in ("VERB", "ADJ"):
+            # "Trump this week also said": a known name the tagger took for another word
+            match = self._by_name(self.text[start:end])
+            if match is not None:
+                return Speaker(match.name, match.entity_id, start, end, match.type)
         # a nominal ("the spokesman", "officials") the actors stage did not resolve
         return Speaker(None, None, start, end)
 
