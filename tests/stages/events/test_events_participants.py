@@ -651,3 +651,11 @@ def test_the_names_in_apposition_to_an_object_are_the_targets(nlp: Language) -> 
     )
     (event,) = doc._.events
     assert [a.name for a in event.target] == ["Heidi Cruz", "Rafael Cruz"]
+
+
+def test_a_subject_name_the_tagger_took_for_a_verb_is_the_source(nlp: Language) -> None:
+    doc = nlp(
+        "Republican nominee Donald Trump spoke on Monday. Trump this week also criticized Ted Cruz."
+    )
+    (event,) = [e for e in doc._.events if e.trigger.text == "criticized"]
+    assert [a.name for a in event.source] == ["Donald Trump"]

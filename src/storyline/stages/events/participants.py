@@ -329,7 +329,9 @@ def _known_name(p: _Phrase) -> Actor | None:
     """A name the actors stage knows from elsewhere in the document ("Zelenskyy" after
     "President Volodymyr Zelenskyy") but did not mark here."""
     token = p.token
-    if not (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN"}):
+    # "Trump this week also said": a subject name the tagger took for a verb
+    tags = {"PROPN", "NOUN", "VERB"} if p.subject else {"PROPN", "NOUN"}
+    if not (token.text[:1].isupper() and token.pos_ in tags):
         return None
     for entity in entity_index(p.doc).values():
         if token.text in {*entity.name.split(), *entity.aliases}:
