@@ -126,7 +126,8 @@ CALLING_VERBS = frozenset(str.split("call appeal press"))
 WARNING_VERBS = frozenset(str.split("warn caution"))
 WARNING_PREPS = frozenset(str.split("of about against"))
 #: Verbs that voice a stance named by their object, whose content follows a preposition on it
-#: ("expressed concern about heightened tensions").
+#: ("expressed concern about heightened tensions") or is its that-clause ("expressed hope that
+#: talks resume").
 VOICING_VERBS = frozenset(str.split("express voice"))
 STANCE_NOUNS = frozenset(
     str.split(

@@ -7,19 +7,20 @@ A verb is decided by the first of these rules that applies (``_VERB_RULES``, in 
 participle glossing its clause ("..., leaving five dead": nothing), a question asked (nothing), a
 role held told in a relative clause with no day of its own ("who headed the party": nothing),
 releasing a thing rather than someone ("released a development program": nothing), firing
-someone from a job ("fired 5,300 employees": nothing), putting
-someone in custody, keeping someone from doing something ("prevented X from
-contacting": COERCE), a warning (a threat when the warner tells what it will do, a charge when
-it tells what another will do, else a forecast: nothing), worries dismissed (nothing), a
-restriction eased ("lifted the sanctions": CONCEDE), someone hit "with" a penalty ("hit Canada
-with a levy": SANCTION), a demand told as "X says Y must ..." or "X wants Y to ...", a vote to do something (the act
-voted for: "voted to impose sanctions" SANCTION), a verb and
-object coded together ("reached an agreement"), a verb of more or less coded by what it acts on
-("deepened ties": COOPERATE; "boosted its budget": nothing), a support verb with an event noun
-as object ("held talks"), receiving a visitor or aid, a characterization ("called the ruling
-arbitrary", "described the ruling as arbitrary"); else the verb lexicon's code, adjusted by its
-objects (a strike on someone, peacekeeping troops, money given), the purpose of a call, and what
-a voted, sponsored or passed resolution does.
+someone from a job ("fired 5,300 employees": nothing), putting someone in custody, keeping
+someone from doing something ("prevented X from contacting": COERCE), a warning (a threat when
+the warner tells what it will do, a charge when it tells what another will do, else a forecast:
+nothing), worries dismissed (nothing), a restriction eased ("lifted the sanctions": CONCEDE),
+someone hit "with" a penalty ("hit Canada with a levy": SANCTION), a demand told as "X says Y
+must ..." or "X wants Y to ...", a vote to do something (the act voted for: "voted to impose
+sanctions" SANCTION), agreeing with someone in a view (SUPPORT), questioning someone's quality or
+act (ACCUSE), a verb and object coded together ("reached an agreement"), a verb of more or less
+coded by what it acts on ("deepened ties": COOPERATE; "boosted its budget": nothing), a support
+verb with an event noun as object ("held talks"), receiving a visitor or aid, a characterization
+("called the ruling arbitrary", "described the ruling as arbitrary", "called Trump a pathological
+liar"); else the verb lexicon's code, adjusted by its objects (a strike on someone, peacekeeping
+troops, money given), the purpose of a call, and what a voted, sponsored or passed resolution
+does.
 """
 
 from __future__ import annotations
@@ -861,9 +862,11 @@ def characterization(token: Token) -> Trigger | None:
 
 
 def _characterized(token: Token, words: list[Token], things: list[Token]) -> Trigger | None:
-    """A characterization by ``words`` of ``things``: an accusation when the words are damning,
-    a rejection when what is so characterized is someone's claim and the words deny it ("called
-    the claims baseless"; "called his comments insulting" accuses), else None."""
+    """A characterization by ``words`` of ``things``: an accusation when the words are damning
+    (in storyline's list, or rated ``DAMNING_VALENCE`` or below in the sentiment lexicon), a
+    rejection when what is so characterized is someone's claim and the words deny it ("called
+    the claims baseless"; "called his comments insulting" accuses), praise when they are rated
+    ``PRAISING_VALENCE`` or above ("called the decision a huge win"), else None."""
     rated = [valence().get(w.lower_, 0.0) for w in words]
     if not (
         any_in(words, NEGATIVE_CHARACTERIZATIONS) or min(rated, default=0.0) <= DAMNING_VALENCE
