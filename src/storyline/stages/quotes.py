@@ -612,8 +612,7 @@ def _aside_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
         if child.i > aside[1] and child.dep_ == "conj" and _has_subject(child):
             cc = [c.i for c in host.rights if c.dep_ == "cc" and aside[1] < c.i < child.i]
             stop = min(stop, min(cc, default=child.left_edge.i))
-    first = host.left_edge.i
-    before = _trimmed(doc, first, aside[0])
+    before = _trimmed(doc, host.left_edge.i, aside[0])
     after = _trimmed(doc, aside[1] + 1, stop)
     if before == (0, 0) and after == (0, 0):
         return None

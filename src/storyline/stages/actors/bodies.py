@@ -23,7 +23,7 @@ from storyline.stages.actors.build import (
 )
 from storyline.stages.actors.coref import STATE_SECTORS, Cluster, Found
 from storyline.stages.actors.groups import noun_sector
-from storyline.stages.actors.lexicon import HEAD_ROLES, office_countries
+from storyline.stages.actors.lexicon import HEAD_ROLES, office_countries, party_country
 from storyline.stages.actors.named import GOVERNMENT_WORDS
 from storyline.stages.actors.roles import Title
 from storyline.stages.syntax import pobj_of
@@ -379,9 +379,8 @@ def _with_country(title: Title, iso: str, b: Builder) -> Title:
 
 def _party_country(name: str, b: Builder) -> str | None:
     """The country of the party a group's first word names ("Republican lawmakers")."""
-    words = name.lower().split(maxsplit=1)
-    party = b.lex.groups.get(f"{words[0]} party") if words else None
-    return party[0] if party is not None and party[1] == "PTY" else None
+    words = name.split(maxsplit=1)
+    return party_country(words[0], b.lex) if words else None
 
 
 def only_country(b: Builder) -> None:

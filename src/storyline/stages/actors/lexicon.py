@@ -349,6 +349,13 @@ def place_of(text: str, lex: Lexicon | None = None) -> tuple[str, str] | None:
     return found
 
 
+def party_country(word: str, lex: Lexicon) -> str | None:
+    """The country of the party "<word> party" names, if the lexicon has it as a party (PTY):
+    "republican" -> USA (the Republican Party)."""
+    party = lex.groups.get(f"{word.lower()} party")
+    return party[0] if party is not None and party[1] == "PTY" else None
+
+
 def _read(name: str) -> Any:
     path = resources.files("storyline").joinpath("resources", "actors", name)
     return json.loads(path.read_text(encoding="utf-8"))

@@ -33,6 +33,7 @@ from storyline.stages.actors.lexicon import (
     country_of,
     group_of,
     organization_of,
+    party_country,
     place_of,
     role_sector,
 )
@@ -512,11 +513,7 @@ def _party_of_members(text: str, lex: Lexicon) -> str | None:
     if not low.endswith("s") or " " in low:
         return None
     member = low[:-1]
-    for name in (f"{member} party", f"{member}ic party"):
-        party = lex.groups.get(name)
-        if party is not None and party[1] == "PTY":
-            return party[0]
-    return None
+    return party_country(member, lex) or party_country(f"{member}ic", lex)
 
 
 def _named_group(

@@ -64,7 +64,7 @@ def mention_cues(
     start: int,
     end: int,
     titles: Callable[[int, int], Sequence[str]],
-    given_names: Mapping[str, str] = MappingProxyType({}),
+    given_names: Mapping[str, str],
 ) -> Cues:
     """The cues at the name tokens ``[start, end)``; ``titles(start, end)`` gives the title
     and apposition words the text sets around them. The gender: of an honorific before the

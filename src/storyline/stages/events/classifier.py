@@ -80,6 +80,7 @@ from storyline.stages.events.lexicon import (
     verb_code,
     verb_lemma,
 )
+from storyline.stages.syntax import pobj_of
 
 #: Verbs that put someone in custody when they send them to one of CUSTODY_NOUNS.
 CUSTODY_VERBS = frozenset({"order", "send", "return", "take", "remand", "transfer", "move"})
@@ -587,11 +588,7 @@ def _sided_with(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
     if lemma != "agree" or objects:
         return None
     preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
-    party = (
-        next((c for c in preps["with"].children if c.dep_ == "pobj"), None)
-        if "with" in preps
-        else None
-    )
+    party = pobj_of(preps["with"]) if "with" in preps else None
     if party is None or not _names_party(party) or {"on", "to", "over"} & preps.keys():
         return None
     if any(c.dep_ == "xcomp" for c in token.children):
