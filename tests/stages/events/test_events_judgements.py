@@ -62,6 +62,15 @@ pytestmark = pytest.mark.slow
             {"JPN"},
             {"RUS"},
         ),
+        ("Japan said Russia was reckless.", None, "ACCUSE", {"JPN"}, {"RUS"}),  # rated damning
+        ("Japan said Russia was not right.", None, "ACCUSE", {"JPN"}, {"RUS"}),  # praise denied
+        (
+            '"This is a waste of time," Hun Sen said.',  # of what was just told: no one named
+            ("This is a waste of time,", "hun-sen"),
+            "ACCUSE",
+            {"KHM"},
+            set(),
+        ),
     ],
 )
 def test_a_damning_statement_is_a_judgement_by_its_teller(
@@ -75,6 +84,7 @@ def test_a_damning_statement_is_a_judgement_by_its_teller(
     doc = make(base_nlp, text, quotes=[quote] if quote else [])
     (event,) = extract_events(doc)
     assert event.type == etype
+    assert event.modality in {"asserted", "reported"}
     assert countries(event.source) == source
     assert countries(event.target) == target
 
@@ -90,6 +100,8 @@ def test_a_damning_statement_is_a_judgement_by_its_teller(
         "Russia is right.",  # praise in the reporter's own voice
         "Russia failed to rein in the rebels.",  # a failing in the reporter's voice
         "Japan said we failed to act.",  # an admission
+        "Japan said we were absolutely right.",  # praise of oneself
+        "Japan said it would be very difficult for the talks to succeed.",  # "it" is a clause
     ],
 )
 def test_statements_that_judge_no_one_code_nothing(base_nlp: Language, text: str) -> None:

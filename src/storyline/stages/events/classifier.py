@@ -266,7 +266,7 @@ Decision: TypeAlias = Trigger | Verdict | None
 def judged_trigger(token: Token, judgement: Judgement) -> Trigger:
     """The trigger of a damning statement: the predicate, anchored on the copula."""
     return Trigger(
-        token, judgement.copula, token, token, judgement.code, 0.5, False, None, judgement
+        token, judgement.copula, token, token, judgement.code, 0.65, False, None, judgement
     )
 
 

@@ -28,10 +28,12 @@ from storyline.stages.events.lexicon import (
     CLAIM_NOUNS,
     CONCERN_PREPS,
     CONCERN_WORDS,
+    DAMNING_VALENCE,
     NEGATIVE_CHARACTERIZATIONS,
     POSITIVE_CHARACTERIZATIONS,
     PRIDE_WORDS,
     Code,
+    valence,
 )
 from storyline.stages.lookup import quote_at
 
@@ -59,6 +61,10 @@ DENIALS = frozenset(
 FAILING_VERBS = frozenset({"fail", "neglect"})
 #: Subjects that point back at what was just said.
 DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+#: Clauses an "it" subject may stand for ("it is difficult to ...", "it is bad for us that ...").
+EXTRAPOSED = frozenset({"xcomp", "ccomp", "advcl", "csubj"})
+#: Subjects a speaker's praise of themselves has.
+SELF = frozenset({"i", "we"})
 #: Reporting verbs a judgement may hang from (the teller is their subject).
 TELLING_VERBS = frozenset(
     {"say", "tell", "add", "argue", "insist", "write", "warn", "charge", "claim", "declare"}
@@ -95,7 +101,19 @@ def any_in(words: Iterable[Token], lexicon: frozenset[str]) -> bool:
 
 
 def _damning(predicate: Token) -> bool:
-    return any_in(_words(predicate), NEGATIVE_CHARACTERIZATIONS)
+    """A damning predicate: in storyline's list, or rated ``DAMNING_VALENCE`` or below in the
+    sentiment lexicon ("a waste of time", "outrageous")."""
+    words = _words(predicate)
+    rated = min((valence().get(w.lower_, 0.0) for w in words), default=0.0)
+    return any_in(words, NEGATIVE_CHARACTERIZATIONS) or rated <= DAMNING_VALENCE
+
+
+def denied_praise(predicate: Token) -> bool:
+    """Praise denied: "This just isn't right", "It is not fair" (a negation on the copula or
+    the predicate): an accusation, asserted, not a negated one."""
+    return _praising(predicate) and any(
+        c.dep_ == "neg" for c in (*predicate.children, *predicate.head.children)
+    )
 
 
 def _praising(predicate: Token) -> bool:
@@ -167,11 +185,21 @@ def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     teller = _teller(copula)
     if subject is None or ((quote is None or not quote.speaker_entity_id) and teller is None):
         return None
+    if _extraposed(subject, copula, token):
+        return None
     verdict = _verdict(token, subject)
     if verdict is None:
         return None
     judged, code, of_act = verdict
     return Judgement(token, copula, judged, code, quote, teller, of_act)
+
+
+def _extraposed(subject: Token, copula: Token, predicate: Token) -> bool:
+    """ "It will be very difficult for these things to be met", "it's bad business to try": an
+    "it" that stands for a clause judges a course of things, no one's act."""
+    return subject.lower_ == "it" and any(
+        c.dep_ in EXTRAPOSED for c in (*copula.children, *predicate.children)
+    )
 
 
 def _verdict(predicate: Token, subject: Token) -> tuple[Token, Code, bool] | None:
@@ -185,12 +213,17 @@ def _verdict(predicate: Token, subject: Token) -> tuple[Token, Code, bool] | Non
         return None
     if code[0] != "SUPPORT":
         return subject, code, False
-    return _pride(predicate) or subject, code, True
+    proud_of = _pride(predicate)
+    if proud_of is None and subject.lower_ in SELF:
+        return None  # "We are absolutely right": a speaker's praise of themselves
+    return proud_of or subject, code, True
 
 
 def _code(predicate: Token, subject: Token) -> Code | None:
     """What a predicate said of a subject codes: a rejection of a claim called false, an
     accusation, support (praise, pride), else nothing."""
+    if denied_praise(predicate):
+        return ("ACCUSE", "disapprove")
     if not _damning(predicate):
         praised = _praising(predicate) or _pride(predicate) is not None
         return ("SUPPORT", None) if praised else None
@@ -203,4 +236,12 @@ def _code(predicate: Token, subject: Token) -> Code | None:
     return ("REJECT", None) if denial else ("ACCUSE", "disapprove")
 
 
-__all__ = ["COPULAS", "DENIALS", "Judgement", "any_in", "judgement_at"]
+__all__ = [
+    "COPULAS",
+    "DEMONSTRATIVES",
+    "DENIALS",
+    "Judgement",
+    "any_in",
+    "denied_praise",
+    "judgement_at",
+]

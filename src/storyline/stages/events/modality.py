@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from storyline.records import Actor, Quote
 from storyline.stages.events.classifier import CONFLICT_TYPES, Trigger
 from storyline.stages.events.clauses import REPORT_VERBS, condition_of, participle_adjunct, subject
+from storyline.stages.events.judgements import denied_praise
 from storyline.stages.events.participants import actors_of
 
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -210,7 +211,11 @@ def _clause(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> _Cla
 def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> str:
     """The modality of an event (see the module docstring for the convention)."""
     clause = _clause(trigger, quote, sources)
-    return next((modality for modality, holds in _RULES if holds(clause)), "asserted")
+    judgement = trigger.judgement
+    rules = _RULES
+    if judgement is not None and denied_praise(judgement.predicate):
+        rules = tuple(r for r in _RULES if r[0] != "negated")  # "isn't right": a charge made
+    return next((modality for modality, holds in rules if holds(clause)), "asserted")
 
 
 def refusal(trigger: Trigger) -> tuple[str, str | None] | None:
