@@ -51,6 +51,15 @@ pytestmark = pytest.mark.slow
             {"RUS"},
         ),
         ("The U.S. Embassy welcomed the statement.", "welcomed", "SUPPORT", {"USA"}, None),
+        ("Japan fined Russia for the spill.", "fined", "SANCTION", {"JPN"}, {"RUS"}),
+        ("Japan upheld Russia's claim.", "upheld", "SUPPORT", {"JPN"}, {"RUS"}),
+        (
+            "Russia offered talks, but Japan declined.",  # what was just offered
+            "declined",
+            "REJECT",
+            {"JPN"},
+            None,
+        ),
         ("Russian troops invaded Ukraine on February 24.", "invaded", "ASSAULT", {"RUS"}, {"UKR"}),
         ("Hun Sen held talks with Zelenskyy.", "held talks", "CONSULT", {"KHM"}, {"UKR"}),
         (

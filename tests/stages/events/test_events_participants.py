@@ -51,6 +51,16 @@ def test_an_accusation_told_without_the_accuser_has_no_source(base_nlp: Language
     assert (event.type, event.source, countries(event.target)) == ("ACCUSE", [], {"RUS"})
 
 
+def test_a_penalty_told_without_who_imposed_it_has_no_source(base_nlp: Language) -> None:
+    text = "Russia was fined $185 million last week."
+    event = only(extract_events(make(base_nlp, text)), "fined")
+    assert (event.type, event.source, countries(event.target)) == ("SANCTION", [], {"RUS"})
+
+
+def test_a_penalty_on_a_condition_is_no_event(base_nlp: Language) -> None:
+    assert extract_events(make(base_nlp, "Bases are at risk if Russia is fined.")) == []
+
+
 def test_a_blast_that_killed_leaves_its_doer_untold(base_nlp: Language) -> None:
     text = "A missile killed Russian troops near the border."
     event = only(extract_events(make(base_nlp, text)), "killed")

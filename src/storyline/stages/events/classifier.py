@@ -132,8 +132,9 @@ QUESTION_MARKS = frozenset({"if", "whether"})
 QUESTION_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 #: Dependents that say what was asked, or of whom.
 ASKED_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "prep", "nsubjpass", "attr"})
-#: Verbs that code their event only with an object or a complement: "declined the offer",
-#: "declined to sign", not "the population declined".
+#: Verbs that code their event only with an object, a complement or a named doer: "declined the
+#: offer", "declined to sign", "Chaffetz declined" (what was just offered), not "the population
+#: declined".
 COMPLEMENT_VERBS = frozenset({"decline"})
 #: Sectors of the press, and the acts that are their work, no event: "VOA spoke with him",
 #: "asked by VOA", "an email requesting comment" (``MED`` is medicine: a medical charity's
@@ -404,7 +405,9 @@ def _needs_object(token: Token, lemma: str) -> bool:
     if lemma in OBJECT_VERBS:
         return True
     return lemma in COMPLEMENT_VERBS and not any(
-        c.dep_ in {"xcomp", "ccomp"} for c in token.children
+        c.dep_ in {"xcomp", "ccomp"}
+        or (c.dep_ == "nsubj" and c.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"})
+        for c in token.children
     )
 
 

@@ -215,6 +215,7 @@ VERBS: Mapping[str, Code | None] = {
             "sponsor",
             "co-sponsor",
             "cosponsor",
+            "uphold",  # a court upholding a ruling or an act backs it
         ],
         ("SUPPORT", None),
     ),
@@ -288,7 +289,7 @@ VERBS: Mapping[str, Code | None] = {
     # MOBILIZE
     **dict.fromkeys(["mobilize", "mobilise", "deploy"], ("MOBILIZE", None)),
     # SANCTION
-    **dict.fromkeys(["sanction", "sever", "expel"], ("SANCTION", None)),
+    **dict.fromkeys(["sanction", "sever", "expel", "fine", "penalize"], ("SANCTION", None)),
     # COERCE
     **dict.fromkeys(
         ["arrest", "detain", "jail", "imprison", "indict", "prosecute", "charge"],
@@ -1226,7 +1227,13 @@ def _hand_match(token: Token, words: tuple[str, ...], after: list[set[str]]) -> 
 
 
 #: Lemmas the model's lemmatizer gets wrong for verbs of this domain.
-_LEMMA_FIXES = {"stag": "stage", "staging": "stage", "bombe": "bomb", "shelle": "shell"}
+_LEMMA_FIXES = {
+    "stag": "stage",
+    "staging": "stage",
+    "bombe": "bomb",
+    "shelle": "shell",
+    "fin": "fine",
+}
 
 
 def verb_lemma(token: Token) -> str:

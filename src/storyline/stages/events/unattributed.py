@@ -9,7 +9,8 @@ when the text itself leaves the doer out, never because the parse lost one:
 
 - its type is one of :data:`UNATTRIBUTED_TYPES` (a use of force, not what someone says), or it
   is an accusation told by a verb of charging in the passive with no "by" phrase
-  (:data:`CHARGING_VERBS`; "Russia was criticized" stays no event: whose words matters);
+  (:data:`CHARGING_VERBS`; "Russia was criticized" stays no event: whose words matters), or a
+  penalty so told ("was fined", :data:`PENALTY_VERBS`);
 - its trigger is a verb of force (:data:`FORCE_VERBS`) in the passive with no "by" phrase
   ("were killed", "was arrested"), or one whose subject is the weapon or the blast itself
   (:data:`INSTRUMENT_NOUNS`: "an airstrike killed", "a car bomb wounded");
@@ -25,6 +26,7 @@ from spacy.tokens import Token
 from storyline.records import Actor
 from storyline.stages.events.classifier import Trigger
 from storyline.stages.events.clauses import agent, subject
+from storyline.stages.events.lexicon import verb_lemma
 
 #: The types an act told without its doer may have: uses of force.
 UNATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -46,6 +48,15 @@ FORCE_VERBS = frozenset(
 #: Verbs of a formal accusation, told in the passive without the accuser: "were accused of
 #: planning to kidnap her", "was charged with murder".
 CHARGING_VERBS = frozenset({"accuse", "charge", "indict"})
+#: Penalties told in the passive without who imposed them: "Wells Fargo was fined $185 million"
+#: (an authority's act; who it was, a later sentence or report may say).
+PENALTY_VERBS = frozenset({"fine", "penalize", "sanction"})
+#: (type, verb) of the acts emitted when told in the passive with no "by" phrase.
+PASSIVE_ACTS = frozenset(
+    {("ACCUSE", v) for v in CHARGING_VERBS} | {("SANCTION", v) for v in PENALTY_VERBS}
+)
+#: Conjunctions that make a passive act a condition, no act told: "if Turkey is sanctioned".
+CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Words of a stretch of time a tally is counted over: "since 2009", "in the last 15 months".
 SPAN_PREPS = frozenset({"since", "in", "over", "during", "within", "throughout"})
 SPAN_WORDS = frozenset({"last", "past", "since"})
@@ -58,9 +69,10 @@ def unattributed(trigger: Trigger, targets: list[Actor]) -> bool:
     if not targets or trigger.is_noun:
         return False
     verb = trigger.anchor
-    lemma = verb.lemma_.lower()
-    if trigger.code[0] == "ACCUSE" and lemma in CHARGING_VERBS:
-        return subject(verb)[1] and agent(verb) is None  # "were accused of planning ..."
+    lemma = verb_lemma(verb)
+    if (trigger.code[0], lemma) in PASSIVE_ACTS:  # "were accused of", "was fined $185 million"
+        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
+        return subject(verb)[1] and agent(verb) is None and not conditional
     if trigger.code[0] not in UNATTRIBUTED_TYPES or lemma not in FORCE_VERBS:
         return False
     if _tally(verb):
