@@ -278,6 +278,14 @@ def test_a_role_noun_before_the_name_is_the_person_named_next(base_nlp: Language
     assert _speaker(quotes, "accusations") == "Vassily Nebenzia"
 
 
+def test_a_person_named_in_what_a_role_noun_said_is_not_its_holder(base_nlp: Language) -> None:
+    trump = Entity("E1", "Donald Trump", "PERSON", "USA", None)
+    quotes = _quotes(
+        base_nlp, "The former governor said Trump was wrong.", [trump], [("Trump", "E1")]
+    )
+    assert _speaker(quotes, "Trump was wrong") == "former governor"
+
+
 def test_a_headline_taken_for_a_name_speaks_as_the_person() -> None:
     from storyline.stages.quotes_speakers import spoken_name
 

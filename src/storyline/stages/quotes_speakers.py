@@ -365,6 +365,8 @@ class Resolver:
             for r in self.refs
             if head.left_edge.idx <= r.start < phrase_end and r.entity_id is not None
         }
+        said = head.head  # "The former governor said Trump was wrong": Trump is what was said
+        told = range(said.left_edge.idx, said.right_edge.idx + len(said.right_edge))
         for r in self.refs:
             if r.start < phrase_end or r.type != "PERSON":
                 continue
@@ -372,7 +374,7 @@ class Resolver:
                 break  # the text goes on about the owner: the holder is not named here
             if r.start >= end:
                 break
-            if self.in_quote(r.start):
+            if self.in_quote(r.start) or (said is not head and r.start in told):
                 continue
             roles = self.roles.get(r.entity_id or "", frozenset())
             held = self.countries.get(r.entity_id or "")

@@ -118,3 +118,14 @@ def test_given_names_tell_apart_the_people_a_pronoun_may_mean(base_nlp: Language
     he, she = mention_at(doc, "he"), mention_at(doc, "she")
     assert he is not None and he.entity_id == stumpf
     assert she is not None and she.entity_id == warren
+
+
+def test_a_party_word_before_a_role_noun_keeps_it_a_nominal(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Republican nominee Donald Trump spoke in Ohio on Monday. "
+        "The GOP nominee said the election was rigged.",
+    )
+    trump = entity_named(doc, "Donald Trump")
+    nominee = mention_at(doc, "The GOP nominee")
+    assert nominee is not None and nominee.entity_id == trump.id and nominee.kind == "nominal"

@@ -21,6 +21,7 @@ from storyline.stages.actors.lexicon import (
     Lexicon,
     country_of,
     normalize_role,
+    party_country,
     role_sector,
 )
 from storyline.stages.actors.surnames import HONORIFICS
@@ -182,7 +183,8 @@ def _nominal_head(the: Token, covered: set[int], lex: Lexicon) -> Token | None:
         return None
     between = doc[the.i + 1 : head.i]
     if any(t.pos_ not in ("ADJ", "VERB", "PROPN", "ADV", "NOUN", "PUNCT") for t in between) or any(
-        t.pos_ == "PROPN" and not country_of(t.text, lex) for t in between
+        t.pos_ == "PROPN" and not (country_of(t.text, lex) or party_country(t.text, lex))
+        for t in between
     ):
         return None
     word = head.lower_

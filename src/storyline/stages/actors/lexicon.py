@@ -350,10 +350,13 @@ def place_of(text: str, lex: Lexicon | None = None) -> tuple[str, str] | None:
 
 
 def party_country(word: str, lex: Lexicon) -> str | None:
-    """The country of the party "<word> party" names, if the lexicon has it as a party (PTY):
-    "republican" -> USA (the Republican Party)."""
-    party = lex.groups.get(f"{word.lower()} party")
-    return party[0] if party is not None and party[1] == "PTY" else None
+    """The country of the party "<word> party" or the word itself names, if the lexicon has it
+    as a party (PTY): "republican" -> USA (the Republican Party), "GOP" -> USA."""
+    for key in (f"{word.lower()} party", word.lower()):
+        party = lex.groups.get(key)
+        if party is not None and party[1] == "PTY":
+            return party[0]
+    return None
 
 
 def _read(name: str) -> Any:
