@@ -63,6 +63,14 @@ pytestmark = pytest.mark.slow
             {"RUS"},
         ),
         ("Japan said Russia was reckless.", None, "ACCUSE", {"JPN"}, {"RUS"}),  # rated damning
+        ("Japan said Russia had violated the agreement.", None, "ACCUSE", {"JPN"}, {"RUS"}),
+        (
+            "Japan said Russia has repeatedly tried to sabotage the talks.",  # a misdeed told
+            None,
+            "ACCUSE",
+            {"JPN"},
+            {"RUS"},
+        ),
         ("Japan said Russia was not right.", None, "ACCUSE", {"JPN"}, {"RUS"}),  # praise denied
         (
             '"This is a waste of time," Hun Sen said.',  # of what was just told: no one named
@@ -102,6 +110,8 @@ def test_a_damning_statement_is_a_judgement_by_its_teller(
         "Japan said we failed to act.",  # an admission
         "Japan said we were absolutely right.",  # praise of oneself
         "Japan said it would be very difficult for the talks to succeed.",  # "it" is a clause
+        "Japan said we violated nothing.",  # a denial of one's own misdeed
+        "Japan said its borders were violated.",  # the victim, no doer named
     ],
 )
 def test_statements_that_judge_no_one_code_nothing(base_nlp: Language, text: str) -> None:

@@ -4,16 +4,21 @@ right".
 Reads: the parse of a sentence, the quotes of the document (``doc._.quotes``) and the actors stage's
 entities. Writes nothing: returns who judged whom, for the events stage to code as an event.
 
-A failing someone tells ("Akram said Kabul was failing to rein in ...") is an accusation too. A
-copular clause whose predicate is damning ("X is the aggressor", "Kabul was failing", "the
-findings are illegal") is an accusation of X by whoever tells it: the speaker of the quote it stands
-in, else the subject of the reporting verb it hangs from ("Akram said Kabul is ..."). Said of what
+A failing or a misdeed someone tells ("Akram said Kabul was failing to rein in ...", "the American
+side has violated the agreement") is an accusation too. A copular clause whose predicate is damning
+("X is the aggressor", "Kabul was failing", "the findings are illegal"; a word in storyline's list or
+one the VADER sentiment lexicon rates damning, "a waste of time"; praise denied, "This just isn't
+right") is an accusation of X by whoever tells it: the speaker of the quote it stands in, else the
+subject of the reporting verb it hangs from ("Akram said Kabul is ..."); said of "this" or "you" it
+stays an accusation with no target named. Said of what
 someone claimed ("This is completely false", "the allegations are baseless") it is a rejection of
 the claim, with no target unless the claim's owner is named ("Pakistan's claims are baseless").
 Praise told the same way ("President Trump is right", "the speech of Lai was fantastic", "I'm very
 proud of Secretary Rubio") is support of whom it praises; concern at what someone does ("We are
 deeply concerned about the recent actions of Milorad Dodik") an accusation of them. No teller, no
-event: a judgement in the reporter's own voice codes nothing.
+event: a judgement in the reporter's own voice codes nothing; nor does a speaker's praise of
+themselves ("We are absolutely right") or an "it" that stands for a clause ("it will be difficult
+to ...").
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.records import Quote
+from storyline.stages.events.clauses import subject as clause_subject
 from storyline.stages.events.lexicon import (
     CLAIM_NOUNS,
     CONCERN_PREPS,
@@ -34,6 +40,7 @@ from storyline.stages.events.lexicon import (
     PRIDE_WORDS,
     Code,
     valence,
+    verb_lemma,
 )
 from storyline.stages.lookup import quote_at
 
@@ -59,6 +66,19 @@ DENIALS = frozenset(
 )
 #: Verbs that tell a failing of their subject, damning when someone else tells it.
 FAILING_VERBS = frozenset({"fail", "neglect"})
+#: Verbs that tell a misdeed of their subject, an accusation when someone else tells it ("the
+#: American side has violated the agreement", "China is busy bullying Taiwan", "you are
+#: scapegoating the people at the very bottom"). Acts of force keep their own type.
+MISDEED_VERBS = frozenset(
+    str.split(
+        "violate breach sabotage meddle interfere bully undermine obstruct mislead lie cheat "
+        "collude scapegoat betray deceive manipulate persecute oppress discriminate exploit "
+        "conceal rig squeeze"
+    )
+)
+#: Subjects a judgement may have that name no actor but still point at someone: what was just
+#: told ("This is a waste of time"), the one spoken to ("You squeezed employees").
+POINTING = frozenset({"this", "that", "it", "these", "those", "you"})
 #: Subjects that point back at what was just said.
 DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 #: Clauses an "it" subject may stand for ("it is difficult to ...", "it is bad for us that ...").
@@ -150,7 +170,7 @@ def _teller(copula: Token) -> Token | None:
         head = current.head
         if current.dep_ == "ccomp" and head.lemma_.lower() in TELLING_VERBS:
             return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if current.dep_ not in {"conj", "ccomp", "xcomp"} or head is current:
+        if current.dep_ not in {"conj", "ccomp", "xcomp", "acomp"} or head is current:
             return None
         current = head
     return None
@@ -158,11 +178,18 @@ def _teller(copula: Token) -> Token | None:
 
 def _failing(token: Token, quotes: list[Quote]) -> Judgement | None:
     """ "Akram said Kabul was failing to rein in separatists", "'The Kabul authorities have
-    failed to address the threat,' the envoy said": a failing someone tells is an accusation."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in FAILING_VERBS:
+    failed to address the threat,' the envoy said": a failing someone tells is an accusation; so
+    is a misdeed (:data:`MISDEED_VERBS`: "the Kabul administration has tried to sabotage")."""
+    lemma = verb_lemma(token)
+    if token.pos_ != "VERB" or lemma not in FAILING_VERBS | MISDEED_VERBS:
         return None
-    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or (subject.pos_ == "PRON" and subject.lower_ in {"i", "we"}):
+    if lemma in FAILING_VERBS:
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    else:
+        subject, passive = clause_subject(token)
+        if passive:
+            return None  # "was undermined by": the victim, not the doer
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ in SELF):
         return None  # "we failed to": an admission, not an accusation
     quote = quote_at(quotes, token.idx)
     teller = _teller(token)

@@ -1233,6 +1233,7 @@ _LEMMA_FIXES = {
     "bombe": "bomb",
     "shelle": "shell",
     "fin": "fine",
+    "scapegoate": "scapegoat",
 }
 
 

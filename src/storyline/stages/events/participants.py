@@ -63,7 +63,7 @@ from storyline.stages.events.clauses import (
     subject,
     text_of,
 )
-from storyline.stages.events.judgements import DEMONSTRATIVES, Judgement
+from storyline.stages.events.judgements import POINTING, Judgement
 from storyline.stages.events.lexicon import (
     ACTOR_LABELS,
     ACTOR_NOUNS,
@@ -1211,7 +1211,7 @@ def judged(doc: Doc, judgement: Judgement) -> Parties:
         targets = actors_of(doc, judged_subject)
         if not targets and judgement.of_act:
             targets = _object_actors(doc, judged_subject)  # "the speech of Lai was fantastic"
-        if not targets and judged_subject.lower_ not in DEMONSTRATIVES:
+        if not targets and judged_subject.lower_ not in POINTING:
             return [], [], False  # a damning word about no one named ("the situation is dangerous")
     return dedupe(sources), dedupe(targets, sources), False
 
