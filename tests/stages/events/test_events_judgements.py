@@ -56,6 +56,20 @@ pytestmark = pytest.mark.slow
         ),
         ("Japan said the speech of Russia was fantastic.", None, "SUPPORT", {"JPN"}, {"RUS"}),
         (
+            '"We are grateful to Russia for its support," Hun Sen said.',
+            ("We are grateful to Russia for its support,", "hun-sen"),
+            "SUPPORT",
+            {"KHM"},
+            {"RUS"},
+        ),
+        (
+            '"I am greatly honored by the endorsement of Russia," Hun Sen said.',
+            ("I am greatly honored by the endorsement of Russia,", "hun-sen"),
+            "SUPPORT",
+            {"KHM"},
+            {"RUS"},
+        ),
+        (
             "Japan said it was deeply concerned about the recent actions of Russia.",
             None,
             "ACCUSE",
@@ -109,6 +123,7 @@ def test_a_damning_statement_is_a_judgement_by_its_teller(
         "Russia failed to rein in the rebels.",  # a failing in the reporter's voice
         "Japan said we failed to act.",  # an admission
         "Japan said we were absolutely right.",  # praise of oneself
+        "Japan said it was very pleased with the result.",  # pleased with no one's act
         "Japan said it would be very difficult for the talks to succeed.",  # "it" is a clause
         "Japan said we violated nothing.",  # a denial of one's own misdeed
         "Japan said its borders were violated.",  # the victim, no doer named

@@ -14,7 +14,8 @@ stays an accusation with no target named. Said of what
 someone claimed ("This is completely false", "the allegations are baseless") it is a rejection of
 the claim, with no target unless the claim's owner is named ("Pakistan's claims are baseless").
 Praise told the same way ("President Trump is right", "the speech of Lai was fantastic", "I'm very
-proud of Secretary Rubio") is support of whom it praises; concern at what someone does ("We are
+proud of Secretary Rubio", "We are grateful to Japan", "I am honored by the endorsement of
+Senator Cruz") is support of whom it praises; concern at what someone does ("We are
 deeply concerned about the recent actions of Milorad Dodik") an accusation of them. No teller, no
 event: a judgement in the reporter's own voice codes nothing; nor does a speaker's praise of
 themselves ("We are absolutely right") or an "it" that stands for a clause ("it will be difficult
@@ -37,6 +38,7 @@ from storyline.stages.events.lexicon import (
     DAMNING_VALENCE,
     NEGATIVE_CHARACTERIZATIONS,
     POSITIVE_CHARACTERIZATIONS,
+    PRIDE_PREPS,
     PRIDE_WORDS,
     Code,
     valence,
@@ -143,10 +145,26 @@ def _praising(predicate: Token) -> bool:
 
 
 def _pride(token: Token) -> Token | None:
-    """Whom a speaker is proud of: "I'm very proud of Secretary Rubio" (the object of "of")."""
+    """Whom (or whose act) a speaker is proud of or grateful for: "I'm very proud of Secretary
+    Rubio", "We are pleased with the Court's decision" (the object of the preposition)."""
     if token.lower_ not in PRIDE_WORDS or token.dep_ != "acomp":
         return None
-    return _prep_object(token, frozenset({"of"}))
+    return _prep_object(token, PRIDE_PREPS)
+
+
+def _honored(token: Token, quotes: list[Quote]) -> Judgement | None:
+    """ "I am greatly honored by the endorsement of Senator Cruz": pride told in the passive,
+    support of whoever did what it is "by"."""
+    if token.lower_ not in PRIDE_WORDS or token.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "auxpass" for c in token.children):
+        return None
+    by = _prep_object(token, frozenset({"by"}))
+    quote = quote_at(quotes, token.idx)
+    teller = _teller(token)
+    if by is None or ((quote is None or not quote.speaker_entity_id) and teller is None):
+        return None
+    return Judgement(token, token, by, ("SUPPORT", None), quote, teller, of_act=True)
 
 
 def _concern(token: Token) -> Token | None:
@@ -201,7 +219,7 @@ def _failing(token: Token, quotes: list[Quote]) -> Judgement | None:
 def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     """The judgement whose damning (or praising) predicate is ``token``, if it is one that
     someone tells."""
-    failing = _failing(token, quotes)
+    failing = _failing(token, quotes) or _honored(token, quotes)
     if failing is not None:
         return failing
     if token.dep_ not in {"attr", "acomp"} or token.head.lemma_.lower() not in COPULAS:

@@ -865,8 +865,13 @@ POSITIVE_CHARACTERIZATIONS = frozenset(
         "wonderful",
     ]
 )
-#: Predicates of pride in someone: "I'm very proud of Secretary Rubio".
-PRIDE_WORDS = frozenset({"proud"})
+#: Predicates of pride in or gratitude to someone: "I'm very proud of Secretary Rubio", "We are
+#: pleased with the Court's decision", "I am greatly honored by the endorsement of Senator Cruz".
+PRIDE_WORDS = frozenset(
+    {"proud", "pleased", "grateful", "thankful", "delighted", "honored", "honoured"}
+)
+#: The prepositions that tell whom (or whose act) the speaker is proud of or grateful for.
+PRIDE_PREPS = frozenset({"of", "with", "to", "by", "for"})
 #: Predicates of concern at what someone does, a criticism of them: "We are deeply concerned
 #: about the recent actions of Milorad Dodik", "troubled by Russia's decision".
 CONCERN_WORDS = frozenset({"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed"})
