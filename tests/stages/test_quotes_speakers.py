@@ -22,9 +22,10 @@ def _quotes(
     entities: Sequence[Entity] = (),
     mentions: Sequence[tuple[str, str]] = (),
     roles: Sequence[tuple[str, str]] = (),
+    titles: Sequence[tuple[str, str]] = (),
 ) -> list[Quote]:
     """Quotes of ``text``; ``mentions`` are (words, entity id) at their first occurrence,
-    ``roles`` (entity id, role)."""
+    ``roles`` (entity id, role), ``titles`` (words, entity id) title mentions."""
     ensure_doc_extensions()
     doc = nlp(text)
     doc._.doc_id = "d1"
@@ -32,7 +33,7 @@ def _quotes(
     doc._.entities = list(entities)
     doc._.mentions = [
         Mention("d1", e, text.index(w), text.index(w) + len(w), w, "name") for w, e in mentions
-    ]
+    ] + [Mention("d1", e, text.index(w), text.index(w) + len(w), w, "title") for w, e in titles]
     doc._.roles = [Role("d1", e, r, None, None, 0, 1, None) for e, r in roles]
     doc._.timexes = []
     return find_quotes(doc)
@@ -284,6 +285,25 @@ def test_a_person_named_in_what_a_role_noun_said_is_not_its_holder(base_nlp: Lan
         base_nlp, "The former governor said Trump was wrong.", [trump], [("Trump", "E1")]
     )
     assert _speaker(quotes, "Trump was wrong") == "former governor"
+
+
+def test_a_lead_leaves_a_person_unnamed_and_names_them_by_title_later(
+    base_nlp: Language,
+) -> None:
+    text = (
+        "A New York judge has rejected a media request, saying the courts have no business "
+        "deciding it. Manhattan Supreme Court Justice Frank Nervo rejected that argument."
+    )
+    nervo = Entity("E1", "Frank Nervo", "PERSON", "USA", "JUD")
+    unnamed = Entity("E2", "New York judge", "PERSON", "USA", "JUD")
+    quotes = _quotes(
+        base_nlp,
+        text,
+        [nervo, unnamed],
+        [("Frank Nervo", "E1"), ("New York judge", "E2")],
+        titles=[("Manhattan Supreme Court Justice", "E1")],
+    )
+    assert _speaker(quotes, "the courts") == "Frank Nervo"
 
 
 def test_a_headline_taken_for_a_name_speaks_as_the_person() -> None:

@@ -107,6 +107,9 @@ class Resolver:
             self.titles.setdefault(role.entity_id, set()).update(role.role.lower().split())
             known = self.roles.get(role.entity_id, frozenset())
             self.roles[role.entity_id] = known | families(role.role)
+        for m in mentions:  # "Manhattan Supreme Court Justice Frank Nervo": a title in front
+            if m.kind == "title" and m.entity_id is not None:
+                self.titles.setdefault(m.entity_id, set()).update(m.text.lower().split())
         names = _spoken_names(doc, entities, mentions, _title_lines(self.text))
         refs = [
             Ref(
@@ -217,6 +220,9 @@ class Resolver:
             # the owner speaks, found at the document ("the NISA statement")
             found = self.resolve(owner, previous, stop, as_name=owner.pos_ == "PROPN")
             return Speaker(found.name, found.entity_id, start, end, found.type)
+        lead = None if is_definite(head) else self._lead_holder(head, families(head.lemma_))
+        if lead is not None:  # "A New York judge has rejected ...": named later
+            return Speaker(lead.name, lead.entity_id, *token_chars(head), "PERSON")
         if (
             ref is not None
             and ref.entity_id is not None
@@ -327,7 +333,9 @@ class Resolver:
         """The person last named before a definite role noun with a role of its family ("the
         Pakistani envoy" after "Pakistan's permanent representative, Munir Akram")."""
         wanted = families(head.lemma_)
-        if not wanted or not is_definite(head):
+        if not wanted:
+            return None
+        if not is_definite(head):
             return None
         country = next(
             (c for t in modifiers(head) if (c := country_of(t) or capital_of(t)) is not None), None
@@ -349,6 +357,24 @@ class Resolver:
                 continue
             found = r
         return found
+
+    def _lead_holder(self, head: Token, wanted: frozenset[int]) -> Ref | None:
+        """The person an article's opening sentence leaves unnamed ("A New York judge has
+        rejected a media request ..., saying ...") and names later with a title of the same
+        family ("Manhattan Supreme Court Justice Frank Nervo"), when only one person holds one."""
+        if head.sent.start != self.sents[0].start or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.lefts
+        ):
+            return None
+        found = {
+            r.entity_id: r
+            for r in self.refs
+            if r.start > head.idx
+            and r.type == "PERSON"
+            and r.entity_id is not None
+            and wanted & families(" ".join(self.titles.get(r.entity_id, ())))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_after(self, head: Token, wanted: frozenset[int], country: str | None) -> Ref | None:
         """The person a role noun introduces when no one of that role was named before it: the
