@@ -273,3 +273,28 @@ def test_the_seat_of_a_business_role_is_a_company(base_nlp: Language) -> None:
         "said it had fired 5,300 employees.",
     )
     assert entity_named(doc, "Wells Fargo").sector == "BUS"
+
+
+def test_a_person_the_tagger_calls_an_organization_is_one_person(base_nlp: Language) -> None:
+    # spaCy tags "Nikki Haley" ORG and "Haley" PERSON: a given name and a surname the text
+    # names as a person make one person
+    doc = run(
+        base_nlp,
+        "Nikki Haley should be deported, a headline reads. Haley, who delivered the GOP "
+        "response on Tuesday, is an articulate conservative.",
+        published="2016-01-14",
+    )
+    haley = entity_named(doc, "Nikki Haley")
+    assert haley.type == "PERSON"
+    assert [e for e in doc._.entities if e.name == "Haley" and e.type == "ORG"] == []
+
+
+def test_a_leader_in_a_partys_race_is_of_the_party(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "Coulter tweeted that Republican poll leader Donald Trump should deport Haley.",
+        published="2016-01-14",
+    )
+    trump = entity_named(doc, "Donald Trump")
+    assert (trump.country, trump.sector) == ("USA", "PTY")
+    assert not [e for e in doc._.entities if "leader" in e.name]  # a title, no group

@@ -233,6 +233,8 @@ def _modified_group(
         return None
     if head.pos_ == "PROPN" and head.head.i in names_at:
         return None  # a title before a person's name: the person speaks for it
+    if head.dep_ == "compound" and head.head.ent_type_ == "PERSON" and head.head.i > head.i:
+        return None  # "Republican poll leader Donald Trump": a title, no group
     if (
         head.tag_ == "NN"
         and head.lower_ in PERSON_ROLE_HEADS

@@ -189,8 +189,9 @@ def find_names(doc: Doc, lex: Lexicon, tokens: Sequence[Token] | None = None) ->
     tokens = list(doc) if tokens is None else tokens
     blocked: set[int] = set()
     candidates: list[tuple[int, int, NameSpan]] = []  # (priority, -length) via sort below
+    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
     for ent in doc.ents:
-        name = _ent_name(doc, ent, lex, blocked)
+        name = _ent_name(doc, ent, lex, blocked, surnames)
         if name is not None:
             candidates.append((1, -(name.end - name.start), name))
     for hit in _lexicon_hits(doc, lex, tokens):
@@ -213,9 +214,12 @@ def find_names(doc: Doc, lex: Lexicon, tokens: Sequence[Token] | None = None) ->
     return _person_parts(doc, names, lex, tokens)
 
 
-def _ent_name(doc: Doc, ent: Span, lex: Lexicon, blocked: set[int]) -> NameSpan | None:
+def _ent_name(
+    doc: Doc, ent: Span, lex: Lexicon, blocked: set[int], surnames: frozenset[str] | set[str]
+) -> NameSpan | None:
     """The name a spaCy entity gives, if it names an actor (``blocked`` takes the tokens of a
-    named event or document: no lexicon hit inside them either)."""
+    named event or document: no lexicon hit inside them either; ``surnames``: the last words
+    of the document's PERSON entities)."""
     if ent.label_ not in ENT_LABELS:
         # "Vassily Nebenzia told" tagged a work of art: a person
         speaks = ent.label_ in MISREAD_LABELS and _speaking_name(ent)
@@ -228,8 +232,11 @@ def _ent_name(doc: Doc, ent: Span, lex: Lexicon, blocked: set[int]) -> NameSpan 
     text = doc[start:end].text
     if kind == "person":
         return _person_name(doc, start, end, lex)
-    if kind == "place" and _acting_person(doc[start:end], text, lex):
-        return NameSpan(start, end, "person")  # "Erdogan has accused ..." tagged GPE
+    if (kind == "place" and _acting_person(doc[start:end], text, lex)) or (
+        kind == "org" and _person_misread(doc[start:end], lex, surnames)
+    ):
+        # "Erdogan has accused ..." tagged GPE; "Nikki Haley" tagged ORG, "Haley" a PERSON
+        return NameSpan(start, end, "person")
     if _not_a_name(doc[start:end], kind, lex):
         return None
     return NameSpan(start, end, kind)
@@ -385,6 +392,21 @@ def _speaking_name(span: Span) -> bool:
         all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
         and span.root.dep_ == "nsubj"
         and span.root.head.lemma_.lower() in SPEAKING_LEMMAS
+    )
+
+
+def _person_misread(span: Span, lex: Lexicon, surnames: frozenset[str] | set[str]) -> bool:
+    """A person's name spaCy calls an organization: two or three capitalized words, the first a
+    given name, the last one the document names as a person elsewhere ("Nikki Haley" beside
+    "Haley" tagged PERSON), and no group the lexicon knows ("Wells Fargo" stays a bank)."""
+    words = [t for t in span if not t.is_punct]
+    return (
+        2 <= len(words) <= 3
+        and all(t.is_title for t in words)
+        and words[0].lower_ in lex.given_names
+        and words[-1].lower_ in surnames
+        and group_of(span.text, lex) is None
+        and organization_of(span.text, lex) is None
     )
 
 

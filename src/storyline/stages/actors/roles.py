@@ -272,6 +272,9 @@ def code_title(
     if group is not None:  # "Taliban leader", "the leader of Afghanistan's Taliban insurgency"
         country, sector = group[0] or country, group[1]
     sector = _qualified(words, role, sector)
+    before = max(doc[start].sent.start, start - 3)  # "Republican poll | leader Donald Trump"
+    if role == "leader" and sector == "GOV" and _party_title(doc[before:end], lex):
+        sector = "PTY"  # "Republican poll leader Donald Trump": a leader in a party's race
     if country is None and role is not None and sector in PLACED_OFFICE_SECTORS:
         # "California Rep. Adam Schiff", "Kabul police chief": an office of a place of one
         # country is that country's
@@ -303,6 +306,21 @@ def code_title(
     if role is None and (org is None or (sector is None and country is None)):
         return None
     return Title(start, end, role, country, sector, org.entity_id if org else None)
+
+
+#: Words of a title that put a party leader in a legislature ("Senate Republican leader").
+CHAMBER_WORDS = frozenset({"senate", "house", "congressional", "parliamentary", "assembly"})
+
+
+def _party_title(span: Span, lex: Lexicon) -> bool:
+    """Whether a title names a party and no chamber ("Republican poll leader", "GOP leader")."""
+    words = {t.lower_ for t in span}
+    return not words & CHAMBER_WORDS and any(
+        t.text[:1].isupper()
+        and (party := lex.groups.get(f"{t.lower_} party") or lex.groups.get(t.lower_)) is not None
+        and party[1] == "PTY"
+        for t in span
+    )
 
 
 #: Sectors of the offices a place in their title places in its country ("Texas Sen.", "Moscow

@@ -338,15 +338,27 @@ def _objects(token: Token) -> list[Token]:
     ]
 
 
+def reproach(verb: Token) -> bool:
+    """ "should never have happened", "should have resigned": a reproach of what was done, no
+    demand."""
+    return verb.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ == "have" for a in verb.children)
+
+
+#: Subjects of "must" that make it a resolve of the speaker's own, no demand: "we must act".
+RESOLVING = frozenset({"i", "we"})
+
+
 def _report_demand(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
-    """ "Russia says Israel must end attacks": a demand made by the speaker of the addressee."""
+    """ "Russia says Israel must end attacks": a demand made by the speaker of the addressee
+    ("we must act" is none)."""
     if lemma not in REPORT_VERBS:
         return None
     for child in token.children:
         if (
             child.dep_ == "ccomp"
             and any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for a in child.children)
-            and any(c.dep_ in SUBJECTS for c in child.children)
+            and any(c.dep_ in SUBJECTS and c.lower_ not in RESOLVING for c in child.children)
+            and not reproach(child)
         ):
             return Trigger(token, token, token, token, ("REQUEST", None), 0.6, False, child)
     return None

@@ -36,6 +36,7 @@ from storyline.stages.events.lexicon import (
     CONCERN_PREPS,
     CONCERN_WORDS,
     DAMNING_VALENCE,
+    DEMAND_MODALS,
     NEGATIVE_CHARACTERIZATIONS,
     POSITIVE_CHARACTERIZATIONS,
     PRIDE_PREPS,
@@ -104,6 +105,7 @@ class Judgement:
     quote: Quote | None  # the quote it stands in, if any
     teller: Token | None  # the subject of the reporting verb it hangs from, if any
     of_act: bool = False  # what it judges is an act: its doer is the one judged
+    made: bool = False  # its modal or negation words make the judgement ("should", "isn't right")
 
 
 def _words(predicate: Token) -> list[Token]:
@@ -216,10 +218,38 @@ def _failing(token: Token, quotes: list[Quote]) -> Judgement | None:
     return Judgement(token, token, subject, ("ACCUSE", "disapprove"), quote, teller)
 
 
+def _quoted_demand(token: Token, quotes: list[Quote]) -> Judgement | None:
+    """ "'You should resign,' Warren told Stumpf", "'The Taliban must stop killing civilians,'
+    Ameri said": what a quoted speaker says someone must do, on no reporting verb of its own
+    (that is the reporting verb's demand: "X says Y must ..."), is a demand of them; what they
+    should have done, or not ("That should never have happened"), a reproach."""
+    auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if token.pos_ != "VERB" or not auxes & DEMAND_MODALS:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in SELF:
+        return None  # "we must act": a resolve, not a demand of anyone
+    quote = quote_at(quotes, token.idx)
+    teller = _teller(token)
+    if "have" in auxes and token.tag_ == "VBN" and (teller or (quote and quote.speaker_entity_id)):
+        return Judgement(token, token, subject, ("ACCUSE", "disapprove"), quote, teller, made=True)
+    if teller is not None or quote is None or not quote.speaker_entity_id:
+        return None  # told by a reporting verb: its demand ("X says Y must ...")
+    if quote.kind != "direct" or not _addressable(subject):
+        return None  # "more and more women should come into the force": a wish
+    return Judgement(token, token, subject, ("REQUEST", None), quote, None, made=True)
+
+
+def _addressable(subject: Token) -> bool:
+    """Whether a demand's subject is someone a demand can be made of: the one spoken to, or a
+    named party ("the Taliban", "Russia")."""
+    return subject.lower_ == "you" or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+
+
 def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     """The judgement whose damning (or praising) predicate is ``token``, if it is one that
     someone tells."""
-    failing = _failing(token, quotes) or _honored(token, quotes)
+    failing = _failing(token, quotes) or _honored(token, quotes) or _quoted_demand(token, quotes)
     if failing is not None:
         return failing
     if token.dep_ not in {"attr", "acomp"} or token.head.lemma_.lower() not in COPULAS:
@@ -236,7 +266,8 @@ def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     if verdict is None:
         return None
     judged, code, of_act = verdict
-    return Judgement(token, copula, judged, code, quote, teller, of_act)
+    made = denied_praise(token)
+    return Judgement(token, copula, judged, code, quote, teller, of_act, made)
 
 
 def _extraposed(subject: Token, copula: Token, predicate: Token) -> bool:

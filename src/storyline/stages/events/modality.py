@@ -26,7 +26,6 @@ from spacy.tokens import Token
 from storyline.records import Actor, Quote
 from storyline.stages.events.classifier import CONFLICT_TYPES, Trigger
 from storyline.stages.events.clauses import REPORT_VERBS, condition_of, participle_adjunct, subject
-from storyline.stages.events.judgements import denied_praise
 from storyline.stages.events.participants import actors_of
 
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -213,8 +212,8 @@ def modality_of(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> 
     clause = _clause(trigger, quote, sources)
     judgement = trigger.judgement
     rules = _RULES
-    if judgement is not None and denied_praise(judgement.predicate):
-        rules = tuple(r for r in _RULES if r[0] != "negated")  # "isn't right": a charge made
+    if judgement is not None and judgement.made:  # "isn't right", "should resign": made
+        rules = tuple(r for r in _RULES if r[0] == "reported")
     return next((modality for modality, holds in rules if holds(clause)), "asserted")
 
 
