@@ -36,6 +36,7 @@ REPORT_VERBS = frozenset(
         "think",
         "recall",
         "mention",
+        "tweet",  # "Coulter tweeted that Trump should deport Haley"
     }
 )
 #: Verbs whose subject receives what their object names ("received assistance from the US").

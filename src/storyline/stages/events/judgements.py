@@ -90,7 +90,19 @@ EXTRAPOSED = frozenset({"xcomp", "ccomp", "advcl", "csubj"})
 SELF = frozenset({"i", "we"})
 #: Reporting verbs a judgement may hang from (the teller is their subject).
 TELLING_VERBS = frozenset(
-    {"say", "tell", "add", "argue", "insist", "write", "warn", "charge", "claim", "declare"}
+    {
+        "say",
+        "tell",
+        "add",
+        "argue",
+        "insist",
+        "write",
+        "warn",
+        "charge",
+        "claim",
+        "declare",
+        "tweet",
+    }
 )
 
 

@@ -364,7 +364,18 @@ NOUNS: Mapping[str, Code] = {
         ["sanction", "sanctions", "embargo", "tariff", "tariffs", "boycott"], ("SANCTION", None)
     ),
     **dict.fromkeys(
-        ["protest", "protests", "demonstration", "rally", "sit-in", "march", "walkout"],
+        [
+            "protest",
+            "protests",
+            "demonstration",
+            "rally",
+            "sit-in",
+            "march",
+            "walkout",
+            "walkouts",
+            "walk-off",
+            "walk-offs",
+        ],
         ("PROTEST", None),
     ),
     "arrest": ("COERCE", "arrest"),
@@ -1023,6 +1034,8 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("launch", ("investigation",), ("ACCUSE", "investigate")),
     ("open", ("investigation",), ("ACCUSE", "investigate")),
     ("go", ("on", "strike"), ("PROTEST", "strike")),
+    ("walk", ("off", "job"), ("PROTEST", "strike")),
+    ("walk", ("out",), ("PROTEST", None)),
     ("go", ("strike",), ("PROTEST", "strike")),
     ("take", ("control",), ("COERCE", "seize")),
     ("take", ("part",), None),
