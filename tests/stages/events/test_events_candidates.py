@@ -218,6 +218,14 @@ def test_penalties_and_handovers_told_as_nouns(
     assert (event.type, countries(event.source)) == (etype, source)
 
 
+def test_a_force_body_in_front_of_an_event_noun_did_it(base_nlp: Language) -> None:
+    text = "The film highlights the police killings of Russian troops."
+    event = only(extract_events(make(base_nlp, text)), "police killings")
+    assert event.type == "ASSAULT"
+    assert [a.name for a in event.source] == ["police"]
+    assert countries(event.target) == {"RUS"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -43,6 +43,7 @@ from storyline.stages.events.judgements import judgement_at
 from storyline.stages.events.lexicon import (
     DECIDING_VERBS,
     DOER_OF_NOUNS,
+    FORCE_BODIES,
     GOVERNING_TYPES,
     SUPPORT_ONLY_NOUNS,
     Code,
@@ -266,5 +267,6 @@ def _actor_phrase(child: Token, doer_of: bool) -> bool:
         or (doer_of and child.dep_ == "prep" and child.lower_ == "of")
         or (child.dep_ == "acl" and agent(child) is not None)
         or (child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP")
+        or (child.dep_ == "compound" and child.lower_ in FORCE_BODIES)  # "police killings"
         or (child.dep_ == "relcl" and child.lemma_.lower() in RECEIVE_VERBS)
     )

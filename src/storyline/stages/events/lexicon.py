@@ -737,6 +737,9 @@ SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {
 #: Verbs that code their event only with a direct object: "returned the seized ship" is RETREAT,
 #: "returned to prison" or "returned home" is no event.
 OBJECT_VERBS = frozenset(["return"])
+#: Bodies whose name in front of an event noun says who did it: "police killings", "army
+#: shelling".
+FORCE_BODIES = frozenset({"police", "army", "military", "troops", "government"})
 
 #: Named-entity labels that can stand for an actor when the actors stage has no mention there.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

@@ -69,6 +69,7 @@ from storyline.stages.events.lexicon import (
     ACTOR_NOUNS,
     CLAIM_NOUNS,
     DOER_OF_NOUNS,
+    FORCE_BODIES,
     GOVERNING_TYPES,
     Code,
     noun_code,
@@ -758,6 +759,9 @@ def _noun_sources(doc: Doc, token: Token) -> list[Actor]:
         sources += _subject_parties(doc, doer)[0]
     if not sources:
         sources += _threateners(doc, token) or _nationality_in_front(doc, token)
+    if not sources:  # "the police killings of ...": the body in front did it
+        bodies = [c for c in token.lefts if c.dep_ == "compound" and c.lower_ in FORCE_BODIES]
+        sources += [a for c in bodies for a in actors_of(doc, c)]
     return sources
 
 
