@@ -306,6 +306,16 @@ def test_a_lead_leaves_a_person_unnamed_and_names_them_by_title_later(
     assert _speaker(quotes, "the courts") == "Frank Nervo"
 
 
+def test_the_newspaper_is_the_one_outlet_named(base_nlp: Language) -> None:
+    text = (
+        "The Wall Street Journal editorial board wrote an editorial on Wednesday. The newspaper, "
+        "long a vocal advocate of immigration reform, writes that Haley has sought to differ."
+    )
+    wsj = Entity("E1", "Wall Street Journal", "ORG", None, "JRN")
+    quotes = _quotes(base_nlp, text, [wsj], [("Wall Street Journal", "E1")])
+    assert _speaker(quotes, "that Haley") == "Wall Street Journal"
+
+
 def test_a_headline_taken_for_a_name_speaks_as_the_person() -> None:
     from storyline.stages.quotes_speakers import spoken_name
 

@@ -88,6 +88,19 @@ class Ref:
     kind: str  # name, pronoun, nominal, ent
 
 
+#: Body nouns that name an organization by its sector: "the newspaper" is the one outlet named.
+BODY_SECTORS = {
+    "newspaper": "JRN",
+    "daily": "JRN",
+    "publication": "JRN",
+    "magazine": "JRN",
+    "broadcaster": "JRN",
+    "company": "BUS",
+    "firm": "BUS",
+    "bank": "BUS",
+}
+
+
 class Resolver:
     """Speaker look-ups over one Doc (built once per Doc, used for each quote)."""
 
@@ -212,14 +225,13 @@ class Resolver:
                 known = self.roles.get(found.entity_id, frozenset())
                 self.roles[found.entity_id] = known | families(head.lemma_)
             return found
-        if is_document(head):
-            owner = document_owner(head) or self._owner_before(head)
-            start, end = name_span(head)
-            if owner is None:
-                return Speaker(None, None, start, end)
+        owner = (document_owner(head) or self._owner_before(head)) if is_document(head) else None
+        if owner is not None:
             # the owner speaks, found at the document ("the NISA statement")
             found = self.resolve(owner, previous, stop, as_name=owner.pos_ == "PROPN")
-            return Speaker(found.name, found.entity_id, start, end, found.type)
+            return Speaker(found.name, found.entity_id, *name_span(head), found.type)
+        if is_document(head) and not is_body(head):  # "the newspaper" may be the outlet
+            return Speaker(None, None, *name_span(head))
         lead = None if is_definite(head) else self._lead_holder(head, families(head.lemma_))
         if lead is not None:  # "A New York judge has rejected ...": named later
             return Speaker(lead.name, lead.entity_id, *token_chars(head), "PERSON")
@@ -242,7 +254,12 @@ class Resolver:
         if holder is not None:
             return Speaker(holder.name, holder.entity_id, *token_chars(head), "PERSON")
         body = (
-            (self._known_as(head) or self._named_like(head) or self._body_before(head))
+            (
+                self._known_as(head)
+                or self._named_like(head)
+                or self._body_before(head)
+                or self._only_of_kind(head)
+            )
             if is_body(head)
             else None
         )
@@ -265,7 +282,7 @@ class Resolver:
             for token in sent:
                 if token.i < head.i and token.lemma_.lower() == lemma and token.pos_ == "NOUN":
                     ref = self.ref_at(*token_chars(token))
-                    if ref is None or ref.type != "ORG":
+                    if (ref is None or ref.type != "ORG") and not is_definite(token):
                         return None  # "a New Hampshire ballot commission": no name given
             subjects = [
                 t
@@ -283,6 +300,23 @@ class Resolver:
                     continue  # "the government" is a state's, not a company's
                 return ref
         return None
+
+    def _only_of_kind(self, head: Token) -> Ref | None:
+        """The one organization of a body noun's sector the document names before it ("The
+        newspaper writes" after "the Wall Street Journal"; "The company had argued" in a story
+        on Verizon)."""
+        sector = BODY_SECTORS.get(head.lemma_.lower())
+        if sector is None:
+            return None
+        found = {
+            r.entity_id: r
+            for r in self.refs
+            if r.start < head.idx
+            and r.type == "ORG"
+            and r.entity_id is not None
+            and self.sectors.get(r.entity_id) == sector
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _known_as(self, head: Token) -> Ref | None:
         """The known organization a body noun's own phrase names it by ("The aid group, known

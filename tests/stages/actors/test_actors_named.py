@@ -361,3 +361,26 @@ def test_the_members_of_a_party_are_of_its_country(base_nlp: Language) -> None:
     for name in ("Republicans", "Democrats"):
         entity = entity_named(doc, name)
         assert (entity.country, entity.sector) == ("USA", "PTY")
+
+
+def test_a_short_name_ending_an_organizations_name_is_that_organization(
+    base_nlp: Language,
+) -> None:
+    doc = run(
+        base_nlp,
+        "The Wall Street Journal editorial board wrote on Wednesday. "
+        "The Journal notes that Coulter tweeted.",
+    )
+    journal = entity_named(doc, "Wall Street Journal")
+    short = mention_at(doc, "Journal", nth=1)
+    assert short is not None and short.entity_id == journal.id
+    assert not [e for e in doc._.entities if e.name == "Journal"]
+
+
+def test_a_short_name_two_organizations_end_with_stays_apart(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "The Senate Banking Committee met. The House Oversight Committee voted. "
+        "The Committee said it would act.",
+    )
+    assert [e for e in doc._.entities if e.name == "Committee"]

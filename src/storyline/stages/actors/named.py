@@ -339,6 +339,38 @@ def link_acronyms(b: Builder) -> None:
         )
 
 
+def link_short_names(b: Builder) -> None:
+    """ "the Journal" after "the Wall Street Journal", "the Times" after "The New York Times": an
+    organization's name that ends the name of exactly one organization named before it is a
+    mention of that one."""
+    doc, org_clusters = b.doc, b.org_clusters
+    words = {id(c): _name_words(doc, s) for s, c in org_clusters}
+    for span, c in org_clusters:
+        short = words[id(c)]
+        matches = {
+            fc.id: fc
+            for fs, fc in org_clusters
+            if fs.start < span.start
+            and fc is not c
+            and len(words[id(fc)]) > len(short) >= 1
+            and words[id(fc)][-len(short) :] == short
+        }
+        if len(matches) != 1 or c.id not in b.clusters:
+            continue
+        target = next(iter(matches.values()))
+        for f in b.found:
+            if f.cluster is c:
+                f.cluster = target
+        b.clusters.pop(c.id, None)
+        target.names.append(doc[span.start : span.end].text)
+
+
+def _name_words(doc: Doc, span: NameSpan) -> tuple[str, ...]:
+    """The lower-case words of an organization's name, without an article in front."""
+    words = [t.lower_ for t in doc[span.start : span.end] if not t.is_punct]
+    return tuple(words[1:] if words[:1] == ["the"] else words)
+
+
 def untagged_acronyms(b: Builder) -> None:
     """ "seven additional IS members" after "the Islamic State terror group": an all-capital word
     the tagger named nothing, the initials of exactly one organization the document names in

@@ -32,7 +32,12 @@ from storyline.stages.actors.bodies import (
 from storyline.stages.actors.build import Builder, records_of
 from storyline.stages.actors.coref import resolve_nominals, resolve_pronouns
 from storyline.stages.actors.lexicon import Lexicon, lexicon, lexicon_with
-from storyline.stages.actors.named import NAME_HANDLERS, link_acronyms, untagged_acronyms
+from storyline.stages.actors.named import (
+    NAME_HANDLERS,
+    link_acronyms,
+    link_short_names,
+    untagged_acronyms,
+)
 from storyline.stages.actors.people import find_people, misspelled_office_holders
 
 
@@ -52,6 +57,7 @@ def pronouns(b: Builder) -> None:
 #: The passes over the whole document after the names, in order.
 PASSES: tuple[Callable[[Builder], None], ...] = (
     link_acronyms,
+    link_short_names,
     untagged_acronyms,
     find_people,
     leaders_governments,
