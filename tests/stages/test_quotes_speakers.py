@@ -306,6 +306,28 @@ def test_a_lead_leaves_a_person_unnamed_and_names_them_by_title_later(
     assert _speaker(quotes, "the courts") == "Frank Nervo"
 
 
+def test_a_quoted_paragraph_after_a_sentence_telling_someone_speaking_is_theirs(
+    base_nlp: Language,
+) -> None:
+    text = (
+        "What it means is left to voters, since Trump spoke only in bromides during the "
+        "interview.\n\n“We have to be a lot tougher.”\n\n“We have to play the game.”"
+    )
+    trump = Entity("E1", "Trump", "PERSON", "USA", None)
+    quotes = _quotes(base_nlp, text, [trump], [("Trump", "E1")])
+    assert _speaker(quotes, "We have to be") == "Trump"
+    assert _speaker(quotes, "We have to play") == "Trump"
+
+
+def test_a_quoted_paragraph_after_narrative_of_no_speaking_has_no_speaker(
+    base_nlp: Language,
+) -> None:
+    text = "Trump won the primary in March.\n\n“We have to be a lot tougher.”"
+    trump = Entity("E1", "Trump", "PERSON", "USA", None)
+    quotes = _quotes(base_nlp, text, [trump], [("Trump", "E1")])
+    assert _speaker(quotes, "We have to be") is None
+
+
 def test_the_newspaper_is_the_one_outlet_named(base_nlp: Language) -> None:
     text = (
         "The Wall Street Journal editorial board wrote an editorial on Wednesday. The newspaper, "

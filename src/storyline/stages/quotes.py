@@ -5,7 +5,9 @@ stage), ``doc._.doc_id``, ``doc._.published``. Writes: ``doc._.quotes: list[Quot
 
 Two passes. Direct quotes start from paired quotation marks (``quotes_marks``): a quote that
 stands as a clause of its own gets the speech verb next to it as its cue ("…," he said / He
-said: "…" / Name: "…" / "…" -Name), or continues the previous quote when no cue is near. A
+said: "…" / Name: "…" / "…" -Name), or continues the previous quote when no cue is near, or, as a
+paragraph of its own right after a sentence telling someone speaking ("Trump spoke only in
+evasive bromides during the interview."), is theirs. A
 quoted phrase embedded in reported speech (describing X as "…") is a partial quote (``mixed``).
 Indirect quotes are the clausal complement of a speech verb ("said that …") or the clause
 carrying "according to X". Content offsets exclude the quotation marks and a trailing comma.
@@ -831,6 +833,8 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
             quotes.append(quote)
             previous = quote
             continue
+        if draft.kind == "direct" and draft.cue is None and draft.speaker_head is None:
+            draft.speaker_head = _introducer(doc, text, draft)  # "Trump spoke …. “We have to …”"
         stop = previous.cue.start if previous is not None and previous.cue else None
         speaker = None
         if draft.speaker_head is not None:
@@ -891,6 +895,25 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
         if speaker is not None and speaker.name is not None:
             previous_speaker = speaker
     return quotes
+
+
+#: Verbs of a sentence that introduces the quoted paragraph after it: "Trump spoke only in
+#: evasive bromides during the interview.\n\n“We have to do something …”".
+_INTRODUCING = frozenset({"speak", "talk", "testify", "explain", "argue", "insist", "continue"})
+
+
+def _introducer(doc: Doc, text: str, draft: _Draft) -> Token | None:
+    """The subject of the sentence right before a quoted paragraph with no cue, when that
+    sentence tells them speaking (``_INTRODUCING``) and a name is its subject."""
+    first = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if first is None or len(first) == 0 or first[0].sent.start == 0:
+        return None
+    before = doc[first[0].sent.start - 1].sent
+    if text[before.end_char : draft.start].strip(' \n\t"“”') != "":
+        return None  # something stands between: not right after it
+    verbs = [t for t in before if t.lemma_.lower() in _INTRODUCING and t.pos_ == "VERB"]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    return next((c for c in subjects if c.ent_type_ in ("PERSON", "ORG")), None)
 
 
 def _carries_on(doc: Doc, text: str, draft: _Draft, previous: Quote) -> bool:
