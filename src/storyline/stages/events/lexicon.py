@@ -772,7 +772,10 @@ ACTOR_NOUNS = frozenset(
         "soldiers",
         "spokesman", "spokesperson", "spokeswoman", "student", "students", "supporters", "teachers",
         "terrorist", "tribunal", "troop", "troops", "union", "unions", "victims", "villagers",
-        "voters", "warplane", "watchdog", "women", "worker", "workers"
+        "voters", "warplane", "watchdog", "women", "worker", "workers",
+        # the people of election and court news: "both presidential candidates have opposed"
+        "candidate", "candidates", "nominee", "nominees", "campaign", "aide", "aides",
+        "prosecutors", "investigators", "regulators", "panel", "conservatives", "liberals",
     ]
 )
 # fmt: on
