@@ -114,6 +114,18 @@ def test_unnamed_bodies_of_the_country_a_document_is_about(base_nlp: Language) -
     assert mention_at(doc, "The government") is None
 
 
+def test_unnamed_candidates_and_voters_of_an_election_story(base_nlp: Language) -> None:
+    doc = run(
+        base_nlp,
+        "The U.S. Senate voted in Washington on Monday. Both presidential candidates have "
+        "opposed the trade deal, and many voters agree.",
+    )
+    candidates = mention_at(doc, "Both presidential candidates")
+    voters = mention_at(doc, "many voters")
+    assert candidates is not None and candidates.entity_id == "country:USA:PTY"
+    assert voters is not None and voters.entity_id == "country:USA:CVL"
+
+
 def test_a_court_is_of_the_document_s_country_or_of_the_place_it_sits_in(
     base_nlp: Language,
 ) -> None:

@@ -60,7 +60,14 @@ UNNAMED_BODIES = MappingProxyType(
         "prosecutors": "JUD",
         "lawmakers": "LEG",
         "legislators": "LEG",
+        "senators": "LEG",
         "officials": "GOV",
+        "regulators": "GOV",
+        "investigators": "COP",
+        "candidates": "PTY",  # "both presidential candidates have opposed the deal"
+        "nominees": "PTY",
+        "delegates": "PTY",
+        "voters": "CVL",
     }
 )
 
