@@ -124,6 +124,9 @@ def test_unnamed_candidates_and_voters_of_an_election_story(base_nlp: Language) 
     voters = mention_at(doc, "many voters")
     assert candidates is not None and candidates.entity_id == "country:USA:PTY"
     assert voters is not None and voters.entity_id == "country:USA:CVL"
+    doc = run(base_nlp, "The U.S. Senate voted in Washington on Monday. Workers protested.")
+    workers = mention_at(doc, "Workers")
+    assert workers is not None and workers.entity_id == "country:USA:LAB"
 
 
 def test_a_court_is_of_the_document_s_country_or_of_the_place_it_sits_in(

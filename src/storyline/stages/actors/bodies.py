@@ -68,6 +68,9 @@ UNNAMED_BODIES = MappingProxyType(
         "nominees": "PTY",
         "delegates": "PTY",
         "voters": "CVL",
+        "workers": "LAB",
+        "employees": "LAB",
+        "unions": "LAB",
     }
 )
 
