@@ -298,3 +298,12 @@ def test_a_leader_in_a_partys_race_is_of_the_party(base_nlp: Language) -> None:
     trump = entity_named(doc, "Donald Trump")
     assert (trump.country, trump.sector) == ("USA", "PTY")
     assert not [e for e in doc._.entities if "leader" in e.name]  # a title, no group
+
+
+def test_a_role_a_name_is_said_to_hold_is_its_role(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Donald Trump spoke in Ohio. Trump is the Republican nominee.")
+    trump = entity_named(doc, "Donald Trump")
+    assert (trump.country, trump.sector) == ("USA", "PTY")
+    # a noun that only mentions a role gives none: the son is no president
+    doc = run(base_nlp, "Hunter Biden spoke in Ohio. Biden is the son of the president.")
+    assert not [r for r in doc._.roles if r.role == "president"]

@@ -236,7 +236,11 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
     if mark is not None:  # "Rep. Adam Schiff (D-Calif.)": a member of a US legislature
         b.titles.append((f.cluster, Title(n.end, mark, None, "USA", "LEG", None)))
         b.add(n.end, mark, "title", f.cluster)
-    for apposition in (right_apposition(doc, n.end, lex), _left_apposition(b, start, n)):
+    for apposition in (
+        right_apposition(doc, n.end, lex),
+        _left_apposition(b, start, n),
+        _copular_role(doc, n, lex),
+    ):
         if apposition is None:
             continue
         title = code_title(
@@ -250,6 +254,25 @@ def _titles_of(b: Builder, n: NameSpan, f: Found) -> None:
             b.titles.append((f.cluster, title))
             b.add(apposition[0], apposition[1], "title", f.cluster)
             f.cluster.roles.append(title.role)
+
+
+def _copular_role(doc: Doc, n: NameSpan, lex: Lexicon) -> tuple[int, int] | None:
+    """The role a name is said to hold ("Haley is ... the first female governor of South
+    Carolina"): the phrase of a role noun that is the predicate of the name's copula, or joined to
+    it by "and" (not a noun that only mentions a role: "the son of the president")."""
+    root = doc[n.start : n.end].root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attrs = [c for c in root.head.children if c.dep_ == "attr"]
+    heads = [h for a in attrs for h in (a, *(c for c in a.children if c.dep_ == "conj"))]
+    for head in heads:
+        if head.lower_ in PERSON_ROLE_HEADS or head.lower_ in lex.role_words:
+            start, end = head.left_edge.i, head.right_edge.i + 1
+            if head.dep_ == "conj":
+                start = min(t.i for t in head.lefts) if any(True for _ in head.lefts) else head.i
+            if end - start <= 12:
+                return start, end
+    return None
 
 
 #: The party and state a US legislator is named with: "(D-Calif.)", "(R-Texas)", "(I-Vt.)".
