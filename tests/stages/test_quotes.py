@@ -464,3 +464,10 @@ def test_speech_acts_whose_content_is_no_clause(base_nlp, text, content, cue):
 
 def test_a_voiced_feeling_of_no_stance_is_no_quote(base_nlp):
     assert _quotes(base_nlp, "He expressed his gratitude to the people of Kenya.") == []
+
+
+def test_a_finding_is_what_the_finder_says(base_nlp):
+    text = "A U.N. panel has determined that the detention of the journalist is arbitrary."
+    quote = _one(_quotes(base_nlp, text), "that the detention")
+    assert quote.kind == "indirect"
+    assert quote.cue is not None and quote.cue.text == "determined"

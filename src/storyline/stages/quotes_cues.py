@@ -25,7 +25,7 @@ SPEECH_VERBS: frozenset[str] = _words(
     recount reiterate repeat shout testify underscore joke quip boast accuse charge criticize
     criticise lament estimate disclose opine counter brief inform assure caution demand tout
     describe call term label dub characterize characterise question speculate hint signal
-    scoff retort concur clarify affirm contest dispute"""
+    scoff retort concur clarify affirm contest dispute determine find detail"""
 )
 #: Of those, the ones whose direct object is the person spoken to ("told The Post").
 ADDRESSEE_VERBS: frozenset[str] = _words(
