@@ -92,3 +92,13 @@ def test_a_coercive_act_promised_on_a_condition_is_a_threat_made(
     assert event.type == "THREATEN"
     assert event.modality in {"asserted", "reported"}
     assert target in {a.country for a in event.target}
+
+
+def test_force_the_doer_says_it_will_use_is_a_threat_made(base_nlp: Language) -> None:
+    event = only(extract_events(make(base_nlp, "Hun Sen said he would attack Russia.")), "attack")
+    assert (event.type, event.modality) == ("THREATEN", "asserted")
+    # told by someone else, it stays a planned attack
+    event = only(
+        extract_events(make(base_nlp, "Japan said Russia would attack Ukraine.")), "attack"
+    )
+    assert (event.type, event.modality) == ("ASSAULT", "planned")

@@ -24,11 +24,13 @@ from storyline.stages.events.clauses import REPORT_VERBS, is_verb, text_of
 from storyline.stages.events.dating import date_of, with_narrative_dates
 from storyline.stages.events.lexicon import Lexicon, load_lexicon
 from storyline.stages.events.modality import (
+    THREATEN,
     conditional_threat,
     modality_of,
     refusal,
     reported,
     speculation,
+    vowed_force,
 )
 from storyline.stages.events.participants import answers_a_claim, sources_targets, threatened
 from storyline.stages.events.references import extract_references
@@ -96,6 +98,8 @@ def _event(
     recoded = refusal(trigger) if modality == "negated" else None
     if modality == "planned":  # "could impose sanctions if ..." is a possibility, no promise
         recoded = conditional_threat(trigger)  # "would impose tariffs if ...": a threat, made
+        if recoded is None and vowed_force(trigger, quote, sources):
+            recoded = THREATEN  # "Trump said he would bomb ISIS": a threat, made
         targets = targets or (threatened(doc, trigger.anchor) if recoded else [])
     if recoded is not None:  # "will not cooperate": a refusal, done; a threat, made
         trigger = dataclasses.replace(trigger, code=recoded)

@@ -245,6 +245,17 @@ def conditional_threat(trigger: Trigger) -> tuple[str, str | None] | None:
     return THREATEN
 
 
+def vowed_force(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> bool:
+    """Force a doer says it will use ("Trump said he would bomb ISIS", "'We will crush them,'
+    the commander said"): told by the doer itself, the attack is not done, the threat of it is
+    (PLOVER THREATEN)."""
+    return (
+        trigger.code[0] == "ASSAULT"
+        and told(trigger.anchor, quote)
+        and not reported(trigger.anchor, quote, sources)
+    )
+
+
 def speculation(trigger: Trigger, quote: Quote | None) -> bool:
     """A possibility in the writer's own voice ("the administration could impose restrictions"):
     a modal of possibility that no one tells (no quote, no reporting verb above it). No one says
