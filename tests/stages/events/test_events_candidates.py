@@ -52,6 +52,8 @@ pytestmark = pytest.mark.slow
         ),
         ("The U.S. Embassy welcomed the statement.", "welcomed", "SUPPORT", {"USA"}, None),
         ("Japan fined Russia for the spill.", "fined", "SANCTION", {"JPN"}, {"RUS"}),
+        ("Hun Sen lashed out at Zelenskyy on Monday.", "lashed", "ACCUSE", {"KHM"}, {"UKR"}),
+        ("Hun Sen took aim at Zelenskyy on Monday.", "took", "ACCUSE", {"KHM"}, {"UKR"}),
         ("Both candidates have opposed the deal with Japan.", "opposed", "REJECT", {None}, {"JPN"}),
         ("Russian troops walked off the job on Monday.", "walked", "PROTEST", {"RUS"}, None),
         ("Japan tweeted that Russia should leave Ukraine.", "tweeted", "REQUEST", {"JPN"}, {"RUS"}),

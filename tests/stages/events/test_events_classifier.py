@@ -730,3 +730,14 @@ def test_doubting_someones_quality_or_act_criticizes_them(
 )
 def test_insults_hurled_or_traded_are_accusations(nlp: Language, text: str, trigger: str) -> None:
     assert [(e.type, e.trigger.text) for e in nlp(text)._.events] == [("ACCUSE", trigger)]
+
+
+def test_one_named_persons_attack_on_another_is_words(nlp: Language) -> None:
+    doc = nlp.make_doc("Donald Trump spoke. Trump attacked Hillary Clinton over her emails.")
+    doc._.doc_id, doc._.published = "d1", "2016-09-01"
+    (event,) = [e for e in nlp(doc)._.events if e.trigger.text == "attacked"]
+    assert event.type == "ACCUSE"
+    doc = nlp.make_doc("Gunmen attacked the village on Monday.")
+    doc._.doc_id, doc._.published = "d2", "2016-09-01"
+    (event,) = [e for e in nlp(doc)._.events if e.trigger.text == "attacked"]
+    assert event.type == "ASSAULT"

@@ -80,6 +80,7 @@ from storyline.stages.events.lexicon import (
     verb_code,
     verb_lemma,
 )
+from storyline.stages.lookup import entity_index, mentions_in
 from storyline.stages.syntax import pobj_of
 
 #: Verbs that put someone in custody when they send them to one of CUSTODY_NOUNS.
@@ -1032,10 +1033,26 @@ def by_authority(trigger: Trigger, sources: list[Actor]) -> Trigger:
         trigger.code[0] == "ASSAULT"
         and not trigger.is_noun
         and verb_lemma(trigger.token) in WORDS_OF_FORCE
-        and all(a.sector in TALKING_SECTORS for a in sources)
+        and (all(a.sector in TALKING_SECTORS for a in sources) or _person_on_person(trigger))
     ):
         return dataclasses.replace(trigger, code=("ACCUSE", "disapprove"))
     return trigger
+
+
+def _person_on_person(trigger: Trigger) -> bool:
+    """ "Trump attacked Clinton over her emails": one named person's attack on another is
+    words."""
+    verb = trigger.token
+    named = [c for c in verb.children if c.dep_ in {"nsubj", "dobj"} and _a_person(c)]
+    return {c.dep_ for c in named} == {"nsubj", "dobj"}
+
+
+def _a_person(token: Token) -> bool:
+    """Whether a word names a person: the actors stage's entity there is one, else the tagger's."""
+    entities = entity_index(token.doc)
+    at = mentions_in(token.doc, token.idx, token.idx + len(token))
+    types = {entities[m.entity_id].type for m in at if m.entity_id in entities}
+    return types == {"PERSON"} if types else token.ent_type_ == "PERSON"
 
 
 __all__ = [

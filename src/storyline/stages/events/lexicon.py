@@ -1041,6 +1041,10 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("open", ("investigation",), ("ACCUSE", "investigate")),
     ("go", ("on", "strike"), ("PROTEST", "strike")),
     ("walk", ("off", "job"), ("PROTEST", "strike")),
+    # words aimed at someone: "took aim at Clinton", "took a swipe at"
+    ("take", ("aim",), ("ACCUSE", "disapprove")),
+    ("take", ("swipe",), ("ACCUSE", "disapprove")),
+    ("take", ("jab",), ("ACCUSE", "disapprove")),
     ("walk", ("out",), ("PROTEST", None)),
     ("go", ("strike",), ("PROTEST", "strike")),
     ("take", ("control",), ("COERCE", "seize")),

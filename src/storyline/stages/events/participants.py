@@ -73,6 +73,7 @@ from storyline.stages.events.lexicon import (
     GOVERNING_TYPES,
     Code,
     noun_code,
+    verb_lemma,
 )
 from storyline.stages.events.unattributed import INSTRUMENT_NOUNS
 from storyline.stages.lookup import actor_of, entity_index, mentions_in, quote_at
@@ -84,6 +85,8 @@ TARGET_PREPS_BUT_FOR = TARGET_PREPS - {"for"}
 #: Types an "at" phrase gives the target of: "fired at protesters" (a meeting "at" a place has none).
 AT_TYPES = frozenset({"ASSAULT", "THREATEN", "COERCE"})
 AT = frozenset({"at"})
+#: Verbs of words aimed "at" someone: "lashed out at Clinton", "took aim at", "a swipe at".
+WORDS_AT = frozenset({"lash", "take", "swipe", "jab", "snipe", "rail", "poke", "fire"})
 #: Prepositions whose object is the other party of a reciprocal event: "met with".
 RECIPROCAL_PREPS = frozenset({"with"})
 #: Types a "for" phrase gives the target of: "called for", "support for".
@@ -1067,8 +1070,8 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     if not targets and not passive:
         targets += _shared_object(doc, anchor) or _visitors_met(doc, anchor)
     preps = TARGET_PREPS if code[0] in FOR_TYPES else TARGET_PREPS_BUT_FOR
-    if code[0] in AT_TYPES:
-        preps = preps | AT  # "fired a missile at Japan"
+    if code[0] in AT_TYPES or verb_lemma(anchor) in WORDS_AT:
+        preps = preps | AT  # "fired a missile at Japan", "lashed out at Clinton"
     more_targets, with_whom = _prep_parties(doc, anchor, preps, code, bool(sources))
     targets += more_targets
     reciprocal = reciprocal or with_whom
