@@ -234,6 +234,7 @@ def test_a_force_body_in_front_of_an_event_noun_did_it(base_nlp: Language) -> No
     [
         "The transfer of power to Japan's new government was smooth.",
         "Japan took measures against the flood.",
+        "Unity does not mean Japan closes up shop tomorrow.",  # an idiom
     ],
 )
 def test_handovers_and_measures_of_no_penalty_code_nothing(base_nlp: Language, text: str) -> None:

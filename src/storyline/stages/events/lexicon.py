@@ -1051,6 +1051,8 @@ PATTERNS: Sequence[tuple[str, tuple[str, ...], Code | None]] = (
     ("take", ("part",), None),
     # idioms that code nothing: "pulling ahead of rivals", "settled in Mauritius"
     ("pull", ("ahead",), None),
+    ("close", ("up", "shop"), None),
+    ("close", ("shop",), None),
     ("decline", ("to", "comment"), None),
     ("improve", ("relations",), ("COOPERATE", None)),
     ("improve", ("ties",), ("COOPERATE", None)),
