@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -89,16 +90,18 @@ class Ref:
 
 
 #: Body nouns that name an organization by its sector: "the newspaper" is the one outlet named.
-BODY_SECTORS = {
-    "newspaper": "JRN",
-    "daily": "JRN",
-    "publication": "JRN",
-    "magazine": "JRN",
-    "broadcaster": "JRN",
-    "company": "BUS",
-    "firm": "BUS",
-    "bank": "BUS",
-}
+BODY_SECTORS: Mapping[str, str] = MappingProxyType(
+    {
+        "newspaper": "JRN",
+        "daily": "JRN",
+        "publication": "JRN",
+        "magazine": "JRN",
+        "broadcaster": "JRN",
+        "company": "BUS",
+        "firm": "BUS",
+        "bank": "BUS",
+    }
+)
 
 
 class Resolver:

@@ -20,6 +20,10 @@ deeply concerned about the recent actions of Milorad Dodik") an accusation of th
 event: a judgement in the reporter's own voice codes nothing; nor does a speaker's praise of
 themselves ("We are absolutely right") or an "it" that stands for a clause ("it will be difficult
 to ...").
+
+What a quoted speaker says someone must or should do ("'You should resign,' Warren told Stumpf")
+is a demand of them (REQUEST); what someone should have done ("That should never have happened")
+a reproach (ACCUSE). Both are made: their modal words give no hypothetical modality.
 """
 
 from __future__ import annotations
@@ -145,8 +149,8 @@ def _damning(predicate: Token) -> bool:
 
 
 def denied_praise(predicate: Token) -> bool:
-    """Praise denied: "This just isn't right", "It is not fair" (a negation on the copula or
-    the predicate): an accusation, asserted, not a negated one."""
+    """Praise denied: "This just isn't right", "Russia was not right" (a negation on the copula
+    or the predicate): an accusation, asserted, not a negated one."""
     return _praising(predicate) and any(
         c.dep_ == "neg" for c in (*predicate.children, *predicate.head.children)
     )
@@ -261,9 +265,9 @@ def _addressable(subject: Token) -> bool:
 def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
     """The judgement whose damning (or praising) predicate is ``token``, if it is one that
     someone tells."""
-    failing = _failing(token, quotes) or _honored(token, quotes) or _quoted_demand(token, quotes)
-    if failing is not None:
-        return failing
+    told = _failing(token, quotes) or _honored(token, quotes) or _quoted_demand(token, quotes)
+    if told is not None:
+        return told
     if token.dep_ not in {"attr", "acomp"} or token.head.lemma_.lower() not in COPULAS:
         return None
     copula = token.head

@@ -246,8 +246,8 @@ def conditional_threat(trigger: Trigger) -> tuple[str, str | None] | None:
 
 
 def vowed_force(trigger: Trigger, quote: Quote | None, sources: list[Actor]) -> bool:
-    """Force a doer says it will use ("Trump said he would bomb ISIS", "'We will crush them,'
-    the commander said"): told by the doer itself, the attack is not done, the threat of it is
+    """Force a doer says it will use ("Trump said he would bomb ISIS", "Hun Sen said he would
+    attack Russia"): told by the doer itself, the attack is not done, the threat of it is
     (PLOVER THREATEN)."""
     return (
         trigger.code[0] == "ASSAULT"

@@ -86,7 +86,7 @@ TARGET_PREPS_BUT_FOR = TARGET_PREPS - {"for"}
 AT_TYPES = frozenset({"ASSAULT", "THREATEN", "COERCE"})
 AT = frozenset({"at"})
 #: Verbs of words aimed "at" someone: "lashed out at Clinton", "took aim at", "a swipe at".
-WORDS_AT = frozenset({"lash", "take", "swipe", "jab", "snipe", "rail", "poke", "fire"})
+WORDS_AT = frozenset({"lash", "take", "swipe", "jab", "snipe", "rail", "poke"})
 #: Prepositions whose object is the other party of a reciprocal event: "met with".
 RECIPROCAL_PREPS = frozenset({"with"})
 #: Types a "for" phrase gives the target of: "called for", "support for".
@@ -1070,7 +1070,7 @@ def _verb_parties(doc: Doc, trigger: Trigger) -> Parties:
     if not targets and not passive:
         targets += _shared_object(doc, anchor) or _visitors_met(doc, anchor)
     preps = TARGET_PREPS if code[0] in FOR_TYPES else TARGET_PREPS_BUT_FOR
-    if code[0] in AT_TYPES or verb_lemma(anchor) in WORDS_AT:
+    if code[0] in AT_TYPES or (code[0] == "ACCUSE" and verb_lemma(anchor) in WORDS_AT):
         preps = preps | AT  # "fired a missile at Japan", "lashed out at Clinton"
     more_targets, with_whom = _prep_parties(doc, anchor, preps, code, bool(sources))
     targets += more_targets
