@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -403,15 +403,9 @@ class Resolver:
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.lefts
         ):
             return None
-        found = {
-            r.entity_id: r
-            for r in self.refs
-            if r.start > head.idx
-            and r.type == "PERSON"
-            and r.entity_id is not None
-            and wanted & families(" ".join(self.titles.get(r.entity_id, ())))
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+        return self._sole_person_after(
+            head, lambda e: bool(wanted & families(" ".join(self.titles.get(e, ()))))
+        )
 
     def _named_after(self, head: Token, wanted: frozenset[int], country: str | None) -> Ref | None:
         """The person a role noun introduces when no one of that role was named before it: the
@@ -457,15 +451,25 @@ class Resolver:
         """The person named later in the document with a role of the wanted family, its title
         the noun itself, and no other country ("Canada's Ontario provincial leader said …" …
         "Doug Ford, Ontario's provincial leader, said"), when only one person holds it there."""
+        return self._sole_person_after(
+            head,
+            lambda e: (
+                bool(wanted & self.roles.get(e, frozenset()))
+                and head.lemma_.lower() in self.titles.get(e, ())
+                and not (country and self.countries.get(e) not in (None, country))
+            ),
+        )
+
+    def _sole_person_after(self, head: Token, fits: Callable[[str], bool]) -> Ref | None:
+        """The one person named after ``head`` whose entity ``fits``, None when none or several
+        do."""
         found = {
             r.entity_id: r
             for r in self.refs
             if r.start > head.idx
             and r.type == "PERSON"
             and r.entity_id is not None
-            and wanted & self.roles.get(r.entity_id, frozenset())
-            and head.lemma_.lower() in self.titles.get(r.entity_id, ())
-            and not (country and self.countries.get(r.entity_id) not in (None, country))
+            and fits(r.entity_id)
         }
         return next(iter(found.values())) if len(found) == 1 else None
 

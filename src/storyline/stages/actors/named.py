@@ -315,7 +315,7 @@ def _ethnic_group(b: Builder, span: NameSpan, names_at: dict[int, NameSpan]) -> 
 
 def link_acronyms(b: Builder) -> None:
     """ "CNRP" -> "Cambodia National Rescue Party" when the initials match one organization."""
-    doc, org_clusters, orgs_at = b.doc, b.org_clusters, b.orgs_at
+    doc, org_clusters = b.doc, b.org_clusters
     full = [(s, c) for s, c in org_clusters if s.end - s.start > 1]
     for span, c in org_clusters:
         text = doc[span.start : span.end].text
@@ -324,19 +324,23 @@ def link_acronyms(b: Builder) -> None:
         matches = {
             fc.id: fc for fs, fc in full if _acronym(t.text for t in doc[fs.start : fs.end]) == text
         }
-        if len(matches) != 1:
-            continue
-        target = next(iter(matches.values()))
-        for f in b.found:
-            if f.cluster is c:
-                f.cluster = target
-        b.clusters.pop(c.id, None)
-        target.names.append(text)
-        _mark(
-            orgs_at,
-            span,
-            OrgCode(target.country, target.sector, target.country in ("IGO", "NGO"), target.id),
-        )
+        if len(matches) == 1:
+            _merge_org(b, span, c, next(iter(matches.values())))
+
+
+def _merge_org(b: Builder, span: NameSpan, c: Cluster, target: Cluster) -> None:
+    """Make the organization ``c`` named at ``span`` a mention of ``target``: its mentions, its
+    name and its code in titles ("CNRP president") go to ``target``."""
+    for f in b.found:
+        if f.cluster is c:
+            f.cluster = target
+    b.clusters.pop(c.id, None)
+    target.names.append(b.doc[span.start : span.end].text)
+    _mark(
+        b.orgs_at,
+        span,
+        OrgCode(target.country, target.sector, target.country in ("IGO", "NGO"), target.id),
+    )
 
 
 def link_short_names(b: Builder) -> None:
@@ -355,14 +359,8 @@ def link_short_names(b: Builder) -> None:
             and len(words[id(fc)]) > len(short) >= 1
             and words[id(fc)][-len(short) :] == short
         }
-        if len(matches) != 1 or c.id not in b.clusters:
-            continue
-        target = next(iter(matches.values()))
-        for f in b.found:
-            if f.cluster is c:
-                f.cluster = target
-        b.clusters.pop(c.id, None)
-        target.names.append(doc[span.start : span.end].text)
+        if len(matches) == 1 and c.id in b.clusters:
+            _merge_org(b, span, c, next(iter(matches.values())))
 
 
 def _name_words(doc: Doc, span: NameSpan) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from storyline.stages.actors.lexicon import (
     country_of,
     group_of,
     normalize_role,
+    party_country,
     place_of,
     role_sector,
 )
@@ -294,12 +295,9 @@ def code_title(
         # front-runner": a party whose name alone says the country
         country = next(
             (
-                party[0]
+                iso
                 for t in doc[start:end]
-                if t.text[:1].isupper()
-                and (party := lex.groups.get(f"{t.lower_} party") or lex.groups.get(t.lower_))
-                is not None
-                and party[1] == "PTY"
+                if t.text[:1].isupper() and (iso := party_country(t.text, lex)) is not None
             ),
             None,
         )
@@ -316,10 +314,7 @@ def _party_title(span: Span, lex: Lexicon) -> bool:
     """Whether a title names a party and no chamber ("Republican poll leader", "GOP leader")."""
     words = {t.lower_ for t in span}
     return not words & CHAMBER_WORDS and any(
-        t.text[:1].isupper()
-        and (party := lex.groups.get(f"{t.lower_} party") or lex.groups.get(t.lower_)) is not None
-        and party[1] == "PTY"
-        for t in span
+        t.text[:1].isupper() and party_country(t.text, lex) is not None for t in span
     )
 
 

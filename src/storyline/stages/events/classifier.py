@@ -43,7 +43,7 @@ from storyline.stages.events.clauses import (
     prep_objects,
     subject,
 )
-from storyline.stages.events.judgements import DENIALS, Judgement, any_in
+from storyline.stages.events.judgements import DENIALS, SELF, Judgement, any_in
 from storyline.stages.events.lexicon import (
     ACTOR_LABELS,
     ACTOR_NOUNS,
@@ -345,20 +345,16 @@ def reproach(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ == "have" for a in verb.children)
 
 
-#: Subjects of "must" that make it a resolve of the speaker's own, no demand: "we must act".
-RESOLVING = frozenset({"i", "we"})
-
-
 def _report_demand(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """ "Russia says Israel must end attacks": a demand made by the speaker of the addressee
-    ("we must act" is none)."""
+    ("we must act", a resolve of the speaker's own, is none)."""
     if lemma not in REPORT_VERBS:
         return None
     for child in token.children:
         if (
             child.dep_ == "ccomp"
             and any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for a in child.children)
-            and any(c.dep_ in SUBJECTS and c.lower_ not in RESOLVING for c in child.children)
+            and any(c.dep_ in SUBJECTS and c.lower_ not in SELF for c in child.children)
             and not reproach(child)
         ):
             return Trigger(token, token, token, token, ("REQUEST", None), 0.6, False, child)
@@ -418,8 +414,7 @@ def _needs_object(token: Token, lemma: str) -> bool:
     if lemma in OBJECT_VERBS:
         return True
     return lemma in COMPLEMENT_VERBS and not any(
-        c.dep_ in {"xcomp", "ccomp"}
-        or (c.dep_ == "nsubj" and c.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"})
+        c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "nsubj" and c.ent_type_ in ACTOR_LABELS)
         for c in token.children
     )
 

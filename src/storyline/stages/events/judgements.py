@@ -36,6 +36,7 @@ from spacy.tokens import Token
 from storyline.records import Quote
 from storyline.stages.events.clauses import subject as clause_subject
 from storyline.stages.events.lexicon import (
+    ACTOR_LABELS,
     CLAIM_NOUNS,
     CONCERN_PREPS,
     CONCERN_WORDS,
@@ -259,7 +260,7 @@ def _quoted_demand(token: Token, quotes: list[Quote]) -> Judgement | None:
 def _addressable(subject: Token) -> bool:
     """Whether a demand's subject is someone a demand can be made of: the one spoken to, or a
     named party ("the Taliban", "Russia")."""
-    return subject.lower_ == "you" or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+    return subject.lower_ == "you" or subject.ent_type_ in ACTOR_LABELS
 
 
 def judgement_at(token: Token, quotes: list[Quote]) -> Judgement | None:
@@ -332,6 +333,8 @@ __all__ = [
     "COPULAS",
     "DEMONSTRATIVES",
     "DENIALS",
+    "POINTING",
+    "SELF",
     "Judgement",
     "any_in",
     "denied_praise",
