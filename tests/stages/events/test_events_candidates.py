@@ -221,6 +221,36 @@ def test_penalties_and_handovers_told_as_nouns(
     assert (event.type, countries(event.source)) == (etype, source)
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "source"),
+    [
+        ("Talks led to a tentative agreement between Japan and China.", "agreement", "AGREE",
+         {"JPN", "CHN"}),
+        ("Japan's lawsuit against China was heard on Monday.", "lawsuit", "ACCUSE", {"JPN"}),
+        ("Japan joined 16 others in a lawsuit against China.", "lawsuit", "ACCUSE", {"JPN"}),
+    ],
+)  # fmt: skip
+def test_agreements_and_lawsuits_stand_with_their_parties_named(
+    base_nlp: Language, text: str, trigger: str, etype: str, source: set[str]
+) -> None:
+    event = only(extract_events(make(base_nlp, text)), trigger)
+    assert (event.type, countries(event.source)) == (etype, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agreement was a good one for workers.",  # no party named on it
+        "The lawsuit was dismissed in court.",
+        "Friday's deal was a good one for workers.",  # a day is no party
+    ],
+)
+def test_agreements_and_lawsuits_with_no_party_phrase_code_nothing(
+    base_nlp: Language, text: str
+) -> None:
+    assert not [e for e in extract_events(make(base_nlp, text)) if e.type in {"AGREE", "ACCUSE"}]
+
+
 def test_a_force_body_in_front_of_an_event_noun_did_it(base_nlp: Language) -> None:
     text = "The film highlights the police killings of Russian troops."
     event = only(extract_events(make(base_nlp, text)), "police killings")

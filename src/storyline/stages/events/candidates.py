@@ -41,10 +41,12 @@ from storyline.stages.events.clauses import (
 )
 from storyline.stages.events.judgements import judgement_at
 from storyline.stages.events.lexicon import (
+    ACTOR_NOUNS,
     DECIDING_VERBS,
     DOER_OF_NOUNS,
     FORCE_BODIES,
     GOVERNING_TYPES,
+    STANDING_NOUNS,
     SUPPORT_ONLY_NOUNS,
     Code,
     Lexicon,
@@ -55,6 +57,8 @@ from storyline.stages.events.lexicon import (
 TITLE_LABELS = frozenset({"WORK_OF_ART"})
 #: Tokens after which a sentence-like run starts with a capital: a quote, a colon, a dash.
 OPENERS = frozenset({'"', "“", "'", "‘", ":", "—", "–", "-", "(", "["})
+#: Named-entity labels of a possessor that names a party.
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Parts of speech of an event noun.
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 #: Prepositions that put an actor on an event noun: "talks with", "an attack on".
@@ -109,7 +113,34 @@ def _candidate(
         stands = noun_can_stand(token) or (harm is not None and bool(states_in_front(harm)))
         if code is not None and free and stands:
             return Trigger(token, token, noun_start(token), token, code, 0.6, True), {token.i}
+    standing = _standing_code(token)
+    if standing is not None and token.head.i not in used:
+        return Trigger(token, token, noun_start(token), token, standing, 0.6, True), {token.i}
     return None
+
+
+def _standing_code(token: Token) -> Code | None:
+    """The code of a noun of :data:`STANDING_NOUNS` with a phrase naming a party on it, else
+    None."""
+    entry = STANDING_NOUNS.get(token.lemma_.lower()) if token.pos_ in NOUN_TAGS else None
+    if entry is None:
+        return None
+    code, preps = entry
+    for child in token.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in preps
+            and any(g.dep_ == "pobj" for g in child.children)
+        ):
+            return code
+        if child.dep_ == "poss" and "'s" in preps and _names_actor(child):
+            return code
+    return None
+
+
+def _names_actor(token: Token) -> bool:
+    """Whether a word names an actor: a name, or a role noun ("the committee's")."""
+    return token.ent_type_ in ACTOR_ENTS or token.lemma_.lower() in ACTOR_NOUNS
 
 
 def glued_heading_end(sent: Span) -> int:

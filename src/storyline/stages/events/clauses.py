@@ -419,6 +419,11 @@ def agent(verb: Token) -> Token | None:
     return None
 
 
+#: Verbs whose subject takes part in what their "in" phrase names: "joined 16 others in a
+#: lawsuit".
+JOINING_VERBS = frozenset({"join", "participate"})
+
+
 def doer_verb(noun: Token) -> Token | None:
     """The verb whose subject does what an event noun names: "Rubio led eight hours of peace
     talks", "al-Shabab claimed responsibility for the attack"; else None ("Trump criticized the
@@ -430,6 +435,8 @@ def doer_verb(noun: Token) -> Token | None:
         token, verbs = token.head.head, RESPONSIBILITY_VERBS
     if token.dep_ == "dobj" and token.head.lemma_.lower() in verbs:
         return token.head
+    if _pobj_of(token, "in") and token.head.head.lemma_.lower() in JOINING_VERBS:
+        return token.head.head  # "has joined 16 others in a lawsuit"
     return None
 
 

@@ -573,6 +573,24 @@ SUPPORT_ONLY_NOUNS = frozenset(
     ]
 )
 
+#: Nouns of :data:`SUPPORT_ONLY_NOUNS` that tell an event of their own where a phrase on them
+#: names its parties, with the code they then take and the prepositions (or "'s", a possessor
+#: named as an actor) that name a party: "the tentative agreement between Verizon and the
+#: unions" (agreeing), "a lawsuit against Mr. Obama", "the committee's investigation".
+STANDING_NOUNS: Mapping[str, tuple[Code, frozenset[str]]] = {
+    **dict.fromkeys(
+        ["agreement", "deal", "accord", "pact", "treaty"],
+        (("AGREE", None), frozenset({"between", "with"})),
+    ),
+    **dict.fromkeys(
+        ["lawsuit", "suit", "complaint"], (("ACCUSE", "allege"), frozenset({"against", "by", "'s"}))
+    ),
+    **dict.fromkeys(
+        ["investigation", "probe", "inquiry"],
+        (("ACCUSE", "investigate"), frozenset({"by", "'s"})),
+    ),
+}
+
 #: Light verbs whose object noun carries the event: "held talks", "offered his appreciation".
 SUPPORT_VERBS = frozenset(
     [
