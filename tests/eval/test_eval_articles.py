@@ -46,10 +46,14 @@ def sentence_of(needle: str) -> Span:
 
 
 def actor(
-    name: str, country: str | None = None, sector: str | None = None, at: str | None = None
+    name: str,
+    country: str | None = None,
+    sector: str | None = None,
+    at: str | None = None,
+    entity_id: str | None = None,
 ) -> Actor:
     where = span(at or name)
-    return Actor(None, name, country, sector, where.start, where.end)
+    return Actor(entity_id, name, country, sector, where.start, where.end)
 
 
 def event(
@@ -192,6 +196,13 @@ def test_system_codes_are_read_in_the_gold_convention() -> None:
     assert ar.as_gold_codes("USA", "JRN") == ("USA", "MED")  # the press
     assert ar.as_gold_codes("USA", "MED") == ("USA", "HLH")  # medicine is not the press
     assert ar.as_gold_codes(None, None) == (None, None)
+    assert ar.as_gold_codes("USA", None, state=False) == ("USA", None)  # a person of no sector
+
+
+def test_only_a_country_or_an_unlinked_mention_may_be_a_bare_country() -> None:
+    assert ar.is_state(actor("Israel", entity_id="country:ISR"))
+    assert ar.is_state(actor("Israel", entity_id=None))
+    assert not ar.is_state(actor("Heidi Cruz", at="Israel", entity_id="E4dc72de17a6d"))
 
 
 def test_actor_matches_by_mention_name_or_codes() -> None:

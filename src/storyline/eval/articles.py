@@ -28,7 +28,8 @@ What is compared, so the numbers can be read:
   right. Precision is over *all* emitted events, recall over ``certain`` gold events only; an
   emitted event matched to an uncertain gold event counts as right (``SOURCE.md``).
 - **Actors.** Before comparing, system codes are read in the gold's convention (``GUIDE.md``): a
-  bare country (sector ``None``) is that country's ``GOV``; an intergovernmental body (country
+  bare country (a country's own entity, sector ``None``) is that country's ``GOV``, while a person
+  or group with no sector keeps none; an intergovernmental body (country
   ``IGO``) is country ``None``, sector ``IGO``; an NGO without a country (country ``NGO``) is country
   ``None``, sector ``NGO``; ``IMG``/``MNC`` are country ``None``; the press, ``JRN``, is ``MED``, and
   medicine, ``MED``, is ``HLH`` (so it never passes for the press). An emitted actor *matches* a gold
@@ -460,16 +461,30 @@ def names_match(a: str | None, b: str | None) -> bool:
     return len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]
 
 
-def as_gold_codes(country: str | None, sector: str | None) -> tuple[str | None, str | None]:
-    """System (country, sector) read in the article gold's convention (module docstring)."""
+#: How the actors stage names a country's entities ("country:RUS", "country:RUS:GOV").
+COUNTRY_ID_PREFIX = "country:"
+
+
+def as_gold_codes(
+    country: str | None, sector: str | None, state: bool = True
+) -> tuple[str | None, str | None]:
+    """System (country, sector) read in the article gold's convention (module docstring);
+    ``state``: the actor is a country itself, whose bare code is its government's (a person or
+    a group with no sector keeps none)."""
     if country in COUNTRY_AS_GOLD:
         gold_country, gold_sector = COUNTRY_AS_GOLD[country]
         if country == "IGO":
             return gold_country, gold_sector
         return gold_country, SECTOR_AS_GOLD.get(sector or "", sector) or gold_sector
-    if country is not None and sector is None:
+    if country is not None and sector is None and state:
         return country, "GOV"
     return country, SECTOR_AS_GOLD.get(sector or "", sector)
+
+
+def is_state(actor: Actor) -> bool:
+    """Whether an actor may be a country itself ("Israel apologized"): a country's entity, or a
+    mention linked to none; a named person or organization is not."""
+    return actor.entity_id is None or actor.entity_id.startswith(COUNTRY_ID_PREFIX)
 
 
 def _window(gold_span: tuple[int, int], event: Event) -> tuple[int, int]:
@@ -484,7 +499,7 @@ def actor_found(text: str, window: tuple[int, int], actor: Actor, gold: GoldActo
                 return "mention"
     if names_match(actor.name, gold.name):
         return "name"
-    country, sector = as_gold_codes(actor.country, actor.sector)
+    country, sector = as_gold_codes(actor.country, actor.sector, is_state(actor))
     if gold.country is not None and (country, sector) == (gold.country, gold.sector):
         return "codes"
     return None
@@ -744,7 +759,9 @@ def _score_attributes(
                 ]
                 if not found:
                     continue
-                country, sector = as_gold_codes(found[0].country, found[0].sector)
+                country, sector = as_gold_codes(
+                    found[0].country, found[0].sector, is_state(found[0])
+                )
                 c["codes:n"] += 1
                 c["codes:country"] += country == g_actor.country
                 c["codes:sector"] += sector == g_actor.sector
