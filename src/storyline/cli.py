@@ -335,26 +335,26 @@ def kb_build(
         typer.Option("--agree", min=0.5, max=1.0, help="Share of those documents that must agree."),
     ] = 0.8,
 ) -> None:
-    """Learn people's countries from the titles in the stored articles ("Russian President
-    Vladimir Putin") and write them as a people file; name it in the settings (`[actors] people =
-    ["people.json"]`) and the actors stage gives these people their country where an article
-    names them without a title."""
+    """Learn people's countries and offices from the titles in the stored articles ("Russian
+    President Vladimir Putin", "Democratic front-runner Hillary Clinton") and write them as a
+    people file; name it in the settings (`[actors] people = ["people.json"]`) and the actors stage
+    gives these people their country where an article names them without a title, and their
+    office's sector where the article is of the days it was seen in."""
     from storyline.export import ExportError, check_target
     from storyline.records import DocumentEntity, Role
     from storyline.stages.actors.lexicon import lexicon
     from storyline.store import Store
-    from storyline.story.people import learn_people
+    from storyline.story.people import learn_offices, learn_people, people_file
 
     with _errors():
         check_target(output, "json", keep=[db])
         with Store.open(db, read_only=True) as store:
-            people = learn_people(
-                store.records(DocumentEntity),
-                store.records(Role, extracted=True),
-                lexicon().country_names,
-                min_docs=min_docs,
-                agree=agree,
+            entities = list(store.records(DocumentEntity))
+            roles = list(store.records(Role, extracted=True))
+            countries = learn_people(
+                entities, roles, lexicon().country_names, min_docs=min_docs, agree=agree
             )
+            people = people_file(countries, learn_offices(entities, roles, min_docs=min_docs))
             n_docs = store.count("documents")
         text = json.dumps(people, indent=0, ensure_ascii=False) + "\n"
         try:

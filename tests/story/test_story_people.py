@@ -10,6 +10,7 @@ import pytest
 
 from storyline.errors import ConfigError
 from storyline.records import DocumentEntity, Role
+from storyline.stages.actors.coref import Cluster
 from storyline.stages.actors.lexicon import (
     lexicon,
     lexicon_with,
@@ -17,7 +18,8 @@ from storyline.stages.actors.lexicon import (
     read_people_file,
     with_people,
 )
-from storyline.story.people import learn_people
+from storyline.stages.actors.people import known_office
+from storyline.story.people import Office, learn_offices, learn_people, people_file
 
 COUNTRIES = {"USA", "RUS", "FRA"}
 
@@ -74,16 +76,59 @@ def test_known_people_win_and_unique_surnames_are_added() -> None:
 def test_the_lexicon_reads_a_people_file(tmp_path: Path) -> None:
     path = tmp_path / "people.json"
     path.write_text(json.dumps({"Zorblat Quennik": "fra"}), encoding="utf-8")
-    assert read_people_file(path) == {"zorblat quennik": "FRA"}
+    assert read_people_file(path) == ({"zorblat quennik": "FRA"}, {})
     lex = lexicon_with((str(path),))
     assert nationality_of("Zorblat Quennik", lex) == "FRA"
     assert nationality_of("Zorblat Quennik", lexicon()) is None
     assert lexicon_with(()) is lexicon()
 
 
-@pytest.mark.parametrize("text", ["[1, 2]", '{"jane roe": "France"}', "{not json"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[1, 2]",
+        '{"jane roe": "France"}',
+        "{not json",
+        '{"jane roe": {"country": "FRA", "sector": "GOV"}}',  # an office needs its days
+    ],
+)
 def test_a_bad_people_file_is_a_config_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "people.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match="people file"):
         read_people_file(path)
+
+
+def _office(doc: str, name: str, sector: str, day: str | None) -> Role:
+    return Role(doc, f"id-{name}", "nominee", "USA", sector, 0, 1, day)
+
+
+def test_the_sector_most_titles_give_is_learned_with_its_days() -> None:
+    days = {"a": "2016-01-05", "b": "2016-03-01", "c": "2016-07-20", "d": "2016-08-02"}
+    entities = [_person(d, "Jane Roe") for d in days]
+    roles = [_office(d, "Jane Roe", "PTY", day) for d, day in days.items() if d != "d"]
+    roles += [_office("d", "Jane Roe", "LEG", days["d"])]  # a senator running: 3 of 4 PTY
+    assert learn_offices(entities, roles) == {"jane roe": Office("PTY", "2016-01-05", "2016-07-20")}
+    assert learn_offices(entities, roles, agree=0.8) == {}  # 3 of 4 is under four fifths
+    undated = [_office(d, "Jane Roe", "PTY", None) for d in days]
+    assert learn_offices(entities, undated) == {}  # no day, no office
+
+
+def test_a_people_file_carries_offices_the_lexicon_reads(tmp_path: Path) -> None:
+    offices = {"jane roe": Office("PTY", "2016-01-05", "2016-07-20")}
+    data = people_file({"jane roe": "USA", "ann lee": "FRA"}, offices)
+    assert data["ann lee"] == "FRA"
+    assert data["jane roe"] == {
+        "country": "USA", "sector": "PTY", "since": "2016-01-05", "until": "2016-07-20"
+    }  # fmt: skip
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    countries, held = read_people_file(path)
+    assert countries == {"jane roe": "USA", "ann lee": "FRA"}
+    assert held == {"jane roe": ("PTY", "2016-01-05", "2016-07-20")}
+    lex = lexicon_with((str(path),))
+    roe = Cluster("E1", "PERSON", "Jane Roe")
+    assert known_office(roe, lex, "2016-10-01") == "PTY"  # within half a year of the last day
+    assert known_office(roe, lex, "2020-10-01") is None  # years later: the office may be gone
+    assert known_office(roe, lex, None) is None
+    assert known_office(Cluster("E2", "PERSON", "Roe"), lex, "2016-03-01") is None  # surname

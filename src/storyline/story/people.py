@@ -1,11 +1,14 @@
-"""People's countries learned from a corpus: the knowledge base behind ``storyline kb build``.
+"""People's countries and offices learned from a corpus: the knowledge base behind ``storyline kb
+build``.
 
 Reads: each document's entities as extracted (``DocumentEntity``) and the roles the actors stage
-read from titles (``Role``: "Russian President Vladimir Putin", "U.S. Sen. Lindsey Graham").
-Writes nothing: returns lower-case full name -> ISO3 for the people whose titles state one
-country, in enough documents and agreeing enough. The actors stage reads such a file after its
-shipped lexicons (setting ``actors.people``), so the people of a user's own news get their country
-where an article names them without a title.
+read from titles (``Role``: "Russian President Vladimir Putin", "U.S. Sen. Lindsey Graham",
+"Democratic front-runner Hillary Clinton"). Writes nothing: returns lower-case full name -> ISO3
+for the people whose titles state one country, and the sector most of a person's titles give
+(:class:`Office`, with the first and last day of the documents that give it), in enough documents
+and agreeing enough. The actors stage reads such a file after its shipped lexicons (setting
+``actors.people``), so the people of a user's own news get their country where an article names
+them without a title, and their sector where the article is of the days the office was seen in.
 
 Only a title's country is evidence: the countries the stage inferred without one (the story's
 country, a lexicon) are not, so the knowledge base never learns from itself. A name of one word,
@@ -16,7 +19,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 
 from storyline.records import DocumentEntity, Role
 
@@ -24,6 +28,26 @@ from storyline.records import DocumentEntity, Role
 MOJIBAKE = re.compile("[\u00a1-\u00bf\u00c2\u00c3]")
 #: The documents a name's titles must state its country in, and the share of them that must agree.
 MIN_DOCS, AGREE = 2, 0.8
+#: The share of the documents titling a person with a sector that must give the same one (a
+#: senator running for president is titled both).
+SECTOR_AGREE = 0.6
+#: A publication day.
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """The sector a person's titles give them, and the first and last publication day (ISO) of
+    the documents that give it."""
+
+    sector: str
+    since: str
+    until: str
+
+
+def _learnable(name: str | None) -> bool:
+    """A full name (two words or more) read right."""
+    return name is not None and len(name.split()) >= 2 and not MOJIBAKE.search(name)
 
 
 def stated_countries(
@@ -37,7 +61,7 @@ def stated_countries(
         name = names.get((role.doc_id, role.entity_id))
         if name is None or role.country not in countries:
             continue
-        if len(name.split()) >= 2 and not MOJIBAKE.search(name):
+        if _learnable(name):
             stated.add((role.doc_id, name.lower(), role.country))  # type: ignore[arg-type]
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for _, name, country in stated:
@@ -62,4 +86,53 @@ def learn_people(
     return dict(sorted(out.items()))
 
 
-__all__ = ["AGREE", "MIN_DOCS", "learn_people", "stated_countries"]
+def learn_offices(
+    entities: Iterable[DocumentEntity],
+    roles: Iterable[Role],
+    min_docs: int = MIN_DOCS,
+    agree: float = SECTOR_AGREE,
+) -> dict[str, Office]:
+    """Lower-case full name -> the :class:`Office` most of a person's dated documents title them
+    with, when at least ``min_docs`` documents do and ``agree`` of those titling them with a
+    sector; sorted by name."""
+    names = {(e.doc_id, e.id): e.name for e in entities if e.type == "PERSON"}
+    days: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    for role in roles:
+        name = names.get((role.doc_id, role.entity_id))
+        day = (role.date or "")[:10]
+        if role.sector and _learnable(name) and DAY.fullmatch(day):
+            days[name.lower()][role.sector][role.doc_id] = day  # type: ignore[union-attr]
+    out = {}
+    for name, by_sector in days.items():
+        sector, docs = min(by_sector.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        total = len({d for seen in by_sector.values() for d in seen})
+        if len(docs) >= min_docs and len(docs) >= agree * total:
+            out[name] = Office(sector, min(docs.values()), max(docs.values()))
+    return dict(sorted(out.items()))
+
+
+def people_file(countries: Mapping[str, str], offices: Mapping[str, Office]) -> dict[str, object]:
+    """The people file of learned countries and offices (read by
+    :func:`storyline.stages.actors.lexicon.read_people_file`): name -> ISO3, or, for a person
+    with an office, name -> ``{"country", "sector", "since", "until"}``."""
+    out: dict[str, object] = dict(countries)
+    for name, office in offices.items():
+        out[name] = {
+            "country": countries.get(name),
+            "sector": office.sector,
+            "since": office.since,
+            "until": office.until,
+        }
+    return dict(sorted(out.items()))
+
+
+__all__ = [
+    "AGREE",
+    "MIN_DOCS",
+    "SECTOR_AGREE",
+    "Office",
+    "learn_offices",
+    "learn_people",
+    "people_file",
+    "stated_countries",
+]

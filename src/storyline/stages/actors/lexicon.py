@@ -216,7 +216,10 @@ class Lexicon:
     organizations: dict[str, Organization]  # surface -> organization
     groups: dict[str, tuple[str, str | None]]  # lower-case name -> (country code, sector)
     group_names: frozenset[str]  # armed groups' names found in text without the tagger
-    people: dict[str, str]  # lower-case name -> ISO3 (nationality only: offices come from text)
+    people: dict[str, str]  # lower-case name -> ISO3 (nationality; offices come from text first)
+    # lower-case full name -> (sector, first day, last day) learned from later news's titles
+    # (``storyline kb build``), for an article of those days that gives the person no title
+    people_offices: dict[str, tuple[str, str, str]]
     places: dict[str, tuple[str, str]]  # city, region or people -> (ISO3, "city"|"region"|"people")
     offices: dict[str, frozenset[str]]  # office or institution few countries have -> their ISO3s
     in_power: dict[str, tuple[str, str, str]]  # group name -> (since ISO date, country, sector)
@@ -225,16 +228,53 @@ class Lexicon:
     given_names: dict[str, str]  # lower-case given name -> "f" or "m" (mostly given to one sex)
 
 
-def _read_people() -> dict[str, str]:
+#: A person's learned office: (sector, first day, last day).
+Office = tuple[str, str, str]
+
+
+def _read_people() -> tuple[dict[str, str], dict[str, Office]]:
     """The 2014 dictionary's people, then those storyline learned from later news
-    (``scripts/learn_people.py``), merged by ``with_people``."""
+    (``scripts/learn_people.py``), merged by ``with_people``; and the learned offices."""
     path = resources.files("storyline").joinpath("resources", "actors", "people.json.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         data: dict[str, str] = json.load(f)
     learned = resources.files("storyline").joinpath("resources", "actors", "people_learned.json")
     if not learned.is_file():
-        return data
-    return with_people(data, json.loads(learned.read_text(encoding="utf-8")))
+        return data, {}
+    countries, offices = people_entries(json.loads(learned.read_text(encoding="utf-8")), learned)
+    return with_people(data, countries), offices
+
+
+def people_entries(raw: object, path: object) -> tuple[dict[str, str], dict[str, Office]]:
+    """A people file's countries (lower-case name -> ISO3) and offices: each name's value is an
+    ISO3 code, or ``{"country": ISO3 or null, "sector", "since", "until"}`` (days, ISO);
+    ``ConfigError`` naming ``path`` when it is neither."""
+    if not isinstance(raw, dict):
+        raise ConfigError(_PEOPLE_FORMAT.format(path=path))
+    countries: dict[str, str] = {}
+    offices: dict[str, Office] = {}
+    for name, value in raw.items():
+        key = " ".join(str(name).lower().split())
+        country = value
+        if isinstance(value, dict):
+            sector, since, until = (value.get(k) for k in ("sector", "since", "until"))
+            if not (isinstance(sector, str) and isinstance(since, str) and isinstance(until, str)):
+                raise ConfigError(_PEOPLE_FORMAT.format(path=path))
+            offices[key] = (sector.upper(), since, until)
+            country = value.get("country")
+            if country is None:
+                continue
+        if not (isinstance(country, str) and len(country) == 3):
+            raise ConfigError(_PEOPLE_FORMAT.format(path=path))
+        if key:
+            countries[key] = country.upper()
+    return countries, offices
+
+
+_PEOPLE_FORMAT = (
+    "the people file {path} must be a JSON object of name -> ISO3 code (or -> "
+    '{{"country", "sector", "since", "until"}}), as `storyline kb build` writes it'
+)
 
 
 def with_people(known: Mapping[str, str], recent: Mapping[str, str]) -> dict[str, str]:
@@ -254,21 +294,15 @@ def with_people(known: Mapping[str, str], recent: Mapping[str, str]) -> dict[str
     return data
 
 
-def read_people_file(path: str | Path) -> dict[str, str]:
-    """A people file (``storyline kb build``): a JSON object of lower-case name -> ISO3."""
+def read_people_file(path: str | Path) -> tuple[dict[str, str], dict[str, Office]]:
+    """A people file (``storyline kb build``): its countries and offices
+    (:func:`people_entries`)."""
     p = Path(path)
     try:
         raw = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ConfigError(f"cannot read the people file {p}: {err}") from err
-    if not isinstance(raw, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and len(v) == 3 for k, v in raw.items()
-    ):
-        raise ConfigError(
-            f"the people file {p} must be a JSON object of name -> ISO3 code, as "
-            "`storyline kb build` writes it"
-        )
-    return {" ".join(k.lower().split()): v.upper() for k, v in raw.items() if k.strip()}
+    return people_entries(raw, p)
 
 
 @functools.cache
@@ -279,9 +313,12 @@ def lexicon_with(people_files: tuple[str, ...] = ()) -> Lexicon:
     if not people_files:
         return lex
     extra: dict[str, str] = {}
+    offices = dict(lex.people_offices)
     for path in people_files:
-        extra.update(read_people_file(path))
-    return dataclasses.replace(lex, people=with_people(lex.people, extra))
+        countries, held = read_people_file(path)
+        extra.update(countries)
+        offices.update(held)
+    return dataclasses.replace(lex, people=with_people(lex.people, extra), people_offices=offices)
 
 
 PLACE_WORDS = frozenset({"state", "province", "region", "district", "county", "city"})
@@ -387,6 +424,7 @@ def lexicon() -> Lexicon:
     peoples = [k for k, (_, kind) in places.items() if kind == "people"]
     group_names = frozenset(o.get("named_groups", []))
     surfaces = [*countries, *c["capitals"], *orgs, *peoples, *group_names]
+    people, people_offices = _read_people()
     return Lexicon(
         country_names=c["names"],
         countries=countries,
@@ -398,7 +436,8 @@ def lexicon() -> Lexicon:
         organizations=orgs,
         groups={k: (v[0], v[1]) for k, v in o["groups"].items()},
         group_names=group_names,
-        people=_read_people(),
+        people=people,
+        people_offices=people_offices,
         places=places,
         offices={
             k: frozenset(v) for part in ("offices", "bodies") for k, v in offices[part].items()

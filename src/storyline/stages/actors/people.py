@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime
 import re
 from functools import partial
 
 from spacy.tokens import Doc, Span
 
+from storyline.stages import published_day
 from storyline.stages.actors.build import Builder, entity_id
 from storyline.stages.actors.coref import Cluster, Found
 from storyline.stages.actors.lexicon import (
@@ -57,6 +59,8 @@ def find_people(b: Builder) -> None:
             c.country = next((t.country for t in coded if t.country), None)
             if c.country is None:
                 c.country = _known_country(c, b.lex)
+            if c.sector is None:
+                c.sector = known_office(c, b.lex, published_day(b.doc))
     _companies_of_business_roles(b)
 
 
@@ -194,6 +198,30 @@ def _known_country(c: Cluster, lex: Lexicon) -> str | None:
         titled = {iso for t in SURNAME_TITLES if (iso := lex.people.get(f"{t} {surname}"))}
         iso = titled.pop() if len(titled) == 1 else None
     return iso
+
+
+#: How far before the first and after the last document a learned office was seen in it still
+#: holds for an article that gives the person no title.
+OFFICE_MARGIN = datetime.timedelta(days=183)
+
+
+def known_office(c: Cluster, lex: Lexicon, day: str | None) -> str | None:
+    """The sector of a person the text gives no title: the office later news learned for their
+    full name (``Lexicon.people_offices``), when the article's ``day`` is of the days it was
+    seen in, give or take :data:`OFFICE_MARGIN` ("Hillary Clinton" in 2016: a candidate)."""
+    if day is None:
+        return None
+    for name in (n for n in [c.name, *c.names] if " " in n):
+        office = lex.people_offices.get(" ".join(name.lower().split()))
+        if office is not None:
+            sector, since, until = office
+            try:
+                first, last, at = (datetime.date.fromisoformat(d) for d in (since, until, day))
+            except ValueError:
+                return None
+            if first - OFFICE_MARGIN <= at <= last + OFFICE_MARGIN:
+                return sector
+    return None
 
 
 def misspelled_office_holders(b: Builder) -> None:
