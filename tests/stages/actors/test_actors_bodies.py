@@ -475,3 +475,22 @@ def test_a_document_naming_no_other_country_gives_its_bodies_its_country(
     b.add(supreme, supreme + 2, "name", court)
     home_country(b)
     assert court.country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Talks with Zorbix executives went on. Zorbix will talk to the union.", "BUS"),
+        ("Zorbix said on Monday that talks would resume. Zorbix will talk to the union.", None),
+    ],
+)
+def test_an_organization_named_before_its_executives_is_a_company(
+    base_nlp: Language, text: str, sector: str | None
+) -> None:
+    doc = run(base_nlp, text)
+    assert [e.sector for e in doc._.entities if e.name == "Zorbix" and e.type == "ORG"] == [sector]
+
+
+def test_a_capitalized_first_word_before_executives_names_no_company(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Bank executives said the bank had fired 5,300 employees.")
+    assert all(e.sector != "BUS" or e.name != "Bank" for e in doc._.entities)

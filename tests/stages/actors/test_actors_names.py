@@ -131,3 +131,14 @@ def test_an_organization_the_lexicon_knows_is_one_whatever_its_last_word(
     Program."""
     entities = _entities(base_nlp, "The World Food Program delivered food to Malawi.")
     assert [e.country for e in entities if e.name == "World Food Programme"] == ["IGO"]
+
+
+def test_a_name_tagged_an_organization_once_and_a_place_elsewhere_is_one_organization(
+    base_nlp: Language,
+) -> None:
+    entities = _entities(
+        base_nlp,
+        'Verizon said in a statement: "We look forward to it." They also said that Verizon was '
+        "trying to ship call-center jobs overseas.",
+    )
+    assert [e.type for e in entities if e.name == "Verizon"] == ["ORG"]

@@ -187,6 +187,41 @@ def _located_in(tok: Token, b: Builder) -> str | None:
     return None
 
 
+#: Nouns of a company's people or stock, whose compound in front names the company: "Verizon
+#: executives", "a Verizon customer", "Apple shares".
+COMPANY_NOUNS = frozenset(
+    str.split(
+        "executive executives customer customers shareholder shareholders subscriber "
+        "subscribers stock shares stockholders"
+    )
+)
+
+
+def companies_of_their_people(b: Builder) -> None:
+    """An organization the text names in front of a company's people or stock (:data:`COMPANY_
+    NOUNS`: "Verizon executives", however the tagger took that "Verizon") is a company (BUS),
+    when nothing else gave it a sector; a capitalized first word alone is no name to go by
+    ("Bank executives said")."""
+    unsectored = {
+        c.name: c
+        for c in b.clusters.values()
+        if c.type == "ORG" and c.sector is None and not c.id.startswith("country:")
+    }
+    if not unsectored:
+        return
+    for token in b.doc[1:]:
+        if token.lower_ not in COMPANY_NOUNS:
+            continue
+        before = b.doc[token.i - 1]
+        for name, c in unsectored.items():
+            end = before.idx + len(before.text)
+            start = end - len(name)
+            whole = start == 0 or (start > 0 and not b.text[start - 1].isalnum())
+            opening = " " not in name and before.is_sent_start
+            if whole and b.text[start:end] == name and not opening:
+                c.sector = "BUS"
+
+
 def fleeing_refugees(b: Builder) -> None:
     """ "refugees fleeing the civil war in Liberia": refugees of the country they flee."""
     names_at = b.names_at

@@ -211,7 +211,23 @@ def find_names(doc: Doc, lex: Lexicon, tokens: Sequence[Token] | None = None) ->
     names = _join_particles(doc, names)
     names = _join_ministries(doc, names)
     names = _cut_at_lines(doc, names)
+    names = _one_kind_per_name(doc, names, lex)
     return _person_parts(doc, names, lex, tokens)
+
+
+def _one_kind_per_name(doc: Doc, names: list[NameSpan], lex: Lexicon) -> list[NameSpan]:
+    """A name the tagger calls a place once and an organization elsewhere in the document, and
+    no place the lexicons know, is the organization throughout ("Verizon" tagged GPE beside
+    "Verizon" tagged ORG)."""
+    orgs = {doc[n.start : n.end].text for n in names if n.kind == "org"}
+    return [
+        NameSpan(n.start, n.end, "org")
+        if n.kind == "place"
+        and (text := doc[n.start : n.end].text) in orgs
+        and not (country_of(text, lex) or capital_of(text, lex) or place_of(text, lex))
+        else n
+        for n in names
+    ]
 
 
 def _ent_name(

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from storyline.records import Entity, Mention, Role
 from storyline.stages import ensure_doc_extensions, stage_guard
 from storyline.stages.actors.bodies import (
+    companies_of_their_people,
     fleeing_refugees,
     home_country,
     leaders_governments,
@@ -60,6 +61,7 @@ PASSES: tuple[Callable[[Builder], None], ...] = (
     link_short_names,
     untagged_acronyms,
     find_people,
+    companies_of_their_people,
     leaders_governments,
     fleeing_refugees,
     members_of,
