@@ -740,3 +740,30 @@ def test_a_known_name_the_tagger_took_for_a_verb_still_speaks(base_nlp: Language
     )
     quotes = _quotes(base_nlp, text, [trump], [("Donald Trump", "E1")])
     assert _speaker(quotes, "he would consider") == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("others", "speaker"),
+    [
+        ([], "Jane Roe"),  # the one candidate named before "the nominee"
+        ([Entity("E2", "Ann Lee", "PERSON", "USA", "PTY")], "GOP nominee"),  # two: none guessed
+    ],
+)
+def test_the_nominee_is_the_one_candidate_named_before(
+    base_nlp: Language, others: list[Entity], speaker: str
+) -> None:
+    text = "Lawyers for Jane Roe and Ann Lee filed papers. The GOP nominee argued that the files stay closed."
+    roe = Entity("E1", "Jane Roe", "PERSON", "USA", "PTY")
+    lee = others[0] if others else Entity("E2", "Ann Lee", "PERSON", "USA", "GOV")
+    quotes = _quotes(base_nlp, text, [roe, lee], [("Jane Roe", "E1"), ("Ann Lee", "E2")])
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_the_editorial_board_is_the_one_newspaper_named(base_nlp: Language) -> None:
+    text = (
+        "A headline from the Wall Street Journal reads so. Haley is an articulate conservative, "
+        "the editorial board writes."
+    )
+    wsj = Entity("E1", "Wall Street Journal", "ORG", "USA", "JRN")
+    quotes = _quotes(base_nlp, text, [wsj], [("Wall Street Journal", "E1")])
+    assert _speaker(quotes, "Haley") == "Wall Street Journal"

@@ -159,12 +159,22 @@ def modifiers(head: Token) -> list[str]:
     ]
 
 
+#: Nouns that are a body only with the word in front that says its kind: "the editorial board".
+QUALIFIED_BODIES = frozenset({("editorial", "board")})
+#: Dependencies of a word in front of a noun that says its kind.
+KIND_DEPS = frozenset({"amod", "compound"})
+
+
 def is_body(head: Token) -> bool:
     """Whether a noun is "the" organization of a kind named before ("the aid group", "the
-    rights group"; not "a group", "groups" or "Sanders' campaign")."""
+    rights group", "the editorial board"; not "a group", "groups" or "Sanders' campaign")."""
+    lemma = head.lemma_.lower()
     return (
         head.tag_ == "NN"
-        and head.lemma_.lower() in BODY_NOUNS
+        and (
+            lemma in BODY_NOUNS
+            or any((t.lower_, lemma) in QUALIFIED_BODIES for t in head.lefts if t.dep_ in KIND_DEPS)
+        )
         and not has_owner(head)
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
     )

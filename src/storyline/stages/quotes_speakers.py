@@ -33,6 +33,7 @@ from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
 from storyline.stages.quotes_marks import Covered
 from storyline.stages.quotes_nominals import (
     INSTITUTION_NOUNS,
+    KIND_DEPS,
     appositive_name,
     document_owner,
     has_owner,
@@ -100,8 +101,14 @@ BODY_SECTORS: Mapping[str, str] = MappingProxyType(
         "company": "BUS",
         "firm": "BUS",
         "bank": "BUS",
+        "editorial board": "JRN",  # a body noun with the word in front that says its kind
     }
 )
+
+
+#: Sectors of a role noun of an election ("the nominee", "the front-runner"): the one person of
+#: that sector named before it is its holder (:meth:`Resolver._sole_candidate`).
+ELECTION_SECTORS = frozenset({"PTY"})
 
 
 class Resolver:
@@ -253,7 +260,7 @@ class Resolver:
         ):
             # "a senior State Department official told …. The official added"
             return Speaker(previous.name, previous.entity_id, *name_span(head), previous.type)
-        holder = self._role_holder(head)
+        holder = self._role_holder(head) or self._sole_candidate(head)
         if holder is not None:
             return Speaker(holder.name, holder.entity_id, *token_chars(head), "PERSON")
         body = (
@@ -308,7 +315,9 @@ class Resolver:
         """The one organization of a body noun's sector the document names before it ("The
         newspaper writes" after "the Wall Street Journal"; "The company had argued" in a story
         on Verizon)."""
-        sector = BODY_SECTORS.get(head.lemma_.lower())
+        kinds = (f"{t.lower_} {head.lemma_.lower()}" for t in head.lefts if t.dep_ in KIND_DEPS)
+        sector = next((BODY_SECTORS[k] for k in kinds if k in BODY_SECTORS), None)
+        sector = sector or BODY_SECTORS.get(head.lemma_.lower())
         if sector is None:
             return None
         found = {
@@ -383,7 +392,7 @@ class Resolver:
         found = None
         for r in self.refs:
             if r.start >= head.idx:
-                return found or self._named_after(head, wanted, country)
+                break
             if r.type != "PERSON" or r.entity_id is None or self.in_quote(r.start):
                 continue
             if not wanted & self.roles.get(r.entity_id, frozenset()):
@@ -393,7 +402,16 @@ class Resolver:
             if sector is not None and self.sectors.get(r.entity_id) not in (None, sector):
                 continue
             found = r
-        return found
+        return found or self._named_after(head, wanted, country)
+
+    def _sole_candidate(self, head: Token) -> Ref | None:
+        """The one person named before a definite role noun of an election ("The GOP
+        presidential nominee argued", :data:`ELECTION_SECTORS`) whose sector is that role's,
+        when the text gave them no such title (a candidate known from the people lexicon)."""
+        sector = role_sector(head.lower_)
+        if sector not in ELECTION_SECTORS or not is_definite(head):
+            return None
+        return self._sole_person(head, lambda e: self.sectors.get(e) == sector, after=False)
 
     def _lead_holder(self, head: Token, wanted: frozenset[int]) -> Ref | None:
         """The person an article's opening sentence leaves unnamed ("A New York judge has
@@ -403,7 +421,7 @@ class Resolver:
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.lefts
         ):
             return None
-        return self._sole_person_after(
+        return self._sole_person(
             head, lambda e: bool(wanted & families(" ".join(self.titles.get(e, ()))))
         )
 
@@ -451,7 +469,7 @@ class Resolver:
         """The person named later in the document with a role of the wanted family, its title
         the noun itself, and no other country ("Canada's Ontario provincial leader said …" …
         "Doug Ford, Ontario's provincial leader, said"), when only one person holds it there."""
-        return self._sole_person_after(
+        return self._sole_person(
             head,
             lambda e: (
                 bool(wanted & self.roles.get(e, frozenset()))
@@ -460,13 +478,15 @@ class Resolver:
             ),
         )
 
-    def _sole_person_after(self, head: Token, fits: Callable[[str], bool]) -> Ref | None:
-        """The one person named after ``head`` whose entity ``fits``, None when none or several
-        do."""
+    def _sole_person(
+        self, head: Token, fits: Callable[[str], bool], after: bool = True
+    ) -> Ref | None:
+        """The one person named after ``head`` (``after``; else before it, outside quotes)
+        whose entity ``fits``, None when none or several do."""
         found = {
             r.entity_id: r
             for r in self.refs
-            if r.start > head.idx
+            if (r.start > head.idx if after else r.end <= head.idx and not self.in_quote(r.start))
             and r.type == "PERSON"
             and r.entity_id is not None
             and fits(r.entity_id)
