@@ -68,3 +68,21 @@ def test_the_official_adding_is_the_official_who_told(base_nlp: Language) -> Non
     quote = _quote(base_nlp, text, "that sanctions could", [("Wednesday", "2019-11-20")])
     assert quote.speaker == "senior State Department official"
     assert (quote.date, quote.date_basis) == ("2019-11-20", "text")
+
+
+@pytest.mark.parametrize(
+    ("when", "value", "expected"),
+    [
+        ("on Wednesday", "2019-11-20", ("2019-11-20", "context")),  # one occasion: that day
+        ("earlier this month", "2019-11", ("2019-11-25", "published")),  # a month: no occasion
+    ],
+)
+def test_a_speakers_undated_words_take_the_day_the_text_gave_their_words_before(
+    base_nlp: Language, when: str, value: str, expected: tuple[str, str]
+) -> None:
+    text = (
+        f"Trump said {when} that he would win the state. Polls show a close race. Trump said "
+        "he would bring back waterboarding."
+    )
+    quote = _quote(base_nlp, text, "he would bring back", [(when, value)])
+    assert (quote.date, quote.date_basis) == expected

@@ -807,6 +807,7 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
     previous_speaker: Speaker | None = None
     seen: set[int] = set()
     resolved: dict[int, Speaker] = {}  # by speaker head token: "he said, adding that …"
+    told_on: dict[str, str] = {}  # speaker -> the day the text gave their last dated words
     occasions = _occasion_days(doc, timexes, resolver)
     for draft in drafts:
         if draft.start in seen:
@@ -869,6 +870,10 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
             # "During the hearing, the judge said": the day the text gave that occasion
             date = _named_occasion(draft.verb, occasions)
             basis = "text" if date else None
+        if date is None and speaker is not None and speaker.name in told_on:
+            # the speaker's words the text dated before, with no day of their own: the same
+            # occasion ("Trump said Wednesday in an interview ... “We have to ...”")
+            date, basis = told_on[speaker.name], "context"
         if date is not None:
             date = _TIME_OF_DAY.sub(r"\1", date)  # said "Wednesday night": the day it was said
         if date is None and published:  # the article date stands in: basis "published"
@@ -892,6 +897,12 @@ def _records(doc: Doc, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
         )
         quotes.append(quote)
         previous = quote
+        if speaker is not None and speaker.name is not None and basis == "text" and date:
+            # only a day names one occasion ("earlier this month" may be any of several)
+            if _DAY_VALUE.match(date):
+                told_on[speaker.name] = date
+            else:
+                told_on.pop(speaker.name, None)
         if speaker is not None and speaker.name is not None:
             previous_speaker = speaker
     return quotes
