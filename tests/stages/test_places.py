@@ -627,3 +627,15 @@ def test_a_domestic_act_no_place_is_told_for_happens_in_its_country(nlp: Languag
         assert place.confidence is not None and place.confidence < 0.7
     assert placed["detained"] is None  # parties of two countries: the text does not say where
     assert placed["condemned"] is None  # a statement is placed nowhere
+
+
+def test_a_country_the_article_hardly_names_places_no_domestic_act(nlp: Language) -> None:
+    """A US paper's "a federal appeals court ruled" happens in the reader's own country: named
+    once in the article and not in the sentence, it is no place to tell."""
+    text = (
+        "A federal appeals court ruled Friday against Ohio's procedure for purging voters. "
+        "The appeals court ruled that Ohio's practices violated the law. "
+        "U.S. voting-rights groups welcomed the decision."
+    )
+    placed = {e.trigger.text: e.location for e in _run(nlp, text, "2016-09-24")._.events}
+    assert placed and all(place is None for place in placed.values()), placed

@@ -59,7 +59,10 @@ Writes nothing: returns :class:`storyline.records.Place` values.
 * **Home** (basis ``article``, confidence :data:`HOME_FACTOR`): failing both, a domestic act
   (:func:`home_place`: an attack, arrest, deployment or protest, or what a court decides) every
   party of which is of one country, whose sentence names no place, happened in that country, at
-  the article's first mention of it ("Bosnian prosecutors ordered the arrest of Dodik").
+  the article's first mention of it ("Bosnian prosecutors ordered the arrest of Dodik"), when the
+  sentence names that country or its people or the article names it at least
+  :data:`HOME_NAMED` times (one that hardly names it is about the reader's own country: "a
+  federal appeals court ruled" in a US paper).
 * A place the gazetteer lacks but the text names with what it is ("Bolan district", "the Middle
   Shabelle region") is kept as written, unresolved, with a low confidence.
 * An actor's nationality alone is never a place ("a Guatemalan judge" places nothing where the
@@ -79,7 +82,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Actor, Event, Place, PlaceBasis, Quote
 from storyline.stages import doc_list
-from storyline.stages.actors.lexicon import NON_STATE_CODES
+from storyline.stages.actors.lexicon import NON_STATE_CODES, country_of
 from storyline.stages.places.gazetteer import Entry, Gazetteer
 from storyline.stages.places.resolve import (
     ARRIVAL_LEMMAS,
@@ -194,6 +197,10 @@ SCENE_SENTENCES = 5
 ARTICLE_FACTOR = 0.8
 #: Confidence kept when a place is the country of a domestic act, told nowhere.
 HOME_FACTOR = 0.6
+#: How many times an article must name a country for it to be the place of a domestic act whose
+#: sentence does not name it: one that hardly names it is about the reader's own country ("a
+#: federal appeals court ruled" in a US paper), whose name places nothing a reader needs told.
+HOME_NAMED = 2
 #: Confidence kept when a place is the sentence's, not on the trigger's phrase.
 SENTENCE_FACTOR = 0.9
 #: Sectors of a source acting at home: their events are not given another country's scene.
@@ -858,9 +865,17 @@ def home_place(
         return None  # the sentence tells a place of its own (placed or not by the rules above)
     if _unknown_place(sent, mentions):
         return None
-    return next(
-        (m for m in mentions if m.entry.kind == "country" and m.entry.country == country), None
-    )
+    named = [m for m in mentions if m.entry.kind == "country" and m.entry.country == country]
+    if len(named) < HOME_NAMED and not _names_country(sent, country):
+        return None  # a country hardly named is the reader's own: "a federal appeals court ruled"
+    return named[0] if named else None
+
+
+def _names_country(sent: Span, country: str) -> bool:
+    """Whether a sentence names a country by its name or people ("a Bosnian court", "Somali
+    forces")."""
+    words = [*(ent.text for ent in sent.ents), *(t.text for t in sent if t.is_title or t.is_upper)]
+    return any(country_of(w) == country for w in words)
 
 
 def _on_the_visit(doc: Doc, event: Event, scene: PlaceMention, visitors: frozenset[str]) -> bool:
