@@ -321,3 +321,24 @@ def test_a_heading_glued_to_its_sentence_tells_no_event(base_nlp: Language, text
     assert [e.type for e in extract_events(make(base_nlp, kept))] == ["ASSAULT", "ASSAULT"]
     named = "Russia attacked Ukraine on Monday, told The New York Times."  # a name, no heading
     assert [e.type for e in extract_events(make(base_nlp, named))] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "source"),
+    [
+        # a filed or sent text's participle is its author's act; the filing or sending none
+        ("Japan filed a motion asking China to unseal the records.", "asking", "REQUEST", {"JPN"}),
+        ("Japan sent a letter urging China to release the emails.", "urging", "REQUEST", {"JPN"}),
+        ("Lawyers for Japan filed papers opposing the request.", "opposing", "REJECT", {"JPN"}),
+        # idioms of the law
+        ("Japan voted Thursday to hold China in contempt.", "voted", "ACCUSE", {"JPN"}),
+        ("Japan invoked its Fifth Amendment rights before China.", "invoked", "REJECT", {"JPN"}),
+    ],
+)
+def test_acts_told_by_a_filed_text_or_an_idiom_of_the_law(
+    base_nlp: Language, text: str, trigger: str, etype: str, source: set[str]
+) -> None:
+    events = extract_events(make(base_nlp, text))
+    event = only(events, trigger)
+    assert (event.type, countries(event.source)) == (etype, source)
+    assert not [e for e in events if e.trigger.text in {"sent", "filed"}]

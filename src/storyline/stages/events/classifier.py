@@ -38,6 +38,7 @@ from storyline.stages.events.clauses import (
     RECEIVE_VERBS,
     REPORT_VERBS,
     SUBJECTS,
+    WRITING_NOUNS,
     objects_deep,
     prefixed,
     prep_objects,
@@ -62,6 +63,7 @@ from storyline.stages.events.lexicon import (
     NEGATIVE_CHARACTERIZATIONS,
     OBJECT_VERBS,
     PERSON_ENDINGS,
+    PHRASE_CODES,
     PRAISING_VALENCE,
     RELEASE_VERBS,
     RESOLUTION_NOUNS,
@@ -831,6 +833,31 @@ def _to_custody(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
 
 
 #: The verb rules asked before the lexicon, first that applies wins.
+def _legal_phrase(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """A verb coded by a word of its object or prepositional phrase (:data:`PHRASE_CODES`):
+    "invoked his Fifth Amendment rights", "voted to hold Pagliano in contempt"."""
+    words = {
+        t.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "prep"} for t in c.subtree
+    }
+    for verbs, wanted, code in PHRASE_CODES:
+        if lemma in verbs and words & wanted:
+            return Trigger(token, token, token, token, code, 0.8, False)
+    return None
+
+
+def _carried_text(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
+    """ "sent a letter urging the FBI to act", "filed papers opposing the unsealing": the text's
+    participle is the event (its author's, :func:`~storyline.stages.events.clauses.subject`),
+    the sending or filing none."""
+    for obj in objects:
+        if obj.lemma_.lower() not in WRITING_NOUNS:
+            continue
+        for child in obj.children:
+            if child.dep_ == "acl" and child.tag_ == "VBG" and verb_code(child, lexicon)[0]:
+                return Verdict.NO_EVENT
+    return None
+
+
 _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] = (
     _gloss,
     _question,
@@ -850,6 +877,8 @@ _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] 
     _voted_to,
     _sided_with,
     _questioned,
+    _carried_text,
+    _legal_phrase,
     _verb_object_pair,
     _intensified,
     _support_verb,

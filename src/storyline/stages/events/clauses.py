@@ -78,6 +78,11 @@ MEASURE_NOUNS = frozenset(
 CLAUSE_PREPS = frozenset({"before", "after", "until", "since"})
 #: Nouns of intent whose infinitive is done by the one who has the intent ("efforts to build").
 INTENTION_NOUNS = frozenset(str.split("effort plan bid attempt push move decision drive campaign"))
+#: Nouns of a text someone files, sends or issues, whose participle says what its author does:
+#: "filed a motion asking the judge to unseal", "sent a letter urging the FBI".
+WRITING_NOUNS = frozenset(
+    str.split("letter motion petition lawsuit suit complaint brief filing paper papers memo bill")
+)
 #: Verbs that carry an intention noun without an event of their own: "stepped up efforts to".
 INTENT_CARRIERS = frozenset(
     str.split(
@@ -263,10 +268,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if _shares_subject(current, seen):
             current = current.head
             continue
-        intended = _intended_by(current)
+        # "filed a motion asking the judge": the filer asks; "Russia's decision to withdraw"
+        intended = _writer_of(current) or _intended_by(current)
         if intended is not None:
             if intended.pos_ != "VERB":
-                return intended, False  # "Russia's decision to withdraw": Russia withdraws
+                return intended, False
             current = intended
             continue
         stranded = _stranded_subject(current) or _name_taken_for_root(current)
@@ -277,6 +283,21 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _writer_of(verb: Token) -> Token | None:
+    """Who does what a participle after a written text says: the text's possessor ("the
+    senators' letter urging"), else the subject of the verb it is the object of ("filed a motion
+    asking", "sent a letter urging"); else None."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in WRITING_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ == "dobj" and noun.head is not noun:
+        return _subject(noun.head)[0]
+    return None
 
 
 def _intended_by(verb: Token) -> Token | None:

@@ -277,6 +277,9 @@ def actors_of(doc: Doc, token: Token, subject: bool = False) -> list[Actor]:
     the story, not Kaabu, passed. An object may name it in front: "condemned the Russian
     aggression" targets Russia.
     """
+    principal = _represented(token)
+    if principal is not None:  # "lawyers for both Donald and Ivana Trump filed papers"
+        token = principal
     heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
     heads = [h for h in heads if not _described_by_next(h, heads)]
     actors: list[Actor] = []
@@ -285,6 +288,20 @@ def actors_of(doc: Doc, token: Token, subject: bool = False) -> list[Actor]:
         if actor is not None and all(a.start != actor.start for a in actors):
             actors.append(actor)
     return actors
+
+
+#: Nouns of people acting for someone named after "for": the one they act for is the party.
+REPRESENTATIVE_NOUNS = frozenset(str.split("lawyer lawyers attorney attorneys counsel"))
+
+
+def _represented(token: Token) -> Token | None:
+    """Whom a representative noun acts for ("lawyers for Ivana Trump": Ivana Trump), else None."""
+    if token.lower_ not in REPRESENTATIVE_NOUNS:
+        return None
+    for _, principal in prep_objects(token, frozenset({"for"})):
+        # "both Donald and Ivana Trump": the parser may hang the first name on "both"
+        return principal
+    return None
 
 
 def _described_by_next(head: Token, heads: list[Token]) -> bool:
