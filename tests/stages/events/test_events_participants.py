@@ -4,10 +4,13 @@ the spaCy model alone, with the other stages' records built by hand (``events_do
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from events_docs import countries, make, only
 from spacy.language import Language
 
+from storyline.records import Span
 from storyline.stages.events import extract_events
 
 pytestmark = pytest.mark.slow
@@ -30,6 +33,22 @@ def test_first_person_in_a_direct_quote_is_its_speaker(base_nlp: Language) -> No
     assert (speaker.entity_id, speaker.country, speaker.sector) == ("hun-sen", "KHM", "GOV")
     assert doc.text[speaker.start : speaker.end] == "I"
     assert event.modality == "planned"
+
+
+def test_you_in_a_direct_quote_told_to_someone_is_that_someone(base_nlp: Language) -> None:
+    content = "You blamed Russia for the crisis."
+    text = f'"{content}" Hun Sen told Zelenskyy.'
+    doc = make(base_nlp, text, quotes=[(content, "hun-sen")])
+    at = text.index("told")
+    told = Span(at, at + len("told"), "told")
+    doc._.quotes = [dataclasses.replace(q, cue=told, addressee="Zelenskyy") for q in doc._.quotes]
+    event = only(extract_events(doc), "blamed")
+    assert (event.type, countries(event.source), countries(event.target)) == (
+        "ACCUSE", {"UKR"}, {"RUS"}
+    )  # fmt: skip
+    assert doc.text[event.source[0].start : event.source[0].end] == "You"
+    doc._.quotes = [dataclasses.replace(q, addressee=None) for q in doc._.quotes]
+    assert not [e for e in extract_events(doc) if e.trigger.text == "blamed"]  # told to no one
 
 
 def test_first_person_in_a_quote_without_speaker_codes_nothing(base_nlp: Language) -> None:

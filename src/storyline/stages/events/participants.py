@@ -37,6 +37,7 @@ with no entity, no country (it holds several) and sector GOV; a bare or merely d
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeAlias
@@ -77,6 +78,7 @@ from storyline.stages.events.lexicon import (
 )
 from storyline.stages.events.unattributed import INSTRUMENT_NOUNS
 from storyline.stages.lookup import actor_of, entity_index, mentions_in, quote_at
+from storyline.stages.quotes_cues import addressee_of
 from storyline.stages.syntax import entity_span
 
 #: Prepositions whose object is a target of a verb ("for" only of a request or support).
@@ -446,6 +448,22 @@ def _quote_speaker(p: _Phrase, pronouns: frozenset[str] = SELF) -> Actor | None:
     return Actor(speaker.id, speaker.name, speaker.country, speaker.sector, p.start, p.end)
 
 
+def _quote_addressee(p: _Phrase) -> Actor | None:
+    """ "You went on television to blame ...," Warren told Stumpf: "you" in a direct quote told
+    to someone named is that someone."""
+    if p.token.lower_ != "you":
+        return None
+    quote = quote_at(doc_list(p.doc, "quotes"), p.token.idx)
+    if quote is None or quote.kind != "direct" or quote.cue is None or not quote.addressee:
+        return None
+    cue = p.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    target = addressee_of(cue.root) if cue is not None and len(cue) else None
+    if target is None or target.pos_ == "PRON":
+        return None
+    found = actor_at_token(p.doc, target)
+    return None if found is None else dataclasses.replace(found, start=p.start, end=p.end)
+
+
 def _performative_we(p: _Phrase) -> Actor | None:
     """ "We urge the authorities ...", "we reject ..." in a direct quote: a first-person plural
     in the simple present, unnegated, performs the act for the speaker's side, so the speaker is
@@ -619,6 +637,7 @@ _ACTOR_FINDERS: tuple[Callable[[_Phrase], Actor | None], ...] = (
     _states,
     _unknown_name,
     _quote_speaker,
+    _quote_addressee,
     _performative_we,
     _reporting_speaker,
     _sentence_antecedent,
