@@ -332,6 +332,7 @@ def test_a_heading_glued_to_its_sentence_tells_no_event(base_nlp: Language, text
         ("Lawyers for Japan filed papers opposing the request.", "opposing", "REJECT", {"JPN"}),
         # idioms of the law
         ("Japan voted Thursday to hold China in contempt.", "voted", "ACCUSE", {"JPN"}),
+        ("Japan voted for contempt because China would not testify.", "voted", "ACCUSE", {"JPN"}),
         ("Japan invoked its Fifth Amendment rights before China.", "invoked", "REJECT", {"JPN"}),
     ],
 )

@@ -753,11 +753,12 @@ SUPPORT_VERB_CODES: Mapping[tuple[str, str], Code] = {
 }
 
 #: Verbs coded by a word of their object or prepositional phrase, an idiom of the law: "invoked
-#: his Fifth Amendment rights" (a refusal to answer), "hold Pagliano in contempt" (a charge).
+#: his Fifth Amendment rights" (a refusal to answer), "hold Pagliano in contempt", "voted for
+#: contempt" (a charge).
 PHRASE_CODES: tuple[tuple[frozenset[str], frozenset[str], Code], ...] = (
     (frozenset({"invoke", "assert", "plead", "take", "cite"}), frozenset({"amendment"}),
      ("REJECT", None)),
-    (frozenset({"hold", "find"}), frozenset({"contempt"}), ("ACCUSE", "allege")),
+    (frozenset({"hold", "find", "vote"}), frozenset({"contempt"}), ("ACCUSE", "allege")),
 )  # fmt: skip
 
 #: Verbs that code their event only with a direct object: "returned the seized ship" is RETREAT,
