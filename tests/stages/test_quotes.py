@@ -84,6 +84,24 @@ def test_cue_inside_the_quote(base_nlp):
     assert (first.speaker_start, first.speaker_end) == (second.speaker_start, second.speaker_end)
 
 
+def test_a_quote_resumed_after_a_participle_aside_to_its_cue(base_nlp):
+    text = (
+        "“Every time you say that,” Tester said, referring to the excuse, “you give ammunition "
+        "to the people who want to break up the big banks.”"
+    )
+    quotes = _quotes(base_nlp, text)
+    first, second = _one(quotes, "Every time"), _one(quotes, "you give")
+    assert first.cue == second.cue and first.cue is not None and first.cue.text == "said"
+    assert text[second.speaker_start : second.speaker_end] == "Tester"
+
+
+def test_an_aside_cue_hung_on_an_auxiliary_reports_the_whole_clause(base_nlp):
+    text = "These employees, Stumpf said, were well paid by the bank."
+    quote = _one(_quotes(base_nlp, text), "These employees")
+    assert quote.text.endswith("were well paid by the bank")
+    assert text[quote.speaker_start : quote.speaker_end] == "Stumpf"
+
+
 def test_dash_name_after_the_quote(base_nlp):
     text = "“Stay home, stay safe, and wash your hands.” - Anthony Fauci"
     quote = _one(_quotes(base_nlp, text), "Stay home")

@@ -374,10 +374,24 @@ def _cue_near(
         return token_chars(after[0]), None, names[-1] if names else after[1]
     for k, token in enumerate(before):
         if is_cue(token):
-            if any(t.is_alpha and t.dep_ not in _BETWEEN_DEPS for t in before[:k]):
+            aside = _participle_aside(token)  # 'Tester said, referring to the excuse, “…”'
+            if any(
+                t.is_alpha and t.dep_ not in _BETWEEN_DEPS and t.i not in aside for t in before[:k]
+            ):
                 return "inside"  # 'said that he is in favor because “…”'
             return _verb_cue(token, before)
     return None
+
+
+def _participle_aside(verb: Token) -> set[int]:
+    """The tokens of a participle set off after a cue verb ("said, referring to the excuse,"),
+    which stand between it and the quote it introduces without holding that quote."""
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VBG" and c.i > verb.i
+        for t in c.subtree
+    }
 
 
 def _colon_line(doc: Doc, open_tok: int, opens: set[int], closes: set[int]) -> list[Token]:
@@ -608,6 +622,8 @@ def _aside_draft(doc: Doc, text: str, verb: Token) -> _Draft | None:
     if verb.dep_ != "parataxis" or not is_cue(verb) or subject_of(verb) is None:
         return None
     host = verb.head
+    if host.dep_ in {"aux", "auxpass"}:
+        host = host.head  # "These employees, Stumpf said, were well paid": hung on "were"
     aside = (verb.left_edge.i, verb.right_edge.i)
     stop = host.right_edge.i + 1
     for child in host.rights:
