@@ -307,3 +307,29 @@ def test_a_role_a_name_is_said_to_hold_is_its_role(base_nlp: Language) -> None:
     # a noun that only mentions a role gives none: the son is no president
     doc = run(base_nlp, "Hunter Biden spoke in Ohio. Biden is the son of the president.")
     assert not [r for r in doc._.roles if r.role == "president"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trump had personally attacked his wife, Heidi Cruz, on Monday.", "Heidi Cruz"),
+        ("Ivana Trump, his ex-wife, agreed with the judge.", "Ivana Trump"),
+    ],
+)
+def test_a_relative_titled_by_kinship_is_a_civilian(
+    base_nlp: Language, text: str, name: str
+) -> None:
+    assert entity_named(run(base_nlp, text), name).sector == "CVL"
+
+
+def test_the_next_name_of_a_list_is_no_apposition_of_the_one_before(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Trump attacked Senator Ted Cruz, and his father, Rafael Cruz, on Monday.")
+    assert entity_named(doc, "Ted Cruz").sector == "LEG"  # not his father's role
+    assert all(
+        r.role != "father" for r in doc._.roles if r.entity_id == entity_named(doc, "Ted Cruz").id
+    )
+
+
+def test_a_relatives_group_of_a_people_is_one_person(base_nlp: Language) -> None:
+    doc = run(base_nlp, "Haley is the daughter of Indian immigrants and governor of the state.")
+    assert not [e for e in doc._.entities if "daughter" in e.name]

@@ -94,6 +94,15 @@ PERSON_ROLE_HEADS = frozenset(
         "representative",
     }
 )
+#: Words of kinship that title a person ("his wife, Heidi", "Ivana Trump, his ex-wife"): a
+#: relative holds no office by it, a civilian (CVL) unless a title says more; they name no
+#: group ("the daughter of Indian immigrants" is one person).
+KIN_ROLES = frozenset(
+    str.split(
+        "wife husband ex-wife ex-husband widow widower father son daughter brother sister "
+        "son-in-law daughter-in-law father-in-law stepson stepdaughter"
+    )
+)
 #: Titles that mean the head of a state or government ("the leader" may stand for any of them).
 HEAD_ROLES = frozenset(
     {

@@ -19,6 +19,7 @@ from storyline.stages import published_day
 from storyline.stages.actors.build import Builder, entity_id
 from storyline.stages.actors.coref import Cluster, Found
 from storyline.stages.actors.lexicon import (
+    KIN_ROLES,
     PERSON_ROLE_HEADS,
     Lexicon,
     misspelled_nationality,
@@ -351,7 +352,12 @@ def _left_apposition(b: Builder, title_start: int | None, n: NameSpan) -> tuple[
     # the role noun the name hangs from (the parser may hang it from the role's own object:
     # "representative to the United Nations, Munir Akram")
     role = next(
-        (a for a in head.ancestors if a.tag_ == "NN" and a.lower_ in PERSON_ROLE_HEADS), None
+        (
+            a
+            for a in head.ancestors
+            if a.tag_ == "NN" and (a.lower_ in PERSON_ROLE_HEADS or a.lower_ in KIN_ROLES)
+        ),
+        None,
     )
     if (
         role is None

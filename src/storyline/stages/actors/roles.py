@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.stages import published_day
 from storyline.stages.actors.lexicon import (
+    KIN_ROLES,
     PERSON_ROLE_HEADS,
     Lexicon,
     country_of,
@@ -25,6 +26,8 @@ from storyline.stages.actors.lexicon import (
 )
 from storyline.stages.actors.names import POSSESSIVE, NameSpan
 
+#: Words that open the next item of a list after a name's comma, not an apposition.
+CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
 STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 COPULAS = frozenset(
     {
@@ -166,6 +169,8 @@ def right_apposition(doc: Doc, end: int, lex: Lexicon) -> tuple[int, int] | None
             i += 1
         if i == end + 2:
             return None  # "who said ..." is not a role
+    if doc[i].lower_ in CONJUNCTIONS:
+        return None  # "Heidi, and his father, Rafael": the next in a list, no apposition
     start = k = i
     while k < sent_end and k - start < 14:
         tok = doc[k]
@@ -209,9 +214,13 @@ def find_role(
     for i in range(len(words)):
         for n in range(min(5, len(words) - i), 0, -1):
             phrase = " ".join(w for w, _, _ in words[i : i + n])
-            sector = role_sector(phrase, lex)
+            sector = role_sector(phrase, lex) or ("CVL" if phrase in KIN_ROLES else None)
             last = words[i + n - 1][0]
-            is_person = last in PERSON_ROLE_HEADS or last.split("-")[-1] in PERSON_ROLE_HEADS
+            is_person = (
+                last in PERSON_ROLE_HEADS
+                or last.split("-")[-1] in PERSON_ROLE_HEADS
+                or last in KIN_ROLES
+            )
             if sector is None and not (is_person and n == 1):
                 continue
             if n == 1 and last in TITLE_MODIFIERS and i + 1 < len(words):
