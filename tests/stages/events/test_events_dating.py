@@ -214,3 +214,11 @@ def test_a_refusal_is_dated_by_the_occasion_of_the_act_refused(base_nlp: Languag
     doc = make(base_nlp, promise, timexes=[("July", "2021-07")])
     agreed = only(extract_events(doc), "agreed")
     assert agreed.date is not None and agreed.date.basis == "published"
+
+
+def test_a_filed_texts_content_is_dated_by_its_filing(base_nlp: Language) -> None:
+    text = "Earlier this month, Japan filed legal papers opposing the request of China."
+    doc = make(base_nlp, text, published="2016-09-22", timexes=[("Earlier this month", "2016-09")])
+    event = only(extract_events(doc), "opposing")
+    assert event.date is not None
+    assert (event.date.value, event.date.basis) == ("2016-09", "text")

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.records import Event, EventDate, Timex
 from storyline.stages.events.classifier import Trigger
 from storyline.stages.events.clauses import (
+    WRITING_NOUNS,
     clause_taken_for_a_name,
     doer_verb,
     reporting_verb,
@@ -200,12 +201,17 @@ def _told_then(span: Span, anchor: Token) -> bool:
 def _sharing(anchor: Token) -> set[int]:
     """The verbs whose date the trigger's verb shares: "Last month, a court sentenced Dodik ...
     and banned him": the fronted date is shared; so is the date of the verb a participle hangs
-    from ("in December, U.S. forces carried out airstrikes, hitting targets")."""
+    from ("in December, U.S. forces carried out airstrikes, hitting targets"), and the date of
+    filing or sending the text a participle tells the content of ("Earlier this month, lawyers
+    filed papers opposing the unsealing")."""
     found = set()
     head = anchor
     while head.head is not head and (head.dep_ == "conj" or _shares_time(head)):
         head = head.head
         found.add(head.i)
+    text = head.head
+    if head.dep_ == "acl" and text.lemma_.lower() in WRITING_NOUNS and text.dep_ == "dobj":
+        found.add(text.head.i)  # "Earlier this month, lawyers filed papers opposing ..."
     return found
 
 
