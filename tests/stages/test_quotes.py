@@ -102,6 +102,14 @@ def test_an_aside_cue_hung_on_an_auxiliary_reports_the_whole_clause(base_nlp):
     assert text[quote.speaker_start : quote.speaker_end] == "Stumpf"
 
 
+def test_the_case_someone_makes_is_what_they_said(base_nlp):
+    text = "Stumpf tried on Tuesday to make the case that this was a few bad apples."
+    quote = _one(_quotes(base_nlp, text), "that this was")
+    assert quote.cue is not None and quote.cue.text == "make the case"
+    assert text[quote.speaker_start : quote.speaker_end] == "Stumpf"
+    assert not _quotes(base_nlp, "The company made a profit that year.")
+
+
 def test_dash_name_after_the_quote(base_nlp):
     text = "“Stay home, stay safe, and wash your hands.” - Anthony Fauci"
     quote = _one(_quotes(base_nlp, text), "Stay home")

@@ -550,6 +550,8 @@ def _indirect_drafts(
                 or _aside_draft(doc, text, token)
                 or _object_draft(doc, text, token)
             )
+        elif (token.lemma_.lower(), "") in _ARGUING:
+            found = _argued_draft(doc, token)
         else:
             continue
         if found is None:
@@ -748,6 +750,39 @@ def _prep_content(lemma: str, child: Token) -> Token | None:
                 m.dep_ == "mark" and m.lower_ == "that" for m in part.children
             ):
                 return part  # "expressed hope that economic cooperation could resume"
+    return None
+
+
+#: A verb and the noun of an argument it makes, whose "that" clause is what its subject said:
+#: "made the case that this was a few bad apples" (each verb also keyed with "" to look it up).
+_ARGUING = frozenset(
+    {(v, n) for v in ("make", "press") for n in ("case", "argument", "point", "claim")}
+    | {(v, "") for v in ("make", "press")}
+)
+
+
+def _argued_draft(doc: Doc, verb: Token) -> _Draft | None:
+    """ "Stumpf tried to make the case that this was a few bad apples": the clause of the
+    argument a verb makes, said by the verb's subject (the cue: the verb and its noun)."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if (verb.lemma_.lower(), noun.lemma_.lower()) not in _ARGUING:
+            continue
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        start, end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        if end <= start:
+            return None
+        cue = (verb.idx, noun.idx + len(noun.text))
+        return _Draft(start, end, "indirect", cue, verb, subject_of(verb))
     return None
 
 
