@@ -333,3 +333,20 @@ def test_the_next_name_of_a_list_is_no_apposition_of_the_one_before(base_nlp: La
 def test_a_relatives_group_of_a_people_is_one_person(base_nlp: Language) -> None:
     doc = run(base_nlp, "Haley is the daughter of Indian immigrants and governor of the state.")
     assert not [e for e in doc._.entities if "daughter" in e.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        (
+            "Zorbix chief executive Lowell McAdam said the strike hurt sales.",
+            "Lowell McAdam",
+            "BUS",
+        ),
+        ("Hong Kong Chief Executive Carrie Lam said the protests must end.", "Carrie Lam", "GOV"),
+    ],
+)
+def test_a_chief_executive_titled_by_a_company_heads_it(
+    base_nlp: Language, text: str, name: str, sector: str
+) -> None:
+    assert entity_named(run(base_nlp, text), name).sector == sector

@@ -26,6 +26,12 @@ from storyline.stages.actors.lexicon import (
 )
 from storyline.stages.actors.names import POSSESSIVE, NameSpan
 
+#: Roles that head a company when the organization titling them is of no known sector ("Verizon
+#: chief executive"; a state's chief executive is titled by its country or government).
+COMPANY_ROLES = frozenset(
+    {"chief executive", "chief executive officer", "ceo", "chief operating officer",
+     "chief financial officer"}
+)  # fmt: skip
 #: Words that open the next item of a list after a name's comma, not an apposition.
 CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
 STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -274,10 +280,7 @@ def code_title(
     words = {w for w, _, _ in _words(doc, start, end, set())}
     if org is not None:
         country = country or org.country
-        if org.igo:
-            sector = "REF" if "refugees" in words else (sector or org.sector or "GOV")
-        else:
-            sector = org.sector or sector
+        sector = _sector_in(org, words, role, sector)
     group = _armed_group(span, lex) if org is None and role is not None else None
     if group is not None:  # "Taliban leader", "the leader of Afghanistan's Taliban insurgency"
         country, sector = group[0] or country, group[1]
@@ -313,6 +316,17 @@ def code_title(
     if role is None and (org is None or (sector is None and country is None)):
         return None
     return Title(start, end, role, country, sector, org.entity_id if org else None)
+
+
+def _sector_in(org: OrgCode, words: set[str], role: str | None, sector: str | None) -> str | None:
+    """The sector of a role held in an organization the title names: an IGO's official serves
+    it (a refugee agency's, refugees), a company's chief executive heads a company ("Verizon
+    chief executive Lowell McAdam": no state's office), else the organization's sector."""
+    if org.igo:
+        return "REF" if "refugees" in words else (sector or org.sector or "GOV")
+    if org.sector is None and role in COMPANY_ROLES:
+        return "BUS"
+    return org.sector or sector
 
 
 #: Words of a title that put a party leader in a legislature ("Senate Republican leader").
