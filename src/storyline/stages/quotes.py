@@ -550,7 +550,7 @@ def _indirect_drafts(
                 or _aside_draft(doc, text, token)
                 or _object_draft(doc, text, token)
             )
-        elif (token.lemma_.lower(), "") in _ARGUING:
+        elif token.lemma_.lower() in _ARGUING_VERBS:
             found = _argued_draft(doc, token)
         else:
             continue
@@ -753,31 +753,19 @@ def _prep_content(lemma: str, child: Token) -> Token | None:
     return None
 
 
-#: A verb and the noun of an argument it makes, whose "that" clause is what its subject said:
-#: "made the case that this was a few bad apples" (each verb also keyed with "" to look it up).
-_ARGUING = frozenset(
-    {(v, n) for v in ("make", "press") for n in ("case", "argument", "point", "claim")}
-    | {(v, "") for v in ("make", "press")}
-)
+#: Verbs and nouns of an argument made, whose "that" clause is what the verb's subject said: "made
+#: the case that this was a few bad apples".
+_ARGUING_VERBS = frozenset({"make", "press"})
+_ARGUMENT_NOUNS = frozenset({"case", "argument", "point", "claim"})
 
 
 def _argued_draft(doc: Doc, verb: Token) -> _Draft | None:
     """ "Stumpf tried to make the case that this was a few bad apples": the clause of the
     argument a verb makes, said by the verb's subject (the cue: the verb and its noun)."""
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
-        if (verb.lemma_.lower(), noun.lemma_.lower()) not in _ARGUING:
-            continue
-        clause = next(
-            (
-                c
-                for c in noun.children
-                if c.dep_ in ("acl", "ccomp")
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            ),
-            None,
-        )
+        clause = _that_clause(noun) if noun.lemma_.lower() in _ARGUMENT_NOUNS else None
         if clause is None:
-            return None
+            continue
         start, end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
         if end <= start:
             return None
@@ -786,13 +774,9 @@ def _argued_draft(doc: Doc, verb: Token) -> _Draft | None:
     return None
 
 
-def _owned_claim(doc: Doc, noun: Token) -> _Draft | None:
-    """The clause of a speech noun its owner said ("rejected Pakistan's allegation that the
-    attack was planned from Afghan soil": Pakistan alleged it), else None."""
-    if noun.lemma_.lower() not in SPEECH_NOUNS:
-        return None
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-    clause = next(
+def _that_clause(noun: Token) -> Token | None:
+    """The "that" clause a noun of saying holds ("the allegation that ...", "the case that")."""
+    return next(
         (
             c
             for c in noun.children
@@ -801,6 +785,15 @@ def _owned_claim(doc: Doc, noun: Token) -> _Draft | None:
         ),
         None,
     )
+
+
+def _owned_claim(doc: Doc, noun: Token) -> _Draft | None:
+    """The clause of a speech noun its owner said ("rejected Pakistan's allegation that the
+    attack was planned from Afghan soil": Pakistan alleged it), else None."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    clause = _that_clause(noun)
     if owner is None or clause is None:
         return None
     start, end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)

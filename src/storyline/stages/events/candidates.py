@@ -41,6 +41,7 @@ from storyline.stages.events.clauses import (
 )
 from storyline.stages.events.judgements import judgement_at
 from storyline.stages.events.lexicon import (
+    ACTOR_LABELS,
     ACTOR_NOUNS,
     DECIDING_VERBS,
     DOER_OF_NOUNS,
@@ -57,8 +58,6 @@ from storyline.stages.events.lexicon import (
 TITLE_LABELS = frozenset({"WORK_OF_ART"})
 #: Tokens after which a sentence-like run starts with a capital: a quote, a colon, a dash.
 OPENERS = frozenset({'"', "“", "'", "‘", ":", "—", "–", "-", "(", "["})
-#: Named-entity labels of a possessor that names a party.
-ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Parts of speech of an event noun.
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 #: Prepositions that put an actor on an event noun: "talks with", "an attack on".
@@ -140,7 +139,7 @@ def _standing_code(token: Token) -> Code | None:
 
 def _names_actor(token: Token) -> bool:
     """Whether a word names an actor: a name, or a role noun ("the committee's")."""
-    return token.ent_type_ in ACTOR_ENTS or token.lemma_.lower() in ACTOR_NOUNS
+    return token.ent_type_ in ACTOR_LABELS or token.lemma_.lower() in ACTOR_NOUNS
 
 
 def glued_heading_end(sent: Span) -> int:

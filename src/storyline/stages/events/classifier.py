@@ -832,7 +832,6 @@ def _to_custody(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
     return Trigger(token, token, token, token, ("COERCE", "arrest"), 0.8, False)
 
 
-#: The verb rules asked before the lexicon, first that applies wins.
 def _legal_phrase(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """A verb coded by a word of its object or prepositional phrase (:data:`PHRASE_CODES`):
     "invoked his Fifth Amendment rights", "voted to hold Pagliano in contempt"."""
@@ -858,6 +857,7 @@ def _carried_text(token: Token, lemma: str, objects: list[Token], lexicon: Lexic
     return None
 
 
+#: The verb rules asked before the lexicon, first that applies wins.
 _VERB_RULES: tuple[Callable[[Token, str, list[Token], Lexicon], Decision], ...] = (
     _gloss,
     _question,

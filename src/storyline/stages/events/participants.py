@@ -294,16 +294,14 @@ def actors_of(doc: Doc, token: Token, subject: bool = False) -> list[Actor]:
 
 #: Nouns of people acting for someone named after "for": the one they act for is the party.
 REPRESENTATIVE_NOUNS = frozenset(str.split("lawyer lawyers attorney attorneys counsel"))
+FOR = frozenset({"for"})
 
 
 def _represented(token: Token) -> Token | None:
     """Whom a representative noun acts for ("lawyers for Ivana Trump": Ivana Trump), else None."""
     if token.lower_ not in REPRESENTATIVE_NOUNS:
         return None
-    for _, principal in prep_objects(token, frozenset({"for"})):
-        # "both Donald and Ivana Trump": the parser may hang the first name on "both"
-        return principal
-    return None
+    return next((principal for _, principal in prep_objects(token, FOR)), None)
 
 
 def _described_by_next(head: Token, heads: list[Token]) -> bool:
