@@ -125,10 +125,25 @@ def test_a_people_file_carries_offices_the_lexicon_reads(tmp_path: Path) -> None
     path.write_text(json.dumps(data), encoding="utf-8")
     countries, held = read_people_file(path)
     assert countries == {"jane roe": "USA", "ann lee": "FRA"}
-    assert held == {"jane roe": ("PTY", "2016-01-05", "2016-07-20")}
+    assert held == {"jane roe": ("PTY", "2016-01-05", "2016-07-20", None)}
     lex = lexicon_with((str(path),))
     roe = Cluster("E1", "PERSON", "Jane Roe")
     assert known_office(roe, lex, "2016-10-01") == "PTY"  # within half a year of the last day
     assert known_office(roe, lex, "2020-10-01") is None  # years later: the office may be gone
     assert known_office(roe, lex, None) is None
     assert known_office(Cluster("E2", "PERSON", "Roe"), lex, "2016-03-01") is None  # surname
+
+
+def test_a_senator_titled_a_candidate_is_one_on_those_days(tmp_path: Path) -> None:
+    days = {"a": "2015-11-05", "b": "2016-02-01", "c": "2016-04-20", "d": "2016-08-02"}
+    entities = [_person(d, "Jane Roe") for d in days]
+    roles = [_office(d, "Jane Roe", "LEG", day) for d, day in days.items()]
+    roles += [_office(d, "Jane Roe", "PTY", days[d]) for d in ("b", "c")]  # running
+    (office,) = learn_offices(entities, roles).values()
+    assert office == Office("LEG", "2015-11-05", "2016-08-02", ("2016-02-01", "2016-04-20"))
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(people_file({}, {"jane roe": office})), encoding="utf-8")
+    lex = lexicon_with((str(path),))
+    roe = Cluster("E1", "PERSON", "Jane Roe")
+    assert known_office(roe, lex, "2016-03-01") == "PTY"  # in the primaries: a candidate
+    assert known_office(roe, lex, "2016-09-26") == "LEG"  # after them: the senator again

@@ -31,6 +31,8 @@ MIN_DOCS, AGREE = 2, 0.8
 #: The share of the documents titling a person with a sector that must give the same one (a
 #: senator running for president is titled both).
 SECTOR_AGREE = 0.6
+#: The sector of a candidate's titles: while a person is titled one, they act as one.
+CAMPAIGN_SECTOR = "PTY"
 #: A publication day.
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -38,11 +40,14 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 @dataclass(frozen=True, slots=True)
 class Office:
     """The sector a person's titles give them, and the first and last publication day (ISO) of
-    the documents that give it."""
+    the documents that give it; ``campaign``: the first and last day of the documents that
+    title them a candidate (PTY: "Republican presidential candidate Ted Cruz"), when that is not
+    their office but two documents or more say it (a senator running for president)."""
 
     sector: str
     since: str
     until: str
+    campaign: tuple[str, str] | None = None
 
 
 def _learnable(name: str | None) -> bool:
@@ -107,22 +112,28 @@ def learn_offices(
         sector, docs = min(by_sector.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         total = len({d for seen in by_sector.values() for d in seen})
         if len(docs) >= min_docs and len(docs) >= agree * total:
-            out[name] = Office(sector, min(docs.values()), max(docs.values()))
+            run = by_sector.get(CAMPAIGN_SECTOR, {}) if sector != CAMPAIGN_SECTOR else {}
+            campaign = (min(run.values()), max(run.values())) if len(run) >= min_docs else None
+            out[name] = Office(sector, min(docs.values()), max(docs.values()), campaign)
     return dict(sorted(out.items()))
 
 
 def people_file(countries: Mapping[str, str], offices: Mapping[str, Office]) -> dict[str, object]:
     """The people file of learned countries and offices (read by
     :func:`storyline.stages.actors.lexicon.read_people_file`): name -> ISO3, or, for a person
-    with an office, name -> ``{"country", "sector", "since", "until"}``."""
+    with an office, name -> ``{"country", "sector", "since", "until"}`` (and ``"campaign":
+    [since, until]`` for one also titled a candidate)."""
     out: dict[str, object] = dict(countries)
     for name, office in offices.items():
-        out[name] = {
+        entry: dict[str, object] = {
             "country": countries.get(name),
             "sector": office.sector,
             "since": office.since,
             "until": office.until,
         }
+        if office.campaign is not None:
+            entry["campaign"] = list(office.campaign)
+        out[name] = entry
     return dict(sorted(out.items()))
 
 

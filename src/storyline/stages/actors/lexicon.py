@@ -226,9 +226,9 @@ class Lexicon:
     groups: dict[str, tuple[str, str | None]]  # lower-case name -> (country code, sector)
     group_names: frozenset[str]  # armed groups' names found in text without the tagger
     people: dict[str, str]  # lower-case name -> ISO3 (nationality; offices come from text first)
-    # lower-case full name -> (sector, first day, last day) learned from later news's titles
-    # (``storyline kb build``), for an article of those days that gives the person no title
-    people_offices: dict[str, tuple[str, str, str]]
+    # lower-case full name -> (sector, first day, last day, campaign days) learned from later
+    # news's titles (``storyline kb build``), for an article of those days that gives no title
+    people_offices: dict[str, Office]
     places: dict[str, tuple[str, str]]  # city, region or people -> (ISO3, "city"|"region"|"people")
     offices: dict[str, frozenset[str]]  # office or institution few countries have -> their ISO3s
     in_power: dict[str, tuple[str, str, str]]  # group name -> (since ISO date, country, sector)
@@ -237,8 +237,9 @@ class Lexicon:
     given_names: dict[str, str]  # lower-case given name -> "f" or "m" (mostly given to one sex)
 
 
-#: A person's learned office: (sector, first day, last day).
-Office = tuple[str, str, str]
+#: A person's learned office: (sector, first day, last day, and the first and last day they were
+#: titled a candidate when that is not their office, else None).
+Office = tuple[str, str, str, tuple[str, str] | None]
 
 
 def _read_people() -> tuple[dict[str, str], dict[str, Office]]:
@@ -269,7 +270,7 @@ def people_entries(raw: object, path: object) -> tuple[dict[str, str], dict[str,
             sector, since, until = (value.get(k) for k in ("sector", "since", "until"))
             if not (isinstance(sector, str) and isinstance(since, str) and isinstance(until, str)):
                 raise ConfigError(_PEOPLE_FORMAT.format(path=path))
-            offices[key] = (sector.upper(), since, until)
+            offices[key] = (sector.upper(), since, until, _campaign(value.get("campaign"), path))
             country = value.get("country")
             if country is None:
                 continue
@@ -280,9 +281,19 @@ def people_entries(raw: object, path: object) -> tuple[dict[str, str], dict[str,
     return countries, offices
 
 
+def _campaign(value: object, path: object) -> tuple[str, str] | None:
+    """A people file's ``"campaign": [since, until]``, None when absent."""
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        raise ConfigError(_PEOPLE_FORMAT.format(path=path))
+    return value[0], value[1]
+
+
 _PEOPLE_FORMAT = (
     "the people file {path} must be a JSON object of name -> ISO3 code (or -> "
-    '{{"country", "sector", "since", "until"}}), as `storyline kb build` writes it'
+    '{{"country", "sector", "since", "until", "campaign": [since, until] if any}}), as '
+    "`storyline kb build` writes it"
 )
 
 

@@ -204,25 +204,42 @@ def _known_country(c: Cluster, lex: Lexicon) -> str | None:
 #: How far before the first and after the last document a learned office was seen in it still
 #: holds for an article that gives the person no title.
 OFFICE_MARGIN = datetime.timedelta(days=183)
+#: The sector of a candidate, which a person titled one holds on those days, give or take a
+#: month (the documents seen rarely fall on a campaign's first and last day).
+CAMPAIGN_SECTOR = "PTY"
+CAMPAIGN_MARGIN = datetime.timedelta(days=30)
 
 
 def known_office(c: Cluster, lex: Lexicon, day: str | None) -> str | None:
     """The sector of a person the text gives no title: the office later news learned for their
     full name (``Lexicon.people_offices``), when the article's ``day`` is of the days it was
-    seen in, give or take :data:`OFFICE_MARGIN` ("Hillary Clinton" in 2016: a candidate)."""
-    if day is None:
+    seen in, give or take :data:`OFFICE_MARGIN` ("Hillary Clinton" in 2016: a candidate); a
+    candidate (PTY) on the days they were titled one, give or take :data:`CAMPAIGN_MARGIN`
+    ("Sen. Bernie Sanders" in the 2016 primaries), whatever their office."""
+    at = _day(day)
+    if at is None:
         return None
     for name in (n for n in [c.name, *c.names] if " " in n):
         office = lex.people_offices.get(" ".join(name.lower().split()))
-        if office is not None:
-            sector, since, until = office
-            try:
-                first, last, at = (datetime.date.fromisoformat(d) for d in (since, until, day))
-            except ValueError:
-                return None
-            if first - OFFICE_MARGIN <= at <= last + OFFICE_MARGIN:
-                return sector
+        if office is None:
+            continue
+        sector, since, until, campaign = office
+        if campaign is not None and _within(at, *campaign, CAMPAIGN_MARGIN):
+            return CAMPAIGN_SECTOR
+        return sector if _within(at, since, until, OFFICE_MARGIN) else None
     return None
+
+
+def _day(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _within(at: datetime.date, since: str, until: str, margin: datetime.timedelta) -> bool:
+    first, last = _day(since), _day(until)
+    return first is not None and last is not None and first - margin <= at <= last + margin
 
 
 def misspelled_office_holders(b: Builder) -> None:
