@@ -160,20 +160,26 @@ def modifiers(head: Token) -> list[str]:
 
 
 #: Nouns that are a body only with the word in front that says its kind: "the editorial board".
-QUALIFIED_BODIES = frozenset({("editorial", "board")})
+QUALIFIED_BODIES = frozenset({"editorial board"})
 #: Dependencies of a word in front of a noun that says its kind.
 KIND_DEPS = frozenset({"amod", "compound"})
+
+
+def kind_phrases(head: Token) -> list[str]:
+    """A noun with each word in front that says its kind: "editorial board" of "the editorial
+    board" (the noun's lemma, lower case)."""
+    lemma = head.lemma_.lower()
+    return [f"{t.lower_} {lemma}" for t in head.lefts if t.dep_ in KIND_DEPS]
 
 
 def is_body(head: Token) -> bool:
     """Whether a noun is "the" organization of a kind named before ("the aid group", "the
     rights group", "the editorial board"; not "a group", "groups" or "Sanders' campaign")."""
-    lemma = head.lemma_.lower()
     return (
         head.tag_ == "NN"
         and (
-            lemma in BODY_NOUNS
-            or any((t.lower_, lemma) in QUALIFIED_BODIES for t in head.lefts if t.dep_ in KIND_DEPS)
+            head.lemma_.lower() in BODY_NOUNS
+            or any(p in QUALIFIED_BODIES for p in kind_phrases(head))
         )
         and not has_owner(head)
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)

@@ -33,7 +33,6 @@ from storyline.stages.quotes_cues import PRONOUNS_PERSON, name_span, unglue
 from storyline.stages.quotes_marks import Covered
 from storyline.stages.quotes_nominals import (
     INSTITUTION_NOUNS,
-    KIND_DEPS,
     appositive_name,
     document_owner,
     has_owner,
@@ -43,6 +42,7 @@ from storyline.stages.quotes_nominals import (
     is_document,
     is_institution,
     is_people,
+    kind_phrases,
     modifiers,
     written_name,
 )
@@ -315,8 +315,7 @@ class Resolver:
         """The one organization of a body noun's sector the document names before it ("The
         newspaper writes" after "the Wall Street Journal"; "The company had argued" in a story
         on Verizon)."""
-        kinds = (f"{t.lower_} {head.lemma_.lower()}" for t in head.lefts if t.dep_ in KIND_DEPS)
-        sector = next((BODY_SECTORS[k] for k in kinds if k in BODY_SECTORS), None)
+        sector = next((BODY_SECTORS[k] for k in kind_phrases(head) if k in BODY_SECTORS), None)
         sector = sector or BODY_SECTORS.get(head.lemma_.lower())
         if sector is None:
             return None

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
 
 from storyline.records import DocumentEntity, Role
+from storyline.stages.actors.lexicon import CAMPAIGN_SECTOR, Office
 
 #: UTF-8 read as Latin-1 in a source text ("PeÃ±a Nieto"): no name to learn.
 MOJIBAKE = re.compile("[\u00a1-\u00bf\u00c2\u00c3]")
@@ -31,23 +31,8 @@ MIN_DOCS, AGREE = 2, 0.8
 #: The share of the documents titling a person with a sector that must give the same one (a
 #: senator running for president is titled both).
 SECTOR_AGREE = 0.6
-#: The sector of a candidate's titles: while a person is titled one, they act as one.
-CAMPAIGN_SECTOR = "PTY"
 #: A publication day.
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    """The sector a person's titles give them, and the first and last publication day (ISO) of
-    the documents that give it; ``campaign``: the first and last day of the documents that
-    title them a candidate (PTY: "Republican presidential candidate Ted Cruz"), when that is not
-    their office but two documents or more say it (a senator running for president)."""
-
-    sector: str
-    since: str
-    until: str
-    campaign: tuple[str, str] | None = None
 
 
 def _learnable(name: str | None) -> bool:

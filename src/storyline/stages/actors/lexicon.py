@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyline.errors import ConfigError
 
@@ -237,9 +237,21 @@ class Lexicon:
     given_names: dict[str, str]  # lower-case given name -> "f" or "m" (mostly given to one sex)
 
 
-#: A person's learned office: (sector, first day, last day, and the first and last day they were
-#: titled a candidate when that is not their office, else None).
-Office = tuple[str, str, str, tuple[str, str] | None]
+#: The sector of a candidate's titles: while a person is titled one, they act as one.
+CAMPAIGN_SECTOR = "PTY"
+
+
+class Office(NamedTuple):
+    """The sector a person's titles give them, and the first and last publication day (ISO) of
+    the documents that give it; ``campaign``: the first and last day of the documents that
+    title them a candidate (:data:`CAMPAIGN_SECTOR`: "Republican presidential candidate Ted
+    Cruz"), when that is not their office but two documents or more say it (a senator running
+    for president). Learned by :mod:`storyline.story.people`, read from a people file."""
+
+    sector: str
+    since: str
+    until: str
+    campaign: tuple[str, str] | None = None
 
 
 def _read_people() -> tuple[dict[str, str], dict[str, Office]]:
@@ -270,7 +282,9 @@ def people_entries(raw: object, path: object) -> tuple[dict[str, str], dict[str,
             sector, since, until = (value.get(k) for k in ("sector", "since", "until"))
             if not (isinstance(sector, str) and isinstance(since, str) and isinstance(until, str)):
                 raise ConfigError(_PEOPLE_FORMAT.format(path=path))
-            offices[key] = (sector.upper(), since, until, _campaign(value.get("campaign"), path))
+            offices[key] = Office(
+                sector.upper(), since, until, _campaign(value.get("campaign"), path)
+            )
             country = value.get("country")
             if country is None:
                 continue

@@ -19,6 +19,7 @@ from storyline.stages import published_day
 from storyline.stages.actors.build import Builder, entity_id
 from storyline.stages.actors.coref import Cluster, Found
 from storyline.stages.actors.lexicon import (
+    CAMPAIGN_SECTOR,
     KIN_ROLES,
     PERSON_ROLE_HEADS,
     Lexicon,
@@ -204,9 +205,8 @@ def _known_country(c: Cluster, lex: Lexicon) -> str | None:
 #: How far before the first and after the last document a learned office was seen in it still
 #: holds for an article that gives the person no title.
 OFFICE_MARGIN = datetime.timedelta(days=183)
-#: The sector of a candidate, which a person titled one holds on those days, give or take a
-#: month (the documents seen rarely fall on a campaign's first and last day).
-CAMPAIGN_SECTOR = "PTY"
+#: How far before and after the days a person was titled a candidate they still are one (the
+#: documents seen rarely fall on a campaign's first and last day).
 CAMPAIGN_MARGIN = datetime.timedelta(days=30)
 
 

@@ -835,6 +835,8 @@ def _to_custody(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon
 def _legal_phrase(token: Token, lemma: str, objects: list[Token], lexicon: Lexicon) -> Decision:
     """A verb coded by a word of its object or prepositional phrase (:data:`PHRASE_CODES`):
     "invoked his Fifth Amendment rights", "voted to hold Pagliano in contempt"."""
+    if not any(lemma in verbs for verbs, _, _ in PHRASE_CODES):
+        return None  # asked of every verb: read the phrases only of the few that may code so
     words = {
         t.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "prep"} for t in c.subtree
     }
